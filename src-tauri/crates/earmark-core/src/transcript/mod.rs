@@ -1,0 +1,5 @@
+//! Transcripts: one model for every published format.
+
+mod model;
+
+pub use model::{Segment, Transcript, TranscriptFormat, Word};
