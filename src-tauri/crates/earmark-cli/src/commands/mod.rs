@@ -1,0 +1,4 @@
+//! One module per command area.
+
+pub mod clip;
+pub mod probe;

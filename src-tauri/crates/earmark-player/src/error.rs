@@ -1,0 +1,47 @@
+//! Errors of the playback engine, worded for the person listening.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong opening, decoding or playing an episode.
+#[derive(Debug, thiserror::Error)]
+pub enum PlayerError {
+    /// The file could not be opened at all.
+    #[error("Could not open {path}: {source}")]
+    Open {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is empty.
+    #[error("{0} is empty: there is no audio in it")]
+    Empty(PathBuf),
+    /// The file is not audio in a format Earmark can play.
+    #[error("{path} is not an audio file Earmark can play ({detail})")]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// What the decoder said.
+        detail: String,
+    },
+    /// The file is audio but broken beyond what can be skipped.
+    #[error("{path} is damaged and cannot be played ({detail})")]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What the decoder said.
+        detail: String,
+    },
+    /// Opus has no decoder yet.
+    #[error("Opus is not supported yet")]
+    OpusUnsupported,
+    /// No sound output could be opened.
+    #[error("No audio output device found")]
+    NoOutputDevice,
+    /// A position beyond the end of the file was asked for.
+    #[error("That position is past the end of the episode")]
+    SeekPastEnd,
+    /// The engine thread has stopped.
+    #[error("The audio engine has stopped")]
+    EngineStopped,
+}

@@ -1,0 +1,107 @@
+//! What an audio file holds, measured exactly (never a bitrate estimate).
+
+use std::path::Path;
+
+use serde::Serialize;
+use symphonia::core::codecs::{CodecParameters, CODEC_TYPE_MP3};
+use symphonia::core::errors::Error as SymphoniaError;
+use symphonia::core::formats::FormatReader;
+
+use crate::error::PlayerError;
+
+/// Codec, layout and exact length of an audio file (`earmark-cli probe --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MediaInfo {
+    /// Short codec name, e.g. `mp3`, `aac`, `flac`, `vorbis`, `pcm_s16le`.
+    pub codec: String,
+    /// Frames per second.
+    pub sample_rate: u32,
+    /// Interleaved channels per frame.
+    pub channels: u16,
+    /// Exact length in milliseconds (rounded down).
+    pub duration_ms: u64,
+    /// Exact length in frames, encoder delay and padding excluded.
+    pub frames: u64,
+}
+
+impl MediaInfo {
+    /// Builds the info from a track's parameters and its measured frame count.
+    pub(crate) fn from_params(params: &CodecParameters, frames: u64) -> Option<Self> {
+        let sample_rate = params.sample_rate?;
+        let channels = params.channels?.count() as u16;
+        if sample_rate == 0 || channels == 0 {
+            return None;
+        }
+        let codec = symphonia::default::get_codecs()
+            .get_codec(params.codec)
+            .map(|d| d.short_name.to_string())
+            .unwrap_or_else(|| "unknown".to_string());
+        Some(Self {
+            codec,
+            sample_rate,
+            channels,
+            duration_ms: frames * 1000 / u64::from(sample_rate),
+            frames,
+        })
+    }
+
+    /// The frame at `ms` milliseconds, rounded to the nearest frame.
+    pub fn frame_at_ms(&self, ms: u64) -> u64 {
+        (ms * u64::from(self.sample_rate) + 500) / 1000
+    }
+
+    /// The millisecond position of `frame`, rounded down.
+    pub fn ms_at_frame(&self, frame: u64) -> u64 {
+        frame * 1000 / u64::from(self.sample_rate)
+    }
+}
+
+/// Measures the exact number of frames in `path`.
+///
+/// MP3 headers lie (a missing or wrong Xing header makes any estimate seconds to
+/// minutes off), so MP3 is always measured by one scan of its frame headers. Other
+/// containers give an exact count in their headers; they are scanned only when not.
+pub(crate) fn count_frames(
+    path: &Path,
+    open: impl Fn() -> Result<(Box<dyn FormatReader>, u32), PlayerError>,
+) -> Result<u64, PlayerError> {
+    let (mut reader, track_id) = open()?;
+    let params = reader
+        .tracks()
+        .iter()
+        .find(|t| t.id == track_id)
+        .map(|t| t.codec_params.clone());
+    if let Some(params) = params {
+        if params.codec != CODEC_TYPE_MP3 {
+            if let Some(n) = params.n_frames {
+                return Ok(n);
+            }
+        }
+    }
+    let mut frames = 0u64;
+    loop {
+        match reader.next_packet() {
+            Ok(packet) if packet.track_id() == track_id => {
+                frames = frames.max(packet.ts() + packet.dur());
+            }
+            Ok(_) => {}
+            Err(SymphoniaError::IoError(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                break
+            }
+            Err(SymphoniaError::DecodeError(_)) => {}
+            Err(e) => {
+                return Err(PlayerError::Corrupt {
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                })
+            }
+        }
+    }
+    if frames == 0 {
+        return Err(PlayerError::Corrupt {
+            path: path.to_path_buf(),
+            detail: "no audio frames found".to_string(),
+        });
+    }
+    Ok(frames)
+}
