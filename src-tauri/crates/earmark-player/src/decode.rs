@@ -137,12 +137,10 @@ impl MediaDecoder {
                 slot => slot.insert(SampleBuffer::new(capacity, spec)),
             };
             scratch.copy_interleaved_ref(decoded);
-            let samples = scratch.samples();
-            let total = samples.len() / channels;
-            let trim_start = (packet.trim_start() as usize).min(total);
-            let trim_end = (packet.trim_end() as usize).min(total - trim_start);
+            // Decoders that support gapless playback (MP3, Vorbis) trim the encoder
+            // delay and padding themselves, so `packet.ts` is the first frame returned.
+            let kept = scratch.samples();
             let first_ts = packet.ts();
-            let kept = &samples[trim_start * channels..(total - trim_end) * channels];
             // Drop priming frames before the seek target.
             let drop = self.skip_until.saturating_sub(first_ts) as usize;
             if drop * channels >= kept.len() {
