@@ -1,1 +1,77 @@
+//! The Earmark desktop shell: state, command handlers and event forwarding.
+//! Everything that matters lives in `earmark-core` and `earmark-player`.
 
+mod commands;
+mod error;
+mod events;
+mod session;
+mod state;
+
+use std::sync::{mpsc, Arc, Mutex};
+
+use earmark_core::library::install_demo;
+use earmark_core::paths::default_data_dir;
+use earmark_core::store::Store;
+use earmark_player::{OutputKind, Player};
+use tauri::{Manager, RunEvent};
+
+use crate::state::{AppState, NowPlaying};
+
+/// Builds and runs the app until its window closes.
+pub fn run() {
+    let app = tauri::Builder::default()
+        .setup(|app| {
+            let state = start(app.handle().clone())?;
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::library::library_list,
+            commands::library::episode_open,
+            commands::player::player_subscribe,
+            commands::player::player_check_output,
+            commands::player::player_play,
+            commands::player::player_pause,
+            commands::player::player_seek,
+            commands::player::player_play_from,
+            commands::player::player_volume,
+        ])
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(on_run_event),
+        Err(e) => eprintln!("earmark: could not start: {e}"),
+    }
+}
+
+/// Opens the library (installing the demo on first start) and starts the player.
+fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> {
+    let data_dir = default_data_dir();
+    let store = Store::open_in_data_dir(&data_dir)?;
+    install_demo(&store, &data_dir)?;
+    let store = Arc::new(Mutex::new(store));
+    let now_playing = Arc::new(NowPlaying::default());
+    let (tx, rx) = mpsc::channel();
+    let player = Player::spawn(OutputKind::Device, move |e| {
+        let _ = tx.send(e);
+    })?;
+    let (s, n) = (Arc::clone(&store), Arc::clone(&now_playing));
+    std::thread::Builder::new()
+        .name("earmark-session".into())
+        .spawn(move || session::run(rx, app, s, n))?;
+    Ok(AppState {
+        store,
+        player,
+        now_playing,
+    })
+}
+
+/// Saves where the user was when the app exits.
+fn on_run_event(app: &tauri::AppHandle, event: RunEvent) {
+    if let RunEvent::Exit = event {
+        if let Some(state) = app.try_state::<AppState>() {
+            if let Some(clock) = state.now_playing.last_clock.lock().ok().and_then(|c| *c) {
+                session::save_position(&state.store, &state.now_playing, clock);
+            }
+        }
+    }
+}

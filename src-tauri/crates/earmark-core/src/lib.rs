@@ -1,5 +1,7 @@
-//! Earmark's domain: the transcript model and its formats, the library store,
-//! and the paths they live in. Nothing here knows about windows or sound cards.
+//! Earmark's domain: the transcript model and its formats, the library store, and
+//! getting episodes in. Nothing here knows about windows or sound cards.
 
+pub mod library;
 pub mod paths;
+pub mod store;
 pub mod transcript;

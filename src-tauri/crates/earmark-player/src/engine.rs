@@ -35,6 +35,7 @@ type Reply<T> = Sender<Result<T, PlayerError>>;
 enum Command {
     Open(PathBuf, u64, Reply<MediaInfo>),
     Play(Reply<()>),
+    PrepareOutput(Reply<()>),
     Pause,
     Seek(u64, Reply<()>),
     Volume(f32),
@@ -73,6 +74,11 @@ impl Player {
     /// Starts or resumes playback. Fails when no output device can be opened.
     pub fn play(&self) -> Result<(), PlayerError> {
         self.ask(Command::Play)
+    }
+
+    /// Opens the output device now, so a missing device is known before Play.
+    pub fn prepare_output(&self) -> Result<(), PlayerError> {
+        self.ask(Command::PrepareOutput)
     }
 
     /// Pauses playback.
@@ -171,6 +177,10 @@ impl Engine {
             Command::Play(reply) => {
                 let _ = reply.send(self.play());
             }
+            Command::PrepareOutput(reply) => {
+                let _ = reply.send(self.ensure_output());
+                self.attach();
+            }
             Command::Pause => self.set_playing(false),
             Command::Seek(ms, reply) => {
                 let result = match self.current.as_ref().map(|c| c.decoder.info().frame_at_ms(ms)) {
@@ -254,10 +264,7 @@ impl Engine {
         if self.current.is_none() {
             return Ok(());
         }
-        if self.output.is_none() {
-            let output = Output::open(self.output_kind)?;
-            self.output = Some(output);
-        }
+        self.ensure_output()?;
         let at_end = self
             .current
             .as_ref()
@@ -267,6 +274,13 @@ impl Engine {
         }
         self.set_playing(true);
         self.attach();
+        Ok(())
+    }
+
+    fn ensure_output(&mut self) -> Result<(), PlayerError> {
+        if self.output.is_none() {
+            self.output = Some(Output::open(self.output_kind)?);
+        }
         Ok(())
     }
 

@@ -1,0 +1,72 @@
+//! Library commands: list episodes, open one.
+
+use earmark_core::store::{EpisodeId, EpisodeSummary};
+use earmark_core::transcript::Segment;
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+/// Every episode in the library.
+#[tauri::command]
+pub async fn library_list(state: State<'_, AppState>) -> IpcResult<Vec<EpisodeSummary>> {
+    state.with_store(|s| Ok(s.list_episodes()?)).await
+}
+
+/// An episode as the episode view shows it.
+#[derive(Debug, Serialize)]
+pub struct OpenedEpisode {
+    id: EpisodeId,
+    title: String,
+    description: Option<String>,
+    published: Option<String>,
+    duration_ms: u64,
+    position_ms: u64,
+    transcript_format: Option<earmark_core::transcript::TranscriptFormat>,
+    transcript_timed: bool,
+    segments: Vec<Segment>,
+    /// Why the audio cannot play, when it cannot; the transcript still shows.
+    audio_problem: Option<String>,
+}
+
+/// Opens an episode: loads it into the player at its saved position and returns it
+/// with its transcript.
+#[tauri::command]
+pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResult<OpenedEpisode> {
+    let (episode, transcript) = state
+        .with_store(move |s| {
+            s.mark_opened(id)?;
+            Ok((s.episode(id)?, s.get_transcript(id)?))
+        })
+        .await?;
+    if let Ok(mut now) = state.now_playing.episode.lock() {
+        *now = Some(id);
+    }
+    let loaded = match &episode.audio_path {
+        Some(path) => state.player.open(path.clone(), episode.position_ms).map_err(|e| e.to_string()),
+        None => Err("This episode has not been downloaded yet.".to_string()),
+    };
+    let duration_ms = match &loaded {
+        Ok(info) => {
+            if episode.duration_ms != Some(info.duration_ms) {
+                let ms = info.duration_ms;
+                state.with_store(move |s| Ok(s.set_duration(id, ms)?)).await?;
+            }
+            info.duration_ms
+        }
+        Err(_) => episode.duration_ms.unwrap_or(0),
+    };
+    Ok(OpenedEpisode {
+        id,
+        title: episode.title,
+        description: episode.description,
+        published: episode.published,
+        duration_ms,
+        position_ms: episode.position_ms,
+        transcript_timed: transcript.as_ref().is_some_and(|t| t.timed()),
+        transcript_format: transcript.as_ref().map(|t| t.format),
+        segments: transcript.map(|t| t.segments).unwrap_or_default(),
+        audio_problem: loaded.err(),
+    })
+}

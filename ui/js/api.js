@@ -1,0 +1,100 @@
+// @ts-check
+/**
+ * The only module that talks to the Rust side: every invoke(), listen() and Channel.
+ * @module api
+ */
+
+/**
+ * @typedef {{id: number, podcast: string|null, title: string, published: string|null,
+ *   duration_ms: number|null, downloaded: boolean, has_transcript: boolean, position_ms: number}} EpisodeSummary
+ * @typedef {{start_ms: number|null, end_ms: number|null, speaker: string|null, text: string,
+ *   words?: {start_ms: number, end_ms: number, text: string}[]}} Segment
+ * @typedef {{id: number, title: string, description: string|null, published: string|null,
+ *   duration_ms: number, position_ms: number, transcript_format: string|null,
+ *   transcript_timed: boolean, segments: Segment[], audio_problem: string|null}} OpenedEpisode
+ * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number}} ClockSnapshot
+ * @typedef {{code: string, message: string}} IpcError
+ */
+
+/** @returns {any} */
+function tauri() {
+  // @ts-ignore -- injected by Tauri (app.withGlobalTauri).
+  return window.__TAURI__;
+}
+
+/**
+ * @template T
+ * @param {string} command
+ * @param {Record<string, unknown>} [args]
+ * @returns {Promise<T>}
+ */
+function call(command, args) {
+  return tauri().core.invoke(command, args);
+}
+
+/** @returns {Promise<EpisodeSummary[]>} */
+export const listEpisodes = () => call("library_list");
+
+/** @param {number} id @returns {Promise<OpenedEpisode>} */
+export const openEpisode = (id) => call("episode_open", { id });
+
+/** @returns {Promise<void>} */
+export const checkOutput = () => call("player_check_output");
+
+/** @returns {Promise<void>} */
+export const play = () => call("player_play");
+
+/** @returns {Promise<void>} */
+export const pause = () => call("player_pause");
+
+/** @param {number} ms @returns {Promise<void>} */
+export const seek = (ms) => call("player_seek", { ms: Math.max(0, Math.round(ms)) });
+
+/** @param {number} ms @returns {Promise<void>} */
+export const playFrom = (ms) => call("player_play_from", { ms: Math.max(0, Math.round(ms)) });
+
+/** @param {number} volume @returns {Promise<void>} */
+export const setVolume = (volume) => call("player_volume", { volume });
+
+/**
+ * Receives the player clock (~10 Hz while playing, and on every change).
+ * @param {(clock: ClockSnapshot) => void} onClock
+ * @returns {Promise<void>}
+ */
+export function subscribeClock(onClock) {
+  const channel = new (tauri().core.Channel)();
+  channel.onmessage = onClock;
+  return call("player_subscribe", { onClock: channel });
+}
+
+/**
+ * @param {(notice: {level: string, message: string}) => void} onNotice
+ * @returns {Promise<() => void>}
+ */
+export const onNotice = (onNotice) => tauri().event.listen("notice", (/** @type {any} */ e) => onNotice(e.payload));
+
+/**
+ * @param {() => void} onEnded
+ * @returns {Promise<() => void>}
+ */
+export const onEnded = (onEnded) => tauri().event.listen("player-ended", () => onEnded());
+
+/**
+ * The message of an error thrown by a command.
+ * @param {unknown} error
+ * @returns {string}
+ */
+export function messageOf(error) {
+  if (error && typeof error === "object" && "message" in error) return String(error.message);
+  return String(error);
+}
+
+/**
+ * The code of an error thrown by a command.
+ * @param {unknown} error
+ * @returns {string|null}
+ */
+export function codeOf(error) {
+  if (error && typeof error === "object" && "code" in error) return String(error.code);
+  return null;
+}
