@@ -2,4 +2,5 @@
 //! and the paths they live in. Nothing here knows about windows or sound cards.
 
 pub mod paths;
+pub mod store;
 pub mod transcript;
