@@ -1,0 +1,198 @@
+//! Opening the library database: file location, connection settings, transactions.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+
+use super::migrate::{self, LATEST_VERSION};
+use super::{EpisodeId, StoreError, StoreResult};
+
+/// The database file's name inside the data directory.
+pub const DATABASE_FILE_NAME: &str = "earmark.db";
+
+/// How long a write waits for another connection's write to finish before giving up
+/// with [`StoreError::Busy`].
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The library: one connection to the Earmark database.
+///
+/// Open it with [`Store::open_in_data_dir`] (the app and CLI), [`Store::open`] (a
+/// given file) or [`Store::open_in_memory`] (tests). Opening brings the schema up to
+/// date, taking a backup copy first when an existing library is upgraded.
+///
+/// Durability: the database runs in WAL mode with `synchronous=FULL`, so a write that
+/// returned `Ok` survives a killed process *and* a power cut. (`NORMAL` would survive
+/// a killed process too but may lose the last commits on power loss; FULL costs one
+/// extra fsync per commit, which is cheap at a notes app's write rate — callers should
+/// still save the playback position every few seconds, not on every tick.)
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) `earmark.db` in `data_dir`, creating the folder too.
+    pub fn open_in_data_dir(data_dir: &Path) -> StoreResult<Store> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
+        Store::open(data_dir.join(DATABASE_FILE_NAME))
+    }
+
+    /// Opens (creating if needed) the database file at `path` and upgrades its schema to
+    /// [`LATEST_VERSION`].
+    ///
+    /// An existing non-empty file is copied to `<path>.bak-v<N>` before any upgrade
+    /// ([`backup_path`](super::backup_path)). A file from a newer Earmark is refused with
+    /// [`StoreError::NewerDatabase`] and left untouched.
+    pub fn open(path: impl AsRef<Path>) -> StoreResult<Store> {
+        Store::open_at_version(path, LATEST_VERSION)
+    }
+
+    /// Like [`Store::open`], but upgrades the schema only up to `version` (never down).
+    ///
+    /// Meant for testing migrations: build a library at an old version, fill it, then
+    /// reopen it with [`Store::open`]. Features added by later versions (search) fail
+    /// on a store opened below [`LATEST_VERSION`].
+    pub fn open_at_version(path: impl AsRef<Path>, version: u32) -> StoreResult<Store> {
+        let path = path.as_ref();
+        let existed_with_data = std::fs::metadata(path)
+            .map(|m| m.len() > 0)
+            .unwrap_or(false);
+        let conn = Connection::open(path).map_err(|e| StoreError::opening(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| StoreError::opening(path, e))?;
+        // Look before touching anything: a newer file must stay byte-for-byte as it is.
+        let found = migrate::schema_version(&conn).map_err(|e| StoreError::opening(path, e))?;
+        if found > LATEST_VERSION {
+            return Err(StoreError::NewerDatabase {
+                found,
+                known: LATEST_VERSION,
+            });
+        }
+        if found == 0 && migrate::has_tables(&conn).map_err(|e| StoreError::opening(path, e))? {
+            return Err(StoreError::ForeignDatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        configure(&conn).map_err(|e| StoreError::opening(path, e))?;
+        let backup = existed_with_data.then(|| migrate::backup_path(path, found));
+        migrate::migrate(&conn, version, backup.as_deref())?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// Opens a fresh library that lives in memory only, at the latest schema (tests).
+    pub fn open_in_memory() -> StoreResult<Store> {
+        let conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrate::migrate(&conn, LATEST_VERSION, None)?;
+        Ok(Store { conn, path: None })
+    }
+
+    /// The database file, or `None` for an in-memory store.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the open database (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> StoreResult<u32> {
+        Ok(migrate::schema_version(&self.conn)?)
+    }
+
+    /// The connection, for reads.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `work` in one `BEGIN IMMEDIATE` transaction, committing when it returns `Ok`
+    /// and rolling back otherwise.
+    ///
+    /// IMMEDIATE takes the write lock up front (waiting up to [`BUSY_TIMEOUT`]), so a
+    /// transaction never has to upgrade a read lock — the case where SQLite reports
+    /// `SQLITE_BUSY` at once instead of waiting.
+    pub(crate) fn write<T>(
+        &self,
+        work: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// Connection settings, applied on every open.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Returns the resulting mode ("wal", or "memory" for an in-memory database).
+    let _mode: String =
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Fails with [`StoreError::EpisodeNotFound`] unless episode `id` exists.
+pub(crate) fn ensure_episode(conn: &Connection, id: EpisodeId) -> StoreResult<()> {
+    let found: Option<i64> = conn
+        .query_row("SELECT 1 FROM episodes WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::EpisodeNotFound(id)),
+    }
+}
+
+/// How a path is stored: as text (lossy for paths that are not valid Unicode).
+pub(crate) fn path_text(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_memory_store_is_at_latest_version() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+        assert!(store.path().is_none());
+    }
+
+    #[test]
+    fn file_store_uses_wal_and_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in_data_dir(&dir.path().join("nested")).unwrap();
+        let mode: String = store
+            .conn()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = store
+            .conn()
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1, "foreign keys must be enforced");
+        let sync: i64 = store
+            .conn()
+            .pragma_query_value(None, "synchronous", |r| r.get(0))
+            .unwrap();
+        assert_eq!(sync, 2, "synchronous must be FULL");
+        assert!(dir.path().join("nested").join(DATABASE_FILE_NAME).exists());
+    }
+
+    #[test]
+    fn ensure_episode_reports_missing_episode() {
+        let store = Store::open_in_memory().unwrap();
+        let err = ensure_episode(store.conn(), 42).unwrap_err();
+        assert!(matches!(err, StoreError::EpisodeNotFound(42)), "{err}");
+    }
+}

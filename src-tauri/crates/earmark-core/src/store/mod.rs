@@ -1,0 +1,50 @@
+//! The library store: podcasts, episodes, transcripts, notes, highlights, the search
+//! index, cached seek tables and settings, in one SQLite file (`earmark.db`) in the
+//! data directory, shared by the app and `earmark-cli`.
+//!
+//! A [`Store`] owns one connection. SQLite is synchronous: keep a `Store` off async
+//! worker threads (a dedicated store thread or `spawn_blocking`) and never hold it
+//! across an `.await` (design.md §9). Several `Store`s — in threads or processes — may
+//! use the same file at once: the database runs in WAL mode, writers wait up to
+//! [`BUSY_TIMEOUT`] for each other, and every multi-statement write is one
+//! `BEGIN IMMEDIATE` transaction.
+//!
+//! Timestamps are RFC 3339 UTC strings with second precision (`2024-05-01T12:00:00Z`),
+//! written by SQLite's `strftime`. Times in media are `u64` milliseconds.
+
+mod db;
+mod episodes;
+mod error;
+mod highlights;
+mod migrate;
+mod notes;
+mod podcasts;
+mod search;
+mod seek_cache;
+mod settings;
+mod transcripts;
+
+pub use db::{Store, BUSY_TIMEOUT, DATABASE_FILE_NAME};
+pub use episodes::{Episode, EpisodeSummary, NewEpisode, PLAYED_WITHIN_MS};
+pub use error::StoreError;
+pub use highlights::{Highlight, NewHighlight, DEFAULT_HIGHLIGHT_COLOR};
+pub use migrate::{backup_path, LATEST_VERSION};
+pub use notes::Note;
+pub use podcasts::{NewPodcast, Podcast};
+pub use search::{
+    fts_query, render_snippet, HitKind, SearchHit, SNIPPET_MARK_END, SNIPPET_MARK_START,
+};
+pub use seek_cache::SeekKey;
+pub use transcripts::TranscriptInfo;
+
+/// Row id of a podcast.
+pub type PodcastId = i64;
+/// Row id of an episode.
+pub type EpisodeId = i64;
+/// Row id of a note.
+pub type NoteId = i64;
+/// Row id of a highlight.
+pub type HighlightId = i64;
+
+/// Shorthand for results of store operations.
+pub type StoreResult<T> = Result<T, StoreError>;
