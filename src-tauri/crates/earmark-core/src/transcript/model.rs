@@ -60,3 +60,93 @@ impl Transcript {
         !self.segments.is_empty() && self.segments.iter().all(|s| s.start_ms.is_some())
     }
 }
+
+impl TranscriptFormat {
+    /// Every format, in the order Earmark tries them when nothing else decides.
+    pub const ALL: [TranscriptFormat; 5] = [
+        TranscriptFormat::Vtt,
+        TranscriptFormat::Srt,
+        TranscriptFormat::Json,
+        TranscriptFormat::Html,
+        TranscriptFormat::Text,
+    ];
+
+    /// The short name used on the command line and in JSON: `vtt`, `srt`, `json`,
+    /// `html` or `text`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TranscriptFormat::Vtt => "vtt",
+            TranscriptFormat::Srt => "srt",
+            TranscriptFormat::Json => "json",
+            TranscriptFormat::Html => "html",
+            TranscriptFormat::Text => "text",
+        }
+    }
+
+    /// The name a person knows the format by, e.g. "WebVTT".
+    pub fn display_name(self) -> &'static str {
+        match self {
+            TranscriptFormat::Vtt => "WebVTT",
+            TranscriptFormat::Srt => "SRT",
+            TranscriptFormat::Json => "Podcasting 2.0 JSON",
+            TranscriptFormat::Html => "HTML",
+            TranscriptFormat::Text => "plain text",
+        }
+    }
+}
+
+impl std::fmt::Display for TranscriptFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.display_name())
+    }
+}
+
+impl std::str::FromStr for TranscriptFormat {
+    type Err = super::TranscriptError;
+
+    /// Reads the short names (`vtt`, `srt`, `json`, `html`, `text`) and the usual
+    /// file extensions (`webvtt`, `htm`, `txt`), ignoring case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s
+            .trim()
+            .trim_start_matches('.')
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "vtt" | "webvtt" => Ok(TranscriptFormat::Vtt),
+            "srt" | "subrip" => Ok(TranscriptFormat::Srt),
+            "json" => Ok(TranscriptFormat::Json),
+            "html" | "htm" | "xhtml" => Ok(TranscriptFormat::Html),
+            "text" | "txt" | "plain" => Ok(TranscriptFormat::Text),
+            _ => Err(super::TranscriptError::UnknownFormat(s.to_string())),
+        }
+    }
+}
+
+impl Segment {
+    /// A segment with text only: no times, no speaker, no word timings.
+    pub fn untimed(text: impl Into<String>) -> Self {
+        Segment {
+            start_ms: None,
+            end_ms: None,
+            speaker: None,
+            text: text.into(),
+            words: None,
+        }
+    }
+
+    /// A segment that starts at `start_ms` and ends at `end_ms`.
+    pub fn timed(start_ms: u64, end_ms: u64, text: impl Into<String>) -> Self {
+        Segment {
+            start_ms: Some(start_ms),
+            end_ms: Some(end_ms),
+            ..Segment::untimed(text)
+        }
+    }
+
+    /// The same segment, said by `speaker`.
+    pub fn with_speaker(mut self, speaker: impl Into<String>) -> Self {
+        self.speaker = Some(speaker.into());
+        self
+    }
+}

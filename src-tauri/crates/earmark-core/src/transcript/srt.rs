@@ -1,0 +1,125 @@
+//! SubRip (SRT), read by hand.
+//!
+//! SRT has no specification, and the files in the wild bend every rule the SRT
+//! crates enforce, so this reader is tolerant by design:
+//!
+//! - A byte-order mark and `\r\n` or `\r` line endings are fine.
+//! - `,` or `.` may stand before the milliseconds; hours may be left out; text after
+//!   the end time (position hints like `X1:…`) is ignored.
+//! - The index line is optional, and blank lines may repeat or appear inside a
+//!   cue's text: a cue runs until the next index + timing pair or timing line.
+//! - Inline markup (`<i>`, `<b>`, `<u>`, `<font …>`, `{\an8}`) is stripped and
+//!   character references are decoded; a cue's lines are joined with a space.
+//! - Speakers: a line starting with an accepted `Name:` label (see `speaker.rs`)
+//!   names the speaker, and that speaker holds until another label appears, so a
+//!   cue without a prefix continues the last named speaker. A cue whose lines
+//!   carry two labels (`- Ana: Hi` / `- Ben: Hello`) becomes two segments with the
+//!   cue's times.
+
+use super::cleanup::{
+    collapse_whitespace, decode_entities, normalize_newlines, strip_subtitle_tags,
+};
+use super::speaker::{split_label, Labels};
+use super::timing::finish;
+use super::vtt::parse_timing;
+use super::{Segment, Transcript, TranscriptError, TranscriptFormat};
+
+/// A cue as read, before speakers are assigned.
+#[derive(Debug)]
+struct Cue {
+    start_ms: u64,
+    end_ms: u64,
+    lines: Vec<String>,
+}
+
+/// Parses an SRT document.
+pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
+    let text = normalize_newlines(input);
+    let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+    let timing_at = |i: usize| -> Option<(usize, (u64, u64))> {
+        let line = *lines.get(i)?;
+        if line.contains("-->") {
+            return parse_timing(line).map(|t| (i, t));
+        }
+        let next = *lines.get(i + 1)?;
+        let is_index = !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit());
+        if is_index && next.contains("-->") {
+            return parse_timing(next).map(|t| (i + 1, t));
+        }
+        None
+    };
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((timing_line, (start_ms, end_ms))) = timing_at(i) {
+            cues.push(Cue {
+                start_ms,
+                end_ms,
+                lines: Vec::new(),
+            });
+            i = timing_line + 1;
+            continue;
+        }
+        let line = clean_line(lines[i]);
+        if let (false, Some(cue)) = (line.is_empty(), cues.last_mut()) {
+            cue.lines.push(line);
+        }
+        i += 1;
+    }
+    finish(TranscriptFormat::Srt, attribute_speakers(cues))
+}
+
+/// One line of cue text without markup.
+fn clean_line(line: &str) -> String {
+    collapse_whitespace(&decode_entities(&strip_subtitle_tags(line)))
+}
+
+/// The label-shaped prefix of a cue line, past a dialogue dash.
+fn line_label(line: &str) -> Option<(&str, &str)> {
+    let line = line.strip_prefix(['-', '–', '—']).unwrap_or(line);
+    split_label(line).filter(|(_, rest)| !rest.is_empty())
+}
+
+/// Turns cues into segments, moving accepted `Name:` prefixes into speakers.
+fn attribute_speakers(cues: Vec<Cue>) -> Vec<Segment> {
+    let labels = Labels::decide(
+        cues.iter()
+            .flat_map(|cue| cue.lines.iter())
+            .filter_map(|line| line_label(line).map(|(label, _)| label)),
+        &[],
+    );
+    let mut segments = Vec::with_capacity(cues.len());
+    let mut speaker: Option<String> = None;
+    for cue in &cues {
+        let mut text = String::new();
+        for line in &cue.lines {
+            let labelled = line_label(line).filter(|(label, _)| labels.accepts(label));
+            let line_text = match labelled {
+                Some((label, rest)) => {
+                    if !text.is_empty() {
+                        segments.push(segment(cue, speaker.clone(), std::mem::take(&mut text)));
+                    }
+                    speaker = Some(label.to_string());
+                    rest
+                }
+                None => line.as_str(),
+            };
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(line_text);
+        }
+        segments.push(segment(cue, speaker.clone(), text));
+    }
+    segments
+}
+
+fn segment(cue: &Cue, speaker: Option<String>, text: String) -> Segment {
+    Segment {
+        start_ms: Some(cue.start_ms),
+        end_ms: Some(cue.end_ms),
+        speaker,
+        text,
+        words: None,
+    }
+}

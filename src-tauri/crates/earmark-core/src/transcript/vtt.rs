@@ -1,0 +1,273 @@
+//! WebVTT, read by hand.
+//!
+//! The WebVTT crates on crates.io either reject files that players accept (no
+//! header, hour-less times, `,` before milliseconds) or drop what a transcript
+//! needs (voices, timestamp tags as word timings), so this follows the W3C parsing
+//! rules loosely instead:
+//!
+//! - The `WEBVTT` line and the header metadata under it are skipped; a missing
+//!   header is tolerated. `NOTE`, `STYLE` and `REGION` blocks are skipped wherever
+//!   they appear. Cue identifiers and cue settings are read past.
+//! - Times may leave out the hours (`01:02.500`).
+//! - A cue's lines are joined with a space. Tags (`<c>`, `<i>`, `<b>`, `<u>`,
+//!   `<lang>`, `<ruby>`) are dropped, `<rt>` text is dropped, character references
+//!   are decoded.
+//! - `<v Name>` and `<v.class Name>` give the speaker. A cue with several voices
+//!   becomes one segment per voice, all with the cue's times; text outside any
+//!   voice joins the voice next to it. When the file uses voice tags, a cue
+//!   without one has no speaker (voices are per cue in WebVTT).
+//! - Files with no voice tags at all get the SRT treatment: a `Name:` prefix that
+//!   passes the speaker rules (see `speaker.rs`) becomes the speaker, and a cue
+//!   without one continues the last named speaker.
+//! - Timestamp tags (`<00:00:01.000>`) give word timings: each word starts at the
+//!   last timestamp before it (the first ones at the cue start) and ends where the
+//!   next word starts. Cues without timestamp tags have no word timings.
+
+use super::cleanup::{decode_entities, normalize_newlines};
+use super::clock::parse_clock;
+use super::speaker::apply_prefixes;
+use super::timing::{finish, spread_words};
+use super::{Segment, Transcript, TranscriptError, TranscriptFormat};
+
+/// Parses a WebVTT document.
+pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
+    let text = normalize_newlines(input);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut i = 0;
+    if lines
+        .first()
+        .is_some_and(|l| starts_with_keyword(l, "WEBVTT"))
+    {
+        while i < lines.len() && !lines[i].trim().is_empty() && !lines[i].contains("-->") {
+            i += 1;
+        }
+    }
+    let mut segments = Vec::new();
+    let mut has_voices = false;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let is_other_block = ["NOTE", "STYLE", "REGION"]
+            .iter()
+            .any(|k| starts_with_keyword(line, k));
+        let timing_line = if is_other_block {
+            None
+        } else if line.contains("-->") {
+            Some(i)
+        } else if lines.get(i + 1).is_some_and(|next| next.contains("-->")) {
+            Some(i + 1)
+        } else {
+            None
+        };
+        let Some(timing_line) = timing_line else {
+            while i < lines.len() && !lines[i].trim().is_empty() {
+                i += 1;
+            }
+            continue;
+        };
+        let times = parse_timing(lines[timing_line]);
+        i = timing_line + 1;
+        let body_start = i;
+        while i < lines.len() && !lines[i].trim().is_empty() && !lines[i].contains("-->") {
+            i += 1;
+        }
+        if let Some((start, end)) = times {
+            let cue = parse_cue_text(&lines[body_start..i].join("\n"), start, end);
+            has_voices |= cue.has_voice;
+            segments.extend(cue.segments);
+        }
+    }
+    if !has_voices {
+        apply_prefixes(&mut segments);
+    }
+    finish(TranscriptFormat::Vtt, segments)
+}
+
+/// True when `line` is `keyword` alone or followed by a space or tab.
+fn starts_with_keyword(line: &str, keyword: &str) -> bool {
+    line.strip_prefix(keyword)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+        || line.trim_end() == keyword
+}
+
+/// Reads `start --> end [settings]`.
+pub(crate) fn parse_timing(line: &str) -> Option<(u64, u64)> {
+    let (start, rest) = line.split_once("-->")?;
+    let end = rest.split_whitespace().next()?;
+    Some((parse_clock(start)?, parse_clock(end)?))
+}
+
+/// A cue's text split by voice.
+#[derive(Debug, Default)]
+struct Cue {
+    segments: Vec<Segment>,
+    has_voice: bool,
+}
+
+/// Text said by one voice within a cue, with the timestamp tags that fell in it as
+/// `(byte offset in text, ms)`.
+#[derive(Debug, Default)]
+struct VoiceRun {
+    voice: Option<String>,
+    text: String,
+    marks: Vec<(usize, u64)>,
+}
+
+impl VoiceRun {
+    fn append(&mut self, other: VoiceRun) {
+        let offset = self.text.len();
+        self.text.push(' ');
+        self.text.push_str(&other.text);
+        self.marks.extend(
+            other
+                .marks
+                .into_iter()
+                .map(|(at, ms)| (at + offset + 1, ms)),
+        );
+    }
+}
+
+/// Reads the cue text markup (tags, voices, timestamps, references).
+fn parse_cue_text(body: &str, start: u64, end: u64) -> Cue {
+    let mut runs = vec![VoiceRun::default()];
+    let mut has_voice = false;
+    let mut last_timestamp: Option<u64> = None;
+    let mut ruby_text_depth = 0usize;
+    let mut rest = body;
+    while !rest.is_empty() {
+        let Some(tag_start) = rest.find('<') else {
+            push_text(&mut runs, rest, ruby_text_depth);
+            break;
+        };
+        push_text(&mut runs, &rest[..tag_start], ruby_text_depth);
+        let after = &rest[tag_start + 1..];
+        let (tag, next) = match after.find('>') {
+            Some(close) => (&after[..close], &after[close + 1..]),
+            None => (after, ""),
+        };
+        rest = next;
+        if let Some(closing) = tag.strip_prefix('/') {
+            match tag_name(closing) {
+                "v" => switch_voice(&mut runs, None, last_timestamp),
+                "rt" => ruby_text_depth = ruby_text_depth.saturating_sub(1),
+                "ruby" => ruby_text_depth = 0,
+                _ => {}
+            }
+        } else if tag.starts_with(|c: char| c.is_ascii_digit()) {
+            if let (Some(ms), Some(run)) = (parse_clock(tag), runs.last_mut()) {
+                last_timestamp = Some(ms);
+                run.marks.push((run.text.len(), ms));
+            }
+        } else {
+            match tag_name(tag) {
+                "v" => {
+                    let annotation = tag.split_once([' ', '\t', '\n']).map_or("", |(_, a)| a);
+                    let name = decode_entities(annotation).trim().to_string();
+                    has_voice |= !name.is_empty();
+                    let voice = (!name.is_empty()).then_some(name);
+                    switch_voice(&mut runs, voice, last_timestamp);
+                }
+                "rt" => ruby_text_depth += 1,
+                _ => {}
+            }
+        }
+    }
+    let segments = merge_runs(runs)
+        .into_iter()
+        .map(|run| {
+            let words = words_of(&run.text, &run.marks, start);
+            let text = words
+                .iter()
+                .map(|(w, _)| w.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            Segment {
+                start_ms: Some(start),
+                end_ms: Some(end),
+                speaker: run.voice,
+                text,
+                words: last_timestamp.is_some().then(|| spread_words(words, end)),
+            }
+        })
+        .collect();
+    Cue {
+        segments,
+        has_voice,
+    }
+}
+
+/// The tag name: what comes before classes (`.`) and the annotation.
+fn tag_name(tag: &str) -> &str {
+    let end = tag.find(['.', ' ', '\t', '\n']).unwrap_or(tag.len());
+    tag[..end].trim()
+}
+
+fn push_text(runs: &mut [VoiceRun], text: &str, ruby_text_depth: usize) {
+    if ruby_text_depth > 0 || text.is_empty() {
+        return;
+    }
+    if let Some(run) = runs.last_mut() {
+        run.text.push_str(&decode_entities(text));
+    }
+}
+
+/// Starts a new run for `voice`, carrying the time of the last timestamp tag over.
+fn switch_voice(runs: &mut Vec<VoiceRun>, voice: Option<String>, time: Option<u64>) {
+    runs.push(VoiceRun {
+        voice,
+        text: String::new(),
+        marks: time.map(|ms| vec![(0, ms)]).unwrap_or_default(),
+    });
+}
+
+/// Joins unvoiced text to the voice next to it and neighbouring runs of the same
+/// voice, dropping runs with no words.
+fn merge_runs(runs: Vec<VoiceRun>) -> Vec<VoiceRun> {
+    let mut merged: Vec<VoiceRun> = Vec::new();
+    for run in runs {
+        let blank = run.text.trim().is_empty();
+        let Some(last) = merged.last_mut() else {
+            merged.push(run);
+            continue;
+        };
+        if run.voice.is_none() || run.voice == last.voice || blank {
+            last.append(run);
+        } else if last.voice.is_none() {
+            // Text before the first voice joins that voice.
+            last.voice.clone_from(&run.voice);
+            last.append(run);
+        } else {
+            merged.push(run);
+        }
+    }
+    merged.retain(|run| !run.text.trim().is_empty());
+    merged
+}
+
+/// The words of `text`, each with the time of the last timestamp before it.
+fn words_of(text: &str, marks: &[(usize, u64)], cue_start: u64) -> Vec<(String, u64)> {
+    let mut words = Vec::new();
+    let mut time = cue_start;
+    let mut next_mark = 0;
+    let mut word_start: Option<usize> = None;
+    for (pos, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if ch.is_whitespace() {
+            if let Some(begin) = word_start.take() {
+                while next_mark < marks.len() && marks[next_mark].0 <= begin {
+                    time = marks[next_mark].1;
+                    next_mark += 1;
+                }
+                words.push((text[begin..pos].to_string(), time));
+            }
+        } else if word_start.is_none() {
+            word_start = Some(pos);
+        }
+    }
+    words
+}
