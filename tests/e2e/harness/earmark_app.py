@@ -1,0 +1,74 @@
+"""The app under test: started under tauri-driver, closed with its evidence kept.
+
+`launch` starts a tauri-driver with the app's environment, opens a WebDriver
+session (which launches the app) and wraps its page. `close` saves a screenshot
+of the screen and the app's output, then ends the session and stops
+tauri-driver with everything it started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from .display import Display
+from .driver import TauriDriver
+from .earmark_page import EarmarkPage
+
+
+@dataclass
+class RunningApp:
+    """The app under test: its WebDriver session, its page, its tauri-driver."""
+
+    driver: WebDriver
+    page: EarmarkPage
+    tauri_driver: TauriDriver
+    env: dict[str, str]
+
+    def close(self, display: Display, screenshot: Path, log: Path) -> None:
+        """Keep a screenshot and the log, then stop the app. Never raises."""
+        save_screenshot(self.driver, display, screenshot)
+        with contextlib.suppress(Exception):  # the app may be gone already; the screenshot tells
+            self.driver.quit()
+        keep_log(self.tauri_driver, log)
+        self.tauri_driver.stop()
+
+
+def launch(binary: Path, env: Mapping[str, str], workdir: Path, failure_log: Path) -> RunningApp:
+    """Start the app with `env` (its working directory: `workdir`).
+
+    If the session can't be opened, tauri-driver's output (the app's included)
+    is kept at `failure_log` before the error propagates.
+    """
+    tauri_driver = TauriDriver(env, log_path=workdir / f"{failure_log.stem}.tauri-driver.log", cwd=workdir)
+    tauri_driver.start()
+    try:
+        driver = tauri_driver.open_session(binary)
+    except Exception:
+        keep_log(tauri_driver, failure_log)
+        tauri_driver.stop()
+        raise
+    return RunningApp(driver=driver, page=EarmarkPage(driver), tauri_driver=tauri_driver, env=dict(env))
+
+
+def save_screenshot(driver: WebDriver, display: Display, path: Path) -> None:
+    """The whole screen, as a person would see it; the webview alone if X can't be read."""
+    try:
+        display.screenshot_when_painted(path)
+    except Exception:
+        with contextlib.suppress(Exception):
+            driver.get_screenshot_as_file(str(path))
+
+
+def keep_log(tauri_driver: TauriDriver, path: Path) -> None:
+    """Copy tauri-driver's output (WebKitWebDriver's and the app's too) to `path`."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(tauri_driver.log_path, path)
+    except OSError:
+        pass

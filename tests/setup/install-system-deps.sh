@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Install what building Earmark and running its tests need (Debian 12).
+# Idempotent and fast on repeat runs: apt is skipped when every package is
+# already installed, cargo when tauri-driver is already there.
+set -euo pipefail
+
+packages=(
+    # building the Tauri app
+    libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev
+    librsvg2-dev libasound2-dev curl
+    # end-to-end tests: sound (JACK dummy via ALSA's jack plugin), display, driver
+    libasound2-plugins alsa-utils jackd2 xvfb xauth webkit2gtk-driver
+    # test tools: screenshots, audio analysis, speech fixtures, the test venv
+    imagemagick sox ffmpeg espeak-ng python3-venv
+)
+
+TAURI_DRIVER_VERSION="2.1.0"
+
+as_root() {
+    if [[ "$(id -u)" -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+
+if ((${#missing[@]})); then
+    echo "Installing: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+else
+    echo "System packages: all ${#packages[@]} already installed."
+fi
+
+cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+if command -v tauri-driver >/dev/null 2>&1 || [[ -x "$cargo_bin/tauri-driver" ]]; then
+    echo "tauri-driver: already installed."
+else
+    echo "Installing tauri-driver $TAURI_DRIVER_VERSION (cargo install)..."
+    cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
+fi
