@@ -112,9 +112,13 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
     Some((ch, end + 1))
 }
 
+/// The longest inline tag [`strip_subtitle_tags`] looks for; the limit keeps a
+/// line full of unclosed `<` linear.
+const MAX_TAG_CHARS: usize = 256;
+
 /// Removes the inline markup SRT files carry: HTML-like tags (`<i>`, `</b>`,
 /// `<font color="…">`) and ASS override blocks (`{\an8}`). A `<` that does not
-/// open a tag (`a < b`) is kept.
+/// open a tag (`a < b`) is kept, and so is one not closed within 256 characters.
 pub(crate) fn strip_subtitle_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -132,7 +136,15 @@ pub(crate) fn strip_subtitle_tags(s: &str) -> String {
             ),
             None => (tail[1..].starts_with('\\'), '}'),
         };
-        match tail.find(close).filter(|_| opens_markup) {
+        let end = opens_markup
+            .then(|| {
+                tail.char_indices()
+                    .take(MAX_TAG_CHARS)
+                    .find(|&(_, c)| c == close)
+            })
+            .flatten()
+            .map(|(end, _)| end);
+        match end {
             Some(end) => rest = &tail[end + 1..],
             None => {
                 out.push_str(&tail[..1]);

@@ -37,7 +37,6 @@ fn transcript_like() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn parsers_never_panic(input in transcript_like()) {
