@@ -112,13 +112,10 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
     Some((ch, end + 1))
 }
 
-/// The longest inline tag [`strip_subtitle_tags`] looks for; the limit keeps a
-/// line full of unclosed `<` linear.
-const MAX_TAG_CHARS: usize = 256;
-
 /// Removes the inline markup SRT files carry: HTML-like tags (`<i>`, `</b>`,
 /// `<font color="…">`) and ASS override blocks (`{\an8}`). A `<` that does not
-/// open a tag (`a < b`) is kept, and so is one not closed within 256 characters.
+/// open a tag (`a < b`) or is not closed before the next `<` is kept, which also
+/// keeps the work linear on lines full of unclosed brackets.
 pub(crate) fn strip_subtitle_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -129,25 +126,23 @@ pub(crate) fn strip_subtitle_tags(s: &str) -> String {
         };
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
-        let (opens_markup, close) = match tail.strip_prefix('<') {
+        let (open, close, opens_markup) = match tail.strip_prefix('<') {
             Some(after) => (
-                after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/'),
+                '<',
                 '>',
+                after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/'),
             ),
-            None => (tail[1..].starts_with('\\'), '}'),
+            None => ('{', '}', tail[1..].starts_with('\\')),
         };
         let end = opens_markup
-            .then(|| {
-                tail.char_indices()
-                    .take(MAX_TAG_CHARS)
-                    .find(|&(_, c)| c == close)
-            })
+            .then(|| tail[1..].find([open, close]))
             .flatten()
-            .map(|(end, _)| end);
+            .map(|j| j + 1)
+            .filter(|&j| tail[j..].starts_with(close));
         match end {
             Some(end) => rest = &tail[end + 1..],
             None => {
-                out.push_str(&tail[..1]);
+                out.push(open);
                 rest = &tail[1..];
             }
         }

@@ -84,3 +84,65 @@ proptest! {
         }
     }
 }
+
+/// Inputs big enough that quadratic work would show (50,000 brackets squared is
+/// far past the limit), small enough for a debug build.
+#[test]
+fn hostile_large_inputs_stay_fast() {
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "unclosed tags in SRT",
+            format!(
+                "1\n00:00:01,000 --> 00:00:02,000\n{}\n",
+                "<a".repeat(50_000)
+            ),
+        ),
+        (
+            "a long reference",
+            format!(
+                "WEBVTT\n\n00:01.000 --> 00:02.000\n&{}\n",
+                "a".repeat(250_000)
+            ),
+        ),
+        (
+            "many voices in one cue",
+            format!(
+                "WEBVTT\n\n00:01.000 --> 00:02.000\n{}\n",
+                "<v A>x</v><v B>y</v>".repeat(12_500)
+            ),
+        ),
+        (
+            "many timestamp tags",
+            format!(
+                "WEBVTT\n\n00:01.000 --> 09:00.000\n{}\n",
+                "<00:00:01.500>w ".repeat(25_000)
+            ),
+        ),
+        ("colons on one line", "Ana: ".repeat(50_000)),
+        (
+            "brackets on one line",
+            format!("{}0:03", "(".repeat(50_000)),
+        ),
+        (
+            "many short turns",
+            "Ana: hi\nBen 0:03\n[00:00:04] Cy: yo\n".repeat(8_000),
+        ),
+        (
+            "deep JSON",
+            format!("{{\"segments\": {}", "[".repeat(25_000)),
+        ),
+        (
+            "many paragraphs of HTML",
+            "<p><strong>Ana:</strong> hi <b>x</b></p>".repeat(8_000),
+        ),
+    ];
+    for (name, input) in cases {
+        let started = std::time::Instant::now();
+        let _ = parse(&input, None);
+        for format in TranscriptFormat::ALL {
+            let _ = parse_as(&input, format);
+        }
+        let took = started.elapsed();
+        assert!(took.as_secs() < 20, "{name} took {took:?}");
+    }
+}
