@@ -26,8 +26,9 @@ pub(crate) fn collapse_whitespace(s: &str) -> String {
 }
 
 /// Decodes the character references subtitle files use: `&amp; &lt; &gt; &quot;
-/// &apos; &nbsp; &lrm; &rlm;` and numeric ones (`&#233;`, `&#xE9;`). Anything else
-/// is left as written; a reference to an impossible character becomes U+FFFD.
+/// &apos; &nbsp; &lrm; &rlm;`, common typographic ones (`&mdash; &hellip; &rsquo;`…)
+/// and numeric ones (`&#233;`, `&#xE9;`). Anything else is left as written; a
+/// reference to an impossible character becomes U+FFFD.
 pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
         return Cow::Borrowed(s);
@@ -72,6 +73,24 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
         "nbsp" => '\u{a0}',
         "lrm" => '\u{200e}',
         "rlm" => '\u{200f}',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "bull" => '•',
+        "middot" => '·',
+        "deg" => '°',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "euro" => '€',
+        "pound" => '£',
+        "times" => '×',
         _ => {
             let number = name.strip_prefix('#')?;
             let (digits, radix) = match number.strip_prefix(['x', 'X']) {
@@ -95,7 +114,8 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
 
 /// Removes the inline markup SRT files carry: HTML-like tags (`<i>`, `</b>`,
 /// `<font color="…">`) and ASS override blocks (`{\an8}`). A `<` that does not
-/// open a tag (`a < b`) is kept.
+/// open a tag (`a < b`) or is not closed before the next `<` is kept, which also
+/// keeps the work linear on lines full of unclosed brackets.
 pub(crate) fn strip_subtitle_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -106,16 +126,23 @@ pub(crate) fn strip_subtitle_tags(s: &str) -> String {
         };
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
-        let opens_markup = if tail.starts_with('<') {
-            tail[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
-        } else {
-            tail[1..].starts_with('\\')
+        let (open, close, opens_markup) = match tail.strip_prefix('<') {
+            Some(after) => (
+                '<',
+                '>',
+                after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/'),
+            ),
+            None => ('{', '}', tail[1..].starts_with('\\')),
         };
-        let close = if tail.starts_with('<') { '>' } else { '}' };
-        match tail.find(close).filter(|_| opens_markup) {
+        let end = opens_markup
+            .then(|| tail[1..].find([open, close]))
+            .flatten()
+            .map(|j| j + 1)
+            .filter(|&j| tail[j..].starts_with(close));
+        match end {
             Some(end) => rest = &tail[end + 1..],
             None => {
-                out.push_str(&tail[..1]);
+                out.push(open);
                 rest = &tail[1..];
             }
         }

@@ -14,8 +14,12 @@
 //!   ("Note", "Update", "Episode 12", "Chapter 3", …);
 //! - and the document is a labelled transcript: the same label occurs at least
 //!   twice, or at least two different labels occur. A single "Summary: …"-like line
-//!   in prose is therefore left as text. Labels the markup itself marks as names
-//!   (HTML `<cite>`, `<strong>`) are always accepted.
+//!   in prose is therefore left as text.
+//! - A label that occurs only once, in a labelled transcript, must also look like
+//!   its peers: not followed by a lower-case word ("Today: composting, worms…" is a
+//!   remark), and in capitals when every recurring label is in capitals (`ANA:`,
+//!   `BEN:`). Labels the markup itself marks as names (HTML `<cite>`, `<strong>`)
+//!   are always accepted.
 
 use std::collections::{HashMap, HashSet};
 
@@ -162,6 +166,11 @@ fn is_remark_word(label: &str) -> bool {
     NOT_SPEAKERS.contains(&trimmed)
 }
 
+/// True when every letter of `label` is a capital.
+fn is_capitals(label: &str) -> bool {
+    !label.chars().any(char::is_lowercase)
+}
+
 /// The labels of one document that count as speakers.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Labels {
@@ -169,22 +178,39 @@ pub(crate) struct Labels {
 }
 
 impl Labels {
-    /// Decides from every label-shaped prefix found in the document (one entry per
-    /// occurrence) and the names its markup vouches for.
+    /// Decides from every label-shaped prefix found in the document, as
+    /// `(label, text after it)` (one entry per occurrence), and the names its
+    /// markup vouches for.
     pub(crate) fn decide<'a>(
-        candidates: impl IntoIterator<Item = &'a str>,
+        candidates: impl IntoIterator<Item = (&'a str, &'a str)>,
         known: &[String],
     ) -> Self {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for label in candidates {
+        // Per label: how often it occurs, and whether the text after it ever
+        // starts with a capital (or anything but a lower-case letter).
+        let mut seen: HashMap<&str, (usize, bool)> = HashMap::new();
+        for (label, rest) in candidates {
             if !is_remark_word(label) {
-                *counts.entry(label).or_default() += 1;
+                let entry = seen.entry(label).or_default();
+                entry.0 += 1;
+                entry.1 |= !rest.starts_with(char::is_lowercase);
             }
         }
-        let labelled = counts.len() >= 2 || counts.values().any(|&n| n >= 2);
+        let labelled = seen.len() >= 2 || seen.values().any(|&(n, _)| n >= 2);
         let mut accepted: HashSet<String> = known.iter().cloned().collect();
         if labelled {
-            accepted.extend(counts.keys().map(|label| (*label).to_string()));
+            let recurring: Vec<&str> = seen
+                .iter()
+                .filter(|(_, &(n, _))| n >= 2)
+                .map(|(label, _)| *label)
+                .collect();
+            let capitals = !recurring.is_empty() && recurring.iter().all(|l| is_capitals(l));
+            accepted.extend(
+                seen.iter()
+                    .filter(|(label, &(n, capital_text))| {
+                        n >= 2 || (capital_text && (!capitals || is_capitals(label)))
+                    })
+                    .map(|(label, _)| (*label).to_string()),
+            );
         }
         Labels { accepted }
     }
@@ -199,12 +225,7 @@ impl Labels {
 /// its speaker, and lets a segment without a prefix (and without a speaker)
 /// continue the last named speaker. Word timings lose the prefix's words too.
 pub(crate) fn apply_prefixes(segments: &mut [Segment]) {
-    let labels = Labels::decide(
-        segments
-            .iter()
-            .filter_map(|s| split_label(&s.text).map(|(label, _)| label)),
-        &[],
-    );
+    let labels = Labels::decide(segments.iter().filter_map(|s| split_label(&s.text)), &[]);
     let mut last: Option<String> = None;
     for segment in segments.iter_mut() {
         let split = split_label(&segment.text)
@@ -272,10 +293,41 @@ mod tests {
 
     #[test]
     fn a_lone_label_or_a_remark_is_not_a_speaker() {
-        let labels = Labels::decide(["Summary"], &[]);
+        let labels = Labels::decide([("Summary", "We talked.")], &[]);
         assert!(!labels.accepts("Summary"));
-        let labels = Labels::decide(["Ana", "Note", "Ben", "Episode 4"], &[]);
+        let labels = Labels::decide(
+            [
+                ("Ana", "Hi"),
+                ("Note", "x"),
+                ("Ben", "Yo"),
+                ("Episode 4", "Title"),
+            ],
+            &[],
+        );
         assert!(labels.accepts("Ana") && labels.accepts("Ben"));
         assert!(!labels.accepts("Note") && !labels.accepts("Episode 4"));
+    }
+
+    #[test]
+    fn a_one_off_label_must_look_like_its_peers() {
+        let capitals = [
+            ("ANA", "Hi"),
+            ("BEN", "Yo"),
+            ("ANA", "So"),
+            ("BEN", "No"),
+            ("Sunday", "Rain"),
+            ("CALLER", "Hello"),
+        ];
+        let labels = Labels::decide(capitals, &[]);
+        assert!(labels.accepts("CALLER"), "a one-off caller in capitals");
+        assert!(
+            !labels.accepts("Sunday"),
+            "Title Case among capitals is not a speaker"
+        );
+        let labels = Labels::decide([("Ana", "Hi"), ("Ana", "So"), ("Worms", "they eat")], &[]);
+        assert!(
+            !labels.accepts("Worms"),
+            "a one-off label before a lower-case word"
+        );
     }
 }

@@ -85,7 +85,7 @@ fn attribute_speakers(cues: Vec<Cue>) -> Vec<Segment> {
     let labels = Labels::decide(
         cues.iter()
             .flat_map(|cue| cue.lines.iter())
-            .filter_map(|line| line_label(line).map(|(label, _)| label)),
+            .filter_map(|line| line_label(line)),
         &[],
     );
     let mut segments = Vec::with_capacity(cues.len());

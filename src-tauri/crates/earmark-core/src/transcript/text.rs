@@ -94,8 +94,7 @@ fn decide_labels(paragraphs: &[Paragraph<'_>], known: &[String]) -> Labels {
     let candidates = paragraphs
         .iter()
         .flat_map(|p| p.lines.iter())
-        .filter_map(|line| split_label(time_prefix(line).map_or(*line, |(_, rest)| rest)))
-        .map(|(label, _)| label);
+        .filter_map(|line| split_label(time_prefix(line).map_or(*line, |(_, rest)| rest)));
     Labels::decide(candidates, known)
 }
 

@@ -107,17 +107,18 @@ mod tests {
     }
 
     #[test]
-    fn reversed_cues_are_sorted_and_ends_filled() {
+    fn reversed_cues_are_sorted_and_ends_filled() -> Result<(), TranscriptError> {
         let segments = vec![
             Segment::timed(5000, 1000, "second"),
             Segment::timed(0, 2000, "first"),
             Segment::untimed("  "),
         ];
-        let t = finish(TranscriptFormat::Srt, segments).unwrap();
+        let t = finish(TranscriptFormat::Srt, segments)?;
         assert_eq!(t.segments[0].text, "first");
         assert_eq!(
             t.segments[1].end_ms, None,
             "a reversed end with nothing after stays unknown"
         );
+        Ok(())
     }
 }
