@@ -208,6 +208,12 @@ mod tests {
     }
 
     #[test]
+    fn store_can_move_to_a_store_thread() {
+        fn assert_send<T: Send>() {}
+        assert_send::<Store>();
+    }
+
+    #[test]
     fn ensure_episode_reports_missing_episode() {
         let store = Store::open_in_memory().unwrap();
         let err = ensure_episode(store.conn(), 42).unwrap_err();

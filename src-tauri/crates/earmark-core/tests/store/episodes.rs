@@ -245,6 +245,37 @@ fn deleting_an_episode_removes_what_hangs_on_it() {
 }
 
 #[test]
+fn feed_details_update_and_reach_the_index() {
+    let lib = library();
+    let show = podcast(&lib.store, "Show");
+    let id = feed_episode(&lib.store, show, "Draft title", None);
+    lib.store.set_position(id, 7_000).unwrap();
+    let details = NewEpisode {
+        title: "Final title about glaciers".into(),
+        description: Some("Ice".into()),
+        published: Some("2024-02-02T00:00:00Z".into()),
+        audio_url: Some("https://example.org/e.mp3".into()),
+        ..NewEpisode::default()
+    };
+    lib.store.update_episode_details(id, &details).unwrap();
+    let e = lib.store.episode(id).unwrap();
+    assert_eq!(e.title, "Final title about glaciers");
+    assert_eq!(e.published.as_deref(), Some("2024-02-02T00:00:00Z"));
+    assert_eq!(e.podcast_id, Some(show), "podcast kept");
+    assert_eq!(e.guid.as_deref(), Some("guid-Draft title"), "guid kept");
+    assert_eq!(e.position_ms, 7_000, "position kept");
+    assert!(
+        lib.store.search("draft", 5).unwrap().is_empty(),
+        "old title unindexed"
+    );
+    assert_eq!(lib.store.search("glaciers", 5).unwrap().len(), 1);
+    assert!(matches!(
+        lib.store.update_episode_details(999, &details),
+        Err(StoreError::EpisodeNotFound(999))
+    ));
+}
+
+#[test]
 fn deleting_a_podcast_keeps_its_episodes() {
     let lib = library();
     let show = podcast(&lib.store, "Show");
