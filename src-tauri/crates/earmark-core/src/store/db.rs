@@ -1,9 +1,9 @@
 //! Opening the library database: file location, connection settings, transactions.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::migrate::{self, LATEST_VERSION};
 use super::{EpisodeId, StoreError, StoreResult};
@@ -45,7 +45,7 @@ impl Store {
     /// Opens (creating if needed) the database file at `path` and upgrades its schema to
     /// [`LATEST_VERSION`].
     ///
-    /// An existing non-empty file is copied to `<path>.bak-v<N>` before any upgrade
+    /// An existing library is copied to `<path>.bak-v<N>` before any upgrade
     /// ([`backup_path`](super::backup_path)). A file from a newer Earmark is refused with
     /// [`StoreError::NewerDatabase`] and left untouched.
     pub fn open(path: impl AsRef<Path>) -> StoreResult<Store> {
@@ -59,27 +59,26 @@ impl Store {
     /// on a store opened below [`LATEST_VERSION`].
     pub fn open_at_version(path: impl AsRef<Path>, version: u32) -> StoreResult<Store> {
         let path = path.as_ref();
-        let existed_with_data = std::fs::metadata(path)
-            .map(|m| m.len() > 0)
-            .unwrap_or(false);
         let conn = Connection::open(path).map_err(|e| StoreError::opening(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| StoreError::opening(path, e))?;
         // Look before touching anything: a newer file must stay byte-for-byte as it is.
-        let found = migrate::schema_version(&conn).map_err(|e| StoreError::opening(path, e))?;
+        let (found, has_tables) =
+            migrate::inspect(&conn).map_err(|e| StoreError::opening(path, e))?;
         if found > LATEST_VERSION {
             return Err(StoreError::NewerDatabase {
                 found,
                 known: LATEST_VERSION,
             });
         }
-        if found == 0 && migrate::has_tables(&conn).map_err(|e| StoreError::opening(path, e))? {
+        if found == 0 && has_tables {
             return Err(StoreError::ForeignDatabase {
                 path: path.to_path_buf(),
             });
         }
         configure(&conn).map_err(|e| StoreError::opening(path, e))?;
-        let backup = existed_with_data.then(|| migrate::backup_path(path, found));
+        // A library at version 0 holds nothing worth a copy.
+        let backup = (found > 0).then(|| migrate::backup_path(path, found));
         migrate::migrate(&conn, version, backup.as_deref())?;
         Ok(Store {
             conn,
@@ -128,7 +127,26 @@ impl Store {
 }
 
 /// Connection settings, applied on every open.
+///
+/// Switching a new file to WAL needs a moment alone with it and SQLite reports
+/// `SQLITE_BUSY` at once (without waiting) when another connection is opening the
+/// same new file, so this retries for up to [`BUSY_TIMEOUT`].
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match try_configure(conn) {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            done => return done,
+        }
+    }
+}
+
+fn try_configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // Returns the resulting mode ("wal", or "memory" for an in-memory database).
     let _mode: String =
@@ -187,6 +205,12 @@ mod tests {
             .unwrap();
         assert_eq!(sync, 2, "synchronous must be FULL");
         assert!(dir.path().join("nested").join(DATABASE_FILE_NAME).exists());
+    }
+
+    #[test]
+    fn store_can_move_to_a_store_thread() {
+        fn assert_send<T: Send>() {}
+        assert_send::<Store>();
     }
 
     #[test]

@@ -190,7 +190,7 @@ impl Store {
     /// Saves where the user is in an episode. Reaching the last [`PLAYED_WITHIN_MS`] of
     /// a known duration also marks it played (going back does not unmark it).
     pub fn set_position(&self, id: EpisodeId, position_ms: u64) -> StoreResult<()> {
-        self.update_episode(
+        self.run_on_episode(
             id,
             "UPDATE episodes SET position_ms = ?2, played = CASE \
                  WHEN duration_ms IS NOT NULL AND ?2 + ?3 >= duration_ms THEN 1 ELSE played END \
@@ -201,7 +201,7 @@ impl Store {
 
     /// Marks an episode played or not played.
     pub fn mark_played(&self, id: EpisodeId, played: bool) -> StoreResult<()> {
-        self.update_episode(
+        self.run_on_episode(
             id,
             "UPDATE episodes SET played = ?2 WHERE id = ?1",
             params![id, played],
@@ -210,7 +210,7 @@ impl Store {
 
     /// Records the exact duration once the audio has been probed.
     pub fn set_duration(&self, id: EpisodeId, duration_ms: u64) -> StoreResult<()> {
-        self.update_episode(
+        self.run_on_episode(
             id,
             "UPDATE episodes SET duration_ms = ?2 WHERE id = ?1",
             params![id, duration_ms],
@@ -219,7 +219,7 @@ impl Store {
 
     /// Sets (or clears) the local audio file, e.g. when a download completes.
     pub fn set_audio_path(&self, id: EpisodeId, audio_path: Option<&Path>) -> StoreResult<()> {
-        self.update_episode(
+        self.run_on_episode(
             id,
             "UPDATE episodes SET audio_path = ?2 WHERE id = ?1",
             params![id, audio_path.map(path_text)],
@@ -228,7 +228,7 @@ impl Store {
 
     /// Records that the episode was opened in the player now.
     pub fn mark_opened(&self, id: EpisodeId) -> StoreResult<()> {
-        self.update_episode(
+        self.run_on_episode(
             id,
             "UPDATE episodes SET last_opened_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
              WHERE id = ?1",
@@ -236,14 +236,32 @@ impl Store {
         )
     }
 
+    /// Updates what a feed says about an episode — title, description, publication
+    /// time, audio address — leaving the podcast, guid, local file, duration and the
+    /// user's position as they are. The search index follows the new title.
+    pub fn update_episode_details(&self, id: EpisodeId, details: &NewEpisode) -> StoreResult<()> {
+        self.run_on_episode(
+            id,
+            "UPDATE episodes SET title = ?2, description = ?3, published = ?4, audio_url = ?5 \
+             WHERE id = ?1",
+            params![
+                id,
+                details.title,
+                details.description,
+                details.published,
+                details.audio_url
+            ],
+        )
+    }
+
     /// Removes an episode with its transcript, notes and highlights. The audio file
     /// is not deleted.
     pub fn delete_episode(&self, id: EpisodeId) -> StoreResult<()> {
-        self.update_episode(id, "DELETE FROM episodes WHERE id = ?1", params![id])
+        self.run_on_episode(id, "DELETE FROM episodes WHERE id = ?1", params![id])
     }
 
     /// Runs one statement on episode `id`, failing when no such episode exists.
-    fn update_episode(
+    fn run_on_episode(
         &self,
         id: EpisodeId,
         sql: &str,

@@ -42,12 +42,15 @@ pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<u32> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
 }
 
-/// True when the database has any table (a version-0 file with tables is not ours).
-pub(crate) fn has_tables(conn: &Connection) -> rusqlite::Result<bool> {
+/// The schema version and whether the database has any table, read in one snapshot
+/// (a version-0 file with tables is not ours; read apart, another connection's
+/// migration could land between the two reads).
+pub(crate) fn inspect(conn: &Connection) -> rusqlite::Result<(u32, bool)> {
     conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table')",
+        "SELECT (SELECT user_version FROM pragma_user_version), \
+                EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table')",
         [],
-        |row| row.get(0),
+        |row| Ok((row.get(0)?, row.get(1)?)),
     )
 }
 
@@ -124,6 +127,12 @@ mod tests {
     }
 
     #[test]
+    fn empty_database_is_version_0_without_tables() {
+        let conn = Connection::open_in_memory().unwrap();
+        assert_eq!(inspect(&conn).unwrap(), (0, false));
+    }
+
+    #[test]
     fn migrating_twice_is_a_no_op() {
         let conn = Connection::open_in_memory().unwrap();
         migrate(&conn, LATEST_VERSION, None).unwrap();
@@ -135,8 +144,7 @@ mod tests {
     fn migrating_stops_at_the_target() {
         let conn = Connection::open_in_memory().unwrap();
         migrate(&conn, 1, None).unwrap();
-        assert_eq!(schema_version(&conn).unwrap(), 1);
-        assert!(has_tables(&conn).unwrap());
+        assert_eq!(inspect(&conn).unwrap(), (1, true));
         let fts: i64 = conn
             .query_row(
                 "SELECT count(*) FROM sqlite_schema WHERE name = 'search_fts'",
