@@ -20,7 +20,7 @@ pub struct AppState {
 }
 
 /// The episode in the player, its last reported clock, and who listens to the clock.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct NowPlaying {
     /// The loaded episode.
     pub episode: Mutex<Option<EpisodeId>>,
@@ -28,6 +28,15 @@ pub struct NowPlaying {
     pub last_clock: Mutex<Option<ClockSnapshot>>,
     /// The window's clock channel.
     pub clock_channel: Mutex<Option<Channel<ClockSnapshot>>>,
+}
+
+impl std::fmt::Debug for NowPlaying {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NowPlaying")
+            .field("episode", &self.episode)
+            .field("last_clock", &self.last_clock)
+            .finish_non_exhaustive()
+    }
 }
 
 impl AppState {

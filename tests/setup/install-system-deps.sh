@@ -21,6 +21,10 @@ as_root() {
 }
 
 missing=()
+# The UI's type check and unit tests need Node and npm; any install of them will do.
+if ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+fi
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
         missing+=("$package")
@@ -36,6 +40,11 @@ else
 fi
 
 cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+if ! command -v cargo >/dev/null 2>&1 && [[ ! -x "$cargo_bin/cargo" ]]; then
+    echo "Installing the Rust toolchain (rustup, stable)..."
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component clippy,rustfmt
+fi
+export PATH="$cargo_bin:$PATH"
 if command -v tauri-driver >/dev/null 2>&1 || [[ -x "$cargo_bin/tauri-driver" ]]; then
     echo "tauri-driver: already installed."
 else

@@ -40,7 +40,7 @@ pub fn read_transcript(path: &Path) -> Result<Transcript, LibraryError> {
         path: path.to_path_buf(),
         source,
     })?;
-    parse_bytes(&bytes, Some(FormatHint::from_path(path))).map_err(|source| {
+    parse_bytes(&bytes, FormatHint::from_path(path)).map_err(|source| {
         LibraryError::Transcript {
             path: path.to_path_buf(),
             source,
