@@ -17,7 +17,12 @@ use crate::state::NowPlaying;
 const SAVE_EVERY: Duration = Duration::from_secs(5);
 
 /// Runs until the player is gone.
-pub fn run(events_in: Receiver<PlayerEvent>, app: AppHandle, store: Arc<Mutex<Store>>, now: Arc<NowPlaying>) {
+pub fn run(
+    events_in: Receiver<PlayerEvent>,
+    app: AppHandle,
+    store: Arc<Mutex<Store>>,
+    now: Arc<NowPlaying>,
+) {
     let mut last_save = Instant::now();
     for event in events_in {
         match event {
@@ -37,7 +42,14 @@ pub fn run(events_in: Receiver<PlayerEvent>, app: AppHandle, store: Arc<Mutex<St
             }
             PlayerEvent::Ended => {
                 if let Some(clock) = now.last_clock.lock().ok().and_then(|c| *c) {
-                    save_position(&store, &now, ClockSnapshot { media_ms: clock.duration_ms, ..clock });
+                    save_position(
+                        &store,
+                        &now,
+                        ClockSnapshot {
+                            media_ms: clock.duration_ms,
+                            ..clock
+                        },
+                    );
                 }
                 events::ended(&app);
             }

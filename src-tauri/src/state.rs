@@ -47,9 +47,12 @@ impl AppState {
     ) -> IpcResult<T> {
         let store = Arc::clone(&self.store);
         tauri::async_runtime::spawn_blocking(move || {
-            let guard = store
-                .lock()
-                .map_err(|_| IpcError::new("store_poisoned", "The library is unavailable; please restart Earmark."))?;
+            let guard = store.lock().map_err(|_| {
+                IpcError::new(
+                    "store_poisoned",
+                    "The library is unavailable; please restart Earmark.",
+                )
+            })?;
             f(&guard)
         })
         .await

@@ -44,14 +44,19 @@ pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResul
         *now = Some(id);
     }
     let loaded = match &episode.audio_path {
-        Some(path) => state.player.open(path.clone(), episode.position_ms).map_err(|e| e.to_string()),
+        Some(path) => state
+            .player
+            .open(path.clone(), episode.position_ms)
+            .map_err(|e| e.to_string()),
         None => Err("This episode has not been downloaded yet.".to_string()),
     };
     let duration_ms = match &loaded {
         Ok(info) => {
             if episode.duration_ms != Some(info.duration_ms) {
                 let ms = info.duration_ms;
-                state.with_store(move |s| Ok(s.set_duration(id, ms)?)).await?;
+                state
+                    .with_store(move |s| Ok(s.set_duration(id, ms)?))
+                    .await?;
             }
             info.duration_ms
         }

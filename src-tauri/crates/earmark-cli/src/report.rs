@@ -11,9 +11,16 @@ pub struct Report {
 
 impl Report {
     /// Prints `value` as JSON, or `text()` for people.
-    pub fn print<T: Serialize>(&self, value: &T, text: impl FnOnce() -> String) -> Result<(), CliError> {
+    pub fn print<T: Serialize>(
+        &self,
+        value: &T,
+        text: impl FnOnce() -> String,
+    ) -> Result<(), CliError> {
         if self.json {
-            println!("{}", serde_json::to_string(value).map_err(|e| CliError::Message(e.to_string()))?);
+            println!(
+                "{}",
+                serde_json::to_string(value).map_err(|e| CliError::Message(e.to_string()))?
+            );
         } else {
             println!("{}", text());
         }

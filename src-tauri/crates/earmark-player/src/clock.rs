@@ -66,6 +66,10 @@ mod tests {
             ..clock
         };
         assert_eq!(resumed.heard_frame(520, true), 1500, "never behind resume");
-        assert_eq!(resumed.heard_frame(700, true), 1600, "lag again after buffer");
+        assert_eq!(
+            resumed.heard_frame(700, true),
+            1600,
+            "lag again after buffer"
+        );
     }
 }

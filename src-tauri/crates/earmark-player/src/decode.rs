@@ -109,7 +109,9 @@ impl MediaDecoder {
         loop {
             let packet = match self.reader.next_packet() {
                 Ok(p) => p,
-                Err(SymphoniaError::IoError(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                Err(SymphoniaError::IoError(e))
+                    if e.kind() == std::io::ErrorKind::UnexpectedEof =>
+                {
                     return Ok(false)
                 }
                 Err(SymphoniaError::ResetRequired) => {

@@ -183,7 +183,11 @@ impl Engine {
             }
             Command::Pause => self.set_playing(false),
             Command::Seek(ms, reply) => {
-                let result = match self.current.as_ref().map(|c| c.decoder.info().frame_at_ms(ms)) {
+                let result = match self
+                    .current
+                    .as_ref()
+                    .map(|c| c.decoder.info().frame_at_ms(ms))
+                {
                     Some(frame) => self.start_stream_at(frame),
                     None => Ok(()),
                 };

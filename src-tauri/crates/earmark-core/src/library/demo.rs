@@ -54,7 +54,10 @@ pub fn install_demo(store: &Store, data_dir: &Path) -> Result<Option<EpisodeId>,
         &LocalImport {
             audio: dir.join("demo.mp3"),
             transcript: Some(dir.join("demo.vtt")),
-            title: Some(meta.as_ref().map_or(DEMO_TITLE.to_string(), |m| m.title.clone())),
+            title: Some(
+                meta.as_ref()
+                    .map_or(DEMO_TITLE.to_string(), |m| m.title.clone()),
+            ),
             description: meta.as_ref().and_then(|m| m.description.clone()),
             duration_ms: meta.as_ref().and_then(|m| m.duration_ms),
         },

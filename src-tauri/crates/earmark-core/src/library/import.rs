@@ -40,11 +40,9 @@ pub fn read_transcript(path: &Path) -> Result<Transcript, LibraryError> {
         path: path.to_path_buf(),
         source,
     })?;
-    parse_bytes(&bytes, FormatHint::from_path(path)).map_err(|source| {
-        LibraryError::Transcript {
-            path: path.to_path_buf(),
-            source,
-        }
+    parse_bytes(&bytes, FormatHint::from_path(path)).map_err(|source| LibraryError::Transcript {
+        path: path.to_path_buf(),
+        source,
     })
 }
 

@@ -50,7 +50,10 @@ fn clock_tracks_media_time_in_real_time() {
     );
     player.pause();
     let paused = wait_clock(&rx, |c| !c.playing);
-    assert!(paused.media_ms >= later.media_ms, "pause keeps the position");
+    assert!(
+        paused.media_ms >= later.media_ms,
+        "pause keeps the position"
+    );
 }
 
 #[test]
@@ -61,7 +64,11 @@ fn seek_while_playing_moves_the_clock_there() {
     wait_clock(&rx, |c| c.playing && c.media_ms > 200);
     player.seek(120_000).expect("seek");
     let after = wait_clock(&rx, |c| c.playing && c.media_ms >= 120_000);
-    assert!(after.media_ms < 120_500, "clock continues from the seek target: {}", after.media_ms);
+    assert!(
+        after.media_ms < 120_500,
+        "clock continues from the seek target: {}",
+        after.media_ms
+    );
 }
 
 #[test]
