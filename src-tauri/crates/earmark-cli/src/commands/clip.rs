@@ -42,7 +42,8 @@ pub fn run(args: &ClipArgs, out: &Report) -> Result<(), CliError> {
         bits_per_sample: 32,
         sample_format: hound::SampleFormat::Float,
     };
-    let write_error = |e: hound::Error| CliError::Message(format!("Could not write {}: {e}", args.out.display()));
+    let write_error =
+        |e: hound::Error| CliError::Message(format!("Could not write {}: {e}", args.out.display()));
     let mut writer = hound::WavWriter::create(&args.out, spec).map_err(write_error)?;
     for s in &samples {
         writer.write_sample(*s).map_err(write_error)?;
@@ -54,5 +55,7 @@ pub fn run(args: &ClipArgs, out: &Report) -> Result<(), CliError> {
         channels: info.channels,
         frames: samples.len() as u64 / u64::from(info.channels),
     };
-    out.print(&report, || format!("wrote {} frames to {}", report.frames, args.out.display()))
+    out.print(&report, || {
+        format!("wrote {} frames to {}", report.frames, args.out.display())
+    })
 }
