@@ -1,5 +1,7 @@
 //! `earmark-cli`: the same core and database as the Earmark app, for scripting,
 //! exports and tests. Human-readable output by default, one JSON document with `--json`.
+//! Errors print as one line on stderr, `earmark-cli: <sentence>`, and exit with 1
+//! (usage errors exit with 2).
 
 mod commands;
 mod report;
@@ -9,9 +11,16 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// Earmark from the command line: probe and clip audio, parse transcripts.
+use commands::notes::NotesCommand;
+use commands::transcript::TranscriptCommand;
+
+/// Earmark from the command line: the app's library, transcripts and audio engine.
+///
+/// Every command prints text for people, or one JSON document with --json. An error
+/// prints one line on stderr ("earmark-cli: ...") and exits with 1; a usage error
+/// exits with 2.
 #[derive(Debug, Parser)]
-#[command(name = "earmark-cli", version, about)]
+#[command(name = "earmark-cli", version)]
 struct Cli {
     /// Data directory shared with the app (default: the app's data folder).
     #[arg(long, global = true, env = earmark_core::paths::DATA_DIR_ENV)]
@@ -26,25 +35,52 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Codec, sample rate, channels and exact duration of an audio file.
+    ///
+    /// JSON: {"codec", "sample_rate", "channels", "duration_ms", "frames"}.
     Probe {
         /// The audio file.
         audio: PathBuf,
     },
     /// Write the exact samples of a time range to a WAV file.
     Clip(commands::clip::ClipArgs),
+    /// Read transcript files.
+    #[command(subcommand)]
+    Transcript(TranscriptCommand),
+    /// Add a local audio file to the library, measured exactly, with its transcript.
+    ///
+    /// JSON: {"id": EPISODE}; importing the same file again gives the same id.
+    Import(commands::import::ImportArgs),
+    /// List the episodes in the library.
+    ///
+    /// JSON: {"episodes": [{"id", "podcast", "title", "published", "duration_ms",
+    /// "downloaded", "has_transcript", "position_ms"}]}.
+    List,
+    /// Add and list notes.
+    #[command(subcommand)]
+    Notes(NotesCommand),
+    /// Search every transcript, note, highlight and episode title.
+    Search(commands::search::SearchArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let out = report::Report { json: cli.json };
-    let result = match cli.command {
-        Command::Probe { audio } => commands::probe::run(&audio, &out),
-        Command::Clip(args) => commands::clip::run(&args, &out),
+    let data_dir = cli
+        .data_dir
+        .unwrap_or_else(earmark_core::paths::default_data_dir);
+    let result = match &cli.command {
+        Command::Probe { audio } => commands::probe::run(audio, &out),
+        Command::Clip(args) => commands::clip::run(args, &out),
+        Command::Transcript(command) => commands::transcript::run(command, &out),
+        Command::Import(args) => commands::import::run(args, &data_dir, &out),
+        Command::List => commands::list::run(&data_dir, &out),
+        Command::Notes(command) => commands::notes::run(command, &data_dir, &out),
+        Command::Search(args) => commands::search::run(args, &data_dir, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("earmark-cli: {e}");
+            eprintln!("earmark-cli: {}", e.line());
             ExitCode::FAILURE
         }
     }

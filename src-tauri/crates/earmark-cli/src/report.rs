@@ -1,4 +1,7 @@
-//! Printing results: text for people, one JSON document for scripts.
+//! Printing results: text for people, one JSON document for scripts; and the one
+//! error type every command returns.
+
+use std::io::Write;
 
 use serde::Serialize;
 
@@ -16,25 +19,81 @@ impl Report {
         value: &T,
         text: impl FnOnce() -> String,
     ) -> Result<(), CliError> {
-        if self.json {
-            println!(
-                "{}",
-                serde_json::to_string(value).map_err(|e| CliError::Message(e.to_string()))?
-            );
+        let document = if self.json {
+            serde_json::to_string(value).map_err(|e| CliError::Message(e.to_string()))?
         } else {
-            println!("{}", text());
+            text()
+        };
+        let mut stdout = std::io::stdout().lock();
+        match writeln!(stdout, "{document}").and_then(|()| stdout.flush()) {
+            // The reader stopped early (`| head`): not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) => Err(CliError::Message(format!(
+                "Could not print the output: {e}."
+            ))),
+            Ok(()) => Ok(()),
         }
-        Ok(())
     }
+}
+
+/// A moment in an episode as people read it: `m:ss`, or `h:mm:ss` from an hour on.
+pub fn clock(ms: u64) -> String {
+    let seconds = ms / 1000;
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// Text on one line: line breaks become spaces, so each item prints as one line.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// An error to print as one line before exiting non-zero.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    /// From the playback engine.
+    /// From the playback engine (probing, clipping).
     #[error(transparent)]
     Player(#[from] earmark_player::PlayerError),
+    /// From the library database.
+    #[error(transparent)]
+    Store(#[from] earmark_core::store::StoreError),
+    /// From bringing an episode in.
+    #[error(transparent)]
+    Library(#[from] earmark_core::library::LibraryError),
+    /// From reading a transcript.
+    #[error(transparent)]
+    Transcript(#[from] earmark_core::transcript::TranscriptError),
     /// Anything else, already worded.
     #[error("{0}")]
     Message(String),
+}
+
+impl CliError {
+    /// The error as the one line printed after `earmark-cli: ` (any line breaks in a
+    /// message from below become spaces).
+    pub fn line(&self) -> String {
+        one_line(&self.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_reads_minutes_then_hours() {
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(61_999), "1:01");
+        assert_eq!(clock(3_600_000), "1:00:00");
+        assert_eq!(clock(3_725_000), "1:02:05");
+    }
+
+    #[test]
+    fn one_line_joins_lines() {
+        assert_eq!(one_line("a\nb\r\n  c "), "a b c");
+    }
 }

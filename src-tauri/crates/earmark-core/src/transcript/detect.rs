@@ -91,6 +91,15 @@ pub fn parse_bytes(bytes: &[u8], hint: Option<FormatHint>) -> Result<Transcript,
     parse(&decode(bytes)?, hint)
 }
 
+/// Parses raw bytes (decoded as [`parse_bytes`] does) as `format`, whatever they
+/// look like: for a format the user named explicitly.
+pub fn parse_bytes_as(
+    bytes: &[u8],
+    format: TranscriptFormat,
+) -> Result<Transcript, TranscriptError> {
+    parse_as(&decode(bytes)?, format)
+}
+
 /// The format `input` is in (see the module documentation).
 pub fn detect(input: &str, hint: Option<FormatHint>) -> TranscriptFormat {
     let hinted = hint.map(FormatHint::format);
@@ -139,4 +148,36 @@ fn looks_like_html(s: &str) -> bool {
     ];
     let count = tags.iter().filter(|tag| head.contains(*tag)).count();
     (head.starts_with('<') && count >= 1) || count >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_bytes_as_follows_the_named_format_over_the_content() {
+        let vtt = b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n";
+        let detected = parse_bytes(vtt, None).unwrap();
+        assert_eq!(
+            detected.format,
+            TranscriptFormat::Vtt,
+            "content says WebVTT"
+        );
+        let forced = parse_bytes_as(vtt, TranscriptFormat::Text).unwrap();
+        assert_eq!(
+            forced.format,
+            TranscriptFormat::Text,
+            "the named format wins"
+        );
+        assert_ne!(
+            forced.segments, detected.segments,
+            "read as text, the cue lines are not parsed as WebVTT: {forced:?}"
+        );
+    }
+
+    #[test]
+    fn parse_bytes_as_still_refuses_binary() {
+        let err = parse_bytes_as(&[0u8, 159, 146, 150, 0, 0, 1], TranscriptFormat::Text);
+        assert_eq!(err, Err(TranscriptError::NotATranscript));
+    }
 }

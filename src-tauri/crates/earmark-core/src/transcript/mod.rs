@@ -20,7 +20,7 @@ mod text;
 mod timing;
 mod vtt;
 
-pub use detect::{detect, parse, parse_as, parse_bytes, FormatHint};
+pub use detect::{detect, parse, parse_as, parse_bytes, parse_bytes_as, FormatHint};
 pub use error::TranscriptError;
 pub use export::{to_srt, to_vtt, LAST_CUE_MS};
 pub use json::{MAX_LINE_WORDS, MAX_WORD_GAP_MS};

@@ -1,0 +1,116 @@
+//! `earmark-cli transcript parse FILE [--format vtt|srt|json|html|text]`.
+
+use std::path::{Path, PathBuf};
+
+use earmark_core::library::{read_transcript, LibraryError};
+use earmark_core::transcript::{parse_bytes_as, Segment, Transcript, TranscriptFormat};
+use serde::Serialize;
+
+use crate::report::{clock, one_line, CliError, Report};
+
+/// What to do with a transcript file.
+#[derive(Debug, clap::Subcommand)]
+pub enum TranscriptCommand {
+    /// Read a transcript file and print its segments.
+    ///
+    /// JSON: {"format", "timed", "segments": [{"start_ms", "end_ms", "speaker", "text",
+    /// "words"}]}; start_ms/end_ms and speaker are null where the file gives none,
+    /// "words" appears only when the file has word timings. Text: one line per
+    /// segment, "[m:ss] Speaker: text" ("[--:--]" where untimed).
+    Parse(ParseArgs),
+}
+
+/// Arguments of `transcript parse`.
+#[derive(Debug, clap::Args)]
+pub struct ParseArgs {
+    /// The transcript file (WebVTT, SRT, Podcasting 2.0 JSON, HTML or plain text).
+    file: PathBuf,
+    /// Read the file as this format; by default the content decides, then the
+    /// file's extension.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+}
+
+/// A transcript format named on the command line.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    /// WebVTT.
+    Vtt,
+    /// SubRip.
+    Srt,
+    /// Podcasting 2.0 JSON.
+    Json,
+    /// HTML.
+    Html,
+    /// Plain text.
+    Text,
+}
+
+impl From<FormatArg> for TranscriptFormat {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Vtt => TranscriptFormat::Vtt,
+            FormatArg::Srt => TranscriptFormat::Srt,
+            FormatArg::Json => TranscriptFormat::Json,
+            FormatArg::Html => TranscriptFormat::Html,
+            FormatArg::Text => TranscriptFormat::Text,
+        }
+    }
+}
+
+/// The `transcript parse --json` document (design.md §6).
+#[derive(Serialize)]
+struct ParsedTranscript<'a> {
+    format: TranscriptFormat,
+    timed: bool,
+    segments: &'a [Segment],
+}
+
+/// Runs a `transcript` subcommand.
+pub fn run(command: &TranscriptCommand, out: &Report) -> Result<(), CliError> {
+    match command {
+        TranscriptCommand::Parse(args) => parse(args, out),
+    }
+}
+
+/// Parses the file and prints its segments.
+fn parse(args: &ParseArgs, out: &Report) -> Result<(), CliError> {
+    let transcript = match args.format {
+        None => read_transcript(&args.file)?,
+        Some(format) => read_as(&args.file, format.into())?,
+    };
+    let document = ParsedTranscript {
+        format: transcript.format,
+        timed: transcript.timed(),
+        segments: &transcript.segments,
+    };
+    out.print(&document, || {
+        transcript
+            .segments
+            .iter()
+            .map(segment_line)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+/// Reads `path` as `format`, whatever its content looks like.
+fn read_as(path: &Path, format: TranscriptFormat) -> Result<Transcript, LibraryError> {
+    let bytes = std::fs::read(path).map_err(|source| LibraryError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse_bytes_as(&bytes, format).map_err(|source| LibraryError::Transcript {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// `[m:ss] Speaker: text`, or `[--:--] text` for an untimed segment without speaker.
+fn segment_line(segment: &Segment) -> String {
+    let at = segment.start_ms.map_or_else(|| "--:--".to_string(), clock);
+    match &segment.speaker {
+        Some(speaker) => format!("[{at}] {speaker}: {}", one_line(&segment.text)),
+        None => format!("[{at}] {}", one_line(&segment.text)),
+    }
+}

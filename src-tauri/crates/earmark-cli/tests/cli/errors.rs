@@ -1,0 +1,82 @@
+//! Bad input: a clear one-line error, exit code 1, nothing changed.
+
+use crate::{demo, path_str, Sandbox};
+
+#[test]
+fn probing_a_non_audio_file_names_the_file() {
+    let cli = Sandbox::new();
+    let not_audio = demo("demo.txt");
+    let message = cli.fails(&["probe", path_str(&not_audio)]);
+    assert!(
+        message.contains("demo.txt"),
+        "the message mentions the file: {message}"
+    );
+}
+
+#[test]
+fn importing_a_non_audio_file_adds_nothing() {
+    let cli = Sandbox::new();
+    let not_audio = cli.copy_demo("demo.vtt", "notes.mp3");
+    let message = cli.fails(&["import", path_str(&not_audio)]);
+    assert!(
+        message.contains("notes.mp3"),
+        "the message mentions the file: {message}"
+    );
+    let library = cli.json(&["list"]);
+    assert_eq!(
+        library["episodes"],
+        serde_json::json!([]),
+        "nothing was added: {library}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    let cli = Sandbox::new();
+    let missing = cli.file("nowhere.mp3");
+    let message = cli.fails(&["import", path_str(&missing)]);
+    assert!(message.contains("nowhere.mp3"), "{message}");
+    let message = cli.fails(&["transcript", "parse", path_str(&cli.file("none.vtt"))]);
+    assert!(message.contains("none.vtt"), "{message}");
+}
+
+#[test]
+fn a_binary_file_is_not_a_transcript() {
+    let cli = Sandbox::new();
+    let message = cli.fails(&["transcript", "parse", path_str(&demo("demo.mp3"))]);
+    assert!(
+        message.contains("demo.mp3") && message.contains("does not look like a transcript"),
+        "{message}"
+    );
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let cli = Sandbox::new();
+    let help = cli.text(&["--help"]);
+    for command in [
+        "probe",
+        "clip",
+        "transcript",
+        "import",
+        "list",
+        "notes",
+        "search",
+    ] {
+        assert!(help.contains(command), "--help lists {command}: {help}");
+    }
+    let search_help = cli.text(&["search", "--help"]);
+    assert!(
+        search_help.contains("U+0002"),
+        "search --help documents the snippet markers: {search_help}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let cli = Sandbox::new();
+    let output = cli.run(&["notes", "add", "1"]);
+    assert_eq!(output.status.code(), Some(2), "missing --at and TEXT");
+    let output = cli.run(&["frobnicate"]);
+    assert_eq!(output.status.code(), Some(2), "unknown command");
+}
