@@ -57,12 +57,19 @@ def launch(binary: Path, env: Mapping[str, str], workdir: Path, failure_log: Pat
 
 
 def save_screenshot(driver: WebDriver, display: Display, path: Path) -> None:
-    """The whole screen, as a person would see it; the webview alone if X can't be read."""
+    """The window's page as WebKit renders it now; the X screen if the page can't be read.
+
+    The page is asked first: without a compositor, the X screen can lag the page by
+    seconds under load (seen here: a screen still blank after the test had clicked
+    through the transcript), while WebKit's own snapshot is always current.
+    """
     try:
-        display.screenshot_when_painted(path)
+        if driver.get_screenshot_as_file(str(path)):
+            return
     except Exception:
-        with contextlib.suppress(Exception):
-            driver.get_screenshot_as_file(str(path))
+        pass
+    with contextlib.suppress(Exception):
+        display.screenshot_when_painted(path)
 
 
 def keep_log(tauri_driver: TauriDriver, path: Path) -> None:
