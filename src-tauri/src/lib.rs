@@ -35,6 +35,17 @@ pub fn run() {
             commands::player::player_seek,
             commands::player::player_play_from,
             commands::player::player_volume,
+            commands::notes::annotations_list,
+            commands::notes::note_add,
+            commands::notes::note_update,
+            commands::notes::note_delete,
+            commands::notes::highlight_add,
+            commands::notes::highlight_delete,
+            commands::notes::earmark_add,
+            commands::search::search,
+            commands::search::notebook,
+            commands::settings::settings_get,
+            commands::settings::settings_set,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -98,3 +98,48 @@ export function codeOf(error) {
   if (error && typeof error === "object" && "code" in error) return String(error.code);
   return null;
 }
+
+/**
+ * @typedef {import("./lib/annotations.js").Note} Note
+ * @typedef {import("./lib/annotations.js").Highlight} Highlight
+ * @typedef {{episode: number, episode_title: string, at_ms: number|null,
+ *   kind: "transcript"|"note"|"highlight"|"episode", snippet: string}} SearchHit
+ */
+
+/** @param {number} episode @returns {Promise<{notes: Note[], highlights: Highlight[]}>} */
+export const listAnnotations = (episode) => call("annotations_list", { episode });
+
+/** @param {number} episode @param {number} atMs @param {string} text @returns {Promise<Note>} */
+export const addNote = (episode, atMs, text) => call("note_add", { episode, atMs: Math.round(atMs), text });
+
+/** @param {number} id @param {number} atMs @param {string} text @returns {Promise<Note>} */
+export const updateNote = (id, atMs, text) => call("note_update", { id, atMs, text });
+
+/** @param {number} id @returns {Promise<void>} */
+export const deleteNote = (id) => call("note_delete", { id });
+
+/**
+ * @param {number} episode
+ * @param {{start_ms: number, end_ms: number, text: string, color: string, note: string|null}} highlight
+ * @returns {Promise<Highlight>}
+ */
+export const addHighlight = (episode, highlight) => call("highlight_add", { episode, highlight });
+
+/** @param {number} id @returns {Promise<void>} */
+export const deleteHighlight = (id) => call("highlight_delete", { id });
+
+/** @param {number} episode @param {number} atMs @param {number} windowMs @returns {Promise<Highlight>} */
+export const addEarmark = (episode, atMs, windowMs) =>
+  call("earmark_add", { episode, atMs: Math.round(atMs), windowMs });
+
+/** @param {string} query @returns {Promise<SearchHit[]>} */
+export const search = (query) => call("search", { query });
+
+/** @returns {Promise<{episodes: EpisodeSummary[], notes: Note[], highlights: Highlight[]}>} */
+export const notebook = () => call("notebook");
+
+/** @param {string} key @returns {Promise<unknown>} */
+export const getSetting = (key) => call("settings_get", { key });
+
+/** @param {string} key @param {unknown} value @returns {Promise<void>} */
+export const setSetting = (key, value) => call("settings_set", { key, value });

@@ -1,85 +1,202 @@
 // @ts-check
-/** Wires the views to the player and the library. @module main */
+/** Wires the views to the player, the library and the notes. @module main */
 
 import * as api from "./api.js";
+import { byMoment } from "./lib/annotations.js";
 import { ExtrapolatedClock } from "./lib/clock.js";
 import { createEpisodeHeader } from "./views/episode.js";
 import { createHelp } from "./views/help.js";
+import { createHighlightPopover } from "./views/highlight-popover.js";
 import { createLibraryView } from "./views/library.js";
+import { createNotebookView } from "./views/notebook.js";
+import { createNotesPanel } from "./views/notes-panel.js";
 import { createNotice } from "./views/notice.js";
 import { createPlayerBar, SKIP_BACK_MS, SKIP_FORWARD_MS } from "./views/player-bar.js";
+import { createSearchView } from "./views/search.js";
+import { createSeekMarkers } from "./views/seek-markers.js";
+import { createToast } from "./views/toast.js";
 import { createTranscriptView } from "./views/transcript.js";
 
 /** @param {string} selector */
 const $ = (selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
 
+/** Settings keys and defaults. */
+const EARMARK_MS_KEY = "notes.earmark_ms";
+const PAUSE_WHILE_NOTING_KEY = "notes.pause_while_typing";
+const DEFAULT_EARMARK_MS = 30000;
+
 const clock = new ExtrapolatedClock();
+/** @type {{id: number|null, durationMs: number, annotations: import("./lib/annotations.js").Annotation[]}} */
+const current = { id: null, durationMs: 0, annotations: [] };
+
 const notice = createNotice($("[data-testid=notice]"));
+const toast = createToast($("[data-testid=toast]"));
 const header = createEpisodeHeader($(".episode-head"));
 const help = createHelp($("[data-testid=help]"), [
   ["Space", "Play or pause"],
   ["←", `Back ${SKIP_BACK_MS / 1000} seconds`],
   ["→", `Forward ${SKIP_FORWARD_MS / 1000} seconds`],
   ["↑ ↓", "Volume up or down"],
+  ["N", "Write a note at this moment (playback goes on)"],
+  ["B", "Earmark the last 30 seconds"],
+  ["H", "Highlight the selected text"],
+  ["/", "Search everything"],
+  ["Ctrl Z", "Undo a delete"],
   ["Click a line", "Play from that line"],
   ["?", "Show or hide this help"],
 ]);
 
 /** Reports a failed command in the notice bar. @param {unknown} error */
 const report = (error) => notice.show(api.messageOf(error));
+const now = () => clock.positionAt(performance.now());
 
 const playerBar = createPlayerBar($(".player-bar"), {
   onToggle: () => togglePlay(),
   onSeek: (ms) => api.seek(ms).catch(report),
-  onSkip: (delta) => api.seek(clock.positionAt(performance.now()) + delta).catch(report),
+  onSkip: (delta) => api.seek(now() + delta).catch(report),
   onVolume: (v) => api.setVolume(v).catch(report),
 });
+const seekMarkers = createSeekMarkers($(".seek-markers"));
 const transcript = createTranscriptView($(".transcript"), $(".transcript-lines"), $("[data-testid=back-to-now]"), {
   onPlayFrom: (ms) => api.playFrom(ms).catch(report),
 });
 const library = createLibraryView($(".episode-list"), { onOpen: (id) => openEpisode(id) });
+const searchView = createSearchView($("[data-testid=search-view]"), { onOpen: (id, at) => openEpisode(id, at) });
+const notebookView = createNotebookView($("[data-testid=notebook-view]"), { onOpen: (id, at) => openEpisode(id, at) });
+const highlighter = createHighlightPopover($("[data-testid=highlight-popover]"), $(".transcript-lines"), {
+  onHighlight: (passage) => {
+    if (current.id == null) return;
+    api.addHighlight(current.id, { ...passage, note: null }).then(loadAnnotations).catch(report);
+  },
+});
+const notesPanel = createNotesPanel($("[data-testid=notes-panel]"), {
+  onPlayFrom: (ms) => api.playFrom(ms).catch(report),
+  onSaveNote: async (atMs, text) => {
+    if (current.id == null) return;
+    await api.addNote(current.id, atMs, text).catch((e) => {
+      report(e);
+      throw e; // keep the composer open with the text
+    });
+    await loadAnnotations();
+  },
+  onEditNote: async (note, text) => {
+    await api.updateNote(note.id, note.at_ms, text).catch(report);
+    await loadAnnotations();
+  },
+  onDelete: (annotation) => deleteAnnotation(annotation),
+  onComposerClosed: () => $(".transcript").focus(),
+});
+
+/** Shows one of the middle views: the episode, search results or the notebook. @param {string} name */
+function showView(name) {
+  for (const view of document.querySelectorAll("[data-view]")) {
+    /** @type {HTMLElement} */ (view).hidden = /** @type {HTMLElement} */ (view).dataset.view !== name;
+  }
+  $("[data-testid=notebook-nav]").toggleAttribute("aria-current", name === "notebook");
+}
 
 function togglePlay() {
   if (clock.playing) api.pause().catch(report);
   else api.play().catch(report);
 }
 
-/** @param {number} id */
-async function openEpisode(id) {
+async function loadAnnotations() {
+  if (current.id == null) return;
+  const { notes, highlights } = await api.listAnnotations(current.id);
+  current.annotations = byMoment(notes, highlights);
+  notesPanel.render(current.annotations);
+  seekMarkers.render(current.annotations, current.durationMs);
+}
+
+/**
+ * Opens an episode, optionally at a moment (a search hit, a notebook entry).
+ * @param {number} id
+ * @param {number|null} [atMs]
+ */
+async function openEpisode(id, atMs = null) {
   try {
     const episode = await api.openEpisode(id);
+    current.id = id;
+    current.durationMs = episode.duration_ms;
     library.select(id);
     header.render(episode);
     transcript.render(episode.segments, episode.transcript_timed);
     playerBar.setDuration(episode.duration_ms);
-    playerBar.setPosition(episode.position_ms);
-    transcript.setPosition(episode.position_ms);
+    const position = atMs ?? episode.position_ms;
+    if (atMs != null) await api.seek(atMs);
+    playerBar.setPosition(position);
+    transcript.setPosition(position);
+    showView("episode");
     if (episode.audio_problem) notice.show(episode.audio_problem);
+    await loadAnnotations();
   } catch (error) {
     report(error);
   }
 }
 
+/** @param {import("./lib/annotations.js").Annotation} annotation */
+async function deleteAnnotation(annotation) {
+  try {
+    if (annotation.kind === "note") {
+      const { note } = annotation;
+      await api.deleteNote(note.id);
+      toast.show("Note deleted", () => api.addNote(note.episode, note.at_ms, note.text).then(loadAnnotations).catch(report));
+    } else {
+      const { highlight } = annotation;
+      await api.deleteHighlight(highlight.id);
+      toast.show("Highlight deleted", () =>
+        api.addHighlight(highlight.episode, highlight).then(loadAnnotations).catch(report),
+      );
+    }
+    await loadAnnotations();
+  } catch (error) {
+    report(error);
+  }
+}
+
+async function composeNote() {
+  if (current.id == null) return;
+  if ((await api.getSetting(PAUSE_WHILE_NOTING_KEY)) === true && clock.playing) await api.pause();
+  notesPanel.compose(now());
+}
+
+async function earmark() {
+  if (current.id == null) return;
+  const setting = await api.getSetting(EARMARK_MS_KEY);
+  const windowMs = typeof setting === "number" && setting > 0 ? setting : DEFAULT_EARMARK_MS;
+  await api.addEarmark(current.id, now(), windowMs);
+  await loadAnnotations();
+  toast.show(`Earmarked the last ${Math.round(windowMs / 1000)} seconds`);
+}
+
 function frame() {
+  requestAnimationFrame(frame);
   const ms = clock.displayAt(performance.now());
   playerBar.setPosition(ms);
   transcript.setPosition(ms);
-  requestAnimationFrame(frame);
 }
 
 document.addEventListener("keydown", (event) => {
   const target = /** @type {HTMLElement} */ (event.target);
-  if (target.closest("input[type=text], textarea, [contenteditable]")) return;
+  if (target.closest("input[type=text], input[type=search], textarea, select, [contenteditable]")) return;
   if (event.key === "?") return help.toggle();
   if (event.key === "Escape") return help.close();
+  if ((event.ctrlKey || event.metaKey) && event.key === "z") {
+    if (toast.undo()) event.preventDefault();
+    return;
+  }
   if (event.ctrlKey || event.metaKey || event.altKey) return;
-  const now = clock.positionAt(performance.now());
-  const actions = /** @type {Record<string, () => void>} */ ({
+  const at = now();
+  const actions = /** @type {Record<string, () => unknown>} */ ({
     " ": togglePlay,
-    ArrowLeft: () => api.seek(now - SKIP_BACK_MS).catch(report),
-    ArrowRight: () => api.seek(now + SKIP_FORWARD_MS).catch(report),
+    ArrowLeft: () => api.seek(at - SKIP_BACK_MS).catch(report),
+    ArrowRight: () => api.seek(at + SKIP_FORWARD_MS).catch(report),
     ArrowUp: () => playerBar.nudgeVolume(0.05),
     ArrowDown: () => playerBar.nudgeVolume(-0.05),
+    n: () => composeNote().catch(report),
+    b: () => earmark().catch(report),
+    h: () => highlighter.highlightSelection(),
+    "/": () => $("[data-testid=search-input]").focus(),
   });
   const action = actions[event.key];
   if (action && !(target instanceof HTMLInputElement && event.key.startsWith("Arrow"))) {
@@ -88,6 +205,25 @@ document.addEventListener("keydown", (event) => {
   }
 });
 $("[data-action=help]").addEventListener("click", () => help.toggle());
+$("[data-testid=search-form]").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const query = /** @type {HTMLInputElement} */ ($("[data-testid=search-input]")).value.trim();
+  if (!query) return showView("episode");
+  try {
+    searchView.render(query, await api.search(query));
+    showView("search");
+  } catch (error) {
+    report(error);
+  }
+});
+$("[data-testid=notebook-nav]").addEventListener("click", async () => {
+  try {
+    notebookView.render(await api.notebook());
+    showView("notebook");
+  } catch (error) {
+    report(error);
+  }
+});
 
 async function start() {
   await api.subscribeClock((snapshot) => {

@@ -1,4 +1,7 @@
 //! The window's commands, one file per area; each a short adapter.
 
 pub mod library;
+pub mod notes;
 pub mod player;
+pub mod search;
+pub mod settings;

@@ -1,0 +1,154 @@
+"""Notes, highlights, earmarks and search, as a listener uses them in the window.
+
+What the window shows as saved is checked in the database too, through
+`earmark-cli` on the same data directory while the app runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from harness.earmark_app import RunningApp
+from harness.earmark_page import CURRENT_SEGMENT, EarmarkPage
+
+NOTE_ITEM = '[data-testid="note-item"]'
+HIGHLIGHT_ITEM = '[data-testid="highlight-item"]'
+NOTE_INPUT = '[data-testid="note-input"]'
+SEARCH_INPUT = '[data-testid="search-input"]'
+SEARCH_HIT = '[data-testid="search-hit"]'
+TOAST = '[data-testid="toast"]'
+
+
+def cli(data_dir: Path, *args: str) -> dict:
+    """Runs `earmark-cli --json` on the app's data directory and returns its output."""
+    # Same default as ./earmark-dev: the target directory outside the work tree.
+    target = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache" / "earmark-target"))
+    binary = os.environ.get("EARMARK_CLI_BINARY", str(target / "debug" / "earmark-cli"))
+    done = subprocess.run(
+        [binary, "--data-dir", str(data_dir), "--json", *args], capture_output=True, text=True, timeout=30
+    )
+    assert done.returncode == 0, f"earmark-cli {' '.join(args)} failed: {done.stderr}"
+    return json.loads(done.stdout)
+
+
+def press(page: EarmarkPage, key: str) -> None:
+    """Types a key to the page, as a person would (not into an input)."""
+    ActionChains(page.driver).send_keys(key).perform()
+
+
+def start_playing_at_line(page: EarmarkPage, index: int) -> int:
+    line = page.segments(at_least=index + 1)[index]
+    start = page.segment_of(line).start_ms
+    page.click_segment(line)
+    page.wait_for_state("playing")
+    page.wait_for_position_past(start + 300)
+    return start
+
+
+def test_a_note_by_key_while_the_audio_keeps_playing(app: RunningApp, data_dir: Path) -> None:
+    page = app.page
+    start_playing_at_line(page, 6)
+    press(page, "n")
+    box = page.wait_visible(NOTE_INPUT)
+    at_open = page.position_ms()
+    box.send_keys("The forgetting curve is steepest in the first hour")
+    box.send_keys(Keys.ENTER)
+    item = page.wait_visible(NOTE_ITEM)
+    assert "forgetting curve" in item.text, f"the note shows in the panel: {item.text!r}"
+    assert page.play_state() == "playing", "writing a note did not stop the audio"
+    page.wait_for_position_past(at_open + 500)  # the audio goes on after the note is saved
+
+    episode = int(page.find_all('[data-testid="episode-item"]')[0].get_attribute("data-episode-id"))
+    notes = cli(data_dir, "notes", "list", str(episode))["notes"]
+    assert [n["text"] for n in notes] == ["The forgetting curve is steepest in the first hour"], notes
+    assert abs(notes[0]["at_ms"] - at_open) < 1000, f"stamped at the moment N was pressed: {notes[0]}"
+    marker = page.find_all('[data-testid="seek-marker"]')
+    assert marker, "the note is marked on the seek bar"
+
+
+def test_highlight_by_selecting_transcript_text(app: RunningApp, data_dir: Path) -> None:
+    page = app.page
+    line = page.segments(at_least=12)[11]
+    page.scroll_into_view(line)
+    segment = page.segment_of(line)
+    # Select the line's text the way a mouse drag does, then release the button.
+    page.driver.execute_script(
+        """
+        const line = arguments[0];
+        const text = [...line.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, text.length);
+        const selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        line.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+        """,
+        line,
+    )
+    swatch = page.wait_visible('[data-testid="highlight-green"]')
+    ActionChains(page.driver).move_to_element(swatch).click().perform()
+    item = page.wait_visible(HIGHLIGHT_ITEM)
+    assert segment.text[-20:] in item.text, f"the highlight quotes the selection: {item.text!r}"
+    assert item.get_attribute("data-color") == "green"
+    assert page.play_state() == "paused", "selecting text did not start playback"
+
+    hits = cli(data_dir, "search", segment.text.split()[-1].strip(".,?!"))["hits"]
+    kinds = {h["kind"] for h in hits}
+    assert "highlight" in kinds, f"the highlight is stored and searchable: {hits}"
+
+
+def test_earmark_keeps_the_last_seconds_without_typing(app: RunningApp) -> None:
+    page = app.page
+    start_playing_at_line(page, 8)
+    current = page.wait_visible(CURRENT_SEGMENT)
+    current_text = page.segment_of(current).text
+    press(page, "b")
+    item = page.wait_visible(HIGHLIGHT_ITEM)
+    assert "Earmark" in item.text, f"an earmark is listed: {item.text!r}"
+    # The line element also shows its time ("0:22") before the words: compare the end.
+    assert current_text[-20:] in item.text, "it quotes the line playing when B was pressed"
+    assert page.play_state() == "playing", "earmarking did not stop the audio"
+
+
+def test_deleting_a_note_can_be_undone(app: RunningApp, data_dir: Path) -> None:
+    page = app.page
+    page.segments(at_least=3)
+    press(page, "n")
+    box = page.wait_visible(NOTE_INPUT)
+    box.send_keys("Keep me")
+    box.send_keys(Keys.ENTER)
+    item = page.wait_visible(NOTE_ITEM)
+    ActionChains(page.driver).move_to_element(item).perform()
+    item.find_element(By.CSS_SELECTOR, "[data-action=delete]").click()
+    page.wait_until(lambda d: not page.find_all(NOTE_ITEM), "the note was not removed")
+    toast = page.wait_visible(TOAST)
+    toast.find_element(By.CSS_SELECTOR, "[data-action=undo]").click()
+    restored = page.wait_visible(NOTE_ITEM)
+    assert "Keep me" in restored.text
+
+
+@pytest.mark.parametrize("query", ["Tironian"])
+def test_a_search_result_opens_the_episode_at_that_moment(app: RunningApp, query: str) -> None:
+    page = app.page
+    page.segments(at_least=3)
+    box = page.wait_visible(SEARCH_INPUT)
+    box.send_keys(query)
+    box.send_keys(Keys.ENTER)
+    hit = page.wait_visible(f'{SEARCH_HIT}[data-kind="transcript"]')
+    assert query.lower() in hit.text.lower(), f"the hit shows the match: {hit.text!r}"
+    marks = hit.find_elements(By.CSS_SELECTOR, "mark")
+    assert marks and query.lower() in marks[0].text.lower(), "the match is marked"
+    hit.click()
+    lit = page.wait_visible(CURRENT_SEGMENT)
+    assert query.lower() in lit.text.lower(), f"the line with the match is lit: {lit.text!r}"
+    start = page.segment_of(lit).start_ms
+    assert abs(page.position_ms() - start) < 600, "the player is at that line"

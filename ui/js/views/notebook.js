@@ -1,0 +1,94 @@
+// @ts-check
+/**
+ * The notebook: every note and highlight across episodes, newest first, filtered by
+ * podcast; a click opens the episode at that moment.
+ * @module views/notebook
+ */
+
+import { byMoment, newestFirst } from "../lib/annotations.js";
+import { formatTime } from "../lib/time.js";
+
+/** @typedef {import("../api.js").EpisodeSummary} EpisodeSummary */
+/** @typedef {import("../lib/annotations.js").Annotation} Annotation */
+
+const LOCAL = "Local files";
+
+/**
+ * @param {HTMLElement} view
+ * @param {{onOpen: (episode: number, atMs: number) => void}} handlers
+ */
+export function createNotebookView(view, { onOpen }) {
+  const filter = /** @type {HTMLSelectElement} */ (view.querySelector(".notebook-filter"));
+  const list = /** @type {HTMLElement} */ (view.querySelector(".notebook-list"));
+  /** @type {Annotation[]} */
+  let all = [];
+  /** @type {Map<number, EpisodeSummary>} */
+  let episodes = new Map();
+
+  const podcastOf = (/** @type {Annotation} */ a) =>
+    episodes.get(a.kind === "note" ? a.note.episode : a.highlight.episode)?.podcast ?? LOCAL;
+
+  function draw() {
+    const chosen = filter.value;
+    const shown = all.filter((a) => !chosen || podcastOf(a) === chosen);
+    if (shown.length === 0) {
+      const empty = document.createElement("li");
+      empty.className = "annotation-empty";
+      empty.textContent = "Nothing kept yet. Notes and highlights from every episode gather here.";
+      list.replaceChildren(empty);
+      return;
+    }
+    list.replaceChildren(
+      ...shown.map((a) => {
+        const episode = a.kind === "note" ? a.note.episode : a.highlight.episode;
+        const item = document.createElement("li");
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "hit";
+        button.dataset.testid = "notebook-item";
+        button.dataset.episode = String(episode);
+        button.dataset.atMs = String(a.at_ms);
+        const meta = document.createElement("span");
+        meta.className = "hit-meta";
+        const kind = a.kind === "note" ? "Note" : a.highlight.color === "earmark" ? "Earmark" : "Highlight";
+        meta.textContent = `${kind} · ${episodes.get(episode)?.title ?? "Episode"} · ${formatTime(a.at_ms)}`;
+        const text = document.createElement("span");
+        text.className = "hit-snippet";
+        text.textContent = a.kind === "note" ? a.note.text : a.highlight.text;
+        button.append(meta, text);
+        item.append(button);
+        return item;
+      }),
+    );
+  }
+
+  filter.addEventListener("change", draw);
+  list.addEventListener("click", (event) => {
+    const item = /** @type {HTMLElement|null} */ (/** @type {HTMLElement} */ (event.target).closest("[data-episode]"));
+    if (item) onOpen(Number(item.dataset.episode), Number(item.dataset.atMs));
+  });
+
+  return {
+    /** @param {{episodes: EpisodeSummary[], notes: import("../api.js").Note[], highlights: import("../api.js").Highlight[]}} book */
+    render(book) {
+      episodes = new Map(book.episodes.map((e) => [e.id, e]));
+      all = newestFirst(byMoment(book.notes, book.highlights));
+      const podcasts = [...new Set(all.map(podcastOf))].sort();
+      const chosen = filter.value;
+      const any = document.createElement("option");
+      any.value = "";
+      any.textContent = "All podcasts";
+      filter.replaceChildren(
+        any,
+        ...podcasts.map((p) => {
+          const option = document.createElement("option");
+          option.value = p;
+          option.textContent = p;
+          return option;
+        }),
+      );
+      filter.value = podcasts.includes(chosen) ? chosen : "";
+      draw();
+    },
+  };
+}

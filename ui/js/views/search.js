@@ -1,0 +1,73 @@
+// @ts-check
+/**
+ * The search box's results: every transcript line, note, highlight and episode that
+ * matches, with the match marked; a click opens the episode at that moment.
+ * @module views/search
+ */
+
+import { splitSnippet } from "../lib/snippet.js";
+import { formatTime } from "../lib/time.js";
+
+/** @typedef {import("../api.js").SearchHit} SearchHit */
+
+const KIND_LABEL = { transcript: "Transcript", note: "Note", highlight: "Highlight", episode: "Episode" };
+
+/**
+ * @param {HTMLElement} view the results view
+ * @param {{onOpen: (episode: number, atMs: number|null) => void}} handlers
+ */
+export function createSearchView(view, { onOpen }) {
+  const heading = /** @type {HTMLElement} */ (view.querySelector(".view-heading"));
+  const list = /** @type {HTMLElement} */ (view.querySelector(".hit-list"));
+  /** @type {SearchHit[]} */
+  let hits = [];
+
+  list.addEventListener("click", (event) => {
+    const item = /** @type {HTMLElement|null} */ (/** @type {HTMLElement} */ (event.target).closest("[data-hit]"));
+    if (!item) return;
+    const hit = hits[Number(item.dataset.hit)];
+    onOpen(hit.episode, hit.at_ms);
+  });
+
+  return {
+    /**
+     * @param {string} query
+     * @param {SearchHit[]} found
+     */
+    render(query, found) {
+      hits = found;
+      heading.textContent = found.length
+        ? `${found.length} result${found.length === 1 ? "" : "s"} for “${query}”`
+        : `Nothing found for “${query}”`;
+      list.replaceChildren(
+        ...found.map((hit, index) => {
+          const item = document.createElement("li");
+          const button = document.createElement("button");
+          button.type = "button";
+          button.className = "hit";
+          button.dataset.testid = "search-hit";
+          button.dataset.hit = String(index);
+          button.dataset.kind = hit.kind;
+          const meta = document.createElement("span");
+          meta.className = "hit-meta";
+          const where = hit.at_ms == null ? "" : ` · ${formatTime(hit.at_ms)}`;
+          meta.textContent = `${KIND_LABEL[hit.kind]} · ${hit.episode_title}${where}`;
+          const snippet = document.createElement("span");
+          snippet.className = "hit-snippet";
+          for (const piece of splitSnippet(hit.snippet)) {
+            if (piece.marked) {
+              const mark = document.createElement("mark");
+              mark.textContent = piece.text;
+              snippet.append(mark);
+            } else {
+              snippet.append(document.createTextNode(piece.text));
+            }
+          }
+          button.append(meta, snippet);
+          item.append(button);
+          return item;
+        }),
+      );
+    },
+  };
+}
