@@ -26,8 +26,10 @@ pub struct TranscriptInfo {
 }
 
 impl Store {
-    /// Stores `transcript` as the episode's transcript, replacing any previous one, and
-    /// re-indexes it for search. `source_path` is the file it was read from, if any.
+    /// Stores `transcript` as the episode's transcript, replacing any previous one,
+    /// re-indexes it for search, and moves the episode's highlights to where their
+    /// quoted text now lies (see [`crate::anchor`]). `source_path` is the file it was
+    /// read from, if any.
     pub fn set_transcript(
         &self,
         episode: EpisodeId,
@@ -54,7 +56,7 @@ impl Store {
                     segments
                 ],
             )?;
-            Ok(())
+            reanchor_highlights(tx, episode, &transcript.segments)
         })
     }
 
@@ -151,4 +153,33 @@ mod tests {
     fn unknown_stored_format_is_an_error() {
         assert!(parse_format("mp3").is_err());
     }
+}
+
+/// Moves each highlight of `episode` to where its quoted text lies in `segments`;
+/// a highlight whose text is not found keeps its range.
+fn reanchor_highlights(
+    tx: &rusqlite::Transaction<'_>,
+    episode: EpisodeId,
+    segments: &[Segment],
+) -> StoreResult<()> {
+    let mut select =
+        tx.prepare("SELECT id, start_ms, text FROM highlights WHERE episode_id = ?1")?;
+    let highlights = select
+        .query_map(params![episode], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, u64>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, start_ms, text) in highlights {
+        if let Some((start, end)) = crate::anchor::locate(segments, &text, start_ms) {
+            tx.execute(
+                "UPDATE highlights SET start_ms = ?2, end_ms = ?3 WHERE id = ?1",
+                params![id, start, end],
+            )?;
+        }
+    }
+    Ok(())
 }

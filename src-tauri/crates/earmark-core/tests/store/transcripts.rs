@@ -167,3 +167,63 @@ fn long_transcript_stores_and_searches_quickly() {
     let topic = lib.store.search("topic42", 100).unwrap();
     assert_eq!(topic.len(), 52, "every line with topic42 is found once");
 }
+
+#[test]
+fn highlights_follow_their_text_when_the_transcript_is_retimed() {
+    use earmark_core::store::NewHighlight;
+    let lib = library();
+    let episode = add_episode(&lib.store, "Retimed");
+    let original = Transcript {
+        format: TranscriptFormat::Vtt,
+        segments: vec![
+            Segment {
+                start_ms: Some(0),
+                end_ms: Some(5_000),
+                speaker: None,
+                text: "Intro words.".into(),
+                words: None,
+            },
+            Segment {
+                start_ms: Some(5_000),
+                end_ms: Some(9_000),
+                speaker: None,
+                text: "The passage I keep.".into(),
+                words: None,
+            },
+        ],
+    };
+    lib.store.set_transcript(episode, &original, None).unwrap();
+    let id = lib
+        .store
+        .add_highlight(
+            episode,
+            &NewHighlight {
+                start_ms: 5_000,
+                end_ms: 9_000,
+                text: "The passage I keep.".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    // An ad was inserted before the passage: every time after it moves by 30 s.
+    let shifted = Transcript {
+        segments: original
+            .segments
+            .iter()
+            .map(|s| Segment {
+                start_ms: s.start_ms.map(|t| t + 30_000),
+                end_ms: s.end_ms.map(|t| t + 30_000),
+                ..s.clone()
+            })
+            .collect(),
+        ..original.clone()
+    };
+    lib.store.set_transcript(episode, &shifted, None).unwrap();
+    let moved = lib.store.highlight(id).unwrap();
+    assert_eq!(
+        (moved.start_ms, moved.end_ms),
+        (35_000, 39_000),
+        "the highlight moved with its words"
+    );
+    assert_eq!(moved.text, "The passage I keep.", "its quote is unchanged");
+}

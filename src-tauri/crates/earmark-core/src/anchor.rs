@@ -1,0 +1,119 @@
+//! Keeping highlights on their words when a transcript is re-timed.
+//!
+//! A highlight stores both its time range and the text it quotes. When the
+//! transcript's times change (pins, alignment, a corrected file), the text is found
+//! again in the new transcript and the range is taken from the segments that hold it.
+
+use crate::transcript::Segment;
+
+/// Where `quote` lies in `segments`: the start of the first segment holding it and
+/// the end of the last, or `None` when the text is not there (or not timed).
+///
+/// Matching ignores case, punctuation and spacing, so a re-punctuated transcript
+/// still finds its highlights. When the quote occurs more than once, the occurrence
+/// nearest `near_ms` (the highlight's old start) wins.
+pub fn locate(segments: &[Segment], quote: &str, near_ms: u64) -> Option<(u64, u64)> {
+    let needle = normalize(quote);
+    if needle.is_empty() {
+        return None;
+    }
+    // The whole transcript as one normalized string, with each character's segment.
+    let mut haystack = String::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (index, segment) in segments.iter().enumerate() {
+        let text = normalize(&segment.text);
+        if text.is_empty() {
+            continue;
+        }
+        if !haystack.is_empty() {
+            haystack.push(' ');
+            owner.push(index);
+        }
+        for ch in text.chars() {
+            haystack.push(ch);
+            owner.push(index);
+        }
+    }
+    let chars: Vec<char> = haystack.chars().collect();
+    let needle: Vec<char> = needle.chars().collect();
+    let mut best: Option<(u64, u64, u64)> = None;
+    for at in 0..chars.len().saturating_sub(needle.len() - 1) {
+        if chars[at..at + needle.len()] != needle[..] {
+            continue;
+        }
+        let first = &segments[owner[at]];
+        let last = &segments[owner[at + needle.len() - 1]];
+        let (Some(start), Some(end)) = (first.start_ms, last.end_ms.or(last.start_ms)) else {
+            continue;
+        };
+        let distance = start.abs_diff(near_ms);
+        if best.is_none_or(|(_, _, d)| distance < d) {
+            best = Some((start, end.max(start), distance));
+        }
+    }
+    best.map(|(start, end, _)| (start, end))
+}
+
+/// Lower case, letters and digits only, single spaces between words.
+fn normalize(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(start: u64, end: u64, text: &str) -> Segment {
+        Segment {
+            start_ms: Some(start),
+            end_ms: Some(end),
+            speaker: None,
+            text: text.into(),
+            words: None,
+        }
+    }
+
+    #[test]
+    fn finds_a_quote_across_segments_after_retiming() {
+        let retimed = [
+            seg(1_500, 4_000, "Welcome back."),
+            seg(4_000, 9_000, "Tiro took down speeches live,"),
+            seg(9_000, 12_000, "in signs of his own."),
+        ];
+        let found = locate(&retimed, "speeches live, in signs", 3_000);
+        assert_eq!(
+            found,
+            Some((4_000, 12_000)),
+            "spans the two segments holding the quote"
+        );
+    }
+
+    #[test]
+    fn ignores_case_and_punctuation() {
+        let segments = [seg(0, 1_000, "Hello, World!")];
+        assert_eq!(locate(&segments, "hello world", 0), Some((0, 1_000)));
+    }
+
+    #[test]
+    fn picks_the_occurrence_nearest_the_old_time() {
+        let segments = [seg(0, 1_000, "Again."), seg(50_000, 51_000, "Again.")];
+        assert_eq!(locate(&segments, "again", 49_000), Some((50_000, 51_000)));
+        assert_eq!(locate(&segments, "again", 2_000), Some((0, 1_000)));
+    }
+
+    #[test]
+    fn text_that_is_gone_is_not_found() {
+        let segments = [seg(0, 1_000, "Something else.")];
+        assert_eq!(locate(&segments, "the quote", 0), None);
+        assert_eq!(
+            locate(&segments, "", 0),
+            None,
+            "an empty quote anchors nowhere"
+        );
+        assert_eq!(locate(&[], "x", 0), None);
+    }
+}
