@@ -7,6 +7,7 @@
 
 import { byMoment, newestFirst } from "../lib/annotations.js";
 import { formatTime } from "../lib/time.js";
+import { resultRow } from "./result-row.js";
 
 /** @typedef {import("../api.js").EpisodeSummary} EpisodeSummary */
 /** @typedef {import("../lib/annotations.js").Annotation} Annotation */
@@ -41,23 +42,10 @@ export function createNotebookView(view, { onOpen }) {
     list.replaceChildren(
       ...shown.map((a) => {
         const episode = a.kind === "note" ? a.note.episode : a.highlight.episode;
-        const item = document.createElement("li");
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "hit";
-        button.dataset.testid = "notebook-item";
-        button.dataset.episode = String(episode);
-        button.dataset.atMs = String(a.at_ms);
-        const meta = document.createElement("span");
-        meta.className = "hit-meta";
         const kind = a.kind === "note" ? "Note" : a.highlight.color === "earmark" ? "Earmark" : "Highlight";
-        meta.textContent = `${kind} · ${episodes.get(episode)?.title ?? "Episode"} · ${formatTime(a.at_ms)}`;
-        const text = document.createElement("span");
-        text.className = "hit-snippet";
-        text.textContent = a.kind === "note" ? a.note.text : a.highlight.text;
-        button.append(meta, text);
-        item.append(button);
-        return item;
+        const meta = `${kind} · ${episodes.get(episode)?.title ?? "Episode"} · ${formatTime(a.at_ms)}`;
+        const text = document.createTextNode(a.kind === "note" ? a.note.text : a.highlight.text);
+        return resultRow("notebook-item", meta, [text], { episode: String(episode), atMs: String(a.at_ms) });
       }),
     );
   }

@@ -7,6 +7,7 @@
 
 import { splitSnippet } from "../lib/snippet.js";
 import { formatTime } from "../lib/time.js";
+import { resultRow } from "./result-row.js";
 
 /** @typedef {import("../api.js").SearchHit} SearchHit */
 
@@ -41,31 +42,17 @@ export function createSearchView(view, { onOpen }) {
         : `Nothing found for “${query}”`;
       list.replaceChildren(
         ...found.map((hit, index) => {
-          const item = document.createElement("li");
-          const button = document.createElement("button");
-          button.type = "button";
-          button.className = "hit";
-          button.dataset.testid = "search-hit";
-          button.dataset.hit = String(index);
-          button.dataset.kind = hit.kind;
-          const meta = document.createElement("span");
-          meta.className = "hit-meta";
           const where = hit.at_ms == null ? "" : ` · ${formatTime(hit.at_ms)}`;
-          meta.textContent = `${KIND_LABEL[hit.kind]} · ${hit.episode_title}${where}`;
-          const snippet = document.createElement("span");
-          snippet.className = "hit-snippet";
-          for (const piece of splitSnippet(hit.snippet)) {
-            if (piece.marked) {
-              const mark = document.createElement("mark");
-              mark.textContent = piece.text;
-              snippet.append(mark);
-            } else {
-              snippet.append(document.createTextNode(piece.text));
-            }
-          }
-          button.append(meta, snippet);
-          item.append(button);
-          return item;
+          const pieces = splitSnippet(hit.snippet).map((piece) => {
+            if (!piece.marked) return document.createTextNode(piece.text);
+            const mark = document.createElement("mark");
+            mark.textContent = piece.text;
+            return mark;
+          });
+          return resultRow("search-hit", `${KIND_LABEL[hit.kind]} · ${hit.episode_title}${where}`, pieces, {
+            hit: String(index),
+            kind: hit.kind,
+          });
         }),
       );
     },

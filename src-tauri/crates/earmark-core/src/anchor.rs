@@ -67,22 +67,12 @@ fn normalize(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn seg(start: u64, end: u64, text: &str) -> Segment {
-        Segment {
-            start_ms: Some(start),
-            end_ms: Some(end),
-            speaker: None,
-            text: text.into(),
-            words: None,
-        }
-    }
-
     #[test]
     fn finds_a_quote_across_segments_after_retiming() {
         let retimed = [
-            seg(1_500, 4_000, "Welcome back."),
-            seg(4_000, 9_000, "Tiro took down speeches live,"),
-            seg(9_000, 12_000, "in signs of his own."),
+            Segment::timed(1_500, 4_000, "Welcome back."),
+            Segment::timed(4_000, 9_000, "Tiro took down speeches live,"),
+            Segment::timed(9_000, 12_000, "in signs of his own."),
         ];
         let found = locate(&retimed, "speeches live, in signs", 3_000);
         assert_eq!(
@@ -94,20 +84,20 @@ mod tests {
 
     #[test]
     fn ignores_case_and_punctuation() {
-        let segments = [seg(0, 1_000, "Hello, World!")];
+        let segments = [Segment::timed(0, 1_000, "Hello, World!")];
         assert_eq!(locate(&segments, "hello world", 0), Some((0, 1_000)));
     }
 
     #[test]
     fn picks_the_occurrence_nearest_the_old_time() {
-        let segments = [seg(0, 1_000, "Again."), seg(50_000, 51_000, "Again.")];
+        let segments = [Segment::timed(0, 1_000, "Again."), Segment::timed(50_000, 51_000, "Again.")];
         assert_eq!(locate(&segments, "again", 49_000), Some((50_000, 51_000)));
         assert_eq!(locate(&segments, "again", 2_000), Some((0, 1_000)));
     }
 
     #[test]
     fn text_that_is_gone_is_not_found() {
-        let segments = [seg(0, 1_000, "Something else.")];
+        let segments = [Segment::timed(0, 1_000, "Something else.")];
         assert_eq!(locate(&segments, "the quote", 0), None);
         assert_eq!(
             locate(&segments, "", 0),

@@ -56,23 +56,13 @@ pub fn earmark(segments: &[Segment], now_ms: u64, window_ms: u64) -> Passage {
 mod tests {
     use super::*;
 
-    fn seg(start: u64, end: u64, text: &str) -> Segment {
-        Segment {
-            start_ms: Some(start),
-            end_ms: Some(end),
-            speaker: None,
-            text: text.into(),
-            words: None,
-        }
-    }
-
     #[test]
     fn snaps_to_whole_segments() {
         let segments = [
-            seg(0, 10_000, "One."),
-            seg(10_000, 25_000, "Two."),
-            seg(25_000, 40_000, "Three."),
-            seg(40_000, 50_000, "Four."),
+            Segment::timed(0, 10_000, "One."),
+            Segment::timed(10_000, 25_000, "Two."),
+            Segment::timed(25_000, 40_000, "Three."),
+            Segment::timed(40_000, 50_000, "Four."),
         ];
         let p = earmark(&segments, 42_000, 30_000);
         assert_eq!(p.start_ms, 10_000, "starts at the first segment heard");
@@ -82,7 +72,7 @@ mod tests {
 
     #[test]
     fn near_the_start_it_does_not_go_negative() {
-        let p = earmark(&[seg(0, 5_000, "Hi.")], 3_000, 30_000);
+        let p = earmark(&[Segment::timed(0, 5_000, "Hi.")], 3_000, 30_000);
         assert_eq!((p.start_ms, p.end_ms, p.text.as_str()), (0, 5_000, "Hi."));
     }
 
