@@ -1,5 +1,10 @@
 //! Playback engine tests: exact seeks, the clock, bad files.
 
+// A test binary: a panic (in a test or in its helpers) is a failed test with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod engine;
 mod fixtures;
+mod formats;
+mod index;
 mod seek;
