@@ -32,6 +32,8 @@ enum Command {
     },
     /// Write the exact samples of a time range to a WAV file.
     Clip(commands::clip::ClipArgs),
+    /// Benchmarks of the playback engine, each printing one JSON document with --json.
+    Bench(commands::bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Probe { audio } => commands::probe::run(&audio, &out),
         Command::Clip(args) => commands::clip::run(&args, &out),
+        Command::Bench(args) => commands::bench::run(&args, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
