@@ -60,6 +60,8 @@ enum Command {
     Notes(NotesCommand),
     /// Search every transcript, note, highlight and episode title.
     Search(commands::search::SearchArgs),
+    /// Benchmarks of the playback engine, each printing one JSON document with --json.
+    Bench(commands::bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -76,6 +78,7 @@ fn main() -> ExitCode {
         Command::List => commands::list::run(&data_dir, &out),
         Command::Notes(command) => commands::notes::run(command, &data_dir, &out),
         Command::Search(args) => commands::search::run(args, &data_dir, &out),
+        Command::Bench(args) => commands::bench::run(args, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,36 +2,73 @@
 //!
 //! Every seek, for playback and for `earmark-cli clip` alike, goes through
 //! [`MediaDecoder::seek_to_frame`]: the demuxer is positioned [`PREROLL_MS`] before the
-//! target, the decoder is reset and primed on those frames (MP3's bit reservoir and
-//! MDCT overlap, AAC's and Vorbis' overlap), and every frame before the target is
-//! dropped. The first frame returned afterwards is frame `target` of a continuous decode.
+//! target (MP3: further back by the bit reservoir, see [`crate::mp3`]), the decoder is
+//! reset and primed on those frames (MP3's bit reservoir, the IMDCT overlap of MP3, AAC
+//! and Vorbis), and every frame before the target is dropped. The first frame returned
+//! afterwards is frame `target` of a continuous decode.
+//!
+//! Where the samples of a packet go is decided by its timestamp alone: a packet's first
+//! sample is media frame `packet.ts − lead_in`, where `lead_in` is the encoder delay the
+//! decoder does not trim itself (MP3's LAME delay, AAC's priming from the MP4 edit list;
+//! symphonia's Vorbis decoder trims its own). Frames before the wanted one are dropped,
+//! frames past the exact length are cut, and a hole in the timestamps (frames lost to
+//! damage) is filled with silence, so the audio after damage keeps its time.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use symphonia::core::audio::SampleBuffer;
-use symphonia::core::codecs::{Decoder, DecoderOptions, CODEC_TYPE_NULL, CODEC_TYPE_OPUS};
+use symphonia::core::audio::{Channels, SampleBuffer};
+use symphonia::core::codecs::{
+    CodecParameters, Decoder, DecoderOptions, CODEC_TYPE_AAC, CODEC_TYPE_MP3, CODEC_TYPE_NULL,
+    CODEC_TYPE_OPUS,
+};
 use symphonia::core::errors::Error as SymphoniaError;
-use symphonia::core::formats::{FormatOptions, FormatReader, SeekMode, SeekTo};
+use symphonia::core::formats::{FormatOptions, FormatReader, Packet, SeekMode, SeekTo};
 use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::MetadataOptions;
 use symphonia::core::probe::Hint;
 
 use crate::error::PlayerError;
 use crate::media_info::MediaInfo;
+use crate::mp3::{self, Mp3Stream};
+use crate::mp4_track;
+use crate::seek_index::SeekIndex;
 
 /// How much audio before a seek target is decoded and dropped to prime the decoder.
 pub const PREROLL_MS: u64 = 100;
 
+/// Where packets come from.
+enum Demuxer {
+    /// Any container symphonia reads (MP4, Ogg, FLAC, WAV).
+    Container {
+        reader: Box<dyn FormatReader>,
+        track_id: u32,
+    },
+    /// MP3, read frame by frame with a seek index.
+    Mp3(Mp3Stream),
+}
+
+/// A decoded packet waiting in the scratch buffer to be handed out.
+#[derive(Debug, Clone, Copy)]
+struct Held {
+    /// Media frame of its first sample (negative: priming before the audio starts).
+    start: i64,
+    /// Frames in it.
+    frames: u64,
+}
+
 /// An open audio file that yields interleaved `f32` samples from any frame on.
 pub struct MediaDecoder {
     path: PathBuf,
-    reader: Box<dyn FormatReader>,
+    demuxer: Demuxer,
     decoder: Box<dyn Decoder>,
-    track_id: u32,
     info: MediaInfo,
-    /// Frames before this one are decoded but not returned (priming after a seek).
-    skip_until: u64,
+    /// Raw timestamp of media frame 0: encoder delay the decoder does not trim itself.
+    lead_in: u64,
+    /// The media frame the next sample handed out belongs to.
+    next_frame: u64,
+    /// A decoded packet not (fully) handed out yet; its samples are in `scratch`.
+    held: Option<Held>,
     /// Scratch buffer reused for every packet.
     scratch: Option<SampleBuffer<f32>>,
 }
@@ -41,6 +78,7 @@ impl std::fmt::Debug for MediaDecoder {
         f.debug_struct("MediaDecoder")
             .field("path", &self.path)
             .field("info", &self.info)
+            .field("next_frame", &self.next_frame)
             .finish_non_exhaustive()
     }
 }
@@ -48,28 +86,74 @@ impl std::fmt::Debug for MediaDecoder {
 impl MediaDecoder {
     /// Opens `path`, finds its audio track and measures its exact length.
     pub fn open(path: &Path) -> Result<Self, PlayerError> {
+        Ok(Self::open_with_index(path, None)?.0)
+    }
+
+    /// Opens `path` like [`MediaDecoder::open`], reusing a cached MP3 seek index.
+    ///
+    /// An MP3 file is scanned once to build its [`SeekIndex`] (which also gives its exact
+    /// length) unless `index` describes it; an index for another file length is ignored
+    /// and rebuilt. Returns the decoder and the index in use (always `Some` for MP3, to be
+    /// cached; `None` for other formats, which seek through their own tables).
+    pub fn open_with_index(
+        path: &Path,
+        index: Option<SeekIndex>,
+    ) -> Result<(Self, Option<SeekIndex>), PlayerError> {
         let (reader, track_id) = open_reader(path)?;
-        let frames = crate::media_info::count_frames(path, || open_reader(path))?;
-        let track = reader
+        let mut params = reader
             .tracks()
             .iter()
             .find(|t| t.id == track_id)
+            .map(|t| t.codec_params.clone())
             .ok_or_else(|| unsupported(path, "no audio track"))?;
-        let params = track.codec_params.clone();
-        let decoder = symphonia::default::get_codecs()
-            .make(&params, &DecoderOptions::default())
-            .map_err(|e| unsupported(path, &e.to_string()))?;
+        if params.codec == CODEC_TYPE_MP3 {
+            drop(reader);
+            return open_mp3(path, params, index);
+        }
+        let mut lead_in = 0;
+        let mut edit_frames = None;
+        let mut file = File::open(path).map_err(|source| PlayerError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if mp4_track::is_mp4(&mut file).map_err(|e| corrupt(path, &e.to_string()))? {
+            if params.codec == CODEC_TYPE_AAC && params.channels.is_none() {
+                if let Some(n) = params
+                    .extra_data
+                    .as_deref()
+                    .and_then(mp4_track::aac_channels)
+                {
+                    params.with_channels(channels_of(n));
+                }
+            }
+            if let Some(rate) = params.sample_rate {
+                let edit = mp4_track::read_edit(&mut file, rate)
+                    .map_err(|e| corrupt(path, &e.to_string()))?;
+                if let Some(edit) = edit {
+                    lead_in = edit.priming;
+                    edit_frames = Some(edit.frames);
+                }
+            }
+        }
+        let raw = crate::media_info::count_frames(path, || open_reader(path))?;
+        let mut frames = raw.saturating_sub(lead_in);
+        if let Some(edit) = edit_frames {
+            frames = frames.min(edit);
+        }
+        let decoder = make_decoder(path, &params)?;
         let info = MediaInfo::from_params(&params, frames)
             .ok_or_else(|| unsupported(path, "unknown sample rate or channels"))?;
-        Ok(Self {
+        let decoder = Self {
             path: path.to_path_buf(),
-            reader,
+            demuxer: Demuxer::Container { reader, track_id },
             decoder,
-            track_id,
             info,
-            skip_until: 0,
+            lead_in,
+            next_frame: 0,
+            held: None,
             scratch: None,
-        })
+        };
+        Ok((decoder, None))
     }
 
     /// What the file holds: codec, rate, channels and exact length.
@@ -77,29 +161,48 @@ impl MediaDecoder {
         &self.info
     }
 
+    /// The MP3 seek index in use (`None` for other formats).
+    pub fn seek_index(&self) -> Option<&SeekIndex> {
+        match &self.demuxer {
+            Demuxer::Mp3(stream) => Some(stream.index()),
+            Demuxer::Container { .. } => None,
+        }
+    }
+
     /// Positions the decoder so that the next frame returned is `frame`.
     pub fn seek_to_frame(&mut self, frame: u64) -> Result<(), PlayerError> {
         if frame > self.info.frames {
             return Err(PlayerError::SeekPastEnd);
         }
-        let preroll = self.info.sample_rate as u64 * PREROLL_MS / 1000;
-        let ts = frame.saturating_sub(preroll);
-        let seek = self.reader.seek(
-            SeekMode::Accurate,
-            SeekTo::TimeStamp {
-                ts,
-                track_id: self.track_id,
-            },
-        );
-        match seek {
-            Ok(_) => {}
-            // Seeking to the very end of some streams reports end of stream.
-            Err(SymphoniaError::IoError(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => {}
-            Err(e) => return Err(corrupt(&self.path, &e.to_string())),
-        }
+        self.next_frame = frame;
+        self.held = None;
         self.decoder.reset();
-        self.skip_until = frame;
-        Ok(())
+        if frame == self.info.frames {
+            return Ok(());
+        }
+        let preroll = u64::from(self.info.sample_rate) * PREROLL_MS / 1000;
+        let ts = (frame + self.lead_in).saturating_sub(preroll);
+        match &mut self.demuxer {
+            Demuxer::Mp3(stream) => stream
+                .seek(ts)
+                .map_err(|e| corrupt(&self.path, &e.to_string())),
+            Demuxer::Container { reader, track_id } => {
+                let to = SeekTo::TimeStamp {
+                    ts,
+                    track_id: *track_id,
+                };
+                match reader.seek(SeekMode::Accurate, to) {
+                    Ok(_) => Ok(()),
+                    // Seeking to the very end of some streams reports end of stream.
+                    Err(SymphoniaError::IoError(e))
+                        if e.kind() == std::io::ErrorKind::UnexpectedEof =>
+                    {
+                        Ok(())
+                    }
+                    Err(e) => Err(corrupt(&self.path, &e.to_string())),
+                }
+            }
+        }
     }
 
     /// Appends the next decoded samples (interleaved) to `out`.
@@ -107,52 +210,171 @@ impl MediaDecoder {
     /// Returns `Ok(false)` at the end of the stream. A damaged packet is skipped.
     pub fn decode_next(&mut self, out: &mut Vec<f32>) -> Result<bool, PlayerError> {
         loop {
-            let packet = match self.reader.next_packet() {
-                Ok(p) => p,
-                Err(SymphoniaError::IoError(e))
-                    if e.kind() == std::io::ErrorKind::UnexpectedEof =>
-                {
-                    return Ok(false)
+            if self.next_frame >= self.info.frames {
+                return Ok(false);
+            }
+            if let Some(held) = self.held {
+                if self.hand_out(held, out) {
+                    return Ok(true);
                 }
-                Err(SymphoniaError::ResetRequired) => {
-                    self.decoder.reset();
-                    continue;
-                }
-                Err(SymphoniaError::DecodeError(_)) => continue,
-                Err(e) => return Err(corrupt(&self.path, &e.to_string())),
-            };
-            if packet.track_id() != self.track_id {
                 continue;
             }
+            if !self.decode_packet()? {
+                return Ok(false);
+            }
+        }
+    }
+
+    /// Hands out what of `held` belongs at `next_frame` on; false when nothing did.
+    fn hand_out(&mut self, held: Held, out: &mut Vec<f32>) -> bool {
+        let channels = usize::from(self.info.channels);
+        let next = self.next_frame as i64;
+        let end = held.start + held.frames as i64;
+        if end <= next {
+            self.held = None;
+            return false;
+        }
+        if held.start > next {
+            // Frames lost to damage: silence, at most a second at a time.
+            let until = (held.start as u64).min(self.info.frames);
+            let silent = (until - self.next_frame).min(u64::from(self.info.sample_rate));
+            out.resize(out.len() + silent as usize * channels, 0.0);
+            self.next_frame += silent;
+            return true;
+        }
+        let from = (next - held.start) as usize;
+        let to = (held.frames as usize).min((self.info.frames as i64 - held.start) as usize);
+        self.held = None;
+        let Some(scratch) = &self.scratch else {
+            return false;
+        };
+        if from >= to {
+            return false;
+        }
+        out.extend_from_slice(&scratch.samples()[from * channels..to * channels]);
+        self.next_frame = (held.start + to as i64) as u64;
+        true
+    }
+
+    /// Reads and decodes the next packet into `scratch`; false at the end of the stream.
+    fn decode_packet(&mut self) -> Result<bool, PlayerError> {
+        loop {
+            let Some(packet) = self.next_packet()? else {
+                return Ok(false);
+            };
             let decoded = match self.decoder.decode(&packet) {
                 Ok(d) => d,
                 // A damaged packet is skipped; the stream goes on.
-                Err(SymphoniaError::DecodeError(_)) => continue,
-                Err(SymphoniaError::IoError(_)) => continue,
+                Err(SymphoniaError::DecodeError(_)) | Err(SymphoniaError::IoError(_)) => continue,
                 Err(e) => return Err(corrupt(&self.path, &e.to_string())),
             };
-            let channels = self.info.channels as usize;
-            let spec = *decoded.spec();
-            let capacity = decoded.capacity() as u64;
-            let scratch = match &mut self.scratch {
-                Some(buf) if buf.capacity() >= decoded.capacity() * channels => buf,
-                slot => slot.insert(SampleBuffer::new(capacity, spec)),
-            };
-            scratch.copy_interleaved_ref(decoded);
-            // Decoders that support gapless playback (MP3, Vorbis) trim the encoder
-            // delay and padding themselves, so `packet.ts` is the first frame returned.
-            let kept = scratch.samples();
-            let first_ts = packet.ts();
-            // Drop priming frames before the seek target.
-            let drop = self.skip_until.saturating_sub(first_ts) as usize;
-            if drop * channels >= kept.len() {
+            let frames = decoded.frames() as u64;
+            if frames == 0 {
                 continue;
             }
-            out.extend_from_slice(&kept[drop * channels..]);
-            self.skip_until = 0;
+            let channels = usize::from(self.info.channels);
+            if decoded.spec().channels.count() != channels {
+                // A packet with another layout (damage that decoded): skip it.
+                continue;
+            }
+            let spec = *decoded.spec();
+            let scratch = match &mut self.scratch {
+                Some(buf) if buf.capacity() >= decoded.capacity() * channels => buf,
+                slot => slot.insert(SampleBuffer::new(decoded.capacity() as u64, spec)),
+            };
+            scratch.copy_interleaved_ref(decoded);
+            self.held = Some(Held {
+                start: packet.ts() as i64 - self.lead_in as i64,
+                frames,
+            });
             return Ok(true);
         }
     }
+
+    /// The next packet of the audio track, or `None` at the end of the stream.
+    fn next_packet(&mut self) -> Result<Option<Packet>, PlayerError> {
+        match &mut self.demuxer {
+            Demuxer::Mp3(stream) => stream
+                .next_packet()
+                .map_err(|e| corrupt(&self.path, &e.to_string())),
+            Demuxer::Container { reader, track_id } => loop {
+                match reader.next_packet() {
+                    Ok(p) if p.track_id() == *track_id => return Ok(Some(p)),
+                    Ok(_) => {}
+                    Err(SymphoniaError::IoError(e))
+                        if e.kind() == std::io::ErrorKind::UnexpectedEof =>
+                    {
+                        return Ok(None)
+                    }
+                    Err(SymphoniaError::ResetRequired) => self.decoder.reset(),
+                    Err(SymphoniaError::DecodeError(_)) => {}
+                    Err(e) => return Err(corrupt(&self.path, &e.to_string())),
+                }
+            },
+        }
+    }
+}
+
+/// Opens an MP3 file through our own frame walk, building or reusing its seek index.
+fn open_mp3(
+    path: &Path,
+    params: CodecParameters,
+    index: Option<SeekIndex>,
+) -> Result<(MediaDecoder, Option<SeekIndex>), PlayerError> {
+    let open_error = |source| PlayerError::Open {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::open(path).map_err(open_error)?;
+    let file_len = file.metadata().map_err(open_error)?.len();
+    let usable = |i: &SeekIndex| {
+        i.file_len() == file_len && i.stream_header().map(|h| h.sample_rate) == params.sample_rate
+    };
+    let index = match index.filter(usable) {
+        Some(index) => index,
+        None => {
+            let scan = file.try_clone().map_err(open_error)?;
+            mp3::build_index(scan, file_len)
+                .map_err(|e| corrupt(path, &e.to_string()))?
+                .ok_or_else(|| corrupt(path, "no audio frames found"))?
+        }
+    };
+    let stream = Mp3Stream::new(file, index.clone())
+        .map_err(|e| corrupt(path, &e.to_string()))?
+        .ok_or_else(|| corrupt(path, "no audio frames found"))?;
+    // The LAME tag's encoder delay (decoder delay included) and padding, when present.
+    let lead_in = u64::from(params.delay.unwrap_or(0));
+    let padding = u64::from(params.padding.unwrap_or(0));
+    let raw = index.mp3_frames() * stream.samples_per_frame();
+    let frames = raw.saturating_sub(lead_in + padding);
+    if frames == 0 {
+        return Err(corrupt(path, "no audio frames found"));
+    }
+    let decoder = make_decoder(path, &params)?;
+    let info = MediaInfo::from_params(&params, frames)
+        .ok_or_else(|| unsupported(path, "unknown sample rate or channels"))?;
+    let decoder = MediaDecoder {
+        path: path.to_path_buf(),
+        demuxer: Demuxer::Mp3(stream),
+        decoder,
+        info,
+        lead_in,
+        next_frame: 0,
+        held: None,
+        scratch: None,
+    };
+    Ok((decoder, Some(index)))
+}
+
+fn make_decoder(path: &Path, params: &CodecParameters) -> Result<Box<dyn Decoder>, PlayerError> {
+    symphonia::default::get_codecs()
+        .make(params, &DecoderOptions::default())
+        .map_err(|e| unsupported(path, &e.to_string()))
+}
+
+/// A channel set with `n` channels (only the count matters to Earmark).
+fn channels_of(n: u16) -> Channels {
+    Channels::from_bits_truncate((1u32 << n.min(31)) - 1)
 }
 
 /// Opens a format reader for `path` and picks its first decodable audio track.

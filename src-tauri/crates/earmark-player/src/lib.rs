@@ -7,7 +7,10 @@ mod decode;
 mod engine;
 mod error;
 mod media_info;
+mod mp3;
+mod mp4_track;
 mod output;
+mod seek_index;
 mod stream;
 
 pub use clip::{clip, decode_all, probe};
@@ -17,3 +20,4 @@ pub use engine::{Player, PlayerEvent};
 pub use error::PlayerError;
 pub use media_info::MediaInfo;
 pub use output::{OutputKind, OUTPUT_LATENCY_MS};
+pub use seek_index::SeekIndex;

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use serde::Serialize;
-use symphonia::core::codecs::{CodecParameters, CODEC_TYPE_MP3};
+use symphonia::core::codecs::CodecParameters;
 use symphonia::core::errors::Error as SymphoniaError;
 use symphonia::core::formats::FormatReader;
 
@@ -56,11 +56,13 @@ impl MediaInfo {
     }
 }
 
-/// Measures the exact number of frames in `path`.
+/// Measures the number of frames in `path`'s audio track, as its container times them.
 ///
-/// MP3 headers lie (a missing or wrong Xing header makes any estimate seconds to
-/// minutes off), so MP3 is always measured by one scan of its frame headers. Other
-/// containers give an exact count in their headers; they are scanned only when not.
+/// Containers other than MP3 give an exact count in their headers (MP4's track duration,
+/// FLAC's STREAMINFO, the last Ogg page's granule position, WAV's data size); a file
+/// without one is scanned packet by packet. MP3 never comes here: its headers lie (a
+/// missing or wrong Xing header makes any estimate seconds to minutes off), so it is
+/// counted by the scan that builds its seek index ([`crate::mp3`]).
 pub(crate) fn count_frames(
     path: &Path,
     open: impl Fn() -> Result<(Box<dyn FormatReader>, u32), PlayerError>,
@@ -71,12 +73,8 @@ pub(crate) fn count_frames(
         .iter()
         .find(|t| t.id == track_id)
         .map(|t| t.codec_params.clone());
-    if let Some(params) = params {
-        if params.codec != CODEC_TYPE_MP3 {
-            if let Some(n) = params.n_frames {
-                return Ok(n);
-            }
-        }
+    if let Some(n) = params.and_then(|p| p.n_frames) {
+        return Ok(n);
     }
     let mut frames = 0u64;
     loop {

@@ -1,10 +1,76 @@
-//! Test inputs: the bundled demo episode and WAV files generated on the fly.
+//! Test inputs: the bundled demo episode, the audio fixtures of `tests/fixtures/audio`
+//! (made by its `make-fixtures.sh`, with their exact lengths in `expected.json`), and
+//! WAV files generated on the fly.
 
 use std::path::{Path, PathBuf};
 
 /// The demo episode (VBR MP3 with a Xing/LAME header).
 pub fn demo_mp3() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../assets/demo/demo.mp3")
+}
+
+/// A file of the shared audio fixtures.
+pub fn audio(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../tests/fixtures/audio")
+        .join(name)
+}
+
+/// A good fixture and what ffmpeg measured of it when it was made.
+#[derive(Debug, Clone)]
+pub struct Expected {
+    /// File name in the fixtures folder.
+    pub name: String,
+    /// Exact length in frames.
+    pub frames: u64,
+    /// Frames per second.
+    pub sample_rate: u32,
+    /// Channels.
+    pub channels: u16,
+    /// Runs of 16 samples of the first channel as ffmpeg decodes them, by first frame.
+    pub samples: Vec<(u64, Vec<f32>)>,
+}
+
+impl Expected {
+    /// The fixture's path.
+    pub fn path(&self) -> PathBuf {
+        audio(&self.name)
+    }
+}
+
+/// Every good fixture with its expected layout and length, from `expected.json`.
+pub fn expected() -> Vec<Expected> {
+    let text = std::fs::read_to_string(audio("expected.json")).expect("read expected.json");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("parse expected.json");
+    let files = json["files"].as_object().expect("files object");
+    let number =
+        |v: &serde_json::Value, key: &str| v[key].as_u64().unwrap_or_else(|| panic!("{key}"));
+    let list: Vec<Expected> = files
+        .iter()
+        .map(|(name, v)| Expected {
+            name: name.clone(),
+            frames: number(v, "frames"),
+            sample_rate: number(v, "sample_rate") as u32,
+            channels: number(v, "channels") as u16,
+            samples: v["samples"]
+                .as_object()
+                .expect("samples object")
+                .iter()
+                .map(|(at, run)| {
+                    let at = at.parse().expect("frame number");
+                    let run = run
+                        .as_array()
+                        .expect("sample run")
+                        .iter()
+                        .map(|x| x.as_f64().expect("sample") as f32)
+                        .collect();
+                    (at, run)
+                })
+                .collect(),
+        })
+        .collect();
+    assert!(list.len() >= 10, "expected.json lists the good fixtures");
+    list
 }
 
 /// Writes a mono 16-bit WAV of `seconds` of a sweeping tone, so every frame differs.

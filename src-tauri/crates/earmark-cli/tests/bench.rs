@@ -1,0 +1,76 @@
+//! `earmark-cli bench`: the JSON figures of the seek and decode benchmarks.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../tests/fixtures/audio")
+        .join(name)
+}
+
+fn bench_json(args: &[&str]) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_earmark-cli"))
+        .arg("bench")
+        .args(args)
+        .arg("--json")
+        .output()
+        .expect("run earmark-cli");
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON document")
+}
+
+#[test]
+fn bench_seek_reports_percentiles_and_checks_exactness() {
+    let file = fixture("mp3-vbr-noxing-44k-mono.mp3");
+    let json = bench_json(&[
+        "seek",
+        file.to_str().unwrap(),
+        "--seeks",
+        "40",
+        "--verify",
+        "10",
+    ]);
+    assert_eq!(json["seeks"], 40);
+    for key in ["p50_ms", "p95_ms", "max_ms", "open_ms", "open_cached_ms"] {
+        assert!(
+            json[key].as_f64().is_some_and(|v| v >= 0.0),
+            "{key} in {json}"
+        );
+    }
+    assert!(json["p50_ms"].as_f64() <= json["p95_ms"].as_f64());
+    assert!(json["p95_ms"].as_f64() <= json["max_ms"].as_f64());
+    assert!(
+        json["index_bytes"].as_u64().is_some_and(|n| n > 0),
+        "MP3 has an index"
+    );
+    assert_eq!(json["verified"], 10);
+    assert_eq!(
+        json["exact"], true,
+        "seeks return the continuous decode's samples"
+    );
+}
+
+#[test]
+fn bench_decode_reports_frames_and_time() {
+    let file = fixture("vorbis-48k-stereo.ogg");
+    let json = bench_json(&["decode", file.to_str().unwrap()]);
+    assert_eq!(json["frames"], 480_000);
+    assert!(json["ms"].as_f64().is_some_and(|v| v > 0.0), "{json}");
+}
+
+#[test]
+fn bench_of_a_missing_file_fails_with_one_line() {
+    let out = Command::new(env!("CARGO_BIN_EXE_earmark-cli"))
+        .args(["bench", "decode", "/nonexistent.mp3"])
+        .output()
+        .expect("run earmark-cli");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+}

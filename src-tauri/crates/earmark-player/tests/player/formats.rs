@@ -1,0 +1,178 @@
+//! Every format Earmark plays: exact length, samples aligned with ffmpeg's decode, and a
+//! clear answer for files it cannot play.
+
+use std::path::Path;
+
+use earmark_player::{decode_all, probe, PlayerError};
+
+use crate::fixtures;
+
+/// How far Earmark's samples may be from ffmpeg's: two decoders of the same stream
+/// differ only by float rounding (measured: under 6e-6), and `expected.json` keeps 6
+/// decimals. A one-frame misalignment would differ by around 1e-2.
+const FFMPEG_TOLERANCE: f32 = 2e-5;
+
+#[test]
+fn every_format_has_its_exact_length() {
+    for fixture in fixtures::expected() {
+        let info = probe(&fixture.path()).unwrap_or_else(|e| panic!("{}: {e}", fixture.name));
+        assert_eq!(
+            info.frames, fixture.frames,
+            "{}: exact length in frames",
+            fixture.name
+        );
+        assert_eq!(
+            info.sample_rate, fixture.sample_rate,
+            "{}: sample rate",
+            fixture.name
+        );
+        assert_eq!(
+            info.channels, fixture.channels,
+            "{}: channels",
+            fixture.name
+        );
+        assert_eq!(
+            info.duration_ms,
+            fixture.frames * 1000 / u64::from(fixture.sample_rate),
+            "{}: duration in ms",
+            fixture.name
+        );
+    }
+}
+
+#[test]
+fn decoded_samples_line_up_with_ffmpeg() {
+    for fixture in fixtures::expected() {
+        let (info, full) = decode_all(&fixture.path()).expect("decode");
+        assert_eq!(
+            full.len() as u64,
+            fixture.frames * u64::from(info.channels),
+            "{}",
+            fixture.name
+        );
+        assert!(
+            !fixture.samples.is_empty(),
+            "{}: reference samples",
+            fixture.name
+        );
+        for (at, reference) in &fixture.samples {
+            for (i, want) in reference.iter().enumerate() {
+                let got = full[(*at as usize + i) * usize::from(info.channels)];
+                assert!(
+                    (got - want).abs() <= FFMPEG_TOLERANCE,
+                    "{}: frame {} is {got}, ffmpeg decodes {want}",
+                    fixture.name,
+                    at + i as u64
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn codecs_are_named() {
+    let codec = |name: &str| probe(&fixtures::audio(name)).expect("probe").codec;
+    assert_eq!(codec("mp3-cbr-44k-mono.mp3"), "mp3");
+    assert_eq!(codec("aac-faststart-44k-stereo.m4a"), "aac");
+    assert_eq!(codec("vorbis-48k-stereo.ogg"), "vorbis");
+    assert_eq!(codec("flac-44k-mono.flac"), "flac");
+    assert_eq!(codec("wav-s16-16k-stereo.wav"), "pcm_s16le");
+    assert_eq!(codec("wav-f32-8k-mono.wav"), "pcm_f32le");
+}
+
+#[test]
+fn opus_says_it_is_not_supported_yet() {
+    let err = probe(&fixtures::audio("opus-48k-stereo.ogg")).expect_err("opus");
+    assert!(matches!(err, PlayerError::OpusUnsupported), "got {err:?}");
+    assert_eq!(err.to_string(), "Opus is not supported yet");
+}
+
+#[test]
+fn an_empty_file_says_it_is_empty() {
+    let err = probe(&fixtures::audio("bad-empty.mp3")).expect_err("empty");
+    assert!(matches!(err, PlayerError::Empty(_)), "got {err:?}");
+    assert!(err.to_string().contains("is empty"), "message: {err}");
+}
+
+#[test]
+fn files_that_are_not_audio_say_so() {
+    for name in ["bad-random.mp3", "bad-text.mp3"] {
+        let err = probe(&fixtures::audio(name)).expect_err(name);
+        assert!(
+            matches!(
+                err,
+                PlayerError::Unsupported { .. } | PlayerError::Corrupt { .. }
+            ),
+            "{name}: got {err:?}"
+        );
+        assert!(
+            err.to_string().contains(name),
+            "{name}: the message names the file: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_truncated_mp3_plays_what_is_there() {
+    let whole = decode_all(&fixtures::audio("mp3-cbr-44k-mono.mp3"))
+        .expect("whole")
+        .1;
+    let (info, half) = decode_all(&fixtures::audio("bad-truncated.mp3")).expect("truncated plays");
+    assert_eq!(
+        half.len() as u64,
+        info.frames,
+        "length matches what decodes"
+    );
+    let ratio = half.len() as f64 / whole.len() as f64;
+    assert!(
+        (0.48..0.51).contains(&ratio),
+        "about half the audio: {ratio}"
+    );
+    assert_eq!(
+        &half[..],
+        &whole[..half.len()],
+        "the first half is the same audio"
+    );
+}
+
+#[test]
+fn damage_mid_file_is_skipped_and_the_audio_after_keeps_its_time() {
+    let path = fixtures::audio("bad-corrupt-middle.mp3");
+    let (_, original) = decode_all(&fixtures::audio("mp3-cbr-44k-mono.mp3")).expect("original");
+    let (info, damaged) = decode_all(&path).expect("a damaged file still plays");
+    assert_eq!(
+        damaged.len(),
+        original.len(),
+        "frames lost to damage are replaced, not dropped"
+    );
+    let differs = |i: &usize| damaged[*i] != original[*i];
+    let first = (0..damaged.len())
+        .find(differs)
+        .expect("the damage is audible somewhere");
+    let last = (0..damaged.len())
+        .rev()
+        .find(differs)
+        .expect("last difference");
+    let span_ms = (last - first) as u64 * 1000 / u64::from(info.sample_rate);
+    assert!(
+        span_ms < 1_000,
+        "the damage affects {span_ms} ms, from frame {first} to {last}"
+    );
+    let loudest = damaged[first..=last]
+        .iter()
+        .fold(0f32, |m, x| m.max(x.abs()));
+    assert!(
+        loudest < 0.5,
+        "the damaged stretch is not a loud burst: {loudest}"
+    );
+    // Seeking past the damage lands on the same audio as in the undamaged file.
+    let (_, after) = earmark_player::clip(&path, 8_000, 8_100).expect("clip after the damage");
+    let at = info.frame_at_ms(8_000) as usize;
+    assert_eq!(&after[..], &original[at..at + after.len()]);
+}
+
+#[test]
+fn an_mp3_with_a_cover_picture_plays() {
+    let info = probe(Path::new(&fixtures::audio("mp3-id3-picture-48k-mono.mp3"))).expect("probe");
+    assert_eq!((info.sample_rate, info.frames), (48_000, 384_000));
+}
