@@ -90,7 +90,10 @@ mod tests {
 
     #[test]
     fn picks_the_occurrence_nearest_the_old_time() {
-        let segments = [Segment::timed(0, 1_000, "Again."), Segment::timed(50_000, 51_000, "Again.")];
+        let segments = [
+            Segment::timed(0, 1_000, "Again."),
+            Segment::timed(50_000, 51_000, "Again."),
+        ];
         assert_eq!(locate(&segments, "again", 49_000), Some((50_000, 51_000)));
         assert_eq!(locate(&segments, "again", 2_000), Some((0, 1_000)));
     }

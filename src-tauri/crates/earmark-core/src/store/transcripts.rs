@@ -130,31 +130,6 @@ fn parse_format(name: &str) -> Result<TranscriptFormat, serde_json::Error> {
     serde_json::from_value(serde_json::Value::String(name.to_owned()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn format_names_round_trip() {
-        for format in [
-            TranscriptFormat::Vtt,
-            TranscriptFormat::Srt,
-            TranscriptFormat::Json,
-            TranscriptFormat::Html,
-            TranscriptFormat::Text,
-        ] {
-            let name = format_name(format, 1).unwrap();
-            assert_eq!(parse_format(&name).unwrap(), format, "{name}");
-        }
-        assert_eq!(format_name(TranscriptFormat::Vtt, 1).unwrap(), "vtt");
-    }
-
-    #[test]
-    fn unknown_stored_format_is_an_error() {
-        assert!(parse_format("mp3").is_err());
-    }
-}
-
 /// Moves each highlight of `episode` to where its quoted text lies in `segments`;
 /// a highlight whose text is not found keeps its range.
 fn reanchor_highlights(
@@ -182,4 +157,29 @@ fn reanchor_highlights(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in [
+            TranscriptFormat::Vtt,
+            TranscriptFormat::Srt,
+            TranscriptFormat::Json,
+            TranscriptFormat::Html,
+            TranscriptFormat::Text,
+        ] {
+            let name = format_name(format, 1).unwrap();
+            assert_eq!(parse_format(&name).unwrap(), format, "{name}");
+        }
+        assert_eq!(format_name(TranscriptFormat::Vtt, 1).unwrap(), "vtt");
+    }
+
+    #[test]
+    fn unknown_stored_format_is_an_error() {
+        assert!(parse_format("mp3").is_err());
+    }
 }
