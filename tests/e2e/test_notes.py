@@ -152,3 +152,19 @@ def test_a_search_result_opens_the_episode_at_that_moment(app: RunningApp, query
     assert query.lower() in lit.text.lower(), f"the line with the match is lit: {lit.text!r}"
     start = page.segment_of(lit).start_ms
     assert abs(page.position_ms() - start) < 600, "the player is at that line"
+
+
+def test_the_pause_while_typing_setting_pauses_for_a_note(app: RunningApp) -> None:
+    page = app.page
+    page.segments(at_least=8)
+    page.wait_visible('[data-testid="settings-open"]').click()
+    checkbox = page.wait_visible('[data-testid="setting-pause-while-typing"]')
+    assert not checkbox.is_selected(), "off by default: notes do not interrupt listening"
+    checkbox.click()
+    page.wait_until(lambda d: checkbox.is_selected(), "the setting was not ticked")
+    ActionChains(page.driver).send_keys(Keys.ESCAPE).perform()
+    page.wait_until(lambda d: not page.find_all('[data-testid="settings"]:not([hidden])'), "settings stayed open")
+    start_playing_at_line(page, 7)
+    press(page, "n")
+    page.wait_visible(NOTE_INPUT)
+    page.wait_for_state("paused")

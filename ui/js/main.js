@@ -14,6 +14,7 @@ import { createNotice } from "./views/notice.js";
 import { createPlayerBar, SKIP_BACK_MS, SKIP_FORWARD_MS } from "./views/player-bar.js";
 import { createSearchView } from "./views/search.js";
 import { createSeekMarkers } from "./views/seek-markers.js";
+import { createSettings } from "./views/settings.js";
 import { createToast } from "./views/toast.js";
 import { createTranscriptView } from "./views/transcript.js";
 
@@ -48,6 +49,11 @@ const help = createHelp($("[data-testid=help]"), [
 
 /** Reports a failed command in the notice bar. @param {unknown} error */
 const report = (error) => notice.show(api.messageOf(error));
+const settings = createSettings($("[data-testid=settings]"), {
+  load: api.getSetting,
+  save: api.setSetting,
+  onError: report,
+});
 const now = () => clock.positionAt(performance.now());
 
 const playerBar = createPlayerBar($(".player-bar"), {
@@ -178,9 +184,12 @@ function frame() {
 
 document.addEventListener("keydown", (event) => {
   const target = /** @type {HTMLElement} */ (event.target);
-  if (target.closest("input[type=text], input[type=search], textarea, select, [contenteditable]")) return;
+  if (event.key === "Escape") {
+    settings.close();
+    return help.close();
+  }
+  if (target.closest("input, textarea, select, [contenteditable]") && !(target instanceof HTMLInputElement && target.type === "range")) return;
   if (event.key === "?") return help.toggle();
-  if (event.key === "Escape") return help.close();
   if ((event.ctrlKey || event.metaKey) && event.key === "z") {
     if (toast.undo()) event.preventDefault();
     return;
@@ -205,6 +214,7 @@ document.addEventListener("keydown", (event) => {
   }
 });
 $("[data-action=help]").addEventListener("click", () => help.toggle());
+$("[data-action=settings]").addEventListener("click", () => settings.open().catch(report));
 $("[data-testid=search-form]").addEventListener("submit", async (event) => {
   event.preventDefault();
   const query = /** @type {HTMLInputElement} */ ($("[data-testid=search-input]")).value.trim();
