@@ -40,6 +40,7 @@ pub fn run() {
             commands::notes::note_update,
             commands::notes::note_delete,
             commands::notes::highlight_add,
+            commands::notes::highlight_update,
             commands::notes::highlight_delete,
             commands::notes::earmark_add,
             commands::search::search,

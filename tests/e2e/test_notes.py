@@ -105,6 +105,18 @@ def test_highlight_by_selecting_transcript_text(app: RunningApp, data_dir: Path)
     kinds = {h["kind"] for h in hits}
     assert "highlight" in kinds, f"the highlight is stored and searchable: {hits}"
 
+    # A note on the highlight, written in place.
+    ActionChains(page.driver).move_to_element(item).perform()
+    item.find_element(By.CSS_SELECTOR, "[data-action=edit]").click()
+    editor = page.wait_visible('[data-testid="annotation-editor"]')
+    editor.send_keys("Quote this in the essay")
+    editor.send_keys(Keys.ENTER)
+    page.wait_until(
+        lambda d: "Quote this in the essay" in page.wait_visible(HIGHLIGHT_ITEM).text, "the highlight's note is not shown"
+    )
+    hits = cli(data_dir, "search", "essay")["hits"]
+    assert [h["kind"] for h in hits] == ["highlight"], f"the highlight's note is stored and searchable: {hits}"
+
 
 def test_earmark_keeps_the_last_seconds_without_typing(app: RunningApp) -> None:
     page = app.page

@@ -125,6 +125,9 @@ export const deleteNote = (id) => call("note_delete", { id });
  */
 export const addHighlight = (episode, highlight) => call("highlight_add", { episode, highlight });
 
+/** @param {number} id @param {string} color @param {string|null} note @returns {Promise<Highlight>} */
+export const updateHighlight = (id, color, note) => call("highlight_update", { id, color, note });
+
 /** @param {number} id @returns {Promise<void>} */
 export const deleteHighlight = (id) => call("highlight_delete", { id });
 

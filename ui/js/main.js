@@ -89,6 +89,10 @@ const notesPanel = createNotesPanel($("[data-testid=notes-panel]"), {
     await api.updateNote(note.id, note.at_ms, text).catch(report);
     await loadAnnotations();
   },
+  onEditHighlightNote: async (highlight, note) => {
+    await api.updateHighlight(highlight.id, highlight.color, note).catch(report);
+    await loadAnnotations();
+  },
   onDelete: (annotation) => deleteAnnotation(annotation),
   onComposerClosed: () => $(".transcript").focus(),
 });

@@ -103,6 +103,22 @@ pub async fn highlight_add(
         .await
 }
 
+/// Changes a highlight's colour and note.
+#[tauri::command]
+pub async fn highlight_update(
+    state: State<'_, AppState>,
+    id: HighlightId,
+    color: String,
+    note: Option<String>,
+) -> IpcResult<Highlight> {
+    state
+        .with_store(move |s| {
+            s.update_highlight(id, &color, note.as_deref())?;
+            Ok(s.highlight(id)?)
+        })
+        .await
+}
+
 /// Deletes a highlight.
 #[tauri::command]
 pub async fn highlight_delete(state: State<'_, AppState>, id: HighlightId) -> IpcResult<()> {

@@ -16,6 +16,7 @@ import { formatTime } from "../lib/time.js";
  *   onPlayFrom: (ms: number) => void,
  *   onSaveNote: (atMs: number, text: string) => Promise<void>,
  *   onEditNote: (note: Note, text: string) => Promise<void>,
+ *   onEditHighlightNote: (highlight: import("../lib/annotations.js").Highlight, note: string|null) => Promise<void>,
  *   onDelete: (annotation: Annotation) => void,
  *   onComposerClosed: () => void,
  * }} handlers
@@ -77,21 +78,27 @@ export function createNotesPanel(panel, handlers) {
   /** @param {HTMLElement} item */
   const annotationOf = (item) => /** @type {Annotation} */ (shown.get(item));
 
-  /** @param {HTMLElement} item */
+  /** Edits a note's text, or a highlight's own note, in place. @param {HTMLElement} item */
   function startEditing(item) {
     const annotation = annotationOf(item);
-    if (annotation.kind !== "note") return;
-    const body = /** @type {HTMLElement} */ (item.querySelector(".annotation-text"));
+    const original = annotation.kind === "note" ? annotation.note.text : (annotation.highlight.note ?? "");
+    const body = /** @type {HTMLElement} */ (
+      item.querySelector(annotation.kind === "note" ? ".annotation-text" : ".annotation-comment") ?? item.appendChild(document.createElement("p"))
+    );
     const editor = document.createElement("textarea");
     editor.className = "annotation-editor";
-    editor.value = annotation.note.text;
-    editor.setAttribute("aria-label", "Edit note");
+    editor.value = original;
+    editor.placeholder = annotation.kind === "note" ? "" : "Add a note to this highlight";
+    editor.setAttribute("aria-label", annotation.kind === "note" ? "Edit note" : "Note on this highlight");
+    editor.dataset.testid = "annotation-editor";
     body.replaceWith(editor);
     editor.focus();
     const finish = async (/** @type {boolean} */ keep) => {
       editor.removeEventListener("blur", onBlur);
       const text = editor.value.trim();
-      if (keep && text && text !== annotation.note.text) await handlers.onEditNote(annotation.note, text);
+      if (!keep || text === original) editor.replaceWith(body);
+      else if (annotation.kind === "highlight") await handlers.onEditHighlightNote(annotation.highlight, text || null);
+      else if (text) await handlers.onEditNote(annotation.note, text);
       else editor.replaceWith(body);
     };
     const onBlur = () => finish(true);
@@ -157,7 +164,7 @@ function renderItem(annotation) {
   head.append(time, kind);
   const actions = document.createElement("span");
   actions.className = "annotation-actions";
-  if (annotation.kind === "note") actions.append(actionButton("edit", "Edit note", "✎"));
+  actions.append(actionButton("edit", annotation.kind === "note" ? "Edit note" : "Note on this highlight", "✎"));
   actions.append(actionButton("delete", `Delete ${annotation.kind}`, "×"));
   head.append(actions);
   const body = document.createElement(annotation.kind === "note" ? "p" : "blockquote");
@@ -172,6 +179,12 @@ function renderItem(annotation) {
     body.textContent = highlight.text || `${formatTime(highlight.start_ms)}–${formatTime(highlight.end_ms)}`;
   }
   item.append(head, body);
+  if (annotation.kind === "highlight" && annotation.highlight.note) {
+    const comment = document.createElement("p");
+    comment.className = "annotation-comment";
+    comment.textContent = annotation.highlight.note;
+    item.append(comment);
+  }
   return item;
 }
 
