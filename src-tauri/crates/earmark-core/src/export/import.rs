@@ -116,13 +116,17 @@ fn find_episode(
         }
     }
     let mut candidates = ids_where(conn, "e.title = ?1", &exported.title)?;
-    if candidates.len() > 1 {
-        if let Some(podcast) = &exported.podcast {
-            candidates.retain(|(_, title, _)| title.as_deref() == Some(podcast.title.as_str()));
-        }
+    // Narrow several namesakes by podcast, then by publication time, as long as
+    // something is left.
+    if let Some(podcast) = &exported.podcast {
+        narrow(&mut candidates, |(_, title, _)| {
+            title.as_deref() == Some(podcast.title.as_str())
+        });
     }
-    if candidates.len() > 1 && exported.published.is_some() {
-        candidates.retain(|(_, _, published)| *published == exported.published);
+    if exported.published.is_some() {
+        narrow(&mut candidates, |(_, _, published)| {
+            *published == exported.published
+        });
     }
     Ok(match candidates.as_slice() {
         [(id, _, _)] => Ok(*id),
@@ -135,6 +139,13 @@ fn find_episode(
             several.len()
         )),
     })
+}
+
+/// Keeps the candidates that pass `keep`, when there are several and any pass.
+fn narrow<T>(candidates: &mut Vec<T>, keep: impl Fn(&T) -> bool) {
+    if candidates.len() > 1 && candidates.iter().any(&keep) {
+        candidates.retain(keep);
+    }
 }
 
 /// Episodes matching `condition` on `value`: id, podcast title, publication time.
