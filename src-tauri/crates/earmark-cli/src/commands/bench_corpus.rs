@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use earmark_core::transcript::{Segment, Transcript, TranscriptFormat};
 
 /// The real words, most frequent first.
+#[rustfmt::skip]
 const RANKED_WORDS: &[&str] = &[
     "the", "and", "to", "of", "a", "that", "i", "you", "it", "in", "is", "we", "so", "was",
     "this", "like", "know", "they", "but", "have", "what", "for", "on", "think", "just",
@@ -59,6 +60,7 @@ const RANKED_WORDS: &[&str] = &[
 ];
 
 /// Syllables the made-up tail words are built from.
+#[rustfmt::skip]
 const SYLLABLES: &[&str] = &[
     "ar", "ben", "cor", "dal", "en", "fer", "gal", "har", "is", "jor", "kel", "lan", "mor",
     "nel", "or", "pel", "quin", "ros", "sal", "tor", "ul", "val", "wen", "xan", "yor",
@@ -128,7 +130,7 @@ impl Vocabulary {
             .filter(|w| seen.insert(w.to_string()))
             .map(|w| w.to_string())
             .collect();
-        let mut rng = Rng::new(0x5EED_0F_7A11);
+        let mut rng = Rng::new(0x5EED_F7A1);
         let target = words.len() + TAIL_WORDS;
         while words.len() < target {
             let parts = rng.between(2, 4);
@@ -220,11 +222,7 @@ impl Vocabulary {
         let segments = (0..segments)
             .map(|_| {
                 let text = if rng.below(3) == 0 {
-                    format!(
-                        "{} {}",
-                        self.sentence(rng, 4, 8),
-                        self.sentence(rng, 4, 10)
-                    )
+                    format!("{} {}", self.sentence(rng, 4, 8), self.sentence(rng, 4, 10))
                 } else {
                     self.sentence(rng, 8, 18)
                 };
@@ -274,7 +272,10 @@ mod tests {
         let the = draws.iter().filter(|w| **w == "the").count();
         let people = draws.iter().filter(|w| **w == "people").count();
         assert!(the > 1_000, "\"the\" drawn {the} times");
-        assert!(people > 10 && people < the / 10, "\"people\" drawn {people} times");
+        assert!(
+            people > 10 && people < the / 10,
+            "\"people\" drawn {people} times"
+        );
         assert!(vocabulary.word(TAIL_WORDS).is_some(), "the tail is there");
     }
 }

@@ -229,13 +229,13 @@ struct SearchReport {
 fn queries(vocabulary: &Vocabulary) -> Vec<String> {
     let rare = vocabulary.word(RARE_RANK).unwrap_or("delta").to_owned();
     vec![
-        "people".to_owned(),          // a common word
-        "climate".to_owned(),         // a mid-frequency word
-        rare.clone(),                 // a rare word (a name or term)
-        "conv*".to_owned(),           // a prefix, as while typing
-        "\"the river\"".to_owned(),   // a phrase with a very common word
-        "water energy".to_owned(),    // two words
-        format!("people {rare}"),     // a common and a rare word
+        "people".to_owned(),             // a common word
+        "climate".to_owned(),            // a mid-frequency word
+        rare.clone(),                    // a rare word (a name or term)
+        "conv*".to_owned(),              // a prefix, as while typing
+        "\"the river\"".to_owned(),      // a phrase with a very common word
+        "water energy".to_owned(),       // two words
+        format!("people {rare}"),        // a common and a rare word
         "history of science".to_owned(), // three words, one of them very common
     ]
 }
@@ -396,4 +396,3 @@ fn episode_ids(store: &Store) -> Result<Vec<EpisodeId>, CliError> {
 fn no_episodes() -> CliError {
     CliError::Message("The benchmark library has no episodes (use --episodes 1 or more).".into())
 }
-

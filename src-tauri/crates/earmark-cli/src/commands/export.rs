@@ -145,7 +145,10 @@ fn write_file(path: &Path, text: &str) -> Result<(), CliError> {
 /// Prints the document as it is (a reader that stops early is not an error).
 fn to_stdout(text: &str) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(CliError::Message(format!(
             "Could not print the export: {e}."

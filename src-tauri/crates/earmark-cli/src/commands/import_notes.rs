@@ -22,14 +22,12 @@ pub struct ImportNotesArgs {
 
 /// Imports the file's notes and highlights that the library does not have yet.
 pub fn run(args: &ImportNotesArgs, data_dir: &Path, out: &Report) -> Result<(), CliError> {
-    let text = std::fs::read_to_string(&args.file).map_err(|e| {
-        CliError::Message(format!("Could not read {}: {e}.", args.file.display()))
-    })?;
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| CliError::Message(format!("Could not read {}: {e}.", args.file.display())))?;
     let document = parse_export(&text)
         .map_err(|e| CliError::Message(format!("{}: {e}", args.file.display())))?;
     let store = Store::open_in_data_dir(data_dir)?;
-    let report =
-        import_notes(&store, &document).map_err(|e| CliError::Message(e.to_string()))?;
+    let report = import_notes(&store, &document).map_err(|e| CliError::Message(e.to_string()))?;
     out.print(&report, || summary(&report))
 }
 

@@ -1,8 +1,6 @@
 //! What an export holds for one episode, read from the library in one go.
 
-use crate::store::{
-    Episode, EpisodeId, Highlight, Note, Podcast, Store, StoreError, StoreResult,
-};
+use crate::store::{Episode, EpisodeId, Highlight, Note, Podcast, Store, StoreError, StoreResult};
 use crate::transcript::Transcript;
 
 /// One episode with everything the user kept from it: the input of every exporter.

@@ -130,9 +130,11 @@ fn find_episode(
     }
     Ok(match candidates.as_slice() {
         [(id, _, _)] => Ok(*id),
-        [] => Err("The library has no episode with this feed and guid, audio file, \
+        [] => Err(
+            "The library has no episode with this feed and guid, audio file, \
                    audio address or title; add the episode, then import again."
-            .to_owned()),
+                .to_owned(),
+        ),
         several => Err(format!(
             "{} episodes in the library have this title; it is not clear which one \
              the notes belong to.",
@@ -140,6 +142,9 @@ fn find_episode(
         )),
     })
 }
+
+/// An episode that may be the exported one: id, podcast title, publication time.
+type Candidate = (EpisodeId, Option<String>, Option<String>);
 
 /// Keeps the candidates that pass `keep`, when there are several and any pass.
 fn narrow<T>(candidates: &mut Vec<T>, keep: impl Fn(&T) -> bool) {
@@ -149,11 +154,7 @@ fn narrow<T>(candidates: &mut Vec<T>, keep: impl Fn(&T) -> bool) {
 }
 
 /// Episodes matching `condition` on `value`: id, podcast title, publication time.
-fn ids_where(
-    conn: &Connection,
-    condition: &str,
-    value: &str,
-) -> StoreResult<Vec<(EpisodeId, Option<String>, Option<String>)>> {
+fn ids_where(conn: &Connection, condition: &str, value: &str) -> StoreResult<Vec<Candidate>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT e.id, p.title, e.published FROM episodes e \
          LEFT JOIN podcasts p ON p.id = e.podcast_id WHERE {condition} ORDER BY e.id"
@@ -201,9 +202,7 @@ fn import_episode(
     {
         let mut stmt =
             conn.prepare("SELECT start_ms, end_ms, text FROM highlights WHERE episode_id = ?1")?;
-        for row in stmt.query_map([episode], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-        })? {
+        for row in stmt.query_map([episode], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))? {
             *highlights_there.entry(row?).or_default() += 1;
         }
     }

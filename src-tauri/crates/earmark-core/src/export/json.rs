@@ -241,6 +241,9 @@ mod tests {
         let foreign = parse_export(r#"{"notes": []}"#).unwrap_err();
         assert!(matches!(foreign, ExportError::NotAnExport(_)), "{foreign}");
         let not_json = parse_export("Highlight,Title\n").unwrap_err();
-        assert!(matches!(not_json, ExportError::NotAnExport(_)), "{not_json}");
+        assert!(
+            matches!(not_json, ExportError::NotAnExport(_)),
+            "{not_json}"
+        );
     }
 }

@@ -317,7 +317,10 @@ mod tests {
         assert_eq!(escape_line("[[Link]] ![x](y)"), r"\[\[Link\]\] !\[x\](y)");
         assert_eq!(escape_line("<script>"), r"\<script\>");
         assert_eq!(escape_line("#tag $x$ `c`"), r"\#tag \$x\$ \`c\`");
-        assert_eq!(escape_line("==mark== %%c%% a=b 5%"), r"\=\=mark\=\= \%\%c\%\% a=b 5%");
+        assert_eq!(
+            escape_line("==mark== %%c%% a=b 5%"),
+            r"\=\=mark\=\= \%\%c\%\% a=b 5%"
+        );
         assert_eq!(escape_line("R&D &amp; A & B"), r"R\&D \&amp; A & B");
         assert_eq!(escape_line("~~gone~~ ~5"), r"\~\~gone\~\~ ~5");
     }

@@ -52,7 +52,10 @@ fn round_trip_into_a_fresh_library() {
         })
         .unwrap();
     let local_there = add_local_episode(&target.store, "walk");
-    target.store.delete_note(target.store.list_notes(local_there).unwrap()[0].id).unwrap();
+    target
+        .store
+        .delete_note(target.store.list_notes(local_there).unwrap()[0].id)
+        .unwrap();
     let episode_there = add_podcast_episode(&target.store);
     assert_ne!(episode_there, episode, "the test needs different ids");
 
@@ -75,7 +78,13 @@ fn round_trip_into_a_fresh_library() {
         "the local episode is found by its audio file"
     );
     assert_eq!(
-        target.store.search("sediment", 10).unwrap().iter().filter(|h| h.note.is_some()).count(),
+        target
+            .store
+            .search("sediment", 10)
+            .unwrap()
+            .iter()
+            .filter(|h| h.note.is_some())
+            .count(),
         1,
         "imported notes are searchable"
     );
@@ -89,7 +98,11 @@ fn importing_the_same_file_twice_adds_nothing() {
     let episode = add_podcast_episode(&target.store);
 
     let first = import_notes(&target.store, &document).unwrap();
-    assert_eq!((first.notes_added, first.highlights_added), (3, 1), "{first:?}");
+    assert_eq!(
+        (first.notes_added, first.highlights_added),
+        (3, 1),
+        "{first:?}"
+    );
     let after_first = content(&target.store, episode);
     let second = import_notes(&target.store, &document).unwrap();
     assert_eq!(
@@ -97,7 +110,11 @@ fn importing_the_same_file_twice_adds_nothing() {
         (0, 0, 4),
         "everything is already there: {second:?}"
     );
-    assert_eq!(content(&target.store, episode), after_first, "nothing changed");
+    assert_eq!(
+        content(&target.store, episode),
+        after_first,
+        "nothing changed"
+    );
 }
 
 #[test]
@@ -105,7 +122,11 @@ fn importing_an_export_into_its_own_library_adds_nothing() {
     let (lib, episode) = annotated_library();
     let before = content(&lib.store, episode);
     let report = import_notes(&lib.store, &export_all(&lib.store)).unwrap();
-    assert_eq!((report.notes_added, report.highlights_added), (0, 0), "{report:?}");
+    assert_eq!(
+        (report.notes_added, report.highlights_added),
+        (0, 0),
+        "{report:?}"
+    );
     assert_eq!(content(&lib.store, episode), before);
 }
 
@@ -113,7 +134,9 @@ fn importing_an_export_into_its_own_library_adds_nothing() {
 fn identical_notes_are_matched_by_count() {
     let lib = empty_library();
     let episode = add_local_episode(&lib.store, "twice");
-    lib.store.add_note(episode, 65_000, "note on twice").unwrap();
+    lib.store
+        .add_note(episode, 65_000, "note on twice")
+        .unwrap();
     let document = export_all(&lib.store);
     assert_eq!(document.episodes[0].notes.len(), 2);
 
@@ -137,10 +160,16 @@ fn unknown_episodes_are_reported_and_the_rest_imported() {
     let document = export_all(&source.store);
     let target = empty_library();
     let local = add_local_episode(&target.store, "walk");
-    target.store.delete_note(target.store.list_notes(local).unwrap()[0].id).unwrap();
+    target
+        .store
+        .delete_note(target.store.list_notes(local).unwrap()[0].id)
+        .unwrap();
 
     let report = import_notes(&target.store, &document).unwrap();
-    assert_eq!(report.notes_added, 1, "the local episode's note: {report:?}");
+    assert_eq!(
+        report.notes_added, 1,
+        "the local episode's note: {report:?}"
+    );
     assert_eq!(report.skipped, 4, "three notes and a highlight: {report:?}");
     assert_eq!(report.unknown_episodes.len(), 1, "{report:?}");
     let unknown = &report.unknown_episodes[0];
@@ -233,7 +262,10 @@ fn a_newer_export_is_refused() {
         episodes: Vec::new(),
     };
     let err = import_notes(&lib.store, &document).unwrap_err();
-    assert!(matches!(err, ExportError::NewerExport { found: 2, .. }), "{err}");
+    assert!(
+        matches!(err, ExportError::NewerExport { found: 2, .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("newer Earmark"), "{err}");
 }
 
@@ -286,5 +318,9 @@ fn namesakes_are_told_apart_by_podcast() {
         .unwrap();
     let report = import_notes(&target.store, &document).unwrap();
     assert_eq!(report.notes_added, 3, "{report:?}");
-    assert_eq!(target.store.list_notes(episode).unwrap().len(), 3, "the podcast's episode");
+    assert_eq!(
+        target.store.list_notes(episode).unwrap().len(),
+        3,
+        "the podcast's episode"
+    );
 }

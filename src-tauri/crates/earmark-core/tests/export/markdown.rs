@@ -66,7 +66,9 @@ fn a_note_quotes_what_was_said_at_its_moment() {
         .find(|s| s.starts_with("[0:07]"))
         .expect("the note at 0:07");
     assert!(
-        note.contains("> **Ana:** Welcome to the show.\n>\n> **Ben:** Rivers carry \"sediment\", slowly.\n"),
+        note.contains(
+            "> **Ana:** Welcome to the show.\n>\n> **Ben:** Rivers carry \"sediment\", slowly.\n"
+        ),
         "the segment playing, and the one just before (the note came 2 s into it):\n{note}"
     );
     let late = doc
@@ -89,8 +91,7 @@ fn a_highlight_quotes_its_text_then_its_note() {
         .find(|s| s.starts_with("[0:10] Highlight"))
         .expect("the highlight");
     assert_eq!(
-        highlight,
-        "[0:10] Highlight\n\n> Then the delta grows.\n\ngood line, \"really\"\n\n",
+        highlight, "[0:10] Highlight\n\n> Then the delta grows.\n\ngood line, \"really\"\n\n",
         "{doc}"
     );
 }

@@ -10,7 +10,12 @@ fn records(csv: &str) -> Vec<Vec<String>> {
         .has_headers(false)
         .from_reader(csv.as_bytes())
         .records()
-        .map(|r| r.expect("a valid CSV record").iter().map(str::to_owned).collect())
+        .map(|r| {
+            r.expect("a valid CSV record")
+                .iter()
+                .map(str::to_owned)
+                .collect()
+        })
         .collect()
 }
 
@@ -52,7 +57,10 @@ fn notes_quote_the_transcript_and_highlights_their_text() {
         rows[1][0], "Ana: Welcome to the show.\nBen: Rivers carry \"sediment\", slowly.",
         "a note's Highlight is what was said then: {rows:?}"
     );
-    assert_eq!(rows[1][4], TRICKY_NOTE, "its Note is the note, exactly: {rows:?}");
+    assert_eq!(
+        rows[1][4], TRICKY_NOTE,
+        "its Note is the note, exactly: {rows:?}"
+    );
     assert_eq!(rows[2][0], "Then the delta grows.", "{rows:?}");
     assert_eq!(rows[2][4], "good line, \"really\"", "{rows:?}");
     assert_eq!(rows[3][4], "", "a bare earmark has no note: {rows:?}");
@@ -78,7 +86,10 @@ fn a_note_without_transcript_is_its_own_highlight() {
     let episode = add_local_episode(&lib.store, "walk");
     lib.store.add_note(episode, 5_000, "").unwrap();
     let rows = records(&to_readwise_csv(&[read(&lib.store, episode)]).unwrap());
-    assert_eq!(rows[1][0], "Earmark at 0:05", "Readwise needs a Highlight: {rows:?}");
+    assert_eq!(
+        rows[1][0], "Earmark at 0:05",
+        "Readwise needs a Highlight: {rows:?}"
+    );
     assert_eq!(rows[2][0], "note on walk", "{rows:?}");
     assert_eq!(rows[2][4], "", "{rows:?}");
     assert_eq!(rows[2][2], "", "no podcast, no Author: {rows:?}");

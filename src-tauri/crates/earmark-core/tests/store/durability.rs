@@ -46,9 +46,18 @@ fn kill_writer_child() {
     let mut out = std::io::stdout().lock();
     writeln!(out, "ready").unwrap();
     out.flush().unwrap();
+    // A cap, so that a failed parent never leaves a writer running.
+    let started = std::time::Instant::now();
     for i in 0u64.. {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            break;
+        }
         let id = store
-            .add_note(episode, i * 250, &format!("note {i} from pid {}", std::process::id()))
+            .add_note(
+                episode,
+                i * 250,
+                &format!("note {i} from pid {}", std::process::id()),
+            )
             .unwrap();
         // Other writes the app makes between notes, so kills land in them too.
         if i % 3 == 0 {
@@ -121,7 +130,9 @@ fn killing_a_writer_never_loses_a_saved_note() {
                 .unwrap_or_else(|| {
                     let mut why = String::new();
                     let _ = std::io::Read::read_to_string(&mut stderr, &mut why);
-                    panic!("seed {seed} round {round}: the writer stopped before it was killed: {why}")
+                    panic!(
+                        "seed {seed} round {round}: the writer stopped before it was killed: {why}"
+                    )
                 })
                 .unwrap();
             if let Some(id) = line.strip_prefix("saved ") {
@@ -172,5 +183,8 @@ fn killing_a_writer_never_loses_a_saved_note() {
         "kill test: {ROUNDS} kills ({kills_before_first_note} before any note), {} saved notes all present",
         saved.len()
     );
-    assert!(!saved.is_empty(), "seed {seed}: the writers saved something");
+    assert!(
+        !saved.is_empty(),
+        "seed {seed}: the writers saved something"
+    );
 }
