@@ -23,7 +23,16 @@ fn bench_notes_commands_print_their_figures() {
     let search = with("search", &["--rounds", "2"]);
     assert_eq!(
         keys(&search),
-        ["episodes", "max_ms", "p50_ms", "p95_ms", "queries", "searches"],
+        [
+            "episodes",
+            "max_ms",
+            "met",
+            "p50_ms",
+            "p95_ms",
+            "queries",
+            "searches",
+            "target_p95_ms"
+        ],
         "{search}"
     );
     assert_eq!(search["episodes"], 3, "{search}");
@@ -40,6 +49,8 @@ fn bench_notes_commands_print_their_figures() {
 
     let add = with("add-note", &["--notes", "5"]);
     assert_eq!(add["notes"], 5, "{add}");
+    assert_eq!(add["target_p95_ms"], 5.0, "issue 5's target: {add}");
+    assert!(add["met"].is_boolean(), "{add}");
     assert!(add["p95_ms"].as_f64().is_some_and(|ms| ms > 0.0), "{add}");
 
     let open = with("open", &["--notes", "25", "--rounds", "3"]);
