@@ -8,6 +8,7 @@ mod durability;
 mod episodes;
 mod migrate;
 mod notes;
+mod ranking_bound;
 mod search;
 mod transcripts;
 
