@@ -7,7 +7,10 @@
 #
 # DATA_DIR defaults to $EARMARK_BENCH_DIR or ~/.cache/earmark-bench-notes (about 0.5 GB;
 # generating it takes a few minutes the first time). Prints the machine, then one JSON
-# document per benchmark; exits 1 if a benchmark missed its target.
+# document per benchmark; exits 1 if a benchmark missed its target. The figures are
+# wall-clock times ("p95_ms", judged against "target_p95_ms") with the CPU time of the
+# work beside them ("cpu_p95_ms"): on a shared machine the load average printed
+# before and after tells how much of the wall clock was waiting for a core.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/earmark-target}"
@@ -21,6 +24,7 @@ echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 echo "data: $data ($(df -h --output=fstype,source "$(dirname "$data")" | tail -1 | tr -s ' '))"
 echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$cli" bench-notes generate "$data" --json
 missed=0
@@ -31,4 +35,5 @@ for bench in search add-note open; do
     *'"met":false'*) echo "MISSED: $bench is over its target" >&2; missed=1 ;;
   esac
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "$missed"
