@@ -24,6 +24,7 @@ fn bench_notes_commands_print_their_figures() {
     assert_eq!(
         keys(&search),
         [
+            "cpu_p95_ms",
             "episodes",
             "max_ms",
             "met",
