@@ -62,6 +62,13 @@ enum Command {
     Search(commands::search::SearchArgs),
     /// Benchmarks of the playback engine, each printing one JSON document with --json.
     Bench(commands::bench::BenchArgs),
+    /// Export notes and highlights as Markdown, JSON or Readwise CSV.
+    Export(commands::export::ExportArgs),
+    /// Import notes and highlights from a JSON export (twice adds nothing).
+    ImportNotes(commands::import_notes::ImportNotesArgs),
+    /// Benchmarks of notes, highlights and search on a generated library.
+    #[command(subcommand)]
+    BenchNotes(commands::bench_notes::BenchNotesCommand),
 }
 
 fn main() -> ExitCode {
@@ -79,6 +86,9 @@ fn main() -> ExitCode {
         Command::Notes(command) => commands::notes::run(command, &data_dir, &out),
         Command::Search(args) => commands::search::run(args, &data_dir, &out),
         Command::Bench(args) => commands::bench::run(args, &out),
+        Command::Export(args) => commands::export::run(args, &data_dir, &out),
+        Command::ImportNotes(args) => commands::import_notes::run(args, &data_dir, &out),
+        Command::BenchNotes(command) => commands::bench_notes::run(command, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

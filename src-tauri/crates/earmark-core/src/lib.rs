@@ -3,6 +3,7 @@
 
 pub mod anchor;
 pub mod capture;
+pub mod export;
 pub mod library;
 pub mod paths;
 pub mod store;

@@ -1,8 +1,12 @@
 //! One module per command area; each command is a short adapter over the core.
 
 pub mod bench;
+pub mod bench_corpus;
+pub mod bench_notes;
 pub mod clip;
+pub mod export;
 pub mod import;
+pub mod import_notes;
 pub mod list;
 pub mod notes;
 pub mod probe;

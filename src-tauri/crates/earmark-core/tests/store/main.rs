@@ -4,9 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod concurrency;
+mod durability;
 mod episodes;
 mod migrate;
 mod notes;
+mod ranking_bound;
 mod search;
 mod transcripts;
 
