@@ -1,4 +1,4 @@
-//! Playback engine tests: exact seeks, the clock, bad files.
+//! Playback engine tests: exact seeks, the clock, speed, skip silence, bad files.
 // A test binary: a panic (in a test or in its helpers) is a failed test with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -6,4 +6,8 @@ mod engine;
 mod fixtures;
 mod formats;
 mod index;
+mod long_run;
+mod rig;
 mod seek;
+mod signals;
+mod speed;
