@@ -64,14 +64,26 @@ mod tests {
             played_at_resume: 0,
             latency_frames: 100,
         };
-        assert_eq!(clock.heard_frame(50, true, 1.0), 1000, "inside the first buffer");
+        assert_eq!(
+            clock.heard_frame(50, true, 1.0),
+            1000,
+            "inside the first buffer"
+        );
         assert_eq!(clock.heard_frame(500, true, 1.0), 1400, "lags by latency");
-        assert_eq!(clock.heard_frame(500, false, 1.0), 1500, "paused: all heard");
+        assert_eq!(
+            clock.heard_frame(500, false, 1.0),
+            1500,
+            "paused: all heard"
+        );
         let resumed = StreamClock {
             played_at_resume: 500,
             ..clock
         };
-        assert_eq!(resumed.heard_frame(520, true, 1.0), 1500, "never behind resume");
+        assert_eq!(
+            resumed.heard_frame(520, true, 1.0),
+            1500,
+            "never behind resume"
+        );
         assert_eq!(
             resumed.heard_frame(700, true, 1.0),
             1600,
@@ -86,7 +98,15 @@ mod tests {
             played_at_resume: 0,
             latency_frames: 100,
         };
-        assert_eq!(clock.heard_frame(1000, true, 2.0), 800, "100 output frames at 2x");
-        assert_eq!(clock.heard_frame(1000, true, 0.5), 950, "100 output frames at 0.5x");
+        assert_eq!(
+            clock.heard_frame(1000, true, 2.0),
+            800,
+            "100 output frames at 2x"
+        );
+        assert_eq!(
+            clock.heard_frame(1000, true, 0.5),
+            950,
+            "100 output frames at 0.5x"
+        );
     }
 }

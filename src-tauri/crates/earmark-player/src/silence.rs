@@ -8,7 +8,10 @@
 //! them as consumed, so the clock jumps over the silence instead of falling behind.
 //!
 //! The gate looks ahead into the decoded ring (which holds seconds of audio) and is
-//! pure arithmetic on what it is shown, so it runs on the audio thread.
+//! pure arithmetic on what it is shown, so it runs on the audio thread. When skipping
+//! has used up everything decoded, it plays at most one more pad of silence while the
+//! decoder catches up, so the end of the word before the silence (still inside the
+//! stretcher) is never cut off by a stall.
 
 /// Level under which a frame counts as silent.
 pub const SILENCE_DBFS: f32 = -30.0;
@@ -41,6 +44,9 @@ pub(crate) struct SilenceGate {
     pass_left: usize,
     /// Inside a long silence, past its leading pad.
     skipping: bool,
+    /// Silence played in this long silence beyond its pads, while waiting for the
+    /// decoder (at most one pad).
+    extra_passed: usize,
 }
 
 impl SilenceGate {
@@ -53,6 +59,7 @@ impl SilenceGate {
             pad: frames(PAD_MS),
             pass_left: 0,
             skipping: false,
+            extra_passed: 0,
         }
     }
 
@@ -110,14 +117,23 @@ impl SilenceGate {
             }
             // Still silent as far as decoded: drop all but a pad's worth, in case
             // sound follows right after it.
-            return match run.saturating_sub(self.pad) {
-                0 => GateAction::Wait,
-                drop => GateAction::Skip(drop),
-            };
+            if run > self.pad {
+                return GateAction::Skip(run - self.pad);
+            }
+            // Nothing more is decoded yet. The stretcher still holds the end of the
+            // sound before this silence and needs a little input after it to play it
+            // out: give it up to one more pad of silence rather than stall mid-word.
+            let extra = run.min(self.pad - self.extra_passed).min(max_pass);
+            if extra == 0 {
+                return GateAction::Wait;
+            }
+            self.extra_passed += extra;
+            return GateAction::Pass(extra);
         }
         if run >= self.min_run {
             // A long silence: play its leading pad, then skip.
             self.skipping = true;
+            self.extra_passed = 0;
             self.pass_left = self.pad;
             return self.pass(available.min(max_pass).min(self.pad));
         }
@@ -206,6 +222,29 @@ mod tests {
     }
 
     #[test]
+    fn a_stalled_decoder_gets_one_more_pad_of_silence_then_a_wait() {
+        let levels = [speech(50), quiet(1_000), speech(50)].concat();
+        let mut gate = SilenceGate::new(RATE);
+        let (mut at, mut decoded, mut played, mut skipped, mut waits) = (0, 300, 0, 0, 0);
+        while at < levels.len() {
+            let available = decoded.min(levels.len()) - at;
+            let end = at + available == levels.len();
+            match gate.decide(true, available, end, 64, |i| levels[at + i]) {
+                GateAction::Pass(n) => (played, at) = (played + n, at + n),
+                GateAction::Skip(n) => (skipped, at) = (skipped + n, at + n),
+                GateAction::Wait => (waits, decoded) = (waits + 1, decoded + 300),
+            }
+        }
+        assert_eq!(
+            played,
+            50 + 20 + 20 + 20 + 50,
+            "one extra pad while stalled"
+        );
+        assert_eq!(skipped, 1_000 - 60);
+        assert!(waits >= 2, "then it waits for the decoder");
+    }
+
+    #[test]
     fn silence_at_the_end_of_the_file_is_dropped_after_its_pad() {
         let levels = [speech(50), quiet(500)].concat();
         let (played, skipped) = run(&levels, 2_000);
@@ -216,7 +255,10 @@ mod tests {
     #[test]
     fn disabled_gate_plays_everything() {
         let mut gate = SilenceGate::new(RATE);
-        assert_eq!(gate.decide(false, 500, false, 64, |_| 0.0), GateAction::Pass(64));
+        assert_eq!(
+            gate.decide(false, 500, false, 64, |_| 0.0),
+            GateAction::Pass(64)
+        );
     }
 
     #[test]
@@ -234,6 +276,9 @@ mod tests {
     fn threshold_is_minus_30_dbfs() {
         let levels = [speech(10), vec![0.03; 300], speech(10), vec![0.033; 300]].concat();
         let (_, skipped) = run(&levels, 2_000);
-        assert_eq!(skipped, 260, "0.03 (-30.5 dBFS) is silence, 0.033 (-29.6) is not");
+        assert_eq!(
+            skipped, 260,
+            "0.03 (-30.5 dBFS) is silence, 0.033 (-29.6) is not"
+        );
     }
 }

@@ -241,9 +241,7 @@ impl Pipeline {
             }
             if self.draining {
                 // Everything has been played.
-                shared
-                    .frames_played
-                    .store(self.consumed, Ordering::Release);
+                shared.frames_played.store(self.consumed, Ordering::Release);
                 shared.drained.store(true, Ordering::Release);
                 return false;
             }
@@ -347,16 +345,13 @@ impl Iterator for StreamSource {
             return Some(0.0);
         }
         let channels = usize::from(self.channels.get());
-        let Some(pipeline) = self.pipeline.as_deref_mut() else {
-            return None;
-        };
+        let pipeline = self.pipeline.as_deref_mut()?;
         // Only ever here on a frame boundary: pause, refill or keep going.
         if pipeline.out_pos % channels == 0 {
             if self.shared.paused.load(Ordering::Acquire) {
                 return self.silent_frame();
             }
-            if pipeline.out_pos >= pipeline.hop.samples
-                && !pipeline.refill(&self.shared, channels)
+            if pipeline.out_pos >= pipeline.hop.samples && !pipeline.refill(&self.shared, channels)
             {
                 // Underrun or end of file: silence keeps the channels aligned.
                 return self.silent_frame();

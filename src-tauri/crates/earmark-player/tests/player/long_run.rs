@@ -11,7 +11,9 @@ use crate::signals::{self, RATE, WINDOW};
 /// Media time between speed changes.
 const SEGMENT_MS: u64 = 5 * 60 * 1000;
 /// Speeds, in turn.
-const SPEEDS: [f32; 12] = [1.0, 1.5, 2.0, 0.75, 3.0, 0.5, 1.25, 2.5, 1.05, 1.8, 0.9, 2.2];
+const SPEEDS: [f32; 12] = [
+    1.0, 1.5, 2.0, 0.75, 3.0, 0.5, 1.25, 2.5, 1.05, 1.8, 0.9, 2.2,
+];
 /// Pulls (200 ms each) between checkpoints: every 30 s of output.
 const CHECK_EVERY: u32 = 150;
 
@@ -56,7 +58,7 @@ fn the_clock_stays_media_time_through_an_hour_of_mixed_speeds() {
         if clock.media_ms + 2_000 >= info.duration_ms {
             break;
         }
-        if pulls % CHECK_EVERY == 0 && since_change > 2 {
+        if pulls.is_multiple_of(CHECK_EVERY) && since_change > 2 {
             if let Some(error) = clock_error_ms(&rig, clock.media_ms, f64::from(clock.rate)) {
                 checked.push((clock.media_ms, clock.rate, error));
             }
@@ -89,7 +91,10 @@ fn the_clock_stays_media_time_through_an_hour_of_mixed_speeds() {
         worst.1
     );
     let last = checked.last().expect("checkpoints");
-    assert!(last.0 > 3_500_000, "checked near the end of the hour: {last:?}");
+    assert!(
+        last.0 > 3_500_000,
+        "checked near the end of the hour: {last:?}"
+    );
 
     // Play out: the end is reported, at the exact length.
     let ended = loop {
@@ -98,5 +103,8 @@ fn the_clock_stays_media_time_through_an_hour_of_mixed_speeds() {
             break rig.clock();
         }
     };
-    assert_eq!(ended.media_ms, info.duration_ms, "the clock ends at the exact length");
+    assert_eq!(
+        ended.media_ms, info.duration_ms,
+        "the clock ends at the exact length"
+    );
 }

@@ -2,6 +2,7 @@
 // A test binary: a panic (in a test or in its helpers) is a failed test with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod device_lost;
 mod engine;
 mod fixtures;
 mod formats;
@@ -10,4 +11,5 @@ mod long_run;
 mod rig;
 mod seek;
 mod signals;
+mod skip_silence;
 mod speed;

@@ -62,7 +62,11 @@ pub fn rms(samples: &[f32]) -> f64 {
     if samples.is_empty() {
         return 0.0;
     }
-    (samples.iter().map(|&s| f64::from(s) * f64::from(s)).sum::<f64>() / samples.len() as f64)
+    (samples
+        .iter()
+        .map(|&s| f64::from(s) * f64::from(s))
+        .sum::<f64>()
+        / samples.len() as f64)
         .sqrt()
 }
 

@@ -53,7 +53,11 @@ fn a_speed_change_is_heard_within_100_ms() {
         })
         .collect();
     let span = |from: f64, to: f64| -> Vec<(f64, f64)> {
-        points.iter().copied().filter(|p| p.0 >= from && p.0 < to).collect()
+        points
+            .iter()
+            .copied()
+            .filter(|p| p.0 >= from && p.0 < to)
+            .collect()
     };
     let (before_at, before_rate) = signals::fit_line(&span(-600.0, -50.0));
     let (after_at, after_rate) = signals::fit_line(&span(150.0, 950.0));
