@@ -60,10 +60,14 @@ fn pulling_audio_never_touches_the_allocator() {
     let mut pulls = 0usize;
     loop {
         // Commands and clock readings allocate on this thread: only pulls are checked.
-        if pulls % 20 == 0 {
+        if pulls.is_multiple_of(20) {
             player.set_speed(speeds[(pulls / 20) % speeds.len()]);
-            player.set_skip_silence((pulls / 40) % 2 == 0);
-            player.set_volume(if (pulls / 60) % 2 == 0 { 1.0 } else { 0.5 });
+            player.set_skip_silence((pulls / 40).is_multiple_of(2));
+            player.set_volume(if (pulls / 60).is_multiple_of(2) {
+                1.0
+            } else {
+                0.5
+            });
         }
         if pulls % 150 == 10 {
             player.pause();
