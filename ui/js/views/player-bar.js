@@ -2,17 +2,18 @@
 /** The player bar: transport, timeline, speed, skip silence, volume. @module views/player-bar */
 
 import * as api from "../api.js";
-import { formatSpeed, stepSpeed } from "../lib/speed.js";
+import { formatSpeed, snapSpeed, stepSpeed } from "../lib/speed.js";
 import { formatTime } from "../lib/time.js";
 
 /** Default skip distances (ms), used until the settings say otherwise. */
 export const SKIP_BACK_MS = 15000;
 export const SKIP_FORWARD_MS = 30000;
 
-/** Settings keys of the playback preferences (speed and skip silence are saved by the engine commands). */
+/** Settings keys of the playback preferences (speed and skip silence are saved by their commands). */
 const SKIP_BACK_KEY = "playback.skip_back_ms";
 const SKIP_FORWARD_KEY = "playback.skip_forward_ms";
 const SKIP_SILENCE_KEY = "playback.skip_silence";
+const SPEED_KEY = "playback.speed";
 
 /** Speeds offered as one click in the speed menu. */
 const PRESETS = [1, 1.25, 1.5, 2];
@@ -49,6 +50,8 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
   let dragging = false;
   let shownSecond = -1;
   let speed = 1;
+  /** Speed requests sent so far: an answer to an older one is stale. */
+  let speedRequests = 0;
 
   toggle.addEventListener("click", onToggle);
   seek.addEventListener("input", () => {
@@ -105,12 +108,15 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
     }
   }
 
-  /** Asks the engine for a speed (it snaps and saves it). @param {number} value */
+  /** Asks the engine for a speed (it snaps and saves it); only the latest answer counts. @param {number} value */
   function setSpeed(value) {
+    const ticket = ++speedRequests;
     showSpeed(value);
     api
       .setSpeed(value)
-      .then((actual) => showSpeed(actual))
+      .then((actual) => {
+        if (ticket === speedRequests) showSpeed(actual);
+      })
       .catch(onError);
   }
 
@@ -154,6 +160,13 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
     api.setSkipSilence(on).catch(onError);
   });
 
+  // The engine restored both from the same settings at start.
+  api
+    .getSetting(SPEED_KEY)
+    .then((value) => {
+      if (speedRequests === 0 && typeof value === "number") showSpeed(snapSpeed(value));
+    })
+    .catch(onError);
   api
     .getSetting(SKIP_SILENCE_KEY)
     .then((on) => showSkipSilence(on === true))
@@ -183,9 +196,8 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
         position.textContent = formatTime(ms);
       }
     },
-    /** Shows what the engine reports: its speed and the time skip silence saved. @param {api.ClockSnapshot} clock */
+    /** Shows the time skip silence saved, as the engine reports it. @param {api.ClockSnapshot} clock */
     showClock(clock) {
-      if (Math.abs(clock.rate - speed) > 1e-6) showSpeed(clock.rate);
       saved.dataset.ms = String(clock.saved_ms);
       saved.textContent = `saved ${formatTime(clock.saved_ms)}`;
       saved.hidden = skipSilence.getAttribute("aria-pressed") !== "true" && clock.saved_ms === 0;
