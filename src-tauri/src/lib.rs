@@ -35,6 +35,8 @@ pub fn run() {
             commands::player::player_seek,
             commands::player::player_play_from,
             commands::player::player_volume,
+            commands::player::player_speed,
+            commands::player::player_skip_silence,
             commands::notes::annotations_list,
             commands::notes::note_add,
             commands::notes::note_update,
@@ -66,6 +68,9 @@ fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> 
     let player = Player::spawn(OutputKind::Device, move |e| {
         let _ = tx.send(e);
     })?;
+    if let Ok(store) = store.lock() {
+        commands::player::restore_playback(&store, &player);
+    }
     let (s, n) = (Arc::clone(&store), Arc::clone(&now_playing));
     std::thread::Builder::new()
         .name("earmark-session".into())

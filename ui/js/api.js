@@ -12,7 +12,7 @@
  * @typedef {{id: number, title: string, description: string|null, published: string|null,
  *   duration_ms: number, position_ms: number, transcript_format: string|null,
  *   transcript_timed: boolean, segments: Segment[], audio_problem: string|null}} OpenedEpisode
- * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number}} ClockSnapshot
+ * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number, saved_ms: number}} ClockSnapshot
  * @typedef {{code: string, message: string}} IpcError
  */
 
@@ -55,6 +55,17 @@ export const playFrom = (ms) => call("player_play_from", { ms: Math.max(0, Math.
 
 /** @param {number} volume @returns {Promise<void>} */
 export const setVolume = (volume) => call("player_volume", { volume });
+
+/**
+ * Sets the playback speed (pitch kept); the engine snaps it to 0.5–3.0 in 0.05 steps,
+ * remembers it, and returns the speed in effect.
+ * @param {number} rate
+ * @returns {Promise<number>}
+ */
+export const setSpeed = (rate) => call("player_speed", { rate });
+
+/** Skips silences longer than 150 ms (remembered). @param {boolean} on @returns {Promise<void>} */
+export const setSkipSilence = (on) => call("player_skip_silence", { on });
 
 /**
  * Receives the player clock (~10 Hz while playing, and on every change).

@@ -35,9 +35,11 @@ const toast = createToast($("[data-testid=toast]"));
 const header = createEpisodeHeader($(".episode-head"));
 const help = createHelp($("[data-testid=help]"), [
   ["Space", "Play or pause"],
-  ["←", `Back ${SKIP_BACK_MS / 1000} seconds`],
-  ["→", `Forward ${SKIP_FORWARD_MS / 1000} seconds`],
+  ["←", `Back ${SKIP_BACK_MS / 1000} seconds (change it in Settings)`],
+  ["→", `Forward ${SKIP_FORWARD_MS / 1000} seconds (change it in Settings)`],
   ["↑ ↓", "Volume up or down"],
+  ["[ ]", "Slower or faster by 0.05×"],
+  ["\\", "Back to normal speed"],
   ["N", "Write a note at this moment (playback goes on)"],
   ["B", "Earmark the last 30 seconds"],
   ["H", "Highlight the selected text"],
@@ -61,6 +63,7 @@ const playerBar = createPlayerBar($(".player-bar"), {
   onSeek: (ms) => api.seek(ms).catch(report),
   onSkip: (delta) => api.seek(now() + delta).catch(report),
   onVolume: (v) => api.setVolume(v).catch(report),
+  onError: report,
 });
 const seekMarkers = createSeekMarkers($(".seek-markers"));
 const transcript = createTranscriptView($(".transcript"), $(".transcript-lines"), $("[data-testid=back-to-now]"), {
@@ -199,11 +202,13 @@ document.addEventListener("keydown", (event) => {
     return;
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return;
-  const at = now();
   const actions = /** @type {Record<string, () => unknown>} */ ({
     " ": togglePlay,
-    ArrowLeft: () => api.seek(at - SKIP_BACK_MS).catch(report),
-    ArrowRight: () => api.seek(at + SKIP_FORWARD_MS).catch(report),
+    ArrowLeft: () => playerBar.skipBack().catch(report),
+    ArrowRight: () => playerBar.skipForward().catch(report),
+    "[": () => playerBar.nudgeSpeed(-1),
+    "]": () => playerBar.nudgeSpeed(1),
+    "\\": () => playerBar.resetSpeed(),
     ArrowUp: () => playerBar.nudgeVolume(0.05),
     ArrowDown: () => playerBar.nudgeVolume(-0.05),
     n: () => composeNote().catch(report),
@@ -243,6 +248,7 @@ async function start() {
   await api.subscribeClock((snapshot) => {
     clock.update(snapshot, performance.now());
     playerBar.setPlaying(snapshot.playing);
+    playerBar.showClock(snapshot);
     if (snapshot.duration_ms) playerBar.setDuration(snapshot.duration_ms);
   });
   await api.onNotice((n) => notice.show(n.message));
