@@ -18,6 +18,7 @@ mod error;
 mod highlights;
 mod migrate;
 mod notes;
+mod pins;
 mod podcasts;
 mod search;
 mod seek_cache;

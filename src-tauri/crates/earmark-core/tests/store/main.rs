@@ -7,6 +7,7 @@ mod concurrency;
 mod episodes;
 mod migrate;
 mod notes;
+mod pins;
 mod search;
 mod transcripts;
 
