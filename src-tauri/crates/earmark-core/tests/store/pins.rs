@@ -131,3 +131,30 @@ fn version_2_library_upgrades_to_pins() {
         "the version-2 file was backed up first"
     );
 }
+
+#[test]
+fn audio_pauses_are_kept_per_file_version() {
+    use earmark_core::store::SeekKey;
+    use earmark_core::transcript::pauses::Pause;
+    let lib = library();
+    let key = SeekKey {
+        path: "/episodes/a.mp3".into(),
+        size: 10,
+        mtime_ns: 20,
+    };
+    assert_eq!(lib.store.audio_pauses(&key).unwrap(), None);
+    let pauses = vec![Pause {
+        start_ms: 100,
+        end_ms: 900,
+    }];
+    lib.store.put_audio_pauses(&key, &pauses).unwrap();
+    assert_eq!(lib.store.audio_pauses(&key).unwrap(), Some(pauses.clone()));
+    let changed = SeekKey { size: 11, ..key };
+    assert_eq!(
+        lib.store.audio_pauses(&changed).unwrap(),
+        None,
+        "a changed file misses"
+    );
+    lib.store.put_audio_pauses(&changed, &[]).unwrap();
+    assert_eq!(lib.store.audio_pauses(&changed).unwrap(), Some(vec![]));
+}

@@ -1,4 +1,5 @@
--- Earmark library, schema version 3: pinned transcript lines.
+-- Earmark library, schema version 3: pinned transcript lines, and the pauses found
+-- in audio files.
 -- "This line starts now": the user fixes a segment of an untimed transcript to a
 -- moment of the audio, and the times between pins are estimated again.
 
@@ -19,3 +20,13 @@ WHEN old.segments_json IS NOT new.segments_json
 BEGIN
     DELETE FROM transcript_pins WHERE episode_id = new.episode_id;
 END;
+
+-- The pauses found in an audio file's loudness (where paragraphs of an untimed
+-- transcript are snapped to), valid while the file's size and modification time are
+-- unchanged; `pauses_json` is a list of {"start_ms", "end_ms"}.
+CREATE TABLE audio_pauses (
+    audio_path  TEXT PRIMARY KEY,
+    file_size   INTEGER NOT NULL,
+    mtime_ns    INTEGER NOT NULL,
+    pauses_json TEXT NOT NULL CHECK (json_valid(pauses_json))
+);
