@@ -10,9 +10,18 @@ use earmark_core::transcript::{
 
 use crate::{fixture, parse_fixture, TestResult};
 
+/// The demo's untimed transcript, the true paragraph starts, the audio's pauses and
+/// its length.
+struct Demo {
+    untimed: Transcript,
+    truth: Vec<u64>,
+    pauses: Vec<Pause>,
+    duration: u64,
+}
+
 /// Paragraphs of the website transcript, and the true start of each (the start of
 /// the first cue of the timed transcript with the same opening words).
-fn demo() -> Result<(Transcript, Vec<u64>, Vec<Pause>, u64), Box<dyn std::error::Error>> {
+fn demo() -> Result<Demo, Box<dyn std::error::Error>> {
     let untimed = parse_fixture("estimate-demo.txt")?;
     let timed = parse_fixture("estimate-demo.vtt")?;
     let pauses: Vec<Pause> = serde_json::from_str(&fixture("estimate-demo.pauses.json")?)?;
@@ -29,7 +38,12 @@ fn demo() -> Result<(Transcript, Vec<u64>, Vec<Pause>, u64), Box<dyn std::error:
         j += found;
         truth.push(timed.segments[j].start_ms.ok_or("untimed cue")?);
     }
-    Ok((untimed, truth, pauses, 176_268))
+    Ok(Demo {
+        untimed,
+        truth,
+        pauses,
+        duration: 176_268,
+    })
 }
 
 fn errors(starts: &[u64], truth: &[u64]) -> Vec<u64> {
@@ -44,7 +58,12 @@ fn errors(starts: &[u64], truth: &[u64]) -> Vec<u64> {
 
 #[test]
 fn paragraph_starts_land_on_the_voice() -> TestResult {
-    let (untimed, truth, pauses, duration) = demo()?;
+    let Demo {
+        untimed,
+        truth,
+        pauses,
+        duration,
+    } = demo()?;
     assert!(!untimed.timed(), "the website transcript has no times");
     let times = estimate_times(&untimed.segments, duration, &pauses, &[]);
     let starts: Vec<u64> = times.iter().map(|t| t.start_ms).collect();
@@ -69,7 +88,9 @@ fn errors_median(starts: &[u64], truth: &[u64]) -> u64 {
 
 #[test]
 fn a_pin_retimes_its_neighbours_only_within_its_stretch() -> TestResult {
-    let (untimed, _, _, duration) = demo()?;
+    let Demo {
+        untimed, duration, ..
+    } = demo()?;
     let before = estimate_times(&untimed.segments, duration, &[], &[]);
     let pin = Pin {
         index: 10,
@@ -92,7 +113,12 @@ fn a_pin_retimes_its_neighbours_only_within_its_stretch() -> TestResult {
 
 #[test]
 fn estimated_times_export_to_every_format() -> TestResult {
-    let (untimed, _, pauses, duration) = demo()?;
+    let Demo {
+        untimed,
+        pauses,
+        duration,
+        ..
+    } = demo()?;
     let times = estimate_times(&untimed.segments, duration, &pauses, &[]);
     let retimed = with_times(&untimed, &times);
     let json = to_json(&retimed)?;
