@@ -8,7 +8,7 @@ import { createHelp } from "./views/help.js";
 import { createLibraryView } from "./views/library.js";
 import { createNotice } from "./views/notice.js";
 import { createPlayerBar, SKIP_BACK_MS, SKIP_FORWARD_MS } from "./views/player-bar.js";
-import { createTranscriptView } from "./views/transcript.js";
+import { createTranscriptSession } from "./transcript-session.js";
 
 /** @param {string} selector */
 const $ = (selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
@@ -22,6 +22,8 @@ const help = createHelp($("[data-testid=help]"), [
   ["→", `Forward ${SKIP_FORWARD_MS / 1000} seconds`],
   ["↑ ↓", "Volume up or down"],
   ["Click a line", "Play from that line"],
+  ["Ctrl+F or /", "Find in the transcript"],
+  ["P", "Pin an estimated line: it starts now"],
   ["?", "Show or hide this help"],
 ]);
 
@@ -34,9 +36,10 @@ const playerBar = createPlayerBar($(".player-bar"), {
   onSkip: (delta) => api.seek(clock.positionAt(performance.now()) + delta).catch(report),
   onVolume: (v) => api.setVolume(v).catch(report),
 });
-const transcript = createTranscriptView($(".transcript"), $(".transcript-lines"), $("[data-testid=back-to-now]"), {
-  onPlayFrom: (ms) => api.playFrom(ms).catch(report),
-});
+const transcript = createTranscriptSession(
+  { scroller: $(".transcript"), lines: $(".transcript-lines"), backToNow: $("[data-testid=back-to-now]") },
+  { onPlayFrom: (ms) => api.playFrom(ms).catch(report), report, inform: (message) => notice.show(message) },
+);
 const library = createLibraryView($(".episode-list"), { onOpen: (id) => openEpisode(id) });
 
 function togglePlay() {
@@ -50,7 +53,7 @@ async function openEpisode(id) {
     const episode = await api.openEpisode(id);
     library.select(id);
     header.render(episode);
-    transcript.render(episode.segments, episode.transcript_timed);
+    transcript.open(episode);
     playerBar.setDuration(episode.duration_ms);
     playerBar.setPosition(episode.position_ms);
     transcript.setPosition(episode.position_ms);
@@ -96,6 +99,7 @@ async function start() {
     if (snapshot.duration_ms) playerBar.setDuration(snapshot.duration_ms);
   });
   await api.onNotice((n) => notice.show(n.message));
+  await transcript.listen();
   await api.onEnded(() => api.listEpisodes().then((list) => library.render(list)).catch(report));
   api.checkOutput().catch(report);
   const episodes = await api.listEpisodes();

@@ -181,7 +181,12 @@ pub async fn transcript_choose_file(
         .pick_file(move |picked| {
             let _ = tx.send(picked);
         });
-    let picked = rx.await.ok().flatten();
+    let picked = rx.await.map_err(|_| {
+        IpcError::new(
+            "dialog_unavailable",
+            "The file dialog could not be shown; choose the file in the window instead.",
+        )
+    })?;
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
