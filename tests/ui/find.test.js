@@ -37,3 +37,7 @@ test("the count reads like a person would say it", () => {
   assert.equal(matchCountLabel(2, 12), "3 of 12");
   assert.equal(matchCountLabel(-1, 0), "No matches");
 });
+
+test("a search that hit its limit says so", () => {
+  assert.equal(matchCountLabel(0, 10000, true), "1 of 10000+");
+});

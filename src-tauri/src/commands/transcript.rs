@@ -173,14 +173,27 @@ pub async fn transcript_choose_file(
     state: State<'_, AppState>,
     id: EpisodeId,
 ) -> IpcResult<Option<TranscriptContent>> {
+    // Start where the episode's audio is: transcripts usually sit beside it (the
+    // demo's untimed website transcript does).
+    let folder = state
+        .with_store(move |s| Ok(s.episode(id)?.audio_path))
+        .await?
+        .and_then(|audio| audio.parent().map(PathBuf::from));
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
+    let mut dialog = app
+        .dialog()
         .file()
         .set_title("Add a transcript")
-        .add_filter("Transcripts", TRANSCRIPT_EXTENSIONS)
-        .pick_file(move |picked| {
-            let _ = tx.send(picked);
-        });
+        .add_filter("Transcripts", TRANSCRIPT_EXTENSIONS);
+    if let Some(folder) = folder.filter(|f| f.is_dir()) {
+        dialog = dialog.set_directory(folder);
+    }
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    dialog.pick_file(move |picked| {
+        let _ = tx.send(picked);
+    });
     let picked = rx.await.map_err(|_| {
         IpcError::new(
             "dialog_unavailable",
@@ -273,14 +286,18 @@ pub async fn transcript_export(
 ) -> IpcResult<Option<String>> {
     let (title, text) = render(&state, id, format, estimated).await?;
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
+    let mut dialog = app
+        .dialog()
         .file()
         .set_title("Export the transcript")
         .add_filter(format.filter_name(), &[format.extension()])
-        .set_file_name(format!("{}.{}", file_stem(&title), format.extension()))
-        .save_file(move |picked| {
-            let _ = tx.send(picked);
-        });
+        .set_file_name(format!("{}.{}", file_stem(&title), format.extension()));
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    dialog.save_file(move |picked| {
+        let _ = tx.send(picked);
+    });
     let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };

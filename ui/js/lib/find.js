@@ -6,6 +6,9 @@
  * @module lib/find
  */
 
+/** Searching stops after this many matches. */
+export const MATCH_LIMIT = 10000;
+
 /**
  * @typedef {{segment: number, start: number, end: number}} Match
  *   a match in segment `segment`, from UTF-16 offset `start` to `end`
@@ -36,7 +39,7 @@ export function foldCase(text) {
  * @param {number} [limit]
  * @returns {Match[]}
  */
-export function findMatches(foldedTexts, query, limit = 10000) {
+export function findMatches(foldedTexts, query, limit = MATCH_LIMIT) {
   const needle = foldCase(query.trim());
   /** @type {Match[]} */
   const matches = [];
@@ -85,12 +88,14 @@ export function stepMatch(current, count, step) {
 }
 
 /**
- * "3 of 12", or "No matches" for a query that finds nothing.
+ * "3 of 12", or "No matches" for a query that finds nothing; "3 of 10000+" when
+ * the search stopped at its limit.
  * @param {number} current
  * @param {number} count
+ * @param {boolean} [capped] more matches exist than were counted
  * @returns {string}
  */
-export function matchCountLabel(current, count) {
+export function matchCountLabel(current, count, capped = false) {
   if (count === 0) return "No matches";
-  return `${current + 1} of ${count}`;
+  return `${current + 1} of ${count}${capped ? "+" : ""}`;
 }

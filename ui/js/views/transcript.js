@@ -22,7 +22,7 @@ import { formatTime } from "../lib/time.js";
 import { segmentIndexAt, speakerSlot } from "../lib/segments.js";
 import { HeightIndex, centeredOffset, estimateRowHeight, visibleRange } from "../lib/virtual-list.js";
 import { locateWords, splitLine, wordIndexAt } from "../lib/line-pieces.js";
-import { findMatches, firstMatchFrom, foldCase, matchCountLabel, stepMatch } from "../lib/find.js";
+import { MATCH_LIMIT, findMatches, firstMatchFrom, foldCase, matchCountLabel, stepMatch } from "../lib/find.js";
 import { formatPassage } from "../lib/passage.js";
 import { createFindBar } from "./transcript-find.js";
 import { createTranscriptTools } from "./transcript-tools.js";
@@ -106,6 +106,8 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
   let ourScrollUntil = 0;
   let positionMs = 0;
   let updateScheduled = false;
+  /** The lit line changed while following: scroll to it in the next update. */
+  let followPending = false;
 
   /** Search state: folded texts (built on first use), matches, and which is current. */
   const search = {
@@ -461,6 +463,10 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
   /** Renders the rows the viewport needs, measures them, keeps the reading place. */
   function update() {
     if (!heights || segments.length === 0) return;
+    if (followPending) {
+      followPending = false;
+      if (following) scrollToCurrent(true);
+    }
     for (let pass = 0; pass < 4; pass++) {
       const top = scroller.scrollTop - container.offsetTop;
       const anchor = heights.indexAt(Math.max(0, top));
@@ -561,7 +567,11 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       markCurrent(entry, true);
       if (currentWordRanges) fillText(index, entry);
     }
-    if (following && index >= 0) scrollToCurrent(true);
+    if (following && index >= 0) {
+      // Scrolling reads layout: done in the next animation frame, not in this one.
+      followPending = true;
+      scheduleUpdate();
+    }
   }
 
   /** @param {number} word */
@@ -646,7 +656,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     if (k < 0 || k >= search.matches.length) return;
     const previous = search.matches[search.current];
     search.current = k;
-    findBar.setCount(matchCountLabel(k, search.matches.length));
+    findBar.setCount(matchCountLabel(k, search.matches.length, search.matches.length >= MATCH_LIMIT));
     const match = search.matches[k];
     if (previous) refreshText(previous.segment);
     refreshText(match.segment);
