@@ -33,9 +33,9 @@ import { createTranscriptTools } from "./transcript-tools.js";
 /** @typedef {import("../lib/virtual-list.js").RowMetrics} RowMetrics */
 /** @typedef {import("../lib/find.js").Match} Match */
 
-/** After a smooth scroll of ours starts, scroll events are ours for this long. */
+/** A smooth scroll of ours lasts at most this long. */
 const SMOOTH_SCROLL_MS = 1200;
-/** After an instant scroll of ours, scroll events are ours for this long. */
+/** Scroll events from an instant scroll of ours arrive within this long. */
 const INSTANT_SCROLL_MS = 150;
 /** Rows are rendered this far above and below the viewport. */
 const OVERSCAN_PX = 800;
@@ -103,7 +103,11 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
   /** @type {{start: number, end: number}[]|null} */
   let currentWordRanges = null;
   let following = true;
-  let ourScrollUntil = 0;
+  /**
+   * The scroll we started last: scroll events on its path (between where it started
+   * and where it goes) before `until` are ours; any other scrolling is the reader's.
+   */
+  let ourScroll = { from: 0, to: 0, until: 0 };
   let positionMs = 0;
   let updateScheduled = false;
   /** The lit line changed while following: scroll to it in the next update. */
@@ -170,9 +174,8 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
   scroller.addEventListener(
     "scroll",
     () => {
-      const now = performance.now();
       // Scrolling that is not ours (a scrollbar dragged, a script) is the reader's.
-      if (now >= ourScrollUntil) userScrolled();
+      if (!isOurScroll(scroller.scrollTop, performance.now())) userScrolled();
       scheduleUpdate();
     },
     { passive: true },
@@ -447,8 +450,20 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
 
   /** Sets the scroll position as ours (not the reader's). @param {number} top @param {number} [forMs] */
   function scrollOurselves(top, forMs = INSTANT_SCROLL_MS) {
-    ourScrollUntil = Math.max(ourScrollUntil, performance.now() + forMs);
+    const from = scroller.scrollTop;
     scroller.scrollTop = top;
+    ourScroll = { from, to: scroller.scrollTop, until: performance.now() + forMs };
+  }
+
+  /** Is a scroll event at `top`, at time `now`, one of ours? @param {number} top @param {number} now */
+  function isOurScroll(top, now) {
+    if (now >= ourScroll.until) return false;
+    const low = Math.min(ourScroll.from, ourScroll.to) - 2;
+    const high = Math.max(ourScroll.from, ourScroll.to) + 2;
+    if (top < low || top > high) return false;
+    // Arrived: the next scroll event is the reader's (allowing for a last one or two).
+    if (Math.abs(top - ourScroll.to) < 1) ourScroll.until = Math.min(ourScroll.until, now + 50);
+    return true;
   }
 
   function scheduleUpdate() {
@@ -603,7 +618,9 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     const wanted = target();
     const near = Math.abs(wanted - scroller.scrollTop) <= scroller.clientHeight;
     if (smooth && near) {
-      ourScrollUntil = Math.max(ourScrollUntil, performance.now() + SMOOTH_SCROLL_MS);
+      const from = scroller.scrollTop;
+      const to = Math.min(wanted, scroller.scrollHeight - scroller.clientHeight);
+      ourScroll = { from, to, until: performance.now() + SMOOTH_SCROLL_MS };
       scroller.scrollTo({ top: wanted, behavior: "smooth" });
       return;
     }
