@@ -1,6 +1,7 @@
 //! The Earmark desktop shell: state, command handlers and event forwarding.
 //! Everything that matters lives in `earmark-core` and `earmark-player`.
 
+mod audio_pauses;
 mod commands;
 mod error;
 mod events;
@@ -20,6 +21,9 @@ use crate::state::{AppState, NowPlaying};
 /// Builds and runs the app until its window closes.
 pub fn run() {
     let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(commands::transcript::TranscriptDrops::default())
+        .on_window_event(commands::transcript::on_window_event)
         .setup(|app| {
             let state = start(app.handle().clone())?;
             app.manage(state);
@@ -49,6 +53,14 @@ pub fn run() {
             commands::search::notebook,
             commands::settings::settings_get,
             commands::settings::settings_set,
+            commands::transcript::transcript_times,
+            commands::transcript::transcript_pin,
+            commands::transcript::transcript_unpin,
+            commands::transcript::transcript_choose_file,
+            commands::transcript::transcript_attach_dropped,
+            commands::transcript::transcript_attach_bytes,
+            commands::transcript::transcript_render,
+            commands::transcript::transcript_export,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -16,7 +16,7 @@ import { createSearchView } from "./views/search.js";
 import { createSeekMarkers } from "./views/seek-markers.js";
 import { createSettings } from "./views/settings.js";
 import { createToast } from "./views/toast.js";
-import { createTranscriptView } from "./views/transcript.js";
+import { createTranscriptSession } from "./transcript-session.js";
 
 /** @param {string} selector */
 const $ = (selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
@@ -46,6 +46,8 @@ const help = createHelp($("[data-testid=help]"), [
   ["/", "Search everything"],
   ["Ctrl Z", "Undo a delete"],
   ["Click a line", "Play from that line"],
+  ["Ctrl F", "Find in the transcript"],
+  ["P", "Pin an estimated line: it starts now"],
   ["?", "Show or hide this help"],
 ]);
 
@@ -66,9 +68,10 @@ const playerBar = createPlayerBar($(".player-bar"), {
   onError: report,
 });
 const seekMarkers = createSeekMarkers($(".seek-markers"));
-const transcript = createTranscriptView($(".transcript"), $(".transcript-lines"), $("[data-testid=back-to-now]"), {
-  onPlayFrom: (ms) => api.playFrom(ms).catch(report),
-});
+const transcript = createTranscriptSession(
+  { scroller: $(".transcript"), lines: $(".transcript-lines"), backToNow: $("[data-testid=back-to-now]") },
+  { onPlayFrom: (ms) => api.playFrom(ms).catch(report), report, inform: (message) => notice.show(message) },
+);
 const library = createLibraryView($(".episode-list"), { onOpen: (id) => openEpisode(id) });
 const searchView = createSearchView($("[data-testid=search-view]"), { onOpen: (id, at) => openEpisode(id, at) });
 const notebookView = createNotebookView($("[data-testid=notebook-view]"), { onOpen: (id, at) => openEpisode(id, at) });
@@ -133,7 +136,7 @@ async function openEpisode(id, atMs = null) {
     current.durationMs = episode.duration_ms;
     library.select(id);
     header.render(episode);
-    transcript.render(episode.segments, episode.transcript_timed);
+    transcript.open(episode);
     playerBar.setDuration(episode.duration_ms);
     const position = atMs ?? episode.position_ms;
     if (atMs != null) await api.seek(atMs);
@@ -252,6 +255,7 @@ async function start() {
     if (snapshot.duration_ms) playerBar.setDuration(snapshot.duration_ms);
   });
   await api.onNotice((n) => notice.show(n.message));
+  await transcript.listen();
   await api.onEnded(() => api.listEpisodes().then((list) => library.render(list)).catch(report));
   api.checkOutput().catch(report);
   const episodes = await api.listEpisodes();

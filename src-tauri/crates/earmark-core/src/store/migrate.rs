@@ -24,6 +24,7 @@ use super::{StoreError, StoreResult};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_search.sql"),
+    include_str!("migrations/0003_transcript_pins.sql"),
 ];
 
 /// The newest schema version this build knows.
@@ -117,7 +118,7 @@ mod tests {
 
     #[test]
     fn latest_version_counts_the_migration_files() {
-        assert_eq!(LATEST_VERSION, 2);
+        assert_eq!(LATEST_VERSION, 3);
     }
 
     #[test]
