@@ -9,8 +9,8 @@ mod durability;
 mod episodes;
 mod migrate;
 mod notes;
-mod ranking_bound;
 mod pins;
+mod ranking_bound;
 mod search;
 mod transcripts;
 
