@@ -5,6 +5,7 @@ mod audio_pauses;
 mod commands;
 mod error;
 mod events;
+mod save_dialog;
 mod session;
 mod state;
 
@@ -49,6 +50,7 @@ pub fn run() {
             commands::notes::highlight_update,
             commands::notes::highlight_delete,
             commands::notes::earmark_add,
+            commands::export::notes_export,
             commands::search::search,
             commands::search::notebook,
             commands::settings::settings_get,

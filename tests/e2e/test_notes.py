@@ -83,10 +83,9 @@ def test_highlight_by_selecting_transcript_text(app: RunningApp, data_dir: Path)
     page.driver.execute_script(
         """
         const line = arguments[0];
-        const text = [...line.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
+        const text = line.querySelector('.segment-text') || line;
         const range = document.createRange();
-        range.setStart(text, 0);
-        range.setEnd(text, text.length);
+        range.selectNodeContents(text);
         const selection = window.getSelection();
         selection.removeAllRanges();
         selection.addRange(range);
@@ -160,8 +159,10 @@ def test_a_search_result_opens_the_episode_at_that_moment(app: RunningApp, query
     marks = hit.find_elements(By.CSS_SELECTOR, "mark")
     assert marks and query.lower() in marks[0].text.lower(), "the match is marked"
     hit.click()
-    lit = page.wait_visible(CURRENT_SEGMENT)
-    assert query.lower() in lit.text.lower(), f"the line with the match is lit: {lit.text!r}"
+    lit = page.wait_until(
+        lambda d: el if query.lower() in (el := page.wait_visible(CURRENT_SEGMENT)).text.lower() else False,
+        "the line with the match is not lit",
+    )
     start = page.segment_of(lit).start_ms
     assert abs(page.position_ms() - start) < 600, "the player is at that line"
 

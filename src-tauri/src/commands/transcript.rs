@@ -24,6 +24,7 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::audio_pauses;
 use crate::error::{IpcError, IpcResult};
+use crate::save_dialog::{save_text, SaveRequest};
 use crate::state::AppState;
 
 /// Speaking rate assumed when an episode's audio length is unknown.
@@ -285,33 +286,13 @@ pub async fn transcript_export(
     estimated: bool,
 ) -> IpcResult<Option<String>> {
     let (title, text) = render(&state, id, format, estimated).await?;
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Export the transcript")
-        .add_filter(format.filter_name(), &[format.extension()])
-        .set_file_name(format!("{}.{}", file_stem(&title), format.extension()));
-    if let Some(window) = app.get_webview_window("main") {
-        dialog = dialog.set_parent(&window);
-    }
-    dialog.save_file(move |picked| {
-        let _ = tx.send(picked);
-    });
-    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
+    let request = SaveRequest {
+        title: "Export the transcript",
+        filter_name: format.filter_name(),
+        extension: format.extension(),
+        suggested_stem: &title,
     };
-    let shown = path.display().to_string();
-    tauri::async_runtime::spawn_blocking(move || std::fs::write(&path, text))
-        .await
-        .map_err(|_| IpcError::new("internal", "A background task failed."))?
-        .map_err(|e| {
-            IpcError::new(
-                "io",
-                format!("The transcript could not be saved to {shown}: {e}"),
-            )
-        })?;
-    Ok(Some(shown))
+    save_text(&app, request, text).await
 }
 
 /// Sees files dragged onto the window: a transcript file dropped is kept for
@@ -492,30 +473,6 @@ fn export_error(e: TranscriptError) -> IpcError {
     IpcError::new(e.code(), message)
 }
 
-/// A file name made from an episode title: letters, digits, spaces, `-` and `_`.
-fn file_stem(title: &str) -> String {
-    let stem: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, ' ' | '-' | '_') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem
-        .trim_matches([' ', '-'])
-        .chars()
-        .take(80)
-        .collect::<String>();
-    if stem.is_empty() {
-        "transcript".to_string()
-    } else {
-        stem
-    }
-}
-
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them); anything that is
 /// not valid UTF-8 afterwards is replaced.
 fn percent_decode(s: &str) -> String {
@@ -542,14 +499,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_are_decoded_and_sanitised() {
+    fn names_are_decoded() {
         assert_eq!(percent_decode("caf%C3%A9%20notes.txt"), "café notes.txt");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz"), "%zz");
-        assert_eq!(
-            file_stem("Hearing It Twice — Memory/Notes"),
-            "Hearing It Twice - Memory-Notes"
-        );
-        assert_eq!(file_stem("???"), "transcript");
     }
 }

@@ -162,8 +162,23 @@ class EarmarkPage:
         self.wait_until(ec.element_to_be_clickable((By.CSS_SELECTOR, PLAY_TOGGLE)), "play toggle not clickable").click()
 
     def click_segment(self, element: WebElement) -> None:
+        """Scrolls the line into view, waits until it stops moving, clicks its middle.
+
+        The transcript is virtualized: rows scrolled into view are measured and the
+        rows around them settle to their real heights, so a click aimed before that
+        could land on a neighbour.
+        """
         self.scroll_into_view(element)
         self.wait_until(ec.element_to_be_clickable(element), "segment not clickable")
+        last: list[object] = [None]
+
+        def settled(_: WebDriver) -> bool:
+            rect = element.rect
+            still = rect == last[0]
+            last[0] = rect
+            return still
+
+        self.wait_until(settled, "the line kept moving after it was scrolled into view")
         element.click()
 
     def wait_for_state(self, state: str, timeout: float | None = None) -> None:

@@ -50,9 +50,12 @@ impl MediaInfo {
         (ms * u64::from(self.sample_rate) + 500) / 1000
     }
 
-    /// The millisecond position of `frame`, rounded down.
+    /// The millisecond position of `frame`, rounded to the nearest millisecond.
     pub fn ms_at_frame(&self, frame: u64) -> u64 {
-        frame * 1000 / u64::from(self.sample_rate)
+        // Nearest, not floor: a seek to `ms` must read back as `ms`, or the line that
+        // starts exactly there would not be lit.
+        let rate = u64::from(self.sample_rate);
+        (frame * 1000 + rate / 2) / rate
     }
 }
 
@@ -102,4 +105,23 @@ pub(crate) fn count_frames(
         });
     }
     Ok(frames)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MediaInfo;
+
+    #[test]
+    fn a_millisecond_survives_the_trip_through_frames() {
+        let info = MediaInfo {
+            codec: "mp3".into(),
+            sample_rate: 44_100,
+            channels: 1,
+            duration_ms: 600_000,
+            frames: 26_460_000,
+        };
+        for ms in [0, 1, 16_031, 67_889, 599_999] {
+            assert_eq!(info.ms_at_frame(info.frame_at_ms(ms)), ms, "{ms} ms");
+        }
+    }
 }

@@ -113,3 +113,32 @@ fn volume_scales_the_output() {
         "volume 0.25 scales the samples by {ratio:.4}"
     );
 }
+
+/// What a click on a transcript line does: a seek (paused or playing), then play.
+/// The first frame heard must be the seek target, at normal speed.
+#[test]
+fn a_seek_then_play_is_heard_from_the_target() {
+    for playing_before in [false, true] {
+        let mut rig = Rig::new(44_100, 1, true);
+        rig.player.open(fixtures::demo_mp3(), 0).expect("open");
+        if playing_before {
+            rig.player.play().expect("play");
+            rig.pull_ms(500);
+        }
+        rig.player.seek(16_031).expect("seek");
+        rig.player.play().expect("play");
+        let before = rig.captured.len();
+        rig.pull_ms(1_000);
+        let heard = &rig.captured[before..];
+        let (_, expected) = clip(&fixtures::demo_mp3(), 16_031, 17_031).expect("clip");
+        let worst = expected
+            .iter()
+            .zip(heard)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0f32, f32::max);
+        assert!(
+            worst < 1e-3,
+            "playing={playing_before}: after seek + play the output starts at the target (worst {worst})"
+        );
+    }
+}
