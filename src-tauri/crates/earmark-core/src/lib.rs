@@ -3,7 +3,12 @@
 
 pub mod anchor;
 pub mod capture;
+pub mod chapters;
+pub mod downloads;
+pub mod feeds;
+pub mod http;
 pub mod library;
+pub mod opml;
 pub mod paths;
 pub mod store;
 pub mod transcript;

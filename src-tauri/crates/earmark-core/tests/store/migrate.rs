@@ -114,7 +114,7 @@ fn version_1_library_upgrades_to_2_keeping_and_indexing_its_data() {
     };
 
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
 
     let backup = backup_path(&path, 1);
     assert!(backup.exists(), "upgrade must leave {}", backup.display());
