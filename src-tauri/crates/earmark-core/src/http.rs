@@ -61,7 +61,7 @@ pub enum NetError {
         reason: String,
     },
     /// The server stopped answering.
-    #[error("{host} did not answer within {seconds} seconds.")]
+    #[error("{host} did not answer in time (waited {seconds} s).")]
     TimedOut {
         /// The server.
         host: String,
