@@ -125,7 +125,8 @@ fn seconds_value(value: &serde_json::Value) -> Option<u64> {
         serde_json::Value::String(s) => s.trim().parse().ok()?,
         _ => return None,
     };
-    (seconds.is_finite() && seconds >= 0.0 && seconds < 1e7)
+    (0.0..1e7)
+        .contains(&seconds)
         .then(|| (seconds * 1000.0).round() as u64)
 }
 

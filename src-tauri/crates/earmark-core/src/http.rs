@@ -285,7 +285,7 @@ impl HttpClient {
         }
         let chain = error_chain(error);
         if let Some(kind) = io_kind(error) {
-            if let Some(e) = self.from_io_kind(url, kind) {
+            if let Some(e) = self.classify_kind(url, kind) {
                 return e;
             }
         }
@@ -325,14 +325,14 @@ impl HttpClient {
         {
             return self.classify(url, inner);
         }
-        self.from_io_kind(url, error.kind())
+        self.classify_kind(url, error.kind())
             .unwrap_or_else(|| NetError::BrokenOff {
                 host: host_of(url),
                 reason: error.to_string(),
             })
     }
 
-    fn from_io_kind(&self, url: &Url, kind: std::io::ErrorKind) -> Option<NetError> {
+    fn classify_kind(&self, url: &Url, kind: std::io::ErrorKind) -> Option<NetError> {
         use std::io::ErrorKind as K;
         let host = host_of(url);
         Some(match kind {

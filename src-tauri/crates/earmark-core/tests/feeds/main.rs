@@ -2,7 +2,7 @@
 //! HTTP server on 127.0.0.1 started by the test itself ([`server`]).
 
 // Helpers here are test code too: a failed unwrap is a failed test with its message.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::new_without_default)]
 
 mod big_feed;
 mod chapters;
@@ -56,6 +56,7 @@ pub struct Library {
 }
 
 impl Library {
+    /// A fresh, empty library.
     pub fn new() -> Library {
         let dir = tempfile::tempdir().expect("temp data dir");
         let store = Store::open_in_data_dir(dir.path()).expect("open library");

@@ -31,7 +31,7 @@ fn chapters_migration_keeps_the_library_and_adds_chapters() {
         image_url: None,
     };
     store
-        .set_chapters(episode, &[chapter.clone()], ChapterSource::Id3)
+        .set_chapters(episode, std::slice::from_ref(&chapter), ChapterSource::Id3)
         .unwrap();
     assert_eq!(
         store.chapters(episode).unwrap(),
