@@ -1,10 +1,14 @@
 //! One module per command area; each command is a short adapter over the core.
 
 pub mod bench;
+pub mod bench_feed;
 pub mod clip;
+pub mod download;
+pub mod feed;
 pub mod import;
 pub mod list;
 pub mod notes;
+pub mod opml;
 pub mod probe;
 pub mod search;
 pub mod transcript;
