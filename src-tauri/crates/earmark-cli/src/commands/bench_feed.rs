@@ -60,9 +60,10 @@ pub fn run(args: &BenchFeedArgs, out: &Report) -> Result<(), CliError> {
     if let Some(path) = &args.write {
         std::fs::write(path, &bytes)
             .map_err(|e| CliError::Message(format!("Could not write {}: {e}.", path.display())))?;
-        return out.print(&serde_json::json!({"path": path, "bytes": bytes.len()}), || {
-            format!("Wrote {} bytes to {}.", bytes.len(), path.display())
-        });
+        return out.print(
+            &serde_json::json!({"path": path, "bytes": bytes.len()}),
+            || format!("Wrote {} bytes to {}.", bytes.len(), path.display()),
+        );
     }
     let scratch = Scratch::new()?;
     let runs = args.runs.max(1);
@@ -73,9 +74,8 @@ pub fn run(args: &BenchFeedArgs, out: &Report) -> Result<(), CliError> {
     let mut episodes = 0;
     for run in 0..runs {
         let started = Instant::now();
-        let feed = parse_feed(&bytes).map_err(|e| {
-            CliError::Message(format!("This is not a podcast feed: {e}."))
-        })?;
+        let feed = parse_feed(&bytes)
+            .map_err(|e| CliError::Message(format!("This is not a podcast feed: {e}.")))?;
         let parsed = started.elapsed();
         let store = Store::open_in_data_dir(&scratch.path.join(format!("run-{run}")))?;
         let podcast = store.add_podcast(&NewPodcast {
@@ -138,13 +138,10 @@ impl Scratch {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
             .unwrap_or(0);
-        let path = std::env::temp_dir().join(format!(
-            "earmark-bench-feed-{}-{nanos}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&path).map_err(|e| {
-            CliError::Message(format!("Could not create {}: {e}.", path.display()))
-        })?;
+        let path =
+            std::env::temp_dir().join(format!("earmark-bench-feed-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&path)
+            .map_err(|e| CliError::Message(format!("Could not create {}: {e}.", path.display())))?;
         Ok(Scratch { path })
     }
 }
@@ -217,7 +214,10 @@ mod tests {
         let feed = parse_feed(synthetic_feed(50).as_bytes()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(feed.episodes.len(), 50);
         assert_eq!(feed.episodes[49].transcripts.len(), 2);
-        assert!(feed.episodes.iter().all(|e| e.published.is_some() && e.duration_ms.is_some()));
+        assert!(feed
+            .episodes
+            .iter()
+            .all(|e| e.published.is_some() && e.duration_ms.is_some()));
     }
 
     #[test]

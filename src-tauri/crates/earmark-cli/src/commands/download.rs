@@ -80,7 +80,11 @@ pub fn run(args: &DownloadArgs, data_dir: &Path, out: &Report) -> Result<(), Cli
         let how = if done.already_downloaded {
             "already downloaded".to_owned()
         } else if done.resumed_from > 0 {
-            format!("{}, resumed at {}", megabytes(done.bytes), megabytes(done.resumed_from))
+            format!(
+                "{}, resumed at {}",
+                megabytes(done.bytes),
+                megabytes(done.resumed_from)
+            )
         } else {
             megabytes(done.bytes)
         };

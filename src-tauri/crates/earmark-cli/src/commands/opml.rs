@@ -51,8 +51,8 @@ pub fn run(command: &OpmlCommand, data_dir: &Path, out: &Report) -> Result<(), C
     match command {
         OpmlCommand::Import { file } => {
             let bytes = read_capped(file)?;
-            let feeds = import(&store, &client()?, &bytes)
-                .map_err(|e| CliError::Message(e.to_string()))?;
+            let feeds =
+                import(&store, &client()?, &bytes).map_err(|e| CliError::Message(e.to_string()))?;
             let failed = feeds.iter().filter(|f| f.error.is_some()).count();
             let report = ImportReport {
                 imported: feeds.len() - failed,
@@ -87,7 +87,10 @@ pub fn run(command: &OpmlCommand, data_dir: &Path, out: &Report) -> Result<(), C
             match path {
                 None => {
                     let mut stdout = std::io::stdout().lock();
-                    match stdout.write_all(opml.as_bytes()).and_then(|()| stdout.flush()) {
+                    match stdout
+                        .write_all(opml.as_bytes())
+                        .and_then(|()| stdout.flush())
+                    {
                         // The reader stopped early (`| head`): not an error.
                         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                         Err(e) => Err(CliError::Message(format!(
@@ -100,9 +103,13 @@ pub fn run(command: &OpmlCommand, data_dir: &Path, out: &Report) -> Result<(), C
                     std::fs::write(path, opml).map_err(|e| {
                         CliError::Message(format!("Could not write {}: {e}.", path.display()))
                     })?;
-                    out.print(&Exported { path, podcasts: count }, || {
-                        format!("Wrote {count} subscriptions to {}.", path.display())
-                    })
+                    out.print(
+                        &Exported {
+                            path,
+                            podcasts: count,
+                        },
+                        || format!("Wrote {count} subscriptions to {}.", path.display()),
+                    )
                 }
             }
         }
@@ -111,9 +118,8 @@ pub fn run(command: &OpmlCommand, data_dir: &Path, out: &Report) -> Result<(), C
 
 /// Reads an OPML file, refusing one over the size limit before reading it.
 fn read_capped(file: &Path) -> Result<Vec<u8>, CliError> {
-    let unreadable = |e: std::io::Error| {
-        CliError::Message(format!("Could not read {}: {e}.", file.display()))
-    };
+    let unreadable =
+        |e: std::io::Error| CliError::Message(format!("Could not read {}: {e}.", file.display()));
     let size = std::fs::metadata(file).map_err(unreadable)?.len();
     if size > MAX_OPML_BYTES as u64 {
         return Err(CliError::Message(format!(
