@@ -467,6 +467,27 @@ mod tests {
     }
 
     #[test]
+    fn network_failures_say_what_happened() {
+        let http = HttpClient::new().unwrap();
+        let url = Url::parse("https://feeds.example/rss").unwrap();
+        let io = |kind| std::io::Error::from(kind);
+        let e = http.classify_io(&url, &io(std::io::ErrorKind::NetworkUnreachable));
+        assert_eq!(
+            e.to_string(),
+            "No network: feeds.example cannot be reached from this computer right now. \
+             Check that it is online."
+        );
+        let e = http.classify_io(&url, &io(std::io::ErrorKind::ConnectionRefused));
+        assert_eq!(
+            e.to_string(),
+            "Could not reach feeds.example: the server refused the connection."
+        );
+        let e = http.classify_io(&url, &io(std::io::ErrorKind::ConnectionReset));
+        assert!(e.is_transient(), "{e}");
+        assert_eq!(e.code(), "broken_off");
+    }
+
+    #[test]
     fn status_errors_read_as_sentences() {
         let e = NetError::Status {
             url: "https://x/feed".into(),

@@ -4,7 +4,8 @@
 //! holds only `a-z`, `0-9` and `-` (so no separator, no `..`, no reserved device
 //! name), and the extension comes from a fixed list (chosen by the enclosure address's
 //! extension or MIME type, `mp3` otherwise). The partial file is `<episode-id>.part`
-//! in the same folder, so a title change between attempts does not lose it.
+//! in the same folder, so a change of the episode's title between attempts does not
+//! lose it.
 
 use std::path::{Path, PathBuf};
 
