@@ -117,13 +117,14 @@ impl Store {
             let mut out = Vec::with_capacity(items.len());
             for item in items {
                 let synced = upsert_episode(tx, podcast, &item.episode)?;
+                // A new episode has no rows to replace: skip the deletes.
                 let old_links = links.remove(&synced.id).unwrap_or_default();
                 if old_links != item.links {
-                    replace_links(tx, synced.id, &item.links)?;
+                    replace_links(tx, synced.id, &item.links, !synced.new)?;
                 }
                 let old_people = people.remove(&synced.id).unwrap_or_default();
                 if old_people != item.people {
-                    replace_people(tx, synced.id, &item.people)?;
+                    replace_people(tx, synced.id, &item.people, !synced.new)?;
                 }
                 out.push(synced);
             }
@@ -298,15 +299,18 @@ fn load_people(
     Ok(map)
 }
 
-/// Replaces an episode's links; `position` is the index in `links`, so reading back
-/// by position gives the same order.
+/// Replaces an episode's links (`delete_old`: it may have some); `position` is the
+/// index in `links`, so reading back by position gives the same order.
 fn replace_links(
     tx: &Transaction<'_>,
     episode: EpisodeId,
     links: &[EpisodeLink],
+    delete_old: bool,
 ) -> StoreResult<()> {
-    tx.prepare_cached("DELETE FROM episode_links WHERE episode_id = ?1")?
-        .execute([episode])?;
+    if delete_old {
+        tx.prepare_cached("DELETE FROM episode_links WHERE episode_id = ?1")?
+            .execute([episode])?;
+    }
     let mut insert = tx.prepare_cached(
         "INSERT INTO episode_links (episode_id, kind, position, url, mime, length, language, rel) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -330,9 +334,12 @@ fn replace_people(
     tx: &Transaction<'_>,
     episode: EpisodeId,
     people: &[EpisodePerson],
+    delete_old: bool,
 ) -> StoreResult<()> {
-    tx.prepare_cached("DELETE FROM episode_people WHERE episode_id = ?1")?
-        .execute([episode])?;
+    if delete_old {
+        tx.prepare_cached("DELETE FROM episode_people WHERE episode_id = ?1")?
+            .execute([episode])?;
+    }
     let mut insert = tx.prepare_cached(
         "INSERT INTO episode_people (episode_id, position, name, role, href) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
