@@ -54,7 +54,8 @@ RSS 2.0): per episode an HTML description of four paragraphs and a list, an
 \`podcast:person\`. Each run parses it (descriptions sanitized to text, dates and durations
 read) and stores it into a fresh library on disk (WAL, \`synchronous=FULL\`, every episode
 new, search index included), then stores it again, as a refresh with nothing new does.
-\`earmark-cli bench-feed --episodes {r["episodes"]} --runs {r["runs"]} --json\`, median run:
+\`earmark-cli bench-feed --episodes {r["episodes"]} --runs {r["runs"]} --json\`, the median of each
+figure over the runs:
 
 | parse | store | parse + store | CPU time of it | target | verdict | store again (refresh) |
 |---|---|---|---|---|---|---|
