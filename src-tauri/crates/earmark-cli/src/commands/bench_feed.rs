@@ -215,7 +215,7 @@ fn synthetic_feed(n: usize) -> String {
              </item>\n",
             i % 2,
             (i * 7) % 60,
-            (i * 13) % 60,
+            (i * 13) % 59 + 1,
             20_000_000 + i
         ));
     }
