@@ -31,6 +31,7 @@ impl From<earmark_player::PlayerError> for IpcError {
             E::Unsupported { .. } | E::OpusUnsupported => "audio_unsupported",
             E::Corrupt { .. } => "audio_corrupt",
             E::SeekPastEnd => "seek_past_end",
+            E::TimeStretch(_) => "time_stretch",
             E::EngineStopped => "engine_stopped",
         };
         Self::new(code, e.to_string())

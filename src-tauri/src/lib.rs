@@ -1,6 +1,7 @@
 //! The Earmark desktop shell: state, command handlers and event forwarding.
 //! Everything that matters lives in `earmark-core` and `earmark-player`.
 
+mod audio_pauses;
 mod commands;
 mod error;
 mod events;
@@ -20,6 +21,9 @@ use crate::state::{AppState, NowPlaying};
 /// Builds and runs the app until its window closes.
 pub fn run() {
     let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(commands::transcript::TranscriptDrops::default())
+        .on_window_event(commands::transcript::on_window_event)
         .setup(|app| {
             let state = start(app.handle().clone())?;
             app.manage(state);
@@ -35,6 +39,8 @@ pub fn run() {
             commands::player::player_seek,
             commands::player::player_play_from,
             commands::player::player_volume,
+            commands::player::player_speed,
+            commands::player::player_skip_silence,
             commands::notes::annotations_list,
             commands::notes::note_add,
             commands::notes::note_update,
@@ -47,6 +53,14 @@ pub fn run() {
             commands::search::notebook,
             commands::settings::settings_get,
             commands::settings::settings_set,
+            commands::transcript::transcript_times,
+            commands::transcript::transcript_pin,
+            commands::transcript::transcript_unpin,
+            commands::transcript::transcript_choose_file,
+            commands::transcript::transcript_attach_dropped,
+            commands::transcript::transcript_attach_bytes,
+            commands::transcript::transcript_render,
+            commands::transcript::transcript_export,
         ])
         .build(tauri::generate_context!());
     match app {
@@ -66,6 +80,9 @@ fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> 
     let player = Player::spawn(OutputKind::Device, move |e| {
         let _ = tx.send(e);
     })?;
+    if let Ok(store) = store.lock() {
+        commands::player::restore_playback(&store, &player);
+    }
     let (s, n) = (Arc::clone(&store), Arc::clone(&now_playing));
     std::thread::Builder::new()
         .name("earmark-session".into())

@@ -12,8 +12,11 @@
  * @typedef {{id: number, title: string, description: string|null, published: string|null,
  *   duration_ms: number, position_ms: number, transcript_format: string|null,
  *   transcript_timed: boolean, segments: Segment[], audio_problem: string|null}} OpenedEpisode
- * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number}} ClockSnapshot
+ * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number, saved_ms: number}} ClockSnapshot
  * @typedef {{code: string, message: string}} IpcError
+ * @typedef {{start_ms: number, end_ms: number, source: "given"|"estimated"|"pinned"}} EstimatedTime
+ * @typedef {{episode: number, times: EstimatedTime[], pauses: "found"|"pending"|"unavailable"}} TranscriptTimes
+ * @typedef {{format: string, timed: boolean, segments: Segment[]}} TranscriptContent
  */
 
 /** @returns {any} */
@@ -55,6 +58,69 @@ export const playFrom = (ms) => call("player_play_from", { ms: Math.max(0, Math.
 
 /** @param {number} volume @returns {Promise<void>} */
 export const setVolume = (volume) => call("player_volume", { volume });
+
+/**
+ * Sets the playback speed (pitch kept); the engine snaps it to 0.5–3.0 in 0.05 steps,
+ * remembers it, and returns the speed in effect.
+ * @param {number} rate
+ * @returns {Promise<number>}
+ */
+export const setSpeed = (rate) => call("player_speed", { rate });
+
+/** Skips silences longer than 150 ms (remembered). @param {boolean} on @returns {Promise<void>} */
+export const setSkipSilence = (on) => call("player_skip_silence", { on });
+
+/**
+ * Times shown for each line of an episode's transcript; for an untimed one, estimated
+ * (with `scan`, the audio is scanned for pauses when that was not done before).
+ * @param {number} id @param {boolean} scan @returns {Promise<TranscriptTimes>}
+ */
+export const transcriptTimes = (id, scan) => call("transcript_times", { id, scan });
+
+/** "This line starts now". @param {number} id @param {number} index @param {number} ms @returns {Promise<TranscriptTimes>} */
+export const pinLine = (id, index, ms) => call("transcript_pin", { id, index, ms: Math.max(0, Math.round(ms)) });
+
+/** @param {number} id @param {number} index @returns {Promise<TranscriptTimes>} */
+export const unpinLine = (id, index) => call("transcript_unpin", { id, index });
+
+/** Adds a transcript picked in the file dialog; null when cancelled. @param {number} id @returns {Promise<TranscriptContent|null>} */
+export const chooseTranscriptFile = (id) => call("transcript_choose_file", { id });
+
+/** Adds the transcript file just dropped on the window. @param {number} id @returns {Promise<TranscriptContent>} */
+export const attachDroppedTranscript = (id) => call("transcript_attach_dropped", { id });
+
+/**
+ * Adds a transcript from a file chosen in the page's file input (its bytes are sent).
+ * @param {number} id @param {File} file @returns {Promise<TranscriptContent>}
+ */
+export async function attachTranscriptFile(id, file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return tauri().core.invoke("transcript_attach_bytes", bytes, {
+    headers: { "x-episode": String(id), "x-file-name": encodeURIComponent(file.name) },
+  });
+}
+
+/**
+ * Saves the transcript in a save dialog; the path, or null when cancelled.
+ * @param {number} id @param {"vtt"|"srt"|"json"|"md"} format @param {boolean} estimated
+ * @returns {Promise<string|null>}
+ */
+export const exportTranscript = (id, format, estimated) => call("transcript_export", { id, format, estimated });
+
+/**
+ * A transcript file is dragged over the window (or no longer).
+ * @param {(drag: {active: boolean}) => void} onDrag
+ * @returns {Promise<() => void>}
+ */
+export const onTranscriptDrag = (onDrag) => tauri().event.listen("transcript-drag", (/** @type {any} */ e) => onDrag(e.payload));
+
+/**
+ * A transcript file was dropped on the window (only its name is told).
+ * @param {(dropped: {name: string}) => void} onDropped
+ * @returns {Promise<() => void>}
+ */
+export const onTranscriptDropped = (onDropped) =>
+  tauri().event.listen("transcript-dropped", (/** @type {any} */ e) => onDropped(e.payload));
 
 /**
  * Receives the player clock (~10 Hz while playing, and on every change).

@@ -16,7 +16,7 @@ import { createSearchView } from "./views/search.js";
 import { createSeekMarkers } from "./views/seek-markers.js";
 import { createSettings } from "./views/settings.js";
 import { createToast } from "./views/toast.js";
-import { createTranscriptView } from "./views/transcript.js";
+import { createTranscriptSession } from "./transcript-session.js";
 
 /** @param {string} selector */
 const $ = (selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
@@ -35,15 +35,19 @@ const toast = createToast($("[data-testid=toast]"));
 const header = createEpisodeHeader($(".episode-head"));
 const help = createHelp($("[data-testid=help]"), [
   ["Space", "Play or pause"],
-  ["←", `Back ${SKIP_BACK_MS / 1000} seconds`],
-  ["→", `Forward ${SKIP_FORWARD_MS / 1000} seconds`],
+  ["←", `Back ${SKIP_BACK_MS / 1000} seconds (change it in Settings)`],
+  ["→", `Forward ${SKIP_FORWARD_MS / 1000} seconds (change it in Settings)`],
   ["↑ ↓", "Volume up or down"],
+  ["[ ]", "Slower or faster by 0.05×"],
+  ["\\", "Back to normal speed"],
   ["N", "Write a note at this moment (playback goes on)"],
   ["B", "Earmark the last 30 seconds"],
   ["H", "Highlight the selected text"],
   ["/", "Search everything"],
   ["Ctrl Z", "Undo a delete"],
   ["Click a line", "Play from that line"],
+  ["Ctrl F", "Find in the transcript"],
+  ["P", "Pin an estimated line: it starts now"],
   ["?", "Show or hide this help"],
 ]);
 
@@ -61,11 +65,13 @@ const playerBar = createPlayerBar($(".player-bar"), {
   onSeek: (ms) => api.seek(ms).catch(report),
   onSkip: (delta) => api.seek(now() + delta).catch(report),
   onVolume: (v) => api.setVolume(v).catch(report),
+  onError: report,
 });
 const seekMarkers = createSeekMarkers($(".seek-markers"));
-const transcript = createTranscriptView($(".transcript"), $(".transcript-lines"), $("[data-testid=back-to-now]"), {
-  onPlayFrom: (ms) => api.playFrom(ms).catch(report),
-});
+const transcript = createTranscriptSession(
+  { scroller: $(".transcript"), lines: $(".transcript-lines"), backToNow: $("[data-testid=back-to-now]") },
+  { onPlayFrom: (ms) => api.playFrom(ms).catch(report), report, inform: (message) => notice.show(message) },
+);
 const library = createLibraryView($(".episode-list"), { onOpen: (id) => openEpisode(id) });
 const searchView = createSearchView($("[data-testid=search-view]"), { onOpen: (id, at) => openEpisode(id, at) });
 const notebookView = createNotebookView($("[data-testid=notebook-view]"), { onOpen: (id, at) => openEpisode(id, at) });
@@ -130,7 +136,7 @@ async function openEpisode(id, atMs = null) {
     current.durationMs = episode.duration_ms;
     library.select(id);
     header.render(episode);
-    transcript.render(episode.segments, episode.transcript_timed);
+    transcript.open(episode);
     playerBar.setDuration(episode.duration_ms);
     const position = atMs ?? episode.position_ms;
     if (atMs != null) await api.seek(atMs);
@@ -199,11 +205,13 @@ document.addEventListener("keydown", (event) => {
     return;
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return;
-  const at = now();
   const actions = /** @type {Record<string, () => unknown>} */ ({
     " ": togglePlay,
-    ArrowLeft: () => api.seek(at - SKIP_BACK_MS).catch(report),
-    ArrowRight: () => api.seek(at + SKIP_FORWARD_MS).catch(report),
+    ArrowLeft: () => playerBar.skipBack().catch(report),
+    ArrowRight: () => playerBar.skipForward().catch(report),
+    "[": () => playerBar.nudgeSpeed(-1),
+    "]": () => playerBar.nudgeSpeed(1),
+    "\\": () => playerBar.resetSpeed(),
     ArrowUp: () => playerBar.nudgeVolume(0.05),
     ArrowDown: () => playerBar.nudgeVolume(-0.05),
     n: () => composeNote().catch(report),
@@ -243,9 +251,11 @@ async function start() {
   await api.subscribeClock((snapshot) => {
     clock.update(snapshot, performance.now());
     playerBar.setPlaying(snapshot.playing);
+    playerBar.showClock(snapshot);
     if (snapshot.duration_ms) playerBar.setDuration(snapshot.duration_ms);
   });
   await api.onNotice((n) => notice.show(n.message));
+  await transcript.listen();
   await api.onEnded(() => api.listEpisodes().then((list) => library.render(list)).catch(report));
   api.checkOutput().catch(report);
   const episodes = await api.listEpisodes();

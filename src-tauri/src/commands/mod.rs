@@ -5,3 +5,4 @@ pub mod notes;
 pub mod player;
 pub mod search;
 pub mod settings;
+pub mod transcript;

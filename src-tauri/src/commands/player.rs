@@ -1,6 +1,8 @@
-//! Player commands: play, pause, seek, volume, and the clock channel.
+//! Player commands: play, pause, seek, volume, speed, skip silence, and the clock
+//! channel. Speed and skip silence are remembered in the settings and restored at start.
 
-use earmark_player::ClockSnapshot;
+use earmark_core::store::Store;
+use earmark_player::{ClockSnapshot, Player};
 use tauri::ipc::Channel;
 use tauri::State;
 
@@ -50,4 +52,39 @@ pub async fn player_play_from(state: State<'_, AppState>, ms: u64) -> IpcResult<
 #[tauri::command]
 pub fn player_volume(state: State<'_, AppState>, volume: f32) {
     state.player.set_volume(volume);
+}
+
+/// Settings key of the playback speed (a number, 0.5–3.0).
+pub const SPEED_KEY: &str = "playback.speed";
+/// Settings key of skip silence (a boolean).
+pub const SKIP_SILENCE_KEY: &str = "playback.skip_silence";
+
+/// Sets the playback speed, pitch kept, and remembers it; returns the speed in effect
+/// (snapped to 0.5–3.0 in steps of 0.05).
+#[tauri::command]
+pub async fn player_speed(state: State<'_, AppState>, rate: f32) -> IpcResult<f32> {
+    let speed = state.player.set_speed(rate);
+    state
+        .with_store(move |s| Ok(s.set_setting(SPEED_KEY, &speed)?))
+        .await?;
+    Ok(speed)
+}
+
+/// Skips silences longer than 150 ms (or stops), and remembers the choice.
+#[tauri::command]
+pub async fn player_skip_silence(state: State<'_, AppState>, on: bool) -> IpcResult<()> {
+    state.player.set_skip_silence(on);
+    state
+        .with_store(move |s| Ok(s.set_setting(SKIP_SILENCE_KEY, &on)?))
+        .await
+}
+
+/// Gives a new player the speed and skip silence remembered from last time.
+pub fn restore_playback(store: &Store, player: &Player) {
+    if let Ok(Some(speed)) = store.setting::<f32>(SPEED_KEY) {
+        player.set_speed(speed);
+    }
+    if let Ok(Some(on)) = store.setting::<bool>(SKIP_SILENCE_KEY) {
+        player.set_skip_silence(on);
+    }
 }

@@ -1,29 +1,59 @@
 // @ts-check
-/** The player bar: transport, timeline, volume. @module views/player-bar */
+/** The player bar: transport, timeline, speed, skip silence, volume. @module views/player-bar */
 
+import * as api from "../api.js";
+import { formatSpeed, snapSpeed, stepSpeed } from "../lib/speed.js";
 import { formatTime } from "../lib/time.js";
 
-/** Default skip distances (ms). */
+/** Default skip distances (ms), used until the settings say otherwise. */
 export const SKIP_BACK_MS = 15000;
 export const SKIP_FORWARD_MS = 30000;
+
+/** Settings keys of the playback preferences (speed and skip silence are saved by their commands). */
+const SKIP_BACK_KEY = "playback.skip_back_ms";
+const SKIP_FORWARD_KEY = "playback.skip_forward_ms";
+const SKIP_SILENCE_KEY = "playback.skip_silence";
+const SPEED_KEY = "playback.speed";
+
+/** Speeds offered as one click in the speed menu. */
+const PRESETS = [1, 1.25, 1.5, 2];
+
+/**
+ * A skip distance from the settings, or its default.
+ * @param {string} key
+ * @param {number} fallback
+ * @returns {Promise<number>}
+ */
+async function skipSetting(key, fallback) {
+  const value = await api.getSetting(key).catch(() => null);
+  return typeof value === "number" && value > 0 ? value : fallback;
+}
 
 /**
  * @param {HTMLElement} bar
  * @param {{onToggle: () => void, onSeek: (ms: number) => void, onSkip: (deltaMs: number) => void,
- *   onVolume: (v: number) => void}} handlers
+ *   onVolume: (v: number) => void, onError: (e: unknown) => void}} handlers
  */
-export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume }) {
+export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onError }) {
   const toggle = /** @type {HTMLButtonElement} */ (bar.querySelector("[data-testid=play-toggle]"));
   const position = /** @type {HTMLElement} */ (bar.querySelector("[data-testid=position]"));
   const duration = /** @type {HTMLElement} */ (bar.querySelector("[data-testid=duration]"));
   const seek = /** @type {HTMLInputElement} */ (bar.querySelector("[data-testid=seek]"));
   const volume = /** @type {HTMLInputElement} */ (bar.querySelector(".volume-slider"));
+  const speedButton = /** @type {HTMLButtonElement} */ (bar.querySelector("[data-testid=speed]"));
+  const speedMenu = /** @type {HTMLElement} */ (bar.querySelector("[data-testid=speed-menu]"));
+  const speedValue = /** @type {HTMLElement} */ (bar.querySelector("[data-testid=speed-value]"));
+  const skipSilence = /** @type {HTMLButtonElement} */ (bar.querySelector("[data-testid=skip-silence]"));
+  const saved = /** @type {HTMLElement} */ (bar.querySelector("[data-testid=saved]"));
+  const skipBackButton = /** @type {HTMLElement} */ (bar.querySelector("[data-action=skip-back]"));
+  const skipForwardButton = /** @type {HTMLElement} */ (bar.querySelector("[data-action=skip-forward]"));
   let dragging = false;
   let shownSecond = -1;
+  let speed = 1;
+  /** Speed requests sent so far: an answer to an older one is stale. */
+  let speedRequests = 0;
 
   toggle.addEventListener("click", onToggle);
-  bar.querySelector("[data-action=skip-back]")?.addEventListener("click", () => onSkip(-SKIP_BACK_MS));
-  bar.querySelector("[data-action=skip-forward]")?.addEventListener("click", () => onSkip(SKIP_FORWARD_MS));
   seek.addEventListener("input", () => {
     dragging = true;
     position.textContent = formatTime(Number(seek.value));
@@ -33,6 +63,115 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume }) {
     onSeek(Number(seek.value));
   });
   volume.addEventListener("input", () => onVolume(Number(volume.value)));
+
+  /** Shows the skip distances on the buttons. @param {number} back @param {number} forward */
+  function labelSkips(back, forward) {
+    for (const [button, ms, word, key] of /** @type {const} */ ([
+      [skipBackButton, back, "Back", "←"],
+      [skipForwardButton, forward, "Forward", "→"],
+    ])) {
+      const seconds = Math.round(ms / 1000);
+      button.title = `${word} ${seconds} seconds (${key})`;
+      button.setAttribute("aria-label", `${word} ${seconds} seconds`);
+      const text = button.querySelector("text");
+      if (text) text.textContent = String(seconds);
+    }
+  }
+
+  /** Skips by the configured distance. @param {-1|1} direction */
+  async function skip(direction) {
+    const back = await skipSetting(SKIP_BACK_KEY, SKIP_BACK_MS);
+    const forward = await skipSetting(SKIP_FORWARD_KEY, SKIP_FORWARD_MS);
+    labelSkips(back, forward);
+    onSkip(direction < 0 ? -back : forward);
+  }
+
+  async function refreshSkipLabels() {
+    labelSkips(await skipSetting(SKIP_BACK_KEY, SKIP_BACK_MS), await skipSetting(SKIP_FORWARD_KEY, SKIP_FORWARD_MS));
+  }
+
+  skipBackButton.addEventListener("click", () => skip(-1).catch(onError));
+  skipForwardButton.addEventListener("click", () => skip(1).catch(onError));
+  for (const button of [skipBackButton, skipForwardButton]) {
+    button.addEventListener("pointerenter", () => refreshSkipLabels().catch(onError));
+  }
+
+  /** Shows `value` as the speed. @param {number} value */
+  function showSpeed(value) {
+    speed = value;
+    speedButton.textContent = formatSpeed(value);
+    speedValue.textContent = formatSpeed(value);
+    speedButton.classList.toggle("is-changed", Math.abs(value - 1) > 1e-6);
+    for (const preset of speedMenu.querySelectorAll("[data-speed]")) {
+      const chosen = Math.abs(Number(/** @type {HTMLElement} */ (preset).dataset.speed) - value) < 1e-6;
+      preset.setAttribute("aria-pressed", String(chosen));
+    }
+  }
+
+  /** Asks the engine for a speed (it snaps and saves it); only the latest answer counts. @param {number} value */
+  function setSpeed(value) {
+    const ticket = ++speedRequests;
+    showSpeed(value);
+    api
+      .setSpeed(value)
+      .then((actual) => {
+        if (ticket === speedRequests) showSpeed(actual);
+      })
+      .catch(onError);
+  }
+
+  /** @param {boolean} open */
+  function openSpeedMenu(open) {
+    speedMenu.hidden = !open;
+    speedButton.setAttribute("aria-expanded", String(open));
+  }
+
+  const presets = /** @type {HTMLElement} */ (speedMenu.querySelector(".speed-presets"));
+  for (const value of PRESETS) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "speed-preset";
+    button.dataset.speed = String(value);
+    button.textContent = formatSpeed(value);
+    button.addEventListener("click", () => setSpeed(value));
+    presets.append(button);
+  }
+  speedButton.addEventListener("click", () => openSpeedMenu(speedMenu.hidden));
+  speedMenu.querySelector("[data-action=speed-down]")?.addEventListener("click", () => setSpeed(stepSpeed(speed, -1)));
+  speedMenu.querySelector("[data-action=speed-up]")?.addEventListener("click", () => setSpeed(stepSpeed(speed, 1)));
+  document.addEventListener("pointerdown", (event) => {
+    if (!speedMenu.hidden && !(/** @type {Element} */ (event.target).closest(".speed"))) openSpeedMenu(false);
+  });
+  speedMenu.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      openSpeedMenu(false);
+      speedButton.focus();
+    }
+  });
+
+  /** @param {boolean} on */
+  function showSkipSilence(on) {
+    skipSilence.setAttribute("aria-pressed", String(on));
+    saved.hidden = !on && saved.dataset.ms === "0";
+  }
+  skipSilence.addEventListener("click", () => {
+    const on = skipSilence.getAttribute("aria-pressed") !== "true";
+    showSkipSilence(on);
+    api.setSkipSilence(on).catch(onError);
+  });
+
+  // The engine restored both from the same settings at start.
+  api
+    .getSetting(SPEED_KEY)
+    .then((value) => {
+      if (speedRequests === 0 && typeof value === "number") showSpeed(snapSpeed(value));
+    })
+    .catch(onError);
+  api
+    .getSetting(SKIP_SILENCE_KEY)
+    .then((on) => showSkipSilence(on === true))
+    .catch(onError);
+  refreshSkipLabels().catch(onError);
 
   return {
     /** @param {boolean} playing */
@@ -57,10 +196,28 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume }) {
         position.textContent = formatTime(ms);
       }
     },
+    /** Shows the time skip silence saved, as the engine reports it. @param {api.ClockSnapshot} clock */
+    showClock(clock) {
+      saved.dataset.ms = String(clock.saved_ms);
+      saved.textContent = `saved ${formatTime(clock.saved_ms)}`;
+      saved.hidden = skipSilence.getAttribute("aria-pressed") !== "true" && clock.saved_ms === 0;
+    },
     /** Moves the volume slider by `delta`. @param {number} delta */
     nudgeVolume(delta) {
       volume.value = String(Math.min(1, Math.max(0, Number(volume.value) + delta)));
       onVolume(Number(volume.value));
     },
+    /** Speed up or down by `steps` × 0.05. @param {number} steps */
+    nudgeSpeed(steps) {
+      setSpeed(stepSpeed(speed, steps));
+    },
+    /** Back to normal speed. */
+    resetSpeed() {
+      setSpeed(1);
+    },
+    /** Skips back by the configured distance. */
+    skipBack: () => skip(-1),
+    /** Skips forward by the configured distance. */
+    skipForward: () => skip(1),
   };
 }

@@ -16,6 +16,22 @@ export const SETTINGS = {
       input.checked = value === true;
     },
   },
+  skip_back_seconds: {
+    key: "playback.skip_back_ms",
+    fallback: 15000,
+    read: (input) => Math.min(300, Math.max(1, Number(input.value) || 15)) * 1000,
+    write: (input, value) => {
+      input.value = String(Math.round(Number(value) / 1000));
+    },
+  },
+  skip_forward_seconds: {
+    key: "playback.skip_forward_ms",
+    fallback: 30000,
+    read: (input) => Math.min(300, Math.max(1, Number(input.value) || 30)) * 1000,
+    write: (input, value) => {
+      input.value = String(Math.round(Number(value) / 1000));
+    },
+  },
   earmark_seconds: {
     key: "notes.earmark_ms",
     fallback: 30000,

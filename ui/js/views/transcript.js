@@ -1,148 +1,848 @@
 // @ts-check
 /**
- * The transcript: lines grouped by speaker, the current line lit, a click plays from
- * a line, and auto-follow that yields to the reader's own scrolling.
+ * The transcript: lines grouped by speaker, the current line (and word) lit, a click
+ * plays from a line, auto-follow that yields to the reader's own scrolling, find,
+ * copy with timestamps, and pins on estimated lines.
+ *
+ * Virtualized: only the rows near the viewport are in the page (a few dozen, however
+ * long the transcript). Each row is one segment, with its speaker's name on top when
+ * it starts a turn. Rows are measured once rendered; the others keep an estimate from
+ * their text length ({@link estimateRowHeight}), and when a measurement changes the
+ * height of rows above the viewport the scroll position is corrected so that the
+ * text being read does not move.
+ *
+ * Performance marks (read by the end-to-end tests and benchmarks):
+ * `transcript-render` (building the view), `transcript-first-paint` (from the start
+ * of rendering to the frame after it was painted), `transcript-highlight` (each
+ * frame in which the lit line or word changed).
  * @module views/transcript
  */
 
 import { formatTime } from "../lib/time.js";
 import { segmentIndexAt, speakerSlot } from "../lib/segments.js";
+import { HeightIndex, centeredOffset, estimateRowHeight, visibleRange } from "../lib/virtual-list.js";
+import { locateWords, splitLine, wordIndexAt } from "../lib/line-pieces.js";
+import { MATCH_LIMIT, findMatches, firstMatchFrom, foldCase, matchCountLabel, stepMatch } from "../lib/find.js";
+import { formatPassage } from "../lib/passage.js";
+import { createFindBar } from "./transcript-find.js";
+import { createTranscriptTools } from "./transcript-tools.js";
 
 /** @typedef {import("../api.js").Segment} Segment */
+/** @typedef {import("../api.js").EstimatedTime} EstimatedTime */
+/** @typedef {import("./transcript-tools.js").ExportFormat} ExportFormat */
+/** @typedef {import("../lib/virtual-list.js").RowMetrics} RowMetrics */
+/** @typedef {import("../lib/find.js").Match} Match */
 
-/** After the reader scrolls, auto-follow waits this long before it may resume. */
-const USER_SCROLL_GRACE_MS = 1200;
+/** A smooth scroll of ours lasts at most this long. */
+const SMOOTH_SCROLL_MS = 1200;
+/** Scroll events from an instant scroll of ours arrive within this long. */
+const INSTANT_SCROLL_MS = 150;
+/** Rows are rendered this far above and below the viewport. */
+const OVERSCAN_PX = 800;
+/** While text is selected rows are kept, up to this many. */
+const MAX_KEPT_ROWS = 400;
+/** How many highlight measures are kept before the oldest are dropped. */
+const MAX_HIGHLIGHT_MEASURES = 2000;
+
+/**
+ * @typedef {object} TranscriptHandlers
+ * @property {(ms: number) => void} onPlayFrom a line was clicked
+ * @property {(index: number, ms: number) => void} onPin "this line starts now"
+ * @property {(index: number) => void} onUnpin
+ * @property {() => void} onAddTranscript the file dialog was asked for
+ * @property {(file: File) => void} onTranscriptFile a file was chosen in the file input
+ * @property {(format: ExportFormat, estimated: boolean) => void} onExport
+ */
+
+/**
+ * @typedef {object} RenderedRow
+ * @property {HTMLElement} row
+ * @property {HTMLElement} line the `.segment` element
+ * @property {HTMLElement} time
+ * @property {HTMLElement} text
+ * @property {HTMLButtonElement|null} pin
+ * @property {HTMLElement[]} words word elements, on the current line only
+ */
 
 /**
  * @param {HTMLElement} scroller the scrolling section
  * @param {HTMLElement} container where lines go
  * @param {HTMLElement} backToNow the "Back to now" button
- * @param {{onPlayFrom: (ms: number) => void}} handlers
+ * @param {TranscriptHandlers} handlers
  */
-export function createTranscriptView(scroller, container, backToNow, { onPlayFrom }) {
-  /** @type {HTMLElement[]} */
-  let lines = [];
-  /** @type {number[]} */
-  let starts = [];
-  let current = -1;
-  let following = true;
-  let programmaticScrollUntil = 0;
+export function createTranscriptView(scroller, container, backToNow, handlers) {
+  const { onPlayFrom, onPin, onUnpin } = handlers;
+
+  /** @type {Segment[]} */
+  let segments = [];
   let timed = false;
+  /** @type {EstimatedTime[]|null} estimated and pinned times of an untimed transcript */
+  let times = null;
+  /** @type {number[]} start of every line, for the lit-line lookup */
+  let starts = [];
+  /** @type {Uint8Array} 1 where a row starts a speaker's turn */
+  let turnStarts = new Uint8Array(0);
+  /** @type {Map<string, number>} */
+  let slots = new Map();
+  /** @type {HeightIndex|null} */
+  let heights = null;
+  /** @type {Uint8Array} 1 where a row's height was measured */
+  let measured = new Uint8Array(0);
+  /** @type {RowMetrics|null} */
+  let metrics = null;
+  let measuredWidth = 0;
+  /** @type {Map<number, RenderedRow>} */
+  const rendered = new Map();
+  let first = 0;
+  let last = -1;
+
+  let current = -1;
+  let currentWord = -1;
+  /** @type {{start_ms: number}[]|null} */
+  let currentWords = null;
+  /** @type {{start: number, end: number}[]|null} */
+  let currentWordRanges = null;
+  let following = true;
+  /**
+   * The scroll we started last: scroll events on its path (between where it started
+   * and where it goes) before `until` are ours; any other scrolling is the reader's.
+   */
+  let ourScroll = { from: 0, to: 0, until: 0 };
+  let positionMs = 0;
+  let updateScheduled = false;
+  /** The lit line changed while following: scroll to it in the next update. */
+  let followPending = false;
+
+  /** Search state: folded texts (built on first use), matches, and which is current. */
+  const search = {
+    query: "",
+    /** @type {string[]|null} */ folded: null,
+    /** @type {Match[]} */ matches: [],
+    /** @type {Map<number, number[]>} match indexes by segment */ bySegment: new Map(),
+    current: -1,
+  };
+
+  const windowEl = document.createElement("div");
+  windowEl.className = "transcript-window";
+
+  const findBar = createFindBar(/** @type {HTMLElement} */ (scroller.parentElement), {
+    onQuery: (query) => setQuery(query),
+    onStep: (step) => goToMatch(stepMatch(search.current, search.matches.length, step)),
+    onClose: () => setQuery(""),
+  });
+  const tools = createTranscriptTools(container, /** @type {HTMLElement} */ (scroller.parentElement), {
+    onFind: () => findBar.open(),
+    onAdd: handlers.onAddTranscript,
+    onFile: handlers.onTranscriptFile,
+    onExport: handlers.onExport,
+  });
+
+  // --- input -----------------------------------------------------------------
 
   container.addEventListener("click", (event) => {
-    if (!timed) return;
+    const target = /** @type {HTMLElement} */ (event.target);
+    const pinButton = /** @type {HTMLElement|null} */ (target.closest(".pin-button"));
+    const line = /** @type {HTMLElement|null} */ (target.closest(".segment"));
+    if (!line) return;
+    const index = Number(line.dataset.index);
+    if (pinButton) {
+      if (times?.[index]?.source === "pinned") onUnpin(index);
+      else onPin(index, positionMs);
+      return;
+    }
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return; // selecting text, not seeking
-    const line = /** @type {HTMLElement|null} */ (/** @type {HTMLElement} */ (event.target).closest(".segment"));
-    if (!line || line.dataset.startMs === undefined) return;
+    const start = startOf(index);
+    if (start == null) return;
     following = true;
     backToNow.hidden = true;
-    onPlayFrom(Number(line.dataset.startMs));
+    onPlayFrom(start);
   });
 
   const userScrolled = () => {
-    if (performance.now() < programmaticScrollUntil) return;
     if (following && current >= 0) {
       following = false;
       backToNow.hidden = false;
     }
   };
+  scroller.style.overflowAnchor = "none"; // rows are anchored by hand, below
   scroller.addEventListener("wheel", userScrolled, { passive: true });
   scroller.addEventListener("touchmove", userScrolled, { passive: true });
   scroller.addEventListener("keydown", (e) => {
     if (["PageUp", "PageDown", "Home", "End"].includes(e.key)) userScrolled();
   });
+  scroller.addEventListener(
+    "scroll",
+    () => {
+      // Scrolling that is not ours (a scrollbar dragged, a script) is the reader's.
+      if (!isOurScroll(scroller.scrollTop, performance.now())) userScrolled();
+      scheduleUpdate();
+    },
+    { passive: true },
+  );
   document.addEventListener("selectionchange", () => {
-    const selection = window.getSelection();
-    if (selection && !selection.isCollapsed && container.contains(selection.anchorNode)) userScrolled();
+    if (selectionInside()) userScrolled();
   });
   backToNow.addEventListener("click", () => {
     following = true;
     backToNow.hidden = true;
-    scrollToCurrent("smooth");
+    scrollToCurrent(true);
   });
+  document.addEventListener("copy", (event) => {
+    const text = selectedPassage();
+    if (text == null || !event.clipboardData) return;
+    event.clipboardData.setData("text/plain", text);
+    event.preventDefault();
+  });
+  document.addEventListener("keydown", (event) => {
+    const target = /** @type {HTMLElement} */ (event.target);
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "f") {
+      event.preventDefault();
+      findBar.open();
+      return;
+    }
+    if (target.closest("input, textarea, select, [contenteditable]")) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "p" || event.key === "P") {
+      const index = lineToPin();
+      if (index >= 0) {
+        event.preventDefault();
+        onPin(index, positionMs);
+      }
+    } else if (event.key === "Escape" && findBar.isOpen) {
+      findBar.close();
+    }
+  });
+  new ResizeObserver(() => {
+    if (container.clientWidth !== measuredWidth && segments.length > 0) remeasureAll();
+    scheduleUpdate();
+  }).observe(scroller);
 
-  /** @param {ScrollBehavior} behavior */
-  function scrollToCurrent(behavior) {
-    const line = lines[current];
-    if (!line) return;
-    programmaticScrollUntil = performance.now() + USER_SCROLL_GRACE_MS;
-    line.scrollIntoView({ block: "center", behavior });
+  // --- times -------------------------------------------------------------------
+
+  /** @param {number} i @returns {number|null} */
+  function startOf(i) {
+    if (timed) return segments[i]?.start_ms ?? null;
+    return times?.[i]?.start_ms ?? null;
   }
+
+  /** @param {number} i @returns {number|null} */
+  function endOf(i) {
+    if (!timed) return times?.[i]?.end_ms ?? null;
+    const segment = segments[i];
+    if (!segment || segment.start_ms == null) return null;
+    return segment.end_ms ?? segments[i + 1]?.start_ms ?? segment.start_ms;
+  }
+
+  /** @param {number} i @returns {"given"|"estimated"|"pinned"|null} */
+  function timingOf(i) {
+    if (timed) return "given";
+    return times?.[i]?.source ?? null;
+  }
+
+  // --- rows ----------------------------------------------------------------------
+
+  /** @param {number} i @returns {RenderedRow} */
+  function createRow(i) {
+    const segment = segments[i];
+    const row = document.createElement("div");
+    row.className = "transcript-row";
+    row.dataset.row = String(i);
+    if (turnStarts[i]) {
+      row.classList.add("turn-start");
+      if (segment.speaker) {
+        const name = document.createElement("span");
+        name.className = "speaker";
+        const slot = speakerSlot(slots, segment.speaker);
+        name.dataset.slot = String(slot);
+        name.style.setProperty("--speaker-color", `var(--speaker-${slot})`);
+        name.textContent = segment.speaker;
+        row.append(name);
+      }
+    }
+    const line = document.createElement("p");
+    line.className = "segment";
+    line.dataset.testid = "segment";
+    line.dataset.index = String(i);
+    const time = document.createElement("span");
+    time.className = "segment-time";
+    const text = document.createElement("span");
+    text.className = "segment-text";
+    line.append(time, text);
+    /** @type {HTMLButtonElement|null} */
+    let pin = null;
+    if (!timed) {
+      pin = document.createElement("button");
+      pin.type = "button";
+      pin.className = "pin-button";
+      pin.dataset.testid = "pin-line";
+      line.append(pin);
+    }
+    row.append(line);
+    /** @type {RenderedRow} */
+    const entry = { row, line, time, text, pin, words: [] };
+    fillTimes(i, entry);
+    fillText(i, entry);
+    if (i === current) markCurrent(entry, true);
+    return entry;
+  }
+
+  /** @param {number} i @param {RenderedRow} entry */
+  function fillTimes(i, { line, time, pin }) {
+    const start = startOf(i);
+    const end = endOf(i);
+    const timing = timingOf(i);
+    if (start == null) {
+      delete line.dataset.startMs;
+      delete line.dataset.endMs;
+      time.textContent = "";
+    } else {
+      line.dataset.startMs = String(start);
+      if (end != null) line.dataset.endMs = String(end);
+      time.textContent = (timing === "estimated" ? "≈" : "") + formatTime(start);
+    }
+    if (timing) line.dataset.timing = timing;
+    else delete line.dataset.timing;
+    time.title =
+      timing === "estimated"
+        ? "Estimated time: press P or the pin when this line starts"
+        : timing === "pinned"
+          ? "You pinned this line here"
+          : "";
+    line.classList.toggle("is-pinned", timing === "pinned");
+    if (pin) {
+      const pinned = timing === "pinned";
+      pin.textContent = pinned ? "Unpin" : "Starts now";
+      pin.title = pinned ? "Remove this pin" : "This line starts now (P)";
+      pin.setAttribute("aria-label", pinned ? "Unpin this line" : "This line starts now");
+    }
+  }
+
+  /** Draws a line's text: plain, or with word elements and search marks. @param {number} i @param {RenderedRow} entry */
+  function fillText(i, entry) {
+    const segment = segments[i];
+    const markIndexes = search.bySegment.get(i) ?? [];
+    const marks = markIndexes.map((k) => search.matches[k]);
+    const words = i === current && currentWordRanges ? currentWordRanges : [];
+    entry.words = [];
+    if (words.length === 0 && marks.length === 0) {
+      entry.text.textContent = segment.text;
+      return;
+    }
+    const fragment = document.createDocumentFragment();
+    /** @type {HTMLElement|null} */
+    let wordEl = null;
+    let wordIndex = -1;
+    for (const piece of splitLine(segment.text.length, words, marks)) {
+      /** @type {Node} */
+      let node = document.createTextNode(segment.text.slice(piece.start, piece.end));
+      if (piece.mark >= 0) {
+        const mark = document.createElement("mark");
+        const matchIndex = markIndexes[piece.mark];
+        mark.dataset.match = String(matchIndex);
+        if (matchIndex === search.current) {
+          mark.classList.add("is-current-match");
+          mark.dataset.testid = "find-current";
+        }
+        mark.append(node);
+        node = mark;
+      }
+      if (piece.word >= 0) {
+        if (piece.word !== wordIndex || !wordEl) {
+          wordEl = document.createElement("span");
+          wordEl.className = "word";
+          entry.words[piece.word] = wordEl;
+          fragment.append(wordEl);
+          wordIndex = piece.word;
+        }
+        wordEl.append(node);
+      } else {
+        wordIndex = -1;
+        fragment.append(node);
+      }
+    }
+    entry.text.replaceChildren(fragment);
+    if (i === current && currentWord >= 0) entry.words[currentWord]?.classList.add("is-current-word");
+  }
+
+  /** @param {RenderedRow} entry @param {boolean} on */
+  function markCurrent(entry, on) {
+    entry.line.classList.toggle("is-current", on);
+    if (on) entry.line.setAttribute("aria-current", "true");
+    else entry.line.removeAttribute("aria-current");
+  }
+
+  /** Is there a selection inside the transcript? */
+  function selectionInside() {
+    const selection = window.getSelection();
+    return Boolean(selection && !selection.isCollapsed && selection.anchorNode && container.contains(selection.anchorNode));
+  }
+
+  /** Puts rows `from..to` in the page, keeping rows that stay, and positions them. @param {number} from @param {number} to */
+  function renderRange(from, to) {
+    const keep = selectionInside() && rendered.size > 0;
+    if (keep) {
+      // Removing rows would cut the reader's selection short: only add while it lasts.
+      const keptFrom = Math.min(from, first);
+      const keptTo = Math.max(to, last);
+      if (keptTo - keptFrom < MAX_KEPT_ROWS) {
+        from = keptFrom;
+        to = keptTo;
+      }
+    }
+    const overlaps = rendered.size > 0 && from <= last && to >= first;
+    if (!overlaps) {
+      rendered.clear();
+      /** @type {HTMLElement[]} */
+      const rows = [];
+      for (let i = from; i <= to; i++) {
+        const entry = createRow(i);
+        rendered.set(i, entry);
+        rows.push(entry.row);
+      }
+      windowEl.replaceChildren(...rows);
+    } else {
+      for (const [i, entry] of rendered) {
+        if (i < from || i > to) {
+          entry.row.remove();
+          rendered.delete(i);
+        }
+      }
+      /** @type {HTMLElement[]} */
+      const before = [];
+      for (let i = from; i < first; i++) {
+        const entry = createRow(i);
+        rendered.set(i, entry);
+        before.push(entry.row);
+      }
+      if (before.length) windowEl.prepend(...before);
+      for (let i = Math.max(last + 1, from); i <= to; i++) {
+        const entry = createRow(i);
+        rendered.set(i, entry);
+        windowEl.append(entry.row);
+      }
+    }
+    first = from;
+    last = to;
+  }
+
+  /** Measures rows not measured yet; true when any height changed. */
+  function measureRows() {
+    if (!heights) return false;
+    let changed = false;
+    for (const [i, entry] of rendered) {
+      if (measured[i]) continue;
+      const height = entry.row.getBoundingClientRect().height;
+      measured[i] = 1;
+      if (height > 0 && Math.abs(heights.set(i, height)) > 0.5) changed = true;
+    }
+    return changed;
+  }
+
+  function positionWindow() {
+    if (!heights) return;
+    container.style.height = `${heights.total()}px`;
+    windowEl.style.transform = `translateY(${heights.offsetOf(first)}px)`;
+  }
+
+  /** Sets the scroll position as ours (not the reader's). @param {number} top @param {number} [forMs] */
+  function scrollOurselves(top, forMs = INSTANT_SCROLL_MS) {
+    const from = scroller.scrollTop;
+    scroller.scrollTop = top;
+    ourScroll = { from, to: scroller.scrollTop, until: performance.now() + forMs };
+  }
+
+  /** Is a scroll event at `top`, at time `now`, one of ours? @param {number} top @param {number} now */
+  function isOurScroll(top, now) {
+    if (now >= ourScroll.until) return false;
+    const low = Math.min(ourScroll.from, ourScroll.to) - 2;
+    const high = Math.max(ourScroll.from, ourScroll.to) + 2;
+    if (top < low || top > high) return false;
+    // Arrived: the next scroll event is the reader's (allowing for a last one or two).
+    if (Math.abs(top - ourScroll.to) < 1) ourScroll.until = Math.min(ourScroll.until, now + 50);
+    return true;
+  }
+
+  function scheduleUpdate() {
+    if (updateScheduled) return;
+    updateScheduled = true;
+    requestAnimationFrame(() => {
+      updateScheduled = false;
+      update();
+    });
+  }
+
+  /** Renders the rows the viewport needs, measures them, keeps the reading place. */
+  function update() {
+    if (!heights || segments.length === 0) return;
+    if (followPending) {
+      followPending = false;
+      if (following) scrollToCurrent(true);
+    }
+    for (let pass = 0; pass < 4; pass++) {
+      const top = scroller.scrollTop - container.offsetTop;
+      const anchor = heights.indexAt(Math.max(0, top));
+      const anchorShift = top - heights.offsetOf(anchor);
+      const range = visibleRange(heights, top, top + scroller.clientHeight, OVERSCAN_PX);
+      renderRange(range.first, range.last);
+      const changed = measureRows();
+      positionWindow();
+      if (!changed) return;
+      if (top > 0) {
+        const wanted = container.offsetTop + heights.offsetOf(anchor) + anchorShift;
+        if (Math.abs(wanted - scroller.scrollTop) >= 1) scrollOurselves(wanted);
+      }
+    }
+  }
+
+  /** Width changed: every height is estimated again and rows measured anew. */
+  function remeasureAll() {
+    if (!heights) return;
+    const top = scroller.scrollTop - container.offsetTop;
+    const anchor = heights.indexAt(Math.max(0, top));
+    const fraction = (top - heights.offsetOf(anchor)) / Math.max(1, heights.get(anchor));
+    metrics = measureMetrics();
+    heights = new HeightIndex(estimates());
+    measured = new Uint8Array(segments.length);
+    rendered.clear();
+    windowEl.replaceChildren();
+    first = 0;
+    last = -1;
+    if (top > 0) scrollOurselves(container.offsetTop + heights.offsetOf(anchor) + fraction * heights.get(anchor));
+    update();
+    if (following) scrollToCurrent(false);
+  }
+
+  /** The estimated height of every row. @returns {Float64Array} */
+  function estimates() {
+    const out = new Float64Array(segments.length);
+    const m = /** @type {RowMetrics} */ (metrics);
+    for (let i = 0; i < segments.length; i++) out[i] = estimateRowHeight(segments[i].text.length, turnStarts[i] === 1, m);
+    return out;
+  }
+
+  /** Measures a sample row to learn line height, row padding and characters per line. @returns {RowMetrics} */
+  function measureMetrics() {
+    const probe = document.createElement("div");
+    probe.className = "transcript-row turn-start";
+    probe.style.visibility = "hidden";
+    probe.style.position = "absolute";
+    probe.style.left = "0";
+    probe.style.right = "0";
+    const name = document.createElement("span");
+    name.className = "speaker";
+    name.textContent = "Speaker";
+    const line = document.createElement("p");
+    line.className = "segment";
+    const text = document.createElement("span");
+    text.className = "segment-text";
+    text.textContent = "Word";
+    line.append(text);
+    probe.append(name, line);
+    windowEl.append(probe);
+    const withName = probe.getBoundingClientRect().height;
+    name.remove();
+    probe.classList.remove("turn-start");
+    const oneLineRow = probe.getBoundingClientRect().height;
+    const style = getComputedStyle(line);
+    const lineHeight = parseFloat(style.lineHeight) || 30;
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    const width = line.getBoundingClientRect().width - padding;
+    probe.remove();
+    measuredWidth = container.clientWidth;
+    return {
+      charsPerLine: Math.max(10, width / averageCharWidth(style)),
+      lineHeight,
+      oneLineRow: oneLineRow || lineHeight,
+      headerExtra: Math.max(0, withName - oneLineRow),
+    };
+  }
+
+  // --- the lit line and following -------------------------------------------------
+
+  /** @param {number} index */
+  function setCurrent(index) {
+    const previous = rendered.get(current);
+    const had = current;
+    current = index;
+    currentWord = -1;
+    const words = timed ? segments[index]?.words : undefined;
+    currentWords = words && words.length ? words : null;
+    currentWordRanges = currentWords ? locateWords(segments[index].text, /** @type {{text: string}[]} */ (words)) : null;
+    if (!currentWordRanges) currentWords = null;
+    if (previous) {
+      markCurrent(previous, false);
+      if (previous.words.length) fillText(had, previous);
+    }
+    const entry = rendered.get(index);
+    if (entry) {
+      markCurrent(entry, true);
+      if (currentWordRanges) fillText(index, entry);
+    }
+    if (following && index >= 0) {
+      // Scrolling reads layout: done in the next animation frame, not in this one.
+      followPending = true;
+      scheduleUpdate();
+    }
+  }
+
+  /** @param {number} word */
+  function setCurrentWord(word) {
+    const entry = rendered.get(current);
+    if (entry) {
+      entry.words[currentWord]?.classList.remove("is-current-word");
+      entry.words[word]?.classList.add("is-current-word");
+    }
+    currentWord = word;
+  }
+
+  /** Brings the current line to the middle of the view. @param {boolean} smooth */
+  function scrollToCurrent(smooth) {
+    if (current < 0 || !heights) return;
+    scrollToRow(current, smooth);
+  }
+
+  /**
+   * Brings row `index` to the middle of the view: smoothly when it is near, at once
+   * when it is far (then measured and centred again).
+   * @param {number} index
+   * @param {boolean} smooth
+   */
+  function scrollToRow(index, smooth) {
+    if (!heights) return;
+    const target = () =>
+      Math.max(0, container.offsetTop + centeredOffset(/** @type {HeightIndex} */ (heights), index, scroller.clientHeight));
+    const wanted = target();
+    const near = Math.abs(wanted - scroller.scrollTop) <= scroller.clientHeight;
+    if (smooth && near) {
+      const from = scroller.scrollTop;
+      const to = Math.min(wanted, scroller.scrollHeight - scroller.clientHeight);
+      ourScroll = { from, to, until: performance.now() + SMOOTH_SCROLL_MS };
+      scroller.scrollTo({ top: wanted, behavior: "smooth" });
+      return;
+    }
+    scrollOurselves(wanted);
+    update();
+    const again = target();
+    if (Math.abs(again - scroller.scrollTop) >= 1) {
+      scrollOurselves(again);
+      update();
+    }
+  }
+
+  /** The line P pins: the one holding the text cursor or selection, else the lit one. */
+  function lineToPin() {
+    if (timed || !times) return -1;
+    const selection = window.getSelection();
+    const node = selection?.anchorNode;
+    if (node && container.contains(node)) {
+      const element = node instanceof HTMLElement ? node : node.parentElement;
+      const line = /** @type {HTMLElement|null} */ (element?.closest(".segment") ?? null);
+      if (line) return Number(line.dataset.index);
+    }
+    return current;
+  }
+
+  // --- find ---------------------------------------------------------------------
+
+  /** @param {string} query */
+  function setQuery(query) {
+    if (query === search.query) return;
+    search.query = query;
+    if (!search.folded && query) search.folded = segments.map((s) => foldCase(s.text));
+    search.matches = query ? findMatches(/** @type {string[]} */ (search.folded), query) : [];
+    search.bySegment = new Map();
+    search.matches.forEach((m, k) => {
+      const list = search.bySegment.get(m.segment);
+      if (list) list.push(k);
+      else search.bySegment.set(m.segment, [k]);
+    });
+    // Start from the first match at or after what the reader is looking at.
+    const top = heights ? heights.indexAt(Math.max(0, scroller.scrollTop - container.offsetTop)) : 0;
+    search.current = -1;
+    refreshAllText();
+    if (search.matches.length) goToMatch(firstMatchFrom(search.matches, top));
+    else findBar.setCount(query ? matchCountLabel(-1, 0) : "");
+  }
+
+  /** @param {number} k */
+  function goToMatch(k) {
+    if (k < 0 || k >= search.matches.length) return;
+    const previous = search.matches[search.current];
+    search.current = k;
+    findBar.setCount(matchCountLabel(k, search.matches.length, search.matches.length >= MATCH_LIMIT));
+    const match = search.matches[k];
+    if (previous) refreshText(previous.segment);
+    refreshText(match.segment);
+    userScrolled();
+    following = false;
+    scrollToRow(match.segment, false);
+  }
+
+  /** @param {number} i */
+  function refreshText(i) {
+    const entry = rendered.get(i);
+    if (entry) fillText(i, entry);
+  }
+
+  function refreshAllText() {
+    for (const [i, entry] of rendered) fillText(i, entry);
+  }
+
+  // --- copy -------------------------------------------------------------------------
+
+  /** The selected part of the transcript as "[m:ss] Speaker: text" lines, or null. @returns {string|null} */
+  function selectedPassage() {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    if (!range.intersectsNode(container)) return null;
+    const indexes = [...rendered.keys()].sort((a, b) => a - b);
+    /** @type {import("../lib/passage.js").PassageLine[]} */
+    const lines = [];
+    for (const i of indexes) {
+      const { text } = /** @type {RenderedRow} */ (rendered.get(i));
+      if (!range.intersectsNode(text)) continue;
+      const part = document.createRange();
+      part.selectNodeContents(text);
+      if (range.compareBoundaryPoints(Range.START_TO_START, part) > 0) part.setStart(range.startContainer, range.startOffset);
+      if (range.compareBoundaryPoints(Range.END_TO_END, part) < 0) part.setEnd(range.endContainer, range.endOffset);
+      lines.push({
+        startMs: startOf(i),
+        estimated: timingOf(i) === "estimated",
+        speaker: segments[i].speaker,
+        text: part.toString(),
+      });
+    }
+    return lines.length ? formatPassage(lines) : null;
+  }
+
+  // --- the view's interface ----------------------------------------------------------
 
   return {
     /**
-     * @param {Segment[]} segments
+     * Shows a transcript (untimed ones get their times later, from {@link setTimes}).
+     * @param {Segment[]} newSegments
      * @param {boolean} isTimed
      */
-    render(segments, isTimed) {
+    render(newSegments, isTimed) {
+      const startedAt = performance.now();
+      segments = newSegments;
       timed = isTimed;
+      times = null;
       scroller.classList.toggle("untimed", !isTimed);
       current = -1;
+      currentWord = -1;
+      currentWords = null;
+      currentWordRanges = null;
       following = true;
       backToNow.hidden = true;
-      /** @type {Map<string, number>} */
-      const slots = new Map();
-      const fragment = document.createDocumentFragment();
-      lines = [];
-      /** @type {HTMLElement|null} */
-      let turn = null;
-      /** @type {string|null|undefined} */
-      let lastSpeaker;
-      segments.forEach((segment, index) => {
-        if (!turn || segment.speaker !== lastSpeaker) {
-          turn = document.createElement("div");
-          turn.className = "speaker-turn";
-          if (segment.speaker) {
-            const name = document.createElement("span");
-            name.className = "speaker";
-            name.dataset.slot = String(speakerSlot(slots, segment.speaker));
-            name.style.setProperty("--speaker-color", `var(--speaker-${name.dataset.slot})`);
-            name.textContent = segment.speaker;
-            turn.append(name);
-          }
-          fragment.append(turn);
-          lastSpeaker = segment.speaker;
-        }
-        const line = document.createElement("p");
-        line.className = "segment";
-        line.dataset.testid = "segment";
-        line.dataset.index = String(index);
-        if (segment.start_ms != null) {
-          line.dataset.startMs = String(segment.start_ms);
-          const time = document.createElement("span");
-          time.className = "segment-time";
-          time.textContent = formatTime(segment.start_ms);
-          line.append(time);
-        }
-        if (segment.end_ms != null) line.dataset.endMs = String(segment.end_ms);
-        line.append(document.createTextNode(segment.text));
-        turn.append(line);
-        lines.push(line);
-      });
+      slots = new Map();
+      search.folded = null;
+      search.query = "";
+      search.matches = [];
+      search.bySegment = new Map();
+      search.current = -1;
+      findBar.close();
+      rendered.clear();
+      first = 0;
+      last = -1;
+      tools.setState({ hasTranscript: segments.length > 0, timed });
+      starts = timed ? segments.map((s) => s.start_ms ?? 0) : [];
+      turnStarts = new Uint8Array(segments.length);
+      for (let i = 0; i < segments.length; i++) {
+        turnStarts[i] = i === 0 || segments[i].speaker !== segments[i - 1].speaker ? 1 : 0;
+      }
+      measured = new Uint8Array(segments.length);
+      scrollOurselves(0);
       if (segments.length === 0) {
+        heights = null;
+        container.style.height = "";
         const empty = document.createElement("p");
         empty.className = "transcript-empty";
-        empty.textContent = "This episode has no transcript yet.";
-        fragment.append(empty);
+        empty.textContent = "This episode has no transcript yet. Add one with \u201cAdd transcript\u201d, or drop a transcript file on the window.";
+        container.replaceChildren(empty);
+        return;
       }
-      container.replaceChildren(fragment);
-      starts = timed ? segments.map((s) => s.start_ms ?? 0) : [];
-      scroller.scrollTop = 0;
+      windowEl.replaceChildren();
+      container.replaceChildren(windowEl);
+      metrics = measureMetrics();
+      heights = new HeightIndex(estimates());
+      update();
+      performance.measure("transcript-render", { start: startedAt, end: performance.now() });
+      requestAnimationFrame(() =>
+        setTimeout(() => performance.measure("transcript-first-paint", { start: startedAt, end: performance.now() }), 0),
+      );
     },
 
-    /** Lights the line at `ms` and keeps it in view while following. @param {number} ms */
+    /**
+     * Gives an untimed transcript its estimated (and pinned) times.
+     * @param {EstimatedTime[]} estimated
+     */
+    setTimes(estimated) {
+      if (timed || estimated.length !== segments.length) return;
+      times = estimated;
+      starts = estimated.map((t) => t.start_ms);
+      for (const [i, entry] of rendered) fillTimes(i, entry);
+      const index = segmentIndexAt(starts, positionMs);
+      if (index !== current) setCurrent(index);
+    },
+
+    /** Lights the line (and word) at `ms`; keeps it in view while following. @param {number} ms */
     setPosition(ms) {
+      positionMs = ms;
+      const startedAt = performance.now();
+      let changed = false;
       const index = segmentIndexAt(starts, ms);
-      if (index === current) return;
-      lines[current]?.classList.remove("is-current");
-      lines[current]?.removeAttribute("aria-current");
-      current = index;
-      const line = lines[current];
-      if (!line) return;
-      line.classList.add("is-current");
-      line.setAttribute("aria-current", "true");
-      if (following) scrollToCurrent("smooth");
+      if (index !== current) {
+        setCurrent(index);
+        changed = true;
+      }
+      if (currentWords) {
+        const word = wordIndexAt(currentWords, ms);
+        if (word !== currentWord) {
+          setCurrentWord(word);
+          changed = true;
+        }
+      }
+      if (changed) {
+        performance.measure("transcript-highlight", { start: startedAt, end: performance.now() });
+        if (performance.getEntriesByName("transcript-highlight").length > MAX_HIGHLIGHT_MEASURES) {
+          performance.clearMeasures("transcript-highlight");
+        }
+      }
+    },
+
+    /** Opens the find bar. */
+    openFind() {
+      findBar.open();
+    },
+
+    /** Shows or hides the "drop the file here" hint. @param {boolean} active */
+    showDropHint(active) {
+      tools.showDropHint(active);
+    },
+
+    /** Opens the file input's chooser (where the native dialog is not available). */
+    chooseWithFileInput() {
+      tools.chooseWithInput();
     },
   };
+}
+
+/** @type {CanvasRenderingContext2D|null|undefined} */
+let measuringContext;
+
+/**
+ * The average width of a character of reading text in `style`'s font.
+ * @param {CSSStyleDeclaration} style
+ * @returns {number}
+ */
+function averageCharWidth(style) {
+  const size = parseFloat(style.fontSize) || 18;
+  if (measuringContext === undefined) measuringContext = document.createElement("canvas").getContext("2d");
+  if (!measuringContext) return size * 0.5;
+  measuringContext.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const sample = "Because listening feels like learning, but very little of it is stored yet. ";
+  return measuringContext.measureText(sample).width / sample.length || size * 0.5;
 }

@@ -73,6 +73,13 @@ enum Command {
     Opml(commands::opml::OpmlCommand),
     /// Benchmark: parse and store a podcast feed (default: 3,000 generated episodes).
     BenchFeed(commands::bench_feed::BenchFeedArgs),
+    /// Export notes and highlights as Markdown, JSON or Readwise CSV.
+    Export(commands::export::ExportArgs),
+    /// Import notes and highlights from a JSON export (twice adds nothing).
+    ImportNotes(commands::import_notes::ImportNotesArgs),
+    /// Benchmarks of notes, highlights and search on a generated library.
+    #[command(subcommand)]
+    BenchNotes(commands::bench_notes::BenchNotesCommand),
 }
 
 fn main() -> ExitCode {
@@ -94,6 +101,9 @@ fn main() -> ExitCode {
         Command::Download(args) => commands::download::run(args, &data_dir, &out),
         Command::Opml(command) => commands::opml::run(command, &data_dir, &out),
         Command::BenchFeed(args) => commands::bench_feed::run(args, &out),
+        Command::Export(args) => commands::export::run(args, &data_dir, &out),
+        Command::ImportNotes(args) => commands::import_notes::run(args, &data_dir, &out),
+        Command::BenchNotes(command) => commands::bench_notes::run(command, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod capture;
 pub mod chapters;
 pub mod downloads;
+pub mod export;
 pub mod feeds;
 pub mod http;
 pub mod library;

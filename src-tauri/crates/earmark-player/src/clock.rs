@@ -1,7 +1,9 @@
 //! The media clock: which frame of the file the listener hears now.
 //!
-//! It counts media frames handed to the mixer (before any time-stretch, so it stays
-//! media time at every speed) and subtracts the output's latency while playing.
+//! It counts media frames (before the time-stretch, so it stays media time at every
+//! speed): frames the stream has played out of its stretcher, skipped silences
+//! included. While playing it subtracts what the output still holds: the output's
+//! latency, a named constant in output time, is `latency × speed` in media time.
 
 use serde::Serialize;
 
@@ -10,12 +12,15 @@ use serde::Serialize;
 pub struct ClockSnapshot {
     /// Media position heard now, in milliseconds.
     pub media_ms: u64,
-    /// Playback rate (1.0 = normal speed).
+    /// Playback speed (1.0 = normal): media milliseconds per millisecond of listening.
     pub rate: f32,
     /// True while audio is playing.
     pub playing: bool,
     /// Exact length of the open file in milliseconds (0 when nothing is open).
     pub duration_ms: u64,
+    /// Listening time saved by skipping silence since the episode was opened, in
+    /// milliseconds of listening.
+    pub saved_ms: u64,
 }
 
 /// Frame bookkeeping of one stream, from which the heard position is derived.
@@ -23,25 +28,26 @@ pub struct ClockSnapshot {
 pub(crate) struct StreamClock {
     /// The file frame the stream started at (the seek target).
     pub base_frame: u64,
-    /// Frames consumed when playback last resumed.
-    pub consumed_at_resume: u64,
-    /// Output latency in frames of the file's rate.
+    /// Media frames played when playback last resumed.
+    pub played_at_resume: u64,
+    /// Output latency, in frames of the file's rate at normal speed.
     pub latency_frames: u64,
 }
 
 impl StreamClock {
-    /// The file frame heard now, given the frames consumed so far.
+    /// The file frame heard now, given the media frames the stream has played.
     ///
-    /// While playing, the last `latency_frames` consumed are still in the output
-    /// buffer, so the heard position lags; it never goes behind where playback
-    /// resumed. While paused, the buffer has played out: everything consumed was heard.
-    pub fn heard_frame(&self, consumed: u64, playing: bool) -> u64 {
+    /// While playing, the output still holds the last `latency × rate` media frames,
+    /// so the heard position lags; it never goes behind where playback resumed. While
+    /// paused, the output has played out: everything played was heard.
+    pub fn heard_frame(&self, played: u64, playing: bool, rate: f32) -> u64 {
         let heard = if playing {
-            consumed
-                .saturating_sub(self.latency_frames)
-                .max(self.consumed_at_resume.min(consumed))
+            let latency = (self.latency_frames as f64 * f64::from(rate.max(0.0))).round() as u64;
+            played
+                .saturating_sub(latency)
+                .max(self.played_at_resume.min(played))
         } else {
-            consumed
+            played
         };
         self.base_frame + heard
     }
@@ -55,21 +61,52 @@ mod tests {
     fn playing_lags_by_latency_but_not_behind_resume_point() {
         let clock = StreamClock {
             base_frame: 1000,
-            consumed_at_resume: 0,
+            played_at_resume: 0,
             latency_frames: 100,
         };
-        assert_eq!(clock.heard_frame(50, true), 1000, "inside the first buffer");
-        assert_eq!(clock.heard_frame(500, true), 1400, "lags by latency");
-        assert_eq!(clock.heard_frame(500, false), 1500, "paused: all heard");
+        assert_eq!(
+            clock.heard_frame(50, true, 1.0),
+            1000,
+            "inside the first buffer"
+        );
+        assert_eq!(clock.heard_frame(500, true, 1.0), 1400, "lags by latency");
+        assert_eq!(
+            clock.heard_frame(500, false, 1.0),
+            1500,
+            "paused: all heard"
+        );
         let resumed = StreamClock {
-            consumed_at_resume: 500,
+            played_at_resume: 500,
             ..clock
         };
-        assert_eq!(resumed.heard_frame(520, true), 1500, "never behind resume");
         assert_eq!(
-            resumed.heard_frame(700, true),
+            resumed.heard_frame(520, true, 1.0),
+            1500,
+            "never behind resume"
+        );
+        assert_eq!(
+            resumed.heard_frame(700, true, 1.0),
             1600,
             "lag again after buffer"
+        );
+    }
+
+    #[test]
+    fn latency_is_output_time_so_it_scales_with_speed() {
+        let clock = StreamClock {
+            base_frame: 0,
+            played_at_resume: 0,
+            latency_frames: 100,
+        };
+        assert_eq!(
+            clock.heard_frame(1000, true, 2.0),
+            800,
+            "100 output frames at 2x"
+        );
+        assert_eq!(
+            clock.heard_frame(1000, true, 0.5),
+            950,
+            "100 output frames at 0.5x"
         );
     }
 }

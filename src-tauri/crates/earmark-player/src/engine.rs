@@ -1,118 +1,27 @@
 //! The playback engine: one named thread owns the decoder and the output, takes
-//! [`Command`]s over a channel and reports through [`PlayerEvent`]s.
+//! [`Command`]s over a channel (from a [`crate::Player`]) and reports through
+//! [`PlayerEvent`]s.
 
 use std::num::NonZero;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::thread::JoinHandle;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crate::clock::{ClockSnapshot, StreamClock};
 use crate::decode::MediaDecoder;
 use crate::error::PlayerError;
 use crate::media_info::MediaInfo;
-use crate::output::{Output, OutputKind, OUTPUT_LATENCY_MS};
-use crate::stream::{stream_pair, StreamFeed, StreamSource};
+use crate::output::{Output, OutputKind};
+use crate::player::{Command, PlayerEvent};
+use crate::stream::{stream_pair, StreamFeed, StreamSettings, StreamSource};
 
 /// How often the clock is reported while playing.
 const TICK: Duration = Duration::from_millis(100);
 /// How long the engine sleeps when it has nothing to decode.
 const IDLE_WAIT: Duration = Duration::from_millis(10);
-
-/// What the engine tells the outside world.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PlayerEvent {
-    /// The position, ~10 times a second while playing and on every state change.
-    Clock(ClockSnapshot),
-    /// The episode played to its end.
-    Ended,
-    /// Something went wrong; the message is for the listener.
-    Problem(String),
-}
-
-type Reply<T> = Sender<Result<T, PlayerError>>;
-
-enum Command {
-    Open(PathBuf, u64, Reply<MediaInfo>),
-    Play(Reply<()>),
-    PrepareOutput(Reply<()>),
-    Pause,
-    Seek(u64, Reply<()>),
-    Volume(f32),
-    Shutdown,
-}
-
-/// A handle to the engine thread. Dropping it stops the thread.
-#[derive(Debug)]
-pub struct Player {
-    commands: Sender<Command>,
-    thread: Option<JoinHandle<()>>,
-}
-
-impl Player {
-    /// Starts the engine thread; `on_event` is called on that thread.
-    pub fn spawn(
-        output: OutputKind,
-        on_event: impl Fn(PlayerEvent) + Send + 'static,
-    ) -> Result<Self, PlayerError> {
-        let (tx, rx) = mpsc::channel();
-        let thread = std::thread::Builder::new()
-            .name("earmark-player".into())
-            .spawn(move || Engine::new(output, Box::new(on_event)).run(rx))
-            .map_err(|_| PlayerError::EngineStopped)?;
-        Ok(Self {
-            commands: tx,
-            thread: Some(thread),
-        })
-    }
-
-    /// Opens a file, paused at `start_ms`.
-    pub fn open(&self, path: PathBuf, start_ms: u64) -> Result<MediaInfo, PlayerError> {
-        self.ask(|r| Command::Open(path, start_ms, r))
-    }
-
-    /// Starts or resumes playback. Fails when no output device can be opened.
-    pub fn play(&self) -> Result<(), PlayerError> {
-        self.ask(Command::Play)
-    }
-
-    /// Opens the output device now, so a missing device is known before Play.
-    pub fn prepare_output(&self) -> Result<(), PlayerError> {
-        self.ask(Command::PrepareOutput)
-    }
-
-    /// Pauses playback.
-    pub fn pause(&self) {
-        let _ = self.commands.send(Command::Pause);
-    }
-
-    /// Moves to `ms`, exact to the sample; playing goes on playing.
-    pub fn seek(&self, ms: u64) -> Result<(), PlayerError> {
-        self.ask(|r| Command::Seek(ms, r))
-    }
-
-    /// Sets the linear volume, 0.0–1.0.
-    pub fn set_volume(&self, volume: f32) {
-        let _ = self.commands.send(Command::Volume(volume.clamp(0.0, 1.0)));
-    }
-
-    fn ask<T>(&self, make: impl FnOnce(Reply<T>) -> Command) -> Result<T, PlayerError> {
-        let (tx, rx) = mpsc::channel();
-        self.commands
-            .send(make(tx))
-            .map_err(|_| PlayerError::EngineStopped)?;
-        rx.recv().map_err(|_| PlayerError::EngineStopped)?
-    }
-}
-
-impl Drop for Player {
-    fn drop(&mut self) {
-        let _ = self.commands.send(Command::Shutdown);
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
+/// Stopped streams whose buffers the audio thread has not handed back yet are kept at
+/// most this many (an output that is not pulled never hands them back).
+const MAX_RETIRED: usize = 16;
 
 /// The open episode: its decoder and the stream currently feeding the output.
 struct Current {
@@ -126,30 +35,43 @@ struct Current {
     input_done: bool,
 }
 
-struct Engine {
+/// The engine thread's state.
+pub(crate) struct Engine {
     output_kind: OutputKind,
     output: Option<Output>,
     current: Option<Current>,
+    /// Stopped streams waiting for the audio thread to hand their buffers back.
+    retired: Vec<StreamFeed>,
     playing: bool,
     volume: f32,
+    speed: f32,
+    skip_silence: bool,
+    /// Listening time saved in the open episode by streams already replaced, in frames.
+    saved_frames: u64,
     on_event: Box<dyn Fn(PlayerEvent) + Send>,
     last_tick: Instant,
 }
 
 impl Engine {
-    fn new(output_kind: OutputKind, on_event: Box<dyn Fn(PlayerEvent) + Send>) -> Self {
+    /// An engine that will play through `output_kind` and report to `on_event`.
+    pub(crate) fn new(output_kind: OutputKind, on_event: Box<dyn Fn(PlayerEvent) + Send>) -> Self {
         Self {
             output_kind,
             output: None,
             current: None,
+            retired: Vec::new(),
             playing: false,
             volume: 1.0,
+            speed: 1.0,
+            skip_silence: false,
+            saved_frames: 0,
             on_event,
             last_tick: Instant::now(),
         }
     }
 
-    fn run(mut self, commands: Receiver<Command>) {
+    /// Serves commands until told to stop or the handle is dropped.
+    pub(crate) fn run(mut self, commands: Receiver<Command>) {
         loop {
             let wait = if self.needs_input() {
                 Duration::ZERO
@@ -163,6 +85,7 @@ impl Engine {
             }
             self.fill();
             self.watch();
+            self.retired.retain_mut(|feed| !feed.reclaim());
         }
         if let Some(current) = &self.current {
             current.feed.shared.stop();
@@ -200,6 +123,23 @@ impl Engine {
                     c.feed.shared.set_volume(v);
                 }
             }
+            Command::Speed(speed) => {
+                self.speed = speed;
+                if let Some(c) = &self.current {
+                    c.feed.shared.set_speed(speed);
+                }
+                self.report();
+            }
+            Command::SkipSilence(on) => {
+                self.skip_silence = on;
+                if let Some(c) = &self.current {
+                    c.feed.shared.set_skip_silence(on);
+                }
+            }
+            Command::Clock(reply) => {
+                self.fill();
+                let _ = reply.send(Ok(self.snapshot()));
+            }
             Command::Shutdown => {}
         }
     }
@@ -207,20 +147,22 @@ impl Engine {
     fn open(&mut self, path: PathBuf, start_ms: u64) -> Result<MediaInfo, PlayerError> {
         self.set_playing(false);
         if let Some(old) = self.current.take() {
-            old.feed.shared.stop();
+            self.retire(old.feed, old.detached);
         }
+        self.saved_frames = 0;
         let decoder = MediaDecoder::open(&path)?;
         let info = decoder.info().clone();
         let start = info.frame_at_ms(start_ms).min(info.frames);
-        let (feed, source) = new_stream(&info, self.volume);
+        let (feed, source) = new_stream(&info, self.settings())?;
+        let latency_ms = self.output.as_ref().map_or(0, Output::latency_ms);
         self.current = Some(Current {
             decoder,
             feed,
             detached: Some(source),
             clock: StreamClock {
                 base_frame: 0,
-                consumed_at_resume: 0,
-                latency_frames: info.frame_at_ms(OUTPUT_LATENCY_MS),
+                played_at_resume: 0,
+                latency_frames: info.frame_at_ms(latency_ms),
             },
             pending: Vec::new(),
             pending_from: 0,
@@ -231,25 +173,48 @@ impl Engine {
         Ok(info)
     }
 
+    fn settings(&self) -> StreamSettings {
+        StreamSettings {
+            volume: self.volume,
+            speed: self.speed,
+            skip_silence: self.skip_silence,
+        }
+    }
+
     /// Replaces the stream with a new one starting exactly at `frame`.
     fn start_stream_at(&mut self, frame: u64) -> Result<(), PlayerError> {
+        let settings = self.settings();
         let Some(current) = self.current.as_mut() else {
             return Ok(());
         };
         current.decoder.seek_to_frame(frame)?;
-        current.feed.shared.stop();
-        let (feed, source) = new_stream(current.decoder.info(), self.volume);
-        current.feed = feed;
-        current.detached = Some(source);
+        let (feed, source) = new_stream(current.decoder.info(), settings)?;
+        let old_feed = std::mem::replace(&mut current.feed, feed);
+        let old_source = current.detached.replace(source);
         current.clock.base_frame = frame;
-        current.clock.consumed_at_resume = 0;
+        current.clock.played_at_resume = 0;
         current.pending.clear();
         current.pending_from = 0;
         current.input_done = false;
+        self.retire(old_feed, old_source);
         // Prime the ring before the output sees the stream, so it starts without a gap.
         self.fill();
         self.attach();
         Ok(())
+    }
+
+    /// Stops a replaced stream. Its buffers come back from the audio thread later;
+    /// one that never reached an output is dropped here and now.
+    fn retire(&mut self, feed: StreamFeed, detached: Option<StreamSource>) {
+        feed.shared.stop();
+        self.saved_frames += feed.shared.frames_saved();
+        if detached.is_some() || self.output.is_none() {
+            return;
+        }
+        if self.retired.len() >= MAX_RETIRED {
+            self.retired.remove(0);
+        }
+        self.retired.push(feed);
     }
 
     /// Hands a detached source to the output, if one is open.
@@ -259,7 +224,8 @@ impl Engine {
         };
         if let Some(source) = current.detached.take() {
             current.feed.shared.set_paused(!self.playing);
-            current.clock.consumed_at_resume = current.feed.shared.frames_consumed();
+            current.clock.played_at_resume = current.feed.shared.frames_played();
+            current.clock.latency_frames = current.decoder.info().frame_at_ms(output.latency_ms());
             output.mixer().add(source);
         }
     }
@@ -283,7 +249,7 @@ impl Engine {
 
     fn ensure_output(&mut self) -> Result<(), PlayerError> {
         if self.output.is_none() {
-            self.output = Some(Output::open(self.output_kind)?);
+            self.output = Some(Output::open(&self.output_kind)?);
         }
         Ok(())
     }
@@ -291,7 +257,7 @@ impl Engine {
     fn set_playing(&mut self, playing: bool) {
         if let Some(current) = self.current.as_mut() {
             if playing && !self.playing {
-                current.clock.consumed_at_resume = current.feed.shared.frames_consumed();
+                current.clock.played_at_resume = current.feed.shared.frames_played();
             }
             current.feed.shared.set_paused(!playing);
         }
@@ -342,7 +308,8 @@ impl Engine {
             self.set_playing(false);
             let here = self.heard_frame();
             self.output = None;
-            // The source went with the lost output: a new one waits, detached, at `here`.
+            // The streams went with the lost output: a new one waits, detached, at `here`.
+            self.retired.clear();
             let _ = self.start_stream_at(here);
             (self.on_event)(PlayerEvent::Problem(
                 "The audio output device was lost. Playback is paused.".into(),
@@ -364,31 +331,44 @@ impl Engine {
 
     fn heard_frame(&self) -> u64 {
         self.current.as_ref().map_or(0, |c| {
-            let consumed = c.feed.shared.frames_consumed();
+            let played = c.feed.shared.frames_played();
             c.clock
-                .heard_frame(consumed, self.playing)
+                .heard_frame(played, self.playing, self.speed)
                 .min(c.decoder.info().frames)
         })
     }
 
-    fn report(&mut self) {
-        self.last_tick = Instant::now();
+    fn snapshot(&self) -> ClockSnapshot {
         let frame = self.heard_frame();
-        let (media_ms, duration_ms) = self.current.as_ref().map_or((0, 0), |c| {
+        let (media_ms, duration_ms, saved_ms) = self.current.as_ref().map_or((0, 0, 0), |c| {
             let info = c.decoder.info();
-            (info.ms_at_frame(frame), info.duration_ms)
+            let saved = self.saved_frames + c.feed.shared.frames_saved();
+            (
+                info.ms_at_frame(frame),
+                info.duration_ms,
+                info.ms_at_frame(saved),
+            )
         });
-        (self.on_event)(PlayerEvent::Clock(ClockSnapshot {
+        ClockSnapshot {
             media_ms,
-            rate: 1.0,
+            rate: self.speed,
             playing: self.playing,
             duration_ms,
-        }));
+            saved_ms,
+        }
+    }
+
+    fn report(&mut self) {
+        self.last_tick = Instant::now();
+        (self.on_event)(PlayerEvent::Clock(self.snapshot()));
     }
 }
 
-fn new_stream(info: &MediaInfo, volume: f32) -> (StreamFeed, StreamSource) {
+fn new_stream(
+    info: &MediaInfo,
+    settings: StreamSettings,
+) -> Result<(StreamFeed, StreamSource), PlayerError> {
     let channels = NonZero::new(info.channels).unwrap_or(NonZero::<u16>::MIN);
     let rate = NonZero::new(info.sample_rate).unwrap_or(NonZero::<u32>::MIN);
-    stream_pair(channels, rate, volume)
+    stream_pair(channels, rate, settings)
 }

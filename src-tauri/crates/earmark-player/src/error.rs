@@ -41,6 +41,9 @@ pub enum PlayerError {
     /// A position beyond the end of the file was asked for.
     #[error("That position is past the end of the episode")]
     SeekPastEnd,
+    /// The time-stretcher could not be set up for this audio.
+    #[error("Speed control is not available for this audio ({0})")]
+    TimeStretch(String),
     /// The engine thread has stopped.
     #[error("The audio engine has stopped")]
     EngineStopped,

@@ -1,6 +1,8 @@
-//! Earmark's playback engine: decoding with sample-exact seeks, the output, and the
-//! media clock. It knows nothing of the library or the window.
+//! Earmark's playback engine: decoding with sample-exact seeks, pitch-preserving speed,
+//! skipping silence, the output, and the media clock. It knows nothing of the library
+//! or the window.
 
+mod capture;
 mod clip;
 mod clock;
 mod decode;
@@ -10,14 +12,21 @@ mod media_info;
 mod mp3;
 mod mp4_track;
 mod output;
+mod player;
 mod seek_index;
+mod silence;
+mod skip_log;
 mod stream;
+mod stretch;
 
+pub use capture::Capture;
 pub use clip::{clip, decode_all, probe};
 pub use clock::ClockSnapshot;
 pub use decode::{MediaDecoder, PREROLL_MS};
-pub use engine::{Player, PlayerEvent};
 pub use error::PlayerError;
 pub use media_info::MediaInfo;
 pub use output::{OutputKind, OUTPUT_LATENCY_MS};
+pub use player::{snap_speed, Player, PlayerEvent, MAX_SPEED, MIN_SPEED, SPEED_STEP};
 pub use seek_index::SeekIndex;
+pub use silence::{MIN_SILENCE_MS, PAD_MS, SILENCE_DBFS};
+pub use stretch::STRETCH_SEARCH_MS;

@@ -4,7 +4,10 @@
 // Helpers here are test code too: a failed expect is a failed test with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod bench_notes;
+mod concurrent;
 mod errors;
+mod export;
 mod library;
 mod media;
 mod notes;

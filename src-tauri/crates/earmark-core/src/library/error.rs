@@ -19,6 +19,14 @@ pub enum LibraryError {
         /// Why.
         source: TranscriptError,
     },
+    /// A file far too large to be a transcript.
+    #[error("{path} is too large for a transcript ({} MB; the limit is {} MB).", bytes / 1_000_000, super::MAX_TRANSCRIPT_BYTES / 1_000_000)]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+    },
     /// A file could not be read or written.
     #[error("Could not use {path}: {source}")]
     Io {
@@ -35,6 +43,7 @@ impl LibraryError {
         match self {
             LibraryError::Store(e) => e.code(),
             LibraryError::Transcript { .. } => "bad_transcript",
+            LibraryError::TooLarge { .. } => "transcript_too_large",
             LibraryError::Io { .. } => "io",
         }
     }

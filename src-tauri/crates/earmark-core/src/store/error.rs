@@ -94,6 +94,10 @@ pub enum StoreError {
     #[error("There is no episode {0} in the library.")]
     EpisodeNotFound(EpisodeId),
 
+    /// The episode has no transcript (to pin a line of, for example).
+    #[error("Episode {0} has no transcript yet.")]
+    NoTranscript(EpisodeId),
+
     /// No podcast has that id.
     #[error("There is no podcast {0} in the library.")]
     PodcastNotFound(PodcastId),
@@ -182,6 +186,7 @@ impl StoreError {
             StoreError::Migration { .. } => "database_migration",
             StoreError::Busy => "database_busy",
             StoreError::EpisodeNotFound(_) => "episode_not_found",
+            StoreError::NoTranscript(_) => "no_transcript",
             StoreError::PodcastNotFound(_) => "podcast_not_found",
             StoreError::NoteNotFound(_) => "note_not_found",
             StoreError::HighlightNotFound(_) => "highlight_not_found",

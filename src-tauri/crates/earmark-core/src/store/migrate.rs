@@ -24,7 +24,8 @@ use super::{StoreError, StoreResult};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_search.sql"),
-    // 0003 and 0004 come from other branches; on merge they go before this one.
+    include_str!("migrations/0003_transcript_pins.sql"),
+    // 0004 comes from another branch; on merge it goes before this one.
     include_str!("migrations/0005_chapters.sql"),
 ];
 

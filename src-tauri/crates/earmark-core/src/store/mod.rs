@@ -12,6 +12,7 @@
 //! Timestamps are RFC 3339 UTC strings with second precision (`2024-05-01T12:00:00Z`),
 //! written by SQLite's `strftime`. Times in media are `u64` milliseconds.
 
+mod audio_pauses;
 mod chapters;
 mod db;
 mod episodes;
@@ -20,6 +21,7 @@ mod feed_sync;
 mod highlights;
 mod migrate;
 mod notes;
+mod pins;
 mod podcasts;
 mod search;
 mod seek_cache;

@@ -18,6 +18,7 @@
 //! `<mark>` elements — never as HTML. [`render_snippet`] swaps them for printable
 //! markers (the CLI prints `[`…`]`).
 
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use super::{EpisodeId, HighlightId, NoteId, Store, StoreResult};
@@ -29,6 +30,16 @@ pub const SNIPPET_MARK_END: char = '\u{3}';
 
 /// The most words and phrases a query keeps; the rest of a very long query is ignored.
 const MAX_QUERY_TERMS: usize = 32;
+
+/// The most matches a search ranks: a query matching more documents than this (a very
+/// common word or short prefix over a large library) ranks only the newest this many.
+///
+/// FTS5 ranks by calling bm25 on every match, about a microsecond each here, so a word
+/// in 35,000 of a library's 900,000 transcript lines took 40 ms to rank; 5,000
+/// candidates keep every search within ~10 ms (`earmark-cli bench-notes search`).
+/// Newest means most recently indexed: recent episodes and notes. A second word
+/// narrows the matches and brings back ranking over all of them.
+const RANK_CANDIDATES: i64 = 5_000;
 
 /// How many tokens a snippet shows around the match.
 const SNIPPET_TOKENS: u32 = 16;
@@ -83,19 +94,37 @@ impl Store {
             return Ok(Vec::new());
         }
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        // For one word or prefix, walking its matches newest first without ranking
+        // them is cheap: the RANK_CANDIDATES-th newest bounds what gets ranked. (For
+        // several words or a phrase, matching costs more than ranking and the walk
+        // would double it; their matches are fewer, and all get ranked.)
+        let oldest_ranked: i64 = if is_one_token(query) {
+            self.conn()
+                .query_row(
+                    "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 \
+                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                    rusqlite::params![fts, RANK_CANDIDATES - 1],
+                    |row| row.get(0),
+                )
+                .optional()?
+                .unwrap_or(i64::MIN)
+        } else {
+            i64::MIN
+        };
         // Rank only the top N inside the FTS query, then join (design.md §4).
         let sql = format!(
             "WITH top AS MATERIALIZED ( \
                  SELECT rowid AS doc_id, rank AS score, \
                         snippet(search_fts, 0, char(2), char(3), '…', {SNIPPET_TOKENS}) AS snip \
-                 FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rank LIMIT ?2) \
+                 FROM search_fts WHERE search_fts MATCH ?1 AND rowid >= ?3 \
+                 ORDER BY rank LIMIT ?2) \
              SELECT d.episode_id, e.title, d.kind, d.at_ms, d.source_id, top.snip \
              FROM top JOIN search_docs d ON d.id = top.doc_id \
                       JOIN episodes e ON e.id = d.episode_id \
              ORDER BY top.score, d.id"
         );
         let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params![fts, limit], |row| {
+        let rows = stmt.query_map(rusqlite::params![fts, limit, oldest_ranked], |row| {
             let kind: String = row.get(2)?;
             let source: Option<i64> = row.get(4)?;
             let kind = match kind.as_str() {
@@ -140,6 +169,16 @@ pub fn fts_query(input: &str) -> Option<String> {
         .map(|t| format!("\"{}\"{}", t.text, if t.prefix { "*" } else { "" }))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// True when the query is one word or one prefix: a single term that the index reads
+/// as a single token (letters and digits only).
+fn is_one_token(input: &str) -> bool {
+    let terms: Vec<Term> = parse_terms(input)
+        .into_iter()
+        .filter(|t| t.text.chars().any(char::is_alphanumeric))
+        .collect();
+    matches!(terms.as_slice(), [term] if term.text.chars().all(char::is_alphanumeric))
 }
 
 /// Splits input into words and quoted phrases; an unclosed quote runs to the end.
@@ -257,6 +296,22 @@ mod tests {
         let input = "w ".repeat(500);
         let query = fts_query(&input).unwrap();
         assert_eq!(query.matches('"').count(), 2 * MAX_QUERY_TERMS);
+    }
+
+    #[test]
+    fn one_word_or_prefix_is_one_token() {
+        for one in ["people", "conv*", "\"river\"", "  café  ", "- people"] {
+            assert!(is_one_token(one), "{one:?}");
+        }
+        for several in [
+            "river delta",
+            "\"the river\"",
+            "e-mail",
+            "history of science",
+            "",
+        ] {
+            assert!(!is_one_token(several), "{several:?}");
+        }
     }
 
     #[test]

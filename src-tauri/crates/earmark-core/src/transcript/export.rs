@@ -72,7 +72,7 @@ pub fn to_srt(transcript: &Transcript) -> Result<String, TranscriptError> {
 }
 
 /// Each segment with its start and end, or the error for an untimed transcript.
-fn cues(
+pub(crate) fn cues(
     transcript: &Transcript,
     format: TranscriptFormat,
 ) -> Result<Vec<(&Segment, u64, u64)>, TranscriptError> {
@@ -106,7 +106,7 @@ fn cues(
 }
 
 /// Text on one line: line breaks become spaces.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     text.split(['\n', '\r'])
         .filter(|l| !l.trim().is_empty())
         .collect::<Vec<_>>()

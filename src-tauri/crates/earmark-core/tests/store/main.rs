@@ -3,10 +3,14 @@
 // Helpers here are test code too: a failed unwrap is a failed test with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod attach;
 mod concurrency;
+mod durability;
 mod episodes;
 mod migrate;
 mod notes;
+mod pins;
+mod ranking_bound;
 mod search;
 mod transcripts;
 

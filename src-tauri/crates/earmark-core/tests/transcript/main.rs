@@ -4,6 +4,7 @@
 mod bytes;
 mod contract;
 mod detect;
+mod estimate;
 mod export;
 mod html;
 mod json;

@@ -1,9 +1,15 @@
-//! Playback engine tests: exact seeks, the clock, bad files.
+//! Playback engine tests: exact seeks, the clock, speed, skip silence, bad files.
 // A test binary: a panic (in a test or in its helpers) is a failed test with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod device_lost;
 mod engine;
 mod fixtures;
 mod formats;
 mod index;
+mod long_run;
+mod rig;
 mod seek;
+mod signals;
+mod skip_silence;
+mod speed;

@@ -1,0 +1,52 @@
+//! `earmark-cli import-notes FILE.json`: notes and highlights back from a JSON export.
+
+use std::path::{Path, PathBuf};
+
+use earmark_core::export::{import_notes, parse_export, ImportReport};
+use earmark_core::store::Store;
+
+use crate::report::{CliError, Report};
+
+/// Arguments of `import-notes`.
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+JSON: {\"notes_added\": N, \"highlights_added\": M, \"skipped\": K, \"episodes_matched\", \
+\"unknown_episodes\": [{\"title\", \"podcast\", \"notes\", \"highlights\", \"reason\"}]}. \
+Importing the same file twice adds nothing. Episodes are found by feed and guid, audio \
+file, audio address, then title; the notes of episodes the library does not have are \
+skipped and listed (add the episode, then import again).")]
+pub struct ImportNotesArgs {
+    /// A file written by `earmark-cli export --format json`.
+    file: PathBuf,
+}
+
+/// Imports the file's notes and highlights that the library does not have yet.
+pub fn run(args: &ImportNotesArgs, data_dir: &Path, out: &Report) -> Result<(), CliError> {
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| CliError::Message(format!("Could not read {}: {e}.", args.file.display())))?;
+    let document = parse_export(&text)
+        .map_err(|e| CliError::Message(format!("{}: {e}", args.file.display())))?;
+    let store = Store::open_in_data_dir(data_dir)?;
+    let report = import_notes(&store, &document).map_err(|e| CliError::Message(e.to_string()))?;
+    out.print(&report, || summary(&report))
+}
+
+/// The report for people: what was added, then each episode that was not found.
+fn summary(report: &ImportReport) -> String {
+    let mut lines = vec![format!(
+        "Added {} notes and {} highlights; skipped {}.",
+        report.notes_added, report.highlights_added, report.skipped
+    )];
+    for unknown in &report.unknown_episodes {
+        let podcast = unknown
+            .podcast
+            .as_deref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default();
+        lines.push(format!(
+            "Not imported: \"{}\"{podcast}, {} notes and {} highlights. {}",
+            unknown.title, unknown.notes, unknown.highlights, unknown.reason
+        ));
+    }
+    lines.join("\n")
+}

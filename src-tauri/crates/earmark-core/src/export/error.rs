@@ -1,0 +1,48 @@
+//! What can go wrong exporting or importing notes, in sentences a user understands.
+
+use crate::store::StoreError;
+
+/// An error from exporting or importing notes.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The file to import is not JSON, or not shaped like an Earmark export.
+    #[error("The file is not an Earmark notes export (a JSON file made by \"export --format json\"): {0}")]
+    NotAnExport(#[source] serde_json::Error),
+
+    /// The file was exported by a newer Earmark whose format this one does not know.
+    #[error(
+        "The file is an Earmark export of format version {found}, from a newer Earmark; \
+         this version reads up to version {known}. Update Earmark to import it."
+    )]
+    NewerExport {
+        /// The version in the file.
+        found: u32,
+        /// The newest version this build reads.
+        known: u32,
+    },
+
+    /// A CSV document could not be written.
+    #[error("Could not write the CSV export: {0}")]
+    Csv(#[source] csv::Error),
+
+    /// A JSON document could not be written.
+    #[error("Could not write the JSON export: {0}")]
+    Json(#[source] serde_json::Error),
+
+    /// From the library database.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl ExportError {
+    /// A short stable code for the IPC boundary and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExportError::NotAnExport(_) => "not_an_export",
+            ExportError::NewerExport { .. } => "newer_export",
+            ExportError::Csv(_) => "export_csv",
+            ExportError::Json(_) => "export_json",
+            ExportError::Store(e) => e.code(),
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! Getting notes and highlights out of Earmark, and back in.
+//!
+//! Reading the library and writing a document are kept apart: [`EpisodeNotes`] gathers
+//! what one episode holds (the episode, its podcast, notes, highlights and transcript)
+//! from a [`Store`](crate::store::Store); the writers are pure functions of those:
+//!
+//! - [`to_markdown`] — one note file for Obsidian and similar tools: YAML front matter
+//!   (podcast, episode, date, source), then one entry per note or highlight in the
+//!   order they occur, each with its `[m:ss]` timestamp and the quoted transcript.
+//! - [`to_json`] — everything about the episodes, versioned (`{"earmark_export": 1,
+//!   …}`) and re-importable with [`import_notes`]; importing the same file twice adds
+//!   nothing.
+//! - [`to_readwise_csv`] — Readwise's CSV import columns.
+//!
+//! [`import_notes`] reads a JSON export back into a library, matching episodes by feed
+//! and guid, then audio file, then title.
+
+mod bundle;
+mod error;
+mod import;
+mod json;
+mod markdown;
+mod moment;
+mod readwise;
+
+pub use bundle::{Entry, EpisodeNotes};
+pub use error::ExportError;
+pub use import::{import_notes, ImportReport, UnknownEpisode};
+pub use json::{
+    parse_export, to_json, ExportDocument, ExportedEpisode, ExportedHighlight, ExportedNote,
+    ExportedPodcast, EXPORT_VERSION,
+};
+pub use markdown::{episode_file_name, to_markdown};
+pub use moment::{timestamp, transcript_at, NOTE_LOOKBACK_MS};
+pub use readwise::{to_readwise_csv, READWISE_COLUMNS};

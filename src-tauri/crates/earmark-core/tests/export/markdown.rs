@@ -1,0 +1,149 @@
+//! Markdown: front matter, entries in time order with timestamps and quotes, escaping.
+
+use earmark_core::export::{episode_file_name, to_markdown};
+
+use crate::{add_local_episode, annotated_library, read, FEED, TITLE};
+
+/// The front matter block (between the first two `---` lines) and the rest.
+fn split_front_matter(doc: &str) -> (&str, &str) {
+    let rest = doc
+        .strip_prefix("---\n")
+        .unwrap_or_else(|| panic!("the document starts with front matter:\n{doc}"));
+    let end = rest
+        .find("\n---\n")
+        .unwrap_or_else(|| panic!("the front matter is closed:\n{doc}"));
+    (&rest[..end + 1], &rest[end + 5..])
+}
+
+#[test]
+fn front_matter_names_podcast_episode_date_and_source() {
+    let (lib, episode) = annotated_library();
+    let doc = to_markdown(&[read(&lib.store, episode)]);
+    let (front, _) = split_front_matter(&doc);
+    let expected = [
+        r#"podcast: "Rivers, \"Deltas\" & Co""#.to_owned(),
+        format!("episode: \"{TITLE}\""),
+        "date: 2024-05-01".to_owned(),
+        "published: \"2024-05-01T12:00:00Z\"".to_owned(),
+        "source: \"https://example.com/ep1.mp3\"".to_owned(),
+        format!("feed: \"{FEED}\""),
+        "duration: \"1:02:05\"".to_owned(),
+        format!("earmark_episode: {episode}"),
+    ];
+    for line in &expected {
+        assert!(
+            front.lines().any(|l| l == line),
+            "front matter has the line {line:?}:\n{front}"
+        );
+    }
+}
+
+#[test]
+fn entries_come_in_time_order_with_timestamps() {
+    let (lib, episode) = annotated_library();
+    let doc = to_markdown(&[read(&lib.store, episode)]);
+    let (_, body) = split_front_matter(&doc);
+    let headings: Vec<&str> = body.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headings,
+        [
+            "# Episode: One",
+            "## [0:07] Note",
+            "## [0:10] Highlight",
+            "## [0:12] Earmark",
+            "## [1:01:40] Note",
+        ],
+        "one heading per entry, in the order they occur:\n{doc}"
+    );
+}
+
+#[test]
+fn a_note_quotes_what_was_said_at_its_moment() {
+    let (lib, episode) = annotated_library();
+    let doc = to_markdown(&[read(&lib.store, episode)]);
+    let note = doc
+        .split("## ")
+        .find(|s| s.starts_with("[0:07]"))
+        .expect("the note at 0:07");
+    assert!(
+        note.contains(
+            "> **Ana:** Welcome to the show.\n>\n> **Ben:** Rivers carry \"sediment\", slowly.\n"
+        ),
+        "the segment playing, and the one just before (the note came 2 s into it):\n{note}"
+    );
+    let late = doc
+        .split("## ")
+        .find(|s| s.starts_with("[1:01:40]"))
+        .expect("the late note");
+    assert!(
+        late.contains("> Goodbye, everyone.\n"),
+        "a segment without speaker is quoted plainly:\n{late}"
+    );
+    assert!(late.contains("\nlate note\n"), "{late}");
+}
+
+#[test]
+fn a_highlight_quotes_its_text_then_its_note() {
+    let (lib, episode) = annotated_library();
+    let doc = to_markdown(&[read(&lib.store, episode)]);
+    let highlight = doc
+        .split("## ")
+        .find(|s| s.starts_with("[0:10] Highlight"))
+        .expect("the highlight");
+    assert_eq!(
+        highlight, "[0:10] Highlight\n\n> Then the delta grows.\n\ngood line, \"really\"\n\n",
+        "{doc}"
+    );
+}
+
+#[test]
+fn note_text_is_escaped_line_by_line() {
+    let (lib, episode) = annotated_library();
+    let doc = to_markdown(&[read(&lib.store, episode)]);
+    assert!(
+        doc.contains("\nLook up \\*sediment\\*, \"deltas\"\n\\- and \\[\\[links\\]\\]\n"),
+        "markup characters are escaped and both lines kept:\n{doc}"
+    );
+    assert!(!doc.contains("[[links]]"), "no live wiki link:\n{doc}");
+}
+
+#[test]
+fn a_local_episode_has_no_podcast_and_is_dated_by_when_it_was_added() {
+    let lib = crate::empty_library();
+    let episode = add_local_episode(&lib.store, "walk");
+    let notes = read(&lib.store, episode);
+    let doc = to_markdown(std::slice::from_ref(&notes));
+    let (front, body) = split_front_matter(&doc);
+    assert!(!front.contains("podcast:"), "{front}");
+    assert!(
+        front.contains(&format!("date: {}\n", &notes.episode.created[..10])),
+        "{front}"
+    );
+    assert!(front.contains("source: \"/music/walk.mp3\"\n"), "{front}");
+    assert!(
+        body.contains("## [1:05] Note\n\nnote on walk\n"),
+        "no transcript, no quote:\n{body}"
+    );
+}
+
+#[test]
+fn several_episodes_make_one_notebook_with_a_section_each() {
+    let (lib, episode) = annotated_library();
+    let local = add_local_episode(&lib.store, "walk");
+    let doc = to_markdown(&[read(&lib.store, episode), read(&lib.store, local)]);
+    let (front, body) = split_front_matter(&doc);
+    assert!(front.contains("episodes: 2\n"), "{front}");
+    let titles: Vec<&str> = body.lines().filter(|l| l.starts_with("# ")).collect();
+    assert_eq!(titles, ["# Episode: One", "# walk"], "{doc}");
+    assert!(
+        body.contains("*Rivers, \"Deltas\" & Co* · 2024-05-01 · `https://example.com/ep1.mp3`"),
+        "a byline under each title:\n{body}"
+    );
+}
+
+#[test]
+fn file_names_are_safe() {
+    let (lib, episode) = annotated_library();
+    let name = episode_file_name(&read(&lib.store, episode));
+    assert_eq!(name, "Rivers, -Deltas- & Co - Episode- One.md");
+}

@@ -1,0 +1,160 @@
+//! Pinned transcript lines: saved, ordered, replaced, removed with their transcript,
+//! and migration 3 from a version-2 library.
+
+use earmark_core::store::{Store, StoreError, DATABASE_FILE_NAME};
+use earmark_core::transcript::{Pin, Segment, Transcript, TranscriptFormat};
+
+use crate::{add_episode, library, timed_transcript};
+
+fn untimed(lines: &[&str]) -> Transcript {
+    Transcript {
+        format: TranscriptFormat::Text,
+        segments: lines.iter().map(|t| Segment::untimed(*t)).collect(),
+    }
+}
+
+fn pin(index: usize, start_ms: u64) -> Pin {
+    Pin { index, start_ms }
+}
+
+#[test]
+fn pins_are_kept_oldest_first_and_survive_reopening() {
+    let lib = library();
+    let episode = add_episode(&lib.store, "untimed");
+    lib.store
+        .set_transcript(episode, &untimed(&["a", "b", "c", "d"]), None)
+        .unwrap();
+    lib.store.set_pin(episode, pin(2, 9_000)).unwrap();
+    lib.store.set_pin(episode, pin(1, 4_000)).unwrap();
+    lib.store.set_pin(episode, pin(2, 8_000)).unwrap(); // re-pinned: now the newest
+    assert_eq!(
+        lib.store.pins(episode).unwrap(),
+        vec![pin(1, 4_000), pin(2, 8_000)]
+    );
+    let again = lib.reopen();
+    assert_eq!(
+        again.pins(episode).unwrap(),
+        vec![pin(1, 4_000), pin(2, 8_000)],
+        "pins are in the database, not in memory"
+    );
+    assert!(again.remove_pin(episode, 1).unwrap());
+    assert!(!again.remove_pin(episode, 1).unwrap(), "already removed");
+    assert_eq!(again.pins(episode).unwrap(), vec![pin(2, 8_000)]);
+}
+
+#[test]
+fn retain_pins_drops_the_others() {
+    let lib = library();
+    let episode = add_episode(&lib.store, "untimed");
+    lib.store
+        .set_transcript(episode, &untimed(&["a", "b", "c"]), None)
+        .unwrap();
+    for (i, ms) in [(0, 100), (1, 200), (2, 300)] {
+        lib.store.set_pin(episode, pin(i, ms)).unwrap();
+    }
+    let removed = lib
+        .store
+        .retain_pins(episode, &[pin(0, 100), pin(2, 300)])
+        .unwrap();
+    assert_eq!(removed, 1);
+    assert_eq!(
+        lib.store.pins(episode).unwrap(),
+        vec![pin(0, 100), pin(2, 300)]
+    );
+}
+
+#[test]
+fn a_new_transcript_clears_the_pins_and_the_same_one_keeps_them() {
+    let lib = library();
+    let episode = add_episode(&lib.store, "untimed");
+    let transcript = untimed(&["a", "b"]);
+    lib.store
+        .set_transcript(episode, &transcript, None)
+        .unwrap();
+    lib.store.set_pin(episode, pin(1, 5_000)).unwrap();
+    lib.store
+        .set_transcript(episode, &transcript, None)
+        .unwrap();
+    assert_eq!(
+        lib.store.pins(episode).unwrap(),
+        vec![pin(1, 5_000)],
+        "storing the same transcript again keeps its pins"
+    );
+    lib.store
+        .set_transcript(episode, &untimed(&["other", "text"]), None)
+        .unwrap();
+    assert!(
+        lib.store.pins(episode).unwrap().is_empty(),
+        "pins of a replaced transcript are gone"
+    );
+    lib.store.set_pin(episode, pin(0, 1_000)).unwrap();
+    assert!(lib.store.delete_transcript(episode).unwrap());
+    assert!(lib.store.pins(episode).unwrap().is_empty());
+}
+
+#[test]
+fn pinning_without_a_transcript_is_a_clear_error() {
+    let lib = library();
+    let episode = add_episode(&lib.store, "bare");
+    let error = lib.store.set_pin(episode, pin(0, 0)).unwrap_err();
+    assert!(
+        matches!(error, StoreError::NoTranscript(e) if e == episode),
+        "{error:?}"
+    );
+    assert_eq!(error.code(), "no_transcript");
+    assert!(error.to_string().contains("no transcript"), "{error}");
+}
+
+#[test]
+fn version_2_library_upgrades_to_pins() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE_NAME);
+    let episode = {
+        let store = Store::open_at_version(&path, 2).unwrap();
+        let episode = add_episode(&store, "from version 2");
+        store
+            .set_transcript(episode, &timed_transcript(&["kept", "lines"]), None)
+            .unwrap();
+        episode
+    };
+    let store = Store::open(&path).unwrap();
+    assert!(store.schema_version().unwrap() >= 3, "upgraded past pins");
+    let transcript = store.get_transcript(episode).unwrap().unwrap();
+    assert_eq!(transcript.segments.len(), 2, "the transcript survived");
+    assert!(store.pins(episode).unwrap().is_empty());
+    store.set_pin(episode, pin(1, 1_500)).unwrap();
+    assert_eq!(store.pins(episode).unwrap(), vec![pin(1, 1_500)]);
+    assert!(
+        dir.path()
+            .join(format!("{DATABASE_FILE_NAME}.bak-v2"))
+            .exists(),
+        "the version-2 file was backed up first"
+    );
+}
+
+#[test]
+fn audio_pauses_are_kept_per_file_version() {
+    use earmark_core::store::SeekKey;
+    use earmark_core::transcript::pauses::Pause;
+    let lib = library();
+    let key = SeekKey {
+        path: "/episodes/a.mp3".into(),
+        size: 10,
+        mtime_ns: 20,
+    };
+    assert_eq!(lib.store.audio_pauses(&key).unwrap(), None);
+    let pauses = vec![Pause {
+        start_ms: 100,
+        end_ms: 900,
+    }];
+    lib.store.put_audio_pauses(&key, &pauses).unwrap();
+    assert_eq!(lib.store.audio_pauses(&key).unwrap(), Some(pauses.clone()));
+    let changed = SeekKey { size: 11, ..key };
+    assert_eq!(
+        lib.store.audio_pauses(&changed).unwrap(),
+        None,
+        "a changed file misses"
+    );
+    lib.store.put_audio_pauses(&changed, &[]).unwrap();
+    assert_eq!(lib.store.audio_pauses(&changed).unwrap(), Some(vec![]));
+}

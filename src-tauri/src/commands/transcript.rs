@@ -1,0 +1,555 @@
+//! Transcript commands: estimated times and pins for untimed transcripts, adding a
+//! transcript (file dialog, dropped file, or bytes the window read), and export.
+//!
+//! No command takes a file path from the window: files are chosen in native
+//! dialogs opened from here, or dropped on the window (the drop is seen here, and
+//! the window is only told a file's name). A script in the window can thus never
+//! read or write a file the user did not pick.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use earmark_core::library::{
+    attach_transcript_bytes, attach_transcript_file, is_transcript_file_name, LibraryError,
+    TRANSCRIPT_EXTENSIONS,
+};
+use earmark_core::store::{EpisodeId, Store};
+use earmark_core::transcript::{
+    estimate_times, resolve_pins, to_json, to_markdown, to_srt, to_vtt, with_times, EstimatedTime,
+    MarkdownOptions, Pin, Segment, TimeSource, Transcript, TranscriptError, TranscriptFormat,
+};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, DragDropEvent, Emitter, Manager, State, Window, WindowEvent};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::audio_pauses;
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+/// Speaking rate assumed when an episode's audio length is unknown.
+const MS_PER_CHAR_WITHOUT_AUDIO: u64 = 65;
+
+/// What the shell keeps for transcripts: the file last dropped on the window.
+#[derive(Debug, Default)]
+pub struct TranscriptDrops {
+    dropped: Mutex<Option<PathBuf>>,
+}
+
+/// A transcript as the transcript view shows it.
+#[derive(Debug, Serialize)]
+pub struct TranscriptContent {
+    format: TranscriptFormat,
+    timed: bool,
+    segments: Vec<Segment>,
+}
+
+impl From<Transcript> for TranscriptContent {
+    fn from(t: Transcript) -> Self {
+        TranscriptContent {
+            format: t.format,
+            timed: t.timed(),
+            segments: t.segments,
+        }
+    }
+}
+
+/// Whether the audio's pauses were used for the estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PauseStatus {
+    /// Found (now or before) and used.
+    Found,
+    /// Not looked for yet: ask again with `scan`.
+    Pending,
+    /// The audio could not be scanned (not downloaded, or unreadable).
+    Unavailable,
+}
+
+/// The shown times of every segment.
+#[derive(Debug, Serialize)]
+pub struct TranscriptTimes {
+    episode: EpisodeId,
+    times: Vec<EstimatedTime>,
+    pauses: PauseStatus,
+}
+
+/// The formats a transcript exports to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// WebVTT.
+    Vtt,
+    /// SubRip.
+    Srt,
+    /// Podcasting 2.0 JSON.
+    Json,
+    /// Markdown.
+    Md,
+}
+
+impl ExportFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Vtt => "vtt",
+            ExportFormat::Srt => "srt",
+            ExportFormat::Json => "json",
+            ExportFormat::Md => "md",
+        }
+    }
+
+    fn filter_name(self) -> &'static str {
+        match self {
+            ExportFormat::Vtt => "WebVTT subtitles",
+            ExportFormat::Srt => "SRT subtitles",
+            ExportFormat::Json => "Podcasting 2.0 JSON",
+            ExportFormat::Md => "Markdown",
+        }
+    }
+}
+
+/// The times shown for each segment of an episode's transcript: the file's own, or
+/// for an untimed transcript estimated from text length, the audio's pauses (with
+/// `scan`, the audio is scanned for them when the library has none yet) and pins.
+#[tauri::command]
+pub async fn transcript_times(
+    state: State<'_, AppState>,
+    id: EpisodeId,
+    scan: bool,
+) -> IpcResult<TranscriptTimes> {
+    times_of(&state, id, scan).await
+}
+
+/// "This line starts now": pins segment `index` to `ms` and returns the new times.
+/// Older pins that contradict it are removed.
+#[tauri::command]
+pub async fn transcript_pin(
+    state: State<'_, AppState>,
+    id: EpisodeId,
+    index: usize,
+    ms: u64,
+) -> IpcResult<TranscriptTimes> {
+    state
+        .with_store(move |s| {
+            let count = transcript_of(s, id)?.segments.len();
+            if index >= count {
+                return Err(IpcError::new(
+                    "no_such_line",
+                    "That line is not in this transcript any more.",
+                ));
+            }
+            s.set_pin(
+                id,
+                Pin {
+                    index,
+                    start_ms: ms,
+                },
+            )?;
+            let kept = resolve_pins(&s.pins(id)?, count, u64::MAX);
+            s.retain_pins(id, &kept)?;
+            Ok(())
+        })
+        .await?;
+    times_of(&state, id, false).await
+}
+
+/// Removes the pin of segment `index` and returns the new times.
+#[tauri::command]
+pub async fn transcript_unpin(
+    state: State<'_, AppState>,
+    id: EpisodeId,
+    index: usize,
+) -> IpcResult<TranscriptTimes> {
+    state
+        .with_store(move |s| Ok(s.remove_pin(id, index).map(|_| ())?))
+        .await?;
+    times_of(&state, id, false).await
+}
+
+/// Adds a transcript to the episode from a file the user picks; `None` when the
+/// dialog is cancelled.
+#[tauri::command]
+pub async fn transcript_choose_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: EpisodeId,
+) -> IpcResult<Option<TranscriptContent>> {
+    // Start where the episode's audio is: transcripts usually sit beside it (the
+    // demo's untimed website transcript does).
+    let folder = state
+        .with_store(move |s| Ok(s.episode(id)?.audio_path))
+        .await?
+        .and_then(|audio| audio.parent().map(PathBuf::from));
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Add a transcript")
+        .add_filter("Transcripts", TRANSCRIPT_EXTENSIONS);
+    if let Some(folder) = folder.filter(|f| f.is_dir()) {
+        dialog = dialog.set_directory(folder);
+    }
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    dialog.pick_file(move |picked| {
+        let _ = tx.send(picked);
+    });
+    let picked = rx.await.map_err(|_| {
+        IpcError::new(
+            "dialog_unavailable",
+            "The file dialog could not be shown; choose the file in the window instead.",
+        )
+    })?;
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| attach_transcript_file(s, id, &path).map_err(attach_error))
+        .await
+        .map(|t| Some(t.into()))
+}
+
+/// Adds the file last dropped on the window as the episode's transcript.
+#[tauri::command]
+pub async fn transcript_attach_dropped(
+    state: State<'_, AppState>,
+    drops: State<'_, TranscriptDrops>,
+    id: EpisodeId,
+) -> IpcResult<TranscriptContent> {
+    let path = drops
+        .dropped
+        .lock()
+        .ok()
+        .and_then(|mut d| d.take())
+        .ok_or_else(|| IpcError::new("no_dropped_file", "No transcript file was dropped."))?;
+    state
+        .with_store(move |s| attach_transcript_file(s, id, &path).map_err(attach_error))
+        .await
+        .map(TranscriptContent::from)
+}
+
+/// Adds a transcript from the bytes of a file the window read (its file input):
+/// the body is the file's bytes; header `x-episode` the episode and `x-file-name`
+/// the file's name, percent-encoded.
+#[tauri::command]
+pub async fn transcript_attach_bytes(
+    state: State<'_, AppState>,
+    request: tauri::ipc::Request<'_>,
+) -> IpcResult<TranscriptContent> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(IpcError::new(
+            "bad_request",
+            "The transcript file's contents were not sent.",
+        ));
+    };
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let id: EpisodeId = header("x-episode")
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| IpcError::new("bad_request", "No episode was named."))?;
+    let name = percent_decode(&header("x-file-name").unwrap_or_default());
+    let bytes = bytes.clone();
+    state
+        .with_store(move |s| attach_transcript_bytes(s, id, &bytes, &name).map_err(attach_error))
+        .await
+        .map(TranscriptContent::from)
+}
+
+/// The transcript as a document in `format`, with the times shown in the app when
+/// `estimated` (for an untimed transcript; a timed one always has its own).
+#[tauri::command]
+pub async fn transcript_render(
+    state: State<'_, AppState>,
+    id: EpisodeId,
+    format: ExportFormat,
+    estimated: bool,
+) -> IpcResult<String> {
+    render(&state, id, format, estimated)
+        .await
+        .map(|(_, text)| text)
+}
+
+/// Exports the transcript to a file the user picks in a save dialog; returns where
+/// it was saved, or `None` when the dialog is cancelled.
+#[tauri::command]
+pub async fn transcript_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: EpisodeId,
+    format: ExportFormat,
+    estimated: bool,
+) -> IpcResult<Option<String>> {
+    let (title, text) = render(&state, id, format, estimated).await?;
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Export the transcript")
+        .add_filter(format.filter_name(), &[format.extension()])
+        .set_file_name(format!("{}.{}", file_stem(&title), format.extension()));
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    dialog.save_file(move |picked| {
+        let _ = tx.send(picked);
+    });
+    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    tauri::async_runtime::spawn_blocking(move || std::fs::write(&path, text))
+        .await
+        .map_err(|_| IpcError::new("internal", "A background task failed."))?
+        .map_err(|e| {
+            IpcError::new(
+                "io",
+                format!("The transcript could not be saved to {shown}: {e}"),
+            )
+        })?;
+    Ok(Some(shown))
+}
+
+/// Sees files dragged onto the window: a transcript file dropped is kept for
+/// [`transcript_attach_dropped`] and the window told its name
+/// (`transcript-dropped`); `transcript-drag` says when such a file hovers.
+pub fn on_window_event(window: &Window, event: &WindowEvent) {
+    let WindowEvent::DragDrop(drag) = event else {
+        return;
+    };
+    let app = window.app_handle();
+    match drag {
+        DragDropEvent::Enter { paths, .. } if paths.iter().any(|p| is_transcript_file_name(p)) => {
+            let _ = app.emit("transcript-drag", DragState { active: true });
+        }
+        DragDropEvent::Drop { paths, .. } => {
+            let _ = app.emit("transcript-drag", DragState { active: false });
+            let Some(path) = paths.iter().find(|p| is_transcript_file_name(p)) else {
+                return;
+            };
+            if let Some(drops) = app.try_state::<TranscriptDrops>() {
+                if let Ok(mut slot) = drops.dropped.lock() {
+                    *slot = Some(path.clone());
+                }
+            }
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let _ = app.emit("transcript-dropped", Dropped { name });
+        }
+        DragDropEvent::Leave => {
+            let _ = app.emit("transcript-drag", DragState { active: false });
+        }
+        _ => {}
+    }
+}
+
+/// Payload of `transcript-drag`.
+#[derive(Debug, Clone, Serialize)]
+struct DragState {
+    active: bool,
+}
+
+/// Payload of `transcript-dropped`.
+#[derive(Debug, Clone, Serialize)]
+struct Dropped {
+    name: String,
+}
+
+/// The episode's transcript times (see [`transcript_times`]).
+async fn times_of(state: &AppState, id: EpisodeId, scan: bool) -> IpcResult<TranscriptTimes> {
+    let store = std::sync::Arc::clone(&state.store);
+    let (transcript, pins, duration, audio, cached) = state
+        .with_store(move |s| {
+            let transcript = transcript_of(s, id)?;
+            let episode = s.episode(id)?;
+            let cached = episode
+                .audio_path
+                .as_deref()
+                .and_then(|a| audio_pauses::cached(s, a));
+            Ok((
+                transcript,
+                s.pins(id)?,
+                episode.duration_ms,
+                episode.audio_path,
+                cached,
+            ))
+        })
+        .await?;
+    if transcript.timed() {
+        let times = given_times(&transcript);
+        return Ok(TranscriptTimes {
+            episode: id,
+            times,
+            pauses: PauseStatus::Unavailable,
+        });
+    }
+    let (pauses, status) = match (cached, audio) {
+        (Some(p), _) => (p, PauseStatus::Found),
+        (None, Some(audio)) if scan => {
+            match tauri::async_runtime::spawn_blocking(move || {
+                audio_pauses::find_or_scan(&store, &audio)
+            })
+            .await
+            {
+                Ok(Ok(p)) => (p, PauseStatus::Found),
+                _ => (Vec::new(), PauseStatus::Unavailable),
+            }
+        }
+        (None, Some(_)) => (Vec::new(), PauseStatus::Pending),
+        (None, None) => (Vec::new(), PauseStatus::Unavailable),
+    };
+    let duration = duration.filter(|&d| d > 0).unwrap_or_else(|| {
+        let chars: usize = transcript.segments.iter().map(|s| s.text.len()).sum();
+        chars as u64 * MS_PER_CHAR_WITHOUT_AUDIO
+    });
+    let times = estimate_times(&transcript.segments, duration, &pauses, &pins);
+    Ok(TranscriptTimes {
+        episode: id,
+        times,
+        pauses: status,
+    })
+}
+
+/// A timed transcript's own times.
+fn given_times(transcript: &Transcript) -> Vec<EstimatedTime> {
+    let segments = &transcript.segments;
+    segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let start_ms = s.start_ms.unwrap_or(0);
+            let next = segments.get(i + 1).and_then(|n| n.start_ms);
+            EstimatedTime {
+                start_ms,
+                end_ms: s.end_ms.or(next).unwrap_or(start_ms).max(start_ms),
+                source: TimeSource::Given,
+            }
+        })
+        .collect()
+}
+
+/// The transcript rendered for export, with the episode's title.
+async fn render(
+    state: &AppState,
+    id: EpisodeId,
+    format: ExportFormat,
+    estimated: bool,
+) -> IpcResult<(String, String)> {
+    let (title, transcript) = state
+        .with_store(move |s| Ok((s.episode(id)?.title, transcript_of(s, id)?)))
+        .await?;
+    let retime = estimated && !transcript.timed();
+    let transcript = if retime {
+        let times = times_of(state, id, false).await?;
+        with_times(&transcript, &times.times)
+    } else {
+        transcript
+    };
+    let text = match format {
+        ExportFormat::Vtt => to_vtt(&transcript),
+        ExportFormat::Srt => to_srt(&transcript),
+        ExportFormat::Json => to_json(&transcript),
+        ExportFormat::Md => Ok(to_markdown(
+            &transcript,
+            &MarkdownOptions {
+                title: Some(&title),
+                estimated: retime,
+            },
+        )),
+    }
+    .map_err(export_error)?;
+    Ok((title, text))
+}
+
+/// The episode's transcript, or a clear error when it has none.
+fn transcript_of(store: &Store, id: EpisodeId) -> IpcResult<Transcript> {
+    store.get_transcript(id)?.ok_or_else(|| {
+        IpcError::new(
+            "no_transcript",
+            "This episode has no transcript yet. Add one with \u{201c}Add transcript\u{201d} or drop a transcript file on the window.",
+        )
+    })
+}
+
+fn attach_error(e: LibraryError) -> IpcError {
+    IpcError::new(e.code(), e.to_string())
+}
+
+fn export_error(e: TranscriptError) -> IpcError {
+    let message = match &e {
+        TranscriptError::Untimed { format } => format!(
+            "This transcript has no timestamps, so it cannot be exported as {format} \
+             without its estimated times."
+        ),
+        other => other.to_string(),
+    };
+    IpcError::new(e.code(), message)
+}
+
+/// A file name made from an episode title: letters, digits, spaces, `-` and `_`.
+fn file_stem(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, ' ' | '-' | '_') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem
+        .trim_matches([' ', '-'])
+        .chars()
+        .take(80)
+        .collect::<String>();
+    if stem.is_empty() {
+        "transcript".to_string()
+    } else {
+        stem
+    }
+}
+
+/// Decodes `%XX` escapes (as `encodeURIComponent` writes them); anything that is
+/// not valid UTF-8 afterwards is replaced.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_decoded_and_sanitised() {
+        assert_eq!(percent_decode("caf%C3%A9%20notes.txt"), "café notes.txt");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(
+            file_stem("Hearing It Twice — Memory/Notes"),
+            "Hearing It Twice - Memory-Notes"
+        );
+        assert_eq!(file_stem("???"), "transcript");
+    }
+}

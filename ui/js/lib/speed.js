@@ -1,0 +1,40 @@
+// @ts-check
+/** Playback speed: the allowed steps and how a speed reads. @module lib/speed */
+
+/** Slowest speed. */
+export const MIN_SPEED = 0.5;
+/** Fastest speed. */
+export const MAX_SPEED = 3;
+/** Speeds go in steps of this much. */
+export const SPEED_STEP = 0.05;
+
+/**
+ * The nearest allowed speed: within 0.5–3.0, on a 0.05 step (not a number: 1.0).
+ * @param {number} speed
+ * @returns {number}
+ */
+export function snapSpeed(speed) {
+  if (!Number.isFinite(speed)) return 1;
+  const clamped = Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
+  return Math.round(clamped * 20) / 20;
+}
+
+/**
+ * `speed` moved by `steps` steps of 0.05, kept in range.
+ * @param {number} speed
+ * @param {number} steps
+ * @returns {number}
+ */
+export function stepSpeed(speed, steps) {
+  return snapSpeed(snapSpeed(speed) + steps * SPEED_STEP);
+}
+
+/**
+ * A speed as shown on the button: `1.0×`, `1.25×`, `2.05×`.
+ * @param {number} speed
+ * @returns {string}
+ */
+export function formatSpeed(speed) {
+  const text = snapSpeed(speed).toFixed(2).replace(/0$/, "");
+  return `${text}×`;
+}

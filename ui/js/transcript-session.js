@@ -1,0 +1,100 @@
+// @ts-check
+/**
+ * The transcript of the open episode, wired to the library: estimated times for
+ * untimed transcripts (at once from text length, then snapped to the audio's
+ * pauses), pins, adding a transcript (dialog, dropped file, file input) and export.
+ * @module transcript-session
+ */
+
+import * as api from "./api.js";
+import { createTranscriptView } from "./views/transcript.js";
+
+/**
+ * @typedef {object} SessionHandlers
+ * @property {(ms: number) => void} onPlayFrom a line was clicked
+ * @property {(error: unknown) => void} report shows a failed command
+ * @property {(message: string) => void} inform shows a message in the notice bar
+ */
+
+/**
+ * @param {{scroller: HTMLElement, lines: HTMLElement, backToNow: HTMLElement}} elements
+ * @param {SessionHandlers} handlers
+ */
+export function createTranscriptSession({ scroller, lines, backToNow }, { onPlayFrom, report, inform }) {
+  /** @type {number|null} */
+  let episodeId = null;
+  /** Bumped on every transcript shown, so late answers for an older one are dropped. */
+  let generation = 0;
+
+  /** @param {api.TranscriptTimes} result */
+  const applyTimes = (result) => {
+    if (result.episode === episodeId) view.setTimes(result.times);
+  };
+
+  const view = createTranscriptView(scroller, lines, backToNow, {
+    onPlayFrom,
+    onPin: (index, ms) => {
+      if (episodeId != null) api.pinLine(episodeId, index, ms).then(applyTimes).catch(report);
+    },
+    onUnpin: (index) => {
+      if (episodeId != null) api.unpinLine(episodeId, index).then(applyTimes).catch(report);
+    },
+    onAddTranscript: () => {
+      if (episodeId == null) return;
+      api
+        .chooseTranscriptFile(episodeId)
+        .then((content) => content && show(content))
+        .catch((error) => {
+          // Without a native dialog, the page's own file chooser does the job.
+          if (api.codeOf(error) === "dialog_unavailable") view.chooseWithFileInput();
+          else report(error);
+        });
+    },
+    onTranscriptFile: (file) => {
+      if (episodeId != null) api.attachTranscriptFile(episodeId, file).then(show).catch(report);
+    },
+    onExport: (format, estimated) => {
+      if (episodeId == null) return;
+      api
+        .exportTranscript(episodeId, format, estimated)
+        .then((path) => path && inform(`Saved the transcript to ${path}.`))
+        .catch(report);
+    },
+  });
+
+  /** @param {api.TranscriptContent} content */
+  async function show(content) {
+    const id = episodeId;
+    const mine = ++generation;
+    view.render(content.segments, content.timed);
+    if (id == null || content.timed || content.segments.length === 0) return;
+    const quick = await api.transcriptTimes(id, false);
+    if (mine !== generation) return;
+    applyTimes(quick);
+    if (quick.pauses !== "pending") return;
+    const snapped = await api.transcriptTimes(id, true);
+    if (mine === generation) applyTimes(snapped);
+  }
+
+  return {
+    /** Shows the transcript of an episode just opened. @param {api.OpenedEpisode} episode */
+    open(episode) {
+      episodeId = episode.id;
+      show({ format: episode.transcript_format ?? "", timed: episode.transcript_timed, segments: episode.segments }).catch(
+        report,
+      );
+    },
+    /** @param {number} ms */
+    setPosition(ms) {
+      view.setPosition(ms);
+    },
+    /** Listens for transcript files dragged onto the window. @returns {Promise<void>} */
+    async listen() {
+      await api.onTranscriptDrag(({ active }) => view.showDropHint(active));
+      await api.onTranscriptDropped(() => {
+        view.showDropHint(false);
+        if (episodeId != null) api.attachDroppedTranscript(episodeId).then(show).catch(report);
+      });
+    },
+  };
+}

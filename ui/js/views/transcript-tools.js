@@ -1,0 +1,130 @@
+// @ts-check
+/**
+ * The quiet row of transcript actions above the lines: find, add a transcript (a
+ * native file dialog; a file input is kept as the fallback where the dialog is not
+ * available), and export in one of four formats. Also the hint shown while a
+ * transcript file is dragged over the window.
+ * @module views/transcript-tools
+ */
+
+/** @typedef {"vtt" | "srt" | "json" | "md"} ExportFormat */
+
+/** @type {[ExportFormat, string][]} */
+const FORMATS = [
+  ["vtt", "WebVTT (.vtt)"],
+  ["srt", "SRT (.srt)"],
+  ["json", "Podcasting 2.0 JSON"],
+  ["md", "Markdown (.md)"],
+];
+
+/**
+ * @typedef {object} ToolHandlers
+ * @property {() => void} onFind
+ * @property {() => void} onAdd open the file dialog
+ * @property {(file: File) => void} onFile a file chosen through the file input
+ * @property {(format: ExportFormat, estimated: boolean) => void} onExport
+ */
+
+/**
+ * @param {HTMLElement} before the tools are placed just before this element
+ * @param {HTMLElement} dropHost where the drop hint is placed
+ * @param {ToolHandlers} handlers
+ */
+export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile, onExport }) {
+  const tools = document.createElement("div");
+  tools.className = "transcript-tools";
+  tools.dataset.testid = "transcript-tools";
+
+  /**
+   * @param {string} text
+   * @param {string} title
+   * @param {string} testid
+   */
+  const button = (text, title, testid) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "tool-button";
+    b.textContent = text;
+    b.title = title;
+    b.dataset.testid = testid;
+    return b;
+  };
+
+  const find = button("Find", "Find in the transcript (Ctrl+F)", "find-open");
+  find.addEventListener("click", onFind);
+
+  const add = button("Add transcript…", "Add or replace this episode's transcript, or drop a file on the window", "transcript-add");
+  add.addEventListener("click", onAdd);
+
+  const file = document.createElement("input");
+  file.type = "file";
+  file.className = "visually-hidden";
+  file.tabIndex = -1;
+  file.accept = ".vtt,.srt,.json,.html,.htm,.txt";
+  file.dataset.testid = "transcript-file";
+  file.setAttribute("aria-label", "Transcript file");
+  file.addEventListener("change", () => {
+    const chosen = file.files?.[0];
+    if (chosen) onFile(chosen);
+    file.value = "";
+  });
+
+  const exportMenu = document.createElement("details");
+  exportMenu.className = "export-menu";
+  const summary = document.createElement("summary");
+  summary.className = "tool-button";
+  summary.textContent = "Export";
+  summary.dataset.testid = "export-open";
+  const menu = document.createElement("div");
+  menu.className = "export-list";
+  const estimatedLabel = document.createElement("label");
+  estimatedLabel.className = "export-estimated";
+  const estimated = document.createElement("input");
+  estimated.type = "checkbox";
+  estimated.checked = true;
+  estimatedLabel.append(estimated, document.createTextNode(" With estimated times"));
+  for (const [format, label] of FORMATS) {
+    const item = button(label, `Save the transcript as ${label}`, `export-${format}`);
+    item.classList.add("export-item");
+    item.addEventListener("click", () => {
+      exportMenu.open = false;
+      onExport(format, estimated.checked);
+    });
+    menu.append(item);
+  }
+  menu.append(estimatedLabel);
+  exportMenu.append(summary, menu);
+  document.addEventListener("click", (event) => {
+    if (exportMenu.open && !exportMenu.contains(/** @type {Node} */ (event.target))) exportMenu.open = false;
+  });
+
+  tools.append(find, add, exportMenu, file);
+  before.before(tools);
+
+  const dropHint = document.createElement("div");
+  dropHint.className = "drop-hint";
+  dropHint.dataset.testid = "drop-hint";
+  dropHint.hidden = true;
+  dropHint.textContent = "Drop the transcript file to add it to this episode";
+  dropHost.append(dropHint);
+
+  return {
+    /**
+     * @param {{hasTranscript: boolean, timed: boolean}} state
+     */
+    setState({ hasTranscript, timed }) {
+      find.disabled = !hasTranscript;
+      exportMenu.hidden = !hasTranscript;
+      estimatedLabel.hidden = timed;
+      add.textContent = hasTranscript ? "Replace transcript…" : "Add transcript…";
+    },
+    /** Opens the file input's own chooser (the fallback when there is no dialog). */
+    chooseWithInput() {
+      file.click();
+    },
+    /** @param {boolean} active */
+    showDropHint(active) {
+      dropHint.hidden = !active;
+    },
+  };
+}
