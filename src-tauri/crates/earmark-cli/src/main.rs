@@ -62,6 +62,17 @@ enum Command {
     Search(commands::search::SearchArgs),
     /// Benchmarks of the playback engine, each printing one JSON document with --json.
     Bench(commands::bench::BenchArgs),
+    /// Subscribe to podcast feeds, refresh them, list them.
+    #[command(subcommand)]
+    Feed(commands::feed::FeedCommand),
+    /// Download an episode for offline listening (progress on stderr; resumes an
+    /// interrupted download). JSON: {"path", …}.
+    Download(commands::download::DownloadArgs),
+    /// Import and export subscriptions as OPML.
+    #[command(subcommand)]
+    Opml(commands::opml::OpmlCommand),
+    /// Benchmark: parse and store a podcast feed (default: 3,000 generated episodes).
+    BenchFeed(commands::bench_feed::BenchFeedArgs),
     /// Export notes and highlights as Markdown, JSON or Readwise CSV.
     Export(commands::export::ExportArgs),
     /// Import notes and highlights from a JSON export (twice adds nothing).
@@ -86,6 +97,10 @@ fn main() -> ExitCode {
         Command::Notes(command) => commands::notes::run(command, &data_dir, &out),
         Command::Search(args) => commands::search::run(args, &data_dir, &out),
         Command::Bench(args) => commands::bench::run(args, &out),
+        Command::Feed(command) => commands::feed::run(command, &data_dir, &out),
+        Command::Download(args) => commands::download::run(args, &data_dir, &out),
+        Command::Opml(command) => commands::opml::run(command, &data_dir, &out),
+        Command::BenchFeed(args) => commands::bench_feed::run(args, &out),
         Command::Export(args) => commands::export::run(args, &data_dir, &out),
         Command::ImportNotes(args) => commands::import_notes::run(args, &data_dir, &out),
         Command::BenchNotes(command) => commands::bench_notes::run(command, &out),

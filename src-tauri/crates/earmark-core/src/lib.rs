@@ -3,8 +3,13 @@
 
 pub mod anchor;
 pub mod capture;
+pub mod chapters;
+pub mod downloads;
 pub mod export;
+pub mod feeds;
+pub mod http;
 pub mod library;
+pub mod opml;
 pub mod paths;
 pub mod store;
 pub mod transcript;

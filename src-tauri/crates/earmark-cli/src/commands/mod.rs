@@ -2,13 +2,17 @@
 
 pub mod bench;
 pub mod bench_corpus;
+pub mod bench_feed;
 pub mod bench_notes;
 pub mod clip;
+pub mod download;
 pub mod export;
+pub mod feed;
 pub mod import;
 pub mod import_notes;
 pub mod list;
 pub mod notes;
+pub mod opml;
 pub mod probe;
 pub mod search;
 pub mod transcript;

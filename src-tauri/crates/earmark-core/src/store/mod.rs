@@ -13,9 +13,11 @@
 //! written by SQLite's `strftime`. Times in media are `u64` milliseconds.
 
 mod audio_pauses;
+mod chapters;
 mod db;
 mod episodes;
 mod error;
+mod feed_sync;
 mod highlights;
 mod migrate;
 mod notes;
@@ -29,6 +31,7 @@ mod transcripts;
 pub use db::{Store, BUSY_TIMEOUT, DATABASE_FILE_NAME};
 pub use episodes::{Episode, EpisodeSummary, NewEpisode, PLAYED_WITHIN_MS};
 pub use error::StoreError;
+pub use feed_sync::{EpisodeLink, EpisodePerson, FeedItem, LinkKind, SyncedEpisode};
 pub use highlights::{Highlight, NewHighlight, DEFAULT_HIGHLIGHT_COLOR};
 pub use migrate::{backup_path, LATEST_VERSION};
 pub use notes::Note;

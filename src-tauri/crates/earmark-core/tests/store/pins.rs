@@ -118,7 +118,7 @@ fn version_2_library_upgrades_to_pins() {
         episode
     };
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert!(store.schema_version().unwrap() >= 3, "upgraded past pins");
     let transcript = store.get_transcript(episode).unwrap().unwrap();
     assert_eq!(transcript.segments.len(), 2, "the transcript survived");
     assert!(store.pins(episode).unwrap().is_empty());

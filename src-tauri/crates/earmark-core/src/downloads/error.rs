@@ -1,0 +1,168 @@
+//! What can go wrong downloading an episode, in sentences a user understands.
+
+use std::path::PathBuf;
+
+use crate::http::NetError;
+use crate::store::StoreError;
+
+/// A download failed. Unless it says otherwise, what was already downloaded is kept
+/// and the next attempt goes on from there.
+#[derive(Debug, thiserror::Error)]
+pub enum DownloadError {
+    /// The episode has no address to download from (a local file, or a feed item
+    /// without audio).
+    #[error("\"{title}\" has no audio address to download from.")]
+    NoAudioUrl {
+        /// The episode's title.
+        title: String,
+    },
+    /// The server could not be reached or answered with an error (404 and the like).
+    #[error("Could not download \"{title}\": {source}")]
+    Net {
+        /// The episode's title.
+        title: String,
+        /// What happened.
+        #[source]
+        source: NetError,
+    },
+    /// The disk is full.
+    #[error(
+        "The disk is full: \"{title}\" could not be saved in {dir}. Free some space and \
+         download it again; it will go on where it stopped."
+    )]
+    DiskFull {
+        /// The episode's title.
+        title: String,
+        /// The folder it was being saved in.
+        dir: PathBuf,
+    },
+    /// A file could not be written or moved.
+    #[error("Could not save \"{title}\" to {path}: {source}")]
+    Io {
+        /// The episode's title.
+        title: String,
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The connection kept breaking off before the whole file arrived.
+    #[error(
+        "The download of \"{title}\" stopped at {} of {}; download it again to go on \
+         where it stopped.",
+        megabytes(*done),
+        total.map_or_else(|| "an unknown size".to_owned(), megabytes)
+    )]
+    Incomplete {
+        /// The episode's title.
+        title: String,
+        /// Bytes on disk.
+        done: u64,
+        /// Bytes expected, when known.
+        total: Option<u64>,
+    },
+    /// The server sent more than it announced; the file was thrown away.
+    #[error(
+        "The server sent {got} bytes for \"{title}\" where it announced {expected}; the \
+         file was not kept. Try again later."
+    )]
+    LengthMismatch {
+        /// The episode's title.
+        title: String,
+        /// Bytes announced.
+        expected: u64,
+        /// Bytes received.
+        got: u64,
+    },
+    /// The download was cancelled.
+    #[error("The download of \"{title}\" was cancelled.")]
+    Cancelled {
+        /// The episode's title.
+        title: String,
+    },
+    /// Deleting a file Earmark did not download was refused.
+    #[error(
+        "The audio of \"{title}\" is a file you added ({path}); Earmark only deletes files \
+         it downloaded."
+    )]
+    NotADownload {
+        /// The episode's title.
+        title: String,
+        /// The file.
+        path: PathBuf,
+    },
+    /// The library database refused.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl DownloadError {
+    /// A short stable code for the IPC boundary and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DownloadError::NoAudioUrl { .. } => "no_audio_url",
+            DownloadError::Net { source, .. } => source.code(),
+            DownloadError::DiskFull { .. } => "disk_full",
+            DownloadError::Io { .. } => "io",
+            DownloadError::Incomplete { .. } => "incomplete",
+            DownloadError::LengthMismatch { .. } => "length_mismatch",
+            DownloadError::Cancelled { .. } => "cancelled",
+            DownloadError::NotADownload { .. } => "not_a_download",
+            DownloadError::Store(e) => e.code(),
+        }
+    }
+}
+
+/// `12.3 MB`, or bytes below a megabyte.
+fn megabytes(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        format!("{bytes} bytes")
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    }
+}
+
+/// Whether an I/O error means the disk (or quota) is full.
+pub(crate) fn is_disk_full(error: &std::io::Error) -> bool {
+    // 28 = ENOSPC, 122 = EDQUOT on Linux; 112 = ERROR_DISK_FULL on Windows.
+    error.kind() == std::io::ErrorKind::StorageFull
+        || matches!(error.raw_os_error(), Some(28 | 122) if cfg!(unix))
+        || matches!(error.raw_os_error(), Some(112) if cfg!(windows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_disk_is_recognised_and_worded() {
+        let enospc = std::io::Error::from_raw_os_error(28);
+        assert!(is_disk_full(&enospc), "{enospc}");
+        assert!(!is_disk_full(&std::io::Error::from(
+            std::io::ErrorKind::PermissionDenied
+        )));
+        let e = DownloadError::DiskFull {
+            title: "Ep 1".into(),
+            dir: "/data/downloads/show".into(),
+        };
+        assert!(
+            e.to_string().starts_with("The disk is full: \"Ep 1\""),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn incomplete_reads_in_megabytes() {
+        let e = DownloadError::Incomplete {
+            title: "Ep".into(),
+            done: 2_500_000,
+            total: Some(10_000_000),
+        };
+        assert_eq!(
+            e.to_string(),
+            "The download of \"Ep\" stopped at 2.5 MB of 10.0 MB; download it again to go on \
+             where it stopped."
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! What can go wrong reading a feed or subscribing to one, in sentences a user
+//! understands.
+
+use crate::http::NetError;
+use crate::store::StoreError;
+
+/// Why a document is not a usable podcast feed ([`parse_feed`](super::parse_feed)).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FeedError {
+    /// The document is something else: a web page, another XML format, not XML.
+    #[error("it is {0}, not an RSS or Atom feed")]
+    NotAFeed(String),
+    /// The document starts like a feed but is broken.
+    #[error("it could not be read as a feed ({0})")]
+    Malformed(String),
+    /// The feed has items but none carries audio.
+    #[error("none of its {0} items has an audio file")]
+    NoAudio(usize),
+    /// The document is larger than [`MAX_FEED_BYTES`](super::MAX_FEED_BYTES).
+    #[error("it is larger than {} MB", .0 / 1_000_000)]
+    TooLarge(u64),
+}
+
+impl FeedError {
+    /// A short stable code for the IPC boundary and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FeedError::NotAFeed(_) => "not_a_feed",
+            FeedError::Malformed(_) => "malformed_feed",
+            FeedError::NoAudio(_) => "feed_without_audio",
+            FeedError::TooLarge(_) => "feed_too_large",
+        }
+    }
+}
+
+/// Subscribing to or refreshing a podcast failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SubscribeError {
+    /// The feed could not be fetched.
+    #[error(transparent)]
+    Net(#[from] NetError),
+    /// What came back is not a podcast feed.
+    #[error("The feed at {url} is not a podcast feed: {reason}.")]
+    NotAPodcast {
+        /// The feed's address.
+        url: String,
+        /// Why.
+        reason: FeedError,
+    },
+    /// The podcast was added without a feed address (nothing to refresh).
+    #[error("The podcast \"{0}\" has no feed to refresh.")]
+    NoFeedUrl(String),
+    /// The library database refused.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl SubscribeError {
+    /// A short stable code for the IPC boundary and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SubscribeError::Net(e) => e.code(),
+            SubscribeError::NotAPodcast { reason, .. } => reason.code(),
+            SubscribeError::NoFeedUrl(_) => "no_feed_url",
+            SubscribeError::Store(e) => e.code(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_a_podcast_reads_as_one_sentence() {
+        let e = SubscribeError::NotAPodcast {
+            url: "https://example.com/".into(),
+            reason: FeedError::NotAFeed("a web page".into()),
+        };
+        assert_eq!(
+            e.to_string(),
+            "The feed at https://example.com/ is not a podcast feed: it is a web page, \
+             not an RSS or Atom feed."
+        );
+        assert_eq!(e.code(), "not_a_feed");
+    }
+}

@@ -1,0 +1,126 @@
+//! An episode's transcript and chapters, fetched from the links its feed gave.
+//!
+//! Small files, fetched at subscribe time for the newest episodes and together with
+//! the audio for any episode downloaded. A transcript the episode already has (one
+//! the user attached, say) is never replaced; chapters already stored are kept too.
+//! Failures are reported as warnings, never as a failed download or refresh.
+
+use serde::Serialize;
+
+use crate::chapters::{parse_json_chapters, ChapterSource};
+use crate::http::HttpClient;
+use crate::store::{EpisodeId, EpisodeLink, LinkKind, Store, StoreResult};
+use crate::transcript::{parse_bytes, FormatHint};
+
+use super::model::TranscriptLink;
+
+/// The largest transcript or chapters document fetched, in bytes.
+pub const MAX_SIDECAR_BYTES: u64 = 10_000_000;
+
+/// What [`fetch_extras`] brought in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Extras {
+    /// A transcript was stored now.
+    pub transcript: bool,
+    /// How many chapters were stored now.
+    pub chapters: usize,
+    /// What could not be fetched, as sentences for the user.
+    pub warnings: Vec<String>,
+}
+
+/// Fetches and stores the episode's transcript (the best format its feed offers, then
+/// the next ones if that fails) and its chapters, where the library has none yet.
+/// Only a database failure is an error.
+pub fn fetch_extras(store: &Store, http: &HttpClient, episode: EpisodeId) -> StoreResult<Extras> {
+    let links = store.episode_links(episode)?;
+    let mut extras = Extras::default();
+    if store.transcript_info(episode)?.is_none() {
+        fetch_transcript(store, http, episode, &links, &mut extras)?;
+    }
+    if store.chapters(episode)?.is_none() {
+        if let Some(link) = links.iter().find(|l| l.kind == LinkKind::Chapters) {
+            fetch_chapters(store, http, episode, link, &mut extras)?;
+        }
+    }
+    Ok(extras)
+}
+
+fn fetch_transcript(
+    store: &Store,
+    http: &HttpClient,
+    episode: EpisodeId,
+    links: &[EpisodeLink],
+    extras: &mut Extras,
+) -> StoreResult<()> {
+    let mut candidates: Vec<(u8, TranscriptLink)> = links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Transcript)
+        .filter_map(|l| {
+            let link = TranscriptLink {
+                url: l.url.clone(),
+                mime: l.mime.clone().unwrap_or_default(),
+                language: l.language.clone(),
+                rel: l.rel.clone(),
+            };
+            link.preference().map(|p| (p, link))
+        })
+        .collect();
+    // Stable: equal formats stay in feed order.
+    candidates.sort_by_key(|(p, _)| *p);
+    for (_, link) in candidates {
+        let fetched = match http.fetch(&link.url, MAX_SIDECAR_BYTES) {
+            Ok(fetched) => fetched,
+            Err(e) => {
+                extras
+                    .warnings
+                    .push(format!("The transcript could not be fetched: {e}"));
+                continue;
+            }
+        };
+        let hint = FormatHint::from_mime(&link.mime).or_else(|| {
+            fetched
+                .content_type
+                .as_deref()
+                .and_then(FormatHint::from_mime)
+        });
+        match parse_bytes(&fetched.bytes, hint) {
+            Ok(transcript) => {
+                store.set_transcript(episode, &transcript, None)?;
+                extras.transcript = true;
+                return Ok(());
+            }
+            Err(e) => extras.warnings.push(format!(
+                "The transcript at {} could not be read: {e}",
+                link.url
+            )),
+        }
+    }
+    Ok(())
+}
+
+fn fetch_chapters(
+    store: &Store,
+    http: &HttpClient,
+    episode: EpisodeId,
+    link: &EpisodeLink,
+    extras: &mut Extras,
+) -> StoreResult<()> {
+    let fetched = match http.fetch(&link.url, MAX_SIDECAR_BYTES) {
+        Ok(fetched) => fetched,
+        Err(e) => {
+            extras
+                .warnings
+                .push(format!("The chapters could not be fetched: {e}"));
+            return Ok(());
+        }
+    };
+    match parse_json_chapters(&fetched.bytes) {
+        Ok(chapters) if chapters.is_empty() => {}
+        Ok(chapters) => {
+            store.set_chapters(episode, &chapters, ChapterSource::Feed)?;
+            extras.chapters = chapters.len();
+        }
+        Err(e) => extras.warnings.push(format!("{e} ({})", link.url)),
+    }
+    Ok(())
+}

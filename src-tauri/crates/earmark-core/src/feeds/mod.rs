@@ -1,0 +1,36 @@
+//! Podcast feeds: reading RSS 2.0 (iTunes and Podcasting 2.0 tags) and Atom, and
+//! keeping subscriptions in the library.
+//!
+//! - [`parse_feed`] is pure: bytes in, a [`Feed`] of sanitized text out.
+//! - [`subscribe`] and [`refresh`] fetch a feed with an [`HttpClient`](crate::http::HttpClient),
+//!   store the podcast and upsert its episodes by guid (counting new ones), and fetch
+//!   the transcripts and chapters of the newest new episodes ([`fetch_extras`]; the
+//!   rest come with the audio when an episode is downloaded).
+//!
+//! Feed input is hostile until proven otherwise: see [`parse`] for the bounds and
+//! [`text`] for the sanitizing.
+
+mod atom;
+mod dates;
+mod duration;
+mod error;
+mod extras;
+mod model;
+pub mod parse;
+mod podcast_tags;
+mod refresh;
+mod rss;
+pub mod text;
+
+pub use dates::{parse_date, parse_datetime};
+pub use duration::parse_duration;
+pub use error::{FeedError, SubscribeError};
+pub use extras::{fetch_extras, Extras, MAX_SIDECAR_BYTES};
+pub use model::{
+    best_transcript, ChaptersLink, Enclosure, Feed, FeedEpisode, FeedKind, Person, TranscriptLink,
+};
+pub use parse::{parse_feed, parse_feed_from, MAX_FEED_BYTES};
+pub use refresh::{
+    refresh, refresh_all, store_feed, subscribe, Refreshed, StoredFeed, EXTRAS_FOR_NEWEST,
+};
+pub use text::{html_to_text, one_line_text};

@@ -1,0 +1,178 @@
+//! What a podcast feed says, after parsing: the show and its episodes, every piece of
+//! outside text already reduced to sanitized plain text.
+
+use serde::Serialize;
+
+use crate::transcript::TranscriptFormat;
+
+/// The kind of document a feed was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedKind {
+    /// RSS 2.0 (or 0.9x / 1.0), with iTunes and Podcasting 2.0 tags.
+    Rss,
+    /// Atom 1.0.
+    Atom,
+}
+
+/// A parsed podcast feed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Feed {
+    /// RSS or Atom.
+    pub kind: FeedKind,
+    /// The show's title (never empty: "Untitled podcast" when the feed has none).
+    pub title: String,
+    /// The show's description, as sanitized plain text.
+    pub description: Option<String>,
+    /// The cover image's address.
+    pub image_url: Option<String>,
+    /// The show's web page.
+    pub link: Option<String>,
+    /// Who makes it.
+    pub author: Option<String>,
+    /// The episodes with audio, in feed order.
+    pub episodes: Vec<FeedEpisode>,
+    /// Items left out because they have no audio enclosure.
+    pub skipped_items: usize,
+}
+
+/// One episode of a feed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeedEpisode {
+    /// A stable id within the feed: the `<guid>` (or Atom `<id>`), else the enclosure
+    /// address.
+    pub guid: String,
+    /// Title (never empty: "Untitled episode").
+    pub title: String,
+    /// Show notes as sanitized plain text, paragraphs separated by blank lines.
+    pub description: Option<String>,
+    /// Publication time, RFC 3339 UTC (`2024-05-01T12:00:00Z`).
+    pub published: Option<String>,
+    /// Duration from `itunes:duration`, when the feed gives a usable one.
+    pub duration_ms: Option<u64>,
+    /// The audio.
+    pub enclosure: Enclosure,
+    /// Transcripts (`podcast:transcript`), in feed order.
+    pub transcripts: Vec<TranscriptLink>,
+    /// Chapters (`podcast:chapters`).
+    pub chapters: Option<ChaptersLink>,
+    /// People (`podcast:person`).
+    pub people: Vec<Person>,
+    /// The episode's web page.
+    pub link: Option<String>,
+    /// The episode's own image.
+    pub image_url: Option<String>,
+}
+
+/// An episode's audio file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Enclosure {
+    /// Where to download it.
+    pub url: String,
+    /// MIME type the feed claims (`audio/mpeg`).
+    pub mime: Option<String>,
+    /// Size in bytes the feed claims (often wrong; never trusted for a download).
+    pub length: Option<u64>,
+}
+
+/// A `podcast:transcript` link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TranscriptLink {
+    /// Where the transcript is.
+    pub url: String,
+    /// Its MIME type (`text/vtt`, `application/x-subrip`, `application/json`,
+    /// `text/html`, `text/plain`).
+    pub mime: String,
+    /// Its language (`en`), when given.
+    pub language: Option<String>,
+    /// `captions` for closed captions, when given.
+    pub rel: Option<String>,
+}
+
+impl TranscriptLink {
+    /// The transcript format its MIME type names, if Earmark knows it.
+    pub fn format(&self) -> Option<TranscriptFormat> {
+        crate::transcript::FormatHint::from_mime(&self.mime).map(|h| h.format())
+    }
+
+    /// Rank for choosing one transcript among several: lower is better (timed formats
+    /// first: VTT, SRT, JSON, then HTML, then plain text); `None` for unknown types.
+    pub fn preference(&self) -> Option<u8> {
+        Some(match self.format()? {
+            TranscriptFormat::Vtt => 0,
+            TranscriptFormat::Srt => 1,
+            TranscriptFormat::Json => 2,
+            TranscriptFormat::Html => 3,
+            TranscriptFormat::Text => 4,
+        })
+    }
+}
+
+/// Picks the transcript to download: the best-ranked known format (see
+/// [`TranscriptLink::preference`]), first in feed order among equals.
+pub fn best_transcript(links: &[TranscriptLink]) -> Option<&TranscriptLink> {
+    links
+        .iter()
+        .filter_map(|l| l.preference().map(|p| (p, l)))
+        .min_by_key(|(p, _)| *p)
+        .map(|(_, l)| l)
+}
+
+/// A `podcast:chapters` link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChaptersLink {
+    /// Where the chapters document is.
+    pub url: String,
+    /// Its MIME type (`application/json+chapters`).
+    pub mime: Option<String>,
+}
+
+/// A `podcast:person`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    /// Their name.
+    pub name: String,
+    /// Their role (`host`, `guest`), when given.
+    pub role: Option<String>,
+    /// Their web page, when given.
+    pub href: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(mime: &str) -> TranscriptLink {
+        TranscriptLink {
+            url: format!("https://x/{mime}"),
+            mime: mime.to_owned(),
+            language: None,
+            rel: None,
+        }
+    }
+
+    #[test]
+    fn timed_transcripts_are_preferred() {
+        let links = vec![
+            link("text/plain"),
+            link("text/html"),
+            link("application/json"),
+            link("application/x-subrip"),
+            link("text/vtt"),
+            link("application/pdf"),
+        ];
+        assert_eq!(
+            best_transcript(&links).map(|l| l.mime.as_str()),
+            Some("text/vtt")
+        );
+        assert_eq!(
+            best_transcript(&links[..3]).map(|l| l.mime.as_str()),
+            Some("application/json")
+        );
+        assert_eq!(
+            best_transcript(&links[5..]),
+            None,
+            "unknown types are skipped"
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! `parse_feed`: bytes in, a [`Feed`] out. Pure, no I/O.
+//!
+//! A first quick pass with `quick-xml` finds what the document is (RSS, Atom, a web
+//! page, not XML) and every prefix the document binds to the Podcasting 2.0 and
+//! iTunes namespaces — on any element, since the `rss` crate keys extensions by the
+//! document's own prefix. Then the `rss` or `atom_syndication` crate reads it.
+//!
+//! Hostile input is bounded: documents over [`MAX_FEED_BYTES`] are refused; the XML
+//! parser never expands entities declared in a DTD (a "billion laughs" document
+//! leaves `&lol9;` as literal text, so the work stays linear in the input); every
+//! text is sanitized ([`super::text`]) and every link kept only when it is http(s).
+
+use std::collections::BTreeSet;
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use reqwest::Url;
+
+use super::model::Feed;
+use super::FeedError;
+
+/// The largest feed read, in bytes (bigger responses are cut off and refused).
+pub const MAX_FEED_BYTES: u64 = 20_000_000;
+
+/// Namespace URIs the Podcasting 2.0 namespace is declared with (the current one and
+/// the older documentation address many feeds still use).
+const PODCAST_NAMESPACES: &[&str] = &[
+    "https://podcastindex.org/namespace/1.0",
+    "http://podcastindex.org/namespace/1.0",
+    "https://github.com/podcastindex-org/podcast-namespace/blob/main/docs/1.0.md",
+];
+
+/// Namespace URIs of Apple's iTunes podcast tags.
+const ITUNES_NAMESPACES: &[&str] = &[
+    "http://www.itunes.com/dtds/podcast-1.0.dtd",
+    "https://www.itunes.com/dtds/podcast-1.0.dtd",
+];
+
+/// What the first pass learned about a document.
+#[derive(Debug, Default)]
+pub(super) struct Namespaces {
+    /// Prefixes bound to the Podcasting 2.0 namespace.
+    pub podcast: BTreeSet<String>,
+    /// Prefixes bound to the iTunes namespace.
+    pub itunes: BTreeSet<String>,
+}
+
+/// The document's root element.
+#[derive(Debug, PartialEq, Eq)]
+enum Root {
+    Rss,
+    Atom,
+    Other(String),
+}
+
+/// Parses an RSS or Atom podcast feed. Relative links stay unresolved (and are
+/// dropped); use [`parse_feed_from`] when the feed's address is known.
+pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
+    parse_feed_from(bytes, None)
+}
+
+/// Parses an RSS or Atom podcast feed fetched from `base`, against which relative
+/// links (enclosures, transcripts, images) are resolved.
+pub fn parse_feed_from(bytes: &[u8], base: Option<&Url>) -> Result<Feed, FeedError> {
+    if bytes.len() as u64 > MAX_FEED_BYTES {
+        return Err(FeedError::TooLarge(MAX_FEED_BYTES));
+    }
+    let (root, namespaces) = scan(bytes)?;
+    let links = Links { base };
+    let feed = match root {
+        Root::Rss => {
+            let channel =
+                rss::Channel::read_from(bytes).map_err(|e| FeedError::Malformed(e.to_string()))?;
+            super::rss::from_channel(&channel, &namespaces, &links)
+        }
+        Root::Atom => {
+            let feed = atom_syndication::Feed::read_from(bytes)
+                .map_err(|e| FeedError::Malformed(e.to_string()))?;
+            super::atom::from_atom(&feed, &namespaces, &links)
+        }
+        Root::Other(name) => return Err(FeedError::NotAFeed(describe_root(&name))),
+    };
+    if feed.episodes.is_empty() && feed.skipped_items > 0 {
+        return Err(FeedError::NoAudio(feed.skipped_items));
+    }
+    Ok(feed)
+}
+
+/// Words for a document that is not a feed.
+fn describe_root(name: &str) -> String {
+    match name.to_ascii_lowercase().as_str() {
+        "html" => "a web page".to_owned(),
+        "opml" => "an OPML subscription list (import it as OPML)".to_owned(),
+        other => format!("an XML document of another kind (<{other}>)"),
+    }
+}
+
+/// Finds the root element and the namespace prefixes, reading the whole document once
+/// (start tags only; text is not decoded).
+fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let head = &bytes[start..];
+    if head.is_empty() {
+        return Err(FeedError::NotAFeed("an empty document".into()));
+    }
+    if head.starts_with(b"{") || head.starts_with(b"[") {
+        return Err(FeedError::NotAFeed("a JSON document".into()));
+    }
+    let mut reader = Reader::from_reader(bytes);
+    reader.config_mut().check_end_names = false;
+    let mut buf = Vec::new();
+    let mut root = None;
+    let mut namespaces = Namespaces::default();
+    let mut bound_elsewhere = BTreeSet::new();
+    loop {
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(event) => event,
+            // The real parser reports errors after the root; before it, this is no XML.
+            Err(_) if root.is_none() => {
+                return Err(FeedError::NotAFeed("not an XML document".into()))
+            }
+            Err(_) => break,
+        };
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                if root.is_none() {
+                    let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                    root = Some(match name.as_str() {
+                        "rss" | "RDF" => Root::Rss,
+                        "feed" => Root::Atom,
+                        _ => return Ok((Root::Other(name), namespaces)),
+                    });
+                }
+                for attr in e.attributes().with_checks(false).flatten() {
+                    let key = attr.key.as_ref();
+                    let Some(prefix) = key.strip_prefix(b"xmlns:") else {
+                        continue;
+                    };
+                    let prefix = String::from_utf8_lossy(prefix).into_owned();
+                    let value = String::from_utf8_lossy(&attr.value).to_ascii_lowercase();
+                    let value = value.trim().trim_end_matches('/');
+                    if PODCAST_NAMESPACES.contains(&value) {
+                        namespaces.podcast.insert(prefix);
+                    } else if ITUNES_NAMESPACES.contains(&value) {
+                        namespaces.itunes.insert(prefix);
+                    } else {
+                        bound_elsewhere.insert(prefix);
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    let Some(root) = root else {
+        return Err(FeedError::NotAFeed("not an XML document".into()));
+    };
+    // Undeclared prefixes are common in hand-made feeds: take the usual ones unless
+    // the document binds them to something else.
+    for (set, usual) in [
+        (&mut namespaces.podcast, "podcast"),
+        (&mut namespaces.itunes, "itunes"),
+    ] {
+        if set.is_empty() && !bound_elsewhere.contains(usual) {
+            set.insert(usual.to_owned());
+        }
+    }
+    Ok((root, namespaces))
+}
+
+/// Resolves and filters links from the feed: only http(s) addresses survive.
+#[derive(Debug)]
+pub(super) struct Links<'a> {
+    base: Option<&'a Url>,
+}
+
+impl Links<'_> {
+    /// The absolute http(s) address `raw` points to, if any.
+    pub fn resolve(&self, raw: &str) -> Option<String> {
+        let raw = raw.trim();
+        if raw.is_empty() || raw.len() > 4_096 {
+            return None;
+        }
+        let url = match Url::parse(raw) {
+            Ok(url) => url,
+            Err(_) => self.base?.join(raw).ok()?,
+        };
+        matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+    }
+}

@@ -1,0 +1,229 @@
+//! Subscribing and refreshing: fetch the feed, store the podcast, upsert its episodes.
+
+use serde::Serialize;
+
+use crate::http::{parse_url, HttpClient};
+use crate::store::{
+    EpisodeId, EpisodeLink, EpisodePerson, FeedItem, LinkKind, NewEpisode, NewPodcast, Podcast,
+    PodcastId, Store, StoreResult,
+};
+
+use super::extras::fetch_extras;
+use super::model::{Feed, FeedEpisode};
+use super::parse::{parse_feed_from, MAX_FEED_BYTES};
+use super::SubscribeError;
+
+/// How many of the newest new episodes get their transcript and chapters fetched at
+/// subscribe or refresh time (the others get theirs when downloaded).
+pub const EXTRAS_FOR_NEWEST: usize = 3;
+
+/// What a subscribe or refresh did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Refreshed {
+    /// The podcast.
+    pub podcast: PodcastId,
+    /// Its title, as the feed now gives it.
+    pub title: String,
+    /// Episodes (with audio) in the feed.
+    pub episodes: usize,
+    /// Episodes that were not in the library before.
+    pub new_episodes: usize,
+    /// Transcripts fetched for new episodes.
+    pub transcripts: usize,
+    /// New episodes that got chapters.
+    pub chapters: usize,
+    /// The podcast was added now (not refreshed).
+    pub subscribed_now: bool,
+    /// What could not be fetched (transcripts, chapters), as sentences.
+    pub warnings: Vec<String>,
+}
+
+/// What [`store_feed`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredFeed {
+    /// Episodes in the feed.
+    pub episodes: usize,
+    /// The new episodes' ids, newest first (by publication date; undated ones last).
+    pub new_episodes: Vec<EpisodeId>,
+}
+
+/// Subscribes to the feed at `url`: fetches and reads it, adds the podcast and its
+/// episodes, and fetches transcripts and chapters for the newest
+/// [`EXTRAS_FOR_NEWEST`] episodes. Subscribing again to a feed already in the
+/// library refreshes it.
+pub fn subscribe(store: &Store, http: &HttpClient, url: &str) -> Result<Refreshed, SubscribeError> {
+    let url = parse_url(url)?.to_string();
+    if let Some(existing) = store.podcast_by_feed_url(&url)? {
+        return refresh(store, http, existing.id);
+    }
+    let feed = fetch_feed(http, &url)?;
+    let podcast = store.add_podcast(&NewPodcast {
+        title: feed.title.clone(),
+        feed_url: Some(url),
+        description: feed.description.clone(),
+        image_url: feed.image_url.clone(),
+    })?;
+    let stored = match store_feed(store, podcast, &feed) {
+        Ok(stored) => stored,
+        Err(e) => {
+            // Leave no empty podcast behind; the error that matters is the first one.
+            let _ = store.delete_podcast(podcast);
+            return Err(e.into());
+        }
+    };
+    finish(store, http, podcast, &feed, stored, true)
+}
+
+/// Refreshes a podcast from its feed: updates its title, description and image,
+/// upserts its episodes by guid, and fetches extras for the newest new ones.
+pub fn refresh(
+    store: &Store,
+    http: &HttpClient,
+    podcast: PodcastId,
+) -> Result<Refreshed, SubscribeError> {
+    let show = store.podcast(podcast)?;
+    let Some(url) = show.feed_url.clone() else {
+        return Err(SubscribeError::NoFeedUrl(show.title));
+    };
+    let feed = fetch_feed(http, &url)?;
+    store.update_podcast(
+        podcast,
+        &NewPodcast {
+            title: feed.title.clone(),
+            feed_url: Some(url),
+            description: feed.description.clone(),
+            image_url: feed.image_url.clone(),
+        },
+    )?;
+    let stored = store_feed(store, podcast, &feed)?;
+    finish(store, http, podcast, &feed, stored, false)
+}
+
+/// Refreshes every podcast that has a feed, one after the other; one failing feed
+/// does not stop the others.
+pub fn refresh_all(
+    store: &Store,
+    http: &HttpClient,
+) -> StoreResult<Vec<(Podcast, Result<Refreshed, SubscribeError>)>> {
+    Ok(store
+        .podcasts()?
+        .into_iter()
+        .filter(|p| p.feed_url.is_some())
+        .map(|p| {
+            let result = refresh(store, http, p.id);
+            (p, result)
+        })
+        .collect())
+}
+
+/// Stores a parsed feed's episodes under `podcast` (no network): upsert by guid in one
+/// transaction, links and people included.
+pub fn store_feed(store: &Store, podcast: PodcastId, feed: &Feed) -> StoreResult<StoredFeed> {
+    let items: Vec<FeedItem> = feed.episodes.iter().map(feed_item).collect();
+    let synced = store.sync_feed_episodes(podcast, &items)?;
+    let mut new: Vec<(&FeedEpisode, EpisodeId)> = synced
+        .iter()
+        .zip(&feed.episodes)
+        .filter(|(s, _)| s.new)
+        .map(|(s, e)| (e, s.id))
+        .collect();
+    // Newest first; RFC 3339 UTC strings sort as times. Undated last.
+    new.sort_by(|(a, _), (b, _)| match (&a.published, &b.published) {
+        (Some(a), Some(b)) => b.cmp(a),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    Ok(StoredFeed {
+        episodes: feed.episodes.len(),
+        new_episodes: new.into_iter().map(|(_, id)| id).collect(),
+    })
+}
+
+fn finish(
+    store: &Store,
+    http: &HttpClient,
+    podcast: PodcastId,
+    feed: &Feed,
+    stored: StoredFeed,
+    subscribed_now: bool,
+) -> Result<Refreshed, SubscribeError> {
+    let mut done = Refreshed {
+        podcast,
+        title: feed.title.clone(),
+        episodes: stored.episodes,
+        new_episodes: stored.new_episodes.len(),
+        transcripts: 0,
+        chapters: 0,
+        subscribed_now,
+        warnings: Vec::new(),
+    };
+    for &episode in stored.new_episodes.iter().take(EXTRAS_FOR_NEWEST) {
+        let extras = fetch_extras(store, http, episode)?;
+        done.transcripts += usize::from(extras.transcript);
+        done.chapters += usize::from(extras.chapters > 0);
+        done.warnings.extend(extras.warnings);
+    }
+    Ok(done)
+}
+
+/// Fetches and reads a feed; anything unreadable is "not a podcast feed".
+fn fetch_feed(http: &HttpClient, url: &str) -> Result<Feed, SubscribeError> {
+    let fetched = http.fetch(url, MAX_FEED_BYTES)?;
+    let base = reqwest::Url::parse(&fetched.url).ok();
+    parse_feed_from(&fetched.bytes, base.as_ref()).map_err(|reason| SubscribeError::NotAPodcast {
+        url: url.to_owned(),
+        reason,
+    })
+}
+
+/// A parsed episode as the store keeps it.
+fn feed_item(episode: &FeedEpisode) -> FeedItem {
+    let mut links = Vec::with_capacity(1 + episode.transcripts.len());
+    links.push(EpisodeLink {
+        kind: LinkKind::Enclosure,
+        url: episode.enclosure.url.clone(),
+        mime: episode.enclosure.mime.clone(),
+        length: episode.enclosure.length,
+        language: None,
+        rel: None,
+    });
+    links.extend(episode.transcripts.iter().map(|t| EpisodeLink {
+        kind: LinkKind::Transcript,
+        url: t.url.clone(),
+        mime: Some(t.mime.clone()),
+        length: None,
+        language: t.language.clone(),
+        rel: t.rel.clone(),
+    }));
+    links.extend(episode.chapters.iter().map(|c| EpisodeLink {
+        kind: LinkKind::Chapters,
+        url: c.url.clone(),
+        mime: c.mime.clone(),
+        length: None,
+        language: None,
+        rel: None,
+    }));
+    FeedItem {
+        episode: NewEpisode {
+            podcast_id: None,
+            guid: Some(episode.guid.clone()),
+            title: episode.title.clone(),
+            description: episode.description.clone(),
+            published: episode.published.clone(),
+            audio_path: None,
+            audio_url: Some(episode.enclosure.url.clone()),
+            duration_ms: episode.duration_ms,
+        },
+        links,
+        people: episode
+            .people
+            .iter()
+            .map(|p| EpisodePerson {
+                name: p.name.clone(),
+                role: p.role.clone(),
+                href: p.href.clone(),
+            })
+            .collect(),
+    }
+}

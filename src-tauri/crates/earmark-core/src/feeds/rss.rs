@@ -1,0 +1,99 @@
+//! RSS 2.0 (with iTunes and Podcasting 2.0 tags) into a [`Feed`].
+
+use super::dates::parse_date;
+use super::duration::parse_duration;
+use super::model::{Enclosure, Feed, FeedEpisode, FeedKind};
+use super::parse::{Links, Namespaces};
+use super::podcast_tags;
+use super::text::{html_to_text, one_line_text};
+
+/// Title used when a feed gives none.
+pub(super) const UNTITLED_PODCAST: &str = "Untitled podcast";
+/// Title used when an episode gives none.
+pub(super) const UNTITLED_EPISODE: &str = "Untitled episode";
+
+/// Reads a parsed RSS channel.
+pub(super) fn from_channel(channel: &rss::Channel, ns: &Namespaces, links: &Links<'_>) -> Feed {
+    let itunes = channel.itunes_ext();
+    let mut feed = Feed {
+        kind: FeedKind::Rss,
+        title: one_line_text(channel.title()).unwrap_or_else(|| UNTITLED_PODCAST.to_owned()),
+        description: html_to_text(channel.description())
+            .or_else(|| itunes.and_then(|i| i.summary()).and_then(html_to_text)),
+        image_url: itunes
+            .and_then(|i| i.image())
+            .or_else(|| channel.image().map(|i| i.url()))
+            .and_then(|u| links.resolve(u)),
+        link: links.resolve(channel.link()),
+        author: itunes.and_then(|i| i.author()).and_then(one_line_text),
+        episodes: Vec::with_capacity(channel.items().len()),
+        skipped_items: 0,
+    };
+    for item in channel.items() {
+        match episode(item, ns, links) {
+            Some(episode) => feed.episodes.push(episode),
+            None => feed.skipped_items += 1,
+        }
+    }
+    feed
+}
+
+/// One item, or `None` when it has no usable audio enclosure.
+fn episode(item: &rss::Item, ns: &Namespaces, links: &Links<'_>) -> Option<FeedEpisode> {
+    let enclosure = item.enclosure()?;
+    let mime = Some(enclosure.mime_type().trim().to_ascii_lowercase()).filter(|m| !m.is_empty());
+    if mime
+        .as_deref()
+        .is_some_and(|m| m.starts_with("image/") || m.starts_with("text/"))
+    {
+        return None;
+    }
+    let url = links.resolve(enclosure.url())?;
+    let itunes = item.itunes_ext();
+    let tags = podcast_tags::read(item.extensions(), ns, links);
+    let guid = item
+        .guid()
+        .map(|g| g.value().trim())
+        .filter(|g| !g.is_empty())
+        .map(|g| g.chars().take(1_000).collect())
+        .unwrap_or_else(|| url.clone());
+    let published = item.pub_date().and_then(parse_date).or_else(|| {
+        item.dublin_core_ext()
+            .and_then(|dc| dc.dates().first())
+            .and_then(|d| parse_date(d))
+    });
+    Some(FeedEpisode {
+        guid,
+        title: item
+            .title()
+            .and_then(one_line_text)
+            .or_else(|| {
+                podcast_tags::itunes_text(item.extensions(), ns, "title").and_then(one_line_text)
+            })
+            .unwrap_or_else(|| UNTITLED_EPISODE.to_owned()),
+        description: item
+            .content()
+            .and_then(html_to_text)
+            .or_else(|| item.description().and_then(html_to_text))
+            .or_else(|| itunes.and_then(|i| i.summary()).and_then(html_to_text))
+            .or_else(|| itunes.and_then(|i| i.subtitle()).and_then(html_to_text)),
+        published,
+        duration_ms: itunes
+            .and_then(|i| i.duration())
+            .or_else(|| podcast_tags::itunes_text(item.extensions(), ns, "duration"))
+            .and_then(parse_duration),
+        enclosure: Enclosure {
+            url,
+            mime,
+            length: enclosure.length().trim().parse().ok().filter(|n| *n > 0),
+        },
+        transcripts: tags.transcripts,
+        chapters: tags.chapters,
+        people: tags.people,
+        link: item.link().and_then(|l| links.resolve(l)),
+        image_url: itunes
+            .and_then(|i| i.image().map(str::to_owned))
+            .or_else(|| podcast_tags::itunes_image(item.extensions(), ns))
+            .and_then(|u| links.resolve(&u)),
+    })
+}

@@ -1,0 +1,507 @@
+//! A small, careful HTTP client for feeds, transcripts, chapters and downloads.
+//!
+//! Blocking (reqwest's blocking client over rustls with the `ring` provider): feed and
+//! download work runs on a worker thread that also owns a [`Store`](crate::store::Store),
+//! which is synchronous anyway (design.md §9). Do not create, use or drop an
+//! [`HttpClient`] on an async runtime's worker thread; use `spawn_blocking` or a thread.
+//!
+//! Every request has a connect timeout and a read timeout (no byte for that long and the
+//! request fails); [`HttpClient::fetch`] also caps the body at a size and a total time,
+//! so a hostile server can neither fill the memory nor keep a refresh waiting forever.
+//! Errors are sentences a user understands: "No network: …", "Could not reach …",
+//! "404 Not found: …".
+
+use std::error::Error as _;
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use reqwest::blocking::{Client, RequestBuilder, Response};
+use reqwest::{StatusCode, Url};
+
+/// How long connecting to a server may take.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long a server may stay silent (before the headers, or between two reads of the
+/// body) before the request fails.
+pub const READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a whole [`HttpClient::fetch`] (a feed, a transcript) may take.
+pub const FETCH_DEADLINE: Duration = Duration::from_secs(120);
+
+/// The `User-Agent` Earmark sends.
+pub const USER_AGENT: &str = concat!("Earmark/", env!("CARGO_PKG_VERSION"), " (podcast player)");
+
+/// What went wrong talking to a server, worded for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum NetError {
+    /// The address is not an http(s) URL.
+    #[error("\"{url}\" is not a web address Earmark can fetch (it must start with http:// or https://).")]
+    BadUrl {
+        /// What was given.
+        url: String,
+    },
+    /// The computer has no network (no route, or names cannot be looked up at all).
+    #[error("No network: {host} cannot be reached from this computer right now. Check that it is online.")]
+    NoNetwork {
+        /// The server.
+        host: String,
+    },
+    /// The server's name does not exist.
+    #[error(
+        "Could not find the server {host}: check the address, and that this computer is online."
+    )]
+    UnknownHost {
+        /// The server.
+        host: String,
+    },
+    /// The server could not be connected to.
+    #[error("Could not reach {host}: {reason}.")]
+    Unreachable {
+        /// The server.
+        host: String,
+        /// Why, as the system said it.
+        reason: String,
+    },
+    /// The server stopped answering.
+    #[error("{host} did not answer in time (waited {seconds} s).")]
+    TimedOut {
+        /// The server.
+        host: String,
+        /// The timeout that ran out.
+        seconds: u64,
+    },
+    /// The server answered with an error status.
+    #[error("{}", status_sentence(*status, url))]
+    Status {
+        /// The address asked for.
+        url: String,
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// The response was larger than allowed and was cut off.
+    #[error("The response from {url} is larger than {} MB, so it was cut off.", limit / 1_000_000)]
+    TooLarge {
+        /// The address asked for.
+        url: String,
+        /// The size limit in bytes.
+        limit: u64,
+    },
+    /// The connection broke off while the body was being read.
+    #[error("The connection to {host} broke off: {reason}.")]
+    BrokenOff {
+        /// The server.
+        host: String,
+        /// Why.
+        reason: String,
+    },
+    /// The HTTP client could not be set up (TLS configuration).
+    #[error("Could not set up the web client: {0}")]
+    Client(String),
+}
+
+impl NetError {
+    /// A short stable code for the IPC boundary and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            NetError::BadUrl { .. } => "bad_url",
+            NetError::NoNetwork { .. } => "no_network",
+            NetError::UnknownHost { .. } => "unknown_host",
+            NetError::Unreachable { .. } => "unreachable",
+            NetError::TimedOut { .. } => "timed_out",
+            NetError::Status { status: 404, .. } => "not_found",
+            NetError::Status { .. } => "http_status",
+            NetError::TooLarge { .. } => "too_large",
+            NetError::BrokenOff { .. } => "broken_off",
+            NetError::Client(_) => "http_client",
+        }
+    }
+
+    /// Whether trying again later might work (network trouble, not a bad address or a
+    /// missing file).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            NetError::NoNetwork { .. }
+            | NetError::Unreachable { .. }
+            | NetError::TimedOut { .. }
+            | NetError::BrokenOff { .. } => true,
+            NetError::Status { status, .. } => *status >= 500 || *status == 429,
+            _ => false,
+        }
+    }
+}
+
+/// "404 Not found: there is nothing at URL." and friends.
+fn status_sentence(status: u16, url: &str) -> String {
+    match status {
+        404 | 410 => format!("{status} Not found: there is nothing at {url}."),
+        401 | 403 => format!("{status} Not allowed: the server refuses to give out {url}."),
+        429 => format!(
+            "{status} Too many requests: the server at {url} asks to slow down; try again later."
+        ),
+        500..=599 => format!(
+            "{status} Server error: the server at {url} is having trouble; try again later."
+        ),
+        _ => {
+            let reason = StatusCode::from_u16(status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("Unexpected answer");
+            format!("{status} {reason}: {url}")
+        }
+    }
+}
+
+/// A body fetched whole by [`HttpClient::fetch`].
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// The address it came from, after redirects.
+    pub url: String,
+    /// The `Content-Type` the server gave, if any.
+    pub content_type: Option<String>,
+    /// The body.
+    pub bytes: Vec<u8>,
+}
+
+/// The HTTP client. Cheap to clone (the connection pool is shared).
+#[derive(Debug, Clone)]
+pub struct HttpClient {
+    client: Client,
+    read_timeout: Duration,
+    deadline: Duration,
+}
+
+impl HttpClient {
+    /// A client with the default timeouts ([`CONNECT_TIMEOUT`], [`READ_TIMEOUT`],
+    /// [`FETCH_DEADLINE`]).
+    pub fn new() -> Result<HttpClient, NetError> {
+        HttpClient::with_timeouts(CONNECT_TIMEOUT, READ_TIMEOUT, FETCH_DEADLINE)
+    }
+
+    /// A client with other timeouts (tests use short ones).
+    pub fn with_timeouts(
+        connect: Duration,
+        read: Duration,
+        deadline: Duration,
+    ) -> Result<HttpClient, NetError> {
+        // The first caller installs ring as rustls' crypto provider; later calls (or
+        // another part of the app having installed one) leave it as it is.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let client = Client::builder()
+            .user_agent(USER_AGENT)
+            .connect_timeout(connect)
+            .timeout(read)
+            .redirect(reqwest::redirect::Policy::limited(10))
+            .build()
+            .map_err(|e| NetError::Client(e.to_string()))?;
+        Ok(HttpClient {
+            client,
+            read_timeout: read,
+            deadline,
+        })
+    }
+
+    /// Starts a GET request for `url`.
+    pub(crate) fn get(&self, url: &Url) -> RequestBuilder {
+        self.client.get(url.clone())
+    }
+
+    /// Sends a request and returns the response whatever its status.
+    pub(crate) fn send(&self, url: &Url, request: RequestBuilder) -> Result<Response, NetError> {
+        request.send().map_err(|e| self.classify(url, &e))
+    }
+
+    /// Fetches `url` whole, failing on an error status, on a body over `max_bytes`
+    /// (checked against `Content-Length` first, then while reading) and on a transfer
+    /// longer than the client's deadline.
+    pub fn fetch(&self, url: &str, max_bytes: u64) -> Result<Fetched, NetError> {
+        let url = parse_url(url)?;
+        let response = self.send(&url, self.get(&url))?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(NetError::Status {
+                url: url.to_string(),
+                status: status.as_u16(),
+            });
+        }
+        let final_url = response.url().to_string();
+        if response.content_length().is_some_and(|n| n > max_bytes) {
+            return Err(NetError::TooLarge {
+                url: final_url,
+                limit: max_bytes,
+            });
+        }
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let bytes = self.read_capped(&url, response, max_bytes)?;
+        Ok(Fetched {
+            url: final_url,
+            content_type,
+            bytes,
+        })
+    }
+
+    /// Reads a body up to `max_bytes`, within the deadline.
+    fn read_capped(
+        &self,
+        url: &Url,
+        mut response: Response,
+        max_bytes: u64,
+    ) -> Result<Vec<u8>, NetError> {
+        let started = Instant::now();
+        let mut bytes = Vec::new();
+        let mut chunk = vec![0u8; 64 * 1024];
+        loop {
+            let n = response
+                .read(&mut chunk)
+                .map_err(|e| self.classify_io(url, &e))?;
+            if n == 0 {
+                return Ok(bytes);
+            }
+            if bytes.len() as u64 + n as u64 > max_bytes {
+                return Err(NetError::TooLarge {
+                    url: url.to_string(),
+                    limit: max_bytes,
+                });
+            }
+            bytes.extend_from_slice(&chunk[..n]);
+            if started.elapsed() > self.deadline {
+                return Err(NetError::TimedOut {
+                    host: host_of(url),
+                    seconds: self.deadline.as_secs(),
+                });
+            }
+        }
+    }
+
+    /// Maps a reqwest error to what the user needs to know.
+    pub(crate) fn classify(&self, url: &Url, error: &reqwest::Error) -> NetError {
+        let host = host_of(url);
+        if error.is_timeout() {
+            return NetError::TimedOut {
+                host,
+                seconds: self.read_timeout.as_secs().max(1),
+            };
+        }
+        let chain = error_chain(error);
+        if let Some(kind) = io_kind(error) {
+            if let Some(e) = self.classify_kind(url, kind) {
+                return e;
+            }
+        }
+        let lower = chain.to_ascii_lowercase();
+        if lower.contains("temporary failure in name resolution") {
+            return NetError::NoNetwork { host };
+        }
+        if lower.contains("dns error")
+            || lower.contains("failed to lookup address")
+            || lower.contains("name or service not known")
+        {
+            return NetError::UnknownHost { host };
+        }
+        if error.is_connect() {
+            return NetError::Unreachable {
+                host,
+                reason: innermost(error),
+            };
+        }
+        if error.is_body() || error.is_decode() {
+            return NetError::BrokenOff {
+                host,
+                reason: innermost(error),
+            };
+        }
+        NetError::Unreachable {
+            host,
+            reason: innermost(error),
+        }
+    }
+
+    /// Maps an error from reading a body.
+    pub(crate) fn classify_io(&self, url: &Url, error: &std::io::Error) -> NetError {
+        if let Some(inner) = error
+            .get_ref()
+            .and_then(|e| e.downcast_ref::<reqwest::Error>())
+        {
+            return self.classify(url, inner);
+        }
+        self.classify_kind(url, error.kind())
+            .unwrap_or_else(|| NetError::BrokenOff {
+                host: host_of(url),
+                reason: error.to_string(),
+            })
+    }
+
+    fn classify_kind(&self, url: &Url, kind: std::io::ErrorKind) -> Option<NetError> {
+        use std::io::ErrorKind as K;
+        let host = host_of(url);
+        Some(match kind {
+            K::NetworkUnreachable | K::HostUnreachable | K::NetworkDown => {
+                NetError::NoNetwork { host }
+            }
+            K::ConnectionRefused => NetError::Unreachable {
+                host,
+                reason: "the server refused the connection".into(),
+            },
+            K::TimedOut | K::WouldBlock => NetError::TimedOut {
+                host,
+                seconds: self.read_timeout.as_secs().max(1),
+            },
+            K::ConnectionReset | K::ConnectionAborted | K::UnexpectedEof | K::BrokenPipe => {
+                NetError::BrokenOff {
+                    host,
+                    reason: "the server closed the connection".into(),
+                }
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// The io::ErrorKind at the bottom of an error chain, if there is one.
+fn io_kind(error: &reqwest::Error) -> Option<std::io::ErrorKind> {
+    let mut source = error.source();
+    let mut kind = None;
+    while let Some(e) = source {
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            kind = Some(io.kind());
+        }
+        source = e.source();
+    }
+    kind
+}
+
+/// The whole chain of messages, for matching resolver wording.
+fn error_chain(error: &reqwest::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(e) = source {
+        text.push_str(": ");
+        text.push_str(&e.to_string());
+        source = e.source();
+    }
+    text
+}
+
+/// The most specific message in the chain.
+fn innermost(error: &reqwest::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(e) = source {
+        message = e.to_string();
+        source = e.source();
+    }
+    message
+}
+
+/// The host of a URL, for messages.
+pub(crate) fn host_of(url: &Url) -> String {
+    match (url.host_str(), url.port()) {
+        (Some(host), Some(port)) => format!("{host}:{port}"),
+        (Some(host), None) => host.to_owned(),
+        (None, _) => url.to_string(),
+    }
+}
+
+/// Reads a web address as people paste it: trims it, turns the podcast schemes
+/// `feed:`, `itpc:`, `pcast:` and `podcast:` into `https:`, adds `https://` when there
+/// is no scheme, and accepts only `http` and `https` with a host.
+pub fn parse_url(input: &str) -> Result<Url, NetError> {
+    let trimmed = input.trim();
+    let bad = || NetError::BadUrl {
+        url: trimmed.to_owned(),
+    };
+    if trimmed.is_empty() || trimmed.chars().any(char::is_control) {
+        return Err(bad());
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    let candidate = if let Some(rest) = ["feed://", "itpc://", "pcast://", "podcast://"]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &trimmed[p.len()..]))
+    {
+        format!("https://{rest}")
+    } else if let Some(rest) = lower
+        .starts_with("feed:")
+        .then(|| &trimmed["feed:".len()..])
+        .filter(|r| r.starts_with("http"))
+    {
+        // feed:https://example.com/rss
+        rest.to_owned()
+    } else if !lower.contains("://") {
+        format!("https://{trimmed}")
+    } else {
+        trimmed.to_owned()
+    };
+    let url = Url::parse(&candidate).map_err(|_| bad())?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
+        return Err(bad());
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_read_as_people_paste_them() {
+        let ok = |s: &str| parse_url(s).unwrap().to_string();
+        assert_eq!(ok(" https://example.com/feed "), "https://example.com/feed");
+        assert_eq!(ok("example.com/rss"), "https://example.com/rss");
+        assert_eq!(ok("feed://example.com/rss"), "https://example.com/rss");
+        assert_eq!(ok("itpc://example.com/rss"), "https://example.com/rss");
+        assert_eq!(ok("feed:http://example.com/rss"), "http://example.com/rss");
+        assert_eq!(ok("http://127.0.0.1:8080/a"), "http://127.0.0.1:8080/a");
+        for bad in [
+            "",
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "ftp://x/y",
+            "http://",
+        ] {
+            assert!(
+                matches!(parse_url(bad), Err(NetError::BadUrl { .. })),
+                "{bad:?} must be refused"
+            );
+        }
+    }
+
+    #[test]
+    fn network_failures_say_what_happened() {
+        let http = HttpClient::new().unwrap();
+        let url = Url::parse("https://feeds.example/rss").unwrap();
+        let io = |kind| std::io::Error::from(kind);
+        let e = http.classify_io(&url, &io(std::io::ErrorKind::NetworkUnreachable));
+        assert_eq!(
+            e.to_string(),
+            "No network: feeds.example cannot be reached from this computer right now. \
+             Check that it is online."
+        );
+        let e = http.classify_io(&url, &io(std::io::ErrorKind::ConnectionRefused));
+        assert_eq!(
+            e.to_string(),
+            "Could not reach feeds.example: the server refused the connection."
+        );
+        let e = http.classify_io(&url, &io(std::io::ErrorKind::ConnectionReset));
+        assert!(e.is_transient(), "{e}");
+        assert_eq!(e.code(), "broken_off");
+    }
+
+    #[test]
+    fn status_errors_read_as_sentences() {
+        let e = NetError::Status {
+            url: "https://x/feed".into(),
+            status: 404,
+        };
+        assert_eq!(
+            e.to_string(),
+            "404 Not found: there is nothing at https://x/feed."
+        );
+        assert_eq!(e.code(), "not_found");
+        let e = NetError::Status {
+            url: "https://x/feed".into(),
+            status: 418,
+        };
+        assert!(e.to_string().starts_with("418 I'm a teapot"), "{e}");
+    }
+}

@@ -1,0 +1,521 @@
+//! Downloads against a real HTTP server on 127.0.0.1: resume with Range/If-Range, a
+//! server that ignores Range, dropped connections, 404, slow servers, cancel, delete.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use earmark_core::downloads::{
+    self, download, download_with, DownloadError, DownloadOptions, DOWNLOADS_DIR,
+};
+use earmark_core::feeds::subscribe;
+use earmark_core::library::{import_local, LocalImport};
+use earmark_core::store::{EpisodeId, NewEpisode, NewHighlight, NewPodcast};
+
+use crate::server::{Route, TestServer};
+use crate::subscribe::podcast_server;
+use crate::{demo, demo_mp3, quick_client, Library};
+
+/// Where the demo file is cut when a test drops the connection.
+const CUT: usize = 300_000;
+
+/// A podcast with one episode whose audio is at `path` on `server`.
+fn episode_at(library: &Library, server: &TestServer, path: &str) -> EpisodeId {
+    let podcast = library
+        .store
+        .add_podcast(&NewPodcast {
+            title: "Demo Show!".into(),
+            feed_url: Some(server.url("/feed.xml")),
+            ..NewPodcast::default()
+        })
+        .unwrap();
+    library
+        .store
+        .insert_episode(&NewEpisode {
+            podcast_id: Some(podcast),
+            guid: Some("g1".into()),
+            title: "Hearing It Twice: part 1/2".into(),
+            audio_url: Some(server.url(path)),
+            ..NewEpisode::default()
+        })
+        .unwrap()
+}
+
+fn no_progress(_: u64, _: Option<u64>) {}
+
+fn options(resumes: u32) -> DownloadOptions<'static> {
+    DownloadOptions {
+        resumes,
+        cancel: None,
+        extras: false,
+    }
+}
+
+fn assert_same_file(path: &Path, want: &[u8]) {
+    let got = std::fs::read(path).unwrap();
+    assert_eq!(got.len(), want.len(), "size of {}", path.display());
+    assert!(
+        got == want,
+        "{} differs from the served bytes",
+        path.display()
+    );
+}
+
+#[test]
+fn download_lands_in_the_data_dir_under_a_safe_name() {
+    let server = TestServer::start();
+    server.serve("/audio/ep.mp3", Route::ok(demo_mp3(), "audio/mpeg"));
+    let library = Library::new();
+    let episode = episode_at(&library, &server, "/audio/ep.mp3");
+    let mut reports = Vec::new();
+    let done = download(
+        &library.store,
+        &quick_client(),
+        library.data_dir(),
+        episode,
+        |done, total| reports.push((done, total)),
+    )
+    .unwrap();
+    let want = library
+        .data_dir()
+        .join(DOWNLOADS_DIR)
+        .join("demo-show")
+        .join(format!("{episode}-hearing-it-twice-part-1-2.mp3"));
+    assert_eq!(done.path, want);
+    assert_same_file(&done.path, &demo_mp3());
+    assert_eq!(done.resumed_from, 0);
+    let total = demo_mp3().len() as u64;
+    assert_eq!(reports.last(), Some(&(total, Some(total))));
+    assert!(
+        reports.windows(2).all(|w| w[0].0 <= w[1].0),
+        "progress only grows"
+    );
+    assert_eq!(
+        library.store.episode(episode).unwrap().audio_path,
+        Some(want)
+    );
+    let listed = library.store.list_episodes().unwrap();
+    assert!(listed[0].downloaded);
+    let seen = server.seen_at("/audio/ep.mp3");
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].accept_encoding.as_deref(), Some("identity"));
+    assert!(!library
+        .data_dir()
+        .join(DOWNLOADS_DIR)
+        .join("demo-show")
+        .join(format!("{episode}.part"))
+        .exists());
+
+    // Asking again finds the file and fetches nothing.
+    let again = download(
+        &library.store,
+        &quick_client(),
+        library.data_dir(),
+        episode,
+        no_progress,
+    )
+    .unwrap();
+    assert!(again.already_downloaded);
+    assert_eq!(server.seen_at("/audio/ep.mp3").len(), 1);
+}
+
+#[test]
+fn a_dropped_connection_resumes_with_range_and_identical_bytes() {
+    let server = TestServer::start();
+    let mut route = Route::ok(demo_mp3(), "audio/mpeg");
+    route.cut_first = 1;
+    route.cut_at = CUT;
+    server.serve("/audio/ep.mp3", route);
+    let library = Library::new();
+    let episode = episode_at(&library, &server, "/audio/ep.mp3");
+    let done = download_with(
+        &library.store,
+        &quick_client(),
+        library.data_dir(),
+        episode,
+        options(3),
+        &mut no_progress,
+    )
+    .unwrap();
+    assert_same_file(&done.path, &demo_mp3());
+    assert_eq!(done.resumed_from, CUT as u64);
+    let seen = server.seen_at("/audio/ep.mp3");
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    assert_eq!(seen[0].range, None);
+    assert_eq!(
+        seen[1].range.as_deref(),
+        Some(format!("bytes={CUT}-").as_str())
+    );
+    assert_eq!(seen[1].if_range.as_deref(), Some("\"v1\""));
+}
+
+#[test]
+fn an_interrupted_download_goes_on_in_a_later_call() {
+    let server = TestServer::start();
+    let mut route = Route::ok(demo_mp3(), "audio/mpeg");
+    route.cut_first = 1;
+    route.cut_at = CUT;
+    server.serve("/audio/ep.mp3", route);
+    let library = Library::new();
+    let episode = episode_at(&library, &server, "/audio/ep.mp3");
+    let http = quick_client();
+    let e = download_with(
+        &library.store,
+        &http,
+        library.data_dir(),
+        episode,
+        options(0),
+        &mut no_progress,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(e, DownloadError::Incomplete { done, .. } if done == CUT as u64),
+        "{e:?}"
+    );
+    assert!(
+        e.to_string()
+            .contains("download it again to go on where it stopped"),
+        "{e}"
+    );
+    assert_eq!(
+        library.store.episode(episode).unwrap().audio_path,
+        None,
+        "not in place yet"
+    );
+    let part = library
+        .data_dir()
+        .join(DOWNLOADS_DIR)
+        .join("demo-show")
+        .join(format!("{episode}.part"));
+    assert_eq!(std::fs::metadata(&part).unwrap().len(), CUT as u64);
+
+    // "After a restart": a new client and store, same data directory.
+    let store = earmark_core::store::Store::open_in_data_dir(library.data_dir()).unwrap();
+    let done = download_with(
+        &store,
+        &quick_client(),
+        library.data_dir(),
+        episode,
+        options(0),
+        &mut no_progress,
+    )
+    .unwrap();
+    assert_same_file(&done.path, &demo_mp3());
+    assert_eq!(done.resumed_from, CUT as u64);
+    assert!(!part.exists());
+}
+
+#[test]
+fn a_server_that_ignores_range_restarts_the_file() {
+    let server = TestServer::start();
+    let mut route = Route::ok(demo_mp3(), "audio/mpeg");
+    route.ranges = false;
+    route.cut_first = 1;
+    route.cut_at = CUT;
+    server.serve("/audio/ep.mp3", route);
+    let library = Library::new();
+    let episode = episode_at(&library, &server, "/audio/ep.mp3");
+    let done = download_with(
+        &library.store,
+        &quick_client(),
+        library.data_dir(),
+        episode,
+        options(2),
+        &mut no_progress,
+    )
+    .unwrap();
+    assert_same_file(&done.path, &demo_mp3());
+    assert_eq!(
+        done.resumed_from, 0,
+        "a 200 starts over: nothing was appended"
+    );
+    let seen = server.seen_at("/audio/ep.mp3");
+    assert_eq!(seen.len(), 2);
+    assert!(seen[1].range.is_some(), "it asked for the rest");
+}
+
+#[test]
+fn a_changed_file_restarts_instead_of_mixing_versions() {
+    let server = TestServer::start();
+    let mut route = Route::ok(demo_mp3(), "audio/mpeg");
+    route.cut_first = 1;
+    route.cut_at = CUT;
+    server.serve("/audio/ep.mp3", route);
+    let library = Library::new();
+    let episode = episode_at(&library, &server, "/audio/ep.mp3");
+    let http = quick_client();
+    download_with(
+        &library.store,
+        &http,
+        library.data_dir(),
+        episode,
+        options(0),
+        &mut no_progress,
+    )
+    .unwrap_err();
+    // The publisher replaces the file: new bytes, new ETag.
+    let mut new_bytes = demo_mp3();
+    new_bytes.reverse();
+    let mut route = Route::ok(new_bytes.clone(), "audio/mpeg");
+    route.etag = Some("\"v2\"".into());
+    server.serve("/audio/ep.mp3", route);
+    let done = download_with(
+        &library.store,
+        &http,
+        library.data_dir(),
+        episode,
+        options(0),
+        &mut no_progress,
+    )
+    .unwrap();
+    assert_same_file(&done.path, &new_bytes);
+    assert_eq!(done.resumed_from, 0);
+    assert_eq!(
+        server.seen_at("/audio/ep.mp3")[1].if_range.as_deref(),
+        Some("\"v1\"")
+    );
+}
+
+#[test]
+fn a_complete_partial_file_is_finished_on_416() {
+    let server = TestServer::start();
+    let mut route = Route::ok(demo_mp3(), "audio/mpeg");
+    route.cut_first = 1;
+    route.cut_at = demo_mp3().len(); // all bytes sent, then the connection drops
+    route.no_length = false;
+    server.serve("/audio/ep.mp3", route);
+    let library = Library::new();
+    let episode = episode_at(&library, &server, "/audio/ep.mp3");
+    let done = download_with(
+        &library.store,
+        &quick_client(),
+        library.data_dir(),
+        episode,
+        options(1),
+        &mut no_progress,
+    )
+    .unwrap();
+    assert_same_file(&done.path, &demo_mp3());
+}
+
+#[test]
+fn not_found_is_clear_and_leaves_nothing() {
+    let server = TestServer::start();
+    let library = Library::new();
+    let episode = episode_at(&library, &server, "/audio/missing.mp3");
+    let e = download(
+        &library.store,
+        &quick_client(),
+        library.data_dir(),
+        episode,
+        no_progress,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "Could not download \"Hearing It Twice: part 1/2\": 404 Not found: there is nothing at {}.",
+            server.url("/audio/missing.mp3")
+        )
+    );
+    assert_eq!(e.code(), "not_found");
+    let dir = library.data_dir().join(DOWNLOADS_DIR).join("demo-show");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.flatten().collect())
+        .unwrap_or_default();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(
+        server.seen_at("/audio/missing.mp3").len(),
+        1,
+        "a 404 is not retried"
+    );
+}
+
+#[test]
+fn a_stalled_server_times_out_and_keeps_what_arrived() {
+    let server = TestServer::start();
+    let mut route = Route::ok(demo_mp3(), "audio/mpeg");
+    route.delay = Duration::from_secs(4);
+    server.serve("/audio/ep.mp3", route);
+    let library = Library::new();
+    let episode = episode_at(&library, &server, "/audio/ep.mp3");
+    let started = Instant::now();
+    let e = download_with(
+        &library.store,
+        &quick_client(),
+        library.data_dir(),
+        episode,
+        options(0),
+        &mut no_progress,
+    )
+    .unwrap_err();
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(e.code(), "timed_out", "{e}");
+}
+
+#[test]
+fn cancel_keeps_the_partial_file_for_later() {
+    let server = TestServer::start();
+    server.serve("/audio/ep.mp3", Route::ok(demo_mp3(), "audio/mpeg"));
+    let library = Library::new();
+    let episode = episode_at(&library, &server, "/audio/ep.mp3");
+    let cancel = AtomicBool::new(false);
+    let http = quick_client();
+    let e = download_with(
+        &library.store,
+        &http,
+        library.data_dir(),
+        episode,
+        DownloadOptions {
+            resumes: 0,
+            cancel: Some(&cancel),
+            extras: false,
+        },
+        &mut |done, _| {
+            if done >= 100_000 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(e, DownloadError::Cancelled { .. }), "{e:?}");
+    let done = download_with(
+        &library.store,
+        &http,
+        library.data_dir(),
+        episode,
+        options(0),
+        &mut no_progress,
+    )
+    .unwrap();
+    assert!(done.resumed_from >= 100_000, "{done:?}");
+    assert_same_file(&done.path, &demo_mp3());
+}
+
+#[test]
+fn transcript_and_chapters_come_with_the_audio() {
+    let server = podcast_server();
+    server.serve("/audio/ep1.mp3", Route::ok(demo_mp3(), "audio/mpeg"));
+    let library = Library::new();
+    let http = quick_client();
+    let store = &library.store;
+    let sub = subscribe(store, &http, &server.url("/feed.xml")).unwrap();
+    let ep3 = store.episode_by_guid(sub.podcast, "ep-3").unwrap().unwrap();
+    // Pretend the subscribe-time fetch did not happen for ep3.
+    store.clear_chapters(ep3.id).unwrap();
+    server.serve("/audio/ep3.mp3", Route::ok(demo_mp3(), "audio/mpeg"));
+    let done = download(store, &http, library.data_dir(), ep3.id, no_progress).unwrap();
+    assert_eq!(done.chapters, 3, "chapters fetched with the audio");
+    assert!(
+        !done.transcript,
+        "the transcript was already there and is kept"
+    );
+    assert!(done.path.starts_with(
+        library
+            .data_dir()
+            .join(DOWNLOADS_DIR)
+            .join("the-listening-room")
+    ));
+
+    let ep1 = store.episode_by_guid(sub.podcast, "ep-1").unwrap().unwrap();
+    let done = download(store, &http, library.data_dir(), ep1.id, no_progress).unwrap();
+    assert!(!done.transcript && done.chapters == 0, "ep1 offers none");
+    assert!(done.warnings.is_empty(), "{:?}", done.warnings);
+}
+
+#[test]
+fn deleting_a_download_keeps_notes_and_highlights() {
+    let server = TestServer::start();
+    server.serve("/audio/ep.mp3", Route::ok(demo_mp3(), "audio/mpeg"));
+    let library = Library::new();
+    let store = &library.store;
+    let episode = episode_at(&library, &server, "/audio/ep.mp3");
+    store.add_note(episode, 1_000, "remember this").unwrap();
+    store
+        .add_highlight(
+            episode,
+            &NewHighlight {
+                start_ms: 0,
+                end_ms: 2_000,
+                text: "Welcome".into(),
+                color: "yellow".into(),
+                note: None,
+            },
+        )
+        .unwrap();
+    store.set_position(episode, 5_000).unwrap();
+    let done = download(
+        store,
+        &quick_client(),
+        library.data_dir(),
+        episode,
+        no_progress,
+    )
+    .unwrap();
+    assert!(downloads::delete(store, library.data_dir(), episode).unwrap());
+    assert!(!done.path.exists());
+    let ep = store.episode(episode).unwrap();
+    assert_eq!(ep.audio_path, None);
+    assert_eq!(ep.position_ms, 5_000);
+    assert_eq!(store.list_notes(episode).unwrap().len(), 1);
+    assert_eq!(store.list_highlights(episode).unwrap().len(), 1);
+    assert!(!store.list_episodes().unwrap()[0].downloaded);
+    // And it can come back.
+    let again = download(
+        store,
+        &quick_client(),
+        library.data_dir(),
+        episode,
+        no_progress,
+    )
+    .unwrap();
+    assert_same_file(&again.path, &demo_mp3());
+}
+
+#[test]
+fn deleting_never_touches_a_users_own_file() {
+    let library = Library::new();
+    let files = tempfile::tempdir().unwrap();
+    let audio = files.path().join("mine.mp3");
+    std::fs::copy(demo("demo.mp3"), &audio).unwrap();
+    let episode = import_local(
+        &library.store,
+        &LocalImport {
+            audio: audio.clone(),
+            ..LocalImport::default()
+        },
+    )
+    .unwrap();
+    let e = downloads::delete(&library.store, library.data_dir(), episode).unwrap_err();
+    assert_eq!(e.code(), "not_a_download");
+    assert!(audio.exists());
+    assert!(library.store.episode(episode).unwrap().audio_path.is_some());
+}
+
+#[test]
+fn an_episode_without_audio_address_says_so() {
+    let library = Library::new();
+    let episode = library
+        .store
+        .insert_episode(&NewEpisode {
+            title: "Text only".into(),
+            ..NewEpisode::default()
+        })
+        .unwrap();
+    let e = download(
+        &library.store,
+        &quick_client(),
+        library.data_dir(),
+        episode,
+        no_progress,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "\"Text only\" has no audio address to download from."
+    );
+}

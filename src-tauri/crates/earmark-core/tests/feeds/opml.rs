@@ -1,0 +1,56 @@
+//! OPML import (each feed reported, failures not fatal) and export.
+
+use earmark_core::opml::{import, parse_opml, write_opml};
+
+use crate::subscribe::podcast_server;
+use crate::{fixture, quick_client, Library};
+
+#[test]
+fn import_subscribes_to_each_feed_and_reports_failures() {
+    let server = podcast_server();
+    let library = Library::new();
+    let opml = fixture("subscriptions.opml", &server.url(""));
+    let results = import(&library.store, &quick_client(), &opml).unwrap();
+    assert_eq!(
+        results.len(),
+        3,
+        "the repeated feed is imported once: {results:?}"
+    );
+    assert!(
+        results[0].podcast.is_some() && results[0].error.is_none(),
+        "{:?}",
+        results[0]
+    );
+    assert_eq!(results[0].episodes, 3);
+    assert!(results[1].podcast.is_some(), "{:?}", results[1]);
+    let gone = &results[2];
+    assert_eq!(gone.podcast, None);
+    assert_eq!(gone.title.as_deref(), Some("Gone"));
+    assert!(
+        gone.error
+            .as_deref()
+            .is_some_and(|e| e.starts_with("404 Not found")),
+        "{gone:?}"
+    );
+    assert_eq!(library.store.podcasts().unwrap().len(), 2);
+
+    // Export lists the subscriptions, and reads back as the same feeds.
+    let exported = write_opml(&library.store.podcasts().unwrap());
+    let back = parse_opml(exported.as_bytes()).unwrap();
+    let mut urls: Vec<_> = back.iter().map(|f| f.url.clone()).collect();
+    urls.sort();
+    assert_eq!(urls, [server.url("/atom.xml"), server.url("/feed.xml")]);
+    assert!(back
+        .iter()
+        .any(|f| f.title.as_deref() == Some("The Listening Room")));
+}
+
+#[test]
+fn a_file_that_is_not_opml_is_refused() {
+    let library = Library::new();
+    let e = import(&library.store, &quick_client(), b"<rss version=\"2.0\"/>").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "This is not an OPML subscription list: it starts with <rss>, not <opml>."
+    );
+}
