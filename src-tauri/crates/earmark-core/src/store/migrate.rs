@@ -25,8 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_transcript_pins.sql"),
-    // 0004 comes from another branch; on merge it goes before this one.
-    include_str!("migrations/0005_chapters.sql"),
+    include_str!("migrations/0004_chapters.sql"),
 ];
 
 /// The newest schema version this build knows.

@@ -1,7 +1,7 @@
 -- Earmark library: chapters, and what a feed says about an episode beyond the
 -- episodes table (its transcript and chapters links, the enclosure's type, people).
 --
--- Numbered 0005: 0003 and 0004 are other migrations. Whatever order they land in,
+-- Numbered 0004: 0003 and 0004 are other migrations. Whatever order they land in,
 -- this one only adds tables.
 
 -- Chapters of an episode, from the feed's Podcasting 2.0 JSON chapters or from tags
