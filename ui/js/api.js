@@ -212,3 +212,10 @@ export const getSetting = (key) => call("settings_get", { key });
 
 /** @param {string} key @param {unknown} value @returns {Promise<void>} */
 export const setSetting = (key, value) => call("settings_set", { key, value });
+
+/**
+ * Saves the episode's notes and highlights through a save dialog; the path, or null
+ * when cancelled.
+ * @param {number} episode @param {"md"|"json"|"csv"} format @returns {Promise<string|null>}
+ */
+export const exportNotes = (episode, format) => call("notes_export", { episode, format });

@@ -226,6 +226,18 @@ document.addEventListener("keydown", (event) => {
   }
 });
 $("[data-action=help]").addEventListener("click", () => help.toggle());
+$("[data-testid=notes-export]").addEventListener("change", async (event) => {
+  const select = /** @type {HTMLSelectElement} */ (event.target);
+  const format = /** @type {"md"|"json"|"csv"} */ (select.value);
+  select.value = "";
+  if (!format || current.id == null) return;
+  try {
+    const path = await api.exportNotes(current.id, format);
+    if (path) toast.show(`Saved to ${path}`);
+  } catch (error) {
+    report(error);
+  }
+});
 $("[data-action=settings]").addEventListener("click", () => settings.open().catch(report));
 $("[data-testid=search-form]").addEventListener("submit", async (event) => {
   event.preventDefault();
