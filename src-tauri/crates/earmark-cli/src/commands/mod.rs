@@ -1,6 +1,7 @@
 //! One module per command area; each command is a short adapter over the core.
 
 pub mod bench;
+pub mod bench_playback;
 pub mod clip;
 pub mod import;
 pub mod list;
