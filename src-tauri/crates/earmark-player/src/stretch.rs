@@ -133,6 +133,7 @@ impl Stretcher {
     }
 
     /// Frames pushed since the stream started (stretcher-input coordinates).
+    #[cfg(test)]
     pub(crate) fn pushed(&self) -> u64 {
         self.pushed
     }
