@@ -1,4 +1,4 @@
-//! `earmark-cli bench`: the JSON figures of the seek and decode benchmarks.
+//! `earmark-cli bench`: the JSON figures of the seek, decode, play and stretch benchmarks.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
@@ -73,4 +73,30 @@ fn bench_of_a_missing_file_fails_with_one_line() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+}
+
+#[test]
+fn bench_play_plays_through_and_reports_memory() {
+    let file = fixture("vorbis-48k-stereo.ogg");
+    let json = bench_json(&["play", file.to_str().unwrap(), "--speed", "2"]);
+    assert_eq!(json["speed"], 2.0);
+    assert!(
+        json["audio_ms"].as_u64().is_some_and(|ms| ms >= 9_900),
+        "played the whole 10 s file: {json}"
+    );
+    for key in ["rss_before_kb", "rss_after_kb", "rss_peak_kb"] {
+        assert!(json[key].as_u64().is_some_and(|kb| kb > 0), "{key} in {json}");
+    }
+    assert!(json["rss_added_mb"].as_f64().is_some(), "{json}");
+}
+
+#[test]
+fn bench_stretch_times_each_speed() {
+    let file = fixture("vorbis-48k-stereo.ogg");
+    let json = bench_json(&["stretch", file.to_str().unwrap(), "--speeds", "1.5,3"]);
+    assert_eq!(json["channels"], 2);
+    let runs = json["runs"].as_array().expect("runs");
+    assert_eq!(runs.len(), 2);
+    assert_eq!(runs[1]["speed"], 3.0);
+    assert!(runs[0]["ms"].as_f64().is_some_and(|ms| ms > 0.0), "{json}");
 }

@@ -29,4 +29,4 @@ pub use output::{OutputKind, OUTPUT_LATENCY_MS};
 pub use player::{snap_speed, Player, PlayerEvent, MAX_SPEED, MIN_SPEED, SPEED_STEP};
 pub use seek_index::SeekIndex;
 pub use silence::{MIN_SILENCE_MS, PAD_MS, SILENCE_DBFS};
-pub use stretch::STRETCH_SEARCH_MS;
+pub use stretch::{stretch_all, STRETCH_SEARCH_MS};

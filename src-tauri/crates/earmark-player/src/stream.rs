@@ -1,6 +1,8 @@
 //! The real-time side of playback: a rodio [`Source`] that drains a lock-free ring
 //! filled by the engine thread, drops long silences (when asked), stretches time at the
-//! chosen speed with the pitch kept, and counts the media frames it has played.
+//! chosen speed with the pitch kept, and counts the media frames it has played. At
+//! normal speed, until the speed first changes, the audio bypasses the stretcher: it
+//! comes out sample for sample, and costs next to nothing.
 //!
 //! Nothing here locks, allocates, logs or panics: `next()` runs on the audio thread.
 //! Every buffer is made by [`stream_pair`] on the engine thread; when the stream is
@@ -152,16 +154,37 @@ pub(crate) struct Pipeline {
     gate: SilenceGate,
     stretcher: Stretcher,
     skips: SkipLog,
-    /// The hop being played out of `stretcher.output()`.
+    /// Whether audio goes through the stretcher. A stream starts without it at normal
+    /// speed (sample-exact and nearly free) and takes it up, seamlessly, at the first
+    /// other speed; it then keeps it until the stream is replaced (a seek).
+    stretching: bool,
+    /// The hop being played out of `out`.
     hop: Hop,
+    /// One hop of output.
+    out: Box<[f32]>,
     /// Next sample of the hop to hand out.
     out_pos: usize,
     /// The ring is empty after the last frame: play out the stretcher's tail.
     draining: bool,
-    /// Frames taken from the ring so far.
+    /// Frames taken from the ring so far (played or skipped).
     consumed: u64,
+    /// Frames let through by the silence gate so far: the coordinates of `hop.start`
+    /// and of the skip log.
+    passed: u64,
+    /// `passed` when the stretcher took over (its input frame 0).
+    stretch_from: u64,
     /// Saved listening time, in frames at normal speed.
     saved: f64,
+}
+
+/// What one look at the ring did.
+enum Fed {
+    /// Frames went on towards the output.
+    Passed,
+    /// Silence was skipped.
+    Skipped,
+    /// Nothing could be taken (underrun), or the ring ran dry at the end of the file.
+    Nothing,
 }
 
 /// The audio thread's end of a stream.
@@ -197,19 +220,25 @@ pub(crate) fn stream_pair(
         speed: AtomicU32::new(settings.speed.to_bits()),
         skip_silence: AtomicBool::new(settings.skip_silence),
     });
+    let stretcher = Stretcher::new(sample_rate, channels)?;
+    let hop_samples = stretcher.hop_frames() * usize::from(channels.get());
     let pipeline = Box::new(Pipeline {
         consumer,
         gate: SilenceGate::new(sample_rate.get()),
-        stretcher: Stretcher::new(sample_rate, channels)?,
+        stretcher,
         skips: SkipLog::default(),
+        stretching: false,
         hop: Hop {
             samples: 0,
             start: 0.0,
             step: 1.0,
         },
+        out: vec![0.0; hop_samples].into_boxed_slice(),
         out_pos: 0,
         draining: false,
         consumed: 0,
+        passed: 0,
+        stretch_from: 0,
         saved: 0.0,
     });
     let feed = StreamFeed {
@@ -234,10 +263,22 @@ impl Pipeline {
     fn refill(&mut self, shared: &StreamShared, channels: usize) -> bool {
         for _ in 0..MAX_FEEDS_PER_HOP {
             let speed = f32::from_bits(shared.speed.load(Ordering::Relaxed));
-            if let Some(hop) = self.stretcher.pull_hop(speed, self.draining) {
-                self.hop = hop;
-                self.out_pos = 0;
-                return true;
+            if !self.stretching && speed != 1.0 {
+                // The stretcher starts on the next frame, its first hop played as it is.
+                self.stretching = true;
+                self.stretch_from = self.passed;
+            }
+            if self.stretching {
+                if let Some(hop) = self.stretcher.pull_hop(speed, self.draining) {
+                    self.out[..hop.samples]
+                        .copy_from_slice(&self.stretcher.output()[..hop.samples]);
+                    self.hop = Hop {
+                        start: hop.start + self.stretch_from as f64,
+                        ..hop
+                    };
+                    self.out_pos = 0;
+                    return true;
+                }
             }
             if self.draining {
                 // Everything has been played.
@@ -245,25 +286,37 @@ impl Pipeline {
                 shared.drained.store(true, Ordering::Release);
                 return false;
             }
-            if !self.feed(shared, channels, speed) {
-                return false;
+            let passed_before = self.passed;
+            match self.feed(shared, channels, speed) {
+                Fed::Passed if !self.stretching => {
+                    self.hop = Hop {
+                        samples: (self.passed - passed_before) as usize * channels,
+                        start: passed_before as f64,
+                        step: 1.0,
+                    };
+                    self.out_pos = 0;
+                    return true;
+                }
+                Fed::Passed | Fed::Skipped => {}
+                Fed::Nothing if self.draining => {}
+                Fed::Nothing => return false,
             }
         }
         false
     }
 
-    /// Moves frames from the ring into the stretcher (or past it, for skipped
-    /// silence). False when nothing could be moved.
-    fn feed(&mut self, shared: &StreamShared, channels: usize, speed: f32) -> bool {
+    /// Moves frames from the ring into the stretcher, or straight to `out` when not
+    /// stretching, or past both (skipped silence).
+    fn feed(&mut self, shared: &StreamShared, channels: usize, speed: f32) -> Fed {
         // Read `input_done` first: once set, the ring holds every frame still to come.
         let input_done = shared.input_done.load(Ordering::Acquire);
         let frames = self.consumer.slots() / channels;
         if frames == 0 {
             self.draining = input_done;
-            return input_done;
+            return Fed::Nothing;
         }
         let Ok(chunk) = self.consumer.read_chunk(frames * channels) else {
-            return false;
+            return Fed::Nothing;
         };
         let (first, second) = chunk.as_slices();
         let peak = |frame: usize| {
@@ -277,35 +330,42 @@ impl Pipeline {
         };
         let skip_silence = shared.skip_silence.load(Ordering::Relaxed);
         let max_pass = self.stretcher.hop_frames();
-        match self
+        let fed = match self
             .gate
             .decide(skip_silence, frames, input_done, max_pass, peak)
         {
             GateAction::Pass(n) => {
                 let samples = n * channels;
                 let from_first = samples.min(first.len());
-                self.stretcher.push(&first[..from_first]);
-                if samples > from_first {
-                    self.stretcher.push(&second[..samples - from_first]);
+                let (a, b) = (&first[..from_first], &second[..samples - from_first]);
+                if self.stretching {
+                    self.stretcher.push(a);
+                    self.stretcher.push(b);
+                } else {
+                    self.out[..a.len()].copy_from_slice(a);
+                    self.out[a.len()..samples].copy_from_slice(b);
                 }
                 chunk.commit(samples);
                 self.consumed += n as u64;
+                self.passed += n as u64;
+                Fed::Passed
             }
             GateAction::Skip(n) => {
                 chunk.commit(n * channels);
-                self.skips.record(self.stretcher.pushed(), n as u64);
+                self.skips.record(self.passed, n as u64);
                 self.consumed += n as u64;
                 self.saved += n as f64 / f64::from(speed.max(f32::EPSILON));
                 shared
                     .frames_saved
                     .store(self.saved as u64, Ordering::Release);
+                Fed::Skipped
             }
-            GateAction::Wait => return false,
-        }
+            GateAction::Wait => return Fed::Nothing,
+        };
         shared
             .frames_consumed
             .store(self.consumed, Ordering::Release);
-        true
+        fed
     }
 
     /// Records that output frame `frame` of the current hop has been handed out.
@@ -357,7 +417,7 @@ impl Iterator for StreamSource {
                 return self.silent_frame();
             }
         }
-        let sample = pipeline.stretcher.output()[pipeline.out_pos];
+        let sample = pipeline.out[pipeline.out_pos];
         pipeline.out_pos += 1;
         if pipeline.out_pos % channels == 0 {
             let frame = pipeline.out_pos / channels - 1;

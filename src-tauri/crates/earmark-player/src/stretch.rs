@@ -133,6 +133,7 @@ impl Stretcher {
     }
 
     /// Frames pushed since the stream started (stretcher-input coordinates).
+    #[cfg(test)]
     pub(crate) fn pushed(&self) -> u64 {
         self.pushed
     }
@@ -195,6 +196,38 @@ impl Stretcher {
                 }
                 None
             }
+        }
+    }
+}
+
+/// Stretches a whole interleaved buffer to `speed` through the same stretcher, in the
+/// same hops, as playback: for benchmarks and offline checks.
+pub fn stretch_all(
+    samples: &[f32],
+    sample_rate: u32,
+    channels: u16,
+    speed: f32,
+) -> Result<Vec<f32>, PlayerError> {
+    let rate = NonZeroU32::new(sample_rate)
+        .ok_or_else(|| PlayerError::TimeStretch("a sample rate of 0".into()))?;
+    let layout =
+        NonZeroU16::new(channels).ok_or_else(|| PlayerError::TimeStretch("no channels".into()))?;
+    let mut stretcher = Stretcher::new(rate, layout)?;
+    let ch = usize::from(channels);
+    let chunk = stretcher.hop_frames() * ch;
+    let mut out = Vec::with_capacity((samples.len() as f64 / f64::from(speed)) as usize + chunk);
+    let whole = samples.len() - samples.len() % ch;
+    let mut at = 0;
+    loop {
+        let draining = at >= whole;
+        if let Some(hop) = stretcher.pull_hop(speed, draining) {
+            out.extend_from_slice(&stretcher.output()[..hop.samples]);
+        } else if draining {
+            return Ok(out);
+        } else {
+            let end = (at + chunk).min(whole);
+            stretcher.push(&samples[at..end]);
+            at = end;
         }
     }
 }

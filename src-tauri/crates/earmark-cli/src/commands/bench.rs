@@ -7,6 +7,7 @@
 //!   at the target. With `--verify N` it also decodes the file once straight through and
 //!   checks that N of the seeks returned exactly the samples of that continuous decode.
 //! - `bench decode` decodes the whole file, opening included.
+//! - `bench play` and `bench stretch`: see [`super::bench_playback`].
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -14,6 +15,7 @@ use std::time::Instant;
 use earmark_player::{MediaDecoder, PlayerError};
 use serde::Serialize;
 
+use super::bench_playback;
 use crate::report::{CliError, Report};
 
 /// Frames compared per verified seek.
@@ -46,6 +48,31 @@ enum Bench {
     Decode {
         /// The audio file.
         audio: PathBuf,
+    },
+    /// Play the file through the engine as fast as it goes; memory and CPU figures.
+    Play {
+        /// The audio file.
+        audio: PathBuf,
+        /// Play only this many seconds (default: all of it).
+        #[arg(long)]
+        seconds: Option<u64>,
+        /// Playback speed (0.5–3.0).
+        #[arg(long, default_value_t = 1.0)]
+        speed: f32,
+        /// Skip long silences.
+        #[arg(long)]
+        skip_silence: bool,
+    },
+    /// Time the pitch-preserving stretcher alone over the decoded file.
+    Stretch {
+        /// The audio file.
+        audio: PathBuf,
+        /// Stretch only the first this many seconds (default: all of it).
+        #[arg(long)]
+        seconds: Option<u64>,
+        /// Speeds to time, comma-separated.
+        #[arg(long, value_delimiter = ',', default_values_t = [1.0, 1.5, 2.0, 3.0])]
+        speeds: Vec<f32>,
     },
 }
 
@@ -98,6 +125,53 @@ pub fn run(args: &BenchArgs, out: &Report) -> Result<(), CliError> {
                     report.open_cached_ms,
                     report.verified,
                     report.exact
+                )
+            })
+        }
+        Bench::Play {
+            audio,
+            seconds,
+            speed,
+            skip_silence,
+        } => {
+            let report = bench_playback::bench_play(audio, *seconds, *speed, *skip_silence)?;
+            out.print(&report, || {
+                format!(
+                    "played {} ms at {}x in {:.0} ms ({:.0}x real time, {} ms of CPU); \
+                     resident memory {} KiB before, {} KiB after ({:+.1} MB), peak {} KiB",
+                    report.audio_ms,
+                    report.speed,
+                    report.wall_ms,
+                    report.realtime_x,
+                    report.cpu_ms,
+                    report.rss_before_kb,
+                    report.rss_after_kb,
+                    report.rss_added_mb,
+                    report.rss_peak_kb
+                )
+            })
+        }
+        Bench::Stretch {
+            audio,
+            seconds,
+            speeds,
+        } => {
+            let report = bench_playback::bench_stretch(audio, *seconds, speeds)?;
+            out.print(&report, || {
+                let runs: Vec<String> = report
+                    .runs
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{}x: {:.0} ms ({:.0}x real time)",
+                            r.speed, r.ms, r.realtime_x
+                        )
+                    })
+                    .collect();
+                format!(
+                    "stretched {} ms of audio: {}",
+                    report.audio_ms,
+                    runs.join("; ")
                 )
             })
         }
