@@ -60,6 +60,9 @@ enum Command {
     Notes(NotesCommand),
     /// Search every transcript, note, highlight and episode title.
     Search(commands::search::SearchArgs),
+    /// Benchmarks, each printing one JSON document of figures with --json.
+    #[command(subcommand)]
+    Bench(commands::bench_transcript::BenchCommand),
 }
 
 fn main() -> ExitCode {
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         Command::List => commands::list::run(&data_dir, &out),
         Command::Notes(command) => commands::notes::run(command, &data_dir, &out),
         Command::Search(args) => commands::search::run(args, &data_dir, &out),
+        Command::Bench(command) => commands::bench_transcript::run(command, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
