@@ -30,6 +30,11 @@ pub struct BenchArgs {
 
 #[derive(Debug, clap::Subcommand)]
 enum Bench {
+    /// Time parsing a transcript file (decoding, detection and parsing).
+    ///
+    /// JSON: {"format", "segments", "timed", "bytes", "runs", "min_ms", "p50_ms",
+    /// "max_ms"}.
+    Parse(super::bench_transcript::ParseBenchArgs),
     /// Time random seeks (forwards and backwards), each up to the first samples.
     Seek {
         /// The audio file.
@@ -106,6 +111,7 @@ struct DecodeReport {
 /// Runs the chosen benchmark and prints its figures.
 pub fn run(args: &BenchArgs, out: &Report) -> Result<(), CliError> {
     match &args.bench {
+        Bench::Parse(parse) => super::bench_transcript::run_parse(parse, out),
         Bench::Seek {
             audio,
             seeks,

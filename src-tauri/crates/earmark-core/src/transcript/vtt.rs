@@ -23,7 +23,7 @@
 //!   last timestamp before it (the first ones at the cue start) and ends where the
 //!   next word starts. Cues without timestamp tags have no word timings.
 
-use super::cleanup::{decode_entities, normalize_newlines};
+use super::cleanup::{collapse_whitespace, decode_entities, normalize_newlines};
 use super::clock::parse_clock;
 use super::speaker::apply_prefixes;
 use super::timing::{finish, spread_words};
@@ -177,19 +177,34 @@ fn parse_cue_text(body: &str, start: u64, end: u64) -> Cue {
     }
     let segments = merge_runs(runs)
         .into_iter()
-        .map(|run| {
-            let words = words_of(&run.text, &run.marks, start);
-            let text = words
-                .iter()
-                .map(|(w, _)| w.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+        .map(|VoiceRun { voice, text, marks }| {
+            if last_timestamp.is_none() {
+                // No word timings: only the text, with its spaces tidied.
+                return Segment {
+                    start_ms: Some(start),
+                    end_ms: Some(end),
+                    speaker: voice,
+                    text: tidy_spaces(text),
+                    words: None,
+                };
+            }
+            // Words borrow from the run's text until they are given their times.
+            let words = words_of(&text, &marks, start);
+            let mut joined = String::with_capacity(text.len());
+            for (i, (word, _)) in words.iter().enumerate() {
+                if i > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(word);
+            }
+            let owned = words.iter().map(|&(w, ms)| (w.to_string(), ms)).collect();
+            let words = Some(spread_words(owned, end));
             Segment {
                 start_ms: Some(start),
                 end_ms: Some(end),
-                speaker: run.voice,
-                text,
-                words: last_timestamp.is_some().then(|| spread_words(words, end)),
+                speaker: voice,
+                text: joined,
+                words,
             }
         })
         .collect();
@@ -247,8 +262,24 @@ fn merge_runs(runs: Vec<VoiceRun>) -> Vec<VoiceRun> {
     merged
 }
 
+/// `text` with its words joined by single spaces; most cue text already is, and is
+/// then kept as it is rather than copied.
+fn tidy_spaces(text: String) -> String {
+    let bytes = text.as_bytes();
+    let tidy = text.is_ascii()
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.iter().any(|&b| b.is_ascii_whitespace() && b != b' ')
+        && !bytes.windows(2).any(|w| w == b"  ");
+    if tidy {
+        text
+    } else {
+        collapse_whitespace(&text)
+    }
+}
+
 /// The words of `text`, each with the time of the last timestamp before it.
-fn words_of(text: &str, marks: &[(usize, u64)], cue_start: u64) -> Vec<(String, u64)> {
+fn words_of<'t>(text: &'t str, marks: &[(usize, u64)], cue_start: u64) -> Vec<(&'t str, u64)> {
     let mut words = Vec::new();
     let mut time = cue_start;
     let mut next_mark = 0;
@@ -263,7 +294,7 @@ fn words_of(text: &str, marks: &[(usize, u64)], cue_start: u64) -> Vec<(String, 
                     time = marks[next_mark].1;
                     next_mark += 1;
                 }
-                words.push((text[begin..pos].to_string(), time));
+                words.push((&text[begin..pos], time));
             }
         } else if word_start.is_none() {
             word_start = Some(pos);
