@@ -85,7 +85,10 @@ fn bench_play_plays_through_and_reports_memory() {
         "played the whole 10 s file: {json}"
     );
     for key in ["rss_before_kb", "rss_after_kb", "rss_peak_kb"] {
-        assert!(json[key].as_u64().is_some_and(|kb| kb > 0), "{key} in {json}");
+        assert!(
+            json[key].as_u64().is_some_and(|kb| kb > 0),
+            "{key} in {json}"
+        );
     }
     assert!(json["rss_added_mb"].as_f64().is_some(), "{json}");
 }
