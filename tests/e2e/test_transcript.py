@@ -248,7 +248,7 @@ def test_current_word_is_lit_with_word_timings(
     assert p95(highlight) <= HIGHLIGHT_BUDGET_MS, f"highlight work p95 {p95(highlight):.2f} ms per frame"
 
 
-@pytest.mark.xfail(strict=False, reason="Fails since the notes panel narrowed the transcript column (merged the same day): scrolling far down and the pin button on an estimated line are not reached. Tracked in the closing note; kept running so a fix shows as XPASS.")
+@pytest.mark.xfail(strict=False, reason="Fails on main since the transcript view was merged with the notes panel and speed work (passes on its own branch); cause not found yet, see the closing note. Kept running so a fix shows as XPASS.")
 def test_click_lands_on_the_clicked_line(app: RunningApp, measurements: Measurements) -> None:
     page = app.page
     page.segments(at_least=10)
@@ -337,7 +337,7 @@ def test_auto_follow_yields_to_the_reader_and_back_to_now_returns(app: RunningAp
     page.click_play_toggle()
 
 
-@pytest.mark.xfail(strict=False, reason="Fails since the notes panel narrowed the transcript column (merged the same day): scrolling far down and the pin button on an estimated line are not reached. Tracked in the closing note; kept running so a fix shows as XPASS.")
+@pytest.mark.xfail(strict=False, reason="Fails on main since the transcript view was merged with the notes panel and speed work (passes on its own branch); cause not found yet, see the closing note. Kept running so a fix shows as XPASS.")
 def test_untimed_transcript_gets_estimated_times_and_pins_retime_it(
     launch_app, measurements: Measurements
 ) -> None:
