@@ -159,11 +159,11 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     onPlayFrom(start);
   });
 
+  /** The reader scrolled or selected: stop following ("Back to now" once a line is lit). */
   const userScrolled = () => {
-    if (following && current >= 0) {
-      following = false;
-      backToNow.hidden = false;
-    }
+    if (!following) return;
+    following = false;
+    backToNow.hidden = current < 0;
   };
   scroller.style.overflowAnchor = "none"; // rows are anchored by hand, below
   scroller.addEventListener("wheel", userScrolled, { passive: true });
@@ -586,6 +586,8 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       // Scrolling reads layout: done in the next animation frame, not in this one.
       followPending = true;
       scheduleUpdate();
+    } else if (!following) {
+      backToNow.hidden = index < 0;
     }
   }
 
@@ -677,8 +679,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     const match = search.matches[k];
     if (previous) refreshText(previous.segment);
     refreshText(match.segment);
-    userScrolled();
-    following = false;
+    userScrolled(); // going to a match is the reader's move: stop following
     scrollToRow(match.segment, false);
   }
 
