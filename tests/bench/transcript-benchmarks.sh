@@ -31,10 +31,13 @@ for _ in 1 2 3; do
     "$cli" bench parse "$work/four-hours.vtt" --runs 50 --json
 done > "$work/parse.jsonl"
 
-artifacts="$work/artifacts"
-EARMARK_APP_BINARY="$app" EARMARK_E2E_ARTIFACTS="$artifacts" \
-    bash tests/e2e/run.sh tests/e2e/test_transcript.py \
-    -k "ten_thousand or current_word" -p no:cacheprovider
+# Three runs of the view's tests (a shared machine's load varies): medians are reported.
+for run in 1 2 3; do
+    EARMARK_APP_BINARY="$app" EARMARK_E2E_ARTIFACTS="$work/artifacts-$run" \
+        bash tests/e2e/run.sh tests/e2e/test_transcript.py \
+        -k "ten_thousand or current_word" -p no:cacheprovider
+done
+artifacts="$work"
 
 python3 - "$work/parse.jsonl" "$artifacts" "$docs" "$(git rev-parse --short HEAD)" <<'EOF'
 import json, platform, re, subprocess, sys, datetime
@@ -43,8 +46,28 @@ from pathlib import Path
 parse_file, artifacts, docs, commit = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "1", sys.argv[4]
 parses = [json.loads(line) for line in open(parse_file)]
 best = min(parses, key=lambda p: p["p50_ms"])
-view = json.loads((artifacts / "test_ten_thousand_lines_open_fast_and_stay_bounded.json").read_text())
-words = json.loads((artifacts / "test_current_word_is_lit_with_word_timings.json").read_text())
+def runs(name):
+    return [json.loads(p.read_text()) for p in sorted(artifacts.glob(f"artifacts-*/{name}.json"))]
+
+def median(values):
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+views = runs("test_ten_thousand_lines_open_fast_and_stay_bounded")
+word_runs = runs("test_current_word_is_lit_with_word_timings")
+view = {
+    "render_ms": median([v["render_ms"] for v in views]),
+    "first_paint_ms": median([v["first_paint_ms"] for v in views]),
+    "first_paint_all": sorted(round(v["first_paint_ms"]) for v in views),
+    "reopen": {"total_ms": median([v["reopen"]["total_ms"] for v in views])},
+    "dom_at_open": max((v["dom_at_open"] for v in views), key=lambda s: s["elements"]),
+    "dom_while_scrolling": [s for v in views for s in v["dom_while_scrolling"]],
+}
+words = {
+    "highlight_frames": sum(w["highlight_frames"] for w in word_runs),
+    "highlight_p95_ms": median([w["highlight_p95_ms"] for w in word_runs]),
+    "highlight_max_ms": max(w["highlight_max_ms"] for w in word_runs),
+}
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 verdict = lambda ok: "**met**" if ok else "**not met**"
 rows_max = max(s["rows"] for s in [view["dom_at_open"], *view["dom_while_scrolling"]])
@@ -76,6 +99,8 @@ test_ten_thousand_lines_open_fast_and_stay_bounded`. The view records
 and `transcript-first-paint` (from the start of rendering to the frame after the
 first paint) with `performance.measure`. Timer resolution in WebKit: 1 ms.
 
+Medians of three runs (first paints seen: {", ".join(f"{v} ms" for v in view["first_paint_all"])}):
+
 | build the view | first paint | reopening the episode (click to paint, IPC and store included) | target (first paint) | verdict |
 |---|---|---|---|---|
 | {view['render_ms']:.0f} ms | {view['first_paint_ms']:.0f} ms | {view['reopen']['total_ms']:.0f} ms | ≤ 150 ms | {verdict(view['first_paint_ms'] <= 150)} |
@@ -90,7 +115,7 @@ Rows in the page at once while scrolling through all 10,000 lines: at most
 with word timings (`test_current_word_is_lit_with_word_timings`); scrolling to
 follow the lit line happens in the next frame and is not counted.
 
-| frames measured | p95 | max | target | verdict |
+| frames measured (three runs) | p95 (median of runs) | max | target | verdict |
 |---|---|---|---|---|
 | {words['highlight_frames']} | {words['highlight_p95_ms']:.1f} ms | {words['highlight_max_ms']:.1f} ms | ≤ 2 ms | {verdict(words['highlight_p95_ms'] <= 2)} |
 
