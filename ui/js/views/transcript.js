@@ -12,8 +12,9 @@
  * text being read does not move.
  *
  * Performance marks (read by the end-to-end tests and benchmarks):
- * `transcript-render` (building the view), `transcript-first-paint` (from the start
- * of rendering to the frame after it was painted), `transcript-highlight` (each
+ * `transcript-render` (building the view), `transcript-first-frame` (from the start
+ * of rendering to the animation frame that paints it), `transcript-first-paint` (to
+ * just after that frame was painted), `transcript-highlight` (each
  * frame in which the lit line or word changed).
  * @module views/transcript
  */
@@ -774,9 +775,10 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       heights = new HeightIndex(estimates());
       update();
       performance.measure("transcript-render", { start: startedAt, end: performance.now() });
-      requestAnimationFrame(() =>
-        setTimeout(() => performance.measure("transcript-first-paint", { start: startedAt, end: performance.now() }), 0),
-      );
+      requestAnimationFrame(() => {
+        performance.measure("transcript-first-frame", { start: startedAt, end: performance.now() });
+        setTimeout(() => performance.measure("transcript-first-paint", { start: startedAt, end: performance.now() }), 0);
+      });
     },
 
     /**
