@@ -12,8 +12,9 @@
  * text being read does not move.
  *
  * Performance marks (read by the end-to-end tests and benchmarks):
- * `transcript-render` (building the view), `transcript-first-paint` (from the start
- * of rendering to the frame after it was painted), `transcript-highlight` (each
+ * `transcript-render` (building the view), `transcript-first-frame` (from the start
+ * of rendering to the animation frame that paints it), `transcript-first-paint` (to
+ * just after that frame was painted), `transcript-highlight` (each
  * frame in which the lit line or word changed).
  * @module views/transcript
  */
@@ -159,11 +160,11 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     onPlayFrom(start);
   });
 
+  /** The reader scrolled or selected: stop following ("Back to now" once a line is lit). */
   const userScrolled = () => {
-    if (following && current >= 0) {
-      following = false;
-      backToNow.hidden = false;
-    }
+    if (!following) return;
+    following = false;
+    backToNow.hidden = current < 0;
   };
   scroller.style.overflowAnchor = "none"; // rows are anchored by hand, below
   scroller.addEventListener("wheel", userScrolled, { passive: true });
@@ -583,6 +584,8 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       // Scrolling reads layout: done in the next animation frame, not in this one.
       followPending = true;
       scheduleUpdate();
+    } else if (!following) {
+      backToNow.hidden = index < 0;
     }
   }
 
@@ -674,8 +677,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     const match = search.matches[k];
     if (previous) refreshText(previous.segment);
     refreshText(match.segment);
-    userScrolled();
-    following = false;
+    userScrolled(); // going to a match is the reader's move: stop following
     scrollToRow(match.segment, false);
   }
 
@@ -770,9 +772,10 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       heights = new HeightIndex(estimates());
       update();
       performance.measure("transcript-render", { start: startedAt, end: performance.now() });
-      requestAnimationFrame(() =>
-        setTimeout(() => performance.measure("transcript-first-paint", { start: startedAt, end: performance.now() }), 0),
-      );
+      requestAnimationFrame(() => {
+        performance.measure("transcript-first-frame", { start: startedAt, end: performance.now() });
+        setTimeout(() => performance.measure("transcript-first-paint", { start: startedAt, end: performance.now() }), 0);
+      });
     },
 
     /**

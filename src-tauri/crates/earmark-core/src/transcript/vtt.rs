@@ -118,15 +118,14 @@ struct VoiceRun {
 
 impl VoiceRun {
     fn append(&mut self, other: VoiceRun) {
+        // A space between the two texts, unless there is nothing before it.
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
         let offset = self.text.len();
-        self.text.push(' ');
         self.text.push_str(&other.text);
-        self.marks.extend(
-            other
-                .marks
-                .into_iter()
-                .map(|(at, ms)| (at + offset + 1, ms)),
-        );
+        self.marks
+            .extend(other.marks.into_iter().map(|(at, ms)| (at + offset, ms)));
     }
 }
 
@@ -265,17 +264,25 @@ fn merge_runs(runs: Vec<VoiceRun>) -> Vec<VoiceRun> {
 /// `text` with its words joined by single spaces; most cue text already is, and is
 /// then kept as it is rather than copied.
 fn tidy_spaces(text: String) -> String {
-    let bytes = text.as_bytes();
-    let tidy = text.is_ascii()
-        && bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && !bytes.iter().any(|&b| b.is_ascii_whitespace() && b != b' ')
-        && !bytes.windows(2).any(|w| w == b"  ");
-    if tidy {
-        text
-    } else {
-        collapse_whitespace(&text)
+    // One pass: ASCII only, no whitespace but single spaces between words.
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        let tidy_byte = match b {
+            b' ' => !std::mem::replace(&mut after_space, true),
+            b if b.is_ascii() && !b.is_ascii_whitespace() => {
+                after_space = false;
+                true
+            }
+            _ => false,
+        };
+        if !tidy_byte {
+            return collapse_whitespace(&text);
+        }
     }
+    if after_space && !text.is_empty() {
+        return collapse_whitespace(&text);
+    }
+    text
 }
 
 /// The words of `text`, each with the time of the last timestamp before it.
@@ -301,4 +308,29 @@ fn words_of<'t>(text: &'t str, marks: &[(usize, u64)], cue_start: u64) -> Vec<(&
         }
     }
     words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_spaces_agrees_with_collapsing_whitespace() {
+        for s in [
+            "", " ", "a", " a", "a ", "a  b", "a\tb", "a\nb", "a b c", "é  b", "a\u{a0}b",
+        ] {
+            assert_eq!(tidy_spaces(s.to_string()), collapse_whitespace(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn text_before_a_voice_joins_it_without_a_leading_space() {
+        let cue = parse_cue_text("<v Ana>Hello <00:00:01.500>there", 1000, 2000);
+        assert_eq!(cue.segments[0].text, "Hello there");
+        let words = cue.segments[0].words.clone().unwrap_or_default();
+        assert_eq!(
+            words[1].start_ms, 1500,
+            "timestamp offsets survive the merge"
+        );
+    }
 }
