@@ -52,3 +52,27 @@ impl From<earmark_core::library::LibraryError> for IpcError {
 
 /// Result of a command.
 pub type IpcResult<T> = Result<T, IpcError>;
+
+impl From<earmark_core::http::NetError> for IpcError {
+    fn from(e: earmark_core::http::NetError) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
+impl From<earmark_core::feeds::SubscribeError> for IpcError {
+    fn from(e: earmark_core::feeds::SubscribeError) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
+impl From<earmark_core::downloads::DownloadError> for IpcError {
+    fn from(e: earmark_core::downloads::DownloadError) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
+impl From<earmark_core::opml::OpmlError> for IpcError {
+    fn from(e: earmark_core::opml::OpmlError) -> Self {
+        Self::new("not_opml", e.to_string())
+    }
+}

@@ -2,9 +2,15 @@
 //! Everything that matters lives in `earmark-core` and `earmark-player`.
 
 mod audio_pauses;
+mod background;
 mod commands;
+mod download_queue;
 mod error;
 mod events;
+mod feed_refresh;
+mod library_jobs;
+mod local_files;
+mod open_dialog;
 mod save_dialog;
 mod session;
 mod state;
@@ -17,6 +23,7 @@ use earmark_core::store::Store;
 use earmark_player::{OutputKind, Player};
 use tauri::{Manager, RunEvent};
 
+use crate::library_jobs::LibraryJobs;
 use crate::state::{AppState, NowPlaying};
 
 /// Builds and runs the app until its window closes.
@@ -24,10 +31,15 @@ pub fn run() {
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::transcript::TranscriptDrops::default())
-        .on_window_event(commands::transcript::on_window_event)
+        .on_window_event(local_files::on_window_event)
         .setup(|app| {
             let state = start(app.handle().clone())?;
+            let jobs = {
+                let store = state.store.lock().map_err(|_| "the library is unavailable")?;
+                LibraryJobs::start(app.handle(), default_data_dir(), &store)
+            };
             app.manage(state);
+            app.manage(jobs);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -63,6 +75,19 @@ pub fn run() {
             commands::transcript::transcript_attach_bytes,
             commands::transcript::transcript_render,
             commands::transcript::transcript_export,
+            commands::podcasts::library_podcasts,
+            commands::podcasts::podcast_episodes,
+            commands::podcasts::episode_chapters,
+            commands::feeds::feed_subscribe,
+            commands::feeds::feed_refresh,
+            commands::feeds::opml_import,
+            commands::feeds::opml_export,
+            commands::downloads::downloads_subscribe,
+            commands::downloads::download_start,
+            commands::downloads::download_cancel,
+            commands::downloads::downloads_clear,
+            commands::downloads::download_delete,
+            commands::local_files::local_files_add,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -6,7 +6,8 @@
 
 /**
  * @typedef {{id: number, podcast: string|null, title: string, published: string|null,
- *   duration_ms: number|null, downloaded: boolean, has_transcript: boolean, position_ms: number}} EpisodeSummary
+ *   duration_ms: number|null, downloaded: boolean, has_transcript: boolean, position_ms: number,
+ *   podcast_id: number|null, played: boolean, last_opened: string|null}} EpisodeSummary
  * @typedef {{start_ms: number|null, end_ms: number|null, speaker: string|null, text: string,
  *   words?: {start_ms: number, end_ms: number, text: string}[]}} Segment
  * @typedef {{id: number, title: string, description: string|null, published: string|null,
@@ -219,3 +220,93 @@ export const setSetting = (key, value) => call("settings_set", { key, value });
  * @param {number} episode @param {"md"|"json"|"csv"} format @returns {Promise<string|null>}
  */
 export const exportNotes = (episode, format) => call("notes_export", { episode, format });
+
+/**
+ * @typedef {{id: number, title: string, feed_url: string|null, description: string|null,
+ *   image_url: string|null, created: string}} Podcast
+ * @typedef {EpisodeSummary & {excerpt: string|null}} EpisodeListing
+ * @typedef {{start_ms: number, end_ms: number|null, title: string, url: string|null, image_url: string|null}} Chapter
+ * @typedef {{podcast: number, title: string, episodes: number, new_episodes: number, transcripts: number,
+ *   chapters: number, subscribed_now: boolean, warnings: string[]}} Subscribed
+ * @typedef {{podcast: number, title: string, new_episodes: number, error: string|null}} PodcastOutcome
+ * @typedef {{new_episodes: number, podcasts: PodcastOutcome[], offline: boolean}} RefreshReport
+ * @typedef {{url: string, title: string|null, podcast: number|null, episodes: number, error: string|null}} ImportedFeed
+ * @typedef {{episodes: number[], problems: string[]}} FilesImported
+ * @typedef {"queued"|"downloading"|"done"|"failed"} DownloadState
+ * @typedef {{episode: number, title: string, state: DownloadState, done_bytes: number,
+ *   total_bytes: number|null, error: {code: string, message: string}|null}} QueuedDownload
+ */
+
+/** @returns {Promise<Podcast[]>} */
+export const listPodcasts = () => call("library_podcasts");
+
+/** A podcast's episodes (local files without a show: null), newest first. @param {number|null} podcast @returns {Promise<EpisodeListing[]>} */
+export const podcastEpisodes = (podcast) => call("podcast_episodes", { podcast });
+
+/** @param {number} id @returns {Promise<Chapter[]>} */
+export const episodeChapters = (id) => call("episode_chapters", { id });
+
+/** Subscribes to a feed by its address. @param {string} url @returns {Promise<Subscribed>} */
+export const subscribe = (url) => call("feed_subscribe", { url });
+
+/** Checks one podcast (or all, with null) for new episodes. @param {number|null} podcast @returns {Promise<RefreshReport>} */
+export const refreshFeeds = (podcast) => call("feed_refresh", { podcast });
+
+/** Subscribes to the feeds of an OPML file picked in a dialog; null when cancelled. @returns {Promise<ImportedFeed[]|null>} */
+export const importOpml = () => call("opml_import");
+
+/** Saves the subscriptions as OPML through a save dialog; the path, or null. @returns {Promise<string|null>} */
+export const exportOpml = () => call("opml_export");
+
+/** Adds audio files (or folders) picked in a dialog; null when cancelled. @param {boolean} folders @returns {Promise<FilesImported|null>} */
+export const addLocalFiles = (folders) => call("local_files_add", { folders });
+
+/**
+ * Receives the download queue now, on every change, and a few times a second while
+ * bytes flow.
+ * @param {(items: QueuedDownload[]) => void} onChange
+ * @returns {Promise<void>}
+ */
+export function subscribeDownloads(onChange) {
+  const channel = new (tauri().core.Channel)();
+  channel.onmessage = (/** @type {{items: QueuedDownload[]}} */ snapshot) => onChange(snapshot.items);
+  return call("downloads_subscribe", { onChange: channel });
+}
+
+/** Queues an episode's download, or retries it. @param {number} episode @returns {Promise<void>} */
+export const startDownload = (episode) => call("download_start", { episode });
+
+/** Stops a download (what arrived is kept) or takes it off the queue. @param {number} episode @returns {Promise<void>} */
+export const cancelDownload = (episode) => call("download_cancel", { episode });
+
+/** Takes finished and failed downloads off the list. @returns {Promise<void>} */
+export const clearDownloads = () => call("downloads_clear");
+
+/** Deletes the downloaded audio; notes and highlights stay. @param {number} episode @returns {Promise<boolean>} */
+export const deleteDownload = (episode) => call("download_delete", { episode });
+
+/**
+ * A background check for new episodes finished.
+ * @param {(report: RefreshReport) => void} onReport
+ * @returns {Promise<() => void>}
+ */
+export const onFeedsRefreshed = (onReport) =>
+  tauri().event.listen("feeds-refreshed", (/** @type {any} */ e) => onReport(e.payload));
+
+/**
+ * Audio files or folders are dragged over the window (or no longer).
+ * @param {(drag: {active: boolean}) => void} onDrag
+ * @returns {Promise<() => void>}
+ */
+export const onFilesDrag = (onDrag) => tauri().event.listen("files-drag", (/** @type {any} */ e) => onDrag(e.payload));
+
+/**
+ * Dropped audio files are in the library.
+ * @param {(done: FilesImported) => void} onImported
+ * @returns {Promise<() => void>}
+ */
+export const onFilesImported = (onImported) =>
+  tauri().event.listen("files-imported", (/** @type {any} */ e) => onImported(e.payload));
+
+/** Error codes that mean the network is not there (not that anything is broken). */
+export const OFFLINE_CODES = ["no_network", "unreachable", "unknown_host", "timed_out", "broken_off"];

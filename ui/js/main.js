@@ -7,7 +7,8 @@ import { ExtrapolatedClock } from "./lib/clock.js";
 import { createEpisodeHeader } from "./views/episode.js";
 import { createHelp } from "./views/help.js";
 import { createHighlightPopover } from "./views/highlight-popover.js";
-import { createLibraryView } from "./views/library.js";
+import { createLibrarySession } from "./library-session.js";
+import { createChapters } from "./views/chapters.js";
 import { createNotebookView } from "./views/notebook.js";
 import { createNotesPanel } from "./views/notes-panel.js";
 import { createNotice } from "./views/notice.js";
@@ -72,7 +73,15 @@ const transcript = createTranscriptSession(
   { scroller: $(".transcript"), lines: $(".transcript-lines"), backToNow: $("[data-testid=back-to-now]") },
   { onPlayFrom: (ms) => api.playFrom(ms).catch(report), report, inform: (message) => notice.show(message) },
 );
-const library = createLibraryView($(".episode-list"), { onOpen: (id) => openEpisode(id) });
+const library = createLibrarySession({
+  onOpen: (id) => openEpisode(id),
+  showView: (name) => showView(name),
+  inform: (message) => toast.show(message),
+  report,
+});
+const chapters = createChapters(/** @type {HTMLDetailsElement} */ ($("[data-testid=chapters]")), $("[data-testid=seek-chapters]"), {
+  onPlayFrom: (ms) => api.playFrom(ms).catch(report),
+});
 const searchView = createSearchView($("[data-testid=search-view]"), { onOpen: (id, at) => openEpisode(id, at) });
 const notebookView = createNotebookView($("[data-testid=notebook-view]"), { onOpen: (id, at) => openEpisode(id, at) });
 const highlighter = createHighlightPopover($("[data-testid=highlight-popover]"), $(".transcript-lines"), {
@@ -134,7 +143,7 @@ async function openEpisode(id, atMs = null) {
     const episode = await api.openEpisode(id);
     current.id = id;
     current.durationMs = episode.duration_ms;
-    library.select(id);
+    const playable = library.episodeOpened(id);
     header.render(episode);
     transcript.open(episode);
     playerBar.setDuration(episode.duration_ms);
@@ -143,7 +152,9 @@ async function openEpisode(id, atMs = null) {
     playerBar.setPosition(position);
     transcript.setPosition(position);
     showView("episode");
-    if (episode.audio_problem) notice.show(episode.audio_problem);
+    if (episode.audio_problem && playable) notice.show(episode.audio_problem);
+    else notice.hide();
+    chapters.render(await api.episodeChapters(id), episode.duration_ms);
     await loadAnnotations();
   } catch (error) {
     report(error);
@@ -190,12 +201,14 @@ function frame() {
   const ms = clock.displayAt(performance.now());
   playerBar.setPosition(ms);
   transcript.setPosition(ms);
+  chapters.setPosition(ms);
 }
 
 document.addEventListener("keydown", (event) => {
   const target = /** @type {HTMLElement} */ (event.target);
   if (event.key === "Escape") {
     settings.close();
+    library.closeDialogs();
     return help.close();
   }
   if (target.closest("input, textarea, select, [contenteditable]") && !(target instanceof HTMLInputElement && target.type === "range")) return;
@@ -268,10 +281,9 @@ async function start() {
   });
   await api.onNotice((n) => notice.show(n.message));
   await transcript.listen();
-  await api.onEnded(() => api.listEpisodes().then((list) => library.render(list)).catch(report));
+  await api.onEnded(() => library.reload().catch(report));
   api.checkOutput().catch(report);
-  const episodes = await api.listEpisodes();
-  library.render(episodes);
+  const episodes = await library.start();
   if (episodes.length > 0) await openEpisode(episodes[0].id);
   requestAnimationFrame(frame);
 }

@@ -1,9 +1,13 @@
 //! The window's commands, one file per area; each a short adapter.
 
+pub mod downloads;
 pub mod export;
+pub mod feeds;
 pub mod library;
+pub mod local_files;
 pub mod notes;
 pub mod player;
+pub mod podcasts;
 pub mod search;
 pub mod settings;
 pub mod transcript;

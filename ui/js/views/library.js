@@ -1,64 +1,164 @@
 // @ts-check
-/** The sidebar's episode list. @module views/library */
+/**
+ * The sidebar's library: one group per show (podcasts, then local files), each with
+ * its newest episodes; the show's name opens its page, an episode opens it.
+ * @module views/library
+ */
 
+import { formatPublished, groupByShow, listeningState, progressFraction } from "../lib/library.js";
 import { formatDuration } from "../lib/time.js";
 
 /** @typedef {import("../api.js").EpisodeSummary} EpisodeSummary */
+/** @typedef {import("../api.js").Podcast} Podcast */
+
+/** How many episodes a show lists in the sidebar; its page has them all. */
+export const SIDEBAR_EPISODES = 5;
 
 /**
- * @param {HTMLElement} list the `<ul>` to fill
- * @param {{onOpen: (id: number) => void}} handlers
+ * @param {HTMLElement} container where the groups go
+ * @param {{onOpen: (id: number) => void, onOpenShow: (podcast: number|null) => void}} handlers
  */
-export function createLibraryView(list, { onOpen }) {
+export function createLibraryView(container, { onOpen, onOpenShow }) {
   /** @type {number|null} */
   let currentId = null;
+  /** Shows folded away by the listener, by podcast id ("local" for local files). */
+  const folded = new Set();
 
-  list.addEventListener("click", (event) => {
-    const item = /** @type {HTMLElement|null} */ (/** @type {HTMLElement} */ (event.target).closest("[data-episode-id]"));
+  container.addEventListener("click", (event) => {
+    const target = /** @type {HTMLElement} */ (event.target);
+    const fold = /** @type {HTMLElement|null} */ (target.closest("[data-fold]"));
+    if (fold) {
+      const key = /** @type {string} */ (fold.dataset.fold);
+      if (folded.has(key)) folded.delete(key);
+      else folded.add(key);
+      const group = /** @type {HTMLElement} */ (fold.closest(".show-group"));
+      group.classList.toggle("is-folded", folded.has(key));
+      fold.setAttribute("aria-expanded", String(!folded.has(key)));
+      return;
+    }
+    const show = /** @type {HTMLElement|null} */ (target.closest("[data-show]"));
+    if (show) return onOpenShow(show.dataset.show === "local" ? null : Number(show.dataset.show));
+    const item = /** @type {HTMLElement|null} */ (target.closest("[data-episode-id]"));
     if (item) onOpen(Number(item.dataset.episodeId));
   });
 
+  /** @param {EpisodeSummary} episode */
+  function episodeItem(episode) {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "episode-item";
+    button.dataset.testid = "episode-item";
+    button.dataset.episodeId = String(episode.id);
+    button.dataset.state = listeningState(episode);
+    if (episode.id === currentId) button.setAttribute("aria-current", "true");
+    const title = document.createElement("span");
+    title.className = "episode-item-title";
+    title.textContent = episode.title;
+    const meta = document.createElement("span");
+    meta.className = "episode-item-meta";
+    meta.textContent = [formatPublished(episode.published), formatDuration(episode.duration_ms)]
+      .filter(Boolean)
+      .join(" · ");
+    if (!episode.downloaded) {
+      const cloud = document.createElement("span");
+      cloud.className = "episode-item-remote";
+      cloud.title = "Not downloaded";
+      cloud.textContent = " · not downloaded";
+      meta.append(cloud);
+    }
+    button.append(title, meta);
+    const fraction = progressFraction(episode);
+    if (fraction != null) {
+      const bar = document.createElement("span");
+      bar.className = "episode-progress";
+      const fill = document.createElement("span");
+      fill.style.width = `${100 * fraction}%`;
+      bar.append(fill);
+      button.append(bar);
+    }
+    li.append(button);
+    return li;
+  }
+
   return {
-    /** @param {EpisodeSummary[]} episodes */
-    render(episodes) {
-      list.replaceChildren(
-        ...episodes.map((episode) => {
-          const li = document.createElement("li");
-          const button = document.createElement("button");
-          button.type = "button";
-          button.className = "episode-item";
-          button.dataset.testid = "episode-item";
-          button.dataset.episodeId = String(episode.id);
-          if (episode.id === currentId) button.setAttribute("aria-current", "true");
+    /**
+     * @param {EpisodeSummary[]} episodes in library order
+     * @param {Podcast[]} podcasts
+     */
+    render(episodes, podcasts) {
+      const groups = groupByShow(episodes, podcasts);
+      container.replaceChildren(
+        ...groups.map((group) => {
+          const key = group.podcastId == null ? "local" : String(group.podcastId);
+          const section = document.createElement("section");
+          section.className = "show-group";
+          section.classList.toggle("is-folded", folded.has(key));
+          const head = document.createElement("div");
+          head.className = "show-head";
+          const fold = document.createElement("button");
+          fold.type = "button";
+          fold.className = "show-fold";
+          fold.dataset.fold = key;
+          fold.setAttribute("aria-expanded", String(!folded.has(key)));
+          fold.setAttribute("aria-label", `Show or hide the episodes of ${group.title}`);
+          const name = document.createElement("button");
+          name.type = "button";
+          name.className = "show-item";
+          name.dataset.testid = "podcast-item";
+          name.dataset.show = key;
+          name.title = `All episodes of ${group.title}`;
           const title = document.createElement("span");
-          title.className = "episode-item-title";
-          title.textContent = episode.title;
-          const meta = document.createElement("span");
-          meta.className = "episode-item-meta";
-          meta.textContent = [episode.podcast ?? "Local file", formatDuration(episode.duration_ms)]
-            .filter(Boolean)
-            .join(" · ");
-          button.append(title, meta);
-          if (episode.duration_ms && episode.position_ms > 0) {
-            const bar = document.createElement("span");
-            bar.className = "episode-progress";
-            const fill = document.createElement("span");
-            fill.style.width = `${Math.min(100, (100 * episode.position_ms) / episode.duration_ms)}%`;
-            bar.append(fill);
-            button.append(bar);
+          title.className = "show-title";
+          title.textContent = group.title;
+          name.append(title);
+          if (group.newCount > 0) {
+            const badge = document.createElement("span");
+            badge.className = "show-new";
+            badge.dataset.testid = "new-count";
+            badge.textContent = String(group.newCount);
+            badge.title = `${group.newCount} new`;
+            name.append(badge);
           }
-          li.append(button);
-          return li;
+          head.append(fold, name);
+          const list = document.createElement("ul");
+          list.className = "episode-list";
+          list.setAttribute("role", "list");
+          const shown = group.episodes.slice(0, SIDEBAR_EPISODES);
+          if (currentId != null && !shown.some((e) => e.id === currentId)) {
+            const current = group.episodes.find((e) => e.id === currentId);
+            if (current) shown.push(current);
+          }
+          list.append(...shown.map(episodeItem));
+          if (group.episodes.length > shown.length) {
+            const more = document.createElement("li");
+            const all = document.createElement("button");
+            all.type = "button";
+            all.className = "show-more";
+            all.dataset.show = key;
+            all.textContent = `All ${group.episodes.length} episodes`;
+            more.append(all);
+            list.append(more);
+          }
+          section.append(head, list);
+          return section;
         }),
       );
     },
     /** @param {number} id */
     select(id) {
       currentId = id;
-      for (const el of list.querySelectorAll("[data-episode-id]")) {
+      for (const el of container.querySelectorAll("[data-episode-id]")) {
         const on = Number(/** @type {HTMLElement} */ (el).dataset.episodeId) === id;
         if (on) el.setAttribute("aria-current", "true");
         else el.removeAttribute("aria-current");
+      }
+    },
+    /** Marks the show whose page is open (or none). @param {number|null|undefined} podcast */
+    selectShow(podcast) {
+      const key = podcast === undefined ? "" : podcast == null ? "local" : String(podcast);
+      for (const el of container.querySelectorAll("[data-testid=podcast-item]")) {
+        el.toggleAttribute("aria-current", /** @type {HTMLElement} */ (el).dataset.show === key);
       }
     },
   };

@@ -41,6 +41,7 @@ pub fn run(args: &ImportArgs, data_dir: &Path, out: &Report) -> Result<(), CliEr
             title: args.title.clone(),
             description: None,
             duration_ms: Some(media.duration_ms),
+            podcast: None,
         },
     )?;
     out.print(&Imported { id }, || {

@@ -60,6 +60,7 @@ pub fn install_demo(store: &Store, data_dir: &Path) -> Result<Option<EpisodeId>,
             ),
             description: meta.as_ref().and_then(|m| m.description.clone()),
             duration_ms: meta.as_ref().and_then(|m| m.duration_ms),
+            podcast: None,
         },
     )?;
     store.set_setting(INSTALLED_KEY, &true)?;

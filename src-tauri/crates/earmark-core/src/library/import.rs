@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::store::{EpisodeId, NewEpisode, Store};
+use crate::store::{EpisodeId, NewEpisode, PodcastId, Store};
 use crate::transcript::{parse_bytes, FormatHint, Transcript};
 
 use super::LibraryError;
@@ -24,6 +24,8 @@ pub struct LocalImport {
     pub description: Option<String>,
     /// Exact duration, when the caller has measured it.
     pub duration_ms: Option<u64>,
+    /// The show it is filed under; `None` for the "Local files" group.
+    pub podcast: Option<PodcastId>,
 }
 
 /// The transcript file beside `audio` with the same name, if there is one.
@@ -81,6 +83,7 @@ pub fn import_local(store: &Store, import: &LocalImport) -> Result<EpisodeId, Li
             .unwrap_or_else(|| "Untitled".to_string())
     });
     let id = store.insert_episode(&NewEpisode {
+        podcast_id: import.podcast,
         title,
         description: import.description.clone(),
         audio_path: Some(audio.clone()),

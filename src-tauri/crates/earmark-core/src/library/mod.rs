@@ -1,10 +1,13 @@
-//! Getting episodes into the library: local files with their transcripts, and the
-//! bundled demo episode a fresh install opens on.
+//! Getting episodes into the library: local files with their transcripts (one, or
+//! files and folders by the handful), and the bundled demo episode a fresh install
+//! opens on.
 
 mod attach;
 mod demo;
 mod error;
+mod files;
 mod import;
+mod tags;
 
 pub use attach::{
     attach_transcript_bytes, attach_transcript_file, is_transcript_file_name, MAX_TRANSCRIPT_BYTES,
@@ -12,4 +15,9 @@ pub use attach::{
 };
 pub use demo::{install_demo, DEMO_TITLE};
 pub use error::LibraryError;
+pub use files::{
+    collect_audio_files, import_audio_files, is_audio_file_name, FilesImported, AUDIO_EXTENSIONS,
+    MAX_FILES, MAX_FOLDER_DEPTH,
+};
 pub use import::{find_sidecar_transcript, import_local, read_transcript, LocalImport};
+pub use tags::{read_tags, AudioTags};

@@ -64,7 +64,8 @@ pub struct Episode {
     pub created: String,
 }
 
-/// One line of the library list: the `earmark-cli list --json` shape (design.md §6).
+/// One line of the library list: the `earmark-cli list --json` shape (design.md §6),
+/// with fields added after it (`podcast_id`, `played`, `last_opened`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EpisodeSummary {
     /// Row id.
@@ -83,6 +84,42 @@ pub struct EpisodeSummary {
     pub has_transcript: bool,
     /// Where the user left off.
     pub position_ms: u64,
+    /// The podcast's id, `null` for a local file.
+    pub podcast_id: Option<PodcastId>,
+    /// Listened to the end (or marked so).
+    pub played: bool,
+    /// When it was last opened in the player (RFC 3339), `null` when never.
+    pub last_opened: Option<String>,
+}
+
+/// The columns [`summary_from_row`] reads, from `episodes e LEFT JOIN podcasts p`.
+pub(super) const SUMMARY_COLUMNS: &str = "e.id, p.title, e.title, e.published, e.duration_ms, \
+     e.audio_path, EXISTS (SELECT 1 FROM transcripts t WHERE t.episode_id = e.id), \
+     e.position_ms, e.podcast_id, e.played, e.last_opened_at";
+
+/// How many columns [`SUMMARY_COLUMNS`] has (later columns are the caller's).
+pub(super) const SUMMARY_COLUMN_COUNT: usize = 11;
+
+/// The library's order: by podcast title (local files last), newest first, then by id.
+pub(super) const LIBRARY_ORDER: &str = "p.id IS NULL, p.title COLLATE NOCASE, p.id, \
+     e.published IS NULL, e.published DESC, e.id";
+
+/// An [`EpisodeSummary`] from a row that starts with [`SUMMARY_COLUMNS`].
+pub(super) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EpisodeSummary> {
+    let audio_path: Option<String> = row.get(5)?;
+    Ok(EpisodeSummary {
+        id: row.get(0)?,
+        podcast: row.get(1)?,
+        title: row.get(2)?,
+        published: row.get(3)?,
+        duration_ms: row.get(4)?,
+        downloaded: audio_path.is_some_and(|p| Path::new(&p).is_file()),
+        has_transcript: row.get(6)?,
+        position_ms: row.get(7)?,
+        podcast_id: row.get(8)?,
+        played: row.get(9)?,
+        last_opened: row.get(10)?,
+    })
 }
 
 const EPISODE_COLUMNS: &str = "id, podcast_id, guid, title, description, published, audio_path, \
@@ -164,26 +201,11 @@ impl Store {
     /// The library list: grouped by podcast title (local files last), newest first,
     /// then by id.
     pub fn list_episodes(&self) -> StoreResult<Vec<EpisodeSummary>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT e.id, p.title, e.title, e.published, e.duration_ms, e.audio_path, \
-                    EXISTS (SELECT 1 FROM transcripts t WHERE t.episode_id = e.id), e.position_ms \
-             FROM episodes e LEFT JOIN podcasts p ON p.id = e.podcast_id \
-             ORDER BY p.id IS NULL, p.title COLLATE NOCASE, p.id, \
-                      e.published IS NULL, e.published DESC, e.id",
-        )?;
-        let rows = stmt.query_map([], |row| {
-            let audio_path: Option<String> = row.get(5)?;
-            Ok(EpisodeSummary {
-                id: row.get(0)?,
-                podcast: row.get(1)?,
-                title: row.get(2)?,
-                published: row.get(3)?,
-                duration_ms: row.get(4)?,
-                downloaded: audio_path.is_some_and(|p| Path::new(&p).is_file()),
-                has_transcript: row.get(6)?,
-                position_ms: row.get(7)?,
-            })
-        })?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM episodes e LEFT JOIN podcasts p ON p.id = e.podcast_id \
+             ORDER BY {LIBRARY_ORDER}"
+        ))?;
+        let rows = stmt.query_map([], summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

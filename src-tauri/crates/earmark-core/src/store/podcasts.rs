@@ -104,6 +104,26 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The show without a feed named `title` (local files filed by their tags),
+    /// added when the library has none yet.
+    pub fn local_show(&self, title: &str) -> StoreResult<PodcastId> {
+        let found = self
+            .conn()
+            .query_row(
+                "SELECT id FROM podcasts WHERE feed_url IS NULL AND title = ?1 ORDER BY id",
+                [title],
+                |row| row.get(0),
+            )
+            .optional()?;
+        match found {
+            Some(id) => Ok(id),
+            None => self.add_podcast(&NewPodcast {
+                title: title.to_owned(),
+                ..NewPodcast::default()
+            }),
+        }
+    }
+
     /// Updates a podcast's title, description and image (after a feed refresh).
     pub fn update_podcast(&self, id: PodcastId, podcast: &NewPodcast) -> StoreResult<()> {
         let changed = self.conn().execute(

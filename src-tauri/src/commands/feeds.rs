@@ -1,0 +1,72 @@
+//! Feed commands: subscribe by address, check for new episodes, OPML in and out.
+
+use earmark_core::feeds::{subscribe, Refreshed};
+use earmark_core::opml::{self, write_opml, ImportedFeed, MAX_OPML_BYTES};
+use earmark_core::store::PodcastId;
+use tauri::{AppHandle, State};
+
+use crate::error::{IpcError, IpcResult};
+use crate::feed_refresh::{check, RefreshReport};
+use crate::library_jobs::LibraryJobs;
+use crate::open_dialog::{pick, Pick};
+use crate::save_dialog::{save_text, SaveRequest};
+
+/// Subscribes to the feed at `url` (refreshes it when it is in the library already).
+#[tauri::command]
+pub async fn feed_subscribe(jobs: State<'_, LibraryJobs>, url: String) -> IpcResult<Refreshed> {
+    jobs.background
+        .run_online(move |store, http, _| Ok(subscribe(store, http, &url)?))
+        .await
+}
+
+/// Checks one podcast's feed, or every feed, for new episodes.
+#[tauri::command]
+pub async fn feed_refresh(
+    jobs: State<'_, LibraryJobs>,
+    podcast: Option<PodcastId>,
+) -> IpcResult<RefreshReport> {
+    check(&jobs.background, podcast).await
+}
+
+/// Subscribes to every feed of an OPML file the user picks; `null` when cancelled.
+#[tauri::command]
+pub async fn opml_import(
+    app: AppHandle,
+    jobs: State<'_, LibraryJobs>,
+) -> IpcResult<Option<Vec<ImportedFeed>>> {
+    let picked = pick(
+        &app,
+        "Import subscriptions",
+        Pick::File("OPML subscription lists", &["opml", "xml"]),
+    )
+    .await?;
+    let Some(path) = picked.into_iter().next() else {
+        return Ok(None);
+    };
+    jobs.background
+        .run_online(move |store, http, _| {
+            let too_large = std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_OPML_BYTES as u64);
+            if too_large {
+                return Err(opml::OpmlError::TooLarge.into());
+            }
+            let bytes = std::fs::read(&path).map_err(|e| {
+                IpcError::new("io", format!("Could not read {}: {e}", path.display()))
+            })?;
+            Ok(Some(opml::import(store, http, &bytes)?))
+        })
+        .await
+}
+
+/// Saves the subscriptions as OPML where the user says; the path, or `null` when
+/// cancelled.
+#[tauri::command]
+pub async fn opml_export(app: AppHandle, jobs: State<'_, LibraryJobs>) -> IpcResult<Option<String>> {
+    let podcasts = jobs.background.run(|store, _| Ok(store.podcasts()?)).await?;
+    let request = SaveRequest {
+        title: "Export subscriptions",
+        filter_name: "OPML subscription list",
+        extension: "opml",
+        suggested_stem: "Earmark subscriptions",
+    };
+    save_text(&app, request, write_opml(&podcasts)).await
+}

@@ -1,0 +1,29 @@
+//! Adding local audio files or folders picked in the open dialog.
+
+use earmark_core::library::{FilesImported, AUDIO_EXTENSIONS};
+use tauri::{AppHandle, State};
+
+use crate::error::IpcResult;
+use crate::library_jobs::LibraryJobs;
+use crate::local_files::import;
+use crate::open_dialog::{pick, Pick};
+
+/// Imports audio files (or, with `folders`, whole folders) the user picks, with
+/// their transcripts, tags and chapters; `null` when cancelled.
+#[tauri::command]
+pub async fn local_files_add(
+    app: AppHandle,
+    jobs: State<'_, LibraryJobs>,
+    folders: bool,
+) -> IpcResult<Option<FilesImported>> {
+    let what = if folders {
+        Pick::Folders
+    } else {
+        Pick::Files("Audio", AUDIO_EXTENSIONS)
+    };
+    let paths = pick(&app, "Add audio to the library", what).await?;
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    import(&jobs.background, paths).await.map(Some)
+}

@@ -1,0 +1,94 @@
+//! Local audio brought in by dropping files or folders on the window, or picking
+//! them in a dialog: measured, tagged and imported on the blocking pool; the window
+//! hears `files-drag` while audio hovers and `files-imported` when it is in.
+//!
+//! A drop without audio (a transcript file alone) goes to the transcript's own drop
+//! handling, so dropping `talk.mp3` with `talk.vtt` imports the pair instead of
+//! attaching the transcript to the open episode.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use earmark_core::library::{collect_audio_files, import_audio_files, is_audio_file_name, FilesImported};
+use serde::Serialize;
+use tauri::{AppHandle, DragDropEvent, Emitter, Manager, Window, WindowEvent};
+
+use crate::background::Background;
+use crate::commands::transcript;
+use crate::error::IpcResult;
+use crate::library_jobs::LibraryJobs;
+
+/// Imports the audio files among `paths` (folders walked) with their transcripts,
+/// tags and chapters.
+pub async fn import(background: &Background, paths: Vec<PathBuf>) -> IpcResult<FilesImported> {
+    background
+        .run(move |store, _| {
+            let files = collect_audio_files(&paths);
+            let mut done = import_audio_files(store, &files, &measure);
+            if files.is_empty() {
+                done.problems
+                    .push("No audio files were found there (MP3, M4A, Ogg, FLAC or WAV).".into());
+            }
+            Ok(done)
+        })
+        .await
+}
+
+/// The exact duration, or why the file does not play.
+fn measure(path: &Path) -> Result<u64, String> {
+    earmark_player::probe(path)
+        .map(|media| media.duration_ms)
+        .map_err(|e| e.to_string())
+}
+
+/// Sees files dragged onto the window: audio files and folders are imported; other
+/// drops go to the transcript drop handling.
+pub fn on_window_event(window: &Window, event: &WindowEvent) {
+    let WindowEvent::DragDrop(drag) = event else {
+        return;
+    };
+    let app = window.app_handle();
+    match drag {
+        DragDropEvent::Enter { paths, .. } if has_audio(paths) => {
+            let _ = app.emit("files-drag", DragState { active: true });
+        }
+        DragDropEvent::Drop { paths, .. } if has_audio(paths) => {
+            let _ = app.emit("files-drag", DragState { active: false });
+            start_import(app.clone(), paths.clone());
+        }
+        DragDropEvent::Leave | DragDropEvent::Drop { .. } => {
+            let _ = app.emit("files-drag", DragState { active: false });
+            transcript::on_window_event(window, event);
+        }
+        _ => transcript::on_window_event(window, event),
+    }
+}
+
+/// Whether a drop holds audio files or folders.
+fn has_audio(paths: &[PathBuf]) -> bool {
+    paths.iter().any(|p| p.is_dir() || is_audio_file_name(p))
+}
+
+fn start_import(app: AppHandle, paths: Vec<PathBuf>) {
+    let Some(jobs) = app.try_state::<LibraryJobs>() else {
+        return;
+    };
+    let background = Arc::clone(&jobs.background);
+    tauri::async_runtime::spawn(async move {
+        let outcome = import(&background, paths).await;
+        let payload = match outcome {
+            Ok(done) => done,
+            Err(e) => FilesImported {
+                episodes: Vec::new(),
+                problems: vec![e.message],
+            },
+        };
+        let _ = app.emit("files-imported", payload);
+    });
+}
+
+/// Payload of `files-drag`.
+#[derive(Debug, Clone, Serialize)]
+struct DragState {
+    active: bool,
+}

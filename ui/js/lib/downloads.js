@@ -1,0 +1,78 @@
+// @ts-check
+/** The download queue in numbers and words. @module lib/downloads */
+
+/**
+ * @typedef {{episode: number, title: string, state: "queued"|"downloading"|"done"|"failed",
+ *   done_bytes: number, total_bytes: number|null, error: {code: string, message: string}|null}} QueuedDownload
+ */
+
+/**
+ * `12.3 MB`, `840 KB`, `0 KB`.
+ * @param {number} bytes
+ * @returns {string}
+ */
+export function formatBytes(bytes) {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${Math.round(bytes / 1e3)} KB`;
+}
+
+/**
+ * One download's fraction done (0–1), or null while its size is unknown.
+ * @param {QueuedDownload} item
+ * @returns {number|null}
+ */
+export function fractionOf(item) {
+  if (item.state === "done") return 1;
+  if (!item.total_bytes) return null;
+  return Math.min(1, item.done_bytes / item.total_bytes);
+}
+
+/**
+ * The queue as a whole: downloads still to finish (waiting, downloading) and their
+ * bytes; failed ones are left out, finished ones count in full. `fraction` is null
+ * when a size is still unknown.
+ * @param {QueuedDownload[]} items
+ * @returns {{active: number, finished: number, failed: number, doneBytes: number, totalBytes: number, fraction: number|null}}
+ */
+export function overallProgress(items) {
+  let active = 0;
+  let finished = 0;
+  let failed = 0;
+  let doneBytes = 0;
+  let totalBytes = 0;
+  let sizesKnown = true;
+  for (const item of items) {
+    if (item.state === "failed") {
+      failed += 1;
+      continue;
+    }
+    if (item.state === "done") finished += 1;
+    else active += 1;
+    doneBytes += item.done_bytes;
+    if (item.total_bytes == null) sizesKnown = false;
+    else totalBytes += item.total_bytes;
+  }
+  const fraction = active === 0 ? (finished > 0 ? 1 : null) : sizesKnown && totalBytes > 0 ? doneBytes / totalBytes : null;
+  return { active, finished, failed, doneBytes, totalBytes, fraction };
+}
+
+/**
+ * What a download is doing, in words.
+ * @param {QueuedDownload} item
+ * @returns {string}
+ */
+export function statusText(item) {
+  switch (item.state) {
+    case "queued":
+      return item.done_bytes > 0 ? `Waiting · ${formatBytes(item.done_bytes)} kept` : "Waiting";
+    case "downloading":
+      return item.total_bytes
+        ? `${formatBytes(item.done_bytes)} of ${formatBytes(item.total_bytes)}`
+        : `${formatBytes(item.done_bytes)}`;
+    case "done":
+      return item.total_bytes ? `Downloaded · ${formatBytes(item.total_bytes)}` : "Downloaded";
+    case "failed":
+      return item.error?.message ?? "The download stopped.";
+  }
+}

@@ -1,0 +1,108 @@
+// @ts-check
+/**
+ * The library as the sidebar and a podcast's page show it: episodes grouped by
+ * show, each with its listening state and its date in the reader's locale.
+ * @module lib/library
+ */
+
+/**
+ * @typedef {{id: number, podcast: string|null, podcast_id: number|null, title: string,
+ *   published: string|null, duration_ms: number|null, position_ms: number, played: boolean,
+ *   last_opened: string|null, downloaded: boolean}} EpisodeLike
+ * @typedef {{id: number, title: string}} ShowLike
+ * @typedef {"new"|"progress"|"played"|"unplayed"} ListeningState
+ */
+
+/**
+ * @template {EpisodeLike} E
+ * @typedef {{podcastId: number|null, title: string, episodes: E[], newCount: number}} ShowGroup
+ */
+
+/** The group of episodes that belong to no show. */
+export const LOCAL_FILES = "Local files";
+
+/**
+ * Where the listener is with an episode: played to the end, in progress, new (never
+ * opened), or opened but not started.
+ * @param {EpisodeLike} episode
+ * @returns {ListeningState}
+ */
+export function listeningState(episode) {
+  if (episode.played) return "played";
+  if (episode.position_ms > 0) return "progress";
+  if (episode.last_opened == null) return "new";
+  return "unplayed";
+}
+
+/**
+ * The state in words, e.g. "New", "12 min left", "Played"; empty for "unplayed".
+ * @param {EpisodeLike} episode
+ * @returns {string}
+ */
+export function stateLabel(episode) {
+  switch (listeningState(episode)) {
+    case "played":
+      return "Played";
+    case "new":
+      return "New";
+    case "progress": {
+      if (!episode.duration_ms) return "In progress";
+      const left = Math.max(0, episode.duration_ms - episode.position_ms);
+      const minutes = Math.max(1, Math.round(left / 60000));
+      return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min left` : `${minutes} min left`;
+    }
+    default:
+      return "";
+  }
+}
+
+/**
+ * The fraction listened (0–1), or null when unknown or not started.
+ * @param {EpisodeLike} episode
+ * @returns {number|null}
+ */
+export function progressFraction(episode) {
+  if (!episode.duration_ms || episode.position_ms <= 0 || episode.played) return null;
+  return Math.min(1, episode.position_ms / episode.duration_ms);
+}
+
+/**
+ * A publication date in the reader's locale and time zone ("12 Mar 2024"), or ""
+ * when unknown or unreadable. `locale` and `timeZone` override the reader's.
+ * @param {string|null} published RFC 3339
+ * @param {string} [locale]
+ * @param {string} [timeZone]
+ * @returns {string}
+ */
+export function formatPublished(published, locale, timeZone) {
+  if (!published) return "";
+  const date = new Date(published);
+  if (Number.isNaN(date.getTime())) return "";
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(date);
+}
+
+/**
+ * Groups episodes by show, shows in the order given (then any the list of shows
+ * lacks), local files last; each group newest first as the library lists them.
+ * @template {EpisodeLike} E
+ * @param {E[]} episodes in library order
+ * @param {ShowLike[]} shows
+ * @returns {ShowGroup<E>[]}
+ */
+export function groupByShow(episodes, shows) {
+  /** @type {Map<number|null, ShowGroup<E>>} */
+  const groups = new Map();
+  for (const show of shows) groups.set(show.id, { podcastId: show.id, title: show.title, episodes: [], newCount: 0 });
+  /** @type {ShowGroup<E>} */
+  const local = { podcastId: null, title: LOCAL_FILES, episodes: [], newCount: 0 };
+  for (const episode of episodes) {
+    let group = episode.podcast_id == null ? local : groups.get(episode.podcast_id);
+    if (!group) {
+      group = { podcastId: episode.podcast_id, title: episode.podcast ?? LOCAL_FILES, episodes: [], newCount: 0 };
+      groups.set(episode.podcast_id, group);
+    }
+    group.episodes.push(episode);
+    if (listeningState(episode) === "new") group.newCount += 1;
+  }
+  return [...groups.values(), local].filter((g) => g.episodes.length > 0);
+}

@@ -1,0 +1,258 @@
+// @ts-check
+/**
+ * The library, wired to the Rust side: the sidebar grouped by show, a show's page,
+ * the download queue, checking feeds (on demand and in the background), adding
+ * podcasts, files and OPML, and saying calmly when the network is not there.
+ * @module library-session
+ */
+
+import * as api from "./api.js";
+import { createAddDialog } from "./views/add-dialog.js";
+import { downloadControl } from "./views/download-control.js";
+import { createDownloadsView } from "./views/downloads.js";
+import { createLibraryView } from "./views/library.js";
+import { createPodcastPage } from "./views/podcast-page.js";
+
+/** @typedef {import("./views/download-control.js").DownloadAction} DownloadAction */
+
+/** Said when the network is not there: what still works. */
+const OFFLINE_WORDS = "You're offline. Downloaded episodes, transcripts, notes and search all still work.";
+
+/**
+ * @typedef {object} LibraryHandlers
+ * @property {(id: number) => void} onOpen opens an episode
+ * @property {(name: string) => void} showView shows a middle view by name
+ * @property {(message: string) => void} inform a short message (the toast)
+ * @property {(error: unknown) => void} report a failed command (the notice bar)
+ */
+
+/**
+ * @param {LibraryHandlers} handlers
+ */
+export function createLibrarySession({ onOpen, showView, inform, report }) {
+  /** @param {string} selector */
+  const $ = (selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
+  const status = $("[data-testid=library-status]");
+  const refreshButton = $("[data-testid=refresh-feeds]");
+  const episodeDownload = $("[data-testid=episode-download]");
+  const dropOverlay = $("[data-testid=drop-overlay]");
+
+  /** @type {api.EpisodeSummary[]} */
+  let episodes = [];
+  /** @type {api.Podcast[]} */
+  let podcasts = [];
+  /** @type {Map<number, api.QueuedDownload>} */
+  let queue = new Map();
+  /** The episode open in the middle, for its download control. */
+  let openId = /** @type {number|null} */ (null);
+
+  const sidebar = createLibraryView($(".show-groups"), {
+    onOpen,
+    onOpenShow: (podcast) => openShow(podcast).catch(report),
+  });
+  const page = createPodcastPage($("[data-testid=podcast-view]"), {
+    onOpen,
+    onDownload: (action, episode) => download(action, episode),
+    onRefresh: (podcast) => refresh(podcast),
+  });
+  const downloads = createDownloadsView($("[data-testid=downloads-view]"), $("[data-testid=downloads-nav]"), {
+    onAction: (action, episode) => download(action, episode),
+    onOpen,
+    onClear: () => api.clearDownloads().catch(report),
+  });
+  const addDialog = createAddDialog($("[data-testid=add-dialog]"), {
+    onSubscribe: async (url) => {
+      const done = await api.subscribe(url);
+      await reload();
+      await openShow(done.podcast);
+      const verb = done.subscribed_now ? "Subscribed to" : "Checked";
+      return `${verb} “${done.title}”: ${done.episodes} episode${done.episodes === 1 ? "" : "s"}${
+        done.subscribed_now ? "" : `, ${done.new_episodes} new`
+      }.`;
+    },
+    onAddFiles: async (folders) => {
+      const done = await api.addLocalFiles(folders);
+      return done && (await filesAdded(done));
+    },
+    onImportOpml: async () => {
+      const feeds = await api.importOpml();
+      if (!feeds) return null;
+      await reload();
+      const failed = feeds.filter((f) => f.error);
+      const lines = [`Subscribed to ${feeds.length - failed.length} of ${feeds.length} feeds.`];
+      for (const f of failed) lines.push(`${f.title ?? f.url}: ${f.error}`);
+      return lines.join("\n");
+    },
+    onExportOpml: async () => {
+      const path = await api.exportOpml();
+      return path && `Saved your subscriptions to ${path}.`;
+    },
+    describe,
+  });
+
+  /** An error in words; network trouble is said calmly. @param {unknown} error */
+  function describe(error) {
+    const code = api.codeOf(error);
+    if (code && api.OFFLINE_CODES.includes(code)) {
+      return `${api.messageOf(error)} Earmark will be able to fetch it once the network is back.`;
+    }
+    return api.messageOf(error);
+  }
+
+  /**
+   * @param {string} text
+   * @param {"info"|"offline"} [tone]
+   */
+  function setStatus(text, tone = "info") {
+    status.textContent = text;
+    status.dataset.tone = tone;
+    status.hidden = !text;
+  }
+
+  /** Re-reads the library and redraws the sidebar (and the open show's page). */
+  async function reload() {
+    [episodes, podcasts] = await Promise.all([api.listEpisodes(), api.listPodcasts()]);
+    sidebar.render(episodes, podcasts);
+    if (openId != null) sidebar.select(openId);
+    const shown = page.podcast;
+    if (shown !== undefined && !$("[data-testid=podcast-view]").hidden) await openShow(shown);
+    drawEpisodeDownload();
+  }
+
+  /** Opens a show's page (local files without a show: null). @param {number|null} podcast */
+  async function openShow(podcast) {
+    const listing = await api.podcastEpisodes(podcast);
+    page.render(podcasts.find((p) => p.id === podcast) ?? null, listing);
+    page.setQueue([...queue.values()]);
+    sidebar.selectShow(podcast);
+    showView("podcast");
+  }
+
+  /**
+   * @param {DownloadAction} action
+   * @param {number} episode
+   */
+  async function download(action, episode) {
+    try {
+      if (action === "download" || action === "retry") await api.startDownload(episode);
+      if (action === "cancel") await api.cancelDownload(episode);
+      if (action === "delete") {
+        await api.deleteDownload(episode);
+        inform("Deleted the download. The episode's notes and highlights are kept.");
+        await reload();
+      }
+    } catch (error) {
+      report(error);
+    }
+  }
+
+  /** @param {number|null} podcast null: every feed */
+  async function refresh(podcast) {
+    refreshButton.setAttribute("aria-busy", "true");
+    setStatus("Checking for new episodes…");
+    try {
+      showReport(await api.refreshFeeds(podcast));
+      await reload();
+    } catch (error) {
+      setStatus(describe(error), api.OFFLINE_CODES.includes(api.codeOf(error) ?? "") ? "offline" : "info");
+    } finally {
+      refreshButton.removeAttribute("aria-busy");
+    }
+  }
+
+  /** @param {api.RefreshReport} report */
+  function showReport(report) {
+    if (report.offline) return setStatus(OFFLINE_WORDS, "offline");
+    const time = new Date().toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+    const found =
+      report.new_episodes === 0
+        ? "No new episodes"
+        : `${report.new_episodes} new episode${report.new_episodes === 1 ? "" : "s"}`;
+    const failed = report.podcasts.filter((p) => p.error);
+    const trouble = failed.length ? ` · ${failed.length} feed${failed.length === 1 ? "" : "s"} could not be checked` : "";
+    setStatus(`${found} · checked ${time}${trouble}`);
+    if (failed.length) status.title = failed.map((p) => `${p.title}: ${p.error}`).join("\n");
+  }
+
+  /** @param {api.FilesImported} done @returns {Promise<string>} */
+  async function filesAdded(done) {
+    await reload();
+    const added = `Added ${done.episodes.length} file${done.episodes.length === 1 ? "" : "s"}.`;
+    return [added, ...done.problems].join("\n");
+  }
+
+  /** The open episode's download control (nothing for a file on this computer). */
+  function drawEpisodeDownload() {
+    const episode = episodes.find((e) => e.id === openId);
+    const remote = episode?.podcast_id != null && podcasts.some((p) => p.id === episode.podcast_id && p.feed_url);
+    if (!episode || !remote) return episodeDownload.replaceChildren();
+    episodeDownload.replaceChildren(downloadControl(episode.id, episode.downloaded, true, queue.get(episode.id)));
+  }
+
+  episodeDownload.addEventListener("click", (event) => {
+    const action = /** @type {HTMLElement|null} */ (/** @type {HTMLElement} */ (event.target).closest("[data-download-action]"));
+    if (action) download(/** @type {DownloadAction} */ (action.dataset.downloadAction), Number(action.dataset.episode));
+  });
+  refreshButton.addEventListener("click", () => refresh(null));
+  $("[data-testid=add-open]").addEventListener("click", () => addDialog.open());
+  $("[data-testid=downloads-nav]").addEventListener("click", () => {
+    sidebar.selectShow(undefined);
+    showView("downloads");
+  });
+  window.addEventListener("offline", () => setStatus(OFFLINE_WORDS, "offline"));
+  window.addEventListener("online", () => setStatus(""));
+
+  /** @param {api.QueuedDownload[]} items */
+  function onQueue(items) {
+    const finished = items.some((i) => i.state === "done" && queue.get(i.episode)?.state !== "done");
+    queue = new Map(items.map((i) => [i.episode, i]));
+    downloads.render(items);
+    page.setQueue(items);
+    drawEpisodeDownload();
+    if (finished) reload().catch(report);
+  }
+
+  return {
+    /** Loads the library and starts listening; the episodes in library order. */
+    async start() {
+      await api.subscribeDownloads(onQueue);
+      await api.onFeedsRefreshed((found) => {
+        showReport(found);
+        reload().catch(report);
+      });
+      await api.onFilesDrag(({ active }) => {
+        dropOverlay.hidden = !active;
+      });
+      await api.onFilesImported((done) => {
+        dropOverlay.hidden = true;
+        filesAdded(done)
+          .then(() => {
+            inform(`Added ${done.episodes.length} file${done.episodes.length === 1 ? "" : "s"} to the library.`);
+            if (done.problems.length) report(done.problems.join(" "));
+          })
+          .catch(report);
+      });
+      if (!navigator.onLine) setStatus(OFFLINE_WORDS, "offline");
+      await reload();
+      return episodes;
+    },
+    reload,
+    /**
+     * The episode open in the middle; false when its audio is to be downloaded
+     * (its header then offers that, so there is nothing to warn about).
+     * @param {number} id
+     * @returns {boolean}
+     */
+    episodeOpened(id) {
+      openId = id;
+      sidebar.select(id);
+      sidebar.selectShow(undefined);
+      drawEpisodeDownload();
+      const episode = episodes.find((e) => e.id === id);
+      return !(episode && !episode.downloaded && episodeDownload.childElementCount > 0);
+    },
+    closeDialogs() {
+      addDialog.close();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// @ts-check
+/**
+ * An episode's download control, the same on a podcast's page and in the episode
+ * header: Download; a progress bar with Cancel; Retry with the reason; or
+ * Downloaded with Delete. Buttons carry `data-download-action` and
+ * `data-episode`; the page that shows them handles the clicks.
+ * @module views/download-control
+ */
+
+import { fractionOf, statusText } from "../lib/downloads.js";
+
+/** @typedef {import("../api.js").QueuedDownload} QueuedDownload */
+/** @typedef {"download"|"cancel"|"retry"|"delete"} DownloadAction */
+
+/**
+ * A button for one download action.
+ * @param {string} label
+ * @param {DownloadAction} action
+ * @param {number} episode
+ * @param {string} [title]
+ */
+export function actionButton(label, action, episode, title) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = `download-action download-${action}`;
+  button.dataset.testid = `download-${action}`;
+  button.dataset.downloadAction = action;
+  button.dataset.episode = String(episode);
+  button.textContent = label;
+  if (title) button.title = title;
+  return button;
+}
+
+/**
+ * A bar filled to `fraction` (0–1); an indeterminate one when null.
+ * @param {number|null} fraction
+ */
+export function progressBar(fraction) {
+  const bar = document.createElement("span");
+  bar.className = "download-bar";
+  bar.classList.toggle("is-indeterminate", fraction == null);
+  const fill = document.createElement("span");
+  fill.style.width = `${100 * (fraction ?? 0.3)}%`;
+  bar.append(fill);
+  return bar;
+}
+
+/**
+ * The control for `episode`.
+ * @param {number} episode
+ * @param {boolean} downloaded the audio is on this machine
+ * @param {boolean} remote it has an address to download from
+ * @param {QueuedDownload|undefined} item its place in the queue, if any
+ * @returns {HTMLElement}
+ */
+export function downloadControl(episode, downloaded, remote, item) {
+  const box = document.createElement("div");
+  box.className = "download-control";
+  box.dataset.testid = "download-control";
+  box.dataset.episode = String(episode);
+  const state = item && item.state !== "done" ? item.state : downloaded ? "done" : "none";
+  box.dataset.state = state;
+  const status = document.createElement("span");
+  status.className = "download-status";
+  status.dataset.testid = "download-status";
+  switch (state) {
+    case "queued":
+    case "downloading": {
+      const current = /** @type {QueuedDownload} */ (item);
+      status.textContent = statusText(current);
+      box.append(progressBar(state === "queued" ? 0 : fractionOf(current)), status, actionButton("Cancel", "cancel", episode));
+      break;
+    }
+    case "failed": {
+      const current = /** @type {QueuedDownload} */ (item);
+      status.textContent = statusText(current);
+      status.classList.add("is-problem");
+      box.append(status, actionButton("Retry", "retry", episode));
+      break;
+    }
+    case "done":
+      status.textContent = "Downloaded";
+      status.classList.add("is-done");
+      if (remote) {
+        box.append(status, actionButton("Delete", "delete", episode, "Delete the audio file; notes and highlights stay"));
+      } else {
+        box.append(status);
+      }
+      break;
+    default:
+      if (remote) box.append(actionButton("Download", "download", episode, "Download for offline listening"));
+  }
+  return box;
+}

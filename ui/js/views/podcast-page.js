@@ -1,0 +1,153 @@
+// @ts-check
+/**
+ * A show's page, like the podcast's own: its title and description, then every
+ * episode newest first — title, date in the reader's locale, duration, the start
+ * of the show notes (as text), whether it is new, in progress or played, and its
+ * download control.
+ * @module views/podcast-page
+ */
+
+import { formatPublished, listeningState, LOCAL_FILES, progressFraction, stateLabel } from "../lib/library.js";
+import { formatDuration } from "../lib/time.js";
+import { downloadControl } from "./download-control.js";
+
+/** @typedef {import("../api.js").EpisodeListing} EpisodeListing */
+/** @typedef {import("../api.js").Podcast} Podcast */
+/** @typedef {import("../api.js").QueuedDownload} QueuedDownload */
+/** @typedef {import("./download-control.js").DownloadAction} DownloadAction */
+
+/** Rows drawn at first; "Show more" adds as many again. */
+const PAGE_ROWS = 100;
+
+/**
+ * @param {HTMLElement} view the `[data-view=podcast]` section
+ * @param {{onOpen: (id: number) => void, onDownload: (action: DownloadAction, episode: number) => void,
+ *   onRefresh: (podcast: number) => void}} handlers
+ */
+export function createPodcastPage(view, { onOpen, onDownload, onRefresh }) {
+  const kicker = /** @type {HTMLElement} */ (view.querySelector(".podcast-kicker"));
+  const title = /** @type {HTMLElement} */ (view.querySelector(".podcast-title"));
+  const description = /** @type {HTMLElement} */ (view.querySelector(".podcast-description"));
+  const refresh = /** @type {HTMLButtonElement} */ (view.querySelector("[data-action=refresh-podcast]"));
+  const list = /** @type {HTMLElement} */ (view.querySelector(".podcast-episodes"));
+  const more = /** @type {HTMLButtonElement} */ (view.querySelector("[data-action=more-episodes]"));
+  /** @type {Podcast|null} */
+  let show = null;
+  /** @type {EpisodeListing[]} */
+  let episodes = [];
+  let shown = 0;
+  /** @type {Map<number, QueuedDownload>} */
+  let queue = new Map();
+
+  view.addEventListener("click", (event) => {
+    const target = /** @type {HTMLElement} */ (event.target);
+    const action = /** @type {HTMLElement|null} */ (target.closest("[data-download-action]"));
+    if (action) {
+      onDownload(/** @type {DownloadAction} */ (action.dataset.downloadAction), Number(action.dataset.episode));
+      return;
+    }
+    const open = /** @type {HTMLElement|null} */ (target.closest("[data-open-episode]"));
+    if (open) onOpen(Number(open.dataset.openEpisode));
+  });
+  refresh.addEventListener("click", () => show && onRefresh(show.id));
+  more.addEventListener("click", () => drawMore());
+
+  const remote = () => show?.feed_url != null;
+
+  /** @param {EpisodeListing} episode */
+  function row(episode) {
+    const li = document.createElement("li");
+    li.className = "episode-row";
+    li.dataset.testid = "episode-row";
+    li.dataset.episodeId = String(episode.id);
+    li.dataset.state = listeningState(episode);
+    const main = document.createElement("div");
+    main.className = "episode-row-main";
+    const meta = document.createElement("p");
+    meta.className = "episode-row-meta";
+    const date = document.createElement("time");
+    date.dataset.testid = "episode-date";
+    if (episode.published) date.dateTime = episode.published;
+    date.textContent = formatPublished(episode.published);
+    const duration = document.createElement("span");
+    duration.dataset.testid = "episode-duration";
+    duration.textContent = formatDuration(episode.duration_ms);
+    const state = document.createElement("span");
+    state.className = "episode-row-state";
+    state.dataset.testid = "episode-state";
+    state.textContent = stateLabel(episode);
+    for (const part of [date, duration, state]) {
+      if (!part.textContent) continue;
+      if (meta.childNodes.length) meta.append(" · ");
+      meta.append(part);
+    }
+    const name = document.createElement("button");
+    name.type = "button";
+    name.className = "episode-row-title";
+    name.dataset.testid = "episode-row-title";
+    name.dataset.openEpisode = String(episode.id);
+    name.textContent = episode.title;
+    main.append(meta, name);
+    if (episode.excerpt) {
+      const notes = document.createElement("p");
+      notes.className = "episode-row-excerpt";
+      notes.dataset.testid = "episode-excerpt";
+      notes.textContent = episode.excerpt;
+      main.append(notes);
+    }
+    const fraction = progressFraction(episode);
+    if (fraction != null) {
+      const bar = document.createElement("span");
+      bar.className = "episode-progress";
+      const fill = document.createElement("span");
+      fill.style.width = `${100 * fraction}%`;
+      bar.append(fill);
+      main.append(bar);
+    }
+    li.append(main, downloadControl(episode.id, episode.downloaded, remote(), queue.get(episode.id)));
+    return li;
+  }
+
+  function drawMore() {
+    const next = episodes.slice(shown, shown + PAGE_ROWS);
+    list.append(...next.map(row));
+    shown += next.length;
+    more.hidden = shown >= episodes.length;
+  }
+
+  return {
+    /** The show whose page is open: its id, null for local files, undefined for none. */
+    get podcast() {
+      return show ? show.id : undefined;
+    },
+    /**
+     * @param {Podcast|null} podcast null for local files without a show
+     * @param {EpisodeListing[]} listing
+     */
+    render(podcast, listing) {
+      show = podcast;
+      episodes = listing;
+      const count = `${listing.length} episode${listing.length === 1 ? "" : "s"}`;
+      kicker.textContent = podcast?.feed_url ? `Podcast · ${count}` : `On this computer · ${count}`;
+      title.textContent = podcast?.title ?? LOCAL_FILES;
+      description.textContent = podcast?.description ?? "";
+      description.hidden = !podcast?.description;
+      refresh.hidden = !podcast?.feed_url;
+      list.replaceChildren();
+      shown = 0;
+      drawMore();
+    },
+    /** @param {QueuedDownload[]} items */
+    setQueue(items) {
+      queue = new Map(items.map((i) => [i.episode, i]));
+      for (const control of list.querySelectorAll("[data-testid=download-control]")) {
+        const id = Number(/** @type {HTMLElement} */ (control).dataset.episode);
+        const episode = episodes.find((e) => e.id === id);
+        if (!episode) continue;
+        const item = queue.get(id);
+        if (item?.state === "done") episode.downloaded = true;
+        control.replaceWith(downloadControl(id, episode.downloaded, remote(), item));
+      }
+    },
+  };
+}
