@@ -28,11 +28,6 @@ impl Background {
         }
     }
 
-    /// The data directory (downloads land inside it).
-    pub fn data_dir(&self) -> &Path {
-        &self.data_dir
-    }
-
     /// Runs `job` on the blocking pool with its own store connection.
     pub async fn run<T: Send + 'static>(
         &self,

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  firstEpisode,
   formatPublished,
   groupByShow,
   listeningState,
@@ -78,4 +79,15 @@ test("episodes group by show in the shows' order, local files last", () => {
       [LOCAL_FILES, [4], 1],
     ],
   );
+});
+
+test("at start the episode opened last opens, else one that plays offline", () => {
+  const a = episode({ id: 1 });
+  const b = episode({ id: 2, downloaded: true });
+  const c = episode({ id: 3, last_opened: "2024-01-02T00:00:00Z" });
+  const d = episode({ id: 4, last_opened: "2024-03-01T00:00:00Z" });
+  assert.equal(firstEpisode([a, c, d, b])?.id, 4);
+  assert.equal(firstEpisode([a, b])?.id, 2);
+  assert.equal(firstEpisode([a])?.id, 1);
+  assert.equal(firstEpisode([]), undefined);
 });

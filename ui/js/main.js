@@ -4,6 +4,7 @@
 import * as api from "./api.js";
 import { byMoment } from "./lib/annotations.js";
 import { ExtrapolatedClock } from "./lib/clock.js";
+import { firstEpisode } from "./lib/library.js";
 import { createEpisodeHeader } from "./views/episode.js";
 import { createHelp } from "./views/help.js";
 import { createHighlightPopover } from "./views/highlight-popover.js";
@@ -283,8 +284,8 @@ async function start() {
   await transcript.listen();
   await api.onEnded(() => library.reload().catch(report));
   api.checkOutput().catch(report);
-  const episodes = await library.start();
-  if (episodes.length > 0) await openEpisode(episodes[0].id);
+  const first = firstEpisode(await library.start());
+  if (first) await openEpisode(first.id);
   requestAnimationFrame(frame);
 }
 

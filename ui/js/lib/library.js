@@ -106,3 +106,19 @@ export function groupByShow(episodes, shows) {
   }
   return [...groups.values(), local].filter((g) => g.episodes.length > 0);
 }
+
+/**
+ * The episode to open at start: the one opened last, else the first that plays
+ * offline, else the first.
+ * @template {EpisodeLike} E
+ * @param {E[]} episodes
+ * @returns {E|undefined}
+ */
+export function firstEpisode(episodes) {
+  /** @type {E|undefined} */
+  let last;
+  for (const episode of episodes) {
+    if (episode.last_opened && (!last?.last_opened || episode.last_opened > last.last_opened)) last = episode;
+  }
+  return last ?? episodes.find((e) => e.downloaded) ?? episodes[0];
+}
