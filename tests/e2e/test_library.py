@@ -170,14 +170,14 @@ def test_subscribe_and_read_the_show_like_its_own_page(
     assert shown_date == local_date, f"the date reads in the user's locale: {shown_date!r} vs {local_date!r}"
     assert newest.find_element(By.CSS_SELECTOR, '[data-testid="episode-duration"]').text == "3 min"
     assert newest.find_element(By.CSS_SELECTOR, '[data-testid="episode-state"]').text == "New"
-    excerpt = newest.find_element(By.CSS_SELECTOR, '[data-testid="episode-excerpt"]').text
+    excerpt = newest.find_element(By.CSS_SELECTOR, '[data-testid="episode-excerpt"]').get_attribute("textContent").strip()
     assert excerpt == "Why we forget & what helps.", f"show notes arrive as sanitized text: {excerpt!r}"
     assert page.driver.execute_script("return window.__pwned === undefined"), "script in show notes never runs"
     assert not css(page, '[data-testid="podcast-episodes"] script, [data-testid="podcast-episodes"] img')
     assert control_state(page, "Pilot") == "none", "not downloaded yet: a Download button"
 
     show = page.wait_visible('[data-testid="podcast-item"][aria-current]')
-    assert SHOW in show.text and show.find_element(By.CSS_SELECTOR, '[data-testid="new-count"]').text == "2"
+    assert SHOW in show.get_attribute("textContent") and show.find_element(By.CSS_SELECTOR, '[data-testid="new-count"]').text == "2"
     in_db = {e["title"]: e for e in cli(data_dir, "list")["episodes"]}
     assert in_db["Pilot"]["podcast"] == SHOW and not in_db["Pilot"]["downloaded"]
     screenshot(page, artifacts_dir, f"library-show-page-{name}")

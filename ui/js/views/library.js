@@ -60,13 +60,7 @@ export function createLibraryView(container, { onOpen, onOpenShow }) {
     meta.textContent = [formatPublished(episode.published), formatDuration(episode.duration_ms)]
       .filter(Boolean)
       .join(" · ");
-    if (!episode.downloaded) {
-      const cloud = document.createElement("span");
-      cloud.className = "episode-item-remote";
-      cloud.title = "Not downloaded";
-      cloud.textContent = " · not downloaded";
-      meta.append(cloud);
-    }
+    if (!episode.downloaded) button.title = "Not downloaded yet";
     button.append(title, meta);
     const fraction = progressFraction(episode);
     if (fraction != null) {
