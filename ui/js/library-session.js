@@ -8,7 +8,7 @@
 
 import * as api from "./api.js";
 import { createAddDialog } from "./views/add-dialog.js";
-import { downloadControl } from "./views/download-control.js";
+import { downloadControl, updateInPlace } from "./views/download-control.js";
 import { createDownloadsView } from "./views/downloads.js";
 import { createLibraryView } from "./views/library.js";
 import { createPodcastPage } from "./views/podcast-page.js";
@@ -186,7 +186,10 @@ export function createLibrarySession({ onOpen, showView, inform, report }) {
     const episode = episodes.find((e) => e.id === openId);
     const remote = episode?.podcast_id != null && podcasts.some((p) => p.id === episode.podcast_id && p.feed_url);
     if (!episode || !remote) return episodeDownload.replaceChildren();
-    episodeDownload.replaceChildren(downloadControl(episode.id, episode.downloaded, true, queue.get(episode.id)));
+    const shown = /** @type {HTMLElement|null} */ (episodeDownload.firstElementChild);
+    const item = queue.get(episode.id);
+    if (shown && shown.dataset.episode === String(episode.id) && updateInPlace(shown, item)) return;
+    episodeDownload.replaceChildren(downloadControl(episode.id, episode.downloaded, true, item));
   }
 
   episodeDownload.addEventListener("click", (event) => {

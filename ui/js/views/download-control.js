@@ -92,3 +92,23 @@ export function downloadControl(episode, downloaded, remote, item) {
   }
   return box;
 }
+
+/**
+ * Brings a shown control or queue row up to date in place when only its bytes
+ * changed (so a Cancel button keeps its focus and hover while the bar fills);
+ * false when it must be drawn anew.
+ * @param {HTMLElement} shown
+ * @param {QueuedDownload|undefined} item
+ * @returns {boolean}
+ */
+export function updateInPlace(shown, item) {
+  if (!item || item.state !== "downloading" || shown.dataset.state !== "downloading") return false;
+  const fill = /** @type {HTMLElement|null} */ (shown.querySelector(".download-bar > span"));
+  const status = shown.querySelector("[data-testid=download-status]");
+  if (!fill || !status) return false;
+  const fraction = fractionOf(item);
+  shown.querySelector(".download-bar")?.classList.toggle("is-indeterminate", fraction == null);
+  fill.style.width = `${100 * (fraction ?? 0.3)}%`;
+  status.textContent = statusText(item);
+  return true;
+}

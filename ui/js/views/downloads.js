@@ -7,7 +7,7 @@
  */
 
 import { formatBytes, fractionOf, overallProgress, statusText } from "../lib/downloads.js";
-import { actionButton, progressBar } from "./download-control.js";
+import { actionButton, progressBar, updateInPlace } from "./download-control.js";
 
 /** @typedef {import("../api.js").QueuedDownload} QueuedDownload */
 /** @typedef {import("./download-control.js").DownloadAction} DownloadAction */
@@ -81,7 +81,17 @@ export function createDownloadsView(view, nav, { onAction, onOpen, onClear }) {
       text.textContent = words;
       overall.dataset.active = String(sum.active);
       overall.replaceChildren(...(sum.active > 0 ? [progressBar(sum.fraction)] : []), text);
-      list.replaceChildren(...items.map(row));
+      /** @type {Map<string, HTMLElement>} */
+      const shown = new Map();
+      for (const li of list.querySelectorAll("[data-testid=download-item]")) {
+        shown.set(/** @type {string} */ (/** @type {HTMLElement} */ (li).dataset.episode), /** @type {HTMLElement} */ (li));
+      }
+      const rows = items.map((item) => {
+        const old = shown.get(String(item.episode));
+        return old && updateInPlace(old, item) ? old : row(item);
+      });
+      const same = rows.length === list.children.length && rows.every((r, i) => list.children[i] === r);
+      if (!same) list.replaceChildren(...rows);
     },
   };
 }

@@ -9,7 +9,7 @@
 
 import { formatPublished, listeningState, LOCAL_FILES, progressFraction, stateLabel } from "../lib/library.js";
 import { formatDuration } from "../lib/time.js";
-import { downloadControl } from "./download-control.js";
+import { downloadControl, updateInPlace } from "./download-control.js";
 
 /** @typedef {import("../api.js").EpisodeListing} EpisodeListing */
 /** @typedef {import("../api.js").Podcast} Podcast */
@@ -146,7 +146,9 @@ export function createPodcastPage(view, { onOpen, onDownload, onRefresh }) {
         if (!episode) continue;
         const item = queue.get(id);
         if (item?.state === "done") episode.downloaded = true;
-        control.replaceWith(downloadControl(id, episode.downloaded, remote(), item));
+        if (!updateInPlace(/** @type {HTMLElement} */ (control), item)) {
+          control.replaceWith(downloadControl(id, episode.downloaded, remote(), item));
+        }
       }
     },
   };
