@@ -52,12 +52,10 @@ impl Background {
             Some(http) => http,
             // Made (and first used) on the blocking pool: reqwest's blocking client
             // must not be built on an async worker.
-            None => {
-                tauri::async_runtime::spawn_blocking(HttpClient::new)
-                    .await
-                    .map_err(|_| IpcError::new("internal", "A background task failed."))?
-                    .map_err(IpcError::from)?
-            }
+            None => tauri::async_runtime::spawn_blocking(HttpClient::new)
+                .await
+                .map_err(|_| IpcError::new("internal", "A background task failed."))?
+                .map_err(IpcError::from)?,
         };
         let _ = self.http.set(http.clone());
         self.run(move |store, data_dir| job(store, &http, data_dir))

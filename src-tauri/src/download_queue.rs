@@ -253,8 +253,8 @@ impl DownloadQueue {
     }
 
     fn insert(&self, episode: EpisodeId, title: String) {
-        self.with_queue(|q| {
-            match q.entries.iter_mut().find(|e| e.view.episode == episode) {
+        self.with_queue(
+            |q| match q.entries.iter_mut().find(|e| e.view.episode == episode) {
                 Some(entry) if entry.view.state == DownloadState::Failed => {
                     entry.view.state = DownloadState::Queued;
                     entry.view.error = None;
@@ -275,8 +275,8 @@ impl DownloadQueue {
                     },
                     cancel: Arc::new(AtomicBool::new(false)),
                 }),
-            }
-        });
+            },
+        );
     }
 
     fn progress(&self, episode: EpisodeId, done: u64, total: Option<u64>) {

@@ -44,7 +44,10 @@ pub struct PodcastOutcome {
 }
 
 /// Checks one podcast, or all of them.
-pub async fn check(background: &Background, podcast: Option<PodcastId>) -> IpcResult<RefreshReport> {
+pub async fn check(
+    background: &Background,
+    podcast: Option<PodcastId>,
+) -> IpcResult<RefreshReport> {
     background
         .run_online(move |store, http, _| {
             let outcomes = match podcast {

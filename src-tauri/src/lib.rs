@@ -35,7 +35,10 @@ pub fn run() {
         .setup(|app| {
             let state = start(app.handle().clone())?;
             let jobs = {
-                let store = state.store.lock().map_err(|_| "the library is unavailable")?;
+                let store = state
+                    .store
+                    .lock()
+                    .map_err(|_| "the library is unavailable")?;
                 LibraryJobs::start(app.handle(), default_data_dir(), &store)
             };
             app.manage(state);

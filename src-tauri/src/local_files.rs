@@ -9,7 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use earmark_core::library::{collect_audio_files, import_audio_files, is_audio_file_name, FilesImported};
+use earmark_core::library::{
+    collect_audio_files, import_audio_files, is_audio_file_name, FilesImported,
+};
 use serde::Serialize;
 use tauri::{AppHandle, DragDropEvent, Emitter, Manager, Window, WindowEvent};
 

@@ -60,8 +60,14 @@ pub async fn opml_import(
 /// Saves the subscriptions as OPML where the user says; the path, or `null` when
 /// cancelled.
 #[tauri::command]
-pub async fn opml_export(app: AppHandle, jobs: State<'_, LibraryJobs>) -> IpcResult<Option<String>> {
-    let podcasts = jobs.background.run(|store, _| Ok(store.podcasts()?)).await?;
+pub async fn opml_export(
+    app: AppHandle,
+    jobs: State<'_, LibraryJobs>,
+) -> IpcResult<Option<String>> {
+    let podcasts = jobs
+        .background
+        .run(|store, _| Ok(store.podcasts()?))
+        .await?;
     let request = SaveRequest {
         title: "Export subscriptions",
         filter_name: "OPML subscription list",

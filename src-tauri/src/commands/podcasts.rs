@@ -27,7 +27,10 @@ pub async fn podcast_episodes(
 
 /// An episode's chapters by start (empty when it has none).
 #[tauri::command]
-pub async fn episode_chapters(state: State<'_, AppState>, id: EpisodeId) -> IpcResult<Vec<Chapter>> {
+pub async fn episode_chapters(
+    state: State<'_, AppState>,
+    id: EpisodeId,
+) -> IpcResult<Vec<Chapter>> {
     state
         .with_store(move |s| Ok(s.chapters(id)?.map(|(c, _)| c).unwrap_or_default()))
         .await

@@ -64,7 +64,9 @@ fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>) {
     entries.sort();
     for path in entries {
         // Symbolic links to folders are not followed (no loops).
-        let is_link = path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
+        let is_link = path
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink());
         if path.is_dir() && !is_link {
             walk(&path, depth + 1, found);
         } else if path.is_file() && is_audio_file_name(&path) {
@@ -93,9 +95,10 @@ pub fn import_audio_files(
 ) -> FilesImported {
     let mut done = FilesImported::default();
     for file in files {
-        let name = file
-            .file_name()
-            .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         match import_audio_file(store, file, measure) {
             Ok(id) => done.episodes.push(id),
             Err(reason) => done.problems.push(format!("{name}: {reason}")),

@@ -87,7 +87,10 @@ mod tests {
 
     #[test]
     fn tag_text_is_one_plain_line() {
-        assert_eq!(clean("  Tom &\n <Jerry>\u{0}  "), Some("Tom & <Jerry>".into()));
+        assert_eq!(
+            clean("  Tom &\n <Jerry>\u{0}  "),
+            Some("Tom & <Jerry>".into())
+        );
         assert_eq!(clean(" \t "), None);
     }
 

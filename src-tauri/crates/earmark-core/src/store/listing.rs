@@ -4,8 +4,8 @@
 use rusqlite::Row;
 use serde::Serialize;
 
-use super::episodes::{summary_from_row, EpisodeSummary, LIBRARY_ORDER, SUMMARY_COLUMNS};
 use super::episodes::SUMMARY_COLUMN_COUNT;
+use super::episodes::{summary_from_row, EpisodeSummary, LIBRARY_ORDER, SUMMARY_COLUMNS};
 use super::{PodcastId, Store, StoreResult};
 
 /// How many characters of an episode's show notes a listing carries.

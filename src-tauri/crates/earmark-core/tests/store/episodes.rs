@@ -128,7 +128,10 @@ fn summary_has_the_cli_list_shape() {
             "duration_ms",
             "has_transcript",
             "id",
+            "last_opened",
+            "played",
             "podcast",
+            "podcast_id",
             "position_ms",
             "published",
             "title"

@@ -7,6 +7,8 @@ mod attach;
 mod concurrency;
 mod durability;
 mod episodes;
+mod files;
+mod listing;
 mod migrate;
 mod notes;
 mod pins;
