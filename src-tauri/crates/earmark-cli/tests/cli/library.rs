@@ -18,12 +18,15 @@ fn import_then_list_shows_the_episode_with_its_transcript() {
             "duration_ms",
             "has_transcript",
             "id",
+            "last_opened",
+            "played",
             "podcast",
+            "podcast_id",
             "position_ms",
             "published",
             "title"
         ],
-        "episode fields (design.md §6): {episode}"
+        "episode fields (design.md §6, and fields added since): {episode}"
     );
     assert_eq!(episode["id"], id, "the id import printed");
     assert_eq!(episode["title"], "ep", "title from the file name");
