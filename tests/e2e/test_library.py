@@ -293,6 +293,15 @@ def test_download_with_progress_then_listen_offline_by_chapter(
     )
     screenshot(page, artifacts_dir, f"library-episode-chapters-{name}")
 
+    # A download without network says so, without alarm, and can be tried again later.
+    page.wait_visible('[data-testid="podcast-item"]').click()
+    click_download_action(page, "Pilot", "download")
+    wait_control(page, "Pilot", "failed")
+    status = row(page, "Pilot").find_element(By.CSS_SELECTOR, '[data-testid="download-status"]')
+    assert "Could not reach 127.0.0.1" in status.text, status.text
+    assert "is-problem" not in (status.get_attribute("class") or ""), "no network is not shown as an error"
+    assert row(page, "Pilot").find_elements(By.CSS_SELECTOR, '[data-testid="download-retry"]')
+
 
 def test_a_failed_download_says_why_and_retries_and_one_can_be_cancelled(
     app: RunningApp, server: FeedServer, data_dir: Path

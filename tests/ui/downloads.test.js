@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatBytes, fractionOf, overallProgress, statusText } from "../../ui/js/lib/downloads.js";
+import { formatBytes, fractionOf, isOfflineCode, overallProgress, statusText } from "../../ui/js/lib/downloads.js";
 
 /** @param {Partial<import("../../ui/js/lib/downloads.js").QueuedDownload>} over */
 const item = (over) => ({
@@ -48,4 +48,12 @@ test("status in words", () => {
     statusText(item({ state: "failed", error: { code: "not_found", message: "404 Not found: there is nothing at x." } })),
     "404 Not found: there is nothing at x.",
   );
+});
+
+test("network trouble is told apart from real problems", () => {
+  assert.ok(isOfflineCode("no_network"));
+  assert.ok(isOfflineCode("unreachable"));
+  assert.ok(!isOfflineCode("not_found"));
+  assert.ok(!isOfflineCode("disk_full"));
+  assert.ok(!isOfflineCode(null));
 });

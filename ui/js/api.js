@@ -307,6 +307,3 @@ export const onFilesDrag = (onDrag) => tauri().event.listen("files-drag", (/** @
  */
 export const onFilesImported = (onImported) =>
   tauri().event.listen("files-imported", (/** @type {any} */ e) => onImported(e.payload));
-
-/** Error codes that mean the network is not there (not that anything is broken). */
-export const OFFLINE_CODES = ["no_network", "unreachable", "unknown_host", "timed_out", "broken_off"];

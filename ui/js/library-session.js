@@ -7,6 +7,7 @@
  */
 
 import * as api from "./api.js";
+import { isOfflineCode } from "./lib/downloads.js";
 import { createAddDialog } from "./views/add-dialog.js";
 import { downloadControl, updateInPlace } from "./views/download-control.js";
 import { createDownloadsView } from "./views/downloads.js";
@@ -93,7 +94,7 @@ export function createLibrarySession({ onOpen, showView, inform, report }) {
   /** An error in words; network trouble is said calmly. @param {unknown} error */
   function describe(error) {
     const code = api.codeOf(error);
-    if (code && api.OFFLINE_CODES.includes(code)) {
+    if (isOfflineCode(code)) {
       return `${api.messageOf(error)} Earmark will be able to fetch it once the network is back.`;
     }
     return api.messageOf(error);
@@ -154,7 +155,7 @@ export function createLibrarySession({ onOpen, showView, inform, report }) {
       showReport(await api.refreshFeeds(podcast));
       await reload();
     } catch (error) {
-      setStatus(describe(error), api.OFFLINE_CODES.includes(api.codeOf(error) ?? "") ? "offline" : "info");
+      setStatus(describe(error), isOfflineCode(api.codeOf(error)) ? "offline" : "info");
     } finally {
       refreshButton.removeAttribute("aria-busy");
     }

@@ -6,6 +6,18 @@
  *   done_bytes: number, total_bytes: number|null, error: {code: string, message: string}|null}} QueuedDownload
  */
 
+/** Error codes that mean the network is not there (not that anything is broken). */
+export const OFFLINE_CODES = ["no_network", "unreachable", "unknown_host", "timed_out", "broken_off"];
+
+/**
+ * Whether an error code says only that the network is not there.
+ * @param {string|null|undefined} code
+ * @returns {boolean}
+ */
+export function isOfflineCode(code) {
+  return code != null && OFFLINE_CODES.includes(code);
+}
+
 /**
  * `12.3 MB`, `840 KB`, `0 KB`.
  * @param {number} bytes

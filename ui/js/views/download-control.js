@@ -7,7 +7,7 @@
  * @module views/download-control
  */
 
-import { fractionOf, statusText } from "../lib/downloads.js";
+import { fractionOf, isOfflineCode, statusText } from "../lib/downloads.js";
 
 /** @typedef {import("../api.js").QueuedDownload} QueuedDownload */
 /** @typedef {"download"|"cancel"|"retry"|"delete"} DownloadAction */
@@ -74,7 +74,7 @@ export function downloadControl(episode, downloaded, remote, item) {
     case "failed": {
       const current = /** @type {QueuedDownload} */ (item);
       status.textContent = statusText(current);
-      status.classList.add("is-problem");
+      status.classList.toggle("is-problem", !isOfflineCode(current.error?.code));
       box.append(status, actionButton("Retry", "retry", episode));
       break;
     }

@@ -6,7 +6,7 @@
  * @module views/downloads
  */
 
-import { formatBytes, fractionOf, overallProgress, statusText } from "../lib/downloads.js";
+import { formatBytes, fractionOf, isOfflineCode, overallProgress, statusText } from "../lib/downloads.js";
 import { actionButton, progressBar, updateInPlace } from "./download-control.js";
 
 /** @typedef {import("../api.js").QueuedDownload} QueuedDownload */
@@ -48,7 +48,7 @@ export function createDownloadsView(view, nav, { onAction, onOpen, onClear }) {
     const status = document.createElement("span");
     status.className = "download-status";
     status.dataset.testid = "download-status";
-    status.classList.toggle("is-problem", item.state === "failed");
+    status.classList.toggle("is-problem", item.state === "failed" && !isOfflineCode(item.error?.code));
     status.textContent = statusText(item);
     const actions = document.createElement("span");
     actions.className = "download-actions";

@@ -1,6 +1,8 @@
 // @ts-check
 /** The episode header: kicker, title, description. @module views/episode */
 
+import { formatPublished } from "../lib/library.js";
+
 /** @typedef {import("../api.js").OpenedEpisode} OpenedEpisode */
 
 /** @param {HTMLElement} head */
@@ -11,7 +13,7 @@ export function createEpisodeHeader(head) {
   return {
     /** @param {OpenedEpisode} episode */
     render(episode) {
-      kicker.textContent = episode.published ? new Date(episode.published).toLocaleDateString() : "Episode";
+      kicker.textContent = formatPublished(episode.published) || "Episode";
       title.textContent = episode.title;
       description.textContent = episode.description ?? "";
       description.hidden = !episode.description;

@@ -40,6 +40,14 @@ export const SETTINGS = {
       input.value = String(Math.round(Number(value) / 1000));
     },
   },
+  refresh_minutes: {
+    key: "library.refresh_minutes",
+    fallback: 60,
+    read: (input) => Math.min(1440, Math.max(5, Math.round(Number(input.value) || 60))),
+    write: (input, value) => {
+      input.value = String(Math.round(Number(value)));
+    },
+  },
 };
 
 /**
