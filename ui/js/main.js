@@ -154,7 +154,6 @@ async function openEpisode(id, atMs = null) {
     transcript.setPosition(position);
     showView("episode");
     if (episode.audio_problem && playable) notice.show(episode.audio_problem);
-    else notice.hide();
     chapters.render(await api.episodeChapters(id), episode.duration_ms);
     await loadAnnotations();
   } catch (error) {
