@@ -6,6 +6,7 @@ mod commands;
 mod error;
 mod events;
 mod save_dialog;
+mod seek_cache;
 mod session;
 mod state;
 
