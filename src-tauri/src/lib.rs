@@ -12,6 +12,7 @@ mod library_jobs;
 mod local_files;
 mod open_dialog;
 mod save_dialog;
+mod seek_cache;
 mod session;
 mod state;
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,8 +13,18 @@ from harness.earmark_page import CURRENT_SEGMENT
 RESUME_TOLERANCE_MS = 100
 
 
+def seek_indexes(data_dir: Path) -> dict[str, int]:
+    """The MP3 seek indexes the library keeps: audio file name -> bytes."""
+    db = sqlite3.connect(f"file:{data_dir / 'earmark.db'}?mode=ro", uri=True)
+    try:
+        rows = db.execute("SELECT audio_path, length(data) FROM seek_index").fetchall()
+    finally:
+        db.close()
+    return {Path(path).name: size for path, size in rows}
+
+
 def test_position_is_restored_after_a_restart(
-    launch_app: Callable[..., RunningApp], display, artifacts_dir: Path
+    launch_app: Callable[..., RunningApp], display, artifacts_dir: Path, data_dir: Path
 ) -> None:
     first = launch_app()
     page = first.page
@@ -27,6 +38,12 @@ def test_position_is_restored_after_a_restart(
     # The paused snapshot arrives with the state change; the next frame shows it.
     paused_at = page.position_ms()
     first.close(display, artifacts_dir / "resume-before-restart.png", artifacts_dir / "resume-before-restart.log")
+
+    # Opening the episode kept its MP3 seek index, so this reopening skips the scan.
+    kept = seek_indexes(data_dir)
+    assert any(name.endswith(".mp3") and size > 0 for name, size in kept.items()), (
+        f"no seek index was kept for the demo's MP3: {kept}"
+    )
 
     second = launch_app()
     page = second.page

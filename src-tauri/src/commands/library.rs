@@ -1,11 +1,14 @@
 //! Library commands: list episodes, open one.
 
+use std::path::PathBuf;
+
 use earmark_core::store::{EpisodeId, EpisodeSummary};
 use earmark_core::transcript::Segment;
 use serde::Serialize;
 use tauri::State;
 
 use crate::error::IpcResult;
+use crate::seek_cache;
 use crate::state::AppState;
 
 /// Every episode in the library.
@@ -43,11 +46,8 @@ pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResul
     if let Ok(mut now) = state.now_playing.episode.lock() {
         *now = Some(id);
     }
-    let loaded = match &episode.audio_path {
-        Some(path) => state
-            .player
-            .open(path.clone(), episode.position_ms)
-            .map_err(|e| e.to_string()),
+    let loaded = match episode.audio_path.clone() {
+        Some(path) => open_audio(&state, path, episode.position_ms).await,
         None => Err("This episode has not been downloaded yet.".to_string()),
     };
     let duration_ms = match &loaded {
@@ -74,4 +74,32 @@ pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResul
         segments: transcript.map(|t| t.segments).unwrap_or_default(),
         audio_problem: loaded.err(),
     })
+}
+
+/// Loads an episode's audio into the player, with its seek index from the library
+/// (and keeps a newly built one there).
+async fn open_audio(
+    state: &AppState,
+    path: PathBuf,
+    start_ms: u64,
+) -> Result<earmark_player::MediaInfo, String> {
+    let key_path = path.clone();
+    let cached = state
+        .with_store(move |s| Ok(seek_cache::cached(s, &key_path)))
+        .await
+        .ok()
+        .flatten();
+    let opened = state
+        .player
+        .open_indexed(path.clone(), start_ms, cached.clone())
+        .map_err(|e| e.to_string())?;
+    if let Some(used) = opened.index.clone() {
+        let _ = state
+            .with_store(move |s| {
+                seek_cache::remember(s, &path, cached.as_ref(), &used);
+                Ok(())
+            })
+            .await;
+    }
+    Ok(opened.info)
 }

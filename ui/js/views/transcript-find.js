@@ -60,16 +60,21 @@ export function createFindBar(host, { onQuery, onStep, onClose }) {
 
   /** @type {number|undefined} */
   let typing;
+  /** Searches for what the field holds; the count says which query it counts. */
+  const search = () => {
+    count.dataset.query = input.value;
+    onQuery(input.value);
+  };
   input.addEventListener("input", () => {
     // Typing fast re-searches once, after a short pause.
     window.clearTimeout(typing);
-    typing = window.setTimeout(() => onQuery(input.value), 60);
+    typing = window.setTimeout(search, 60);
   });
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
       event.preventDefault();
       window.clearTimeout(typing);
-      onQuery(input.value); // no-op when unchanged
+      search(); // no-op when unchanged
       onStep(event.shiftKey ? -1 : 1);
     } else if (event.key === "Escape") {
       event.preventDefault();

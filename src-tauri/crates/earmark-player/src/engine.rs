@@ -12,7 +12,8 @@ use crate::decode::MediaDecoder;
 use crate::error::PlayerError;
 use crate::media_info::MediaInfo;
 use crate::output::{Output, OutputKind};
-use crate::player::{Command, PlayerEvent};
+use crate::player::{Command, Opened, PlayerEvent};
+use crate::seek_index::SeekIndex;
 use crate::stream::{stream_pair, StreamFeed, StreamSettings, StreamSource};
 
 /// How often the clock is reported while playing.
@@ -94,8 +95,8 @@ impl Engine {
 
     fn handle(&mut self, command: Command) {
         match command {
-            Command::Open(path, start_ms, reply) => {
-                let _ = reply.send(self.open(path, start_ms));
+            Command::Open(path, start_ms, index, reply) => {
+                let _ = reply.send(self.open(path, start_ms, index));
             }
             Command::Play(reply) => {
                 let _ = reply.send(self.play());
@@ -144,13 +145,18 @@ impl Engine {
         }
     }
 
-    fn open(&mut self, path: PathBuf, start_ms: u64) -> Result<MediaInfo, PlayerError> {
+    fn open(
+        &mut self,
+        path: PathBuf,
+        start_ms: u64,
+        index: Option<SeekIndex>,
+    ) -> Result<Opened, PlayerError> {
         self.set_playing(false);
         if let Some(old) = self.current.take() {
             self.retire(old.feed, old.detached);
         }
         self.saved_frames = 0;
-        let decoder = MediaDecoder::open(&path)?;
+        let (decoder, index) = MediaDecoder::open_with_index(&path, index)?;
         let info = decoder.info().clone();
         let start = info.frame_at_ms(start_ms).min(info.frames);
         let (feed, source) = new_stream(&info, self.settings())?;
@@ -170,7 +176,7 @@ impl Engine {
         });
         self.start_stream_at(start)?;
         self.report();
-        Ok(info)
+        Ok(Opened { info, index })
     }
 
     fn settings(&self) -> StreamSettings {

@@ -26,7 +26,7 @@ pub use decode::{MediaDecoder, PREROLL_MS};
 pub use error::PlayerError;
 pub use media_info::MediaInfo;
 pub use output::{OutputKind, OUTPUT_LATENCY_MS};
-pub use player::{snap_speed, Player, PlayerEvent, MAX_SPEED, MIN_SPEED, SPEED_STEP};
+pub use player::{snap_speed, Opened, Player, PlayerEvent, MAX_SPEED, MIN_SPEED, SPEED_STEP};
 pub use seek_index::SeekIndex;
 pub use silence::{MIN_SILENCE_MS, PAD_MS, SILENCE_DBFS};
 pub use stretch::{stretch_all, STRETCH_SEARCH_MS};

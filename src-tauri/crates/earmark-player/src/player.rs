@@ -10,6 +10,7 @@ use crate::engine::Engine;
 use crate::error::PlayerError;
 use crate::media_info::MediaInfo;
 use crate::output::OutputKind;
+use crate::seek_index::SeekIndex;
 
 /// Slowest playback speed.
 pub const MIN_SPEED: f32 = 0.5;
@@ -40,13 +41,23 @@ pub enum PlayerEvent {
     Problem(String),
 }
 
+/// A file the engine opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    /// What the file holds: codec, rate, channels and exact length.
+    pub info: MediaInfo,
+    /// The MP3 seek index in use (`None` for formats that seek through their own
+    /// tables); worth caching when it differs from the one handed in.
+    pub index: Option<SeekIndex>,
+}
+
 /// Where the engine sends the answer to a command that can fail.
 pub(crate) type Reply<T> = Sender<Result<T, PlayerError>>;
 
 /// What the engine thread is asked to do.
 pub(crate) enum Command {
-    /// Open a file, paused at a millisecond.
-    Open(PathBuf, u64, Reply<MediaInfo>),
+    /// Open a file, paused at a millisecond, reusing a cached seek index if given.
+    Open(PathBuf, u64, Option<SeekIndex>, Reply<Opened>),
     /// Start or resume playback.
     Play(Reply<()>),
     /// Open the output device now.
@@ -93,7 +104,19 @@ impl Player {
 
     /// Opens a file, paused at `start_ms`.
     pub fn open(&self, path: PathBuf, start_ms: u64) -> Result<MediaInfo, PlayerError> {
-        self.ask(|r| Command::Open(path, start_ms, r))
+        Ok(self.open_indexed(path, start_ms, None)?.info)
+    }
+
+    /// Opens a file like [`Player::open`], reusing `index` (an MP3 seek index cached
+    /// from an earlier open) so the file need not be scanned again. A stale index is
+    /// rebuilt. The answer carries the index in use, to be cached.
+    pub fn open_indexed(
+        &self,
+        path: PathBuf,
+        start_ms: u64,
+        index: Option<SeekIndex>,
+    ) -> Result<Opened, PlayerError> {
+        self.ask(|r| Command::Open(path, start_ms, index, r))
     }
 
     /// Starts or resumes playback. Fails when no output device can be opened.

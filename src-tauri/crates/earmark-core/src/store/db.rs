@@ -21,11 +21,13 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// given file) or [`Store::open_in_memory`] (tests). Opening brings the schema up to
 /// date, taking a backup copy first when an existing library is upgraded.
 ///
-/// Durability: the database runs in WAL mode with `synchronous=FULL`, so a write that
-/// returned `Ok` survives a killed process *and* a power cut. (`NORMAL` would survive
-/// a killed process too but may lose the last commits on power loss; FULL costs one
-/// extra fsync per commit, which is cheap at a notes app's write rate — callers should
-/// still save the playback position every few seconds, not on every tick.)
+/// Durability: the database runs in WAL mode with `synchronous=NORMAL`: a write that
+/// returned `Ok` is committed to the write-ahead log and survives the app crashing or
+/// being killed at any moment (the kill test in `tests/store/durability.rs`); the log
+/// is flushed to the disk at checkpoints. A power cut or an OS crash can lose the last
+/// commits before a checkpoint but never corrupts the library. `FULL` would flush on
+/// every commit: on this kind of virtual disk that is 4 ms a note (p95 6–8 ms) against
+/// 0.05 ms — see docs/decisions.md.
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
@@ -177,7 +179,7 @@ fn try_configure(conn: &Connection) -> rusqlite::Result<()> {
     // Returns the resulting mode ("wal", or "memory" for an in-memory database).
     let _mode: String =
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
 }
@@ -229,7 +231,7 @@ mod tests {
             .conn()
             .pragma_query_value(None, "synchronous", |r| r.get(0))
             .unwrap();
-        assert_eq!(sync, 2, "synchronous must be FULL");
+        assert_eq!(sync, 1, "synchronous must be NORMAL (durable against a killed app)");
         assert!(dir.path().join("nested").join(DATABASE_FILE_NAME).exists());
     }
 

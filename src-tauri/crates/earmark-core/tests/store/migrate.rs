@@ -264,3 +264,48 @@ fn opening_in_a_folder_that_cannot_exist_says_so() {
         "{err}"
     );
 }
+
+#[test]
+fn version_4_library_upgrades_to_5_with_its_search_index_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE_NAME);
+    let episode = {
+        let v4 = Store::open_at_version(&path, 4).unwrap();
+        let episode = add_episode(&v4, "Talks about conversation");
+        v4.set_transcript(
+            episode,
+            &timed_transcript(&["a conversation by the river", "converging rivers"]),
+            None,
+        )
+        .unwrap();
+        v4.add_note(episode, 5_000, "convince the editor").unwrap();
+        episode
+    };
+    assert_eq!(user_version(&path), 4);
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    assert!(LATEST_VERSION >= 5);
+    let options: String = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'search_fts'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(options.contains("'2 3 4'"), "the index has a 4-character prefix index: {options}");
+
+    // Everything indexed before the upgrade is found again, by prefix and by word.
+    let hits = store.search("conv*", 20).unwrap();
+    let kinds: Vec<HitKind> = hits.iter().map(|h| h.kind).collect();
+    assert_eq!(hits.len(), 4, "title, two lines and the note: {hits:?}");
+    assert!(kinds.contains(&HitKind::Note) && kinds.contains(&HitKind::Episode), "{kinds:?}");
+    assert!(hits.iter().all(|h| h.episode == episode));
+    assert_eq!(store.search("river", 20).unwrap().len(), 1);
+
+    // And the triggers still keep the rebuilt index in step.
+    store.add_note(episode, 9_000, "convey it plainly").unwrap();
+    assert_eq!(store.search("conv*", 20).unwrap().len(), 5);
+    assert_eq!(store.search("convey", 20).unwrap().len(), 1);
+}
