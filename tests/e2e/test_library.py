@@ -20,6 +20,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 from harness.earmark_app import RunningApp
@@ -119,10 +120,16 @@ def subscribe(page: EarmarkPage, url: str) -> None:
 
 
 def row(page: EarmarkPage, title: str):
-    for element in css(page, '[data-testid="episode-row"]'):
-        if element.find_element(By.CSS_SELECTOR, '[data-testid="episode-row-title"]').text == title:
-            return element
-    raise AssertionError(f"no row for {title!r} on the show's page")
+    """The row titled `title` on the show's page, found in one script call."""
+    found = page.driver.execute_script(
+        """
+        return [...document.querySelectorAll('[data-testid="episode-row"]')]
+          .find(r => r.querySelector('[data-testid="episode-row-title"]').textContent === arguments[0]) ?? null;
+        """,
+        title,
+    )
+    assert found is not None, f"no row for {title!r} on the show's page"
+    return found
 
 
 def control_state(page: EarmarkPage, title: str) -> str | None:
@@ -142,12 +149,21 @@ def control_state(page: EarmarkPage, title: str) -> str | None:
 
 
 def click_download_action(page: EarmarkPage, title: str, action: str) -> None:
-    """Clicks a download action (download, cancel, retry, delete) on a row, once it shows."""
-    page.wait_until(
-        lambda d: row(page, title).find_elements(By.CSS_SELECTOR, f'[data-testid="download-{action}"]'),
-        f"no {action} button on {title!r}",
-    )
-    row(page, title).find_element(By.CSS_SELECTOR, f'[data-testid="download-{action}"]').click()
+    """Clicks a download action (download, cancel, retry, delete) on a row, once it
+    shows. The page redraws rows when the library changes: a row replaced between
+    finding and clicking is found again."""
+
+    def clicked(_: object) -> bool:
+        try:
+            buttons = row(page, title).find_elements(By.CSS_SELECTOR, f'[data-testid="download-{action}"]')
+            if not buttons:
+                return False
+            buttons[0].click()
+            return True
+        except StaleElementReferenceException:
+            return False
+
+    page.wait_until(clicked, f"no {action} button on {title!r}")
 
 
 def queue_states(page: EarmarkPage) -> list[str]:
@@ -410,3 +426,36 @@ def test_new_episodes_come_in_by_themselves(launch_app: Callable[..., RunningApp
         lambda d: "Third Time Lucky" in sidebar_titles(page), "a background check did not bring the new episode in", 30
     )
     assert len(cli(data_dir, "list")["episodes"]) == 4, "demo + three episodes"
+
+
+def test_an_episode_not_yet_downloaded_offers_it_and_then_plays(
+    app: RunningApp, server: FeedServer, data_dir: Path
+) -> None:
+    server.set("/audio/1.mp3", Route(DEMO_AUDIO, "audio/mpeg", rate=400_000))
+    page = app.page
+    page.segments()
+    subscribe(page, server.url("/feed.xml"))
+    titles = css(page, '[data-testid="episode-row-title"]')
+    next(t for t in titles if t.text == "Pilot").click()
+    page.wait_until(lambda d: page.title() == "Pilot", "the episode did not open")
+    assert page.driver.find_element(By.CSS_SELECTOR, '[data-view="episode"]').get_attribute("data-audio") == "missing"
+    header = page.wait_visible('[data-testid="episode-download"] [data-testid="download-download"]')
+    assert page.driver.find_element(By.CSS_SELECTOR, '[data-testid="notice"]').get_attribute("hidden") is not None, (
+        "not downloaded yet is an offer in the header, not a warning"
+    )
+    header.click()
+    page.wait_until(
+        lambda d: d.execute_script(
+            "return document.querySelector('[data-testid=episode-download] [data-testid=download-control]')?.dataset.state"
+        )
+        == "done",
+        "the header never showed the episode downloaded",
+        30,
+    )
+    page.wait_until(
+        lambda d: d.find_element(By.CSS_SELECTOR, '[data-view="episode"]').get_attribute("data-audio") == "ready",
+        "the episode was not loaded once its audio arrived",
+    )
+    page.click_play_toggle()
+    page.wait_for_state("playing")
+    page.wait_for_position_past(500)

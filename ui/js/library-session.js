@@ -25,12 +25,13 @@ const OFFLINE_WORDS = "You're offline. Downloaded episodes, transcripts, notes a
  * @property {(name: string) => void} showView shows a middle view by name
  * @property {(message: string) => void} inform a short message (the toast)
  * @property {(error: unknown) => void} report a failed command (the notice bar)
+ * @property {(id: number) => void} onDownloaded an episode's audio has just arrived
  */
 
 /**
  * @param {LibraryHandlers} handlers
  */
-export function createLibrarySession({ onOpen, showView, inform, report }) {
+export function createLibrarySession({ onOpen, showView, inform, report, onDownloaded }) {
   /** @param {string} selector */
   const $ = (selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
   const status = $("[data-testid=library-status]");
@@ -208,12 +209,15 @@ export function createLibrarySession({ onOpen, showView, inform, report }) {
 
   /** @param {api.QueuedDownload[]} items */
   function onQueue(items) {
-    const finished = items.some((i) => i.state === "done" && queue.get(i.episode)?.state !== "done");
+    const finished = items.filter((i) => i.state === "done" && queue.get(i.episode)?.state !== "done");
     queue = new Map(items.map((i) => [i.episode, i]));
     downloads.render(items);
     page.setQueue(items);
     drawEpisodeDownload();
-    if (finished) reload().catch(report);
+    if (finished.length === 0) return;
+    reload()
+      .then(() => finished.forEach((i) => onDownloaded(i.episode)))
+      .catch(report);
   }
 
   return {

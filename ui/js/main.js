@@ -79,6 +79,10 @@ const library = createLibrarySession({
   showView: (name) => showView(name),
   inform: (message) => toast.show(message),
   report,
+  // The open episode's audio just arrived: load it, when it is on screen and idle.
+  onDownloaded: (id) => {
+    if (id === current.id && !clock.playing && !$("[data-view=episode]").hidden) openEpisode(id);
+  },
 });
 const chapters = createChapters(/** @type {HTMLDetailsElement} */ ($("[data-testid=chapters]")), $("[data-testid=seek-chapters]"), {
   onPlayFrom: (ms) => api.playFrom(ms).catch(report),
@@ -154,6 +158,7 @@ async function openEpisode(id, atMs = null) {
     transcript.setPosition(position);
     showView("episode");
     if (episode.audio_problem && playable) notice.show(episode.audio_problem);
+    $("[data-view=episode]").dataset.audio = episode.audio_problem ? "missing" : "ready";
     chapters.render(await api.episodeChapters(id), episode.duration_ms);
     await loadAnnotations();
   } catch (error) {
