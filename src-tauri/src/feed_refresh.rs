@@ -109,3 +109,81 @@ pub async fn run_periodically(app: AppHandle, background: std::sync::Arc<Backgro
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use earmark_core::http::NetError;
+
+    use super::*;
+
+    fn show(id: PodcastId, title: &str) -> Podcast {
+        Podcast {
+            id,
+            title: title.into(),
+            feed_url: Some(format!("https://example.com/{id}")),
+            description: None,
+            image_url: None,
+            created: "2024-01-01T00:00:00Z".into(),
+        }
+    }
+
+    fn refreshed(id: PodcastId, new_episodes: usize) -> Result<Refreshed, SubscribeError> {
+        Ok(Refreshed {
+            podcast: id,
+            title: format!("Show {id}"),
+            episodes: 10,
+            new_episodes,
+            transcripts: 0,
+            chapters: 0,
+            subscribed_now: false,
+            warnings: Vec::new(),
+        })
+    }
+
+    fn unreachable() -> Result<Refreshed, SubscribeError> {
+        Err(SubscribeError::Net(NetError::Unreachable {
+            host: "example.com".into(),
+            reason: "connection refused".into(),
+        }))
+    }
+
+    #[test]
+    fn new_episodes_are_counted_and_failures_named() {
+        let report = report(vec![
+            (show(1, "A"), refreshed(1, 2)),
+            (show(2, "B"), unreachable()),
+            (show(3, "C"), refreshed(3, 1)),
+        ]);
+        assert_eq!(report.new_episodes, 3);
+        assert!(!report.offline, "some feeds answered: the network is there");
+        let failed: Vec<_> = report
+            .podcasts
+            .iter()
+            .filter(|p| p.error.is_some())
+            .collect();
+        assert_eq!(failed.len(), 1);
+        assert_eq!(failed[0].title, "B", "a failed podcast keeps its name");
+    }
+
+    #[test]
+    fn only_network_trouble_everywhere_is_offline() {
+        let all_down = report(vec![
+            (show(1, "A"), unreachable()),
+            (show(2, "B"), unreachable()),
+        ]);
+        assert!(all_down.offline);
+        let missing = Err(SubscribeError::Net(NetError::Status {
+            url: "https://example.com/1".into(),
+            status: 404,
+        }));
+        let one_missing = report(vec![(show(1, "A"), unreachable()), (show(2, "B"), missing)]);
+        assert!(
+            !one_missing.offline,
+            "a 404 is an answer: the network is there"
+        );
+        assert!(
+            !report(Vec::new()).offline,
+            "nothing to check is not offline"
+        );
+    }
+}
