@@ -240,8 +240,13 @@ export const exportNotes = (episode, format) => call("notes_export", { episode, 
 /** @returns {Promise<Podcast[]>} */
 export const listPodcasts = () => call("library_podcasts");
 
-/** A podcast's episodes (local files without a show: null), newest first. @param {number|null} podcast @returns {Promise<EpisodeListing[]>} */
-export const podcastEpisodes = (podcast) => call("podcast_episodes", { podcast });
+/**
+ * A page of a podcast's episodes (local files without a show: null), newest first,
+ * and how many there are in all.
+ * @param {number|null} podcast @param {number} offset @param {number} limit
+ * @returns {Promise<{total: number, episodes: EpisodeListing[]}>}
+ */
+export const podcastEpisodes = (podcast, offset, limit) => call("podcast_episodes", { podcast, offset, limit });
 
 /** @param {number} id @returns {Promise<Chapter[]>} */
 export const episodeChapters = (id) => call("episode_chapters", { id });

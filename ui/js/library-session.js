@@ -12,7 +12,7 @@ import { createAddDialog } from "./views/add-dialog.js";
 import { downloadControl, updateInPlace } from "./views/download-control.js";
 import { createDownloadsView } from "./views/downloads.js";
 import { createLibraryView } from "./views/library.js";
-import { createPodcastPage } from "./views/podcast-page.js";
+import { createPodcastPage, PAGE_ROWS } from "./views/podcast-page.js";
 
 /** @typedef {import("./views/download-control.js").DownloadAction} DownloadAction */
 
@@ -56,6 +56,17 @@ export function createLibrarySession({ onOpen, showView, inform, report, onDownl
     onOpen,
     onDownload: (action, episode) => download(action, episode),
     onRefresh: (podcast) => refresh(podcast),
+    onMore: (offset) => {
+      const podcast = page.podcast;
+      if (podcast === undefined) return;
+      api
+        .podcastEpisodes(podcast, offset, PAGE_ROWS)
+        .then((next) => {
+          page.append(next);
+          page.setQueue([...queue.values()]);
+        })
+        .catch(report);
+    },
   });
   const downloads = createDownloadsView($("[data-testid=downloads-view]"), $("[data-testid=downloads-nav]"), {
     onAction: (action, episode) => download(action, episode),
@@ -117,14 +128,18 @@ export function createLibrarySession({ onOpen, showView, inform, report, onDownl
     sidebar.render(episodes, podcasts);
     if (openId != null) sidebar.select(openId);
     const shown = page.podcast;
-    if (shown !== undefined && !$("[data-testid=podcast-view]").hidden) await openShow(shown);
+    if (shown !== undefined && !$("[data-testid=podcast-view]").hidden) await openShow(shown, page.loaded);
     drawEpisodeDownload();
   }
 
-  /** Opens a show's page (local files without a show: null). @param {number|null} podcast */
-  async function openShow(podcast) {
-    const listing = await api.podcastEpisodes(podcast);
-    page.render(podcasts.find((p) => p.id === podcast) ?? null, listing);
+  /**
+   * Opens a show's page (local files without a show: null) with its newest episodes.
+   * @param {number|null} podcast
+   * @param {number} [rows] how many to draw at first
+   */
+  async function openShow(podcast, rows = PAGE_ROWS) {
+    const first = await api.podcastEpisodes(podcast, 0, Math.max(PAGE_ROWS, rows));
+    page.render(podcasts.find((p) => p.id === podcast) ?? null, first);
     page.setQueue([...queue.values()]);
     sidebar.selectShow(podcast);
     showView("podcast");

@@ -1,7 +1,7 @@
 //! The library by podcast: the shows, one show's episodes, an episode's chapters.
 
 use earmark_core::chapters::Chapter;
-use earmark_core::store::{EpisodeId, EpisodeListing, Podcast, PodcastId};
+use earmark_core::store::{EpisodeId, EpisodePage, Podcast, PodcastId};
 use tauri::State;
 
 use crate::error::IpcResult;
@@ -13,15 +13,17 @@ pub async fn library_podcasts(state: State<'_, AppState>) -> IpcResult<Vec<Podca
     state.with_store(|s| Ok(s.podcasts()?)).await
 }
 
-/// A podcast's episodes (local files without a show when `null`), newest first,
-/// with the start of their show notes.
+/// A page of a podcast's episodes (local files without a show when `null`), newest
+/// first, with the start of their show notes, and how many there are in all.
 #[tauri::command]
 pub async fn podcast_episodes(
     state: State<'_, AppState>,
     podcast: Option<PodcastId>,
-) -> IpcResult<Vec<EpisodeListing>> {
+    offset: usize,
+    limit: usize,
+) -> IpcResult<EpisodePage> {
     state
-        .with_store(move |s| Ok(s.podcast_episodes(podcast)?))
+        .with_store(move |s| Ok(s.podcast_episodes(podcast, offset, limit)?))
         .await
 }
 

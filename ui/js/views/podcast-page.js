@@ -16,15 +16,15 @@ import { downloadControl, updateInPlace } from "./download-control.js";
 /** @typedef {import("../api.js").QueuedDownload} QueuedDownload */
 /** @typedef {import("./download-control.js").DownloadAction} DownloadAction */
 
-/** Rows drawn at first; "Show more" adds as many again. */
-const PAGE_ROWS = 100;
+/** Rows fetched at first; "Show more episodes" fetches as many again. */
+export const PAGE_ROWS = 100;
 
 /**
  * @param {HTMLElement} view the `[data-view=podcast]` section
  * @param {{onOpen: (id: number) => void, onDownload: (action: DownloadAction, episode: number) => void,
- *   onRefresh: (podcast: number) => void}} handlers
+ *   onRefresh: (podcast: number) => void, onMore: (offset: number) => void}} handlers
  */
-export function createPodcastPage(view, { onOpen, onDownload, onRefresh }) {
+export function createPodcastPage(view, { onOpen, onDownload, onRefresh, onMore }) {
   const kicker = /** @type {HTMLElement} */ (view.querySelector(".podcast-kicker"));
   const title = /** @type {HTMLElement} */ (view.querySelector(".podcast-title"));
   const description = /** @type {HTMLElement} */ (view.querySelector(".podcast-description"));
@@ -35,7 +35,7 @@ export function createPodcastPage(view, { onOpen, onDownload, onRefresh }) {
   let show = null;
   /** @type {EpisodeListing[]} */
   let episodes = [];
-  let shown = 0;
+  let total = 0;
   /** @type {Map<number, QueuedDownload>} */
   let queue = new Map();
 
@@ -50,7 +50,7 @@ export function createPodcastPage(view, { onOpen, onDownload, onRefresh }) {
     if (open) onOpen(Number(open.dataset.openEpisode));
   });
   refresh.addEventListener("click", () => show && onRefresh(show.id));
-  more.addEventListener("click", () => drawMore());
+  more.addEventListener("click", () => onMore(episodes.length));
 
   const remote = () => show?.feed_url != null;
 
@@ -108,11 +108,11 @@ export function createPodcastPage(view, { onOpen, onDownload, onRefresh }) {
     return li;
   }
 
-  function drawMore() {
-    const next = episodes.slice(shown, shown + PAGE_ROWS);
+  /** @param {EpisodeListing[]} next */
+  function draw(next) {
+    episodes.push(...next);
     list.append(...next.map(row));
-    shown += next.length;
-    more.hidden = shown >= episodes.length;
+    more.hidden = episodes.length >= total;
   }
 
   return {
@@ -120,22 +120,31 @@ export function createPodcastPage(view, { onOpen, onDownload, onRefresh }) {
     get podcast() {
       return show ? show.id : undefined;
     },
+    /** How many episodes are drawn. */
+    get loaded() {
+      return episodes.length;
+    },
     /**
      * @param {Podcast|null} podcast null for local files without a show
-     * @param {EpisodeListing[]} listing
+     * @param {{total: number, episodes: EpisodeListing[]}} page the first episodes
      */
-    render(podcast, listing) {
+    render(podcast, page) {
       show = podcast;
-      episodes = listing;
-      const count = `${listing.length} episode${listing.length === 1 ? "" : "s"}`;
+      episodes = [];
+      total = page.total;
+      const count = `${total} episode${total === 1 ? "" : "s"}`;
       kicker.textContent = podcast?.feed_url ? `Podcast · ${count}` : `On this computer · ${count}`;
       title.textContent = podcast?.title ?? LOCAL_FILES;
       description.textContent = podcast?.description ?? "";
       description.hidden = !podcast?.description;
       refresh.hidden = !podcast?.feed_url;
       list.replaceChildren();
-      shown = 0;
-      drawMore();
+      draw(page.episodes);
+    },
+    /** Adds the next episodes. @param {{total: number, episodes: EpisodeListing[]}} page */
+    append(page) {
+      total = page.total;
+      draw(page.episodes);
     },
     /** @param {QueuedDownload[]} items */
     setQueue(items) {

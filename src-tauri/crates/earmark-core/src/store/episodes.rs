@@ -101,7 +101,7 @@ pub(super) const SUMMARY_COLUMNS: &str = "e.id, p.title, e.title, e.published, e
 pub(super) const SUMMARY_COLUMN_COUNT: usize = 11;
 
 /// The library's order: by podcast title (local files last), newest first, then by id.
-pub(super) const LIBRARY_ORDER: &str = "p.id IS NULL, p.title COLLATE NOCASE, p.id, \
+const LIBRARY_ORDER: &str = "p.id IS NULL, p.title COLLATE NOCASE, p.id, \
      e.published IS NULL, e.published DESC, e.id";
 
 /// An [`EpisodeSummary`] from a row that starts with [`SUMMARY_COLUMNS`].

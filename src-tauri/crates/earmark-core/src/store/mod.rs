@@ -34,7 +34,7 @@ pub use episodes::{Episode, EpisodeSummary, NewEpisode, PLAYED_WITHIN_MS};
 pub use error::StoreError;
 pub use feed_sync::{EpisodeLink, EpisodePerson, FeedItem, LinkKind, SyncedEpisode};
 pub use highlights::{Highlight, NewHighlight, DEFAULT_HIGHLIGHT_COLOR};
-pub use listing::{EpisodeListing, EXCERPT_CHARS};
+pub use listing::{EpisodeListing, EpisodePage, EXCERPT_CHARS};
 pub use migrate::{backup_path, LATEST_VERSION};
 pub use notes::Note;
 pub use podcasts::{NewPodcast, Podcast};

@@ -38,7 +38,9 @@ fn a_shows_page_lists_its_episodes_newest_first_with_an_excerpt() {
     s.mark_opened(old).unwrap();
     s.mark_played(old, true).unwrap();
 
-    let page = s.podcast_episodes(Some(show)).unwrap();
+    let all = s.podcast_episodes(Some(show), 0, 100).unwrap();
+    assert_eq!(all.total, 2);
+    let page = all.episodes;
     let ids: Vec<_> = page.iter().map(|e| e.summary.id).collect();
     assert_eq!(ids, [new, old], "newest first, other shows left out");
     assert_eq!(page[0].excerpt, None, "blank notes are no excerpt");
@@ -55,9 +57,24 @@ fn a_shows_page_lists_its_episodes_newest_first_with_an_excerpt() {
     );
     assert!(json["excerpt"].is_string());
 
-    let locals = s.podcast_episodes(None).unwrap();
+    let locals = s.podcast_episodes(None, 0, 100).unwrap().episodes;
     assert_eq!(
         locals.iter().map(|e| e.summary.id).collect::<Vec<_>>(),
         [local]
+    );
+
+    let second = s.podcast_episodes(Some(show), 1, 1).unwrap();
+    assert_eq!(
+        second.total, 2,
+        "the total counts every episode, not the page"
+    );
+    assert_eq!(
+        second
+            .episodes
+            .iter()
+            .map(|e| e.summary.id)
+            .collect::<Vec<_>>(),
+        [old],
+        "pages go on where the last one stopped"
     );
 }
