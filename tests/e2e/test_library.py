@@ -26,6 +26,7 @@ from selenium.webdriver.common.by import By
 from harness.earmark_app import RunningApp
 from harness.earmark_page import EarmarkPage
 from harness.feed_server import FeedServer, Route
+from harness.native_dialog import answer_file_dialog
 from test_notes import cli
 
 DEMO_AUDIO = (Path(__file__).resolve().parents[2] / "assets" / "demo" / "demo.mp3").read_bytes()
@@ -529,3 +530,50 @@ def test_a_show_with_ten_thousand_episodes_opens_quickly(
     kicker = page.wait_visible(".podcast-kicker").text
     assert "10000 EPISODES" in kicker.upper().replace(",", ""), kicker
     assert elapsed < LARGE_LIBRARY_FAIL_MS, f"the show's page took {elapsed:.0f} ms to open"
+
+
+def test_opml_and_local_files_through_the_file_dialogs(
+    app: RunningApp, server: FeedServer, data_dir: Path, display, tmp_path: Path
+) -> None:
+    page = app.page
+    page.segments()
+    message = '[data-testid="add-message"]'
+
+    def said(start: str) -> str:
+        return page.wait_until(
+            lambda d: t if (t := d.find_element(By.CSS_SELECTOR, message).text).startswith(start) else False,
+            f"the dialog never said {start!r}",
+            30,
+        )
+
+    # OPML in: every feed of the file is subscribed to.
+    opml = tmp_path / "from another app.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>'
+        f'<outline type="rss" text="{SHOW}" xmlUrl="{server.url("/feed.xml")}"/></body></opml>'
+    )
+    page.wait_visible('[data-testid="add-open"]').click()
+    page.wait_visible('[data-testid="opml-import"]').click()
+    answer_file_dialog(display.env, "Import subscriptions", opml)
+    assert said("Subscribed to") == "Subscribed to 1 of 1 feeds."
+    assert [p["title"] for p in cli(data_dir, "feed", "list")["podcasts"]] == [SHOW]
+
+    # OPML out.
+    exported = tmp_path / "exported.opml"
+    page.wait_visible('[data-testid="opml-export"]').click()
+    answer_file_dialog(display.env, "Export subscriptions", exported, save=True)
+    said("Saved your subscriptions")
+    assert f'xmlUrl="{server.url("/feed.xml")}"' in exported.read_text(), exported.read_text()
+
+    # Audio files: tags give the title and the show, the transcript beside comes along.
+    talk = tmp_path / "talk.mp3"
+    talk.write_bytes(DEMO_AUDIO)
+    (tmp_path / "talk.vtt").write_bytes((Path(__file__).resolve().parents[2] / "assets/demo/demo.vtt").read_bytes())
+    page.wait_visible('[data-testid="add-files"]').click()
+    answer_file_dialog(display.env, "Add audio to the library", talk)
+    assert said("Added") == "Added 1 file."
+    added = [e for e in cli(data_dir, "list")["episodes"] if e["podcast"] == "Earmark Demo"]
+    assert len(added) == 1, added
+    assert added[0]["title"].startswith("Hearing It Twice"), "the title from the file's tags"
+    assert added[0]["has_transcript"] and added[0]["downloaded"], added[0]
+    assert added[0]["duration_ms"] == cli(data_dir, "probe", str(talk))["duration_ms"], "the exact, probed length"

@@ -10,6 +10,8 @@ packages=(
     librsvg2-dev libasound2-dev curl
     # end-to-end tests: sound (JACK dummy via ALSA's jack plugin), display, driver
     libasound2-plugins alsa-utils jackd2 xvfb xauth webkit2gtk-driver
+    # answering native file dialogs (OPML, audio files) by typed keys
+    xdotool
     # test tools: screenshots, audio analysis, speech fixtures, the test venv
     imagemagick sox ffmpeg espeak-ng python3-venv
 )
