@@ -100,6 +100,22 @@ def test_highlight_by_selecting_transcript_text(app: RunningApp, data_dir: Path)
     assert item.get_attribute("data-color") == "green"
     assert page.play_state() == "paused", "selecting text did not start playback"
 
+    # It is painted on the line it quotes, in its colour.
+    def painted(_: object) -> tuple[set[str], str] | bool:
+        pieces = page.driver.execute_script(
+            """
+            return [...document.querySelectorAll(
+                `.segment[data-index="${arguments[0]}"] [data-testid=transcript-highlight]`)]
+              .map((el) => [el.dataset.color, el.textContent]);
+            """,
+            segment.index,
+        )
+        return ({color for color, _ in pieces}, "".join(text for _, text in pieces)) if pieces else False
+
+    colors, text = page.wait_until(painted, "the highlight is not painted in the transcript")
+    assert colors == {"green"}, colors
+    assert " ".join(text.split()) == " ".join(segment.text.split()), f"painted {text!r} of {segment.text!r}"
+
     hits = cli(data_dir, "search", segment.text.split()[-1].strip(".,?!"))["hits"]
     kinds = {h["kind"] for h in hits}
     assert "highlight" in kinds, f"the highlight is stored and searchable: {hits}"

@@ -25,7 +25,7 @@ test("a line splits at every word and mark boundary", () => {
     [5, 6, -1, -1],
     [6, 8, 2, -1],
   ]);
-  assert.deepEqual(splitLine(5, [], []), [{ start: 0, end: 5, word: -1, mark: -1 }], "plain text is one piece");
+  assert.deepEqual(splitLine(5, [], []), [{ start: 0, end: 5, word: -1, mark: -1, highlight: -1 }], "plain text is one piece");
   assert.deepEqual(splitLine(0, [], []), [], "an empty line has no pieces");
 });
 
@@ -35,4 +35,17 @@ test("the word being spoken is the last one started", () => {
   assert.equal(wordIndexAt(words, 100), 0);
   assert.equal(wordIndexAt(words, 899), 1);
   assert.equal(wordIndexAt(words, 5000), 2);
+});
+
+test("highlights cut the line like marks, and a piece knows all three", () => {
+  const pieces = splitLine(10, [{ start: 0, end: 4 }], [{ start: 2, end: 6 }], [{ start: 3, end: 8 }]);
+  const view = pieces.map((p) => [p.start, p.end, p.word, p.mark, p.highlight]);
+  assert.deepEqual(view, [
+    [0, 2, 0, -1, -1],
+    [2, 3, 0, 0, -1],
+    [3, 4, 0, 0, 0],
+    [4, 6, -1, 0, 0],
+    [6, 8, -1, -1, 0],
+    [8, 10, -1, -1, -1],
+  ]);
 });

@@ -134,6 +134,7 @@ async function loadAnnotations() {
   if (current.id == null) return;
   const { notes, highlights } = await api.listAnnotations(current.id);
   current.annotations = byMoment(notes, highlights);
+  transcript.setHighlights(highlights);
   notesPanel.render(current.annotations);
   seekMarkers.render(current.annotations, current.durationMs);
 }

@@ -80,6 +80,7 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     /** Shows the transcript of an episode just opened. @param {api.OpenedEpisode} episode */
     open(episode) {
       episodeId = episode.id;
+      view.setHighlights([]);
       show({ format: episode.transcript_format ?? "", timed: episode.transcript_timed, segments: episode.segments }).catch(
         report,
       );
@@ -87,6 +88,10 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     /** @param {number} ms */
     setPosition(ms) {
       view.setPosition(ms);
+    },
+    /** @param {import("./lib/annotations.js").Highlight[]} highlights of the episode shown */
+    setHighlights(highlights) {
+      view.setHighlights(highlights);
     },
     /** Listens for transcript files dragged onto the window. @returns {Promise<void>} */
     async listen() {

@@ -44,7 +44,6 @@ import os
 import struct
 import subprocess
 import tempfile
-import uuid
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +59,13 @@ FRAME_BYTES = CAPTURE_CHANNELS * CAPTURE_DTYPE.itemsize
 
 #: The JACK server's rate (the capture keeps the app's own rate).
 SERVER_RATE = 48_000
+#: JACK's registry holds at most 8 servers, and it frees the entry of a server
+#: that died without cleaning up only when a new server takes the same name.
+#: Names from this pool are reclaimed that way; a name in use by a live server
+#: (another suite running at the same time) is skipped.
+SERVER_NAMES = tuple(f"earmark-e2e-{slot}" for slot in range(8))
+#: JACK's server registry in shared memory.
+JACK_REGISTRY = Path("/dev/shm/jack-shm-registry")
 
 
 def _jack_plugin_entry() -> str:
@@ -122,7 +128,7 @@ class AudioSink:
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="earmark-sink-"))
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.period = period
-        self.server_name = f"earmark-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.server_name = SERVER_NAMES[0]
         self.capture_path = self.workdir / "PLAYED.wav"
         self.alsa_config_path = self.workdir / "asound.conf"
         self._jackd: ChildProcess | None = None
@@ -145,6 +151,23 @@ class AudioSink:
                 channels=CAPTURE_CHANNELS,
             )
         )
+        for name in SERVER_NAMES:
+            self.server_name = name
+            log = self._try_server(timeout)
+            if log is None:
+                return self
+            if "Too many servers" in log and not _jackd_running():
+                # Every entry belongs to a dead server of another name (a run that
+                # was killed): with no jackd alive, a fresh registry loses nothing.
+                JACK_REGISTRY.unlink(missing_ok=True)
+                if (log := self._try_server(timeout)) is None:
+                    return self
+            if "already active" not in log:
+                raise RuntimeError(f"JACK server {name!r} did not come up:\n{log}")
+        raise RuntimeError(f"every JACK server name in {SERVER_NAMES} is taken by a live server")
+
+    def _try_server(self, timeout: float) -> str | None:
+        """Starts jackd under `self.server_name`: None once it answers, else its log."""
         env = {**os.environ, **self.env, "JACK_NO_AUDIO_RESERVATION": "1"}
         self._jackd = ChildProcess(
             "jackd",
@@ -152,17 +175,22 @@ class AudioSink:
                 "jackd", "--no-realtime", "--name", self.server_name,
                 "-d", "dummy", "-r", str(SERVER_RATE), "-p", str(self.period),
             ],
-            log_path=self.workdir / "jackd.log",
+            log_path=self.workdir / f"jackd-{self.server_name}.log",
             env=env,
         )
-        wait_for(
-            lambda: self._server_answers(env),
-            timeout,
-            f"JACK server {self.server_name!r} did not come up",
-            poll=0.05,
-            alive=self._jackd,
-        )
-        return self
+        try:
+            wait_for(
+                lambda: self._server_answers(env),
+                timeout,
+                f"JACK server {self.server_name!r} did not come up",
+                poll=0.05,
+                alive=self._jackd,
+            )
+        except RuntimeError:
+            log = self._jackd.log_tail()
+            self.stop()
+            return log
+        return None
 
     def _server_answers(self, env: dict[str, str]) -> bool:
         # jack_lsp exits 0 only once it could connect and list the ports.
@@ -283,3 +311,14 @@ def write_wav(path: Path, signal: np.ndarray, rate: int) -> None:
         out.setsampwidth(2)
         out.setframerate(rate)
         out.writeframes(pcm.tobytes())
+
+
+def _jackd_running() -> bool:
+    """True when any jackd process runs on this machine."""
+    for comm in Path("/proc").glob("[0-9]*/comm"):
+        try:
+            if comm.read_text().strip() == "jackd":
+                return True
+        except OSError:
+            continue
+    return False

@@ -2,7 +2,8 @@
 /**
  * Cutting a transcript line into the pieces it is drawn with: runs of plain text,
  * words (when the current line has word timings, each word is its own element so
- * that the word being spoken can be lit) and search matches (drawn as <mark>).
+ * that the word being spoken can be lit), search matches (drawn as <mark>) and the
+ * listener's highlights.
  * Pure: the view turns pieces into text nodes and elements, never HTML.
  * @module lib/line-pieces
  */
@@ -15,6 +16,7 @@
  * @property {number} end
  * @property {number} word index of the word this piece belongs to, or -1
  * @property {number} mark index (in the line's marks) of the match it belongs to, or -1
+ * @property {number} highlight index (in the line's highlights) of the one it is in, or -1
  */
 
 /**
@@ -43,41 +45,49 @@ export function locateWords(text, words) {
 }
 
 /**
- * Splits `[0, length)` at every boundary of `words` and `marks` (each sorted and
- * non-overlapping) into pieces that each lie wholly inside or outside one word and
- * one mark.
+ * Splits `[0, length)` at every boundary of `words`, `marks` and `highlights` (each
+ * sorted and non-overlapping) into pieces that each lie wholly inside or outside one
+ * word, one mark and one highlight.
  * @param {number} length
  * @param {Range[]} words
  * @param {Range[]} marks
+ * @param {Range[]} [highlights]
  * @returns {Piece[]}
  */
-export function splitLine(length, words, marks) {
+export function splitLine(length, words, marks, highlights = []) {
   /** @type {Set<number>} */
   const cuts = new Set([0, length]);
-  for (const r of words) {
-    cuts.add(clamp(r.start, length));
-    cuts.add(clamp(r.end, length));
-  }
-  for (const r of marks) {
+  for (const r of [...words, ...marks, ...highlights]) {
     cuts.add(clamp(r.start, length));
     cuts.add(clamp(r.end, length));
   }
   const points = [...cuts].sort((a, b) => a - b);
+  const word = cursor(words);
+  const mark = cursor(marks);
+  const highlight = cursor(highlights);
   /** @type {Piece[]} */
   const pieces = [];
-  let w = 0;
-  let m = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i];
     const end = points[i + 1];
     if (end <= start) continue;
-    while (w < words.length && words[w].end <= start) w++;
-    while (m < marks.length && marks[m].end <= start) m++;
-    const word = w < words.length && words[w].start <= start && end <= words[w].end ? w : -1;
-    const mark = m < marks.length && marks[m].start <= start && end <= marks[m].end ? m : -1;
-    pieces.push({ start, end, word, mark });
+    pieces.push({ start, end, word: word(start, end), mark: mark(start, end), highlight: highlight(start, end) });
   }
   return pieces;
+}
+
+/**
+ * Walks sorted ranges along increasing pieces: the index of the range holding the
+ * piece `[start, end)`, or -1.
+ * @param {Range[]} ranges
+ * @returns {(start: number, end: number) => number}
+ */
+function cursor(ranges) {
+  let k = 0;
+  return (start, end) => {
+    while (k < ranges.length && ranges[k].end <= start) k++;
+    return k < ranges.length && ranges[k].start <= start && end <= ranges[k].end ? k : -1;
+  };
 }
 
 /**

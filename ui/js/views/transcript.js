@@ -25,6 +25,7 @@ import { HeightIndex, centeredOffset, estimateRowHeight, visibleRange } from "..
 import { locateWords, splitLine, wordIndexAt } from "../lib/line-pieces.js";
 import { MATCH_LIMIT, findMatches, firstMatchFrom, foldCase, matchCountLabel, stepMatch } from "../lib/find.js";
 import { formatPassage } from "../lib/passage.js";
+import { placeHighlights } from "../lib/highlight-ranges.js";
 import { createFindBar } from "./transcript-find.js";
 import { createTranscriptTools } from "./transcript-tools.js";
 
@@ -33,6 +34,7 @@ import { createTranscriptTools } from "./transcript-tools.js";
 /** @typedef {import("./transcript-tools.js").ExportFormat} ExportFormat */
 /** @typedef {import("../lib/virtual-list.js").RowMetrics} RowMetrics */
 /** @typedef {import("../lib/find.js").Match} Match */
+/** @typedef {import("../lib/annotations.js").Highlight} Highlight */
 
 /** A smooth scroll of ours lasts at most this long. */
 const SMOOTH_SCROLL_MS = 1200;
@@ -113,6 +115,12 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
   let updateScheduled = false;
   /** The lit line changed while following: scroll to it in the next update. */
   let followPending = false;
+
+  /** The listener's highlights, and where they fall in the lines. */
+  const highlights = {
+    /** @type {Highlight[]} */ list: [],
+    /** @type {Map<number, import("../lib/highlight-ranges.js").PaintedRange[]>} */ byLine: new Map(),
+  };
 
   /** Search state: folded texts (built on first use), matches, and which is current. */
   const search = {
@@ -325,8 +333,9 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     const markIndexes = search.bySegment.get(i) ?? [];
     const marks = markIndexes.map((k) => search.matches[k]);
     const words = i === current && currentWordRanges ? currentWordRanges : [];
+    const painted = highlights.byLine.get(i) ?? [];
     entry.words = [];
-    if (words.length === 0 && marks.length === 0) {
+    if (words.length === 0 && marks.length === 0 && painted.length === 0) {
       entry.text.textContent = segment.text;
       return;
     }
@@ -334,7 +343,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     /** @type {HTMLElement|null} */
     let wordEl = null;
     let wordIndex = -1;
-    for (const piece of splitLine(segment.text.length, words, marks)) {
+    for (const piece of splitLine(segment.text.length, words, marks, painted)) {
       /** @type {Node} */
       let node = document.createTextNode(segment.text.slice(piece.start, piece.end));
       if (piece.mark >= 0) {
@@ -347,6 +356,15 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
         }
         mark.append(node);
         node = mark;
+      }
+      if (piece.highlight >= 0) {
+        const span = document.createElement("span");
+        span.className = "hl";
+        span.dataset.color = painted[piece.highlight].color;
+        span.dataset.highlightId = String(painted[piece.highlight].id);
+        span.dataset.testid = "transcript-highlight";
+        span.append(node);
+        node = span;
       }
       if (piece.word >= 0) {
         if (piece.word !== wordIndex || !wordEl) {
@@ -681,6 +699,15 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     scrollToRow(match.segment, false);
   }
 
+  /** Places the highlights on the lines (again, once the lines' times are known). */
+  function placeAllHighlights() {
+    highlights.byLine = placeHighlights(
+      segments.map((_, i) => startOf(i)),
+      segments.map((segment) => segment.text),
+      highlights.list,
+    );
+  }
+
   /** @param {number} i */
   function refreshText(i) {
     const entry = rendered.get(i);
@@ -768,6 +795,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       }
       windowEl.replaceChildren();
       container.replaceChildren(windowEl);
+      placeAllHighlights();
       metrics = measureMetrics();
       heights = new HeightIndex(estimates());
       update();
@@ -786,9 +814,23 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       if (timed || estimated.length !== segments.length) return;
       times = estimated;
       starts = estimated.map((t) => t.start_ms);
-      for (const [i, entry] of rendered) fillTimes(i, entry);
+      placeAllHighlights();
+      for (const [i, entry] of rendered) {
+        fillTimes(i, entry);
+        fillText(i, entry);
+      }
       const index = segmentIndexAt(starts, positionMs);
       if (index !== current) setCurrent(index);
+    },
+
+    /**
+     * Paints the listener's highlights of this episode on the lines they quote.
+     * @param {Highlight[]} list
+     */
+    setHighlights(list) {
+      highlights.list = list;
+      placeAllHighlights();
+      refreshAllText();
     },
 
     /** Lights the line (and word) at `ms`; keeps it in view while following. @param {number} ms */

@@ -231,7 +231,10 @@ mod tests {
             .conn()
             .pragma_query_value(None, "synchronous", |r| r.get(0))
             .unwrap();
-        assert_eq!(sync, 1, "synchronous must be NORMAL (durable against a killed app)");
+        assert_eq!(
+            sync, 1,
+            "synchronous must be NORMAL (durable against a killed app)"
+        );
         assert!(dir.path().join("nested").join(DATABASE_FILE_NAME).exists());
     }
 
