@@ -194,7 +194,14 @@ def episode_id(data_dir: Path, title: str) -> int:
 
 
 def screenshot(page: EarmarkPage, artifacts_dir: Path, name: str) -> None:
-    page.driver.execute_script("document.activeElement && document.activeElement.blur()")
+    """Saves the page as painted now: focus taken away, then two frames waited for."""
+    page.driver.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        document.activeElement && document.activeElement.blur();
+        requestAnimationFrame(() => requestAnimationFrame(() => done()));
+        """
+    )
     page.driver.get_screenshot_as_file(str(artifacts_dir / f"{name}.png"))
 
 
