@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from harness.earmark_app import RunningApp
@@ -407,7 +408,8 @@ def test_checking_for_new_episodes_counts_them(app: RunningApp, server: FeedServ
     subscribe(page, server.url("/feed.xml"))
     newer = [item(3, "Third Time Lucky", THIRD, audio="/audio/3.mp3")] + two_episodes(server)
     server.set("/feed.xml", Route(feed(server.base, newer), "application/rss+xml"))
-    page.wait_visible('[data-testid="refresh-feeds"]').click()
+    page.driver.execute_script("document.activeElement && document.activeElement.blur()")
+    ActionChains(page.driver).send_keys("r").perform()  # the key for "Check for new episodes"
     status = page.wait_until(
         lambda d: s.text if "checked" in (s := d.find_element(By.CSS_SELECTOR, '[data-testid="library-status"]')).text else False,
         "checking for new episodes did not say what it found",

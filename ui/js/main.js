@@ -50,6 +50,9 @@ const help = createHelp($("[data-testid=help]"), [
   ["Click a line", "Play from that line"],
   ["Ctrl F", "Find in the transcript"],
   ["P", "Pin an estimated line: it starts now"],
+  ["A", "Add podcasts, audio files or OPML"],
+  ["R", "Check for new episodes"],
+  ["D", "Show the downloads"],
   ["?", "Show or hide this help"],
 ]);
 
@@ -237,6 +240,9 @@ document.addEventListener("keydown", (event) => {
     b: () => earmark().catch(report),
     h: () => highlighter.highlightSelection(),
     "/": () => $("[data-testid=search-input]").focus(),
+    a: () => $("[data-testid=add-open]").click(),
+    r: () => $("[data-testid=refresh-feeds]").click(),
+    d: () => $("[data-testid=downloads-nav]").click(),
   });
   const action = actions[event.key];
   if (action && !(target instanceof HTMLInputElement && event.key.startsWith("Arrow"))) {
