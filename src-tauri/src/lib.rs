@@ -49,6 +49,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::library::library_list,
             commands::library::episode_open,
+            commands::library::episode_cover,
             commands::player::player_subscribe,
             commands::player::player_check_output,
             commands::player::player_play,

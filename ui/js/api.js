@@ -42,6 +42,9 @@ export const listEpisodes = () => call("library_list");
 /** @param {number} id @returns {Promise<OpenedEpisode>} */
 export const openEpisode = (id) => call("episode_open", { id });
 
+/** The cover picture in an episode's audio file, as a data: URL. @param {number} id @returns {Promise<string|null>} */
+export const episodeCover = (id) => call("episode_cover", { id });
+
 /** @returns {Promise<void>} */
 export const checkOutput = () => call("player_check_output");
 

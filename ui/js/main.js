@@ -154,6 +154,10 @@ async function openEpisode(id, atMs = null) {
     current.durationMs = episode.duration_ms;
     const playable = library.episodeOpened(id);
     header.render(episode);
+    api
+      .episodeCover(id)
+      .then((url) => current.id === id && header.setCover(url))
+      .catch(report);
     transcript.open(episode);
     playerBar.setDuration(episode.duration_ms);
     const position = atMs ?? episode.position_ms;

@@ -1,7 +1,10 @@
-//! Library commands: list episodes, open one.
+//! Library commands: list episodes, open one, its cover picture.
 
 use std::path::PathBuf;
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use earmark_core::library::read_cover;
 use earmark_core::store::{EpisodeId, EpisodeSummary};
 use earmark_core::transcript::Segment;
 use serde::Serialize;
@@ -15,6 +18,21 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn library_list(state: State<'_, AppState>) -> IpcResult<Vec<EpisodeSummary>> {
     state.with_store(|s| Ok(s.list_episodes()?)).await
+}
+
+/// The cover picture embedded in an episode's audio file, as a `data:` URL the window
+/// can show (PNG, JPEG, GIF or WebP only), or `None`.
+#[tauri::command]
+pub async fn episode_cover(state: State<'_, AppState>, id: EpisodeId) -> IpcResult<Option<String>> {
+    let episode = state.with_store(move |s| Ok(s.episode(id)?)).await?;
+    let Some(audio) = episode.audio_path else {
+        return Ok(None);
+    };
+    let cover = tauri::async_runtime::spawn_blocking(move || read_cover(&audio))
+        .await
+        .ok()
+        .flatten();
+    Ok(cover.map(|c| format!("data:{};base64,{}", c.mime, STANDARD.encode(&c.bytes))))
 }
 
 /// An episode as the episode view shows it.

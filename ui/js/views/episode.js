@@ -1,5 +1,5 @@
 // @ts-check
-/** The episode header: kicker, title, description. @module views/episode */
+/** The episode header: cover, kicker, title, description. @module views/episode */
 
 import { formatPublished } from "../lib/library.js";
 
@@ -10,14 +10,22 @@ export function createEpisodeHeader(head) {
   const kicker = /** @type {HTMLElement} */ (head.querySelector(".episode-kicker"));
   const title = /** @type {HTMLElement} */ (head.querySelector(".episode-title"));
   const description = /** @type {HTMLElement} */ (head.querySelector(".episode-description"));
+  const cover = /** @type {HTMLImageElement} */ (head.querySelector(".episode-cover"));
   return {
     /** @param {OpenedEpisode} episode */
     render(episode) {
+      cover.hidden = true;
+      cover.removeAttribute("src");
       kicker.textContent = formatPublished(episode.published) || "Episode";
       title.textContent = episode.title;
       description.textContent = episode.description ?? "";
       description.hidden = !episode.description;
       document.title = `${episode.title} — Earmark`;
+    },
+    /** Shows the cover picture found in the audio file (a data: URL), if any. @param {string|null} url */
+    setCover(url) {
+      cover.hidden = !url;
+      if (url) cover.src = url;
     },
   };
 }

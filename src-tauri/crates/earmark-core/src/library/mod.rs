@@ -3,6 +3,7 @@
 //! opens on.
 
 mod attach;
+mod cover;
 mod demo;
 mod error;
 mod files;
@@ -13,6 +14,7 @@ pub use attach::{
     attach_transcript_bytes, attach_transcript_file, is_transcript_file_name, MAX_TRANSCRIPT_BYTES,
     TRANSCRIPT_EXTENSIONS,
 };
+pub use cover::{read_cover, Cover, MAX_COVER_BYTES};
 pub use demo::{install_demo, DEMO_TITLE};
 pub use error::LibraryError;
 pub use files::{

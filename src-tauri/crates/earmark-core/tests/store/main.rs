@@ -5,6 +5,7 @@
 
 mod attach;
 mod concurrency;
+mod cover;
 mod durability;
 mod episodes;
 mod files;
