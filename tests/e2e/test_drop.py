@@ -172,6 +172,29 @@ def test_a_dropped_audio_file_comes_in_with_its_transcript(
     shot(page, artifacts_dir, "drop-audio-file-opened")
 
 
+def test_audio_dropped_with_its_transcript_comes_in_as_a_pair(
+    app: RunningApp, drag: FileDrag, data_dir: Path, tmp_path: Path
+) -> None:
+    """Both files selected and dropped together: the transcript goes with the audio,
+    not onto the episode open in the window."""
+    page = app.page
+    page.segments()  # the demo episode is open
+    demo_lines = segment_texts(page)
+    talk = make_talk(tmp_path / "spacing works.mp3", "Spacing Works", "Spaced repetition beats cramming.")
+    vtt = tmp_path / "spacing works.vtt"
+    vtt.write_text(TALK_VTT)
+
+    sent = drag.drop([talk, vtt])
+    assert sent == [talk.as_uri(), vtt.as_uri()], sent
+
+    page.wait_until(lambda d: "Spacing Works" in sidebar_titles(page), "the dropped pair never showed in the library", 30)
+    assert local_episodes(data_dir)["Spacing Works"]["has_transcript"]
+    assert segment_texts(page) == demo_lines, "the open episode's transcript is left alone"
+    assert len(cli(data_dir, "list")["episodes"]) == 2, "the demo and the dropped episode"
+    open_from_sidebar(page, "Spacing Works")
+    wait_lines(page, ["Spaced repetition beats cramming.", "Test yourself the next morning."], "the pair's VTT")
+
+
 def test_a_dropped_folder_brings_in_the_audio_inside(
     app: RunningApp, drag: FileDrag, data_dir: Path, tmp_path: Path, artifacts_dir: Path
 ) -> None:
