@@ -232,7 +232,7 @@ def test_a_transcript_dropped_on_an_open_episode_is_attached_to_it(
     assert not episode_titled(data_dir, "Index Cards")["has_transcript"], "no transcript before the drop"
     page = launch_app().page
     open_from_sidebar(page, "Index Cards")
-    assert segment_texts(page) == [], "nothing in the transcript view yet"
+    page.wait_until(lambda d: segment_texts(page) == [], "the demo's lines stayed in the transcript view")
 
     srt = tmp_path / "cards (edited).srt"
     srt.write_text(SIDE_SRT)
