@@ -36,7 +36,8 @@ pub enum DownloadState {
     Downloading,
     /// In the library, ready offline.
     Done,
-    /// Stopped with an error; what arrived is kept for a retry.
+    /// Stopped with an error; what arrived is kept for a retry (not when the disk
+    /// was full: that partial file is removed to give the space back).
     Failed,
 }
 

@@ -10,8 +10,9 @@ packages=(
     librsvg2-dev libasound2-dev curl
     # end-to-end tests: sound (JACK dummy via ALSA's jack plugin), display, driver
     libasound2-plugins alsa-utils jackd2 xvfb xauth webkit2gtk-driver
-    # answering native file dialogs (OPML, audio files) by typed keys
-    xdotool
+    # answering native file dialogs (OPML, audio files) by typed keys; dropping
+    # files on the window (a GTK 3 drag source in the system Python, moved by xdotool)
+    xdotool python3-gi gir1.2-gtk-3.0
     # test tools: screenshots, audio analysis, speech fixtures, the test venv
     imagemagick sox ffmpeg espeak-ng python3-venv
 )

@@ -25,16 +25,20 @@ pub enum DownloadError {
         #[source]
         source: NetError,
     },
-    /// The disk is full.
+    /// The disk is full. The partial file was removed, to give the space back (the
+    /// library database lives on the same disk), so the next attempt starts afresh.
     #[error(
-        "The disk is full: \"{title}\" could not be saved in {dir}. Free some space and \
-         download it again; it will go on where it stopped."
+        "The disk is full: there is no room for \"{title}\"{} in {dir}. Free some space \
+         and download it again.",
+        needed.map_or_else(String::new, |n| format!(" ({})", megabytes(n)))
     )]
     DiskFull {
         /// The episode's title.
         title: String,
         /// The folder it was being saved in.
         dir: PathBuf,
+        /// The episode's size, when the server said.
+        needed: Option<u64>,
     },
     /// A file could not be written or moved.
     #[error("Could not save \"{title}\" to {path}: {source}")]
@@ -145,9 +149,21 @@ mod tests {
         let e = DownloadError::DiskFull {
             title: "Ep 1".into(),
             dir: "/data/downloads/show".into(),
+            needed: Some(52_400_000),
+        };
+        assert_eq!(
+            e.to_string(),
+            "The disk is full: there is no room for \"Ep 1\" (52.4 MB) in /data/downloads/show. \
+             Free some space and download it again."
+        );
+        let e = DownloadError::DiskFull {
+            title: "Ep 1".into(),
+            dir: "/d".into(),
+            needed: None,
         };
         assert!(
-            e.to_string().starts_with("The disk is full: \"Ep 1\""),
+            e.to_string()
+                .starts_with("The disk is full: there is no room for \"Ep 1\" in /d."),
             "{e}"
         );
     }

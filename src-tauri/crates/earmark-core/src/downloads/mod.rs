@@ -153,15 +153,20 @@ pub fn download_with(
         }
     };
     std::fs::create_dir_all(&paths.dir).map_err(io(&paths.dir))?;
+    let mut total = None;
+    let mut track = |done: u64, all: Option<u64>| {
+        total = all.or(total);
+        progress(done, all);
+    };
     let done = transfer(
         http,
         &url,
         &paths,
         options.resumes,
         options.cancel,
-        progress,
+        &mut track,
     )
-    .map_err(|e| transfer_error(e, &title, &paths))?;
+    .map_err(|e| transfer_error(e, &title, &paths, total))?;
     std::fs::rename(&paths.part, &paths.file).map_err(io(&paths.file))?;
     remove_quietly(&paths.part_meta);
     store.set_audio_path(episode, Some(&paths.file))?;
@@ -205,16 +210,29 @@ fn add_extras(
     Ok(())
 }
 
-fn transfer_error(error: TransferError, title: &str, paths: &DownloadPaths) -> DownloadError {
+/// The error to report for a failed transfer. A full disk also removes the partial
+/// file: kept, it would hold the disk full, and the library database (on the same
+/// disk) could then save nothing — no note, no position — until space was freed.
+fn transfer_error(
+    error: TransferError,
+    title: &str,
+    paths: &DownloadPaths,
+    total: Option<u64>,
+) -> DownloadError {
     let title = title.to_owned();
     match error {
         TransferError::Net(source) => DownloadError::Net { title, source },
         TransferError::Io {
             disk_full: true, ..
-        } => DownloadError::DiskFull {
-            title,
-            dir: paths.dir.clone(),
-        },
+        } => {
+            remove_quietly(&paths.part);
+            remove_quietly(&paths.part_meta);
+            DownloadError::DiskFull {
+                title,
+                dir: paths.dir.clone(),
+                needed: total,
+            }
+        }
         TransferError::Io { error, .. } => DownloadError::Io {
             title,
             path: paths.part.clone(),
