@@ -35,8 +35,8 @@ def test_position_is_restored_after_a_restart(
     page.wait_for_position_past(start_ms + 1500)
     page.click_play_toggle()
     page.wait_for_state("paused")
-    # The paused snapshot arrives with the state change; the next frame shows it.
-    paused_at = page.position_ms()
+    # The paused snapshot arrives with the state change; wait until the page shows it.
+    paused_at = page.settled_position_ms()
     first.close(display, artifacts_dir / "resume-before-restart.png", artifacts_dir / "resume-before-restart.log")
 
     # Opening the episode kept its MP3 seek index, so this reopening skips the scan.

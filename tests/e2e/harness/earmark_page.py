@@ -130,6 +130,24 @@ class EarmarkPage:
         value = self.driver.find_element(By.CSS_SELECTOR, POSITION).get_attribute("data-ms")
         return float(value) if value not in (None, "") else float("nan")
 
+    def settled_position_ms(self, timeout: float = 5.0) -> float:
+        """The shown position once it has stopped moving (paused: the engine's
+        paused snapshot has reached the page), read across two animation frames."""
+
+        def settled(_: object) -> float | bool:
+            before, after = self.driver.execute_async_script(
+                """
+                const done = arguments[arguments.length - 1];
+                const read = () => document.querySelector(arguments[0]).getAttribute('data-ms');
+                const first = read();
+                requestAnimationFrame(() => requestAnimationFrame(() => done([first, read()])));
+                """,
+                POSITION,
+            )
+            return float(after) if before == after and after not in (None, "") else False
+
+        return self.wait_until(settled, "the shown position did not settle", timeout)
+
     def play_state(self) -> str | None:
         return self.driver.find_element(By.CSS_SELECTOR, PLAY_TOGGLE).get_attribute("data-state")
 
