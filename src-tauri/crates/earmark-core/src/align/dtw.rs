@@ -4,11 +4,15 @@
 //!
 //! Steps are the classic three — diagonal, down (the episode advances, the
 //! synthetic speech waits) and right — each costing the distance of the cell it
-//! reaches. The path runs from the first cell to the last: audio the text does not
-//! hold (an untranscribed intro, an ad) becomes a long way down one column, which
-//! [`super::mismatch`] reports. (Letting the path start or end anywhere on the
-//! first or last column was tried: the cheapest path then squeezed the whole text
-//! into a few seconds of audio, since a shorter path sums fewer distances.)
+//! reaches. Audio the text does not hold (an ad) becomes a long way down, which
+//! [`super::mismatch`] reports.
+//!
+//! The path may leave out rows at the start and at the end ([`Ends`]), each left
+//! out row costing a fixed `skip_cost` — the typical distance between unrelated
+//! frames — so an untranscribed intro or outro is skipped, while speech that
+//! matches the text is always cheaper to keep. (Leaving them out for free was
+//! tried: the cheapest path then squeezed the whole text into a few seconds of
+//! audio, since a shorter path sums fewer distances.)
 //!
 //! Memory: one byte per cell of the band, plus two rows of costs.
 
@@ -49,8 +53,8 @@ impl Band {
         for &(row, column) in path {
             let lo = column * factor;
             let hi = ((column + 1) * factor).min(columns);
-            for fine in (row * factor).min(rows)..((row + 1) * factor).min(rows) {
-                let range = &mut under[fine];
+            let fine = (row * factor).min(rows)..((row + 1) * factor).min(rows);
+            for range in &mut under[fine] {
                 *range = (range.0.min(lo), range.1.max(hi));
             }
         }
@@ -83,6 +87,15 @@ impl Band {
     }
 }
 
+/// Whether the path may leave out rows before its start or after its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ends {
+    /// Rows before the path may be left out.
+    pub skip_start: bool,
+    /// Rows after the path may be left out.
+    pub skip_end: bool,
+}
+
 /// How the path reached a cell.
 const FROM_DIAGONAL: u8 = 0;
 const FROM_ABOVE: u8 = 1;
@@ -92,11 +105,13 @@ const UNREACHED: u8 = 4;
 
 /// The cheapest path through `band` from the first to the last column, with the
 /// distance of each of its cells. `rows` are the episode's features, `columns`
-/// the synthetic speech's.
+/// the synthetic speech's; each row left out at the `ends` costs `skip_cost`.
 pub fn warp(
     rows: &Features,
     columns: &Features,
     band: &Band,
+    ends: Ends,
+    skip_cost: f32,
     cancel: &AtomicBool,
 ) -> Result<Vec<(Cell, f32)>, AlignError> {
     let n = band.rows().min(rows.len());
@@ -113,6 +128,8 @@ pub fn warp(
     let mut previous = vec![f32::INFINITY; m];
     let mut current = vec![f32::INFINITY; m];
     let mut previous_range = (0, 0);
+    // The cheapest way to finish from a row of the last column: (cost, row).
+    let mut end: Option<(f32, usize)> = None;
     for i in 0..n {
         if i % 256 == 0 && cancel.load(Ordering::Relaxed) {
             return Err(AlignError::Cancelled);
@@ -129,8 +146,13 @@ pub fn warp(
         let frame = rows.frame(i);
         for j in lo..hi {
             let d = distance(frame, columns.frame(j));
-            let (best, step) = if i == 0 && j == 0 {
-                (0.0, START)
+            let skipped = if ends.skip_start {
+                i as f32 * skip_cost
+            } else {
+                f32::INFINITY
+            };
+            let (best, step) = if j == 0 && (i == 0 || skipped <= above(0)) {
+                (if i == 0 { 0.0 } else { skipped }, START)
             } else {
                 let diagonal = if j > 0 { above(j - 1) } else { f32::INFINITY };
                 let up = above(j);
@@ -150,11 +172,20 @@ pub fn warp(
             current[j] = best + d;
             row_steps[j - lo] = if best.is_finite() { step } else { UNREACHED };
         }
+        if (lo..hi).contains(&(m - 1)) && (ends.skip_end || i == n - 1) {
+            let total = current[m - 1] + (n - 1 - i) as f32 * skip_cost;
+            if total.is_finite() && end.is_none_or(|(best, _)| total < best) {
+                end = Some((total, i));
+            }
+        }
         std::mem::swap(&mut previous, &mut current);
         previous_range = (lo, hi);
     }
+    let Some((_, end_row)) = end else {
+        return Ok(Vec::new());
+    };
     let mut path = Vec::with_capacity(n + m);
-    let (mut i, mut j) = (n - 1, m - 1);
+    let (mut i, mut j) = (end_row, m - 1);
     loop {
         let lo = band.ranges[i].0;
         if j < lo || j >= band.ranges[i].1.min(m) {

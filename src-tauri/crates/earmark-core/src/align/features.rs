@@ -134,6 +134,32 @@ pub fn distance(a: &[f32], b: &[f32]) -> f32 {
         .sqrt()
 }
 
+/// Frame pairs sampled by [`unrelated_distance`].
+const RANDOM_PAIRS: usize = 4_096;
+
+/// The median distance between frames of `a` and `b` picked at random (the same
+/// picks every time): what a match between unrelated sounds costs. `None` when
+/// either is empty.
+pub fn unrelated_distance(a: &Features, b: &Features) -> Option<f32> {
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut distances: Vec<f32> = (0..RANDOM_PAIRS)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let i = (state % a.len() as u64) as usize;
+            let j = ((state >> 32) % b.len() as u64) as usize;
+            distance(a.frame(i), b.frame(j))
+        })
+        .collect();
+    let middle = distances.len() / 2;
+    let (_, median, _) = distances.select_nth_unstable_by(middle, f32::total_cmp);
+    Some(*median)
+}
+
 /// Computes MFCC features from mono samples pushed in pieces of any size.
 pub struct MfccExtractor {
     window: Vec<f32>,

@@ -23,7 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::dtw::Cell;
-use super::features::{distance, Features, HOP_MS};
+use super::features::{unrelated_distance, Features, HOP_MS};
 use super::snap::Bounds;
 use crate::transcript::pauses::Pause;
 
@@ -44,8 +44,6 @@ pub const SLOW_WINDOW_MS: u64 = 1_000;
 /// Over that span, synthetic speech advancing less than this share (in percent)
 /// of the audio is unmatched audio.
 pub const SLOW_PERCENT: usize = 20;
-/// Frame pairs sampled to measure the distance between unrelated frames.
-const RANDOM_PAIRS: usize = 4_096;
 
 /// A stretch of the episode, in milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,19 +68,9 @@ impl CostScale {
     /// feature sequences.
     pub fn measure(segment_costs: &[f32], audio: &Features, synth: &Features) -> CostScale {
         let good = median(segment_costs.to_vec()).unwrap_or(0.0);
-        let mut pairs = Vec::with_capacity(RANDOM_PAIRS);
-        if !audio.is_empty() && !synth.is_empty() {
-            let mut state = 0x9e37_79b9_7f4a_7c15u64;
-            for _ in 0..RANDOM_PAIRS {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                let i = (state % audio.len() as u64) as usize;
-                let j = ((state >> 32) % synth.len() as u64) as usize;
-                pairs.push(distance(audio.frame(i), synth.frame(j)));
-            }
-        }
-        let unrelated = median(pairs).unwrap_or(good + 1.0).max(good + 1e-3);
+        let unrelated = unrelated_distance(audio, synth)
+            .unwrap_or(good + 1.0)
+            .max(good + 1e-3);
         CostScale { good, unrelated }
     }
 
@@ -107,9 +95,15 @@ pub fn length_score(got: f32, expected: f32) -> f32 {
 
 /// Stretches of audio the path passes without matching text: where, over
 /// [`SLOW_WINDOW_MS`] of audio, the synthetic speech advanced less than
-/// [`SLOW_PERCENT`] % of that (runs closer than a quarter of the minimum merged).
-/// `offset` is the frame where the path's rows start.
-pub fn unmatched_stretches(path: &[(Cell, f32)], offset: usize, pauses: &[Pause]) -> Vec<Stretch> {
+/// [`SLOW_PERCENT`] % of that, and the rows the path left out before its start
+/// and after its end (runs closer than a quarter of the minimum merged). `offset`
+/// is the frame where the path's rows start, `rows` how many rows there were.
+pub fn unmatched_stretches(
+    path: &[(Cell, f32)],
+    offset: usize,
+    rows: usize,
+    pauses: &[Pause],
+) -> Vec<Stretch> {
     // The furthest column reached on each row.
     let mut column_at: Vec<usize> = Vec::new();
     for &((row, column), _) in path {
@@ -119,8 +113,9 @@ pub fn unmatched_stretches(path: &[(Cell, f32)], offset: usize, pauses: &[Pause]
         column_at[row] = column_at[row].max(column);
     }
     let window = (SLOW_WINDOW_MS / HOP_MS) as usize;
+    let first_row = path.first().map_or(rows, |((row, _), _)| *row);
     let mut runs: Vec<(usize, usize)> = Vec::new();
-    for start in 0..column_at.len().saturating_sub(window) {
+    for start in first_row..column_at.len().saturating_sub(window) {
         if (column_at[start + window] - column_at[start]) * 100 < window * SLOW_PERCENT {
             match runs.last_mut() {
                 Some(run) if run.1 >= start => run.1 = start + window,
@@ -137,6 +132,8 @@ pub fn unmatched_stretches(path: &[(Cell, f32)], offset: usize, pauses: &[Pause]
             run.1 -= 1;
         }
     }
+    runs.insert(0, (0, first_row));
+    runs.push((column_at.len(), rows));
     let merge_gap = (MIN_UNMATCHED_MS / HOP_MS / 4) as usize;
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (from, to) in runs.into_iter().filter(|(from, to)| to > from) {
@@ -210,7 +207,7 @@ mod tests {
         let mut cells: Vec<(usize, usize)> = (0..100).map(|i| (i, i)).collect();
         cells.extend((100..400).map(|i| (i, 100)));
         cells.extend((400..500).map(|i| (i, i - 299)));
-        let stretches = unmatched_stretches(&path(&cells), 50, &[]);
+        let stretches = unmatched_stretches(&path(&cells), 50, 500, &[]);
         assert_eq!(
             stretches,
             vec![Stretch {
@@ -229,17 +226,16 @@ mod tests {
             start_ms: 2_000,
             end_ms: 7_000,
         };
-        assert!(unmatched_stretches(&path(&cells), 0, &[pause]).is_empty());
+        assert!(unmatched_stretches(&path(&cells), 0, 450, &[pause]).is_empty());
         let short: Vec<(usize, usize)> = (0..90).map(|i| (i, i / 40)).collect();
-        assert!(unmatched_stretches(&path(&short), 0, &[]).is_empty());
+        assert!(unmatched_stretches(&path(&short), 0, 90, &[]).is_empty());
     }
 
     #[test]
-    fn an_intro_on_the_first_column_is_unmatched() {
-        let mut cells: Vec<(usize, usize)> = (0..200).map(|i| (i, 0)).collect();
-        cells.extend((200..300).map(|i| (i, i - 199)));
+    fn rows_left_out_at_the_ends_are_unmatched() {
+        let cells: Vec<(usize, usize)> = (200..300).map(|i| (i, i - 200)).collect();
         assert_eq!(
-            unmatched_stretches(&path(&cells), 0, &[]),
+            unmatched_stretches(&path(&cells), 0, 301, &[]),
             vec![Stretch {
                 start_ms: 0,
                 end_ms: 4_000

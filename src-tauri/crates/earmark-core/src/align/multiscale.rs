@@ -11,8 +11,8 @@
 
 use std::sync::atomic::AtomicBool;
 
-use super::dtw::{warp, Band, Cell};
-use super::features::Features;
+use super::dtw::{warp, Band, Cell, Ends};
+use super::features::{unrelated_distance, Features};
 use super::AlignError;
 
 /// Each scale is this many times coarser than the one below.
@@ -23,11 +23,13 @@ pub const TOP_FRAMES: usize = 5_000;
 pub const RADIUS: usize = 16;
 
 /// The warping path between `audio` (rows) and `synth` (columns) at full
-/// resolution, with the distance of each cell. `progress` gets the fraction of
-/// the work done.
+/// resolution, with the distance of each cell. Rows left out at the `ends` cost,
+/// at each scale, the distance between unrelated frames of that scale. `progress`
+/// gets the fraction of the work done.
 pub fn multiscale_warp(
     audio: &Features,
     synth: &Features,
+    ends: Ends,
     progress: &mut dyn FnMut(f32),
     cancel: &AtomicBool,
 ) -> Result<Vec<(Cell, f32)>, AlignError> {
@@ -54,7 +56,8 @@ pub fn multiscale_warp(
             let cells: Vec<Cell> = path.iter().map(|(cell, _)| *cell).collect();
             Band::around(&cells, FACTOR, rows.len(), columns.len(), RADIUS)
         };
-        path = warp(rows, columns, &band, cancel)?;
+        let skip_cost = unrelated_distance(rows, columns).unwrap_or(0.0);
+        path = warp(rows, columns, &band, ends, skip_cost, cancel)?;
         done += rows.len();
         progress(done as f32 / total as f32);
     }
@@ -105,9 +108,13 @@ mod tests {
         audio_tokens.extend((0..9_000).map(|i| i / 3));
         let audio = sequence(&audio_tokens);
         let synth = sequence(&synth_tokens);
+        let ends = Ends {
+            skip_start: true,
+            skip_end: true,
+        };
         let mut reported = Vec::new();
         let never = AtomicBool::new(false);
-        let path = multiscale_warp(&audio, &synth, &mut |f| reported.push(f), &never)
+        let path = multiscale_warp(&audio, &synth, ends, &mut |f| reported.push(f), &never)
             .expect("not cancelled");
         // The intro waits on a few synthetic frames.
         let during_intro = path
@@ -136,7 +143,11 @@ mod tests {
     fn cancel_stops_the_search() {
         let audio = sequence(&(0..20_000).collect::<Vec<_>>());
         let cancel = AtomicBool::new(true);
-        let result = multiscale_warp(&audio, &audio, &mut |_| {}, &cancel);
+        let ends = Ends {
+            skip_start: false,
+            skip_end: false,
+        };
+        let result = multiscale_warp(&audio, &audio, ends, &mut |_| {}, &cancel);
         assert_eq!(result, Err(AlignError::Cancelled));
     }
 }

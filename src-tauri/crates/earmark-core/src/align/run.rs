@@ -14,7 +14,7 @@ use std::sync::atomic::AtomicBool;
 use serde::{Deserialize, Serialize};
 
 use super::audio::AudioFeatures;
-use super::dtw::Cell;
+use super::dtw::{Cell, Ends};
 use super::features::HOP_MS;
 use super::mismatch::{
     keep_out_of_unmatched, length_score, median, unmatched_stretches, CostScale, Stretch,
@@ -101,6 +101,7 @@ struct Chunk {
     segments: Range<usize>,
     audio: Range<usize>,
     synth: Range<usize>,
+    ends: Ends,
     pinned_start: Option<u64>,
 }
 
@@ -167,6 +168,7 @@ pub fn align(
         let path = multiscale_warp(
             &rows,
             &columns,
+            chunk.ends,
             &mut |done| {
                 let share =
                     (rows_done as f32 + done * chunk.audio.len() as f32) / total_rows as f32;
@@ -186,7 +188,12 @@ pub fn align(
             &mut bounds,
             &mut measured,
         );
-        unmatched.extend(unmatched_stretches(&path, chunk.audio.start, &audio.pauses));
+        unmatched.extend(unmatched_stretches(
+            &path,
+            chunk.audio.start,
+            rows.len(),
+            &audio.pauses,
+        ));
     }
 
     let segment_costs: Vec<f32> = measured
@@ -267,6 +274,10 @@ fn chunks(
                 segments: segment..next.map_or(spans.len(), |(s, _)| s),
                 audio: audio_start..audio_end.max(audio_start),
                 synth: synth_start..synth_end.max(synth_start),
+                ends: Ends {
+                    skip_start: at.is_none(),
+                    skip_end: next.is_none(),
+                },
                 pinned_start: at,
             }
         })

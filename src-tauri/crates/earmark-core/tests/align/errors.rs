@@ -25,15 +25,16 @@ fn a_missing_synthesizer_says_what_to_install() {
         ..AlignOptions::default()
     };
     let never = AtomicBool::new(false);
-    let error = align(
+    let result = align(
         &episode().audio,
         &transcript(&["Hello."]),
         &options,
         &mut |_| {},
         &never,
-    )
-    .err()
-    .expect("fails");
+    );
+    let Err(error) = result else {
+        panic!("aligning without the synthesizer succeeded: {result:?}");
+    };
     assert!(
         matches!(error, AlignError::SynthesizerMissing { .. }),
         "{error:?}"
