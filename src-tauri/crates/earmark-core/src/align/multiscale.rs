@@ -8,11 +8,18 @@
 //! wide as the longest mismatch. Each finer scale looks only [`RADIUS`] frames
 //! (of that scale) around the path above it, so two hours at 20 ms cost a few
 //! tens of millions of cells and as many bytes.
+//!
+//! A top scale of a second or more per frame says little about the words: one
+//! synthetic voice against several real ones, averaged over whole words, mostly
+//! shows where the pauses are. Measured on a two-hour episode, its path strayed
+//! up to 37 s for twenty minutes. So when the top scale is that coarse
+//! ([`WIDE_FROM_FACTOR`]), the scale under it looks [`WIDE_RADIUS_MS`] around
+//! the path instead of [`RADIUS`] frames.
 
 use std::sync::atomic::AtomicBool;
 
 use super::dtw::{warp, Band, Cell, Ends};
-use super::features::{unrelated_distance, Features};
+use super::features::{unrelated_distance, Features, HOP_MS};
 use super::AlignError;
 
 /// Each scale is this many times coarser than the one below.
@@ -21,6 +28,11 @@ pub const FACTOR: usize = 4;
 pub const TOP_FRAMES: usize = 5_000;
 /// How far around the coarser path each finer scale looks, in its own frames.
 pub const RADIUS: usize = 16;
+/// A top scale averaging this many frames or more is only trusted to within
+/// [`WIDE_RADIUS_MS`].
+pub const WIDE_FROM_FACTOR: usize = 64;
+/// How far around a coarse top scale's path the scale under it looks.
+pub const WIDE_RADIUS_MS: u64 = 60_000;
 
 /// The warping path between `audio` (rows) and `synth` (columns) at full
 /// resolution, with the distance of each cell. Rows left out at the `ends` cost,
@@ -54,7 +66,14 @@ pub fn multiscale_warp(
             Band::full(rows.len(), columns.len())
         } else {
             let cells: Vec<Cell> = path.iter().map(|(cell, _)| *cell).collect();
-            Band::around(&cells, FACTOR, rows.len(), columns.len(), RADIUS)
+            let top_factor = FACTOR.pow((levels.len() - 1) as u32);
+            let radius = if level + 2 == levels.len() && top_factor >= WIDE_FROM_FACTOR {
+                let frame_ms = HOP_MS as usize * FACTOR.pow(level as u32);
+                RADIUS.max(WIDE_RADIUS_MS as usize / frame_ms)
+            } else {
+                RADIUS
+            };
+            Band::around(&cells, FACTOR, rows.len(), columns.len(), radius)
         };
         let skip_cost = unrelated_distance(rows, columns).unwrap_or(0.0);
         path = warp(rows, columns, &band, ends, skip_cost, cancel)?;
