@@ -2,10 +2,12 @@
 //! of audio that no text was matched to.
 //!
 //! - **Confidence** is the product of scores in 0..1. The *length* score falls
-//!   when the segment got far less audio than its synthetic speech lasts,
-//!   relative to the episode's own pace ([`SQUEEZED_BELOW`]..[`FULL_LENGTH_FROM`]):
-//!   a paragraph that was never spoken is squeezed into a few frames; and when it
-//!   got far more ([`STRETCHED_FROM`]..[`STRETCHED_TO`]): audio the text lacks.
+//!   when the segment's audio holds far less voice ([`voiced_ms`]) than its
+//!   synthetic speech lasts, relative to the episode's own pace
+//!   ([`SQUEEZED_BELOW`]..[`FULL_LENGTH_FROM`]): a paragraph that was never
+//!   spoken is squeezed into a few frames, or into the pause next to it; and when
+//!   it holds far more ([`STRETCHED_FROM`]..[`STRETCHED_TO`]): audio the text
+//!   lacks.
 //!   The *match* score compares the mean distance along the warping path inside
 //!   the segment with the segments' median (1) and with a distance well past that
 //!   between unrelated frames (0). It is mild on purpose: measured, the voice
@@ -25,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use super::dtw::Cell;
 use super::features::{unrelated_distance, Features, HOP_MS};
 use super::snap::Bounds;
-use crate::transcript::pauses::Pause;
+use crate::transcript::pauses::{Loudness, Pause, HOP_MS as LEVEL_MS};
 
 /// Segments whose confidence is below this are flagged.
 pub const FLAG_BELOW: f32 = 0.5;
@@ -170,6 +172,15 @@ pub fn keep_out_of_unmatched(bounds: &mut [Bounds], unmatched: &[Stretch]) {
     }
 }
 
+/// How much of `start_ms..end_ms` is voice: the 10 ms windows at or above
+/// `loud_from` dB, in milliseconds.
+pub fn voiced_ms(loudness: &Loudness, loud_from: f32, start_ms: u64, end_ms: u64) -> u64 {
+    let window = |ms: u64| usize::try_from(ms / LEVEL_MS).unwrap_or(usize::MAX);
+    let levels = &loudness.levels_db;
+    let range = window(start_ms).min(levels.len())..window(end_ms).min(levels.len());
+    levels[range].iter().filter(|&&db| db >= loud_from).count() as u64 * LEVEL_MS
+}
+
 /// True when pauses cover at least half of the stretch.
 fn mostly_quiet(stretch: &Stretch, pauses: &[Pause]) -> bool {
     let quiet: u64 = pauses
@@ -278,6 +289,16 @@ mod tests {
             "a start after it"
         );
         assert_eq!(b[2].start_ms, 5_000, "a pin stays");
+    }
+
+    #[test]
+    fn voice_is_counted_from_the_levels() {
+        let loudness = Loudness {
+            levels_db: vec![-60.0, -10.0, -10.0, -60.0, -10.0],
+        };
+        assert_eq!(voiced_ms(&loudness, -30.0, 0, 50), 30);
+        assert_eq!(voiced_ms(&loudness, -30.0, 20, 40), 10);
+        assert_eq!(voiced_ms(&loudness, -30.0, 40, 900), 10, "past the end");
     }
 
     #[test]

@@ -17,13 +17,14 @@ use super::audio::AudioFeatures;
 use super::dtw::{Cell, Ends};
 use super::features::HOP_MS;
 use super::mismatch::{
-    keep_out_of_unmatched, length_score, median, unmatched_stretches, CostScale, Stretch,
-    FLAG_BELOW,
+    keep_out_of_unmatched, length_score, median, unmatched_stretches, voiced_ms, CostScale,
+    Stretch, FLAG_BELOW,
 };
 use super::multiscale::multiscale_warp;
 use super::snap::{snap_to_speech, Bounds};
 use super::synth::{synthesize, SpokenSpan, Voice};
 use super::AlignError;
+use crate::transcript::pauses::silence_threshold_db;
 use crate::transcript::{resolve_pins, Pin, Transcript};
 
 /// The share of the progress bar given to speaking the text (it is fast).
@@ -212,15 +213,17 @@ pub fn align(
     .unwrap_or(1.0);
     keep_out_of_unmatched(&mut bounds, &unmatched);
     snap_to_speech(&mut bounds, &audio.loudness);
+    let loud_from = silence_threshold_db(&audio.loudness);
     let segments = bounds
         .iter()
         .zip(&measured)
         .map(|(b, m)| {
             let end_ms = b.end_ms.min(audio.duration_ms).max(b.start_ms);
             let matched = matched_share(b.start_ms, end_ms, &unmatched);
+            let voiced = voiced_ms(&audio.loudness, loud_from, b.start_ms, end_ms) as f32;
             let confidence = if m.sounded {
                 scale.score(m.mean_cost)
-                    * length_score(m.audio_frames, m.synth_frames * pace)
+                    * length_score(voiced, m.synth_frames * HOP_MS as f32 * pace)
                     * matched
             } else {
                 0.0
