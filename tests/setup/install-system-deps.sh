@@ -12,6 +12,8 @@ packages=(
     libasound2-plugins alsa-utils jackd2 xvfb xauth webkit2gtk-driver
     # test tools: screenshots, audio analysis, speech fixtures, the test venv
     imagemagick sox ffmpeg espeak-ng python3-venv
+    # the aligner benchmark runs aeneas, whose C extension builds against these
+    libespeak-ng-libespeak-dev python3-dev
 )
 
 TAURI_DRIVER_VERSION="2.1.0"
