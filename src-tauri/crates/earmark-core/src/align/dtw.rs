@@ -80,11 +80,6 @@ impl Band {
     pub fn rows(&self) -> usize {
         self.ranges.len()
     }
-
-    /// Number of cells in the band.
-    pub fn cells(&self) -> usize {
-        self.ranges.iter().map(|(lo, hi)| hi - lo).sum()
-    }
 }
 
 /// Whether the path may leave out rows before its start or after its end.

@@ -246,11 +246,6 @@ impl MfccExtractor {
         self.features
     }
 
-    /// Frames computed so far.
-    pub fn frames(&self) -> usize {
-        self.features.len()
-    }
-
     /// Computes one frame from `pending[start..start + window]`.
     fn analyse(&mut self, start: usize) {
         let samples = &self.pending[start..start + self.window.len()];
