@@ -1,6 +1,7 @@
 //! The Earmark desktop shell: state, command handlers and event forwarding.
 //! Everything that matters lives in `earmark-core` and `earmark-player`.
 
+mod align_job;
 mod audio_pauses;
 mod commands;
 mod error;
@@ -24,6 +25,7 @@ pub fn run() {
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::transcript::TranscriptDrops::default())
+        .manage(align_job::AlignJobs::default())
         .on_window_event(commands::transcript::on_window_event)
         .setup(|app| {
             let state = start(app.handle().clone())?;
@@ -63,6 +65,8 @@ pub fn run() {
             commands::transcript::transcript_attach_bytes,
             commands::transcript::transcript_render,
             commands::transcript::transcript_export,
+            commands::align::transcript_align,
+            commands::align::transcript_align_cancel,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -32,3 +32,16 @@ pub enum AlignError {
     #[error("The alignment was cancelled.")]
     Cancelled,
 }
+
+impl AlignError {
+    /// A short, stable code for the IPC boundary and the command line.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AlignError::SynthesizerMissing { .. } => "synthesizer_missing",
+            AlignError::Synthesizer(_) => "synthesizer_failed",
+            AlignError::NoText => "nothing_to_align",
+            AlignError::NoAudio => "audio_too_short",
+            AlignError::Cancelled => "cancelled",
+        }
+    }
+}
