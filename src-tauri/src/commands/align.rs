@@ -15,6 +15,7 @@ use earmark_core::store::EpisodeId;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
+use super::transcript::TranscriptContent;
 use crate::align_job::{analyze, AlignJobs};
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
@@ -37,10 +38,12 @@ pub struct SegmentConfidence {
     flagged: bool,
 }
 
-/// What `transcript_align` answers.
+/// What `transcript_align` answers: the transcript with its new times, and what
+/// the aligner thinks of each segment.
 #[derive(Debug, Serialize)]
 pub struct AlignSummary {
     episode: EpisodeId,
+    transcript: TranscriptContent,
     segments: Vec<SegmentConfidence>,
     unmatched: Vec<Stretch>,
 }
@@ -111,11 +114,13 @@ pub async fn transcript_align(
     .map_err(|_| IpcError::new("internal", "A background task failed."))??;
     drop(job);
     let timed = alignment.apply(&original);
+    let stored = timed.clone();
     state
-        .with_store(move |s| Ok(s.set_transcript(id, &timed, source.as_deref())?))
+        .with_store(move |s| Ok(s.set_transcript(id, &stored, source.as_deref())?))
         .await?;
     Ok(AlignSummary {
         episode: id,
+        transcript: timed.into(),
         segments: alignment
             .segments
             .iter()
