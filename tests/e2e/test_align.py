@@ -51,22 +51,28 @@ def shown(page, css: str) -> bool:
     )
 
 
-def all_starts(page) -> dict[int, int]:
-    """Every line's start, read while scrolling the (virtualized) transcript through."""
+def all_starts(page, count: int) -> dict[int, int]:
+    """Every line's start, read while scrolling the (virtualized) transcript through:
+    the last rendered line is brought into view until a later one is rendered."""
+    read_rows = """
+        return [...document.querySelectorAll('[data-testid=segment]')]
+          .map(el => [Number(el.dataset.index), Number(el.dataset.startMs)]);
+    """
     starts: dict[int, int] = {}
-    height = page.driver.execute_script("return document.querySelector('.transcript').scrollHeight;")
-    for y in range(0, height + 400, 300):
-        rendered = page.driver.execute_script(
-            """
-            const scroller = document.querySelector('.transcript');
-            scroller.scrollTop = arguments[0];
-            return [...document.querySelectorAll('[data-testid=segment]')]
-              .map(el => [Number(el.dataset.index), Number(el.dataset.startMs)]);
-            """,
-            y,
+    while True:
+        starts.update({index: start for index, start in page.driver.execute_script(read_rows)})
+        last = max(starts)
+        if last >= count - 1:
+            return starts
+        page.driver.execute_script(
+            "document.querySelector(`[data-testid=segment][data-index='${arguments[0]}']`)"
+            ".scrollIntoView({block: 'start'});",
+            last,
         )
-        starts.update({index: start for index, start in rendered})
-    return starts
+        page.wait_until(
+            lambda d: max(index for index, _ in d.execute_script(read_rows)) > last,
+            f"no line after {last} was rendered while scrolling",
+        )
 
 
 def test_align_to_audio_places_every_line(launch_app, measurements: Measurements) -> None:
@@ -85,7 +91,7 @@ def test_align_to_audio_places_every_line(launch_app, measurements: Measurements
     assert not shown(page, ALIGN), "a timed transcript does not offer to align again"
 
     truth = paragraph_starts()
-    starts = all_starts(page)
+    starts = all_starts(page, len(truth))
     assert sorted(starts) == list(range(len(truth))), f"every line was read: {sorted(starts)}"
     errors = sorted(abs(starts[i] - t) for i, t in enumerate(truth))
     measurements.update({"starts": starts, "truth": truth, "errors": errors})

@@ -22,6 +22,8 @@ use crate::state::AppState;
 
 /// The share of the progress bar given to decoding the audio.
 const DECODE_SHARE: f32 = 0.3;
+/// The smallest change of progress worth an event.
+const MIN_STEP: f32 = 0.01;
 
 /// Payload of `transcript-align-progress`.
 #[derive(Debug, Clone, Serialize)]
@@ -77,7 +79,15 @@ pub async fn transcript_align(
     let cancel = std::sync::Arc::clone(&job.cancel);
     let original = transcript.clone();
     let alignment = tauri::async_runtime::spawn_blocking(move || -> IpcResult<_> {
+        // At most one event per percent (and per change of stage): the window
+        // needs a bar, not a stream.
+        let last = std::cell::Cell::new(("", -1.0f32));
         let report = |stage: &'static str, done: f32| {
+            let (last_stage, last_done) = last.get();
+            if stage == last_stage && done - last_done < MIN_STEP && done < 1.0 {
+                return;
+            }
+            last.set((stage, done));
             let _ = app.emit(
                 "transcript-align-progress",
                 Progress {
