@@ -1,6 +1,7 @@
 //! The Earmark desktop shell: state, command handlers and event forwarding.
 //! Everything that matters lives in `earmark-core` and `earmark-player`.
 
+mod align_job;
 mod audio_pauses;
 mod background;
 mod commands;
@@ -32,6 +33,7 @@ pub fn run() {
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::transcript::TranscriptDrops::default())
+        .manage(align_job::AlignJobs::default())
         .on_window_event(local_files::on_window_event)
         .setup(|app| {
             let state = start(app.handle().clone())?;
@@ -93,6 +95,8 @@ pub fn run() {
             commands::downloads::downloads_clear,
             commands::downloads::download_delete,
             commands::local_files::local_files_add,
+            commands::align::transcript_align,
+            commands::align::transcript_align_cancel,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -15,6 +15,8 @@ packages=(
     xdotool python3-gi gir1.2-gtk-3.0
     # test tools: screenshots, audio analysis, speech fixtures, the test venv
     imagemagick sox ffmpeg espeak-ng python3-venv
+    # the aligner benchmark runs aeneas, whose C extension builds against these
+    libespeak-ng-libespeak-dev python3-dev
 )
 
 TAURI_DRIVER_VERSION="2.1.0"

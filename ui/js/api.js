@@ -18,6 +18,10 @@
  * @typedef {{start_ms: number, end_ms: number, source: "given"|"estimated"|"pinned"}} EstimatedTime
  * @typedef {{episode: number, times: EstimatedTime[], pauses: "found"|"pending"|"unavailable"}} TranscriptTimes
  * @typedef {{format: string, timed: boolean, segments: Segment[]}} TranscriptContent
+ * @typedef {{episode: number, transcript: TranscriptContent,
+ *   segments: {confidence: number, flagged: boolean}[],
+ *   unmatched: {start_ms: number, end_ms: number}[]}} AlignSummary
+ * @typedef {{episode: number, stage: "decoding"|"synthesizing"|"matching", done: number}} AlignProgress
  */
 
 /** @returns {any} */
@@ -110,6 +114,24 @@ export async function attachTranscriptFile(id, file) {
  * @returns {Promise<string|null>}
  */
 export const exportTranscript = (id, format, estimated) => call("transcript_export", { id, format, estimated });
+
+/**
+ * Aligns the transcript to the downloaded audio, offline, and stores the times;
+ * progress comes as `transcript-align-progress` events (see `onAlignProgress`).
+ * @param {number} id @returns {Promise<AlignSummary>}
+ */
+export const alignTranscript = (id) => call("transcript_align", { id });
+
+/** Stops the episode's alignment; false when none runs. @param {number} id @returns {Promise<boolean>} */
+export const cancelAlign = (id) => call("transcript_align_cancel", { id });
+
+/**
+ * How far an alignment has come.
+ * @param {(progress: AlignProgress) => void} onProgress
+ * @returns {Promise<() => void>}
+ */
+export const onAlignProgress = (onProgress) =>
+  tauri().event.listen("transcript-align-progress", (/** @type {any} */ e) => onProgress(e.payload));
 
 /**
  * A transcript file is dragged over the window (or no longer).

@@ -2,7 +2,8 @@
 /**
  * The transcript of the open episode, wired to the library: estimated times for
  * untimed transcripts (at once from text length, then snapped to the audio's
- * pauses), pins, adding a transcript (dialog, dropped file, file input) and export.
+ * pauses), pins, aligning to the audio, adding a transcript (dialog, dropped file,
+ * file input) and export.
  * @module transcript-session
  */
 
@@ -53,6 +54,31 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     onTranscriptFile: (file) => {
       if (episodeId != null) api.attachTranscriptFile(episodeId, file).then(show).catch(report);
     },
+    onAlign: () => {
+      const id = episodeId;
+      if (id == null) return;
+      view.setAligning(0);
+      api
+        .alignTranscript(id)
+        .then((summary) => {
+          if (summary.episode !== episodeId) return;
+          view.setAligning(null);
+          show(summary.transcript).catch(report);
+          const missing = summary.segments.filter((s) => s.flagged).length;
+          inform(
+            missing === 0
+              ? "Every line is now where it is spoken."
+              : `Aligned. ${missing} ${missing === 1 ? "line was" : "lines were"} not found in the audio.`,
+          );
+        })
+        .catch((error) => {
+          if (id === episodeId) view.setAligning(null);
+          if (api.codeOf(error) !== "cancelled") report(error);
+        });
+    },
+    onCancelAlign: () => {
+      if (episodeId != null) api.cancelAlign(episodeId).catch(report);
+    },
     onExport: (format, estimated) => {
       if (episodeId == null) return;
       api
@@ -81,6 +107,7 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     open(episode) {
       episodeId = episode.id;
       view.setHighlights([]);
+      view.setAligning(null);
       show({ format: episode.transcript_format ?? "", timed: episode.transcript_timed, segments: episode.segments }).catch(
         report,
       );
@@ -95,6 +122,9 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     },
     /** Listens for transcript files dragged onto the window. @returns {Promise<void>} */
     async listen() {
+      await api.onAlignProgress(({ episode, done }) => {
+        if (episode === episodeId) view.setAligning(done);
+      });
       await api.onTranscriptDrag(({ active }) => view.showDropHint(active));
       await api.onTranscriptDropped(() => {
         view.showDropHint(false);

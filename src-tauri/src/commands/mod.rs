@@ -1,5 +1,6 @@
 //! The window's commands, one file per area; each a short adapter.
 
+pub mod align;
 pub mod downloads;
 pub mod export;
 pub mod feeds;

@@ -2,7 +2,8 @@
 /**
  * The quiet row of transcript actions above the lines: find, add a transcript (a
  * native file dialog; a file input is kept as the fallback where the dialog is not
- * available), and export in one of four formats. Also the hint shown while a
+ * available), align an untimed transcript to the audio (with its progress and a
+ * cancel button), and export in one of four formats. Also the hint shown while a
  * transcript file is dragged over the window.
  * @module views/transcript-tools
  */
@@ -23,6 +24,8 @@ const FORMATS = [
  * @property {() => void} onAdd open the file dialog
  * @property {(file: File) => void} onFile a file chosen through the file input
  * @property {(format: ExportFormat, estimated: boolean) => void} onExport
+ * @property {() => void} onAlign align the transcript to the audio
+ * @property {() => void} onCancelAlign
  */
 
 /**
@@ -30,7 +33,7 @@ const FORMATS = [
  * @param {HTMLElement} dropHost where the drop hint is placed
  * @param {ToolHandlers} handlers
  */
-export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile, onExport }) {
+export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile, onExport, onAlign, onCancelAlign }) {
   const tools = document.createElement("div");
   tools.className = "transcript-tools";
   tools.dataset.testid = "transcript-tools";
@@ -55,6 +58,21 @@ export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile,
 
   const add = button("Add transcript…", "Add or replace this episode's transcript, or drop a file on the window", "transcript-add");
   add.addEventListener("click", onAdd);
+
+  const align = button("Align to audio", "Find where every line is spoken, offline", "transcript-align");
+  align.addEventListener("click", onAlign);
+  const aligning = document.createElement("span");
+  aligning.className = "align-progress";
+  aligning.dataset.testid = "align-progress";
+  aligning.hidden = true;
+  const bar = document.createElement("progress");
+  bar.max = 1;
+  bar.setAttribute("aria-label", "Aligning the transcript");
+  const cancel = button("Cancel", "Stop aligning", "align-cancel");
+  cancel.addEventListener("click", onCancelAlign);
+  aligning.append(bar, cancel);
+  /** Whether the transcript shown can be aligned (it has lines and no times). */
+  let alignable = false;
 
   const file = document.createElement("input");
   file.type = "file";
@@ -98,7 +116,7 @@ export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile,
     if (exportMenu.open && !exportMenu.contains(/** @type {Node} */ (event.target))) exportMenu.open = false;
   });
 
-  tools.append(find, add, exportMenu, file);
+  tools.append(find, add, align, aligning, exportMenu, file);
   before.before(tools);
 
   const dropHint = document.createElement("div");
@@ -114,9 +132,20 @@ export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile,
      */
     setState({ hasTranscript, timed }) {
       find.disabled = !hasTranscript;
+      alignable = hasTranscript && !timed;
+      align.hidden = !alignable || !aligning.hidden;
       exportMenu.hidden = !hasTranscript;
       estimatedLabel.hidden = timed;
       add.textContent = hasTranscript ? "Replace transcript…" : "Add transcript…";
+    },
+    /**
+     * Shows an alignment's progress (0 to 1), or hides it with null.
+     * @param {number|null} done
+     */
+    setAligning(done) {
+      aligning.hidden = done === null;
+      align.hidden = !alignable || done !== null;
+      if (done !== null) bar.value = done;
     },
     /** Opens the file input's own chooser (the fallback when there is no dialog). */
     chooseWithInput() {

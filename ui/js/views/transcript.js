@@ -55,6 +55,8 @@ const MAX_HIGHLIGHT_MEASURES = 2000;
  * @property {() => void} onAddTranscript the file dialog was asked for
  * @property {(file: File) => void} onTranscriptFile a file was chosen in the file input
  * @property {(format: ExportFormat, estimated: boolean) => void} onExport
+ * @property {() => void} onAlign align the transcript to the audio
+ * @property {() => void} onCancelAlign
  */
 
 /**
@@ -144,6 +146,8 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     onAdd: handlers.onAddTranscript,
     onFile: handlers.onTranscriptFile,
     onExport: handlers.onExport,
+    onAlign: handlers.onAlign,
+    onCancelAlign: handlers.onCancelAlign,
   });
 
   // --- input -----------------------------------------------------------------
@@ -866,6 +870,11 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     /** Shows or hides the "drop the file here" hint. @param {boolean} active */
     showDropHint(active) {
       tools.showDropHint(active);
+    },
+
+    /** Shows an alignment's progress (0 to 1), or hides it with null. @param {number|null} done */
+    setAligning(done) {
+      tools.setAligning(done);
     },
 
     /** Opens the file input's chooser (where the native dialog is not available). */

@@ -46,6 +46,12 @@ enum Command {
     /// Read transcript files.
     #[command(subcommand)]
     Transcript(TranscriptCommand),
+    /// Place an untimed transcript's segments on the audio, offline (needs espeak-ng).
+    ///
+    /// JSON: the `transcript parse` document with times filled in and, per segment,
+    /// "confidence" (0-1) and "flagged" (text and audio do not match there); plus
+    /// "unmatched": [{"start_ms", "end_ms"}], audio no text was matched to.
+    Align(commands::align::AlignArgs),
     /// Add a local audio file to the library, measured exactly, with its transcript.
     ///
     /// JSON: {"id": EPISODE}; importing the same file again gives the same id.
@@ -92,6 +98,7 @@ fn main() -> ExitCode {
         Command::Probe { audio } => commands::probe::run(audio, &out),
         Command::Clip(args) => commands::clip::run(args, &out),
         Command::Transcript(command) => commands::transcript::run(command, &out),
+        Command::Align(args) => commands::align::run(args, &out),
         Command::Import(args) => commands::import::run(args, &data_dir, &out),
         Command::List => commands::list::run(&data_dir, &out),
         Command::Notes(command) => commands::notes::run(command, &data_dir, &out),

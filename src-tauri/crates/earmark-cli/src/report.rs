@@ -67,6 +67,9 @@ pub enum CliError {
     /// From reading a transcript.
     #[error(transparent)]
     Transcript(#[from] earmark_core::transcript::TranscriptError),
+    /// From aligning a transcript to its audio.
+    #[error(transparent)]
+    Align(#[from] earmark_core::align::AlignError),
     /// Anything else, already worded.
     #[error("{0}")]
     Message(String),

@@ -1,6 +1,7 @@
 //! Earmark's domain: the transcript model and its formats, the library store, and
 //! getting episodes in. Nothing here knows about windows or sound cards.
 
+pub mod align;
 pub mod anchor;
 pub mod capture;
 pub mod chapters;

@@ -35,6 +35,14 @@ enum Bench {
     /// JSON: {"format", "segments", "timed", "bytes", "runs", "min_ms", "p50_ms",
     /// "max_ms"}.
     Parse(super::bench_transcript::ParseBenchArgs),
+    /// Align a transcript to its audio and measure it against the known starts.
+    ///
+    /// JSON: {"audio_ms", "segments", "spoken", "decode_ms", "align_ms", "total_ms",
+    /// "realtime_x", "cpu_ms", "realtime_cpu_x", "peak_rss_kb",
+    /// "median_start_error_ms", "p95_start_error_ms", "max_start_error_ms",
+    /// "unspoken", "unspoken_flagged", "spoken_flagged", "unmatched_ms",
+    /// "unmatched_found_ms"}.
+    Align(super::bench_align::AlignBenchArgs),
     /// Time random seeks (forwards and backwards), each up to the first samples.
     Seek {
         /// The audio file.
@@ -112,6 +120,7 @@ struct DecodeReport {
 pub fn run(args: &BenchArgs, out: &Report) -> Result<(), CliError> {
     match &args.bench {
         Bench::Parse(parse) => super::bench_transcript::run_parse(parse, out),
+        Bench::Align(args) => super::bench_align::run(args, out),
         Bench::Seek {
             audio,
             seeks,

@@ -20,7 +20,7 @@ use crate::report::CliError;
 /// Longest wait for the engine to report between two clock readings.
 const EVENT_TIMEOUT: Duration = Duration::from_secs(60);
 /// Linux reports process CPU time in ticks of 1/100 s (`CLK_TCK`).
-const TICKS_PER_SECOND: u64 = 100;
+pub(super) const TICKS_PER_SECOND: u64 = 100;
 
 /// Figures of `bench play`.
 #[derive(Debug, Serialize)]
@@ -182,7 +182,7 @@ pub fn bench_stretch(
 }
 
 /// A `kB` line of `/proc/self/status` (`VmRSS:`, `VmHWM:`).
-fn memory_kb(field: &str) -> Result<u64, CliError> {
+pub(super) fn memory_kb(field: &str) -> Result<u64, CliError> {
     let status = std::fs::read_to_string("/proc/self/status")
         .map_err(|e| CliError::Message(format!("Could not read the memory figures: {e}.")))?;
     status
@@ -194,16 +194,27 @@ fn memory_kb(field: &str) -> Result<u64, CliError> {
 }
 
 /// User plus system CPU time of the process so far, in ticks (`/proc/self/stat`).
-fn cpu_ticks() -> Result<u64, CliError> {
+pub(super) fn cpu_ticks() -> Result<u64, CliError> {
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    stat_ticks(11, 12)
+}
+
+/// User plus system CPU time of the child processes waited for so far, in ticks.
+pub(super) fn children_cpu_ticks() -> Result<u64, CliError> {
+    // cutime and cstime are fields 16 and 17 of the line, 14 and 15 after the name.
+    stat_ticks(13, 14)
+}
+
+/// The sum of two tick fields of `/proc/self/stat`, counted after the command name.
+fn stat_ticks(first: usize, second: usize) -> Result<u64, CliError> {
     let stat = std::fs::read_to_string("/proc/self/stat")
         .map_err(|e| CliError::Message(format!("Could not read the CPU time: {e}.")))?;
     // Fields after the command name (which is in parentheses and may hold spaces).
     let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
     let fields: Vec<&str> = after_name.split_whitespace().collect();
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
     let tick = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok());
-    match (tick(11), tick(12)) {
-        (Some(user), Some(system)) => Ok(user + system),
+    match (tick(first), tick(second)) {
+        (Some(a), Some(b)) => Ok(a + b),
         _ => Err(CliError::Message("Unexpected /proc/self/stat.".into())),
     }
 }

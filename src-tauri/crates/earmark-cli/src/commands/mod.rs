@@ -1,6 +1,8 @@
 //! One module per command area; each command is a short adapter over the core.
 
+pub mod align;
 pub mod bench;
+pub mod bench_align;
 pub mod bench_corpus;
 pub mod bench_feed;
 pub mod bench_notes;

@@ -4,6 +4,7 @@
 // Helpers here are test code too: a failed expect is a failed test with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod align;
 mod bench_notes;
 mod concurrent;
 mod errors;

@@ -1,0 +1,153 @@
+//! `earmark-cli align AUDIO TRANSCRIPT`: the transcript with every segment placed
+//! on the audio, offline (see `earmark_core::align`; needs the espeak-ng program).
+//!
+//! JSON: the `transcript parse` document (design.md §6) with the times filled in,
+//! and two fields added per segment — `"confidence"` (0 to 1) and `"flagged"`
+//! (true where text and audio do not seem to match) — plus `"unmatched"`: the
+//! stretches of audio no text was matched to, `[{"start_ms", "end_ms"}]`.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use earmark_core::align::{
+    align, AlignOptions, AlignProgress, AudioAnalyzer, AudioFeatures, Stretch, Voice,
+};
+use earmark_core::library::read_transcript;
+use earmark_core::transcript::{Pin, Segment, TranscriptFormat};
+use earmark_player::{MediaDecoder, PlayerError};
+use serde::Serialize;
+
+use crate::report::{clock, one_line, CliError, Report};
+
+/// Arguments of `align`.
+#[derive(Debug, clap::Args)]
+pub struct AlignArgs {
+    /// The episode's audio file.
+    audio: PathBuf,
+    /// The transcript file (any format; its times, if any, are replaced).
+    transcript: PathBuf,
+    /// A fixed point: segment INDEX (from 0) starts at MS milliseconds. Repeatable.
+    #[arg(long = "pin", value_name = "INDEX=MS", value_parser = parse_pin)]
+    pins: Vec<Pin>,
+    /// The espeak-ng voice the text is spoken with (the transcript's language).
+    #[arg(long, default_value = "en-us")]
+    voice: String,
+    /// Print progress on stderr.
+    #[arg(long)]
+    progress: bool,
+}
+
+/// One aligned segment in the JSON document: the transcript model's fields, then
+/// the aligner's.
+#[derive(Debug, Serialize)]
+struct AlignedSegmentJson<'a> {
+    #[serde(flatten)]
+    segment: &'a Segment,
+    confidence: f32,
+    flagged: bool,
+}
+
+/// The `align --json` document.
+#[derive(Debug, Serialize)]
+struct AlignedTranscript<'a> {
+    format: TranscriptFormat,
+    timed: bool,
+    segments: Vec<AlignedSegmentJson<'a>>,
+    unmatched: &'a [Stretch],
+}
+
+/// Aligns the transcript to the audio and prints it.
+pub fn run(args: &AlignArgs, out: &Report) -> Result<(), CliError> {
+    let transcript = read_transcript(&args.transcript)?;
+    let audio = analyze(&args.audio)?;
+    let options = AlignOptions {
+        voice: Voice {
+            name: args.voice.clone(),
+            ..Voice::default()
+        },
+        pins: args.pins.clone(),
+    };
+    let never = AtomicBool::new(false);
+    let mut last_percent = None;
+    let mut report = |p: AlignProgress| {
+        let percent = (p.done * 100.0) as u32;
+        if args.progress && last_percent != Some(percent) {
+            eprintln!("{:?} {percent}%", p.stage);
+            last_percent = Some(percent);
+        }
+    };
+    let alignment = align(&audio, &transcript, &options, &mut report, &never)?;
+    let timed = alignment.apply(&transcript);
+    let document = AlignedTranscript {
+        format: timed.format,
+        timed: timed.timed(),
+        segments: timed
+            .segments
+            .iter()
+            .zip(&alignment.segments)
+            .map(|(segment, aligned)| AlignedSegmentJson {
+                segment,
+                confidence: aligned.confidence,
+                flagged: aligned.flagged,
+            })
+            .collect(),
+        unmatched: &alignment.unmatched,
+    };
+    out.print(&document, || {
+        document
+            .segments
+            .iter()
+            .map(segment_line)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+/// Decodes `audio` once into what the aligner needs; only features and pauses are
+/// kept, so memory stays small whatever the length.
+pub fn analyze(audio: &Path) -> Result<AudioFeatures, PlayerError> {
+    let mut decoder = MediaDecoder::open(audio)?;
+    let info = decoder.info().clone();
+    let mut analyzer = AudioAnalyzer::new(info.sample_rate, info.channels);
+    let mut samples = Vec::with_capacity(8192);
+    while decoder.decode_next(&mut samples)? {
+        analyzer.push(&samples);
+        samples.clear();
+    }
+    analyzer.push(&samples);
+    Ok(analyzer.finish())
+}
+
+/// `[m:ss] 97% Speaker: text`, with `(not matched)` after the share when flagged.
+fn segment_line(aligned: &AlignedSegmentJson<'_>) -> String {
+    let segment = aligned.segment;
+    let at = clock(segment.start_ms.unwrap_or(0));
+    let sure = (aligned.confidence * 100.0).round();
+    let flag = if aligned.flagged {
+        " (not matched)"
+    } else {
+        ""
+    };
+    let text = one_line(&segment.text);
+    match &segment.speaker {
+        Some(speaker) => format!("[{at}] {sure}%{flag} {speaker}: {text}"),
+        None => format!("[{at}] {sure}%{flag} {text}"),
+    }
+}
+
+/// Reads `INDEX=MS`.
+fn parse_pin(value: &str) -> Result<Pin, String> {
+    let (index, at) = value
+        .split_once('=')
+        .ok_or_else(|| format!("\"{value}\" is not INDEX=MS (e.g. 12=61000)"))?;
+    Ok(Pin {
+        index: index
+            .trim()
+            .parse()
+            .map_err(|_| format!("\"{index}\" is not a segment index"))?,
+        start_ms: at
+            .trim()
+            .parse()
+            .map_err(|_| format!("\"{at}\" is not a time in milliseconds"))?,
+    })
+}

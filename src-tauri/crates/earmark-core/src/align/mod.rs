@@ -1,0 +1,33 @@
+//! Aligning an untimed transcript to its episode's audio, offline: every segment
+//! gets a start, an end and a confidence, and stretches where text and audio do
+//! not match are flagged rather than forced.
+//!
+//! The method is aeneas': speak the text with a synthetic voice (espeak-ng, run as
+//! a program: see [`synth`] for this runtime dependency), describe both the
+//! episode and the synthetic speech by MFCC features ([`features`]), and find the
+//! cheapest monotone pairing of their frames by dynamic time warping ([`dtw`]),
+//! coarse to fine ([`multiscale`]). Boundaries are then snapped to the audio's
+//! pauses ([`snap`]); [`mismatch`] scores every segment and finds audio no text
+//! was matched to. [`align`] runs it all, with progress and cancellation; pins
+//! the user set are fixed points it keeps.
+//!
+//! Core does no audio decoding: the caller decodes and feeds an
+//! [`AudioAnalyzer`], which keeps only the features and pauses (about 20 MB for a
+//! two-hour episode).
+
+mod audio;
+pub mod dtw;
+mod error;
+pub mod features;
+pub mod mismatch;
+pub mod multiscale;
+mod run;
+pub mod snap;
+pub mod synth;
+
+pub use audio::{AudioAnalyzer, AudioFeatures};
+pub use error::AlignError;
+pub use features::HOP_MS;
+pub use mismatch::Stretch;
+pub use run::{align, AlignOptions, AlignProgress, AlignStage, AlignedSegment, Alignment};
+pub use synth::Voice;

@@ -1,0 +1,123 @@
+"""End-to-end tests of aligning an untimed transcript to the audio in the app: the
+demo's website text (one line per paragraph) is added through the transcript view's
+file input, "Align to audio" runs the aligner in the background (espeak-ng must be
+installed, as tests/setup/install-system-deps.sh does) with a progress bar, and the
+lines then carry the times where they are spoken; "Cancel" stops it and keeps the
+estimated times. The truth is the demo's VTT (each paragraph starts with a cue).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selenium.webdriver.common.by import By
+
+from harness.artifacts import Measurements
+from harness.earmark_app import RunningApp
+from test_transcript import DEMO_TEXT, DEMO_VTT, add_transcript, parse_clock, segment_attrs, wait_for_lines
+
+ALIGN = '[data-testid="transcript-align"]'
+PROGRESS = '[data-testid="align-progress"]'
+CANCEL = '[data-testid="align-cancel"]'
+#: The aligner's bound (median of the start errors; docs/benchmarks.md has figures).
+MEDIAN_ERROR_MS = 100
+
+
+def paragraph_starts() -> list[int]:
+    """Where each paragraph of demo.txt starts: the start of the VTT cue it begins with."""
+    cues = []
+    blocks = DEMO_VTT.read_text(encoding="utf-8").split("\n\n")
+    for block in blocks:
+        lines = block.strip().splitlines()
+        timing = next((l for l in lines if "-->" in l), None)
+        if timing:
+            text = " ".join(lines[lines.index(timing) + 1 :])
+            text = text.split(">", 1)[1] if text.startswith("<v ") else text
+            cues.append((parse_clock(timing.split()[0]), text))
+    paragraphs = [p.strip() for p in DEMO_TEXT.read_text(encoding="utf-8").split("\n\n")[1:] if p.strip()]
+    starts, at = [], 0
+    for paragraph in paragraphs:
+        body = paragraph.split(": ", 1)[1] if ": " in paragraph[:40] else paragraph
+        while not " ".join(body.split()).startswith(cues[at][1]):
+            at += 1
+        starts.append(cues[at][0])
+        at += 1
+    return starts
+
+
+def shown(page, css: str) -> bool:
+    return page.driver.execute_script(
+        "const el = document.querySelector(arguments[0]); return !!el && !el.hidden;", css
+    )
+
+
+def all_starts(page, count: int) -> dict[int, int]:
+    """Every line's start, read while scrolling the (virtualized) transcript through:
+    the last rendered line is brought into view until a later one is rendered."""
+    read_rows = """
+        return [...document.querySelectorAll('[data-testid=segment]')]
+          .map(el => [Number(el.dataset.index), Number(el.dataset.startMs)]);
+    """
+    starts: dict[int, int] = {}
+    while True:
+        starts.update({index: start for index, start in page.driver.execute_script(read_rows)})
+        last = max(starts)
+        if last >= count - 1:
+            return starts
+        page.driver.execute_script(
+            "document.querySelector(`[data-testid=segment][data-index='${arguments[0]}']`)"
+            ".scrollIntoView({block: 'start'});",
+            last,
+        )
+        page.wait_until(
+            lambda d: max(index for index, _ in d.execute_script(read_rows)) > last,
+            f"no line after {last} was rendered while scrolling",
+        )
+
+
+def test_align_to_audio_places_every_line(launch_app, measurements: Measurements) -> None:
+    app: RunningApp = launch_app()
+    page = app.page
+    page.segments(at_least=10)
+    add_transcript(page, DEMO_TEXT)
+    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')",
+                   "the untimed transcript is not shown with estimated times")
+    assert shown(page, ALIGN), "an untimed transcript offers to align"
+    page.driver.find_element(By.CSS_SELECTOR, ALIGN).click()
+    page.wait_until(lambda d: shown(page, PROGRESS), "no progress while aligning")
+    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'given')",
+                   "the lines did not get their aligned times", timeout=120)
+    assert not shown(page, PROGRESS), "the progress bar goes away when done"
+    assert not shown(page, ALIGN), "a timed transcript does not offer to align again"
+
+    truth = paragraph_starts()
+    starts = all_starts(page, len(truth))
+    assert sorted(starts) == list(range(len(truth))), f"every line was read: {sorted(starts)}"
+    errors = sorted(abs(starts[i] - t) for i, t in enumerate(truth))
+    measurements.update({"starts": starts, "truth": truth, "errors": errors})
+    median = errors[len(errors) // 2]
+    assert median <= MEDIAN_ERROR_MS, f"median start error {median} ms: {errors}"
+    assert "Every line" in page.notice_text(), page.notice_text()
+
+    # The times are stored: after a restart the lines keep them.
+    app.driver.quit()
+    again: RunningApp = launch_app()
+    wait_for_lines(again.page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'given')",
+                   "the aligned times did not survive a restart")
+    assert segment_attrs(again.page, 1)["start"] == starts[1], "the same times after a restart"
+
+
+def test_cancel_keeps_the_estimated_times(app: RunningApp, artifacts_dir: Path) -> None:
+    page = app.page
+    page.segments(at_least=10)
+    add_transcript(page, DEMO_TEXT)
+    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')",
+                   "the untimed transcript is not shown with estimated times")
+    page.driver.find_element(By.CSS_SELECTOR, ALIGN).click()
+    page.wait_until(lambda d: shown(page, PROGRESS), "no progress while aligning")
+    page.driver.save_screenshot(str(artifacts_dir / "test_cancel_keeps_the_estimated_times-aligning.png"))
+    page.driver.find_element(By.CSS_SELECTOR, CANCEL).click()
+    page.wait_until(lambda d: not shown(page, PROGRESS), "the progress bar stays after cancel")
+    page.wait_until(lambda d: shown(page, ALIGN), "aligning is offered again after cancel")
+    first = segment_attrs(page, 0)
+    assert first["timing"] == "estimated", f"cancelled: the estimate stays ({first})"
