@@ -9,13 +9,15 @@
 //! coarse to fine ([`multiscale`]). Boundaries are then snapped to the audio's
 //! pauses ([`snap`]); [`mismatch`] scores every segment and finds audio no text
 //! was matched to. [`align`] runs it all, with progress and cancellation; pins
-//! the user set are fixed points it keeps.
+//! the user set are fixed points it keeps. [`drift`] uses an alignment to find
+//! and correct the offsets of a timed transcript whose audio gained an ad.
 //!
 //! Core does no audio decoding: the caller decodes and feeds an
 //! [`AudioAnalyzer`], which keeps only the features and pauses (about 20 MB for a
 //! two-hour episode).
 
 mod audio;
+pub mod drift;
 pub mod dtw;
 mod error;
 pub mod features;
@@ -26,6 +28,7 @@ pub mod snap;
 pub mod synth;
 
 pub use audio::{AudioAnalyzer, AudioFeatures};
+pub use drift::{fix_drift, nudge, DriftError, DriftFix, DriftReport, DriftStep};
 pub use error::AlignError;
 pub use features::HOP_MS;
 pub use mismatch::Stretch;

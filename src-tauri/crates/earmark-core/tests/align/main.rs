@@ -7,6 +7,7 @@
 //! installs them; CI does). The episode is made once per build directory and reused.
 
 mod accuracy;
+mod drift;
 mod errors;
 mod pins;
 mod progress;
@@ -14,7 +15,7 @@ mod progress;
 use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use earmark_core::align::{AudioFeatures, Stretch};
 use earmark_core::transcript::{parse, FormatHint, Transcript, TranscriptFormat};
@@ -38,7 +39,7 @@ pub struct Episode {
 /// The episode, generated on first use.
 pub fn episode() -> &'static Episode {
     static EPISODE: OnceLock<Episode> = OnceLock::new();
-    EPISODE.get_or_init(|| load(&generate()).unwrap_or_else(|e| panic!("episode: {e}")))
+    EPISODE.get_or_init(|| load(&generate(&[])).unwrap_or_else(|e| panic!("episode: {e}")))
 }
 
 /// The generator script (at the repository root's `tests/fixtures/align/`).
@@ -46,13 +47,20 @@ pub fn generator() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/align/make-episode.py")
 }
 
-/// Runs the generator once per version of it, in the build's temporary folder.
-fn generate() -> PathBuf {
+/// Runs the generator with `args` once per version of it, in the build's
+/// temporary folder, and answers the folder it wrote.
+pub fn generate(args: &[&str]) -> PathBuf {
     let script = std::fs::read(generator()).unwrap_or_else(|e| panic!("read the generator: {e}"));
-    let version = script.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    });
+    let version = script
+        .iter()
+        .chain(args.join(" ").as_bytes())
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("align-episode-{version:016x}"));
+    // One generation at a time in this process (tests run on threads).
+    static GENERATING: Mutex<()> = Mutex::new(());
+    let _one = GENERATING.lock().unwrap_or_else(|e| e.into_inner());
     if dir.join("truth.json").exists() {
         return dir;
     }
@@ -60,6 +68,7 @@ fn generate() -> PathBuf {
     let output = Command::new("python3")
         .arg(generator())
         .arg(&partial)
+        .args(args)
         .output()
         .unwrap_or_else(|e| panic!("python3 is needed to make the test episode: {e}"));
     assert!(
