@@ -70,6 +70,9 @@ pub enum CliError {
     /// From aligning a transcript to its audio.
     #[error(transparent)]
     Align(#[from] earmark_core::align::AlignError),
+    /// From checking a timed transcript's drift.
+    #[error(transparent)]
+    Drift(#[from] earmark_core::align::DriftError),
     /// Anything else, already worded.
     #[error("{0}")]
     Message(String),

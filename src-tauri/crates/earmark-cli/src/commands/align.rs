@@ -5,12 +5,21 @@
 //! and two fields added per segment — `"confidence"` (0 to 1) and `"flagged"`
 //! (true where text and audio do not seem to match) — plus `"unmatched"`: the
 //! stretches of audio no text was matched to, `[{"start_ms", "end_ms"}]`.
+//!
+//! With `--fix-drift` the transcript's own times are kept and checked instead
+//! (`earmark_core::align::drift`): each segment is moved by the offset found at
+//! its place, so an ad inserted into the audio after the transcript was made is
+//! corrected. The document then adds `"offset_ms"` per segment (how far it was
+//! moved) and `"drift"`: `{"offset_ms", "steps": [{"segment", "given_ms",
+//! "at_ms", "shift_ms"}], "measured"}`. `--nudge MS` then moves the whole
+//! transcript by MS (negative: earlier).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use earmark_core::align::{
-    align, AlignOptions, AlignProgress, AudioAnalyzer, AudioFeatures, Stretch, Voice,
+    align, fix_drift, nudge, AlignOptions, AlignProgress, AudioAnalyzer, AudioFeatures, DriftStep,
+    Stretch, Voice,
 };
 use earmark_core::library::read_transcript;
 use earmark_core::transcript::{Pin, Segment, TranscriptFormat};
@@ -32,6 +41,19 @@ pub struct AlignArgs {
     /// The espeak-ng voice the text is spoken with (the transcript's language).
     #[arg(long, default_value = "en-us")]
     voice: String,
+    /// Keep the transcript's own times and correct where they are off against
+    /// the audio (an ad inserted after the transcript was made).
+    #[arg(long)]
+    fix_drift: bool,
+    /// With --fix-drift: then move the whole transcript by MS milliseconds
+    /// (negative: earlier).
+    #[arg(
+        long,
+        value_name = "MS",
+        requires = "fix_drift",
+        allow_hyphen_values = true
+    )]
+    nudge: Option<i64>,
     /// Print progress on stderr.
     #[arg(long)]
     progress: bool,
@@ -45,6 +67,17 @@ struct AlignedSegmentJson<'a> {
     segment: &'a Segment,
     confidence: f32,
     flagged: bool,
+    /// With --fix-drift: how far (ms) this segment was moved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset_ms: Option<i64>,
+}
+
+/// What `--fix-drift` found.
+#[derive(Debug, Serialize)]
+struct DriftJson<'a> {
+    offset_ms: i64,
+    steps: &'a [DriftStep],
+    measured: usize,
 }
 
 /// The `align --json` document.
@@ -54,6 +87,8 @@ struct AlignedTranscript<'a> {
     timed: bool,
     segments: Vec<AlignedSegmentJson<'a>>,
     unmatched: &'a [Stretch],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    drift: Option<DriftJson<'a>>,
 }
 
 /// Aligns the transcript to the audio and prints it.
@@ -77,7 +112,14 @@ pub fn run(args: &AlignArgs, out: &Report) -> Result<(), CliError> {
         }
     };
     let alignment = align(&audio, &transcript, &options, &mut report, &never)?;
-    let timed = alignment.apply(&transcript);
+    let (timed, fix) = if args.fix_drift {
+        let fix = fix_drift(&transcript, &alignment)?;
+        let moved = nudge(&fix.transcript, args.nudge.unwrap_or(0));
+        (moved, Some(fix.report))
+    } else {
+        (alignment.apply(&transcript), None)
+    };
+    let nudged = args.nudge.unwrap_or(0);
     let document = AlignedTranscript {
         format: timed.format,
         timed: timed.timed(),
@@ -85,22 +127,48 @@ pub fn run(args: &AlignArgs, out: &Report) -> Result<(), CliError> {
             .segments
             .iter()
             .zip(&alignment.segments)
-            .map(|(segment, aligned)| AlignedSegmentJson {
+            .enumerate()
+            .map(|(k, (segment, aligned))| AlignedSegmentJson {
                 segment,
                 confidence: aligned.confidence,
                 flagged: aligned.flagged,
+                offset_ms: fix
+                    .as_ref()
+                    .and_then(|f| f.offsets_ms.get(k))
+                    .map(|o| o + nudged),
             })
             .collect(),
         unmatched: &alignment.unmatched,
+        drift: fix.as_ref().map(|f| DriftJson {
+            offset_ms: f.offset_ms,
+            steps: &f.steps,
+            measured: f.measured,
+        }),
     };
     out.print(&document, || {
-        document
-            .segments
-            .iter()
-            .map(segment_line)
+        let steps = document.drift.iter().flat_map(|d| {
+            std::iter::once(format!("offset {}", seconds(d.offset_ms))).chain(d.steps.iter().map(
+                |s| {
+                    format!(
+                        "step before segment {} (given {}, now {}): {}",
+                        s.segment,
+                        clock(s.given_ms),
+                        clock(s.at_ms),
+                        seconds(s.shift_ms)
+                    )
+                },
+            ))
+        });
+        steps
+            .chain(document.segments.iter().map(segment_line))
             .collect::<Vec<_>>()
             .join("\n")
     })
+}
+
+/// `+12.3 s`.
+fn seconds(ms: i64) -> String {
+    format!("{:+.1} s", ms as f64 / 1000.0)
 }
 
 /// Decodes `audio` once into what the aligner needs; only features and pauses are

@@ -189,3 +189,111 @@ fn bench_align_prints_its_figures() {
     );
     assert_eq!(figures["spoken"], starts.len(), "{figures}");
 }
+
+/// demo.vtt with every cue from `from` on moved `by_ms` later: the transcript of a
+/// version of the episode that had an ad the audio no longer has.
+fn shifted_vtt(from: usize, by_ms: u64) -> String {
+    let stamp = |t: &str| {
+        let parts: Vec<f64> = t.split(':').map(|p| p.parse().expect("a time")).collect();
+        let ms = ((parts[0] * 3600.0 + parts[1] * 60.0 + parts[2]) * 1000.0).round() as u64 + by_ms;
+        format!(
+            "{:02}:{:02}:{:02}.{:03}",
+            ms / 3_600_000,
+            ms / 60_000 % 60,
+            ms / 1000 % 60,
+            ms % 1000
+        )
+    };
+    let vtt = std::fs::read_to_string(demo("demo.vtt")).expect("demo.vtt");
+    let mut cue = 0;
+    vtt.lines()
+        .map(|line| match line.split_once(" --> ") {
+            Some((start, end)) => {
+                cue += 1;
+                if cue > from {
+                    format!("{} --> {}", stamp(start), stamp(end))
+                } else {
+                    line.to_string()
+                }
+            }
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn fix_drift_finds_the_step_and_puts_the_cues_back() {
+    let cli = Sandbox::new();
+    let shifted = cli.file("shifted.vtt");
+    std::fs::write(&shifted, shifted_vtt(20, 6_000)).expect("write the VTT");
+    let (audio, shifted) = (demo("demo.mp3"), path_str(&shifted).to_string());
+    let fixed = cli.json(&["align", path_str(&audio), &shifted, "--fix-drift"]);
+    assert_eq!(
+        keys(&fixed),
+        ["drift", "format", "segments", "timed", "unmatched"],
+        "the align document plus \"drift\": {fixed}"
+    );
+    assert_eq!(fixed["format"], "vtt");
+    let drift = &fixed["drift"];
+    assert_eq!(keys(drift), ["measured", "offset_ms", "steps"], "{drift}");
+    assert_eq!(drift["offset_ms"], 0, "{drift}");
+    let steps = drift["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 1, "one step: {drift}");
+    assert_eq!(
+        keys(&steps[0]),
+        ["at_ms", "given_ms", "segment", "shift_ms"],
+        "{drift}"
+    );
+    assert_eq!(steps[0]["segment"], 20, "{drift}");
+    let shift = steps[0]["shift_ms"].as_i64().expect("shift");
+    assert!((shift + 6_000).abs() <= 150, "6 s earlier: {drift}");
+
+    let truth = cli.json(&["transcript", "parse", path_str(&demo("demo.vtt"))]);
+    let truth = truth["segments"].as_array().expect("segments");
+    let segments = fixed["segments"].as_array().expect("segments");
+    assert_eq!(segments.len(), truth.len());
+    for (k, (segment, want)) in segments.iter().zip(truth).enumerate() {
+        assert_eq!(
+            keys(segment),
+            [
+                "confidence",
+                "end_ms",
+                "flagged",
+                "offset_ms",
+                "speaker",
+                "start_ms",
+                "text"
+            ],
+            "{segment}"
+        );
+        let (got, want) = (segment["start_ms"].as_i64(), want["start_ms"].as_i64());
+        let error = got.zip(want).map(|(g, w)| (g - w).abs());
+        assert!(
+            error.is_some_and(|e| e <= 300),
+            "segment {k} back at its cue's time: {segment} vs {want:?}"
+        );
+        let moved = segment["offset_ms"].as_i64().expect("offset");
+        assert_eq!(moved == 0, k < 20, "only the shifted cues move: {segment}");
+    }
+
+    let nudged = cli.json(&[
+        "align",
+        path_str(&audio),
+        &shifted,
+        "--fix-drift",
+        "--nudge",
+        "-500",
+    ]);
+    for (segment, fixed) in nudged["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .zip(segments)
+    {
+        let (got, was) = (segment["start_ms"].as_u64(), fixed["start_ms"].as_u64());
+        assert_eq!(got, was.map(|w| w.saturating_sub(500)), "{segment}");
+    }
+    let alone = cli.run(&["align", path_str(&audio), &shifted, "--nudge", "500"]);
+    assert_eq!(alone.status.code(), Some(2), "--nudge needs --fix-drift");
+}
