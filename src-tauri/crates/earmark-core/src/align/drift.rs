@@ -15,8 +15,9 @@
 //!
 //! Limits: offsets under [`MIN_STEP_MS`] apart are taken as one; a run needs at
 //! least [`MIN_RUN`] sure segments to count (an ad between two shorter runs is
-//! not seen); a whole-transcript offset under [`DEAD_ZONE_MS`] is left alone (cue
-//! conventions and the aligner's own error are of that size); a slow, gradual
+//! not seen); an offset under [`DEAD_ZONE_MS`] is taken as the file's convention
+//! and left alone, the other runs keeping their distance to it (cue conventions
+//! and the aligner's own error are of that size); a slow, gradual
 //! drift (a wrong sample rate) shows as steps of [`MIN_STEP_MS`], not a slope.
 //! [`nudge`] moves a whole transcript by hand.
 
@@ -29,12 +30,16 @@ use crate::transcript::{Segment, Transcript};
 /// Offsets closer than this (ms) are one offset: the aligner's error and cue
 /// timing conventions stay well under it, inserted ads are seconds long.
 pub const MIN_STEP_MS: i64 = 1000;
-/// A run's offset smaller than this (ms) is taken as no offset at all.
+/// A run's offset smaller than this (ms) is taken as no offset at all: the
+/// file's convention (the run nearest zero sets it; the others keep their
+/// distance to it).
 pub const DEAD_ZONE_MS: i64 = 250;
 /// The fewest sure segments a run of one offset needs.
 pub const MIN_RUN: usize = 3;
 /// Segments on each side in the running median.
 const SMOOTH_RADIUS: usize = 2;
+/// How many of a run's latest smoothed offsets a new one is compared with.
+const RECENT: usize = 15;
 
 /// Why a transcript's drift cannot be measured.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -278,11 +283,12 @@ fn runs(values: &[i64]) -> Vec<Run> {
             median_of(&values[from..to])
         })
         .collect();
-    // Cut where the smoothed offset leaves the current run's median.
+    // Cut where the smoothed offset leaves the median of the current run's
+    // latest values.
     let mut runs: Vec<Run> = Vec::new();
     let mut first = 0;
     for i in 1..=n {
-        let current = median_of(&smoothed[first..i]);
+        let current = median_of(&smoothed[first.max(i.saturating_sub(RECENT))..i]);
         if i == n || (smoothed[i] - current).abs() >= MIN_STEP_MS {
             runs.push(Run {
                 first,
@@ -329,10 +335,17 @@ fn runs(values: &[i64]) -> Vec<Run> {
             _ => merged.push(run),
         }
     }
+    // The run nearest the file's own times, if within the dead zone, is the
+    // file's convention (cues a little before the voice): it becomes no offset and
+    // the others keep their distance to it.
+    let convention = merged
+        .iter()
+        .map(|run| run.offset)
+        .min_by_key(|offset| offset.abs())
+        .filter(|offset| offset.abs() < DEAD_ZONE_MS)
+        .unwrap_or(0);
     for run in &mut merged {
-        if run.offset.abs() < DEAD_ZONE_MS {
-            run.offset = 0;
-        }
+        run.offset -= convention;
     }
     merged
 }
@@ -444,6 +457,41 @@ mod tests {
             assert!(got.abs_diff(want) <= 40, "segment {k}: {got} vs {want}");
             assert_eq!(segment.end_ms.map(|e| e - got), Some(1500), "duration kept");
         }
+    }
+
+    #[test]
+    fn a_constant_lead_is_kept_and_steps_keep_their_size() {
+        let given: Vec<u64> = (0..12).map(|k| 1000 + k * 5000).collect();
+        // The cues start 200 ms before the voice; 9 s inserted before segment 6.
+        let aligned: Vec<u64> = given
+            .iter()
+            .enumerate()
+            .map(|(k, &g)| g + 200 + if k >= 6 { 9_000 } else { 0 })
+            .collect();
+        let fix = fix_drift(&transcript(&given), &alignment(&aligned, &[]))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(fix.report.offset_ms, 0, "{:?}", fix.report);
+        assert_eq!(fix.report.steps.len(), 1, "{:?}", fix.report);
+        assert_eq!(fix.report.steps[0].segment, 6);
+        assert_eq!(fix.report.steps[0].shift_ms, 9_000);
+        let starts: Vec<Option<u64>> = fix.transcript.segments.iter().map(|s| s.start_ms).collect();
+        let want: Vec<Option<u64>> = given
+            .iter()
+            .enumerate()
+            .map(|(k, &g)| Some(g + if k >= 6 { 9_000 } else { 0 }))
+            .collect();
+        assert_eq!(starts, want, "the lead before the voice is kept");
+    }
+
+    #[test]
+    fn a_pre_roll_moves_everything() {
+        let given: Vec<u64> = (0..8).map(|k| k * 2000).collect();
+        let aligned: Vec<u64> = given.iter().map(|g| g + 15_000).collect();
+        let fix = fix_drift(&transcript(&given), &alignment(&aligned, &[]))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(fix.report.offset_ms, 15_000);
+        assert!(fix.report.steps.is_empty());
+        assert_eq!(fix.transcript.segments[7].start_ms, Some(29_000));
     }
 
     #[test]
