@@ -5,8 +5,9 @@
  * @module views/library
  */
 
-import { formatPublished, groupByShow, listeningState, progressFraction } from "../lib/library.js";
+import { formatPublished, groupByShow, listeningState } from "../lib/library.js";
 import { formatDuration } from "../lib/time.js";
+import { progressBar } from "./episode-progress.js";
 
 /** @typedef {import("../api.js").EpisodeSummary} EpisodeSummary */
 /** @typedef {import("../api.js").Podcast} Podcast */
@@ -62,15 +63,8 @@ export function createLibraryView(container, { onOpen, onOpenShow }) {
       .join(" · ");
     if (!episode.downloaded) button.title = "Not downloaded yet";
     button.append(title, meta);
-    const fraction = progressFraction(episode);
-    if (fraction != null) {
-      const bar = document.createElement("span");
-      bar.className = "episode-progress";
-      const fill = document.createElement("span");
-      fill.style.width = `${100 * fraction}%`;
-      bar.append(fill);
-      button.append(bar);
-    }
+    const bar = progressBar(episode);
+    if (bar) button.append(bar);
     li.append(button);
     return li;
   }

@@ -7,8 +7,9 @@
  * @module views/podcast-page
  */
 
-import { formatPublished, listeningState, LOCAL_FILES, progressFraction, stateLabel } from "../lib/library.js";
+import { formatPublished, listeningState, LOCAL_FILES, stateLabel } from "../lib/library.js";
 import { formatDuration } from "../lib/time.js";
+import { progressBar } from "./episode-progress.js";
 import { downloadControl, updateInPlace } from "./download-control.js";
 
 /** @typedef {import("../api.js").EpisodeListing} EpisodeListing */
@@ -95,15 +96,8 @@ export function createPodcastPage(view, { onOpen, onDownload, onRefresh, onMore 
       notes.textContent = episode.excerpt;
       main.append(notes);
     }
-    const fraction = progressFraction(episode);
-    if (fraction != null) {
-      const bar = document.createElement("span");
-      bar.className = "episode-progress";
-      const fill = document.createElement("span");
-      fill.style.width = `${100 * fraction}%`;
-      bar.append(fill);
-      main.append(bar);
-    }
+    const bar = progressBar(episode);
+    if (bar) main.append(bar);
     li.append(main, downloadControl(episode.id, episode.downloaded, remote(), queue.get(episode.id)));
     return li;
   }
