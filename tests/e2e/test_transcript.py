@@ -370,7 +370,7 @@ def test_untimed_transcript_gets_estimated_times_and_pins_retime_it(
     page.wait_for_position_past(segment_attrs(page, 2)["start"] + 2_500)
     page.click_play_toggle()
     page.wait_for_state("paused")
-    at_ms = page.position_ms()
+    at_ms = page.settled_position_ms()
     before = {i: segment_attrs(page, i) for i in range(3, 9)}
 
     # "This line starts now" on line 6, while the audio is in line 2-3.
