@@ -8,6 +8,8 @@ estimated times. The truth is the demo's VTT (each paragraph starts with a cue).
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
@@ -107,16 +109,45 @@ def test_align_to_audio_places_every_line(launch_app, measurements: Measurements
     assert segment_attrs(again.page, 1)["start"] == starts[1], "the same times after a restart"
 
 
-def test_cancel_keeps_the_estimated_times(app: RunningApp, artifacts_dir: Path) -> None:
+def gated_synthesizer(folder: Path) -> tuple[Path, Path]:
+    """An `espeak-ng` in `folder` that waits for the gate file before running the real
+    one, so a test can act while an alignment is surely still running (the demo
+    aligns in a fraction of a second). Returns (folder for PATH, gate file)."""
+    real = shutil.which("espeak-ng")
+    assert real, "espeak-ng is installed (tests/setup/install-system-deps.sh)"
+    gate = folder / "open-the-gate"
+    script = folder / "espeak-ng"
+    script.write_text(
+        "#!/bin/sh\n"
+        f"until [ -e '{gate}' ]; do sleep 0.02; done\n"
+        f"exec '{real}' \"$@\"\n"
+    )
+    script.chmod(0o755)
+    return folder, gate
+
+
+def test_cancel_keeps_the_estimated_times(launch_app, tmp_path: Path, artifacts_dir: Path) -> None:
+    bin_dir, gate = gated_synthesizer(tmp_path)
+    app: RunningApp = launch_app({"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"})
     page = app.page
-    page.segments(at_least=10)
-    add_transcript(page, DEMO_TEXT)
-    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')",
-                   "the untimed transcript is not shown with estimated times")
-    page.driver.find_element(By.CSS_SELECTOR, ALIGN).click()
-    page.wait_until(lambda d: shown(page, PROGRESS), "no progress while aligning")
-    page.driver.save_screenshot(str(artifacts_dir / "test_cancel_keeps_the_estimated_times-aligning.png"))
-    page.driver.find_element(By.CSS_SELECTOR, CANCEL).click()
+    try:
+        page.segments(at_least=10)
+        add_transcript(page, DEMO_TEXT)
+        wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')",
+                       "the untimed transcript is not shown with estimated times")
+        page.driver.find_element(By.CSS_SELECTOR, ALIGN).click()
+        page.wait_until(lambda d: shown(page, PROGRESS), "no progress while aligning")
+        cancel_label = "const b = document.querySelector(arguments[0]); return b.disabled ? b.textContent : 'enabled';"
+        page.wait_until(lambda d: d.execute_script(cancel_label, CANCEL) == "enabled",
+                        "cancel is not offered once the alignment runs")
+        page.driver.save_screenshot(str(artifacts_dir / "test_cancel_keeps_the_estimated_times-aligning.png"))
+        page.driver.find_element(By.CSS_SELECTOR, CANCEL).click()
+        # The cancel has reached the job once the button says so, or the job ended
+        # (it cannot have finished: the synthesizer waits at the gate).
+        page.wait_until(lambda d: d.execute_script(cancel_label, CANCEL) == "Stopping…" or not shown(page, PROGRESS),
+                        "the cancel button does not show that the alignment is stopping")
+    finally:
+        gate.touch()  # the job may go on now: it must see the cancel, not finish
     page.wait_until(lambda d: not shown(page, PROGRESS), "the progress bar stays after cancel")
     page.wait_until(lambda d: shown(page, ALIGN), "aligning is offered again after cancel")
     first = segment_attrs(page, 0)

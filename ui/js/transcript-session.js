@@ -26,6 +26,8 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
   let episodeId = null;
   /** Bumped on every transcript shown, so late answers for an older one are dropped. */
   let generation = 0;
+  /** The episodes being aligned, so a late progress event cannot show a finished job. */
+  const aligning = new Set();
 
   /** @param {api.TranscriptTimes} result */
   const applyTimes = (result) => {
@@ -57,9 +59,11 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     onAlign: () => {
       const id = episodeId;
       if (id == null) return;
-      view.setAligning(0);
+      view.setAligning(0, false);
+      aligning.add(id);
       api
         .alignTranscript(id)
+        .finally(() => aligning.delete(id))
         .then((summary) => {
           if (summary.episode !== episodeId) return;
           view.setAligning(null);
@@ -77,7 +81,12 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
         });
     },
     onCancelAlign: () => {
-      if (episodeId != null) api.cancelAlign(episodeId).catch(report);
+      const id = episodeId;
+      if (id == null) return;
+      api
+        .cancelAlign(id)
+        .then((stopping) => stopping && id === episodeId && view.setAlignStopping())
+        .catch(report);
     },
     onExport: (format, estimated) => {
       if (episodeId == null) return;
@@ -123,7 +132,7 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     /** Listens for transcript files dragged onto the window. @returns {Promise<void>} */
     async listen() {
       await api.onAlignProgress(({ episode, done }) => {
-        if (episode === episodeId) view.setAligning(done);
+        if (episode === episodeId && aligning.has(episode)) view.setAligning(done);
       });
       await api.onTranscriptDrag(({ active }) => view.showDropHint(active));
       await api.onTranscriptDropped(() => {

@@ -58,6 +58,10 @@ pub async fn transcript_align(
     jobs: State<'_, AlignJobs>,
     id: EpisodeId,
 ) -> IpcResult<AlignSummary> {
+    // Registered first, so that a cancel sent right after the start finds the job.
+    let job = jobs.start(id).ok_or_else(|| {
+        IpcError::new("align_running", "This transcript is being aligned already.")
+    })?;
     let (transcript, pins, audio, source) = state
         .with_store(move |s| {
             let transcript = s.get_transcript(id)?.ok_or_else(|| {
@@ -72,9 +76,6 @@ pub async fn transcript_align(
             "not_downloaded",
             "Download this episode first: aligning its transcript needs the audio.",
         )
-    })?;
-    let job = jobs.start(id).ok_or_else(|| {
-        IpcError::new("align_running", "This transcript is being aligned already.")
     })?;
     let cancel = std::sync::Arc::clone(&job.cancel);
     let original = transcript.clone();
@@ -97,6 +98,8 @@ pub async fn transcript_align(
                 },
             );
         };
+        // The first event says the job runs: the window offers to cancel it.
+        report("decoding", 0.0);
         let features = analyze(&audio, &cancel, &mut |done| {
             report("decoding", done * DECODE_SHARE)
         })?

@@ -73,6 +73,8 @@ export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile,
   aligning.append(bar, cancel);
   /** Whether the transcript shown can be aligned (it has lines and no times). */
   let alignable = false;
+  /** Whether the alignment shown was asked to stop. */
+  let stopping = false;
 
   const file = document.createElement("input");
   file.type = "file";
@@ -139,13 +141,26 @@ export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile,
       add.textContent = hasTranscript ? "Replace transcript…" : "Add transcript…";
     },
     /**
-     * Shows an alignment's progress (0 to 1), or hides it with null.
+     * Shows an alignment's progress (0 to 1), or hides it with null. Cancel is
+     * offered once the job has said it runs (`running`), until it was asked to stop.
      * @param {number|null} done
+     * @param {boolean} [running]
      */
-    setAligning(done) {
+    setAligning(done, running = true) {
+      if (done === null || aligning.hidden) {
+        stopping = false;
+        cancel.textContent = "Cancel";
+      }
+      cancel.disabled = stopping || !running;
       aligning.hidden = done === null;
       align.hidden = !alignable || done !== null;
       if (done !== null) bar.value = done;
+    },
+    /** Shows that the running alignment was asked to stop (until it has). */
+    setAlignStopping() {
+      stopping = true;
+      cancel.disabled = true;
+      cancel.textContent = "Stopping…";
     },
     /** Opens the file input's own chooser (the fallback when there is no dialog). */
     chooseWithInput() {

@@ -872,9 +872,18 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       tools.showDropHint(active);
     },
 
-    /** Shows an alignment's progress (0 to 1), or hides it with null. @param {number|null} done */
-    setAligning(done) {
-      tools.setAligning(done);
+    /**
+     * Shows an alignment's progress (0 to 1), or hides it with null; cancel is
+     * offered once the job runs.
+     * @param {number|null} done
+     * @param {boolean} [running]
+     */
+    setAligning(done, running) {
+      tools.setAligning(done, running);
+    },
+    /** Shows that the running alignment was asked to stop. */
+    setAlignStopping() {
+      tools.setAlignStopping();
     },
 
     /** Opens the file input's chooser (where the native dialog is not available). */
