@@ -16,6 +16,7 @@ mod save_dialog;
 mod seek_cache;
 mod session;
 mod state;
+mod webview;
 
 use std::sync::{mpsc, Arc, Mutex};
 
@@ -46,6 +47,9 @@ pub fn run() {
             };
             app.manage(state);
             app.manage(jobs);
+            if let Some(window) = app.get_webview_window("main") {
+                webview::configure(&window);
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
