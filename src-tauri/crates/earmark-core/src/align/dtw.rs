@@ -4,15 +4,7 @@
 //!
 //! Steps are the classic three — diagonal, down (the episode advances, the
 //! synthetic speech waits) and right — each costing the distance of the cell it
-//! reaches, except that a down or right step costs at most `gap_cost` (a share
-//! of the distance between unrelated frames, [`super::multiscale::GAP_SHARE`]).
-//! Without that cap, skipping audio or text costs the distance of every frame
-//! skipped, and on real voices (whose frames are nearly as far from the
-//! synthetic voice's as unrelated frames are) shifting every following line by
-//! one paragraph was cheaper than skipping a paragraph never spoken or an
-//! inserted ad; with it, a skip has a fixed price per frame and a diagonal match
-//! is kept only where it costs less than two skips. Audio the text does not hold
-//! (an ad) becomes a long way down, text never spoken a long way right, which
+//! reaches. Audio the text does not hold (an ad) becomes a long way down, which
 //! [`super::mismatch`] reports.
 //!
 //! The path may leave out rows at the start and at the end ([`Ends`]), each left
@@ -108,15 +100,13 @@ const UNREACHED: u8 = 4;
 
 /// The cheapest path through `band` from the first to the last column, with the
 /// distance of each of its cells. `rows` are the episode's features, `columns`
-/// the synthetic speech's; each row left out at the `ends` costs `skip_cost`; a
-/// down or right step costs the distance it reaches, at most `gap_cost`.
+/// the synthetic speech's; each row left out at the `ends` costs `skip_cost`.
 pub fn warp(
     rows: &Features,
     columns: &Features,
     band: &Band,
     ends: Ends,
     skip_cost: f32,
-    gap_cost: f32,
     cancel: &AtomicBool,
 ) -> Result<Vec<(Cell, f32)>, AlignError> {
     let n = band.rows().min(rows.len());
@@ -156,17 +146,16 @@ pub fn warp(
             } else {
                 f32::INFINITY
             };
-            let gap = d.min(gap_cost);
-            let (total, step) = if j == 0 && (i == 0 || skipped + d <= above(0) + gap) {
-                (if i == 0 { 0.0 } else { skipped } + d, START)
+            let (best, step) = if j == 0 && (i == 0 || skipped <= above(0)) {
+                (if i == 0 { 0.0 } else { skipped }, START)
             } else {
-                let diagonal = if j > 0 { above(j - 1) } else { f32::INFINITY } + d;
-                let up = above(j) + gap;
+                let diagonal = if j > 0 { above(j - 1) } else { f32::INFINITY };
+                let up = above(j);
                 let left = if j > lo {
                     current[j - 1]
                 } else {
                     f32::INFINITY
-                } + gap;
+                };
                 if diagonal <= up && diagonal <= left {
                     (diagonal, FROM_DIAGONAL)
                 } else if up <= left {
@@ -175,8 +164,8 @@ pub fn warp(
                     (left, FROM_LEFT)
                 }
             };
-            current[j] = total;
-            row_steps[j - lo] = if total.is_finite() { step } else { UNREACHED };
+            current[j] = best + d;
+            row_steps[j - lo] = if best.is_finite() { step } else { UNREACHED };
         }
         if (lo..hi).contains(&(m - 1)) && (ends.skip_end || i == n - 1) {
             let total = current[m - 1] + (n - 1 - i) as f32 * skip_cost;

@@ -109,15 +109,6 @@ impl Features {
         Features { values }
     }
 
-    /// Coefficient `c` of every frame multiplied by `weight` (how much it counts
-    /// in [`distance`]).
-    pub fn weighted(mut self, c: usize, weight: f32) -> Features {
-        for frame in self.values.chunks_exact_mut(COEFFICIENTS) {
-            frame[c] *= weight;
-        }
-        self
-    }
-
     /// Every `factor` frames averaged into one (a last partial group too): the
     /// coarser levels of the multiscale search.
     pub fn coarsened(&self, factor: usize) -> Features {

@@ -6,11 +6,7 @@
 //! a program: see [`synth`] for this runtime dependency), describe both the
 //! episode and the synthetic speech by MFCC features ([`features`]), and find the
 //! cheapest monotone pairing of their frames by dynamic time warping ([`dtw`]),
-//! coarse to fine ([`multiscale`]); a step that skips audio or text has a fixed
-//! price, so an inserted ad or a paragraph never spoken is skipped rather than
-//! shifting everything after it. Segments whose own speech is clearly elsewhere
-//! become [`anchor`]s, and the stretches between them are warped again.
-//! Boundaries are then snapped to the audio's
+//! coarse to fine ([`multiscale`]). Boundaries are then snapped to the audio's
 //! pauses ([`snap`]); [`mismatch`] scores every segment and finds audio no text
 //! was matched to. [`align`] runs it all, with progress and cancellation; pins
 //! the user set are fixed points it keeps. [`drift`] uses an alignment to find
@@ -20,7 +16,6 @@
 //! [`AudioAnalyzer`], which keeps only the features and pauses (about 20 MB for a
 //! two-hour episode).
 
-pub mod anchor;
 mod audio;
 pub mod drift;
 pub mod dtw;

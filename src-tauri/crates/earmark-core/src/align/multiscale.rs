@@ -22,10 +22,6 @@ use super::dtw::{warp, Band, Cell, Ends};
 use super::features::{unrelated_distance, Features, HOP_MS};
 use super::AlignError;
 
-/// A step that advances only one side (the episode or the synthetic speech)
-/// costs at most this share of the distance between unrelated frames: see
-/// [`warp`]'s `gap_cost`.
-pub const GAP_SHARE: f32 = 0.7;
 /// Each scale is this many times coarser than the one below.
 pub const FACTOR: usize = 4;
 /// The top scale has at most this many frames on either side.
@@ -80,8 +76,7 @@ pub fn multiscale_warp(
             Band::around(&cells, FACTOR, rows.len(), columns.len(), radius)
         };
         let skip_cost = unrelated_distance(rows, columns).unwrap_or(0.0);
-        let gap_cost = GAP_SHARE * skip_cost;
-        path = warp(rows, columns, &band, ends, skip_cost, gap_cost, cancel)?;
+        path = warp(rows, columns, &band, ends, skip_cost, cancel)?;
         done += rows.len();
         progress(done as f32 / total as f32);
     }

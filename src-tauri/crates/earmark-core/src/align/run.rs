@@ -4,21 +4,18 @@
 //! feature sequences to zero mean and unit variance; cut the problem at the
 //! user's pins (each stretch between two pins is aligned on its own, its ends
 //! fixed to the pins); warp each stretch ([`super::multiscale`]); read each
-//! segment's first and last sound through the path; without pins, look for
-//! segments whose own speech is clearly elsewhere ([`super::anchor`]) and, if
-//! any, warp again between them; find the audio no text matched and keep
-//! segments out of it, score and flag ([`super::mismatch`]); snap to where the
-//! voice starts and stops ([`super::snap`]).
+//! segment's first and last sound through the path; find the audio no text
+//! matched and keep segments out of it, score and flag ([`super::mismatch`]);
+//! snap to where the voice starts and stops ([`super::snap`]).
 
 use std::ops::Range;
 use std::sync::atomic::AtomicBool;
 
 use serde::{Deserialize, Serialize};
 
-use super::anchor::{anchored_chunks, find_anchors};
 use super::audio::AudioFeatures;
 use super::dtw::{Cell, Ends};
-use super::features::{Features, HOP_MS};
+use super::features::HOP_MS;
 use super::mismatch::{
     keep_out_of_unmatched, length_score, median, unmatched_stretches, voiced_ms, CostScale,
     Stretch, FLAG_BELOW,
@@ -27,20 +24,11 @@ use super::multiscale::multiscale_warp;
 use super::snap::{snap_to_speech, Bounds};
 use super::synth::{synthesize, SpokenSpan, Voice};
 use super::AlignError;
-use crate::transcript::pauses::{silence_threshold_db, Pause};
+use crate::transcript::pauses::silence_threshold_db;
 use crate::transcript::{resolve_pins, Pin, Transcript};
 
 /// The share of the progress bar given to speaking the text (it is fast).
 const SYNTH_SHARE: f32 = 0.1;
-/// How much the log energy (`c0`) counts in the distance, after normalization,
-/// against 1 for every other coefficient. Loudness says more about the recording
-/// (who speaks, how loud a clip was mixed) than about the words: halved, real
-/// voices match their words better (measured on the human episode: with a human
-/// ad, p95 557 → 136 ms; clean speech 141 → 131 ms).
-const C0_WEIGHT: f32 = 0.5;
-/// The share of the matching progress given to the first pass (the second, between
-/// anchors, is often skipped).
-const FIRST_PASS_SHARE: f32 = 0.8;
 /// Segments with fewer synthetic frames than this do not set the episode's pace.
 const PACE_MIN_FRAMES: usize = 10;
 
@@ -108,19 +96,14 @@ impl Alignment {
     }
 }
 
-/// A stretch aligned on its own, between two pins or anchors.
+/// A stretch aligned on its own, between two pins.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Chunk {
-    /// The segments it holds.
-    pub segments: Range<usize>,
-    /// Its episode frames.
-    pub audio: Range<usize>,
-    /// Its synthetic frames.
-    pub synth: Range<usize>,
-    /// Whether audio may be left out at its start and end.
-    pub ends: Ends,
-    /// The pinned start of its first segment.
-    pub pinned_start: Option<u64>,
+struct Chunk {
+    segments: Range<usize>,
+    audio: Range<usize>,
+    synth: Range<usize>,
+    ends: Ends,
+    pinned_start: Option<u64>,
 }
 
 /// What was read from the path for one segment.
@@ -163,37 +146,56 @@ pub fn align(
         },
         cancel,
     )?;
-    let audio_n = audio.features.normalized().weighted(0, C0_WEIGHT);
-    let synth_n = synthesis.features.normalized().weighted(0, C0_WEIGHT);
+    let audio_n = audio.features.normalized();
+    let synth_n = synthesis.features.normalized();
     let pins = resolve_pins(&options.pins, texts.len(), audio.duration_ms);
     let chunks = chunks(&pins, &synthesis.spans, audio_n.len(), synth_n.len());
-    let inputs = Inputs {
-        audio_n: &audio_n,
-        synth_n: &synth_n,
-        spans: &synthesis.spans,
-        pauses: &audio.pauses,
-    };
-    let mut report = |done: f32| {
-        progress(AlignProgress {
-            stage: AlignStage::Matching,
-            done: SYNTH_SHARE + (1.0 - SYNTH_SHARE) * done,
-        })
-    };
-    let mut pass = match_chunks(&inputs, &chunks, FIRST_PASS_SHARE, &mut report, cancel)?;
-    // The user's pins are anchors enough: with none, look for the aligner's own.
-    if pins.is_empty() {
-        let anchors = find_anchors(&pass.bounds, &synthesis.spans, &audio_n, &synth_n, cancel)?;
-        if !anchors.is_empty() {
-            let chunks = anchored_chunks(&anchors, &synthesis.spans, audio_n.len(), synth_n.len());
-            let mut rest = |done: f32| report(FIRST_PASS_SHARE + (1.0 - FIRST_PASS_SHARE) * done);
-            pass = match_chunks(&inputs, &chunks, 1.0, &mut rest, cancel)?;
-        }
+    let total_rows: usize = chunks.iter().map(|c| c.audio.len()).sum::<usize>().max(1);
+    let mut rows_done = 0;
+
+    let mut bounds = vec![
+        Bounds {
+            start_ms: 0,
+            end_ms: 0,
+            pinned: false
+        };
+        texts.len()
+    ];
+    let mut measured = vec![Measured::default(); texts.len()];
+    let mut unmatched = Vec::new();
+    for chunk in &chunks {
+        let rows = audio_n.slice(chunk.audio.start, chunk.audio.end);
+        let columns = synth_n.slice(chunk.synth.start, chunk.synth.end);
+        let path = multiscale_warp(
+            &rows,
+            &columns,
+            chunk.ends,
+            &mut |done| {
+                let share =
+                    (rows_done as f32 + done * chunk.audio.len() as f32) / total_rows as f32;
+                progress(AlignProgress {
+                    stage: AlignStage::Matching,
+                    done: SYNTH_SHARE + (1.0 - SYNTH_SHARE) * share,
+                })
+            },
+            cancel,
+        )?;
+        rows_done += chunk.audio.len();
+        read_segments(
+            chunk,
+            &path,
+            columns.len(),
+            &synthesis.spans,
+            &mut bounds,
+            &mut measured,
+        );
+        unmatched.extend(unmatched_stretches(
+            &path,
+            chunk.audio.start,
+            rows.len(),
+            &audio.pauses,
+        ));
     }
-    let Pass {
-        mut bounds,
-        measured,
-        unmatched,
-    } = pass;
 
     let segment_costs: Vec<f32> = measured
         .iter()
@@ -242,77 +244,6 @@ pub fn align(
         segments,
         unmatched,
     })
-}
-
-/// What one pass over the chunks read.
-struct Pass {
-    bounds: Vec<Bounds>,
-    measured: Vec<Measured>,
-    unmatched: Vec<Stretch>,
-}
-
-/// What every pass works on.
-struct Inputs<'a> {
-    audio_n: &'a Features,
-    synth_n: &'a Features,
-    spans: &'a [SpokenSpan],
-    pauses: &'a [Pause],
-}
-
-/// Warps every chunk and reads its segments and its unmatched audio. `progress`
-/// gets the fraction done, up to `share` at the end.
-fn match_chunks(
-    inputs: &Inputs,
-    chunks: &[Chunk],
-    share: f32,
-    progress: &mut dyn FnMut(f32),
-    cancel: &AtomicBool,
-) -> Result<Pass, AlignError> {
-    let segments = inputs.spans.len();
-    let total_rows: usize = chunks.iter().map(|c| c.audio.len()).sum::<usize>().max(1);
-    let mut rows_done = 0;
-    let mut pass = Pass {
-        bounds: vec![
-            Bounds {
-                start_ms: 0,
-                end_ms: 0,
-                pinned: false
-            };
-            segments
-        ],
-        measured: vec![Measured::default(); segments],
-        unmatched: Vec::new(),
-    };
-    for chunk in chunks {
-        let rows = inputs.audio_n.slice(chunk.audio.start, chunk.audio.end);
-        let columns = inputs.synth_n.slice(chunk.synth.start, chunk.synth.end);
-        let path = multiscale_warp(
-            &rows,
-            &columns,
-            chunk.ends,
-            &mut |done| {
-                let part = (rows_done as f32 + done * chunk.audio.len() as f32) / total_rows as f32;
-                progress(share * part)
-            },
-            cancel,
-        )?;
-        rows_done += chunk.audio.len();
-        read_segments(
-            chunk,
-            &path,
-            columns.len(),
-            inputs.spans,
-            &mut pass.bounds,
-            &mut pass.measured,
-        );
-        pass.unmatched.extend(unmatched_stretches(
-            &path,
-            chunk.audio.start,
-            rows.len(),
-            inputs.pauses,
-        ));
-    }
-    Ok(pass)
 }
 
 /// The stretches to align on their own: one per pin, plus one before the first
