@@ -1,7 +1,8 @@
 //! The aligner against real audio: a synthetic multi-speaker episode made at test
 //! time by `tests/fixtures/align/make-episode.py` (espeak-ng voices and rates,
 //! pauses, light noise, an untranscribed music intro, an inserted ad read and one
-//! paragraph never spoken), with its sample-exact truth.
+//! paragraph never spoken), with its sample-exact truth; and episodes of recorded
+//! human speech made by the same script ([`human`]).
 //!
 //! Needs `python3`, `espeak-ng` and `sox` (tests/setup/install-system-deps.sh
 //! installs them; CI does). The episode is made once per build directory and reused.
@@ -9,6 +10,7 @@
 mod accuracy;
 mod drift;
 mod errors;
+mod human;
 mod pins;
 mod progress;
 
@@ -84,7 +86,7 @@ pub fn generate(args: &[&str]) -> PathBuf {
 }
 
 /// Reads the episode's audio, transcript and truth from `dir`.
-fn load(dir: &Path) -> Result<Episode, Box<dyn Error>> {
+pub fn load(dir: &Path) -> Result<Episode, Box<dyn Error>> {
     let (samples, rate) = read_wav(&dir.join("episode.wav"))?;
     let audio = AudioFeatures::from_mono(&samples, rate);
     let text = std::fs::read_to_string(dir.join("transcript.txt"))?;
