@@ -101,6 +101,8 @@ pub fn run() {
             commands::local_files::local_files_add,
             commands::align::transcript_align,
             commands::align::transcript_align_cancel,
+            commands::align::transcript_fix_drift,
+            commands::align::transcript_nudge,
         ])
         .build(tauri::generate_context!());
     match app {

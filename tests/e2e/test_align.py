@@ -16,6 +16,7 @@ from selenium.webdriver.common.by import By
 
 from harness.artifacts import Measurements
 from harness.earmark_app import RunningApp
+from harness.page_screenshot import save_page_screenshot
 from test_transcript import DEMO_TEXT, DEMO_VTT, add_transcript, parse_clock, segment_attrs, wait_for_lines
 
 ALIGN = '[data-testid="transcript-align"]'
@@ -140,7 +141,7 @@ def test_cancel_keeps_the_estimated_times(launch_app, tmp_path: Path, artifacts_
         cancel_label = "const b = document.querySelector(arguments[0]); return b.disabled ? b.textContent : 'enabled';"
         page.wait_until(lambda d: d.execute_script(cancel_label, CANCEL) == "enabled",
                         "cancel is not offered once the alignment runs")
-        page.driver.save_screenshot(str(artifacts_dir / "test_cancel_keeps_the_estimated_times-aligning.png"))
+        save_page_screenshot(page.driver, artifacts_dir / "test_cancel_keeps_the_estimated_times-aligning.png")
         page.driver.find_element(By.CSS_SELECTOR, CANCEL).click()
         # The cancel has reached the job once the button says so, or the job ended
         # (it cannot have finished: the synthesizer waits at the gate).
@@ -152,3 +153,62 @@ def test_cancel_keeps_the_estimated_times(launch_app, tmp_path: Path, artifacts_
     page.wait_until(lambda d: shown(page, ALIGN), "aligning is offered again after cancel")
     first = segment_attrs(page, 0)
     assert first["timing"] == "estimated", f"cancelled: the estimate stays ({first})"
+
+
+def clock(ms: int) -> str:
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+
+def drifted_vtt(path: Path, from_cue: int, shift_ms: int) -> list[int]:
+    """The demo's VTT with every cue from `from_cue` on `shift_ms` later, as a feed's
+    transcript reads when the audio it was made for had an ad the download lacks.
+    Returns the true starts (the demo's own)."""
+    blocks = DEMO_VTT.read_text(encoding="utf-8").split("\n\n")
+    truth, out = [], []
+    for block in blocks:
+        lines = block.split("\n")
+        at = next((i for i, line in enumerate(lines) if "-->" in line), None)
+        if at is not None:
+            start, _, end = lines[at].split()[:3]
+            start_ms, end_ms = parse_clock(start), parse_clock(end)
+            truth.append(start_ms)
+            if len(truth) - 1 >= from_cue:
+                lines[at] = f"{clock(start_ms + shift_ms)} --> {clock(end_ms + shift_ms)}"
+        out.append("\n".join(lines))
+    path.write_text("\n\n".join(out), encoding="utf-8")
+    return truth
+
+
+def open_timing(page, item: str) -> None:
+    page.wait_visible('[data-testid="timing-open"]').click()
+    page.wait_visible(f'[data-testid="{item}"]').click()
+
+
+def test_timing_is_checked_against_the_audio_and_can_be_nudged(app: RunningApp, tmp_path: Path) -> None:
+    page = app.page
+    page.segments(at_least=10)
+    shift_ms, from_cue = 8_000, 30
+    truth = drifted_vtt(tmp_path / "drifted.vtt", from_cue, shift_ms)
+    add_transcript(page, tmp_path / "drifted.vtt")
+    page.wait_until(
+        lambda d: (all_starts(page, len(truth)).get(from_cue) == truth[from_cue] + shift_ms),
+        "the drifted transcript was not shown with its own times",
+    )
+    assert not shown(page, ALIGN), "a timed transcript is not offered to align"
+
+    open_timing(page, "timing-check")
+    page.wait_until(lambda d: "audio removed" in page.notice_text(), f"no word on the drift: {page.notice_text()!r}")
+    assert not shown(page, PROGRESS), "the progress bar goes away when done"
+    starts = all_starts(page, len(truth))
+    errors = sorted(abs(starts[i] - t) for i, t in enumerate(truth))
+    assert errors[-1] <= 500, f"every line back where it is spoken, within 0.5 s: {errors[-5:]}"
+    assert starts[0] == truth[0], "the lines before the drift keep their times"
+    assert "8.0 s of audio removed" in page.notice_text(), page.notice_text()
+
+    open_timing(page, "timing-later")
+    page.wait_until(lambda d: (segment_attrs(page, 0) or {}).get("start") == truth[0] + 500,
+                    "'Later by 0.5 s' did not move the first line")
+    assert "0.5 s later" in page.notice_text(), page.notice_text()
+    open_timing(page, "timing-earlier")
+    page.wait_until(lambda d: (segment_attrs(page, 0) or {}).get("start") == truth[0],
+                    "'Earlier by 0.5 s' did not move it back")

@@ -18,6 +18,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from harness.earmark_app import RunningApp
+from harness.page_screenshot import save_page_screenshot
 from harness.feed_server import FeedServer, Route
 from test_library import DEMO_AUDIO, FIRST, SHOW, click_download_action, control_state, feed, item, row, wait_control
 from test_notes import cli
@@ -117,7 +118,7 @@ def test_a_full_disk_says_so_keeps_the_library_and_the_download_goes_on_later(
     page.wait_visible('[data-testid="downloads-nav"]').click()
     queued = page.wait_visible('[data-testid="download-item"] [data-testid="download-status"]').text
     assert queued.startswith("The disk is full"), f"the downloads view says it too: {queued!r}"
-    page.driver.get_screenshot_as_file(str(artifacts_dir / "disk-full-downloads.png"))
+    save_page_screenshot(page.driver, artifacts_dir / "disk-full-downloads.png")
 
     # Nothing half-written is left in the way, and the space is given back.
     left = [p.relative_to(data_dir) for p in downloads.rglob("*") if p.is_file()]

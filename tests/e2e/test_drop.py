@@ -23,6 +23,7 @@ from harness.display import Display
 from harness.earmark_app import RunningApp
 from harness.earmark_page import EarmarkPage
 from harness.file_drag import FileDrag
+from harness.page_screenshot import save_page_screenshot
 from test_notes import cli
 
 SHOW = "Dropped In"
@@ -117,11 +118,8 @@ def wait_lines(page: EarmarkPage, wanted: list[str], what: str) -> None:
 
 
 def shot(page: EarmarkPage, artifacts_dir: Path, name: str) -> None:
-    """The page as painted now (two frames waited for), for a person to look at."""
-    page.driver.execute_async_script(
-        "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));"
-    )
-    page.driver.get_screenshot_as_file(str(artifacts_dir / f"{name}.png"))
+    """The page as painted now, for a person to look at."""
+    save_page_screenshot(page.driver, artifacts_dir / f"{name}.png")
 
 
 def local_episodes(data_dir: Path) -> dict[str, dict]:

@@ -28,6 +28,7 @@ from harness.earmark_app import RunningApp
 from harness.earmark_page import EarmarkPage
 from harness.feed_server import FeedServer, Route
 from harness.native_dialog import answer_file_dialog
+from harness.page_screenshot import save_page_screenshot
 from test_notes import cli
 
 DEMO_AUDIO = (Path(__file__).resolve().parents[2] / "assets" / "demo" / "demo.mp3").read_bytes()
@@ -195,15 +196,8 @@ def episode_id(data_dir: Path, title: str) -> int:
 
 
 def screenshot(page: EarmarkPage, artifacts_dir: Path, name: str) -> None:
-    """Saves the page as painted now: focus taken away, then two frames waited for."""
-    page.driver.execute_async_script(
-        """
-        const done = arguments[arguments.length - 1];
-        document.activeElement && document.activeElement.blur();
-        requestAnimationFrame(() => requestAnimationFrame(() => done()));
-        """
-    )
-    page.driver.get_screenshot_as_file(str(artifacts_dir / f"{name}.png"))
+    """Saves the page as painted now, focus taken away."""
+    save_page_screenshot(page.driver, artifacts_dir / f"{name}.png", blur=True)
 
 
 # --- tests ---------------------------------------------------------------------

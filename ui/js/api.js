@@ -22,6 +22,9 @@
  *   segments: {confidence: number, flagged: boolean}[],
  *   unmatched: {start_ms: number, end_ms: number}[]}} AlignSummary
  * @typedef {{episode: number, stage: "decoding"|"synthesizing"|"matching", done: number}} AlignProgress
+ * @typedef {{segment: number, given_ms: number, at_ms: number, shift_ms: number}} DriftStep
+ * @typedef {{episode: number, transcript: TranscriptContent,
+ *   drift: {offset_ms: number, steps: DriftStep[], offsets_ms: number[], measured: number}}} DriftSummary
  */
 
 /** @returns {any} */
@@ -121,6 +124,20 @@ export const exportTranscript = (id, format, estimated) => call("transcript_expo
  * @param {number} id @returns {Promise<AlignSummary>}
  */
 export const alignTranscript = (id) => call("transcript_align", { id });
+
+/**
+ * Checks a timed transcript against the downloaded audio and moves the lines whose
+ * times are off (audio inserted or removed since it was made); the same progress
+ * events and cancel as aligning.
+ * @param {number} id @returns {Promise<DriftSummary>}
+ */
+export const fixDrift = (id) => call("transcript_fix_drift", { id });
+
+/**
+ * Moves every time of a timed transcript by deltaMs (negative: earlier).
+ * @param {number} id @param {number} deltaMs @returns {Promise<TranscriptContent>}
+ */
+export const nudgeTranscript = (id, deltaMs) => call("transcript_nudge", { id, deltaMs });
 
 /** Stops the episode's alignment; false when none runs. @param {number} id @returns {Promise<boolean>} */
 export const cancelAlign = (id) => call("transcript_align_cancel", { id });

@@ -8,6 +8,7 @@
  */
 
 import * as api from "./api.js";
+import { describeDrift, describeNudge } from "./lib/timing.js";
 import { createTranscriptView } from "./views/transcript.js";
 
 /**
@@ -56,29 +57,23 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     onTranscriptFile: (file) => {
       if (episodeId != null) api.attachTranscriptFile(episodeId, file).then(show).catch(report);
     },
-    onAlign: () => {
-      const id = episodeId;
-      if (id == null) return;
-      view.setAligning(0, false);
-      aligning.add(id);
+    onAlign: () =>
+      runJob(api.alignTranscript, (summary) => {
+        const missing = summary.segments.filter((s) => s.flagged).length;
+        return missing === 0
+          ? "Every line is now where it is spoken."
+          : `Aligned. ${missing} ${missing === 1 ? "line was" : "lines were"} not found in the audio.`;
+      }),
+    onCheckTiming: () => runJob(api.fixDrift, (summary) => describeDrift(summary.drift)),
+    onNudge: (deltaMs) => {
+      if (episodeId == null) return;
       api
-        .alignTranscript(id)
-        .finally(() => aligning.delete(id))
-        .then((summary) => {
-          if (summary.episode !== episodeId) return;
-          view.setAligning(null);
-          show(summary.transcript).catch(report);
-          const missing = summary.segments.filter((s) => s.flagged).length;
-          inform(
-            missing === 0
-              ? "Every line is now where it is spoken."
-              : `Aligned. ${missing} ${missing === 1 ? "line was" : "lines were"} not found in the audio.`,
-          );
+        .nudgeTranscript(episodeId, deltaMs)
+        .then((content) => {
+          show(content).catch(report);
+          inform(describeNudge(deltaMs));
         })
-        .catch((error) => {
-          if (id === episodeId) view.setAligning(null);
-          if (api.codeOf(error) !== "cancelled") report(error);
-        });
+        .catch(report);
     },
     onCancelAlign: () => {
       const id = episodeId;
@@ -96,6 +91,32 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
         .catch(report);
     },
   });
+
+  /**
+   * Runs a job that places the transcript on the audio (aligning, checking the
+   * timing) with the progress bar and cancel, then shows the new times.
+   * @template {{episode: number, transcript: api.TranscriptContent}} T
+   * @param {(id: number) => Promise<T>} start
+   * @param {(result: T) => string} describe what to tell the user when done
+   */
+  function runJob(start, describe) {
+    const id = episodeId;
+    if (id == null) return;
+    view.setAligning(0, false);
+    aligning.add(id);
+    start(id)
+      .finally(() => aligning.delete(id))
+      .then((result) => {
+        if (result.episode !== episodeId) return;
+        view.setAligning(null);
+        show(result.transcript).catch(report);
+        inform(describe(result));
+      })
+      .catch((error) => {
+        if (id === episodeId) view.setAligning(null);
+        if (api.codeOf(error) !== "cancelled") report(error);
+      });
+  }
 
   /** @param {api.TranscriptContent} content */
   async function show(content) {

@@ -1,17 +1,29 @@
-//! Aligning an untimed transcript to the episode's audio, offline, in the
-//! background (`earmark_core::align`; needs the espeak-ng program).
+//! Placing a transcript on the episode's audio, offline, in the background
+//! (`earmark_core::align`; needs the espeak-ng program).
 //!
-//! `transcript_align` runs the job and answers when it is done, with the
-//! confidence of every segment and the audio no text matched; meanwhile the
-//! window gets `transcript-align-progress` events (`{episode, stage, done}`,
-//! stage `decoding`, `synthesizing` or `matching`, done 0 to 1 over the whole job).
-//! The aligned times are stored as the transcript's own (highlights move with
-//! their text); the user's pins were fixed points of the alignment.
-//! `transcript_align_cancel` stops it: the job then fails with code `cancelled`
-//! and nothing is stored.
+//! - `transcript_align` gives an untimed transcript its times, and answers when
+//!   done with the confidence of every segment and the audio no text matched.
+//! - `transcript_fix_drift` checks a timed transcript against the audio (the
+//!   aligner run on its text): where audio was inserted or removed after the
+//!   transcript was made (dynamic ads), the segments after it are moved by the
+//!   offset found there, keeping the durations the file gives.
+//! - `transcript_nudge` moves a timed transcript's times by hand.
+//!
+//! While a job runs the window gets `transcript-align-progress` events
+//! (`{episode, stage, done}`, stage `decoding`, `synthesizing` or `matching`,
+//! done 0 to 1 over the whole job); `transcript_align_cancel` stops it: the job
+//! then fails with code `cancelled` and nothing is stored. The new times are
+//! stored as the transcript's own (highlights move with their text); the user's
+//! pins are fixed points of an alignment.
 
-use earmark_core::align::{align, AlignOptions, AlignProgress, AlignStage, Stretch};
+use std::path::PathBuf;
+
+use earmark_core::align::{
+    align, fix_drift, nudge, AlignOptions, AlignProgress, AlignStage, Alignment, DriftReport,
+    Stretch,
+};
 use earmark_core::store::EpisodeId;
+use earmark_core::transcript::{Pin, Transcript};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
@@ -50,18 +62,24 @@ pub struct AlignSummary {
     unmatched: Vec<Stretch>,
 }
 
-/// Aligns the episode's transcript to its downloaded audio and stores the times.
-#[tauri::command]
-pub async fn transcript_align(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    jobs: State<'_, AlignJobs>,
-    id: EpisodeId,
-) -> IpcResult<AlignSummary> {
-    // Registered first, so that a cancel sent right after the start finds the job.
-    let job = jobs.start(id).ok_or_else(|| {
-        IpcError::new("align_running", "This transcript is being aligned already.")
-    })?;
+/// What `transcript_fix_drift` answers: the transcript with its corrected times
+/// and where its offset to the audio changes.
+#[derive(Debug, Serialize)]
+pub struct DriftSummary {
+    episode: EpisodeId,
+    transcript: TranscriptContent,
+    drift: DriftReport,
+}
+
+/// The episode's transcript, its pins, audio and source file, for a job.
+struct JobInput {
+    transcript: Transcript,
+    pins: Vec<Pin>,
+    audio: PathBuf,
+    source: Option<PathBuf>,
+}
+
+async fn job_input(state: &AppState, id: EpisodeId) -> IpcResult<JobInput> {
     let (transcript, pins, audio, source) = state
         .with_store(move |s| {
             let transcript = s.get_transcript(id)?.ok_or_else(|| {
@@ -74,11 +92,46 @@ pub async fn transcript_align(
     let audio = audio.ok_or_else(|| {
         IpcError::new(
             "not_downloaded",
-            "Download this episode first: aligning its transcript needs the audio.",
+            "Download this episode first: matching its transcript needs the audio.",
         )
     })?;
+    Ok(JobInput {
+        transcript,
+        pins,
+        audio,
+        source,
+    })
+}
+
+/// Stores `transcript` as the episode's own, keeping its source file.
+async fn store(
+    state: &AppState,
+    id: EpisodeId,
+    transcript: Transcript,
+    source: Option<PathBuf>,
+) -> IpcResult<()> {
+    state
+        .with_store(move |s| Ok(s.set_transcript(id, &transcript, source.as_deref())?))
+        .await
+}
+
+/// Runs the aligner on the episode's transcript text as a cancellable job with
+/// progress events. `input` comes from [`job_input`].
+async fn run_aligner(
+    app: AppHandle,
+    jobs: &AlignJobs,
+    id: EpisodeId,
+    input: &JobInput,
+) -> IpcResult<Alignment> {
+    let job = jobs.start(id).ok_or_else(|| {
+        IpcError::new("align_running", "This transcript is being aligned already.")
+    })?;
     let cancel = std::sync::Arc::clone(&job.cancel);
-    let original = transcript.clone();
+    let (audio, transcript, pins) = (
+        input.audio.clone(),
+        input.transcript.clone(),
+        input.pins.clone(),
+    );
     let alignment = tauri::async_runtime::spawn_blocking(move || -> IpcResult<_> {
         // At most one event per percent (and per change of stage): the window
         // needs a bar, not a stream.
@@ -126,11 +179,21 @@ pub async fn transcript_align(
     .await
     .map_err(|_| IpcError::new("internal", "A background task failed."))??;
     drop(job);
-    let timed = alignment.apply(&original);
-    let stored = timed.clone();
-    state
-        .with_store(move |s| Ok(s.set_transcript(id, &stored, source.as_deref())?))
-        .await?;
+    Ok(alignment)
+}
+
+/// Aligns the episode's transcript to its downloaded audio and stores the times.
+#[tauri::command]
+pub async fn transcript_align(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    jobs: State<'_, AlignJobs>,
+    id: EpisodeId,
+) -> IpcResult<AlignSummary> {
+    let input = job_input(&state, id).await?;
+    let alignment = run_aligner(app, &jobs, id, &input).await?;
+    let timed = alignment.apply(&input.transcript);
+    store(&state, id, timed.clone(), input.source).await?;
     Ok(AlignSummary {
         episode: id,
         transcript: timed.into(),
@@ -144,6 +207,54 @@ pub async fn transcript_align(
             .collect(),
         unmatched: alignment.unmatched,
     })
+}
+
+/// Checks the episode's timed transcript against its audio and corrects the
+/// segments whose times are off (audio inserted or removed since it was made).
+#[tauri::command]
+pub async fn transcript_fix_drift(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    jobs: State<'_, AlignJobs>,
+    id: EpisodeId,
+) -> IpcResult<DriftSummary> {
+    let input = job_input(&state, id).await?;
+    let alignment = run_aligner(app, &jobs, id, &input).await?;
+    let fix = fix_drift(&input.transcript, &alignment)
+        .map_err(|e| IpcError::new(e.code(), e.to_string()))?;
+    if !fix.report.steps.is_empty() || fix.report.offset_ms != 0 {
+        store(&state, id, fix.transcript.clone(), input.source).await?;
+    }
+    Ok(DriftSummary {
+        episode: id,
+        transcript: fix.transcript.into(),
+        drift: fix.report,
+    })
+}
+
+/// Moves every time of the episode's timed transcript by `delta_ms` (negative:
+/// earlier) and stores it.
+#[tauri::command]
+pub async fn transcript_nudge(
+    state: State<'_, AppState>,
+    id: EpisodeId,
+    delta_ms: i64,
+) -> IpcResult<TranscriptContent> {
+    let moved = state
+        .with_store(move |s| {
+            let transcript = s
+                .get_transcript(id)?
+                .filter(Transcript::timed)
+                .ok_or_else(|| {
+                    IpcError::new("not_timed", "Only a transcript with times can be moved.")
+                })?;
+            let source = s.transcript_info(id)?.and_then(|i| i.source_path);
+            let moved = nudge(&transcript, delta_ms);
+            s.set_transcript(id, &moved, source.as_deref())?;
+            Ok(moved)
+        })
+        .await?;
+    Ok(moved.into())
 }
 
 /// Stops the episode's alignment; `false` when none is running.

@@ -19,6 +19,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from .display import Display
 from .driver import TauriDriver
 from .earmark_page import EarmarkPage
+from .page_screenshot import save_page_screenshot
 
 
 @dataclass
@@ -64,7 +65,7 @@ def save_screenshot(driver: WebDriver, display: Display, path: Path) -> None:
     through the transcript), while WebKit's own snapshot is always current.
     """
     try:
-        if driver.get_screenshot_as_file(str(path)):
+        if save_page_screenshot(driver, path):
             return
     except Exception:
         pass

@@ -3,8 +3,9 @@
  * The quiet row of transcript actions above the lines: find, add a transcript (a
  * native file dialog; a file input is kept as the fallback where the dialog is not
  * available), align an untimed transcript to the audio (with its progress and a
- * cancel button), and export in one of four formats. Also the hint shown while a
- * transcript file is dragged over the window.
+ * cancel button), fix a timed one's timing (check it against the audio, or move
+ * it all earlier or later), and export in one of four formats. Also the hint
+ * shown while a transcript file is dragged over the window.
  * @module views/transcript-tools
  */
 
@@ -26,14 +27,23 @@ const FORMATS = [
  * @property {(format: ExportFormat, estimated: boolean) => void} onExport
  * @property {() => void} onAlign align the transcript to the audio
  * @property {() => void} onCancelAlign
+ * @property {() => void} onCheckTiming check a timed transcript against the audio
+ * @property {(deltaMs: number) => void} onNudge move every time (negative: earlier)
  */
+
+/** How far one "earlier" or "later" moves a timed transcript. */
+export const NUDGE_MS = 500;
 
 /**
  * @param {HTMLElement} before the tools are placed just before this element
  * @param {HTMLElement} dropHost where the drop hint is placed
  * @param {ToolHandlers} handlers
  */
-export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile, onExport, onAlign, onCancelAlign }) {
+export function createTranscriptTools(
+  before,
+  dropHost,
+  { onFind, onAdd, onFile, onExport, onAlign, onCancelAlign, onCheckTiming, onNudge },
+) {
   const tools = document.createElement("div");
   tools.className = "transcript-tools";
   tools.dataset.testid = "transcript-tools";
@@ -73,6 +83,8 @@ export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile,
   aligning.append(bar, cancel);
   /** Whether the transcript shown can be aligned (it has lines and no times). */
   let alignable = false;
+  /** Whether the transcript shown has times to fix (it has lines and times). */
+  let timable = false;
   /** Whether the alignment shown was asked to stop. */
   let stopping = false;
 
@@ -89,14 +101,54 @@ export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile,
     file.value = "";
   });
 
-  const exportMenu = document.createElement("details");
-  exportMenu.className = "export-menu";
-  const summary = document.createElement("summary");
-  summary.className = "tool-button";
-  summary.textContent = "Export";
-  summary.dataset.testid = "export-open";
-  const menu = document.createElement("div");
-  menu.className = "export-list";
+  /** Menus close on a click outside them. @type {HTMLDetailsElement[]} */
+  const menus = [];
+  /**
+   * A menu: a button that opens a list of actions.
+   * @param {string} label @param {string} testid
+   * @returns {{menu: HTMLDetailsElement, list: HTMLElement}}
+   */
+  const dropdown = (label, testid) => {
+    const menu = document.createElement("details");
+    menu.className = "tool-menu";
+    const summary = document.createElement("summary");
+    summary.className = "tool-button";
+    summary.textContent = label;
+    summary.dataset.testid = testid;
+    const list = document.createElement("div");
+    list.className = "tool-menu-list";
+    menu.append(summary, list);
+    menus.push(menu);
+    return { menu, list };
+  };
+  /**
+   * An action in a menu.
+   * @param {HTMLDetailsElement} menu @param {string} text @param {string} title @param {string} testid
+   * @param {() => void} action
+   */
+  const menuItem = (menu, text, title, testid, action) => {
+    const item = button(text, title, testid);
+    item.classList.add("tool-menu-item");
+    item.addEventListener("click", () => {
+      menu.open = false;
+      action();
+    });
+    return item;
+  };
+  document.addEventListener("click", (event) => {
+    for (const menu of menus) {
+      if (menu.open && !menu.contains(/** @type {Node} */ (event.target))) menu.open = false;
+    }
+  });
+
+  const { menu: timingMenu, list: timingList } = dropdown("Timing", "timing-open");
+  timingList.append(
+    menuItem(timingMenu, "Check against the audio", "Find lines whose times are off (an ad added later) and move them", "timing-check", onCheckTiming),
+    menuItem(timingMenu, `Earlier by ${NUDGE_MS / 1000} s`, "Move every line earlier", "timing-earlier", () => onNudge(-NUDGE_MS)),
+    menuItem(timingMenu, `Later by ${NUDGE_MS / 1000} s`, "Move every line later", "timing-later", () => onNudge(NUDGE_MS)),
+  );
+
+  const { menu: exportMenu, list: exportList } = dropdown("Export", "export-open");
   const estimatedLabel = document.createElement("label");
   estimatedLabel.className = "export-estimated";
   const estimated = document.createElement("input");
@@ -104,21 +156,13 @@ export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile,
   estimated.checked = true;
   estimatedLabel.append(estimated, document.createTextNode(" With estimated times"));
   for (const [format, label] of FORMATS) {
-    const item = button(label, `Save the transcript as ${label}`, `export-${format}`);
-    item.classList.add("export-item");
-    item.addEventListener("click", () => {
-      exportMenu.open = false;
-      onExport(format, estimated.checked);
-    });
-    menu.append(item);
+    exportList.append(
+      menuItem(exportMenu, label, `Save the transcript as ${label}`, `export-${format}`, () => onExport(format, estimated.checked)),
+    );
   }
-  menu.append(estimatedLabel);
-  exportMenu.append(summary, menu);
-  document.addEventListener("click", (event) => {
-    if (exportMenu.open && !exportMenu.contains(/** @type {Node} */ (event.target))) exportMenu.open = false;
-  });
+  exportList.append(estimatedLabel);
 
-  tools.append(find, add, align, aligning, exportMenu, file);
+  tools.append(find, add, align, timingMenu, aligning, exportMenu, file);
   before.before(tools);
 
   const dropHint = document.createElement("div");
@@ -135,7 +179,9 @@ export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile,
     setState({ hasTranscript, timed }) {
       find.disabled = !hasTranscript;
       alignable = hasTranscript && !timed;
+      timable = hasTranscript && timed;
       align.hidden = !alignable || !aligning.hidden;
+      timingMenu.hidden = !timable || !aligning.hidden;
       exportMenu.hidden = !hasTranscript;
       estimatedLabel.hidden = timed;
       add.textContent = hasTranscript ? "Replace transcript…" : "Add transcript…";
@@ -154,6 +200,7 @@ export function createTranscriptTools(before, dropHost, { onFind, onAdd, onFile,
       cancel.disabled = stopping || !running;
       aligning.hidden = done === null;
       align.hidden = !alignable || done !== null;
+      timingMenu.hidden = !timable || done !== null;
       if (done !== null) bar.value = done;
     },
     /** Shows that the running alignment was asked to stop (until it has). */

@@ -57,6 +57,8 @@ const MAX_HIGHLIGHT_MEASURES = 2000;
  * @property {(format: ExportFormat, estimated: boolean) => void} onExport
  * @property {() => void} onAlign align the transcript to the audio
  * @property {() => void} onCancelAlign
+ * @property {() => void} onCheckTiming check a timed transcript against the audio
+ * @property {(deltaMs: number) => void} onNudge move every time (negative: earlier)
  */
 
 /**
@@ -148,6 +150,8 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     onExport: handlers.onExport,
     onAlign: handlers.onAlign,
     onCancelAlign: handlers.onCancelAlign,
+    onCheckTiming: handlers.onCheckTiming,
+    onNudge: handlers.onNudge,
   });
 
   // --- input -----------------------------------------------------------------
