@@ -189,11 +189,14 @@ def test_timing_is_checked_against_the_audio_and_can_be_nudged(app: RunningApp, 
     page.segments(at_least=10)
     shift_ms, from_cue = 8_000, 30
     truth = drifted_vtt(tmp_path / "drifted.vtt", from_cue, shift_ms)
+    # The demo's own transcript is replaced: its rows are drawn anew.
+    page.driver.execute_script("window.e2eOldRow = document.querySelector('[data-testid=segment]');")
     add_transcript(page, tmp_path / "drifted.vtt")
     page.wait_until(
-        lambda d: (all_starts(page, len(truth)).get(from_cue) == truth[from_cue] + shift_ms),
-        "the drifted transcript was not shown with its own times",
+        lambda d: d.execute_script("return document.querySelector('[data-testid=segment]') !== window.e2eOldRow;"),
+        "the added transcript was not drawn",
     )
+    assert all_starts(page, len(truth))[from_cue] == truth[from_cue] + shift_ms, "shown with its own (drifted) times"
     assert not shown(page, ALIGN), "a timed transcript is not offered to align"
 
     open_timing(page, "timing-check")
@@ -212,3 +215,42 @@ def test_timing_is_checked_against_the_audio_and_can_be_nudged(app: RunningApp, 
     open_timing(page, "timing-earlier")
     page.wait_until(lambda d: (segment_attrs(page, 0) or {}).get("start") == truth[0],
                     "'Earlier by 0.5 s' did not move it back")
+
+
+#: A paragraph put into the demo's text that nobody says in its audio.
+NEVER_SAID = ("Theo Marsh: Before we start, a word about the weather in the mountains, where the "
+              "snow came early this year and the roads over the passes are closed until spring.")
+
+
+def test_a_line_never_spoken_is_marked_and_stays_marked(launch_app, tmp_path: Path, artifacts_dir: Path) -> None:
+    paragraphs = DEMO_TEXT.read_text(encoding="utf-8").split("\n\n")
+    # After the title and seven paragraphs: line 7 of the transcript. (This test is
+    # about marking the line; where the aligner finds an unspoken paragraph is tested
+    # in earmark-core. Measured on the demo, 5 of 8 places were flagged exactly;
+    # right after the first or the fourth paragraph, the paragraph took its
+    # neighbour's audio: docs/decisions.md.)
+    at = 8
+    text = tmp_path / "demo-with-an-extra-paragraph.txt"
+    text.write_text("\n\n".join(paragraphs[:at] + [NEVER_SAID] + paragraphs[at:]), encoding="utf-8")
+    app: RunningApp = launch_app()
+    page = app.page
+    page.segments(at_least=10)
+    add_transcript(page, text)
+    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')",
+                   "the untimed transcript is not shown with estimated times")
+    page.driver.find_element(By.CSS_SELECTOR, ALIGN).click()
+    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'given')",
+                   "the lines did not get their aligned times", timeout=120)
+    marked = "return [...document.querySelectorAll('[data-testid=segment].is-not-found')].map(l => Number(l.dataset.index));"
+    assert page.driver.execute_script(marked) == [at - 1], "only the paragraph never spoken is marked"
+    assert "1 line was not found" in page.notice_text(), page.notice_text()
+    line = segment_attrs(page, at - 1)
+    assert line["text"].startswith("Before we start"), line
+
+    app.driver.quit()
+    again: RunningApp = launch_app()
+    again.page.segments(at_least=10)
+    assert again.page.driver.execute_script(marked) == [at - 1], "still marked after a restart"
+    again.page.driver.execute_script(
+        "document.querySelector('[data-testid=segment].is-not-found').scrollIntoView({block: 'center'});")
+    save_page_screenshot(again.page.driver, artifacts_dir / "not-found-line.png")

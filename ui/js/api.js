@@ -12,7 +12,7 @@
  *   words?: {start_ms: number, end_ms: number, text: string}[]}} Segment
  * @typedef {{id: number, title: string, description: string|null, published: string|null,
  *   duration_ms: number, position_ms: number, transcript_format: string|null,
- *   transcript_timed: boolean, segments: Segment[], audio_problem: string|null}} OpenedEpisode
+ *   transcript_timed: boolean, segments: Segment[], not_found: number[], audio_problem: string|null}} OpenedEpisode
  * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number, saved_ms: number}} ClockSnapshot
  * @typedef {{code: string, message: string}} IpcError
  * @typedef {{start_ms: number, end_ms: number, source: "given"|"estimated"|"pinned"}} EstimatedTime

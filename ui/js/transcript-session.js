@@ -60,6 +60,7 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     onAlign: () =>
       runJob(api.alignTranscript, (summary) => {
         const missing = summary.segments.filter((s) => s.flagged).length;
+        view.setNotFound(summary.segments.flatMap((s, i) => (s.flagged ? [i] : [])));
         return missing === 0
           ? "Every line is now where it is spoken."
           : `Aligned. ${missing} ${missing === 1 ? "line was" : "lines were"} not found in the audio.`;
@@ -141,6 +142,7 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
       show({ format: episode.transcript_format ?? "", timed: episode.transcript_timed, segments: episode.segments }).catch(
         report,
       );
+      view.setNotFound(episode.not_found);
     },
     /** @param {number} ms */
     setPosition(ms) {

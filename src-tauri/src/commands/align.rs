@@ -194,6 +194,10 @@ pub async fn transcript_align(
     let alignment = run_aligner(app, &jobs, id, &input).await?;
     let timed = alignment.apply(&input.transcript);
     store(&state, id, timed.clone(), input.source).await?;
+    let confidence: Vec<f32> = alignment.segments.iter().map(|s| s.confidence).collect();
+    state
+        .with_store(move |s| Ok(s.set_confidence(id, &confidence)?))
+        .await?;
     Ok(AlignSummary {
         episode: id,
         transcript: timed.into(),

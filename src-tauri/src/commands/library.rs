@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use earmark_core::align::flagged_indexes;
 use earmark_core::library::read_cover;
 use earmark_core::store::{EpisodeId, EpisodeSummary};
 use earmark_core::transcript::Segment;
@@ -47,6 +48,9 @@ pub struct OpenedEpisode {
     transcript_format: Option<earmark_core::transcript::TranscriptFormat>,
     transcript_timed: bool,
     segments: Vec<Segment>,
+    /// The lines the aligner did not find in the audio (by index), when it aligned
+    /// this transcript.
+    not_found: Vec<usize>,
     /// Why the audio cannot play, when it cannot; the transcript still shows.
     audio_problem: Option<String>,
 }
@@ -55,10 +59,10 @@ pub struct OpenedEpisode {
 /// with its transcript.
 #[tauri::command]
 pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResult<OpenedEpisode> {
-    let (episode, transcript) = state
+    let (episode, transcript, confidence) = state
         .with_store(move |s| {
             s.mark_opened(id)?;
-            Ok((s.episode(id)?, s.get_transcript(id)?))
+            Ok((s.episode(id)?, s.get_transcript(id)?, s.confidence(id)?))
         })
         .await?;
     if let Ok(mut now) = state.now_playing.episode.lock() {
@@ -90,6 +94,10 @@ pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResul
         transcript_timed: transcript.as_ref().is_some_and(|t| t.timed()),
         transcript_format: transcript.as_ref().map(|t| t.format),
         segments: transcript.map(|t| t.segments).unwrap_or_default(),
+        not_found: confidence
+            .as_deref()
+            .map(flagged_indexes)
+            .unwrap_or_default(),
         audio_problem: loaded.err(),
     })
 }

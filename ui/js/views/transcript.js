@@ -100,6 +100,8 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
   let measuredWidth = 0;
   /** @type {Map<number, RenderedRow>} */
   const rendered = new Map();
+  /** The lines the aligner did not find in the audio. @type {Set<number>} */
+  let notFound = new Set();
   let first = 0;
   let last = -1;
 
@@ -320,8 +322,11 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     }
     if (timing) line.dataset.timing = timing;
     else delete line.dataset.timing;
-    time.title =
-      timing === "estimated"
+    const lost = notFound.has(i);
+    line.classList.toggle("is-not-found", lost);
+    time.title = lost
+      ? "Not found in the audio: this line may never be spoken, or its time is a guess"
+      : timing === "estimated"
         ? "Estimated time: press P or the pin when this line starts"
         : timing === "pinned"
           ? "You pinned this line here"
@@ -767,6 +772,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       segments = newSegments;
       timed = isTimed;
       times = null;
+      notFound = new Set();
       scroller.classList.toggle("untimed", !isTimed);
       current = -1;
       currentWord = -1;
@@ -812,6 +818,15 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
         performance.measure("transcript-first-frame", { start: startedAt, end: performance.now() });
         setTimeout(() => performance.measure("transcript-first-paint", { start: startedAt, end: performance.now() }), 0);
       });
+    },
+
+    /**
+     * Marks the lines the aligner did not find in the audio (until the next render).
+     * @param {number[]} indexes
+     */
+    setNotFound(indexes) {
+      notFound = new Set(indexes);
+      for (const [i, entry] of rendered) fillTimes(i, entry);
     },
 
     /**

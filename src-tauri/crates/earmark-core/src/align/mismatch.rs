@@ -31,6 +31,16 @@ use crate::transcript::pauses::{Loudness, Pause, HOP_MS as LEVEL_MS};
 
 /// Segments whose confidence is below this are flagged.
 pub const FLAG_BELOW: f32 = 0.5;
+/// The indexes of the segments flagged by their confidence (under [`FLAG_BELOW`]).
+pub fn flagged_indexes(confidence: &[f32]) -> Vec<usize> {
+    confidence
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c < FLAG_BELOW)
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// A segment that got at most this fraction of its expected length scores 0.
 pub const SQUEEZED_BELOW: f32 = 0.2;
 /// A segment that got at least this fraction of its expected length scores 1.
@@ -299,6 +309,12 @@ mod tests {
         assert_eq!(voiced_ms(&loudness, -30.0, 0, 50), 30);
         assert_eq!(voiced_ms(&loudness, -30.0, 20, 40), 10);
         assert_eq!(voiced_ms(&loudness, -30.0, 40, 900), 10, "past the end");
+    }
+
+    #[test]
+    fn segments_under_the_threshold_are_flagged() {
+        assert_eq!(flagged_indexes(&[0.9, 0.49, 0.5, 0.1]), vec![1, 3]);
+        assert!(flagged_indexes(&[]).is_empty());
     }
 
     #[test]

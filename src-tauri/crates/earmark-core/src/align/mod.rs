@@ -31,6 +31,6 @@ pub use audio::{AudioAnalyzer, AudioFeatures};
 pub use drift::{fix_drift, nudge, DriftError, DriftFix, DriftReport, DriftStep};
 pub use error::AlignError;
 pub use features::HOP_MS;
-pub use mismatch::Stretch;
+pub use mismatch::{flagged_indexes, Stretch};
 pub use run::{align, AlignOptions, AlignProgress, AlignStage, AlignedSegment, Alignment};
 pub use synth::Voice;

@@ -14,6 +14,7 @@
 
 mod audio_pauses;
 mod chapters;
+mod confidence;
 mod db;
 mod episodes;
 mod error;

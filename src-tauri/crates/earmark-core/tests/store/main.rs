@@ -5,6 +5,7 @@
 
 mod attach;
 mod concurrency;
+mod confidence;
 mod cover;
 mod durability;
 mod episodes;

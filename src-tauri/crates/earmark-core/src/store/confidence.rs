@@ -1,0 +1,55 @@
+//! How sure the aligner was of each line of an episode's transcript.
+//!
+//! Stored after an alignment, one confidence (0 to 1) per segment of the stored
+//! transcript; the window marks the lines under
+//! [`crate::align::mismatch::FLAG_BELOW`]. Changing the transcript's segments
+//! (a new transcript, a drift correction, a nudge) removes them (a trigger in
+//! `migrations/0006_alignment_confidence.sql`).
+
+use rusqlite::OptionalExtension;
+
+use super::{EpisodeId, Store, StoreError, StoreResult};
+
+impl Store {
+    /// Keeps the aligner's confidence for each segment of the episode's transcript.
+    pub fn set_confidence(&self, episode: EpisodeId, confidence: &[f32]) -> StoreResult<()> {
+        let json = serde_json::to_string(confidence)
+            .map_err(|source| StoreError::StoredTranscript { episode, source })?;
+        self.write(|tx| {
+            let has_transcript: Option<i64> = tx
+                .query_row(
+                    "SELECT 1 FROM transcripts WHERE episode_id = ?1",
+                    [episode],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if has_transcript.is_none() {
+                return Err(StoreError::NoTranscript(episode));
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO transcript_confidence (episode_id, confidence_json) \
+                 VALUES (?1, ?2)",
+                rusqlite::params![episode, json],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The aligner's confidence for each segment, or `None` when the transcript
+    /// was not aligned (or changed since).
+    pub fn confidence(&self, episode: EpisodeId) -> StoreResult<Option<Vec<f32>>> {
+        let json: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT confidence_json FROM transcript_confidence WHERE episode_id = ?1",
+                [episode],
+                |row| row.get(0),
+            )
+            .optional()?;
+        json.map(|j| {
+            serde_json::from_str(&j)
+                .map_err(|source| StoreError::StoredTranscript { episode, source })
+        })
+        .transpose()
+    }
+}

@@ -1,0 +1,79 @@
+//! The aligner's confidence per line: kept with the transcript it was measured
+//! on, gone when the lines change, and migration 6 from a version-5 library.
+
+use earmark_core::store::{Store, StoreError, DATABASE_FILE_NAME, LATEST_VERSION};
+
+use crate::{add_episode, library, timed_transcript};
+
+#[test]
+fn confidence_is_kept_until_the_lines_change() {
+    let lib = library();
+    let episode = add_episode(&lib.store, "aligned");
+    let transcript = timed_transcript(&["one", "two", "three"]);
+    lib.store
+        .set_transcript(episode, &transcript, None)
+        .unwrap();
+    assert_eq!(
+        lib.store.confidence(episode).unwrap(),
+        None,
+        "not aligned yet"
+    );
+
+    lib.store.set_confidence(episode, &[0.9, 0.2, 1.0]).unwrap();
+    assert_eq!(
+        lib.reopen().confidence(episode).unwrap(),
+        Some(vec![0.9, 0.2, 1.0]),
+        "kept in the database"
+    );
+
+    // Storing the same lines again keeps it; moved lines do not.
+    lib.store
+        .set_transcript(episode, &transcript, None)
+        .unwrap();
+    assert!(lib.store.confidence(episode).unwrap().is_some());
+    let mut moved = transcript.clone();
+    moved.segments[0].start_ms = Some(123);
+    lib.store.set_transcript(episode, &moved, None).unwrap();
+    assert_eq!(
+        lib.store.confidence(episode).unwrap(),
+        None,
+        "re-timed: the confidences are gone"
+    );
+}
+
+#[test]
+fn confidence_needs_a_transcript() {
+    let lib = library();
+    let episode = add_episode(&lib.store, "no transcript");
+    assert!(matches!(
+        lib.store.set_confidence(episode, &[1.0]),
+        Err(StoreError::NoTranscript(e)) if e == episode
+    ));
+}
+
+#[test]
+fn version_5_library_upgrades_to_6_and_keeps_confidences() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE_NAME);
+    let episode = {
+        let v5 = Store::open_at_version(&path, 5).unwrap();
+        let episode = add_episode(&v5, "before");
+        v5.set_transcript(episode, &timed_transcript(&["a", "b"]), None)
+            .unwrap();
+        episode
+    };
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    assert_eq!(
+        store
+            .get_transcript(episode)
+            .unwrap()
+            .unwrap()
+            .segments
+            .len(),
+        2
+    );
+    assert_eq!(store.confidence(episode).unwrap(), None);
+    store.set_confidence(episode, &[0.5, 0.7]).unwrap();
+    assert_eq!(store.confidence(episode).unwrap(), Some(vec![0.5, 0.7]));
+}
