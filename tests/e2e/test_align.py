@@ -226,7 +226,7 @@ def test_a_line_never_spoken_is_marked_and_stays_marked(launch_app, tmp_path: Pa
     paragraphs = DEMO_TEXT.read_text(encoding="utf-8").split("\n\n")
     # After the title and seven paragraphs: line 7 of the transcript. (This test is
     # about marking the line; where the aligner finds an unspoken paragraph is tested
-    # in earmark-core. Measured on the demo, 5 of 8 places were flagged exactly;
+    # in earmark-core. Measured on the demo, 6 of 9 places were flagged exactly;
     # right after the first or the fourth paragraph, the paragraph took its
     # neighbour's audio: docs/decisions.md.)
     at = 8
