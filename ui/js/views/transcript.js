@@ -4,12 +4,9 @@
  * plays from a line, auto-follow that yields to the reader's own scrolling, find,
  * copy with timestamps, and pins on estimated lines.
  *
- * Virtualized: only the rows near the viewport are in the page (a few dozen, however
- * long the transcript). Each row is one segment, with its speaker's name on top when
- * it starts a turn. Rows are measured once rendered; the others keep an estimate from
- * their text length ({@link estimateRowHeight}), and when a measurement changes the
- * height of rows above the viewport the scroll position is corrected so that the
- * text being read does not move.
+ * Virtualized ({@link createVirtualRows}): only the rows near the viewport are in
+ * the page. Each row is one segment, with its speaker's name on top when it starts
+ * a turn; its text is drawn by {@link paintLineText}.
  *
  * Performance marks (read by the end-to-end tests and benchmarks):
  * `transcript-render` (building the view), `transcript-first-frame` (from the start
@@ -21,29 +18,21 @@
 
 import { formatTime } from "../lib/time.js";
 import { segmentIndexAt, speakerSlot } from "../lib/segments.js";
-import { HeightIndex, centeredOffset, estimateRowHeight, visibleRange } from "../lib/virtual-list.js";
-import { locateWords, splitLine, wordIndexAt } from "../lib/line-pieces.js";
+import { locateWords, wordIndexAt } from "../lib/line-pieces.js";
 import { MATCH_LIMIT, findMatches, firstMatchFrom, foldCase, matchCountLabel, stepMatch } from "../lib/find.js";
 import { formatPassage } from "../lib/passage.js";
 import { placeHighlights } from "../lib/highlight-ranges.js";
 import { createFindBar } from "./transcript-find.js";
 import { createTranscriptTools } from "./transcript-tools.js";
+import { paintLineText } from "./line-text.js";
+import { createVirtualRows } from "./virtual-rows.js";
 
 /** @typedef {import("../api.js").Segment} Segment */
 /** @typedef {import("../api.js").EstimatedTime} EstimatedTime */
 /** @typedef {import("./transcript-tools.js").ExportFormat} ExportFormat */
-/** @typedef {import("../lib/virtual-list.js").RowMetrics} RowMetrics */
 /** @typedef {import("../lib/find.js").Match} Match */
 /** @typedef {import("../lib/annotations.js").Highlight} Highlight */
 
-/** A smooth scroll of ours lasts at most this long. */
-const SMOOTH_SCROLL_MS = 1200;
-/** Scroll events from an instant scroll of ours arrive within this long. */
-const INSTANT_SCROLL_MS = 150;
-/** Rows are rendered this far above and below the viewport. */
-const OVERSCAN_PX = 800;
-/** While text is selected rows are kept, up to this many. */
-const MAX_KEPT_ROWS = 400;
 /** How many highlight measures are kept before the oldest are dropped. */
 const MAX_HIGHLIGHT_MEASURES = 2000;
 
@@ -91,19 +80,8 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
   let turnStarts = new Uint8Array(0);
   /** @type {Map<string, number>} */
   let slots = new Map();
-  /** @type {HeightIndex|null} */
-  let heights = null;
-  /** @type {Uint8Array} 1 where a row's height was measured */
-  let measured = new Uint8Array(0);
-  /** @type {RowMetrics|null} */
-  let metrics = null;
-  let measuredWidth = 0;
-  /** @type {Map<number, RenderedRow>} */
-  const rendered = new Map();
   /** The lines the aligner did not find in the audio. @type {Set<number>} */
   let notFound = new Set();
-  let first = 0;
-  let last = -1;
 
   let current = -1;
   let currentWord = -1;
@@ -112,11 +90,6 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
   /** @type {{start: number, end: number}[]|null} */
   let currentWordRanges = null;
   let following = true;
-  /**
-   * The scroll we started last: scroll events on its path (between where it started
-   * and where it goes) before `until` are ours; any other scrolling is the reader's.
-   */
-  let ourScroll = { from: 0, to: 0, until: 0 };
   let positionMs = 0;
   let updateScheduled = false;
   /** The lit line changed while following: scroll to it in the next update. */
@@ -137,8 +110,14 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     current: -1,
   };
 
-  const windowEl = document.createElement("div");
-  windowEl.className = "transcript-window";
+  /** @type {ReturnType<typeof createVirtualRows<RenderedRow>>} */
+  const rows = createVirtualRows(scroller, container, {
+    createRow: (i) => createRow(i),
+    charsOf: (i) => segments[i].text.length,
+    startsTurn: (i) => turnStarts[i] === 1,
+    keepRows: () => selectionInside(),
+  });
+  const rendered = rows.rendered;
 
   const findBar = createFindBar(/** @type {HTMLElement} */ (scroller.parentElement), {
     onQuery: (query) => setQuery(query),
@@ -194,7 +173,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     "scroll",
     () => {
       // Scrolling that is not ours (a scrollbar dragged, a script) is the reader's.
-      if (!isOurScroll(scroller.scrollTop, performance.now())) userScrolled();
+      if (!rows.isOurScroll(scroller.scrollTop, performance.now())) userScrolled();
       scheduleUpdate();
     },
     { passive: true },
@@ -233,7 +212,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     }
   });
   new ResizeObserver(() => {
-    if (container.clientWidth !== measuredWidth && segments.length > 0) remeasureAll();
+    if (segments.length > 0 && rows.remeasureIfResized() && following) scrollToCurrent(false);
     scheduleUpdate();
   }).observe(scroller);
 
@@ -342,58 +321,14 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
 
   /** Draws a line's text: plain, or with word elements and search marks. @param {number} i @param {RenderedRow} entry */
   function fillText(i, entry) {
-    const segment = segments[i];
     const markIndexes = search.bySegment.get(i) ?? [];
-    const marks = markIndexes.map((k) => search.matches[k]);
-    const words = i === current && currentWordRanges ? currentWordRanges : [];
-    const painted = highlights.byLine.get(i) ?? [];
-    entry.words = [];
-    if (words.length === 0 && marks.length === 0 && painted.length === 0) {
-      entry.text.textContent = segment.text;
-      return;
-    }
-    const fragment = document.createDocumentFragment();
-    /** @type {HTMLElement|null} */
-    let wordEl = null;
-    let wordIndex = -1;
-    for (const piece of splitLine(segment.text.length, words, marks, painted)) {
-      /** @type {Node} */
-      let node = document.createTextNode(segment.text.slice(piece.start, piece.end));
-      if (piece.mark >= 0) {
-        const mark = document.createElement("mark");
-        const matchIndex = markIndexes[piece.mark];
-        mark.dataset.match = String(matchIndex);
-        if (matchIndex === search.current) {
-          mark.classList.add("is-current-match");
-          mark.dataset.testid = "find-current";
-        }
-        mark.append(node);
-        node = mark;
-      }
-      if (piece.highlight >= 0) {
-        const span = document.createElement("span");
-        span.className = "hl";
-        span.dataset.color = painted[piece.highlight].color;
-        span.dataset.highlightId = String(painted[piece.highlight].id);
-        span.dataset.testid = "transcript-highlight";
-        span.append(node);
-        node = span;
-      }
-      if (piece.word >= 0) {
-        if (piece.word !== wordIndex || !wordEl) {
-          wordEl = document.createElement("span");
-          wordEl.className = "word";
-          entry.words[piece.word] = wordEl;
-          fragment.append(wordEl);
-          wordIndex = piece.word;
-        }
-        wordEl.append(node);
-      } else {
-        wordIndex = -1;
-        fragment.append(node);
-      }
-    }
-    entry.text.replaceChildren(fragment);
+    entry.words = paintLineText(entry.text, segments[i].text, {
+      words: i === current && currentWordRanges ? currentWordRanges : [],
+      marks: markIndexes.map((k) => search.matches[k]),
+      markIndexes,
+      currentMatch: search.current,
+      painted: highlights.byLine.get(i) ?? [],
+    });
     if (i === current && currentWord >= 0) entry.words[currentWord]?.classList.add("is-current-word");
   }
 
@@ -410,91 +345,6 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     return Boolean(selection && !selection.isCollapsed && selection.anchorNode && container.contains(selection.anchorNode));
   }
 
-  /** Puts rows `from..to` in the page, keeping rows that stay, and positions them. @param {number} from @param {number} to */
-  function renderRange(from, to) {
-    const keep = selectionInside() && rendered.size > 0;
-    if (keep) {
-      // Removing rows would cut the reader's selection short: only add while it lasts.
-      const keptFrom = Math.min(from, first);
-      const keptTo = Math.max(to, last);
-      if (keptTo - keptFrom < MAX_KEPT_ROWS) {
-        from = keptFrom;
-        to = keptTo;
-      }
-    }
-    const overlaps = rendered.size > 0 && from <= last && to >= first;
-    if (!overlaps) {
-      rendered.clear();
-      /** @type {HTMLElement[]} */
-      const rows = [];
-      for (let i = from; i <= to; i++) {
-        const entry = createRow(i);
-        rendered.set(i, entry);
-        rows.push(entry.row);
-      }
-      windowEl.replaceChildren(...rows);
-    } else {
-      for (const [i, entry] of rendered) {
-        if (i < from || i > to) {
-          entry.row.remove();
-          rendered.delete(i);
-        }
-      }
-      /** @type {HTMLElement[]} */
-      const before = [];
-      for (let i = from; i < first; i++) {
-        const entry = createRow(i);
-        rendered.set(i, entry);
-        before.push(entry.row);
-      }
-      if (before.length) windowEl.prepend(...before);
-      for (let i = Math.max(last + 1, from); i <= to; i++) {
-        const entry = createRow(i);
-        rendered.set(i, entry);
-        windowEl.append(entry.row);
-      }
-    }
-    first = from;
-    last = to;
-  }
-
-  /** Measures rows not measured yet; true when any height changed. */
-  function measureRows() {
-    if (!heights) return false;
-    let changed = false;
-    for (const [i, entry] of rendered) {
-      if (measured[i]) continue;
-      const height = entry.row.getBoundingClientRect().height;
-      measured[i] = 1;
-      if (height > 0 && Math.abs(heights.set(i, height)) > 0.5) changed = true;
-    }
-    return changed;
-  }
-
-  function positionWindow() {
-    if (!heights) return;
-    container.style.height = `${heights.total()}px`;
-    windowEl.style.transform = `translateY(${heights.offsetOf(first)}px)`;
-  }
-
-  /** Sets the scroll position as ours (not the reader's). @param {number} top @param {number} [forMs] */
-  function scrollOurselves(top, forMs = INSTANT_SCROLL_MS) {
-    const from = scroller.scrollTop;
-    scroller.scrollTop = top;
-    ourScroll = { from, to: scroller.scrollTop, until: performance.now() + forMs };
-  }
-
-  /** Is a scroll event at `top`, at time `now`, one of ours? @param {number} top @param {number} now */
-  function isOurScroll(top, now) {
-    if (now >= ourScroll.until) return false;
-    const low = Math.min(ourScroll.from, ourScroll.to) - 2;
-    const high = Math.max(ourScroll.from, ourScroll.to) + 2;
-    if (top < low || top > high) return false;
-    // Arrived: the next scroll event is the reader's (allowing for a last one or two).
-    if (Math.abs(top - ourScroll.to) < 1) ourScroll.until = Math.min(ourScroll.until, now + 50);
-    return true;
-  }
-
   function scheduleUpdate() {
     if (updateScheduled) return;
     updateScheduled = true;
@@ -504,90 +354,13 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     });
   }
 
-  /** Renders the rows the viewport needs, measures them, keeps the reading place. */
+  /** Follows the lit line when it changed, then renders what the viewport needs. */
   function update() {
-    if (!heights || segments.length === 0) return;
     if (followPending) {
       followPending = false;
       if (following) scrollToCurrent(true);
     }
-    for (let pass = 0; pass < 4; pass++) {
-      const top = scroller.scrollTop - container.offsetTop;
-      const anchor = heights.indexAt(Math.max(0, top));
-      const anchorShift = top - heights.offsetOf(anchor);
-      const range = visibleRange(heights, top, top + scroller.clientHeight, OVERSCAN_PX);
-      renderRange(range.first, range.last);
-      const changed = measureRows();
-      positionWindow();
-      if (!changed) return;
-      if (top > 0) {
-        const wanted = container.offsetTop + heights.offsetOf(anchor) + anchorShift;
-        if (Math.abs(wanted - scroller.scrollTop) >= 1) scrollOurselves(wanted);
-      }
-    }
-  }
-
-  /** Width changed: every height is estimated again and rows measured anew. */
-  function remeasureAll() {
-    if (!heights) return;
-    const top = scroller.scrollTop - container.offsetTop;
-    const anchor = heights.indexAt(Math.max(0, top));
-    const fraction = (top - heights.offsetOf(anchor)) / Math.max(1, heights.get(anchor));
-    metrics = measureMetrics();
-    heights = new HeightIndex(estimates());
-    measured = new Uint8Array(segments.length);
-    rendered.clear();
-    windowEl.replaceChildren();
-    first = 0;
-    last = -1;
-    if (top > 0) scrollOurselves(container.offsetTop + heights.offsetOf(anchor) + fraction * heights.get(anchor));
-    update();
-    if (following) scrollToCurrent(false);
-  }
-
-  /** The estimated height of every row. @returns {Float64Array} */
-  function estimates() {
-    const out = new Float64Array(segments.length);
-    const m = /** @type {RowMetrics} */ (metrics);
-    for (let i = 0; i < segments.length; i++) out[i] = estimateRowHeight(segments[i].text.length, turnStarts[i] === 1, m);
-    return out;
-  }
-
-  /** Measures a sample row to learn line height, row padding and characters per line. @returns {RowMetrics} */
-  function measureMetrics() {
-    const probe = document.createElement("div");
-    probe.className = "transcript-row turn-start";
-    probe.style.visibility = "hidden";
-    probe.style.position = "absolute";
-    probe.style.left = "0";
-    probe.style.right = "0";
-    const name = document.createElement("span");
-    name.className = "speaker";
-    name.textContent = "Speaker";
-    const line = document.createElement("p");
-    line.className = "segment";
-    const text = document.createElement("span");
-    text.className = "segment-text";
-    text.textContent = "Word";
-    line.append(text);
-    probe.append(name, line);
-    windowEl.append(probe);
-    const withName = probe.getBoundingClientRect().height;
-    name.remove();
-    probe.classList.remove("turn-start");
-    const oneLineRow = probe.getBoundingClientRect().height;
-    const style = getComputedStyle(line);
-    const lineHeight = parseFloat(style.lineHeight) || 30;
-    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-    const width = line.getBoundingClientRect().width - padding;
-    probe.remove();
-    measuredWidth = container.clientWidth;
-    return {
-      charsPerLine: Math.max(10, width / averageCharWidth(style)),
-      lineHeight,
-      oneLineRow: oneLineRow || lineHeight,
-      headerExtra: Math.max(0, withName - oneLineRow),
-    };
+    rows.update();
   }
 
   // --- the lit line and following -------------------------------------------------
@@ -632,36 +405,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
 
   /** Brings the current line to the middle of the view. @param {boolean} smooth */
   function scrollToCurrent(smooth) {
-    if (current < 0 || !heights) return;
-    scrollToRow(current, smooth);
-  }
-
-  /**
-   * Brings row `index` to the middle of the view: smoothly when it is near, at once
-   * when it is far (then measured and centred again).
-   * @param {number} index
-   * @param {boolean} smooth
-   */
-  function scrollToRow(index, smooth) {
-    if (!heights) return;
-    const target = () =>
-      Math.max(0, container.offsetTop + centeredOffset(/** @type {HeightIndex} */ (heights), index, scroller.clientHeight));
-    const wanted = target();
-    const near = Math.abs(wanted - scroller.scrollTop) <= scroller.clientHeight;
-    if (smooth && near) {
-      const from = scroller.scrollTop;
-      const to = Math.min(wanted, scroller.scrollHeight - scroller.clientHeight);
-      ourScroll = { from, to, until: performance.now() + SMOOTH_SCROLL_MS };
-      scroller.scrollTo({ top: wanted, behavior: "smooth" });
-      return;
-    }
-    scrollOurselves(wanted);
-    update();
-    const again = target();
-    if (Math.abs(again - scroller.scrollTop) >= 1) {
-      scrollOurselves(again);
-      update();
-    }
+    if (current >= 0) rows.scrollToRow(current, smooth);
   }
 
   /** The line P pins: the one holding the text cursor or selection, else the lit one. */
@@ -692,7 +436,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       else search.bySegment.set(m.segment, [k]);
     });
     // Start from the first match at or after what the reader is looking at.
-    const top = heights ? heights.indexAt(Math.max(0, scroller.scrollTop - container.offsetTop)) : 0;
+    const top = rows.topRow();
     search.current = -1;
     refreshAllText();
     if (search.matches.length) goToMatch(firstMatchFrom(search.matches, top));
@@ -709,7 +453,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     if (previous) refreshText(previous.segment);
     refreshText(match.segment);
     userScrolled(); // going to a match is the reader's move: stop following
-    scrollToRow(match.segment, false);
+    rows.scrollToRow(match.segment, false);
   }
 
   /** Places the highlights on the lines (again, once the lines' times are known). */
@@ -787,32 +531,21 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       search.bySegment = new Map();
       search.current = -1;
       findBar.close();
-      rendered.clear();
-      first = 0;
-      last = -1;
       tools.setState({ hasTranscript: segments.length > 0, timed });
       starts = timed ? segments.map((s) => s.start_ms ?? 0) : [];
       turnStarts = new Uint8Array(segments.length);
       for (let i = 0; i < segments.length; i++) {
         turnStarts[i] = i === 0 || segments[i].speaker !== segments[i - 1].speaker ? 1 : 0;
       }
-      measured = new Uint8Array(segments.length);
-      scrollOurselves(0);
+      placeAllHighlights();
+      rows.reset(segments.length);
       if (segments.length === 0) {
-        heights = null;
-        container.style.height = "";
         const empty = document.createElement("p");
         empty.className = "transcript-empty";
         empty.textContent = "This episode has no transcript yet. Add one with \u201cAdd transcript\u201d, or drop a transcript file on the window.";
         container.replaceChildren(empty);
         return;
       }
-      windowEl.replaceChildren();
-      container.replaceChildren(windowEl);
-      placeAllHighlights();
-      metrics = measureMetrics();
-      heights = new HeightIndex(estimates());
-      update();
       performance.measure("transcript-render", { start: startedAt, end: performance.now() });
       requestAnimationFrame(() => {
         performance.measure("transcript-first-frame", { start: startedAt, end: performance.now() });
@@ -910,21 +643,4 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       tools.chooseWithInput();
     },
   };
-}
-
-/** @type {CanvasRenderingContext2D|null|undefined} */
-let measuringContext;
-
-/**
- * The average width of a character of reading text in `style`'s font.
- * @param {CSSStyleDeclaration} style
- * @returns {number}
- */
-function averageCharWidth(style) {
-  const size = parseFloat(style.fontSize) || 18;
-  if (measuringContext === undefined) measuringContext = document.createElement("canvas").getContext("2d");
-  if (!measuringContext) return size * 0.5;
-  measuringContext.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-  const sample = "Because listening feels like learning, but very little of it is stored yet. ";
-  return measuringContext.measureText(sample).width / sample.length || size * 0.5;
 }
