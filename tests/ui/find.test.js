@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { findMatches, firstMatchFrom, foldCase, matchCountLabel, stepMatch } from "../../ui/js/lib/find.js";
+import { findMatches, firstMatchFrom, foldCase, matchCountLabel, matchesBySegment, stepMatch } from "../../ui/js/lib/find.js";
 
 test("matches ignore case and keep the original offsets", () => {
   const texts = ["The testing effect.", "Testing, testing!", "Nothing here"].map(foldCase);
@@ -40,4 +40,17 @@ test("the count reads like a person would say it", () => {
 
 test("a search that hit its limit says so", () => {
   assert.equal(matchCountLabel(0, 10000, true), "1 of 10000+");
+});
+
+test("matches are grouped by segment, in order", () => {
+  const matches = [
+    { segment: 0, start: 4, end: 11 },
+    { segment: 3, start: 0, end: 7 },
+    { segment: 3, start: 9, end: 16 },
+  ];
+  assert.deepEqual([...matchesBySegment(matches)], [
+    [0, [0]],
+    [3, [1, 2]],
+  ]);
+  assert.equal(matchesBySegment([]).size, 0);
 });

@@ -50,7 +50,7 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
         .then((content) => content && show(content))
         .catch((error) => {
           // Without a native dialog, the page's own file chooser does the job.
-          if (api.codeOf(error) === "dialog_unavailable") view.chooseWithFileInput();
+          if (api.codeOf(error) === "dialog_unavailable") view.tools.chooseWithInput();
           else report(error);
         });
     },
@@ -81,7 +81,7 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
       if (id == null) return;
       api
         .cancelAlign(id)
-        .then((stopping) => stopping && id === episodeId && view.setAlignStopping())
+        .then((stopping) => stopping && id === episodeId && view.tools.setAlignStopping())
         .catch(report);
     },
     onExport: (format, estimated) => {
@@ -103,18 +103,18 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
   function runJob(start, describe) {
     const id = episodeId;
     if (id == null) return;
-    view.setAligning(0, false);
+    view.tools.setAligning(0, false);
     aligning.add(id);
     start(id)
       .finally(() => aligning.delete(id))
       .then((result) => {
         if (result.episode !== episodeId) return;
-        view.setAligning(null);
+        view.tools.setAligning(null);
         show(result.transcript).catch(report);
         inform(describe(result));
       })
       .catch((error) => {
-        if (id === episodeId) view.setAligning(null);
+        if (id === episodeId) view.tools.setAligning(null);
         if (api.codeOf(error) !== "cancelled") report(error);
       });
   }
@@ -138,7 +138,7 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     open(episode) {
       episodeId = episode.id;
       view.setHighlights([]);
-      view.setAligning(null);
+      view.tools.setAligning(null);
       show({ format: episode.transcript_format ?? "", timed: episode.transcript_timed, segments: episode.segments }).catch(
         report,
       );
@@ -155,11 +155,11 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     /** Listens for transcript files dragged onto the window. @returns {Promise<void>} */
     async listen() {
       await api.onAlignProgress(({ episode, done }) => {
-        if (episode === episodeId && aligning.has(episode)) view.setAligning(done);
+        if (episode === episodeId && aligning.has(episode)) view.tools.setAligning(done);
       });
-      await api.onTranscriptDrag(({ active }) => view.showDropHint(active));
+      await api.onTranscriptDrag(({ active }) => view.tools.showDropHint(active));
       await api.onTranscriptDropped(() => {
-        view.showDropHint(false);
+        view.tools.showDropHint(false);
         if (episodeId != null) api.attachDroppedTranscript(episodeId).then(show).catch(report);
       });
     },

@@ -57,6 +57,22 @@ export function findMatches(foldedTexts, query, limit = MATCH_LIMIT) {
 }
 
 /**
+ * Each segment's matches, as indexes into `matches`.
+ * @param {Match[]} matches
+ * @returns {Map<number, number[]>}
+ */
+export function matchesBySegment(matches) {
+  /** @type {Map<number, number[]>} */
+  const bySegment = new Map();
+  matches.forEach((m, k) => {
+    const list = bySegment.get(m.segment);
+    if (list) list.push(k);
+    else bySegment.set(m.segment, [k]);
+  });
+  return bySegment;
+}
+
+/**
  * The first match at or after segment `segment` (wrapping to the start), or -1.
  * @param {Match[]} matches
  * @param {number} segment

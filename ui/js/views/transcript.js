@@ -16,15 +16,15 @@
  * @module views/transcript
  */
 
-import { formatTime } from "../lib/time.js";
 import { segmentIndexAt, speakerSlot } from "../lib/segments.js";
 import { locateWords, wordIndexAt } from "../lib/line-pieces.js";
-import { MATCH_LIMIT, findMatches, firstMatchFrom, foldCase, matchCountLabel, stepMatch } from "../lib/find.js";
-import { formatPassage } from "../lib/passage.js";
+import { MATCH_LIMIT, findMatches, firstMatchFrom, foldCase, matchCountLabel, matchesBySegment, stepMatch } from "../lib/find.js";
 import { placeHighlights } from "../lib/highlight-ranges.js";
 import { createFindBar } from "./transcript-find.js";
 import { createTranscriptTools } from "./transcript-tools.js";
 import { paintLineText } from "./line-text.js";
+import { buildRow, paintRowTimes } from "./transcript-row.js";
+import { selectedPassage } from "./transcript-copy.js";
 import { createVirtualRows } from "./virtual-rows.js";
 
 /** @typedef {import("../api.js").Segment} Segment */
@@ -50,15 +50,7 @@ const MAX_HIGHLIGHT_MEASURES = 2000;
  * @property {(deltaMs: number) => void} onNudge move every time (negative: earlier)
  */
 
-/**
- * @typedef {object} RenderedRow
- * @property {HTMLElement} row
- * @property {HTMLElement} line the `.segment` element
- * @property {HTMLElement} time
- * @property {HTMLElement} text
- * @property {HTMLButtonElement|null} pin
- * @property {HTMLElement[]} words word elements, on the current line only
- */
+/** @typedef {import("./transcript-row.js").RenderedRow} RenderedRow */
 
 /**
  * @param {HTMLElement} scroller the scrolling section
@@ -102,13 +94,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
   };
 
   /** Search state: folded texts (built on first use), matches, and which is current. */
-  const search = {
-    query: "",
-    /** @type {string[]|null} */ folded: null,
-    /** @type {Match[]} */ matches: [],
-    /** @type {Map<number, number[]>} match indexes by segment */ bySegment: new Map(),
-    current: -1,
-  };
+  const search = noSearch();
 
   /** @type {ReturnType<typeof createVirtualRows<RenderedRow>>} */
   const rows = createVirtualRows(scroller, container, {
@@ -187,7 +173,11 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     scrollToCurrent(true);
   });
   document.addEventListener("copy", (event) => {
-    const text = selectedPassage();
+    const text = selectedPassage(container, rendered, (i) => ({
+      startMs: startOf(i),
+      estimated: timingOf(i) === "estimated",
+      speaker: segments[i].speaker,
+    }));
     if (text == null || !event.clipboardData) return;
     event.clipboardData.setData("text/plain", text);
     event.preventDefault();
@@ -242,43 +232,9 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
 
   /** @param {number} i @returns {RenderedRow} */
   function createRow(i) {
-    const segment = segments[i];
-    const row = document.createElement("div");
-    row.className = "transcript-row";
-    row.dataset.row = String(i);
-    if (turnStarts[i]) {
-      row.classList.add("turn-start");
-      if (segment.speaker) {
-        const name = document.createElement("span");
-        name.className = "speaker";
-        const slot = speakerSlot(slots, segment.speaker);
-        name.dataset.slot = String(slot);
-        name.style.setProperty("--speaker-color", `var(--speaker-${slot})`);
-        name.textContent = segment.speaker;
-        row.append(name);
-      }
-    }
-    const line = document.createElement("p");
-    line.className = "segment";
-    line.dataset.testid = "segment";
-    line.dataset.index = String(i);
-    const time = document.createElement("span");
-    time.className = "segment-time";
-    const text = document.createElement("span");
-    text.className = "segment-text";
-    line.append(time, text);
-    /** @type {HTMLButtonElement|null} */
-    let pin = null;
-    if (!timed) {
-      pin = document.createElement("button");
-      pin.type = "button";
-      pin.className = "pin-button";
-      pin.dataset.testid = "pin-line";
-      line.append(pin);
-    }
-    row.append(line);
-    /** @type {RenderedRow} */
-    const entry = { row, line, time, text, pin, words: [] };
+    const turnStart = turnStarts[i] === 1;
+    const speaker = turnStart ? segments[i].speaker : null;
+    const entry = buildRow(i, { turnStart, speaker, slot: speaker ? speakerSlot(slots, speaker) : 0, pinnable: !timed });
     fillTimes(i, entry);
     fillText(i, entry);
     if (i === current) markCurrent(entry, true);
@@ -286,37 +242,8 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
   }
 
   /** @param {number} i @param {RenderedRow} entry */
-  function fillTimes(i, { line, time, pin }) {
-    const start = startOf(i);
-    const end = endOf(i);
-    const timing = timingOf(i);
-    if (start == null) {
-      delete line.dataset.startMs;
-      delete line.dataset.endMs;
-      time.textContent = "";
-    } else {
-      line.dataset.startMs = String(start);
-      if (end != null) line.dataset.endMs = String(end);
-      time.textContent = (timing === "estimated" ? "≈" : "") + formatTime(start);
-    }
-    if (timing) line.dataset.timing = timing;
-    else delete line.dataset.timing;
-    const lost = notFound.has(i);
-    line.classList.toggle("is-not-found", lost);
-    time.title = lost
-      ? "Not found in the audio: this line may never be spoken, or its time is a guess"
-      : timing === "estimated"
-        ? "Estimated time: press P or the pin when this line starts"
-        : timing === "pinned"
-          ? "You pinned this line here"
-          : "";
-    line.classList.toggle("is-pinned", timing === "pinned");
-    if (pin) {
-      const pinned = timing === "pinned";
-      pin.textContent = pinned ? "Unpin" : "Starts now";
-      pin.title = pinned ? "Remove this pin" : "This line starts now (P)";
-      pin.setAttribute("aria-label", pinned ? "Unpin this line" : "This line starts now");
-    }
+  function fillTimes(i, entry) {
+    paintRowTimes(entry, { start: startOf(i), end: endOf(i), timing: timingOf(i), notFound: notFound.has(i) });
   }
 
   /** Draws a line's text: plain, or with word elements and search marks. @param {number} i @param {RenderedRow} entry */
@@ -429,12 +356,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     search.query = query;
     if (!search.folded && query) search.folded = segments.map((s) => foldCase(s.text));
     search.matches = query ? findMatches(/** @type {string[]} */ (search.folded), query) : [];
-    search.bySegment = new Map();
-    search.matches.forEach((m, k) => {
-      const list = search.bySegment.get(m.segment);
-      if (list) list.push(k);
-      else search.bySegment.set(m.segment, [k]);
-    });
+    search.bySegment = matchesBySegment(search.matches);
     // Start from the first match at or after what the reader is looking at.
     const top = rows.topRow();
     search.current = -1;
@@ -475,34 +397,6 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     for (const [i, entry] of rendered) fillText(i, entry);
   }
 
-  // --- copy -------------------------------------------------------------------------
-
-  /** The selected part of the transcript as "[m:ss] Speaker: text" lines, or null. @returns {string|null} */
-  function selectedPassage() {
-    const selection = window.getSelection();
-    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-    const range = selection.getRangeAt(0);
-    if (!range.intersectsNode(container)) return null;
-    const indexes = [...rendered.keys()].sort((a, b) => a - b);
-    /** @type {import("../lib/passage.js").PassageLine[]} */
-    const lines = [];
-    for (const i of indexes) {
-      const { text } = /** @type {RenderedRow} */ (rendered.get(i));
-      if (!range.intersectsNode(text)) continue;
-      const part = document.createRange();
-      part.selectNodeContents(text);
-      if (range.compareBoundaryPoints(Range.START_TO_START, part) > 0) part.setStart(range.startContainer, range.startOffset);
-      if (range.compareBoundaryPoints(Range.END_TO_END, part) < 0) part.setEnd(range.endContainer, range.endOffset);
-      lines.push({
-        startMs: startOf(i),
-        estimated: timingOf(i) === "estimated",
-        speaker: segments[i].speaker,
-        text: part.toString(),
-      });
-    }
-    return lines.length ? formatPassage(lines) : null;
-  }
-
   // --- the view's interface ----------------------------------------------------------
 
   return {
@@ -525,11 +419,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       following = true;
       backToNow.hidden = true;
       slots = new Map();
-      search.folded = null;
-      search.query = "";
-      search.matches = [];
-      search.bySegment = new Map();
-      search.current = -1;
+      Object.assign(search, noSearch());
       findBar.close();
       tools.setState({ hasTranscript: segments.length > 0, timed });
       starts = timed ? segments.map((s) => s.start_ms ?? 0) : [];
@@ -614,33 +504,18 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       }
     },
 
-    /** Opens the find bar. */
-    openFind() {
-      findBar.open();
-    },
+    /** The row of transcript actions: alignment progress, the drop hint, the file chooser. */
+    tools,
+  };
+}
 
-    /** Shows or hides the "drop the file here" hint. @param {boolean} active */
-    showDropHint(active) {
-      tools.showDropHint(active);
-    },
-
-    /**
-     * Shows an alignment's progress (0 to 1), or hides it with null; cancel is
-     * offered once the job runs.
-     * @param {number|null} done
-     * @param {boolean} [running]
-     */
-    setAligning(done, running) {
-      tools.setAligning(done, running);
-    },
-    /** Shows that the running alignment was asked to stop. */
-    setAlignStopping() {
-      tools.setAlignStopping();
-    },
-
-    /** Opens the file input's chooser (where the native dialog is not available). */
-    chooseWithFileInput() {
-      tools.chooseWithInput();
-    },
+/** A search with nothing asked. */
+function noSearch() {
+  return {
+    query: "",
+    /** @type {string[]|null} */ folded: null,
+    /** @type {Match[]} */ matches: [],
+    /** @type {Map<number, number[]>} match indexes by segment */ bySegment: new Map(),
+    current: -1,
   };
 }
