@@ -26,17 +26,21 @@ CANCEL = '[data-testid="align-cancel"]'
 MEDIAN_ERROR_MS = 100
 
 
-def paragraph_starts() -> list[int]:
-    """Where each paragraph of demo.txt starts: the start of the VTT cue it begins with."""
+def vtt_cues() -> list[tuple[int, str]]:
+    """The demo's VTT cues (one sentence each) as (start, text)."""
     cues = []
-    blocks = DEMO_VTT.read_text(encoding="utf-8").split("\n\n")
-    for block in blocks:
+    for block in DEMO_VTT.read_text(encoding="utf-8").split("\n\n"):
         lines = block.strip().splitlines()
         timing = next((l for l in lines if "-->" in l), None)
         if timing:
             text = " ".join(lines[lines.index(timing) + 1 :])
-            text = text.split(">", 1)[1] if text.startswith("<v ") else text
-            cues.append((parse_clock(timing.split()[0]), text))
+            cues.append((parse_clock(timing.split()[0]), text.split(">", 1)[1] if text.startswith("<v ") else text))
+    return cues
+
+
+def paragraph_starts() -> list[int]:
+    """Where each paragraph of demo.txt starts: the start of the VTT cue it begins with."""
+    cues = vtt_cues()
     paragraphs = [p.strip() for p in DEMO_TEXT.read_text(encoding="utf-8").split("\n\n")[1:] if p.strip()]
     starts, at = [], 0
     for paragraph in paragraphs:
@@ -48,34 +52,66 @@ def paragraph_starts() -> list[int]:
     return starts
 
 
+def replace_transcript(page, path: Path) -> None:
+    """Adds `path` in place of the transcript shown, and waits until it is drawn."""
+    page.driver.execute_script("window.e2eOldRow = document.querySelector('[data-testid=segment]');")
+    add_transcript(page, path)
+    page.wait_until(
+        lambda d: d.execute_script("return document.querySelector('[data-testid=segment]') !== window.e2eOldRow;"),
+        "the added transcript was not drawn",
+    )
+
+
 def shown(page, css: str) -> bool:
     return page.driver.execute_script(
         "const el = document.querySelector(arguments[0]); return !!el && !el.hidden;", css
     )
 
 
-def all_starts(page, count: int) -> dict[int, int]:
-    """Every line's start, read while scrolling the (virtualized) transcript through:
-    the last rendered line is brought into view until a later one is rendered."""
+def all_lines(page, count: int) -> dict[int, tuple[int, str]]:
+    """Every line's start and text, read while scrolling the (virtualized) transcript
+    through: the last rendered line is brought into view until a later one is rendered."""
     read_rows = """
         return [...document.querySelectorAll('[data-testid=segment]')]
-          .map(el => [Number(el.dataset.index), Number(el.dataset.startMs)]);
+          .map(el => [Number(el.dataset.index), Number(el.dataset.startMs), el.querySelector('.segment-text').textContent]);
     """
-    starts: dict[int, int] = {}
+    lines: dict[int, tuple[int, str]] = {}
     while True:
-        starts.update({index: start for index, start in page.driver.execute_script(read_rows)})
-        last = max(starts)
+        lines.update({index: (start, text) for index, start, text in page.driver.execute_script(read_rows)})
+        last = max(lines)
         if last >= count - 1:
-            return starts
+            return lines
         page.driver.execute_script(
             "document.querySelector(`[data-testid=segment][data-index='${arguments[0]}']`)"
             ".scrollIntoView({block: 'start'});",
             last,
         )
         page.wait_until(
-            lambda d: max(index for index, _ in d.execute_script(read_rows)) > last,
+            lambda d: max(index for index, _, _ in d.execute_script(read_rows)) > last,
             f"no line after {last} was rendered while scrolling",
         )
+
+
+def all_starts(page, count: int) -> dict[int, int]:
+    """Every line's start (see `all_lines`)."""
+    return {index: start for index, (start, _) in all_lines(page, count).items()}
+
+
+def line_count(page) -> int:
+    """How many lines the transcript has: the one drawn at the bottom of its list."""
+    page.driver.execute_script("const s = document.querySelector('section.transcript'); s.scrollTop = s.scrollHeight;")
+    at_end = """
+        const lines = document.querySelector('.transcript-lines');
+        const rows = [...lines.querySelectorAll('.transcript-row')];
+        const last = rows[rows.length - 1];
+        if (!last || last.getBoundingClientRect().bottom < lines.getBoundingClientRect().bottom - 1) return null;
+        return Number(last.querySelector('[data-testid=segment]').dataset.index) + 1;
+    """
+    count = page.wait_until(lambda d: d.execute_script(at_end), "the end of the transcript was not drawn")
+    page.driver.execute_script("document.querySelector('section.transcript').scrollTop = 0;")
+    page.wait_until(lambda d: d.execute_script("return !!document.querySelector('[data-testid=segment][data-index=\"0\"]');"),
+                    "the top of the transcript was not drawn again")
+    return count
 
 
 def test_align_to_audio_places_every_line(launch_app, measurements: Measurements) -> None:
@@ -189,13 +225,7 @@ def test_timing_is_checked_against_the_audio_and_can_be_nudged(app: RunningApp, 
     page.segments(at_least=10)
     shift_ms, from_cue = 8_000, 30
     truth = drifted_vtt(tmp_path / "drifted.vtt", from_cue, shift_ms)
-    # The demo's own transcript is replaced: its rows are drawn anew.
-    page.driver.execute_script("window.e2eOldRow = document.querySelector('[data-testid=segment]');")
-    add_transcript(page, tmp_path / "drifted.vtt")
-    page.wait_until(
-        lambda d: d.execute_script("return document.querySelector('[data-testid=segment]') !== window.e2eOldRow;"),
-        "the added transcript was not drawn",
-    )
+    replace_transcript(page, tmp_path / "drifted.vtt")
     assert all_starts(page, len(truth))[from_cue] == truth[from_cue] + shift_ms, "shown with its own (drifted) times"
     assert not shown(page, ALIGN), "a timed transcript is not offered to align"
 
@@ -254,3 +284,47 @@ def test_a_line_never_spoken_is_marked_and_stays_marked(launch_app, tmp_path: Pa
     again.page.driver.execute_script(
         "document.querySelector('[data-testid=segment].is-not-found').scrollIntoView({block: 'center'});")
     save_page_screenshot(again.page.driver, artifacts_dir / "not-found-line.png")
+
+
+
+def coarse_html(path: Path, span_ms: int = 25_000) -> int:
+    """The demo as a website might give it in Podcasting 2.0 HTML: one `<time>` (to
+    the second) per block of at least `span_ms`. Returns how many blocks."""
+    paragraphs = [p.strip() for p in DEMO_TEXT.read_text(encoding="utf-8").split("\n\n")[1:] if p.strip()]
+    starts = paragraph_starts()
+    blocks: list[tuple[int, str, list[str]]] = []
+    for start, paragraph in zip(starts, paragraphs):
+        speaker, text = paragraph.split(": ", 1) if ": " in paragraph[:40] else (None, paragraph)
+        if not blocks or start - blocks[-1][0] >= span_ms:
+            blocks.append((start, speaker or blocks[-1][1], []))
+        blocks[-1][2].append(" ".join(text.split()))
+    html = ["<!DOCTYPE html><html><body>"]
+    for start, speaker, texts in blocks:
+        seconds = start // 1000
+        html += [f"<cite>{speaker}:</cite>", f"<time>{seconds // 60:02d}:{seconds % 60:02d}</time>",
+                 f"<p>{' '.join(texts)}</p>"]
+    path.write_text("\n".join(html + ["</body></html>"]), encoding="utf-8")
+    return len(blocks)
+
+
+def test_a_transcript_timed_by_the_paragraph_is_cut_into_timed_sentences(
+    app: RunningApp, tmp_path: Path, measurements: Measurements
+) -> None:
+    page = app.page
+    page.segments(at_least=10)
+    blocks = coarse_html(tmp_path / "website.html")
+    replace_transcript(page, tmp_path / "website.html")
+    assert len(all_starts(page, blocks)) == blocks, "one line per block before aligning"
+    assert shown(page, ALIGN), "a transcript timed by the paragraph offers to align"
+    page.driver.find_element(By.CSS_SELECTOR, ALIGN).click()
+    page.wait_until(lambda d: "where it is spoken" in page.notice_text() or "not found" in page.notice_text(),
+                    "aligning did not finish", timeout=120)
+    cues = {text: start for start, text in vtt_cues()}
+    count = line_count(page)
+    assert count > 3 * blocks, f"the blocks were cut into sentences: {count} lines from {blocks}"
+    lines = all_lines(page, count)
+    assert sorted(lines) == list(range(count)), "every line was read"
+    errors = sorted(abs(start - cues[text]) for start, text in lines.values() if text in cues)
+    measurements.update({"blocks": blocks, "lines": count, "matched": len(errors), "errors": errors})
+    assert len(errors) >= count * 0.8, f"most lines are the demo's sentences: {len(errors)} of {count}"
+    assert errors[len(errors) // 2] <= MEDIAN_ERROR_MS, f"each sentence where it is spoken: {errors}"

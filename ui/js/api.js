@@ -12,12 +12,13 @@
  *   words?: {start_ms: number, end_ms: number, text: string}[]}} Segment
  * @typedef {{id: number, title: string, description: string|null, published: string|null,
  *   duration_ms: number, position_ms: number, transcript_format: string|null,
- *   transcript_timed: boolean, segments: Segment[], not_found: number[], audio_problem: string|null}} OpenedEpisode
+ *   transcript_timed: boolean, transcript_coarse: boolean, segments: Segment[], not_found: number[],
+ *   audio_problem: string|null}} OpenedEpisode
  * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number, saved_ms: number}} ClockSnapshot
  * @typedef {{code: string, message: string}} IpcError
  * @typedef {{start_ms: number, end_ms: number, source: "given"|"estimated"|"pinned"}} EstimatedTime
  * @typedef {{episode: number, times: EstimatedTime[], pauses: "found"|"pending"|"unavailable"}} TranscriptTimes
- * @typedef {{format: string, timed: boolean, segments: Segment[]}} TranscriptContent
+ * @typedef {{format: string, timed: boolean, coarse: boolean, segments: Segment[]}} TranscriptContent
  * @typedef {{episode: number, transcript: TranscriptContent,
  *   segments: {confidence: number, flagged: boolean}[],
  *   unmatched: {start_ms: number, end_ms: number}[]}} AlignSummary

@@ -123,7 +123,7 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
   async function show(content) {
     const id = episodeId;
     const mine = ++generation;
-    view.render(content.segments, content.timed);
+    view.render(content.segments, content.timed, content.coarse);
     if (id == null || content.timed || content.segments.length === 0) return;
     const quick = await api.transcriptTimes(id, false);
     if (mine !== generation) return;
@@ -139,9 +139,12 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
       episodeId = episode.id;
       view.setHighlights([]);
       view.tools.setAligning(null);
-      show({ format: episode.transcript_format ?? "", timed: episode.transcript_timed, segments: episode.segments }).catch(
-        report,
-      );
+      show({
+        format: episode.transcript_format ?? "",
+        timed: episode.transcript_timed,
+        coarse: episode.transcript_coarse,
+        segments: episode.segments,
+      }).catch(report);
       view.setNotFound(episode.not_found);
     },
     /** @param {number} ms */

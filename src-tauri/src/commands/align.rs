@@ -1,8 +1,9 @@
 //! Placing a transcript on the episode's audio, offline, in the background
 //! (`earmark_core::align`; needs the espeak-ng program).
 //!
-//! - `transcript_align` gives an untimed transcript its times, and answers when
-//!   done with the confidence of every segment and the audio no text matched.
+//! - `transcript_align` gives an untimed transcript its times (one timed by the
+//!   paragraph is cut into sentences first), and answers when done with the
+//!   confidence of every segment and the audio no text matched.
 //! - `transcript_fix_drift` checks a timed transcript against the audio (the
 //!   aligner run on its text): where audio was inserted or removed after the
 //!   transcript was made (dynamic ads), the segments after it are moved by the
@@ -19,11 +20,11 @@
 use std::path::PathBuf;
 
 use earmark_core::align::{
-    align, fix_drift, nudge, AlignOptions, AlignProgress, AlignStage, Alignment, DriftReport,
-    Stretch,
+    align, fix_drift, flag_far_from_paragraphs, nudge, AlignOptions, AlignProgress, AlignStage,
+    Alignment, DriftReport, Stretch,
 };
 use earmark_core::store::EpisodeId;
-use earmark_core::transcript::{Pin, Transcript};
+use earmark_core::transcript::{into_sentences, is_coarse, Pin, Transcript};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
@@ -183,6 +184,9 @@ async fn run_aligner(
 }
 
 /// Aligns the episode's transcript to its downloaded audio and stores the times.
+/// A transcript timed by the paragraph is cut into sentences first, each placed on
+/// its own; a paragraph whose first sentence lands far from the paragraph's given
+/// time is flagged.
 #[tauri::command]
 pub async fn transcript_align(
     app: AppHandle,
@@ -190,8 +194,23 @@ pub async fn transcript_align(
     jobs: State<'_, AlignJobs>,
     id: EpisodeId,
 ) -> IpcResult<AlignSummary> {
-    let input = job_input(&state, id).await?;
-    let alignment = run_aligner(app, &jobs, id, &input).await?;
+    let mut input = job_input(&state, id).await?;
+    let paragraphs = is_coarse(&input.transcript).then(|| {
+        let (sentences, firsts) = into_sentences(&input.transcript);
+        let given: Vec<Option<u64>> = input
+            .transcript
+            .segments
+            .iter()
+            .map(|s| s.start_ms)
+            .collect();
+        input.transcript = sentences;
+        input.pins.clear();
+        (firsts, given)
+    });
+    let mut alignment = run_aligner(app, &jobs, id, &input).await?;
+    if let Some((firsts, given)) = paragraphs {
+        flag_far_from_paragraphs(&mut alignment, &firsts, &given);
+    }
     let timed = alignment.apply(&input.transcript);
     store(&state, id, timed.clone(), input.source).await?;
     let confidence: Vec<f32> = alignment.segments.iter().map(|s| s.confidence).collect();

@@ -7,7 +7,7 @@ use base64::Engine;
 use earmark_core::align::flagged_indexes;
 use earmark_core::library::read_cover;
 use earmark_core::store::{EpisodeId, EpisodeSummary};
-use earmark_core::transcript::Segment;
+use earmark_core::transcript::{is_coarse, Segment};
 use serde::Serialize;
 use tauri::State;
 
@@ -47,6 +47,8 @@ pub struct OpenedEpisode {
     position_ms: u64,
     transcript_format: Option<earmark_core::transcript::TranscriptFormat>,
     transcript_timed: bool,
+    /// Timed by the paragraph: aligning cuts it into timed sentences.
+    transcript_coarse: bool,
     segments: Vec<Segment>,
     /// The lines the aligner did not find in the audio (by index), when it aligned
     /// this transcript.
@@ -92,6 +94,7 @@ pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResul
         duration_ms,
         position_ms: episode.position_ms,
         transcript_timed: transcript.as_ref().is_some_and(|t| t.timed()),
+        transcript_coarse: transcript.as_ref().is_some_and(is_coarse),
         transcript_format: transcript.as_ref().map(|t| t.format),
         segments: transcript.map(|t| t.segments).unwrap_or_default(),
         not_found: confidence

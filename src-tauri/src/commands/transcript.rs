@@ -15,8 +15,9 @@ use earmark_core::library::{
 };
 use earmark_core::store::{EpisodeId, Store};
 use earmark_core::transcript::{
-    estimate_times, resolve_pins, to_json, to_markdown, to_srt, to_vtt, with_times, EstimatedTime,
-    MarkdownOptions, Pin, Segment, TimeSource, Transcript, TranscriptError, TranscriptFormat,
+    estimate_times, is_coarse, resolve_pins, to_json, to_markdown, to_srt, to_vtt, with_times,
+    EstimatedTime, MarkdownOptions, Pin, Segment, TimeSource, Transcript, TranscriptError,
+    TranscriptFormat,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, DragDropEvent, Emitter, Manager, State, Window, WindowEvent};
@@ -41,6 +42,8 @@ pub struct TranscriptDrops {
 pub struct TranscriptContent {
     format: TranscriptFormat,
     timed: bool,
+    /// Timed by the paragraph: aligning cuts it into timed sentences.
+    coarse: bool,
     segments: Vec<Segment>,
 }
 
@@ -49,6 +52,7 @@ impl From<Transcript> for TranscriptContent {
         TranscriptContent {
             format: t.format,
             timed: t.timed(),
+            coarse: is_coarse(&t),
             segments: t.segments,
         }
     }

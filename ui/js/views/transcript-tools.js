@@ -174,11 +174,15 @@ export function createTranscriptTools(
 
   return {
     /**
-     * @param {{hasTranscript: boolean, timed: boolean}} state
+     * @param {{hasTranscript: boolean, timed: boolean, coarse: boolean}} state coarse: timed
+     *   by the paragraph, so aligning cuts it into sentences
      */
-    setState({ hasTranscript, timed }) {
+    setState({ hasTranscript, timed, coarse }) {
       find.disabled = !hasTranscript;
-      alignable = hasTranscript && !timed;
+      alignable = hasTranscript && (!timed || coarse);
+      align.title = coarse
+        ? "Cut the long paragraphs into sentences and find where each is spoken, offline"
+        : "Find where every line is spoken, offline";
       timable = hasTranscript && timed;
       align.hidden = !alignable || !aligning.hidden;
       timingMenu.hidden = !timable || !aligning.hidden;

@@ -404,8 +404,9 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
      * Shows a transcript (untimed ones get their times later, from {@link setTimes}).
      * @param {Segment[]} newSegments
      * @param {boolean} isTimed
+     * @param {boolean} [coarse] timed by the paragraph (aligning cuts it into sentences)
      */
-    render(newSegments, isTimed) {
+    render(newSegments, isTimed, coarse = false) {
       const startedAt = performance.now();
       segments = newSegments;
       timed = isTimed;
@@ -421,7 +422,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
       slots = new Map();
       Object.assign(search, noSearch());
       findBar.close();
-      tools.setState({ hasTranscript: segments.length > 0, timed });
+      tools.setState({ hasTranscript: segments.length > 0, timed, coarse });
       starts = timed ? segments.map((s) => s.start_ms ?? 0) : [];
       turnStarts = new Uint8Array(segments.length);
       for (let i = 0; i < segments.length; i++) {
