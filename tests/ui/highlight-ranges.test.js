@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { placeHighlights } from "../../ui/js/lib/highlight-ranges.js";
+import { placeHighlights, samePainted } from "../../ui/js/lib/highlight-ranges.js";
 
 const starts = [0, 4000, 9000, 15000];
 const texts = [
@@ -60,4 +60,13 @@ test("lines without times are skipped and overlapping highlights do not overlap 
       [13, 18, 2],
     ],
   );
+});
+
+test("a line's ranges are the same only when every range is", () => {
+  const range = { start: 0, end: 5, id: 1, color: "yellow" };
+  assert.ok(samePainted([range], [{ ...range }]));
+  assert.ok(samePainted(undefined, []), "no ranges either way");
+  assert.ok(!samePainted([range], []));
+  assert.ok(!samePainted([range], [{ ...range, color: "green" }]));
+  assert.ok(!samePainted([range], [{ ...range, end: 6 }]));
 });

@@ -22,6 +22,19 @@ const EDGE_WORDS = 3;
  */
 
 /**
+ * Whether a line's painted ranges are the same (so it need not be drawn again).
+ * @param {PaintedRange[]|undefined} a
+ * @param {PaintedRange[]|undefined} b
+ * @returns {boolean}
+ */
+export function samePainted(a = [], b = []) {
+  return (
+    a.length === b.length &&
+    a.every((r, k) => r.start === b[k].start && r.end === b[k].end && r.id === b[k].id && r.color === b[k].color)
+  );
+}
+
+/**
  * @param {(number|null)[]} starts each line's start in ms (null where unknown), ascending
  *   where known
  * @param {string[]} texts each line's text

@@ -19,7 +19,7 @@
 import { segmentIndexAt, speakerSlot } from "../lib/segments.js";
 import { locateWords, wordIndexAt } from "../lib/line-pieces.js";
 import { MATCH_LIMIT, findMatches, firstMatchFrom, foldCase, matchCountLabel, matchesBySegment, stepMatch } from "../lib/find.js";
-import { placeHighlights } from "../lib/highlight-ranges.js";
+import { placeHighlights, samePainted } from "../lib/highlight-ranges.js";
 import { createFindBar } from "./transcript-find.js";
 import { createTranscriptTools } from "./transcript-tools.js";
 import { paintLineText } from "./line-text.js";
@@ -476,8 +476,13 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
      */
     setHighlights(list) {
       highlights.list = list;
+      const before = highlights.byLine;
       placeAllHighlights();
-      refreshAllText();
+      // Only lines whose highlights changed are drawn again: drawing a line anew
+      // would drop a selection the reader is making in it.
+      for (const [i, entry] of rendered) {
+        if (!samePainted(before.get(i), highlights.byLine.get(i))) fillText(i, entry);
+      }
     },
 
     /** Lights the line (and word) at `ms`; keeps it in view while following. @param {number} ms */
