@@ -44,6 +44,12 @@ impl From<earmark_core::align::AlignError> for IpcError {
     }
 }
 
+impl From<earmark_core::align::DriftError> for IpcError {
+    fn from(e: earmark_core::align::DriftError) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
 impl From<earmark_core::store::StoreError> for IpcError {
     fn from(e: earmark_core::store::StoreError) -> Self {
         Self::new(e.code(), e.to_string())

@@ -17,7 +17,9 @@ from selenium.webdriver.common.by import By
 from harness.artifacts import Measurements
 from harness.earmark_app import RunningApp
 from harness.page_screenshot import save_page_screenshot
-from test_transcript import DEMO_TEXT, DEMO_VTT, add_transcript, parse_clock, segment_attrs, wait_for_lines
+from test_transcript import (
+    DEMO_TEXT, DEMO_VTT, add_transcript, add_untimed, parse_clock, segment_attrs, wait_for_lines,
+)
 
 ALIGN = '[data-testid="transcript-align"]'
 PROGRESS = '[data-testid="align-progress"]'
@@ -118,9 +120,7 @@ def test_align_to_audio_places_every_line(launch_app, measurements: Measurements
     app: RunningApp = launch_app()
     page = app.page
     page.segments(at_least=10)
-    add_transcript(page, DEMO_TEXT)
-    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')",
-                   "the untimed transcript is not shown with estimated times")
+    add_untimed(page, DEMO_TEXT)
     assert shown(page, ALIGN), "an untimed transcript offers to align"
     page.driver.find_element(By.CSS_SELECTOR, ALIGN).click()
     page.wait_until(lambda d: shown(page, PROGRESS), "no progress while aligning")
@@ -169,9 +169,7 @@ def test_cancel_keeps_the_estimated_times(launch_app, tmp_path: Path, artifacts_
     page = app.page
     try:
         page.segments(at_least=10)
-        add_transcript(page, DEMO_TEXT)
-        wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')",
-                       "the untimed transcript is not shown with estimated times")
+        add_untimed(page, DEMO_TEXT)
         page.driver.find_element(By.CSS_SELECTOR, ALIGN).click()
         page.wait_until(lambda d: shown(page, PROGRESS), "no progress while aligning")
         cancel_label = "const b = document.querySelector(arguments[0]); return b.disabled ? b.textContent : 'enabled';"
@@ -265,9 +263,7 @@ def test_a_line_never_spoken_is_marked_and_stays_marked(launch_app, tmp_path: Pa
     app: RunningApp = launch_app()
     page = app.page
     page.segments(at_least=10)
-    add_transcript(page, text)
-    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')",
-                   "the untimed transcript is not shown with estimated times")
+    add_untimed(page, text)
     page.driver.find_element(By.CSS_SELECTOR, ALIGN).click()
     wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'given')",
                    "the lines did not get their aligned times", timeout=120)

@@ -20,7 +20,7 @@ from selenium.webdriver.common.by import By
 from harness.earmark_app import RunningApp
 from harness.page_screenshot import save_page_screenshot
 from harness.feed_server import FeedServer, Route
-from test_library import DEMO_AUDIO, FIRST, SHOW, click_download_action, control_state, feed, item, row, wait_control
+from test_library import DEMO_AUDIO, FIRST, SHOW, click_download_action, feed, item, row, wait_control
 from test_notes import cli
 
 #: Free space left on the data directory's disk once the library is in it: less

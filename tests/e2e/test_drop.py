@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
-from selenium.webdriver.common.by import By
 
 from harness.display import Display
 from harness.earmark_app import RunningApp
 from harness.earmark_page import EarmarkPage
 from harness.file_drag import FileDrag
 from harness.page_screenshot import save_page_screenshot
+from test_library import sidebar_titles
 from test_notes import cli
 
 SHOW = "Dropped In"
@@ -67,12 +67,6 @@ def drag(display: Display, tmp_path: Path) -> FileDrag:
 
 
 # --- reading the window ------------------------------------------------------------
-
-
-def sidebar_titles(page: EarmarkPage) -> list[str]:
-    return page.driver.execute_script(
-        "return [...document.querySelectorAll('[data-testid=\"episode-item\"] .episode-item-title')].map(t => t.textContent)"
-    )
 
 
 def segment_texts(page: EarmarkPage) -> list[str]:

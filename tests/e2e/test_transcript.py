@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -57,6 +56,13 @@ def add_transcript(page: EarmarkPage, path: Path) -> None:
     machine: the path is given as is, not uploaded)."""
     page.driver.file_detector = UselessFileDetector()
     page.driver.find_element(By.CSS_SELECTOR, FILE_INPUT).send_keys(str(path))
+
+
+def add_untimed(page: EarmarkPage, path: Path) -> None:
+    """Adds an untimed transcript and waits until its lines show estimated times."""
+    add_transcript(page, path)
+    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')",
+                   "the untimed transcript is not shown with estimated times")
 
 
 def dom_stats(page: EarmarkPage) -> dict:
@@ -349,9 +355,7 @@ def test_untimed_transcript_gets_estimated_times_and_pins_retime_it(
     app: RunningApp = launch_app()
     page = app.page
     page.segments(at_least=10)
-    add_transcript(page, DEMO_TEXT)
-    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')",
-                   "the untimed transcript is not shown with estimated times")
+    add_untimed(page, DEMO_TEXT)
     first = segment_attrs(page, 0)
     assert first["time"].startswith("≈"), f"an estimated time reads {first['time']!r}"
     assert first["text"].startswith("Welcome"), first
@@ -546,8 +550,7 @@ def test_a_bad_transcript_file_is_refused_and_nothing_is_lost(app: RunningApp, t
 def test_export_renders_every_format(app: RunningApp) -> None:
     page = app.page
     page.segments(at_least=10)
-    add_transcript(page, DEMO_TEXT)
-    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')", "no estimates")
+    add_untimed(page, DEMO_TEXT)
     rendered = page.driver.execute_async_script(
         """
         const done = arguments[arguments.length - 1];

@@ -296,7 +296,7 @@ async function start() {
     if (snapshot.duration_ms) playerBar.setDuration(snapshot.duration_ms);
   });
   await api.onNotice((n) => notice.show(n.message));
-  await transcript.listen();
+  await transcript.connect();
   await api.onEnded(() => library.reload().catch(report));
   api.checkOutput().catch(report);
   const first = firstEpisode(await library.start());

@@ -155,8 +155,8 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     setHighlights(highlights) {
       view.setHighlights(highlights);
     },
-    /** Listens for transcript files dragged onto the window. @returns {Promise<void>} */
-    async listen() {
+    /** Follows the Rust side: alignment progress, transcript files dragged onto the window. @returns {Promise<void>} */
+    async connect() {
       await api.onAlignProgress(({ episode, done }) => {
         if (episode === episodeId && aligning.has(episode)) view.tools.setAligning(done);
       });

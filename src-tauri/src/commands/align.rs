@@ -104,18 +104,6 @@ async fn job_input(state: &AppState, id: EpisodeId) -> IpcResult<JobInput> {
     })
 }
 
-/// Stores `transcript` as the episode's own, keeping its source file.
-async fn store(
-    state: &AppState,
-    id: EpisodeId,
-    transcript: Transcript,
-    source: Option<PathBuf>,
-) -> IpcResult<()> {
-    state
-        .with_store(move |s| Ok(s.set_transcript(id, &transcript, source.as_deref())?))
-        .await
-}
-
 /// Runs the aligner on the episode's transcript text as a cancellable job with
 /// progress events. `input` comes from [`job_input`].
 async fn run_aligner(
@@ -212,10 +200,13 @@ pub async fn transcript_align(
         flag_far_from_paragraphs(&mut alignment, &firsts, &given);
     }
     let timed = alignment.apply(&input.transcript);
-    store(&state, id, timed.clone(), input.source).await?;
+    let (stored, source) = (timed.clone(), input.source);
     let confidence: Vec<f32> = alignment.segments.iter().map(|s| s.confidence).collect();
     state
-        .with_store(move |s| Ok(s.set_confidence(id, &confidence)?))
+        .with_store(move |s| {
+            s.set_transcript(id, &stored, source.as_deref())?;
+            Ok(s.set_confidence(id, &confidence)?)
+        })
         .await?;
     Ok(AlignSummary {
         episode: id,
@@ -243,10 +234,12 @@ pub async fn transcript_fix_drift(
 ) -> IpcResult<DriftSummary> {
     let input = job_input(&state, id).await?;
     let alignment = run_aligner(app, &jobs, id, &input).await?;
-    let fix = fix_drift(&input.transcript, &alignment)
-        .map_err(|e| IpcError::new(e.code(), e.to_string()))?;
+    let fix = fix_drift(&input.transcript, &alignment)?;
     if !fix.report.steps.is_empty() || fix.report.offset_ms != 0 {
-        store(&state, id, fix.transcript.clone(), input.source).await?;
+        let (moved, source) = (fix.transcript.clone(), input.source);
+        state
+            .with_store(move |s| Ok(s.set_transcript(id, &moved, source.as_deref())?))
+            .await?;
     }
     Ok(DriftSummary {
         episode: id,

@@ -478,24 +478,11 @@ fn export_error(e: TranscriptError) -> IpcError {
 }
 
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them); anything that is
-/// not valid UTF-8 afterwards is replaced.
+/// not valid UTF-8 afterwards is replaced, malformed escapes are kept as they are.
 fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -507,5 +494,10 @@ mod tests {
         assert_eq!(percent_decode("caf%C3%A9%20notes.txt"), "café notes.txt");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(
+            percent_decode("end%41"),
+            "endA",
+            "an escape at the very end"
+        );
     }
 }

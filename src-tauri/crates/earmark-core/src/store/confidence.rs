@@ -8,6 +8,7 @@
 
 use rusqlite::OptionalExtension;
 
+use super::db::ensure_transcript;
 use super::{EpisodeId, Store, StoreError, StoreResult};
 
 impl Store {
@@ -16,16 +17,7 @@ impl Store {
         let json = serde_json::to_string(confidence)
             .map_err(|source| StoreError::StoredTranscript { episode, source })?;
         self.write(|tx| {
-            let has_transcript: Option<i64> = tx
-                .query_row(
-                    "SELECT 1 FROM transcripts WHERE episode_id = ?1",
-                    [episode],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            if has_transcript.is_none() {
-                return Err(StoreError::NoTranscript(episode));
-            }
+            ensure_transcript(tx, episode)?;
             tx.execute(
                 "INSERT OR REPLACE INTO transcript_confidence (episode_id, confidence_json) \
                  VALUES (?1, ?2)",

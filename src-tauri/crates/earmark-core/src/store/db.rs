@@ -197,6 +197,21 @@ pub(crate) fn ensure_episode(conn: &Connection, id: EpisodeId) -> StoreResult<()
     }
 }
 
+/// Fails with [`StoreError::NoTranscript`] unless the episode has a transcript.
+pub(crate) fn ensure_transcript(conn: &Connection, episode: EpisodeId) -> StoreResult<()> {
+    let found: Option<i64> = conn
+        .query_row(
+            "SELECT 1 FROM transcripts WHERE episode_id = ?1",
+            [episode],
+            |row| row.get(0),
+        )
+        .optional()?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::NoTranscript(episode)),
+    }
+}
+
 /// How a path is stored: as text (lossy for paths that are not valid Unicode).
 pub(crate) fn path_text(path: &Path) -> String {
     path.to_string_lossy().into_owned()

@@ -6,9 +6,10 @@
 //! contradictions. Replacing or deleting the transcript removes its pins (a trigger
 //! in `migrations/0003_transcript_pins.sql`).
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 
-use super::{EpisodeId, Store, StoreError, StoreResult};
+use super::db::ensure_transcript;
+use super::{EpisodeId, Store, StoreResult};
 use crate::transcript::Pin;
 
 impl Store {
@@ -18,16 +19,7 @@ impl Store {
         let index = i64::try_from(pin.index).unwrap_or(i64::MAX);
         let start = i64::try_from(pin.start_ms).unwrap_or(i64::MAX);
         self.write(|tx| {
-            let has_transcript: Option<i64> = tx
-                .query_row(
-                    "SELECT 1 FROM transcripts WHERE episode_id = ?1",
-                    [episode],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            if has_transcript.is_none() {
-                return Err(StoreError::NoTranscript(episode));
-            }
+            ensure_transcript(tx, episode)?;
             tx.execute(
                 "INSERT OR REPLACE INTO transcript_pins (episode_id, segment_index, start_ms, seq) \
                  VALUES (?1, ?2, ?3, \

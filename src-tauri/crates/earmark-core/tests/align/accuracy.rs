@@ -5,7 +5,7 @@ use std::sync::atomic::AtomicBool;
 
 use earmark_core::align::{align, AlignOptions, Alignment};
 
-use crate::{episode, percentile, start_errors, Episode, TestResult};
+use crate::{assert_mostly_unmatched, episode, percentile, start_errors, Episode, TestResult};
 
 fn aligned(episode: &Episode) -> Result<Alignment, Box<dyn std::error::Error>> {
     let never = AtomicBool::new(false);
@@ -73,22 +73,7 @@ fn the_paragraph_never_spoken_is_flagged_and_the_rest_are_not() -> TestResult {
 fn the_intro_and_the_ad_are_unmatched_audio() -> TestResult {
     let episode = episode();
     let alignment = aligned(episode)?;
-    for truth in &episode.unmatched {
-        let overlap: u64 = alignment
-            .unmatched
-            .iter()
-            .map(|s| {
-                s.end_ms
-                    .min(truth.end_ms)
-                    .saturating_sub(s.start_ms.max(truth.start_ms))
-            })
-            .sum();
-        assert!(
-            overlap * 10 >= (truth.end_ms - truth.start_ms) * 7,
-            "{truth:?} is mostly reported as unmatched: {:?}",
-            alignment.unmatched
-        );
-    }
+    assert_mostly_unmatched("the test episode", &episode.unmatched, &alignment.unmatched);
     let reported: u64 = alignment
         .unmatched
         .iter()

@@ -9,6 +9,7 @@
 
 mod accuracy;
 mod drift;
+mod drift_rules;
 mod errors;
 mod human;
 mod pins;
@@ -154,6 +155,25 @@ pub fn start_errors(starts: &[u64], truth: &[Option<u64>]) -> Vec<u64> {
         .collect();
     errors.sort_unstable();
     errors
+}
+
+/// Asserts that each stretch of `truth` (an intro, an ad) is mostly (70 %)
+/// reported in `found`; `what` names the episode in the message.
+pub fn assert_mostly_unmatched(what: &str, truth: &[Stretch], found: &[Stretch]) {
+    for stretch in truth {
+        let overlap: u64 = found
+            .iter()
+            .map(|s| {
+                s.end_ms
+                    .min(stretch.end_ms)
+                    .saturating_sub(s.start_ms.max(stretch.start_ms))
+            })
+            .sum();
+        assert!(
+            overlap * 10 >= (stretch.end_ms - stretch.start_ms) * 7,
+            "{what}: {stretch:?} is mostly reported as unmatched: {found:?}"
+        );
+    }
 }
 
 /// The value at `percent` of sorted `values`.
