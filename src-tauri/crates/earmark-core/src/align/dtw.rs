@@ -91,6 +91,47 @@ pub struct Ends {
     pub skip_end: bool,
 }
 
+/// Moves the path may make for nothing: passing the synthetic frames of text the
+/// audio does not hold, and waiting through audio no text was matched to (both
+/// found by [`super::verify`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FreeMoves {
+    /// Columns entered from the left at no cost; missing entries are not free.
+    pub columns: Vec<bool>,
+    /// Rows entered from above at no cost; missing entries are not free.
+    pub rows: Vec<bool>,
+}
+
+impl FreeMoves {
+    /// True when no move is free.
+    pub fn is_empty(&self) -> bool {
+        !self.columns.iter().chain(&self.rows).any(|&free| free)
+    }
+
+    /// The moves of a grid `factor` times coarser: a coarse frame is free when
+    /// every frame in it is.
+    pub fn coarsened(&self, factor: usize) -> FreeMoves {
+        let coarsen = |frames: &[bool]| {
+            frames
+                .chunks(factor.max(1))
+                .map(|group| group.iter().all(|&free| free))
+                .collect()
+        };
+        FreeMoves {
+            columns: coarsen(&self.columns),
+            rows: coarsen(&self.rows),
+        }
+    }
+
+    fn column(&self, j: usize) -> bool {
+        self.columns.get(j).copied().unwrap_or(false)
+    }
+
+    fn row(&self, i: usize) -> bool {
+        self.rows.get(i).copied().unwrap_or(false)
+    }
+}
+
 /// How the path reached a cell.
 const FROM_DIAGONAL: u8 = 0;
 const FROM_ABOVE: u8 = 1;
@@ -100,13 +141,15 @@ const UNREACHED: u8 = 4;
 
 /// The cheapest path through `band` from the first to the last column, with the
 /// distance of each of its cells. `rows` are the episode's features, `columns`
-/// the synthetic speech's; each row left out at the `ends` costs `skip_cost`.
+/// the synthetic speech's; each row left out at the `ends` costs `skip_cost`;
+/// the `free` moves cost nothing.
 pub fn warp(
     rows: &Features,
     columns: &Features,
     band: &Band,
     ends: Ends,
     skip_cost: f32,
+    free: &FreeMoves,
     cancel: &AtomicBool,
 ) -> Result<Vec<(Cell, f32)>, AlignError> {
     let n = band.rows().min(rows.len());
@@ -147,15 +190,15 @@ pub fn warp(
                 f32::INFINITY
             };
             let (best, step) = if j == 0 && (i == 0 || skipped <= above(0)) {
-                (if i == 0 { 0.0 } else { skipped }, START)
+                (if i == 0 { d } else { skipped + d }, START)
             } else {
-                let diagonal = if j > 0 { above(j - 1) } else { f32::INFINITY };
-                let up = above(j);
+                let diagonal = if j > 0 { above(j - 1) } else { f32::INFINITY } + d;
+                let up = above(j) + if free.row(i) { 0.0 } else { d };
                 let left = if j > lo {
                     current[j - 1]
                 } else {
                     f32::INFINITY
-                };
+                } + if free.column(j) { 0.0 } else { d };
                 if diagonal <= up && diagonal <= left {
                     (diagonal, FROM_DIAGONAL)
                 } else if up <= left {
@@ -164,7 +207,7 @@ pub fn warp(
                     (left, FROM_LEFT)
                 }
             };
-            current[j] = best + d;
+            current[j] = best;
             row_steps[j - lo] = if best.is_finite() { step } else { UNREACHED };
         }
         if (lo..hi).contains(&(m - 1)) && (ends.skip_end || i == n - 1) {

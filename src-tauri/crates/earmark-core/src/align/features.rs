@@ -109,6 +109,19 @@ impl Features {
         Features { values }
     }
 
+    /// Every frame scaled to unit length (an all-zero frame stays zero): the dot
+    /// product of two frames is then the cosine of their angle.
+    pub fn unit(&self) -> Features {
+        let mut values = self.values.clone();
+        for frame in values.chunks_exact_mut(COEFFICIENTS) {
+            let norm = frame.iter().map(|v| v * v).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                frame.iter_mut().for_each(|v| *v /= norm);
+            }
+        }
+        Features { values }
+    }
+
     /// Every `factor` frames averaged into one (a last partial group too): the
     /// coarser levels of the multiscale search.
     pub fn coarsened(&self, factor: usize) -> Features {

@@ -27,6 +27,7 @@ pub mod paragraphs;
 mod run;
 pub mod snap;
 pub mod synth;
+pub mod verify;
 
 pub use audio::{AudioAnalyzer, AudioFeatures};
 pub use drift::{fix_drift, nudge, DriftError, DriftFix, DriftReport, DriftStep};

@@ -18,7 +18,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use super::dtw::{warp, Band, Cell, Ends};
+use super::dtw::{warp, Band, Cell, Ends, FreeMoves};
 use super::features::{unrelated_distance, Features, HOP_MS};
 use super::AlignError;
 
@@ -36,12 +36,14 @@ pub const WIDE_RADIUS_MS: u64 = 60_000;
 
 /// The warping path between `audio` (rows) and `synth` (columns) at full
 /// resolution, with the distance of each cell. Rows left out at the `ends` cost,
-/// at each scale, the distance between unrelated frames of that scale. `progress`
-/// gets the fraction of the work done.
+/// at each scale, the distance between unrelated frames of that scale; the
+/// `free` moves (given at full resolution) cost nothing. `progress` gets the
+/// fraction of the work done.
 pub fn multiscale_warp(
     audio: &Features,
     synth: &Features,
     ends: Ends,
+    free: &FreeMoves,
     progress: &mut dyn FnMut(f32),
     cancel: &AtomicBool,
 ) -> Result<Vec<(Cell, f32)>, AlignError> {
@@ -76,7 +78,8 @@ pub fn multiscale_warp(
             Band::around(&cells, FACTOR, rows.len(), columns.len(), radius)
         };
         let skip_cost = unrelated_distance(rows, columns).unwrap_or(0.0);
-        path = warp(rows, columns, &band, ends, skip_cost, cancel)?;
+        let free = free.coarsened(FACTOR.pow(level as u32));
+        path = warp(rows, columns, &band, ends, skip_cost, &free, cancel)?;
         done += rows.len();
         progress(done as f32 / total as f32);
     }
@@ -133,8 +136,15 @@ mod tests {
         };
         let mut reported = Vec::new();
         let never = AtomicBool::new(false);
-        let path = multiscale_warp(&audio, &synth, ends, &mut |f| reported.push(f), &never)
-            .expect("not cancelled");
+        let path = multiscale_warp(
+            &audio,
+            &synth,
+            ends,
+            &FreeMoves::default(),
+            &mut |f| reported.push(f),
+            &never,
+        )
+        .expect("not cancelled");
         // The intro waits on a few synthetic frames.
         let during_intro = path
             .iter()
@@ -166,7 +176,14 @@ mod tests {
             skip_start: false,
             skip_end: false,
         };
-        let result = multiscale_warp(&audio, &audio, ends, &mut |_| {}, &cancel);
+        let result = multiscale_warp(
+            &audio,
+            &audio,
+            ends,
+            &FreeMoves::default(),
+            &mut |_| {},
+            &cancel,
+        );
         assert_eq!(result, Err(AlignError::Cancelled));
     }
 }

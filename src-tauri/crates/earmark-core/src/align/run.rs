@@ -14,7 +14,7 @@ use std::sync::atomic::AtomicBool;
 use serde::{Deserialize, Serialize};
 
 use super::audio::AudioFeatures;
-use super::dtw::{Cell, Ends};
+use super::dtw::{Cell, Ends, FreeMoves};
 use super::features::HOP_MS;
 use super::mismatch::{
     keep_out_of_unmatched, length_score, median, unmatched_stretches, voiced_ms, CostScale,
@@ -23,12 +23,15 @@ use super::mismatch::{
 use super::multiscale::multiscale_warp;
 use super::snap::{snap_to_speech, Bounds};
 use super::synth::{synthesize, SpokenSpan, Voice};
+use super::verify::{free_moves, verify};
 use super::AlignError;
 use crate::transcript::pauses::silence_threshold_db;
 use crate::transcript::{resolve_pins, Pin, Transcript};
 
 /// The share of the progress bar given to speaking the text (it is fast).
 const SYNTH_SHARE: f32 = 0.1;
+/// The highest confidence of a segment [`verify`] found no audio for.
+const LEFT_OUT_CONFIDENCE: f32 = 0.25;
 /// Segments with fewer synthetic frames than this do not set the episode's pace.
 const PACE_MIN_FRAMES: usize = 10;
 
@@ -163,24 +166,28 @@ pub fn align(
     ];
     let mut measured = vec![Measured::default(); texts.len()];
     let mut unmatched = Vec::new();
+    let mut left_out = vec![false; texts.len()];
     for chunk in &chunks {
         let rows = audio_n.slice(chunk.audio.start, chunk.audio.end);
         let columns = synth_n.slice(chunk.synth.start, chunk.synth.end);
-        let path = multiscale_warp(
-            &rows,
-            &columns,
-            chunk.ends,
-            &mut |done| {
-                let share =
-                    (rows_done as f32 + done * chunk.audio.len() as f32) / total_rows as f32;
-                progress(AlignProgress {
-                    stage: AlignStage::Matching,
-                    done: SYNTH_SHARE + (1.0 - SYNTH_SHARE) * share,
-                })
-            },
-            cancel,
-        )?;
-        rows_done += chunk.audio.len();
+        let mut warp_part = |part: f32, free: &FreeMoves| {
+            multiscale_warp(
+                &rows,
+                &columns,
+                chunk.ends,
+                free,
+                &mut |done| {
+                    let share = (rows_done as f32 + (part + done) / 2.0 * chunk.audio.len() as f32)
+                        / total_rows as f32;
+                    progress(AlignProgress {
+                        stage: AlignStage::Matching,
+                        done: SYNTH_SHARE + (1.0 - SYNTH_SHARE) * share,
+                    })
+                },
+                cancel,
+            )
+        };
+        let mut path = warp_part(0.0, &FreeMoves::default())?;
         read_segments(
             chunk,
             &path,
@@ -189,6 +196,29 @@ pub fn align(
             &mut bounds,
             &mut measured,
         );
+        let segment_frames = chunk_frames(chunk, &synthesis.spans);
+        let placed: Vec<Range<usize>> = chunk
+            .segments
+            .clone()
+            .map(|k| frame_of(bounds[k].start_ms, chunk)..frame_of(bounds[k].end_ms, chunk) + 1)
+            .collect();
+        let verdict = verify(&rows, &columns, &segment_frames, &placed, cancel)?;
+        let free = free_moves(&verdict, &segment_frames, rows.len(), columns.len());
+        if !free.is_empty() {
+            path = warp_part(1.0, &free)?;
+            read_segments(
+                chunk,
+                &path,
+                columns.len(),
+                &synthesis.spans,
+                &mut bounds,
+                &mut measured,
+            );
+        }
+        for ((k, found), frames) in chunk.segments.clone().zip(&verdict).zip(&segment_frames) {
+            left_out[k] = found.is_none() && !frames.is_empty();
+        }
+        rows_done += chunk.audio.len();
         unmatched.extend(unmatched_stretches(
             &path,
             chunk.audio.start,
@@ -217,14 +247,20 @@ pub fn align(
     let segments = bounds
         .iter()
         .zip(&measured)
-        .map(|(b, m)| {
+        .zip(&left_out)
+        .map(|((b, m), left_out)| {
             let end_ms = b.end_ms.min(audio.duration_ms).max(b.start_ms);
             let matched = matched_share(b.start_ms, end_ms, &unmatched);
             let voiced = voiced_ms(&audio.loudness, loud_from, b.start_ms, end_ms) as f32;
             let confidence = if m.sounded {
-                scale.score(m.mean_cost)
+                let score = scale.score(m.mean_cost)
                     * length_score(voiced, m.synth_frames * HOP_MS as f32 * pace)
-                    * matched
+                    * matched;
+                if *left_out {
+                    score.min(LEFT_OUT_CONFIDENCE)
+                } else {
+                    score
+                }
             } else {
                 0.0
             };
@@ -285,6 +321,26 @@ fn chunks(
             }
         })
         .collect()
+}
+
+/// The synthetic frames of each segment of `chunk`, counted from the chunk's.
+fn chunk_frames(chunk: &Chunk, spans: &[SpokenSpan]) -> Vec<Range<usize>> {
+    let frame = |ms: f64| ((ms / HOP_MS as f64) as usize).saturating_sub(chunk.synth.start);
+    let limit = chunk.synth.len();
+    spans[chunk.segments.clone()]
+        .iter()
+        .map(|span| {
+            let start = frame(span.start_ms).min(limit);
+            start..frame(span.end_ms).clamp(start, limit)
+        })
+        .collect()
+}
+
+/// The audio frame of `ms`, counted from `chunk`'s first.
+fn frame_of(ms: u64, chunk: &Chunk) -> usize {
+    ((ms / HOP_MS) as usize)
+        .saturating_sub(chunk.audio.start)
+        .min(chunk.audio.len())
 }
 
 /// Reads the segments of `chunk` through its warping path: bounds and measures.

@@ -6,15 +6,15 @@
 //!
 //! The targets (median start error ≤ 100 ms, p95 ≤ 300 ms over the spoken
 //! paragraphs, every unspoken paragraph flagged, 70 % of each ad and of the
-//! intro reported as unmatched, at most one spoken paragraph flagged) are met
-//! on clean speech only. Elsewhere the bounds asserted are the ones the aligner
-//! reaches (measured, with a little room), so that a change that loses ground
-//! fails and one that gains can tighten them: with an ad of human speech the
-//! path matches the next paragraphs to the ad and catches up after them; with a
-//! paragraph never spoken as well, that paragraph takes the next one's audio
-//! (not flagged), every following line shifts by one until the ad absorbs the
-//! excess, and the ad is not found. See docs/decisions.md ("Recorded human
-//! speech") for what was tried.
+//! intro reported as unmatched, at most one spoken paragraph flagged) are met in
+//! every variant but the ad alone, thanks to the second look of
+//! `earmark_core::align::verify` (without it, an unspoken paragraph took the
+//! next one's audio, every following line shifted by one until the ad absorbed
+//! the excess, and p95 was 1.6–8.7 s). With the ad alone the bound asserted is
+//! the one the aligner reaches (measured, with a little room): the short line
+//! after the ad ("Five, five.") is too short to judge, so the warp's placement
+//! of it, stretched over the ad, stands. See docs/decisions.md ("Recorded human
+//! speech").
 
 use std::sync::atomic::AtomicBool;
 
@@ -29,18 +29,12 @@ struct Bounds {
     median_ms: u64,
     p95_ms: u64,
     spoken_flagged: usize,
-    /// Every paragraph never spoken is flagged.
-    unspoken_flagged: bool,
-    /// The intro and each ad are mostly reported as unmatched.
-    unmatched_found: bool,
 }
 
 const TARGETS: Bounds = Bounds {
     median_ms: 100,
     p95_ms: 300,
     spoken_flagged: 1,
-    unspoken_flagged: true,
-    unmatched_found: true,
 };
 
 fn check(args: &[&str], bounds: &Bounds) -> TestResult {
@@ -65,19 +59,19 @@ fn check(args: &[&str], bounds: &Bounds) -> TestResult {
         bounds.p95_ms
     );
     check_flags(args, &episode, &alignment, bounds);
-    if bounds.unmatched_found {
-        assert_mostly_unmatched(
-            &format!("{args:?}"),
-            &episode.unmatched,
-            &alignment.unmatched,
-        );
-    }
+    // Every paragraph never spoken is flagged; the intro and each ad are mostly
+    // reported as unmatched.
+    assert_mostly_unmatched(
+        &format!("{args:?}"),
+        &episode.unmatched,
+        &alignment.unmatched,
+    );
     Ok(())
 }
 
 fn check_flags(args: &[&str], episode: &Episode, alignment: &Alignment, bounds: &Bounds) {
     for (k, (segment, truth)) in alignment.segments.iter().zip(&episode.starts).enumerate() {
-        if truth.is_none() && bounds.unspoken_flagged {
+        if truth.is_none() {
             assert!(
                 segment.flagged,
                 "{args:?}: paragraph {k} was never spoken: {segment:?}"
@@ -101,14 +95,8 @@ fn clean_human_speech_aligns() -> TestResult {
 
 #[test]
 fn a_human_paragraph_never_spoken_is_flagged() -> TestResult {
-    // Measured: median 7 ms, p95 1568 ms, max 2708 ms; 3 of 3 flagged, 1 spoken.
-    check(
-        &["--no-ad"],
-        &Bounds {
-            p95_ms: 1_700,
-            ..TARGETS
-        },
-    )
+    // Measured: median 6 ms, p95 141 ms, max 145 ms; 3 of 3 flagged, 0 spoken.
+    check(&["--no-ad"], &TARGETS)
 }
 
 #[test]
@@ -125,29 +113,13 @@ fn a_human_ad() -> TestResult {
 
 #[test]
 fn an_unspoken_paragraph_and_an_ad_two_paragraphs_apart() -> TestResult {
-    // Measured: median 6 ms, p95 6966 ms, max 7509 ms; the unspoken paragraphs
-    // are not flagged and the ads are not found.
-    check(
-        &[],
-        &Bounds {
-            p95_ms: 7_500,
-            unspoken_flagged: false,
-            unmatched_found: false,
-            ..TARGETS
-        },
-    )
+    // Measured: median 6 ms, p95 136 ms, max 144 ms; 3 of 3 flagged, 0 spoken;
+    // all 30 s of ads found.
+    check(&[], &TARGETS)
 }
 
 #[test]
 fn an_unspoken_paragraph_next_to_the_ad() -> TestResult {
-    // Measured: median 6 ms, p95 8685 ms, max 8814 ms; as above.
-    check(
-        &["--ad-next-to-unspoken"],
-        &Bounds {
-            p95_ms: 9_000,
-            unspoken_flagged: false,
-            unmatched_found: false,
-            ..TARGETS
-        },
-    )
+    // Measured: median 6 ms, p95 141 ms, max 241 ms; as above.
+    check(&["--ad-next-to-unspoken"], &TARGETS)
 }
