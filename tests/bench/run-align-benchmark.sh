@@ -19,6 +19,7 @@
 #            speech per round, two paragraphs apart (--human --repeat 3)
 #   human-hard  the same with the ad right after the unspoken paragraph
 #            (--ad-next-to-unspoken)
+#   human-ads   the same without paragraphs never spoken (--no-unspoken)
 # Each runs under /usr/bin/time -v (peak memory of the process, espeak-ng included
 # in CPU time). aeneas (PyPI) runs on all but `long-ads` in a venv kept at
 # ~/.cache/earmark-aeneas-venv; it builds against Debian's libespeak-ng-libespeak-dev
@@ -44,9 +45,10 @@ python3 "$make_episode" "$work/long" --seed 7 --repeat 40 --no-ad
 python3 "$make_episode" "$work/long-ads" --seed 7 --repeat 40
 python3 "$make_episode" "$work/human" --human --repeat 3
 python3 "$make_episode" "$work/human-hard" --human --repeat 3 --ad-next-to-unspoken
+python3 "$make_episode" "$work/human-ads" --human --repeat 3 --no-unspoken
 load="$(cut -d' ' -f1 /proc/loadavg)"
 
-for episode in short bed long long-ads human human-hard; do
+for episode in short bed long long-ads human human-hard human-ads; do
     dir="$work/$episode"
     /usr/bin/time -v "$cli" bench align "$dir/episode.wav" "$dir/transcript.txt" \
         --truth "$dir/truth.json" --json >"$dir/earmark.json" 2>"$dir/earmark.time"
@@ -66,7 +68,7 @@ if [[ -z "${NO_AENEAS:-}" ]]; then
         "$venv/bin/pip" install -q --no-build-isolation aeneas
     fi
     aeneas_python="$venv/bin/python"
-    for episode in short bed long human human-hard; do
+    for episode in short bed long human human-hard human-ads; do
         dir="$work/$episode"
         /usr/bin/time -v "$aeneas_python" -m aeneas.tools.execute_task \
             "$dir/episode.wav" "$dir/plain.txt" \
@@ -101,7 +103,7 @@ def errors_of(starts, truth):
     return {"median": errs[len(errs) // 2], "p95": errs[(len(errs) - 1) * 95 // 100], "max": errs[-1]}
 
 rows = {}
-for episode in ["short", "bed", "long", "long-ads", "human", "human-hard"]:
+for episode in ["short", "bed", "long", "long-ads", "human", "human-hard", "human-ads"]:
     d = work / episode
     truth = json.loads((d / "truth.json").read_text())
     earmark = json.loads((d / "earmark.json").read_text())
@@ -127,7 +129,8 @@ if aeneas_python:
 names = {"short": "short (3.4 min, intro, ad, 1 unspoken)", "bed": "short + music bed (-35 dB)",
          "long": "long (2 h, intro, 40 unspoken)", "long-ads": "long + 40 ad reads",
          "human": "human (2.8 min, recorded voices, intro, 3 unspoken, 3 human ads)",
-         "human-hard": "human, each ad right after the unspoken paragraph"}
+         "human-hard": "human, each ad right after the unspoken paragraph",
+         "human-ads": "human, ads only (no unspoken paragraph)"}
 
 lines = []
 lines.append("| episode | median start error | p95 | max | unspoken flagged | spoken flagged | unmatched audio found | × real time (wall) | CPU time | peak memory |")
@@ -141,24 +144,23 @@ for episode, row in rows.items():
         f"| {e['realtime_x']:.0f}× | {t['cpu_s']:.1f} s | {t['peak_mb']:.0f} MB |")
 earmark_table = "\n".join(lines)
 
-long, human, hard = rows["long"], rows["human"]["earmark"], rows["human-hard"]["earmark"]
-e, t = long["earmark"], long["earmark_time"]
-def human_cell(h):
+e, t = rows["long"]["earmark"], rows["long"]["earmark_time"]
+def accuracy_cell(h):
     return (f"{h['median_start_error_ms']} / {h['p95_start_error_ms']} ms, unspoken {h['unspoken_flagged']} of {h['unspoken']} flagged, "
-            f"{h['spoken_flagged']} spoken flagged, {h['unmatched_found_ms'] / 1000:.0f} of {h['unmatched_ms'] / 1000:.0f} s unmatched found")
-def human_ok(h):
+            f"{h['spoken_flagged']} of {h['spoken']} spoken flagged, {h['unmatched_found_ms'] / 1000:.0f} of {h['unmatched_ms'] / 1000:.0f} s unmatched found")
+def accuracy_ok(h):
     return (h["median_start_error_ms"] <= 100 and h["p95_start_error_ms"] <= 300
-            and h["unspoken_flagged"] == h["unspoken"] and h["spoken_flagged"] <= 1
+            and h["unspoken_flagged"] == h["unspoken"] and h["spoken_flagged"] <= max(1, h["spoken"] // 100)
             and h["unmatched_found_ms"] * 10 >= h["unmatched_ms"] * 7)
 targets = "\n".join([
-    "| target | measured (long, 2 h) | verdict |",
+    "| target | measured | verdict |",
     "|---|---|---|",
-    f"| median start error ≤ 0.1 s | {e['median_start_error_ms']} ms | {verdict(e['median_start_error_ms'] <= 100)} |",
-    f"| p95 start error ≤ 0.3 s | {e['p95_start_error_ms']} ms | {verdict(e['p95_start_error_ms'] <= 300)} |",
-    f"| ≥ 50× real time on 2 cores | {e['realtime_x']:.0f}× (wall, decoding included) | {verdict(e['realtime_x'] >= 50)} |",
-    f"| ≤ 300 MB for a 2-hour episode | {t['peak_mb']:.0f} MB | {verdict(t['peak_mb'] <= 300)} |",
-    f"| human speech: median ≤ 0.1 s, p95 ≤ 0.3 s, unspoken flagged, ≤ 1 spoken flagged, ads mostly found (`human`) | {human_cell(human)} | {verdict(human_ok(human))} |",
-    f"| the same with each ad next to the unspoken paragraph (`human-hard`) | {human_cell(hard)} | {verdict(human_ok(hard))} |",
+    f"| ≥ 50× real time on 2 cores (long, 2 h) | {e['realtime_x']:.0f}× (wall, decoding included) | {verdict(e['realtime_x'] >= 50)} |",
+    f"| ≤ 300 MB for a 2-hour episode (long) | {t['peak_mb']:.0f} MB | {verdict(t['peak_mb'] <= 300)} |",
+] + [
+    f"| {names[episode]}: median ≤ 0.1 s, p95 ≤ 0.3 s, every unspoken paragraph flagged, ≤ 1 % of the spoken ones flagged (at least 1), ≥ 70 % of the unmatched audio found "
+    f"| {accuracy_cell(row['earmark'])} | {verdict(accuracy_ok(row['earmark']))} |"
+    for episode, row in rows.items()
 ])
 
 if aeneas_python:

@@ -43,8 +43,13 @@ pub const THRESHOLD_SHARE: f32 = 0.9;
 /// Segments shorter than this (2 s of synthetic speech) are too short to judge:
 /// a few words match too little to outweigh their neighbours' loose edges, and
 /// can match an ad's words as well as their own. They are never left out, and
-/// both where they matched and where the warp put them count as theirs.
+/// both where they matched and where the warp put them count as theirs, unless
+/// the warp stretched them over more than [`MAX_STRETCH`] times their length
+/// (then it put them over audio that is not theirs, such as an ad).
 pub const MIN_JUDGED_FRAMES: usize = 100;
+/// The most audio a segment's placement by the warp can plausibly span, in
+/// multiples of its synthetic length.
+pub const MAX_STRETCH: usize = 3;
 
 /// Where each segment's speech was found, in audio frames; `None` for a segment
 /// the audio does not hold.
@@ -82,8 +87,10 @@ pub fn verify(
     let mut verdict = table.best();
     for ((found, frames), at) in verdict.iter_mut().zip(segments).zip(placed) {
         if frames.len() < MIN_JUDGED_FRAMES {
+            let plausible = at.len() <= frames.len() * MAX_STRETCH;
             *found = Some(match found {
-                Some(there) => there.start.min(at.start)..there.end.max(at.end),
+                Some(there) if plausible => there.start.min(at.start)..there.end.max(at.end),
+                Some(there) => there.clone(),
                 None => at.clone(),
             });
         }
