@@ -273,10 +273,17 @@ def test_a_line_never_spoken_is_marked_and_stays_marked(launch_app, tmp_path: Pa
     line = segment_attrs(page, at - 1)
     assert line["text"].startswith("Before we start"), line
 
+    # New times for the same lines (a nudge) keep the mark.
+    start = segment_attrs(page, at)["start"]
+    open_timing(page, "timing-later")
+    page.wait_until(lambda d: (segment_attrs(page, at) or {}).get("start") == start + 500,
+                    "'Later by 0.5 s' did not move the lines")
+    assert page.driver.execute_script(marked) == [at - 1], "still marked after a nudge"
+
     app.driver.quit()
     again: RunningApp = launch_app()
     again.page.segments(at_least=10)
-    assert again.page.driver.execute_script(marked) == [at - 1], "still marked after a restart"
+    assert again.page.driver.execute_script(marked) == [at - 1], "still marked after a nudge and a restart"
     again.page.driver.execute_script(
         "document.querySelector('[data-testid=segment].is-not-found').scrollIntoView({block: 'center'});")
     save_page_screenshot(again.page.driver, artifacts_dir / "not-found-line.png")

@@ -65,13 +65,22 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
           ? "Every line is now where it is spoken."
           : `Aligned. ${missing} ${missing === 1 ? "line was" : "lines were"} not found in the audio.`;
       }),
-    onCheckTiming: () => runJob(api.fixDrift, (summary) => describeDrift(summary.drift)),
+    // New times for the same lines: the lines the aligner did not find stay marked.
+    onCheckTiming: () => {
+      const marked = view.notFoundLines();
+      runJob(api.fixDrift, (summary) => {
+        view.setNotFound(marked);
+        return describeDrift(summary.drift);
+      });
+    },
     onNudge: (deltaMs) => {
       if (episodeId == null) return;
+      const marked = view.notFoundLines();
       api
         .nudgeTranscript(episodeId, deltaMs)
         .then((content) => {
           show(content).catch(report);
+          view.setNotFound(marked);
           inform(describeNudge(deltaMs));
         })
         .catch(report);

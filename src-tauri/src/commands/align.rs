@@ -238,7 +238,7 @@ pub async fn transcript_fix_drift(
     if !fix.report.steps.is_empty() || fix.report.offset_ms != 0 {
         let (moved, source) = (fix.transcript.clone(), input.source);
         state
-            .with_store(move |s| Ok(s.set_transcript(id, &moved, source.as_deref())?))
+            .with_store(move |s| Ok(s.retime_transcript(id, &moved, source.as_deref())?))
             .await?;
     }
     Ok(DriftSummary {
@@ -266,7 +266,7 @@ pub async fn transcript_nudge(
                 })?;
             let source = s.transcript_info(id)?.and_then(|i| i.source_path);
             let moved = nudge(&transcript, delta_ms);
-            s.set_transcript(id, &moved, source.as_deref())?;
+            s.retime_transcript(id, &moved, source.as_deref())?;
             Ok(moved)
         })
         .await?;

@@ -34,3 +34,19 @@ export function selectedPassage(container, rendered, lineAt) {
   }
   return lines.length ? formatPassage(lines) : null;
 }
+
+/**
+ * Puts the selected passage, with its timestamps, on the clipboard whenever the
+ * reader copies from `container`.
+ * @param {HTMLElement} container
+ * @param {Map<number, {text: HTMLElement}>} rendered
+ * @param {(i: number) => {startMs: number|null, estimated: boolean, speaker: string|null}} lineAt
+ */
+export function copyPassages(container, rendered, lineAt) {
+  document.addEventListener("copy", (event) => {
+    const text = selectedPassage(container, rendered, lineAt);
+    if (text == null || !event.clipboardData) return;
+    event.clipboardData.setData("text/plain", text);
+    event.preventDefault();
+  });
+}

@@ -24,7 +24,9 @@ import { createFindBar } from "./transcript-find.js";
 import { createTranscriptTools } from "./transcript-tools.js";
 import { paintLineText } from "./line-text.js";
 import { buildRow, paintRowTimes } from "./transcript-row.js";
-import { selectedPassage } from "./transcript-copy.js";
+import { copyPassages } from "./transcript-copy.js";
+import { listenForTranscriptKeys } from "./transcript-keys.js";
+import { selectionInside, watchReader } from "./transcript-reader.js";
 import { createVirtualRows } from "./virtual-rows.js";
 
 /** @typedef {import("../api.js").Segment} Segment */
@@ -101,7 +103,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     createRow: (i) => createRow(i),
     charsOf: (i) => segments[i].text.length,
     startsTurn: (i) => turnStarts[i] === 1,
-    keepRows: () => selectionInside(),
+    keepRows: () => selectionInside(container),
   });
   const rendered = rows.rendered;
 
@@ -149,57 +151,27 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     following = false;
     backToNow.hidden = current < 0;
   };
-  scroller.style.overflowAnchor = "none"; // rows are anchored by hand, below
-  scroller.addEventListener("wheel", userScrolled, { passive: true });
-  scroller.addEventListener("touchmove", userScrolled, { passive: true });
-  scroller.addEventListener("keydown", (e) => {
-    if (["PageUp", "PageDown", "Home", "End"].includes(e.key)) userScrolled();
-  });
-  scroller.addEventListener(
-    "scroll",
-    () => {
-      // Scrolling that is not ours (a scrollbar dragged, a script) is the reader's.
-      if (!rows.isOurScroll(scroller.scrollTop, performance.now())) userScrolled();
-      scheduleUpdate();
-    },
-    { passive: true },
-  );
-  document.addEventListener("selectionchange", () => {
-    if (selectionInside()) userScrolled();
-  });
+  watchReader(scroller, container, rows, { onReader: userScrolled, onScroll: scheduleUpdate });
   backToNow.addEventListener("click", () => {
     following = true;
     backToNow.hidden = true;
     scrollToCurrent(true);
   });
-  document.addEventListener("copy", (event) => {
-    const text = selectedPassage(container, rendered, (i) => ({
-      startMs: startOf(i),
-      estimated: timingOf(i) === "estimated",
-      speaker: segments[i].speaker,
-    }));
-    if (text == null || !event.clipboardData) return;
-    event.clipboardData.setData("text/plain", text);
-    event.preventDefault();
-  });
-  document.addEventListener("keydown", (event) => {
-    const target = /** @type {HTMLElement} */ (event.target);
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "f") {
-      event.preventDefault();
-      findBar.open();
-      return;
-    }
-    if (target.closest("input, textarea, select, [contenteditable]")) return;
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === "p" || event.key === "P") {
+  copyPassages(container, rendered, (i) => ({
+    startMs: startOf(i),
+    estimated: timingOf(i) === "estimated",
+    speaker: segments[i].speaker,
+  }));
+  listenForTranscriptKeys({
+    openFind: () => findBar.open(),
+    pin: () => {
       const index = lineToPin();
-      if (index >= 0) {
-        event.preventDefault();
-        onPin(index, positionMs);
-      }
-    } else if (event.key === "Escape" && findBar.isOpen) {
-      findBar.close();
-    }
+      if (index >= 0) onPin(index, positionMs);
+      return index >= 0;
+    },
+    closeFind: () => {
+      if (findBar.isOpen) findBar.close();
+    },
   });
   new ResizeObserver(() => {
     if (segments.length > 0 && rows.remeasureIfResized() && following) scrollToCurrent(false);
@@ -264,12 +236,6 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     entry.line.classList.toggle("is-current", on);
     if (on) entry.line.setAttribute("aria-current", "true");
     else entry.line.removeAttribute("aria-current");
-  }
-
-  /** Is there a selection inside the transcript? */
-  function selectionInside() {
-    const selection = window.getSelection();
-    return Boolean(selection && !selection.isCollapsed && selection.anchorNode && container.contains(selection.anchorNode));
   }
 
   function scheduleUpdate() {
@@ -451,6 +417,11 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     setNotFound(indexes) {
       notFound = new Set(indexes);
       for (const [i, entry] of rendered) fillTimes(i, entry);
+    },
+
+    /** @returns {number[]} the lines marked as not found in the audio */
+    notFoundLines() {
+      return [...notFound];
     },
 
     /**

@@ -6,8 +6,10 @@
 //! a program: see [`synth`] for this runtime dependency), describe both the
 //! episode and the synthetic speech by MFCC features ([`features`]), and find the
 //! cheapest monotone pairing of their frames by dynamic time warping ([`dtw`]),
-//! coarse to fine ([`multiscale`]). Boundaries are then snapped to the audio's
-//! pauses ([`snap`]); [`mismatch`] scores every segment and finds audio no text
+//! coarse to fine ([`multiscale`]). [`verify`] then judges each segment on its
+//! own (is it spoken, and where?) and the warp runs again, passing the text the
+//! audio lacks and waiting through audio no text matched for nothing. Boundaries
+//! are then snapped to the audio's pauses ([`snap`]); [`mismatch`] scores every segment and finds audio no text
 //! was matched to. [`align`] runs it all, with progress and cancellation; pins
 //! the user set are fixed points it keeps. [`drift`] uses an alignment to find
 //! and correct the offsets of a timed transcript whose audio gained an ad.

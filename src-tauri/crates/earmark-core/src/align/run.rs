@@ -3,10 +3,13 @@
 //! The steps: speak the transcript with espeak-ng ([`super::synth`]); bring both
 //! feature sequences to zero mean and unit variance; cut the problem at the
 //! user's pins (each stretch between two pins is aligned on its own, its ends
-//! fixed to the pins); warp each stretch ([`super::multiscale`]); read each
-//! segment's first and last sound through the path; find the audio no text
-//! matched and keep segments out of it, score and flag ([`super::mismatch`]);
-//! snap to where the voice starts and stops ([`super::snap`]).
+//! fixed to the pins); warp each stretch ([`super::multiscale`]); take a second
+//! look at which segments are spoken and where ([`super::verify`]) and, when it
+//! finds text the audio lacks or audio no text matched, warp again with those
+//! moves free; read each segment's first and last sound through the path; find
+//! the audio no text matched and keep segments out of it, score and flag
+//! ([`super::mismatch`]); snap to where the voice starts and stops
+//! ([`super::snap`]).
 
 use std::ops::Range;
 use std::sync::atomic::AtomicBool;

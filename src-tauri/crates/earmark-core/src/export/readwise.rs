@@ -19,6 +19,12 @@
 //! highlights by it, which with seconds keeps listening order. (Its API calls this
 //! location type `time_offset`.) A bare earmark with no transcript becomes the text
 //! `Earmark at m:ss`, since Readwise needs a non-empty `Highlight`.
+//!
+//! Transcripts come from feeds, so a cell may hold anything. A cell that starts
+//! with `=`, `+`, `-`, `@`, a tab or a carriage return would be run as a formula by
+//! a spreadsheet that opens the file, so it gets a leading `'` (OWASP's advice
+//! against CSV injection): a spreadsheet then shows it as text, and Readwise
+//! keeps the apostrophe, which is rare in what people highlight.
 
 use super::bundle::{Entry, EpisodeNotes};
 use super::error::ExportError;
@@ -67,16 +73,17 @@ pub fn to_readwise_csv(episodes: &[EpisodeNotes]) -> Result<String, ExportError>
             };
             let location = (entry.at_ms() / 1000).to_string();
             let date = readwise_date(entry.created());
+            let record = [
+                highlight.as_str(),
+                title,
+                author,
+                url,
+                note.as_str(),
+                location.as_str(),
+                date.as_str(),
+            ];
             writer
-                .write_record([
-                    highlight.as_str(),
-                    title,
-                    author,
-                    url,
-                    note.as_str(),
-                    location.as_str(),
-                    date.as_str(),
-                ])
+                .write_record(record.map(inert))
                 .map_err(ExportError::Csv)?;
         }
     }
@@ -85,6 +92,15 @@ pub fn to_readwise_csv(episodes: &[EpisodeNotes]) -> Result<String, ExportError>
         .map_err(|e| ExportError::Csv(csv::Error::from(e.into_error())))?;
     // Every field written is a `&str`, so the output is UTF-8.
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `cell`, with a leading `'` when a spreadsheet would read it as a formula.
+fn inert(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
 }
 
 /// The transcript segments as one text, `Speaker: words`, segments on their own lines.
@@ -120,6 +136,16 @@ mod tests {
     fn dates_lose_the_t_and_zone() {
         assert_eq!(readwise_date("2024-05-01T12:34:56Z"), "2024-05-01 12:34:56");
         assert_eq!(readwise_date("yesterday"), "yesterday");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_made_text() {
+        for formula in ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx"] {
+            assert_eq!(inert(formula), format!("'{formula}"));
+        }
+        for text in ["Words", "5 = five", "'quoted'", ""] {
+            assert_eq!(inert(text), text);
+        }
     }
 
     #[test]

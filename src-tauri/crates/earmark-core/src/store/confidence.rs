@@ -3,13 +3,18 @@
 //! Stored after an alignment, one confidence (0 to 1) per segment of the stored
 //! transcript; the window marks the lines under
 //! [`crate::align::mismatch::FLAG_BELOW`]. Changing the transcript's segments
-//! (a new transcript, a drift correction, a nudge) removes them (a trigger in
-//! `migrations/0006_alignment_confidence.sql`).
+//! (a new transcript, new times) removes them (a trigger in
+//! `migrations/0006_alignment_confidence.sql`), except through
+//! [`Store::retime_transcript`]: the same lines at new times (a nudge, a drift
+//! correction) keep them, since they say which lines the audio does not hold.
+
+use std::path::Path;
 
 use rusqlite::OptionalExtension;
 
 use super::db::ensure_transcript;
 use super::{EpisodeId, Store, StoreError, StoreResult};
+use crate::transcript::Transcript;
 
 impl Store {
     /// Keeps the aligner's confidence for each segment of the episode's transcript.
@@ -25,6 +30,24 @@ impl Store {
             )?;
             Ok(())
         })
+    }
+
+    /// Stores new times for the same lines of the episode's transcript (a nudge,
+    /// a drift correction), keeping the aligner's confidences.
+    pub fn retime_transcript(
+        &self,
+        episode: EpisodeId,
+        transcript: &Transcript,
+        source_path: Option<&Path>,
+    ) -> StoreResult<()> {
+        let kept = self.confidence(episode)?;
+        self.set_transcript(episode, transcript, source_path)?;
+        match kept {
+            Some(confidence) if confidence.len() == transcript.segments.len() => {
+                self.set_confidence(episode, &confidence)
+            }
+            _ => Ok(()),
+        }
     }
 
     /// The aligner's confidence for each segment, or `None` when the transcript

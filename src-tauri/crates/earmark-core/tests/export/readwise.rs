@@ -94,3 +94,15 @@ fn a_note_without_transcript_is_its_own_highlight() {
     assert_eq!(rows[2][4], "", "{rows:?}");
     assert_eq!(rows[2][2], "", "no podcast, no Author: {rows:?}");
 }
+
+#[test]
+fn a_note_a_spreadsheet_would_run_is_written_as_text() {
+    let lib = crate::empty_library();
+    let episode = add_local_episode(&lib.store, "=HYPERLINK(\"http://evil.example\")");
+    lib.store
+        .add_note(episode, 5_000, "=1+1 and a word")
+        .unwrap();
+    let rows = records(&to_readwise_csv(&[read(&lib.store, episode)]).unwrap());
+    assert_eq!(rows[1][0], "'=1+1 and a word", "{rows:?}");
+    assert_eq!(rows[1][1], "'=HYPERLINK(\"http://evil.example\")", "{rows:?}");
+}

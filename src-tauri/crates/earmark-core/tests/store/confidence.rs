@@ -42,6 +42,32 @@ fn confidence_is_kept_until_the_lines_change() {
 }
 
 #[test]
+fn the_same_lines_at_new_times_keep_their_confidence() {
+    let lib = library();
+    let episode = add_episode(&lib.store, "nudged");
+    let transcript = timed_transcript(&["one", "two"]);
+    lib.store
+        .set_transcript(episode, &transcript, None)
+        .unwrap();
+    lib.store.set_confidence(episode, &[0.9, 0.1]).unwrap();
+    let mut later = transcript.clone();
+    for segment in &mut later.segments {
+        segment.start_ms = segment.start_ms.map(|ms| ms + 500);
+    }
+    lib.store.retime_transcript(episode, &later, None).unwrap();
+    assert_eq!(lib.store.get_transcript(episode).unwrap(), Some(later));
+    assert_eq!(
+        lib.store.confidence(episode).unwrap(),
+        Some(vec![0.9, 0.1]),
+        "the line not found stays marked"
+    );
+    // Other lines are not the same lines: nothing to keep.
+    let other = timed_transcript(&["one", "two", "three"]);
+    lib.store.retime_transcript(episode, &other, None).unwrap();
+    assert_eq!(lib.store.confidence(episode).unwrap(), None);
+}
+
+#[test]
 fn confidence_needs_a_transcript() {
     let lib = library();
     let episode = add_episode(&lib.store, "no transcript");
