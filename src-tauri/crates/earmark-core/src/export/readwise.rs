@@ -140,7 +140,13 @@ mod tests {
 
     #[test]
     fn cells_a_spreadsheet_would_run_are_made_text() {
-        for formula in ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx"] {
+        for formula in [
+            "=HYPERLINK(\"http://x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+        ] {
             assert_eq!(inert(formula), format!("'{formula}"));
         }
         for text in ["Words", "5 = five", "'quoted'", ""] {

@@ -104,5 +104,8 @@ fn a_note_a_spreadsheet_would_run_is_written_as_text() {
         .unwrap();
     let rows = records(&to_readwise_csv(&[read(&lib.store, episode)]).unwrap());
     assert_eq!(rows[1][0], "'=1+1 and a word", "{rows:?}");
-    assert_eq!(rows[1][1], "'=HYPERLINK(\"http://evil.example\")", "{rows:?}");
+    assert_eq!(
+        rows[1][1], "'=HYPERLINK(\"http://evil.example\")",
+        "{rows:?}"
+    );
 }
