@@ -145,6 +145,18 @@ def test_align_to_audio_places_every_line(launch_app, measurements: Measurements
                    "the aligned times did not survive a restart")
     assert segment_attrs(again.page, 1)["start"] == starts[1], "the same times after a restart"
 
+    # The aligner timed the words too: playing lights the word being spoken.
+    again.page.click_play_toggle()
+    again.page.wait_for_state("playing")
+    lit = []
+    for moment_ms in (4_000, 7_000):
+        again.page.wait_for_position_past(moment_ms, timeout=30)
+        lit.append(again.page.driver.execute_script(
+            "const w = document.querySelector('.segment.is-current .word.is-current-word');"
+            "return w && w.textContent;"))
+    again.page.click_play_toggle()
+    assert all(lit) and len(set(lit)) == 2, f"the lit word follows playback: {lit}"
+
 
 def gated_synthesizer(folder: Path) -> tuple[Path, Path]:
     """An `espeak-ng` in `folder` that waits for the gate file before running the real

@@ -42,18 +42,38 @@ fn the_demo_text_is_aligned_to_its_audio() {
     assert_eq!(aligned["timed"], true, "every segment has times now");
     let segments = aligned["segments"].as_array().expect("segments");
     for segment in segments {
+        let mut fields = vec![
+            "confidence",
+            "end_ms",
+            "flagged",
+            "speaker",
+            "start_ms",
+            "text",
+        ];
+        if segment["flagged"] == false {
+            fields.push("words");
+        }
         assert_eq!(
             keys(segment),
-            [
-                "confidence",
-                "end_ms",
-                "flagged",
-                "speaker",
-                "start_ms",
-                "text"
-            ],
-            "the segment fields of `transcript parse`, plus two: {segment}"
+            fields,
+            "the segment fields of `transcript parse` (words when found), plus two: {segment}"
         );
+        if let Some(words) = segment["words"].as_array() {
+            let (start, end) = (segment["start_ms"].as_u64(), segment["end_ms"].as_u64());
+            assert_eq!(words[0]["start_ms"].as_u64(), start, "{segment}");
+            assert_eq!(words[words.len() - 1]["end_ms"].as_u64(), end, "{segment}");
+            let texts: Vec<&str> = words.iter().filter_map(|w| w["text"].as_str()).collect();
+            let written = segment["text"].as_str().expect("text");
+            assert_eq!(
+                texts.join(" "),
+                written
+                    .split_whitespace()
+                    .filter(|t| t.chars().any(char::is_alphanumeric))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                "{segment}"
+            );
+        }
         let confidence = segment["confidence"].as_f64().expect("a number");
         assert!((0.0..=1.0).contains(&confidence), "{segment}");
         assert!(

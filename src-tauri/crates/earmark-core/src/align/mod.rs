@@ -9,7 +9,8 @@
 //! coarse to fine ([`multiscale`]). [`verify`] then judges each segment on its
 //! own (is it spoken, and where?) and the warp runs again, passing the text the
 //! audio lacks and waiting through audio no text matched for nothing. Boundaries
-//! are then snapped to the audio's pauses ([`snap`]); [`mismatch`] scores every segment and finds audio no text
+//! are then snapped to the audio's pauses ([`snap`]), and each segment's words
+//! are placed inside it ([`words`]); [`mismatch`] scores every segment and finds audio no text
 //! was matched to. [`align`] runs it all, with progress and cancellation; pins
 //! the user set are fixed points it keeps. [`drift`] uses an alignment to find
 //! and correct the offsets of a timed transcript whose audio gained an ad.
@@ -30,6 +31,7 @@ mod run;
 pub mod snap;
 pub mod synth;
 pub mod verify;
+pub mod words;
 
 pub use audio::{AudioAnalyzer, AudioFeatures};
 pub use drift::{fix_drift, nudge, DriftError, DriftFix, DriftReport, DriftStep};

@@ -51,6 +51,7 @@ mod tests {
         let mut alignment = Alignment {
             segments: vec![at(400), at(2_000), at(61_000), at(70_000), at(200_000)],
             unmatched: Vec::new(),
+            words: Vec::new(),
         };
         let firsts = [0, 2, 4];
         let given = [Some(0), Some(60_000), Some(120_000)];

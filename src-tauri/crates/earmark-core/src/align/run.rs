@@ -25,11 +25,12 @@ use super::mismatch::{
 };
 use super::multiscale::multiscale_warp;
 use super::snap::{snap_to_speech, Bounds};
-use super::synth::{synthesize, SpokenSpan, Voice};
+use super::synth::{synthesize, SpokenSpan, Voice, SEGMENTS};
 use super::verify::{free_moves, verify};
+use super::words::time_words;
 use super::AlignError;
 use crate::transcript::pauses::silence_threshold_db;
-use crate::transcript::{resolve_pins, Pin, Transcript};
+use crate::transcript::{resolve_pins, Pin, Transcript, Word};
 
 /// The share of the progress bar given to speaking the text (it is fast).
 const SYNTH_SHARE: f32 = 0.1;
@@ -88,15 +89,19 @@ pub struct Alignment {
     pub segments: Vec<AlignedSegment>,
     /// Stretches of audio no text was matched to (intro, music, an inserted ad).
     pub unmatched: Vec<Stretch>,
+    /// Each segment's word timings ([`super::words`]); `None` for a segment
+    /// flagged as not found.
+    pub words: Vec<Option<Vec<Word>>>,
 }
 
 impl Alignment {
     /// `transcript` with every segment's start and end set from this alignment.
     pub fn apply(&self, transcript: &Transcript) -> Transcript {
         let mut out = transcript.clone();
-        for (segment, aligned) in out.segments.iter_mut().zip(&self.segments) {
+        for (k, (segment, aligned)) in out.segments.iter_mut().zip(&self.segments).enumerate() {
             segment.start_ms = Some(aligned.start_ms);
             segment.end_ms = Some(aligned.end_ms);
+            segment.words = self.words.get(k).cloned().flatten();
         }
         out
     }
@@ -144,6 +149,7 @@ pub fn align(
     let synthesis = synthesize(
         &texts,
         &options.voice,
+        SEGMENTS,
         &mut |done| {
             progress(AlignProgress {
                 stage: AlignStage::Synthesizing,
@@ -274,7 +280,8 @@ pub fn align(
                 flagged: confidence < FLAG_BELOW,
             }
         })
-        .collect();
+        .collect::<Vec<AlignedSegment>>();
+    let words = time_words(&audio_n, &texts, &segments, &options.voice, cancel)?;
     progress(AlignProgress {
         stage: AlignStage::Matching,
         done: 1.0,
@@ -282,6 +289,7 @@ pub fn align(
     Ok(Alignment {
         segments,
         unmatched,
+        words,
     })
 }
 

@@ -2,14 +2,14 @@
 //!
 //! **Runtime dependency:** the `espeak-ng` program (Debian/Ubuntu package
 //! `espeak-ng`; it ships with its voice data, nothing is fetched). The whole
-//! transcript goes to one process as SSML on its standard input, segments
-//! separated by a [`SEPARATOR_MS`] break; its WAV output (16-bit mono, 22 050 Hz)
-//! is read from standard output as it is produced and turned into MFCC features
-//! at once, so the synthetic speech is never held in memory. espeak-ng writes
-//! exact zeros between words; a run of zeros at least [`SEPARATOR_MIN_MS`] long
-//! can only be a separator (its own pauses stay under half a second), so the
-//! segment boundaries are found to the sample. Each separator is replaced by
-//! [`GAP_MS`] of silence in the features.
+//! transcript goes to one process as SSML on its standard input, its parts
+//! (segments, or words for word timings) separated by a break ([`Separation`]);
+//! its WAV output (16-bit mono, 22 050 Hz) is read from standard output as it is
+//! produced and turned into MFCC features at once, so the synthetic speech is
+//! never held in memory. espeak-ng writes exact zeros in silence; a run of zeros
+//! as long as the break can only be a break (its own pauses are shorter), so the
+//! parts' boundaries are found to the sample. Each break is replaced by a short
+//! gap of silence in the features.
 //!
 //! One process for the whole text costs about 1 ms per minute of speech here
 //! (espeak-ng runs ~1,500× real time); one process per segment would cost ~15 ms
@@ -23,12 +23,35 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::features::{Features, MfccExtractor};
 use super::AlignError;
 
-/// The break put between two segments in the SSML.
-pub const SEPARATOR_MS: u64 = 1_000;
-/// A run of zeros at least this long is a separator.
-pub const SEPARATOR_MIN_MS: u64 = 800;
-/// The silence that stands for a separator in the features.
-pub const GAP_MS: u64 = 300;
+/// How the parts of the text (segments, or words) are kept apart in the
+/// synthetic speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Separation {
+    /// The break put between two parts in the SSML.
+    pub break_ms: u64,
+    /// A run of zeros at least this long is a break.
+    pub min_ms: u64,
+    /// The silence that stands for a break in the features.
+    pub gap_ms: u64,
+}
+
+/// Segments: espeak-ng's own pauses stay under half a second.
+pub const SEGMENTS: Separation = Separation {
+    break_ms: 1_000,
+    min_ms: 800,
+    gap_ms: 300,
+};
+
+/// Words, each spoken on its own without its punctuation: a lone word's own
+/// silences stay under 60 ms, but espeak-ng ends its output with about 320 ms of
+/// silence, which must not count as a break. The gap left in the features is
+/// short, as between words in running speech.
+pub const WORDS: Separation = Separation {
+    break_ms: 500,
+    min_ms: 420,
+    gap_ms: 40,
+};
+
 /// Silence before the first and after the last segment in the features.
 const EDGE_MS: u64 = 200;
 /// Amplitude of the faint noise added to the synthetic speech, so its silences
@@ -70,22 +93,24 @@ pub struct SpokenSpan {
 /// The synthetic speech of a transcript: its features and each segment's span.
 #[derive(Debug, Clone)]
 pub struct Synthesis {
-    /// MFCC features of the synthetic speech (separators shortened to [`GAP_MS`]).
+    /// MFCC features of the synthetic speech (breaks shortened to the gap).
     pub features: Features,
     /// One span per segment, in order.
     pub spans: Vec<SpokenSpan>,
 }
 
-/// Speaks `texts` (one per segment) with `voice`. `progress` gets the fraction of
-/// segments done; `cancel` stops the synthesizer.
+/// Speaks `texts` (one per part) with `voice`, the parts kept apart as
+/// `separation` says. `progress` gets the fraction of parts done; `cancel` stops
+/// the synthesizer.
 pub fn synthesize(
     texts: &[&str],
     voice: &Voice,
+    separation: Separation,
     progress: &mut dyn FnMut(f32),
     cancel: &AtomicBool,
 ) -> Result<Synthesis, AlignError> {
     let mut child = spawn(voice)?;
-    let ssml = to_ssml(texts);
+    let ssml = to_ssml(texts, separation.break_ms);
     let stdin = child.stdin.take();
     let writer = std::thread::spawn(move || {
         // A write error means the program stopped early; its exit status tells why.
@@ -93,7 +118,7 @@ pub fn synthesize(
             let _ = stdin.write_all(ssml.as_bytes());
         }
     });
-    let result = read_speech(&mut child, texts.len(), progress, cancel);
+    let result = read_speech(&mut child, texts.len(), separation, progress, cancel);
     if result.is_err() {
         let _ = child.kill();
     }
@@ -127,10 +152,10 @@ fn spawn(voice: &Voice) -> Result<Child, AlignError> {
         })
 }
 
-/// The segments as one SSML document, separated by breaks. Markup characters in
-/// the text are escaped; line breaks become spaces.
-pub fn to_ssml(texts: &[&str]) -> String {
-    let separator = format!("<break time=\"{SEPARATOR_MS}ms\"/>\n");
+/// The parts as one SSML document, separated by breaks of `break_ms`. Markup
+/// characters in the text are escaped; line breaks become spaces.
+pub fn to_ssml(texts: &[&str], break_ms: u64) -> String {
+    let separator = format!("<break time=\"{break_ms}ms\"/>\n");
     let mut ssml = String::from("<speak>\n");
     for (i, text) in texts.iter().enumerate() {
         if i > 0 {
@@ -159,6 +184,7 @@ pub fn to_ssml(texts: &[&str]) -> String {
 fn read_speech(
     child: &mut Child,
     segments: usize,
+    separation: Separation,
     progress: &mut dyn FnMut(f32),
     cancel: &AtomicBool,
 ) -> Result<Synthesis, AlignError> {
@@ -168,7 +194,7 @@ fn read_speech(
         ));
     };
     let rate = read_wav_header(&mut stdout)?;
-    let mut splitter = Splitter::new(rate);
+    let mut splitter = Splitter::new(rate, separation);
     let mut buffer = vec![0u8; READ_BYTES];
     let mut odd_byte: Option<u8> = None;
     let mut samples = Vec::with_capacity(READ_BYTES / 2);
@@ -258,12 +284,13 @@ struct Splitter {
     spans: Vec<SpokenSpan>,
     separator_min: u64,
     separator: u64,
+    gap: u64,
     noise: u32,
     scratch: Vec<f32>,
 }
 
 impl Splitter {
-    fn new(rate: u32) -> Self {
+    fn new(rate: u32, separation: Separation) -> Self {
         let per_ms = |ms: u64| u64::from(rate) * ms / 1000;
         let mut splitter = Splitter {
             rate: f64::from(rate),
@@ -273,8 +300,9 @@ impl Splitter {
             current: None,
             last_sound: 0,
             spans: Vec::new(),
-            separator_min: per_ms(SEPARATOR_MIN_MS),
-            separator: per_ms(SEPARATOR_MS),
+            separator_min: per_ms(separation.min_ms),
+            separator: per_ms(separation.break_ms),
+            gap: per_ms(separation.gap_ms),
             noise: 0x2545_f491,
             scratch: Vec::with_capacity(READ_BYTES),
         };
@@ -308,12 +336,12 @@ impl Splitter {
             self.feed_silence(zeros);
             return;
         }
-        // One separator per SEPARATOR_MS (a segment without sound merges two).
+        // One break per `break_ms` (a part without sound merges two).
         let count = ((zeros + self.separator / 10) / self.separator).max(1);
         for _ in 0..count {
             self.close_segment();
         }
-        self.feed_silence(u64::from(self.rate as u32) * GAP_MS / 1000);
+        self.feed_silence(self.gap);
     }
 
     /// The current segment ends at its last sound.
@@ -383,7 +411,7 @@ mod tests {
 
     #[test]
     fn ssml_escapes_markup_and_separates_segments() {
-        let ssml = to_ssml(&["Tom & <Jerry>", "line\none"]);
+        let ssml = to_ssml(&["Tom & <Jerry>", "line\none"], SEGMENTS.break_ms);
         assert_eq!(
             ssml,
             "<speak>\nTom &amp; &lt;Jerry&gt;\n<break time=\"1000ms\"/>\nline one\n</speak>\n"
@@ -393,7 +421,7 @@ mod tests {
     #[test]
     fn splitter_finds_segments_between_long_zero_runs() {
         let rate = 1_000; // one sample per millisecond
-        let mut splitter = Splitter::new(rate);
+        let mut splitter = Splitter::new(rate, SEGMENTS);
         let sound = vec![1000i16; 100];
         splitter.push(&[0; 30]);
         splitter.push(&sound); // segment 0: 30..130 of espeak's output

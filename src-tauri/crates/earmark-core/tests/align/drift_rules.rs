@@ -29,6 +29,7 @@ fn alignment(starts: &[u64], flagged: &[usize]) -> Alignment {
             })
             .collect(),
         unmatched: Vec::new(),
+        words: Vec::new(),
     }
 }
 

@@ -14,6 +14,7 @@ mod errors;
 mod human;
 mod pins;
 mod progress;
+mod words;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
