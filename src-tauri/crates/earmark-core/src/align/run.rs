@@ -196,25 +196,14 @@ pub fn align(
                 cancel,
             )
         };
-        let mut path = warp_part(0.0, &FreeMoves::default())?;
-        read_segments(
-            chunk,
-            &path,
-            columns.len(),
-            &synthesis.spans,
-            &mut bounds,
-            &mut measured,
-        );
+        // The warp; then a second look at which segments are spoken and where,
+        // and where it finds text the audio lacks or audio no text matched, the
+        // warp again with those moves free.
         let segment_frames = chunk_frames(chunk, &synthesis.spans);
-        let placed: Vec<Range<usize>> = chunk
-            .segments
-            .clone()
-            .map(|k| frame_of(bounds[k].start_ms, chunk)..frame_of(bounds[k].end_ms, chunk) + 1)
-            .collect();
-        let verdict = verify(&rows, &columns, &segment_frames, &placed, cancel)?;
-        let free = free_moves(&verdict, &segment_frames, rows.len(), columns.len());
-        if !free.is_empty() {
-            path = warp_part(1.0, &free)?;
+        let mut free = FreeMoves::default();
+        let mut path = Vec::new();
+        for pass in 0..2 {
+            path = warp_part(pass as f32, &free)?;
             read_segments(
                 chunk,
                 &path,
@@ -223,9 +212,22 @@ pub fn align(
                 &mut bounds,
                 &mut measured,
             );
-        }
-        for ((k, found), frames) in chunk.segments.clone().zip(&verdict).zip(&segment_frames) {
-            left_out[k] = found.is_none() && !frames.is_empty();
+            if pass == 1 {
+                break;
+            }
+            let placed: Vec<Range<usize>> = chunk
+                .segments
+                .clone()
+                .map(|k| frame_of(bounds[k].start_ms, chunk)..frame_of(bounds[k].end_ms, chunk) + 1)
+                .collect();
+            let verdict = verify(&rows, &columns, &segment_frames, &placed, cancel)?;
+            for ((k, found), frames) in chunk.segments.clone().zip(&verdict).zip(&segment_frames) {
+                left_out[k] = found.is_none() && !frames.is_empty();
+            }
+            free = free_moves(&verdict, &segment_frames, rows.len(), columns.len());
+            if free.is_empty() {
+                break;
+            }
         }
         rows_done += chunk.audio.len();
         unmatched.extend(unmatched_stretches(

@@ -1,22 +1,7 @@
 //! Alignment of the generated episode: accuracy against the truth, the paragraph
 //! never spoken flagged, the intro and the ad found as unmatched audio.
 
-use std::sync::atomic::AtomicBool;
-
-use earmark_core::align::{align, AlignOptions, Alignment};
-
-use crate::{assert_mostly_unmatched, episode, percentile, start_errors, Episode, TestResult};
-
-fn aligned(episode: &Episode) -> Result<Alignment, Box<dyn std::error::Error>> {
-    let never = AtomicBool::new(false);
-    Ok(align(
-        &episode.audio,
-        &episode.transcript,
-        &AlignOptions::default(),
-        &mut |_| {},
-        &never,
-    )?)
-}
+use crate::{aligned, assert_mostly_unmatched, episode, percentile, start_errors, TestResult};
 
 #[test]
 fn starts_land_within_a_tenth_of_a_second() -> TestResult {

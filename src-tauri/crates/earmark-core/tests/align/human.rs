@@ -12,12 +12,10 @@
 //! line shifted by one until the ad absorbed the excess, and p95 was 1.6–8.7 s
 //! (docs/decisions.md, "Recorded human speech").
 
-use std::sync::atomic::AtomicBool;
-
-use earmark_core::align::{align, AlignOptions, Alignment};
+use earmark_core::align::Alignment;
 
 use crate::{
-    assert_mostly_unmatched, generate, load, percentile, start_errors, Episode, TestResult,
+    aligned, assert_mostly_unmatched, generate, load, percentile, start_errors, Episode, TestResult,
 };
 
 /// The targets every variant must reach.
@@ -29,14 +27,7 @@ fn check(args: &[&str]) -> TestResult {
     let mut all = vec!["--human", "--repeat", "3"];
     all.extend_from_slice(args);
     let episode = load(&generate(&all))?;
-    let never = AtomicBool::new(false);
-    let alignment = align(
-        &episode.audio,
-        &episode.transcript,
-        &AlignOptions::default(),
-        &mut |_| {},
-        &never,
-    )?;
+    let alignment = aligned(&episode)?;
     let starts: Vec<u64> = alignment.segments.iter().map(|s| s.start_ms).collect();
     let errors = start_errors(&starts, &episode.starts);
     let (median, p95) = (percentile(&errors, 50), percentile(&errors, 95));

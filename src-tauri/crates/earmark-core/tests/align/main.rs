@@ -21,7 +21,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Mutex, OnceLock};
 
-use earmark_core::align::{AudioFeatures, Stretch};
+use std::sync::atomic::AtomicBool;
+
+use earmark_core::align::{align, AlignOptions, Alignment, AudioFeatures, Stretch};
 use earmark_core::transcript::{parse, FormatHint, Transcript, TranscriptFormat};
 
 /// What every test returns, so `?` can replace `unwrap()`.
@@ -121,6 +123,18 @@ pub fn load(dir: &Path) -> Result<Episode, Box<dyn Error>> {
         starts,
         unmatched,
     })
+}
+
+/// `episode` aligned with the default options.
+pub fn aligned(episode: &Episode) -> Result<Alignment, Box<dyn Error>> {
+    let never = AtomicBool::new(false);
+    Ok(align(
+        &episode.audio,
+        &episode.transcript,
+        &AlignOptions::default(),
+        &mut |_| {},
+        &never,
+    )?)
 }
 
 /// The samples (mono 16-bit PCM WAV, as sox writes it) and sample rate of `path`.

@@ -8,12 +8,9 @@
 //! the aligner's second look (measured: 5 of 35 spoken paragraphs left out,
 //! docs/decisions.md), so the test asks for most paragraphs, not all.
 
-use std::sync::atomic::AtomicBool;
-
-use earmark_core::align::{align, AlignOptions};
 use earmark_core::transcript::Word;
 
-use crate::{generate, load, percentile, TestResult};
+use crate::{aligned, generate, load, percentile, TestResult};
 
 #[test]
 fn words_start_where_they_are_spoken() -> TestResult {
@@ -21,14 +18,7 @@ fn words_start_where_they_are_spoken() -> TestResult {
     let episode = load(&dir)?;
     let truth: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("truth.json"))?)?;
-    let never = AtomicBool::new(false);
-    let alignment = align(
-        &episode.audio,
-        &episode.transcript,
-        &AlignOptions::default(),
-        &mut |_| {},
-        &never,
-    )?;
+    let alignment = aligned(&episode)?;
     let timed = alignment.apply(&episode.transcript);
     let segments = truth["segments"].as_array().ok_or("segments")?;
     let mut errors = Vec::new();
