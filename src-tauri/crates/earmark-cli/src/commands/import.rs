@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use earmark_core::library::{import_local, LocalImport};
+use earmark_core::library::{import_tagged, LocalImport};
 use earmark_core::store::{EpisodeId, Store};
 use serde::Serialize;
 
@@ -17,7 +17,8 @@ pub struct ImportArgs {
     /// Attach this transcript file instead of the one beside the audio.
     #[arg(long)]
     transcript: Option<PathBuf>,
-    /// The episode's title (default: the file name without its extension).
+    /// The episode's title (default: the file's title tag, else its name without
+    /// the extension).
     #[arg(long)]
     title: Option<String>,
 }
@@ -29,13 +30,14 @@ struct Imported {
 }
 
 /// Measures the audio exactly, then adds it to the library (or finds it there) with
-/// its transcript. A file that is not playable audio adds nothing.
+/// its transcript, as the window does: titled and filed under its show by its tags,
+/// with its embedded chapters. A file that is not playable audio adds nothing.
 pub fn run(args: &ImportArgs, data_dir: &Path, out: &Report) -> Result<(), CliError> {
     let media = earmark_player::probe(&args.audio)?;
     let store = Store::open_in_data_dir(data_dir)?;
-    let id = import_local(
+    let id = import_tagged(
         &store,
-        &LocalImport {
+        LocalImport {
             audio: args.audio.clone(),
             transcript: args.transcript.clone(),
             title: args.title.clone(),

@@ -97,7 +97,7 @@ fn csv_to_a_file_prints_a_summary() {
 fn markdown_into_a_folder_writes_one_file_per_episode() {
     let (cli, _) = annotated();
     let other = cli.copy_demo("demo.mp3", "second.mp3");
-    let second = cli.json(&["import", path_str(&other)])["id"].to_string();
+    let second = cli.json(&["import", path_str(&other), "--title", "second"])["id"].to_string();
     cli.json(&["notes", "add", &second, "--at", "1000", "on the second"]);
     let vault = cli.file("vault");
     std::fs::create_dir(&vault).unwrap();
@@ -114,8 +114,13 @@ fn markdown_into_a_folder_writes_one_file_per_episode() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["ep.md", "second.md"], "{summary}");
-    let note = std::fs::read_to_string(vault.join("second.md")).unwrap();
+    // Named "Show - Episode": both are filed under the show their tags name.
+    assert_eq!(
+        names,
+        ["Earmark Demo - ep.md", "Earmark Demo - second.md"],
+        "{summary}"
+    );
+    let note = std::fs::read_to_string(vault.join("Earmark Demo - second.md")).unwrap();
     assert!(note.contains("on the second"), "{note}");
     assert!(!note.contains("Shorthand"), "only its own episode: {note}");
 }

@@ -1,11 +1,11 @@
 //! `import` and `list`: the demo episode in and back out.
 
-use crate::{demo, keys, path_str, Sandbox, DEMO_DURATION_MS};
+use crate::{demo, keys, path_str, Sandbox, DEMO_DURATION_MS, DEMO_TITLE};
 
 #[test]
 fn import_then_list_shows_the_episode_with_its_transcript() {
     let cli = Sandbox::new();
-    let id = cli.import_demo();
+    let id = cli.import_demo_as(&[]);
     let library = cli.json(&["list"]);
     assert_eq!(keys(&library), ["episodes"], "list's JSON: {library}");
     let episodes = library["episodes"].as_array().expect("episodes is a list");
@@ -29,8 +29,14 @@ fn import_then_list_shows_the_episode_with_its_transcript() {
         "episode fields (design.md §6, and fields added since): {episode}"
     );
     assert_eq!(episode["id"], id, "the id import printed");
-    assert_eq!(episode["title"], "ep", "title from the file name");
-    assert!(episode["podcast"].is_null(), "a local file has no podcast");
+    assert_eq!(
+        episode["title"], DEMO_TITLE,
+        "title from the file's tags, as the window imports it"
+    );
+    assert_eq!(
+        episode["podcast"], "Earmark Demo",
+        "filed under the show its tags name"
+    );
     assert!(episode["published"].is_null(), "a local file has no date");
     assert_eq!(
         episode["duration_ms"], DEMO_DURATION_MS,
@@ -45,9 +51,17 @@ fn import_then_list_shows_the_episode_with_its_transcript() {
 
     let text = cli.text(&["list"]);
     assert!(
-        text.contains("ep") && text.contains("2:56") && text.contains("transcript"),
+        text.contains(DEMO_TITLE) && text.contains("2:56") && text.contains("transcript"),
         "text list: {text}"
     );
+}
+
+#[test]
+fn a_title_given_wins_over_the_tags() {
+    let cli = Sandbox::new();
+    cli.import_demo_as(&["--title", "My own title"]);
+    let library = cli.json(&["list"]);
+    assert_eq!(library["episodes"][0]["title"], "My own title", "{library}");
 }
 
 #[test]
@@ -101,7 +115,7 @@ fn the_data_dir_comes_from_the_environment_too() {
     let cli = Sandbox::new();
     let audio = cli.copy_demo("demo.mp3", "env.mp3");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_earmark-cli"))
-        .args(["import", path_str(&audio), "--json"])
+        .args(["import", path_str(&audio), "--title", "env", "--json"])
         .env("EARMARK_DATA_DIR", cli.data.path())
         .output()
         .expect("run earmark-cli");

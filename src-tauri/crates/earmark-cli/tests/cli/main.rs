@@ -25,6 +25,8 @@ use tempfile::TempDir;
 const DEMO_FRAMES: u64 = 7_773_408;
 /// The demo episode's exact length in milliseconds.
 const DEMO_DURATION_MS: u64 = 176_267;
+/// The demo file's title tag.
+const DEMO_TITLE: &str = "Hearing It Twice \u{2014} Memory, Notes and the Transcript";
 
 /// A file of the bundled demo episode (`assets/demo/NAME` at the repository root).
 fn demo(name: &str) -> PathBuf {
@@ -123,9 +125,16 @@ impl Sandbox {
 
     /// Imports a copy of the demo audio (`ep.mp3`) with `ep.vtt` beside it.
     fn import_demo(&self) -> i64 {
+        self.import_demo_as(&["--title", "ep"])
+    }
+
+    /// Imports the demo as `ep.mp3` with `ep.vtt` beside it, with `more` arguments.
+    fn import_demo_as(&self, more: &[&str]) -> i64 {
         let audio = self.copy_demo("demo.mp3", "ep.mp3");
         self.copy_demo("demo.vtt", "ep.vtt");
-        let imported = self.json(&["import", path_str(&audio)]);
+        let mut args = vec!["import", path_str(&audio)];
+        args.extend_from_slice(more);
+        let imported = self.json(&args);
         imported["id"]
             .as_i64()
             .unwrap_or_else(|| panic!("import prints {{\"id\": N}}: {imported}"))

@@ -113,30 +113,33 @@ fn import_audio_file(
     measure: &dyn Fn(&Path) -> Result<u64, String>,
 ) -> Result<EpisodeId, String> {
     let duration_ms = measure(file)?;
-    let tags = read_tags(file);
-    let podcast = tags
-        .show()
-        .map(|show| store.local_show(show))
-        .transpose()
-        .map_err(|e| e.to_string())?;
-    let id = import_local(
+    import_tagged(
         store,
-        &LocalImport {
+        LocalImport {
             audio: file.to_path_buf(),
-            title: tags.title.clone(),
             duration_ms: Some(duration_ms),
-            podcast,
             ..LocalImport::default()
         },
     )
-    .map_err(|e: LibraryError| e.to_string())?;
-    let has_chapters = store.chapters(id).map_err(|e| e.to_string())?.is_some();
-    if !has_chapters {
-        if let Ok((chapters, source)) = read_embedded_chapters(file) {
+    .map_err(|e| e.to_string())
+}
+
+/// [`import_local`] with what the file's tags say: its title (unless `import`
+/// gives one) and its show (unless `import` files it under one), and its
+/// embedded chapters (unless the episode has chapters already).
+pub fn import_tagged(store: &Store, mut import: LocalImport) -> Result<EpisodeId, LibraryError> {
+    let tags = read_tags(&import.audio);
+    if import.title.is_none() {
+        import.title = tags.title.clone();
+    }
+    if import.podcast.is_none() {
+        import.podcast = tags.show().map(|show| store.local_show(show)).transpose()?;
+    }
+    let id = import_local(store, &import)?;
+    if store.chapters(id)?.is_none() {
+        if let Ok((chapters, source)) = read_embedded_chapters(&import.audio) {
             if !chapters.is_empty() {
-                store
-                    .set_chapters(id, &chapters, source)
-                    .map_err(|e| e.to_string())?;
+                store.set_chapters(id, &chapters, source)?;
             }
         }
     }

@@ -18,8 +18,8 @@ pub use cover::{read_cover, Cover, MAX_COVER_BYTES};
 pub use demo::{install_demo, DEMO_TITLE};
 pub use error::LibraryError;
 pub use files::{
-    collect_audio_files, import_audio_files, is_audio_file_name, FilesImported, AUDIO_EXTENSIONS,
-    MAX_FILES, MAX_FOLDER_DEPTH,
+    collect_audio_files, import_audio_files, import_tagged, is_audio_file_name, FilesImported,
+    AUDIO_EXTENSIONS, MAX_FILES, MAX_FOLDER_DEPTH,
 };
 pub use import::{find_sidecar_transcript, import_local, read_transcript, LocalImport};
 pub use tags::{read_tags, AudioTags};

@@ -6,6 +6,7 @@
 
 mod big_feed;
 mod chapters;
+mod downloaded;
 mod downloads;
 mod hostile;
 mod migrate;
