@@ -2,7 +2,7 @@
 //! deleting one (notes and highlights stay; a user's own file is never touched),
 //! against a real HTTP server on 127.0.0.1.
 
-use earmark_core::downloads::{self, download, DownloadError, DOWNLOADS_DIR};
+use earmark_core::downloads::{self, download, DOWNLOADS_DIR};
 use earmark_core::feeds::subscribe;
 use earmark_core::library::{import_local, LocalImport};
 use earmark_core::store::{NewEpisode, NewHighlight};

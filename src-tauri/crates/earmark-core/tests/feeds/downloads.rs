@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use earmark_core::downloads::{
-    self, download, download_with, DownloadError, DownloadOptions, DOWNLOADS_DIR,
+    download, download_with, DownloadError, DownloadOptions, DOWNLOADS_DIR,
 };
 use earmark_core::store::{EpisodeId, NewEpisode, NewPodcast};
 
