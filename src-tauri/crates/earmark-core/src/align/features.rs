@@ -11,6 +11,7 @@
 //! episode is never held in memory, only its features (13 floats per 20 ms: about
 //! 19 MB for two hours).
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use realfft::num_complex::Complex;
@@ -117,6 +118,44 @@ impl Features {
             let norm = frame.iter().map(|v| v * v).sum::<f32>().sqrt();
             if norm > 0.0 {
                 frame.iter_mut().for_each(|v| *v /= norm);
+            }
+        }
+        Features { values }
+    }
+
+    /// The mean of the `share` of frames with the lowest `c0` (the quietest): what
+    /// the recording sounds like when nobody speaks.
+    pub fn quietest_mean(&self, share: f32) -> [f32; COEFFICIENTS] {
+        let mut mean = [0.0f32; COEFFICIENTS];
+        if self.is_empty() {
+            return mean;
+        }
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        order.sort_unstable_by(|&a, &b| self.frame(a)[0].total_cmp(&self.frame(b)[0]));
+        let take = ((self.len() as f32 * share) as usize).clamp(1, self.len());
+        for &i in &order[..take] {
+            for (m, v) in mean.iter_mut().zip(self.frame(i)) {
+                *m += v / take as f32;
+            }
+        }
+        mean
+    }
+
+    /// A copy in which every frame outside the `sounded` ranges is `pause`.
+    pub fn with_pauses_as(
+        &self,
+        sounded: &[Range<usize>],
+        pause: &[f32; COEFFICIENTS],
+    ) -> Features {
+        let mut keep = vec![false; self.len()];
+        for range in sounded {
+            let end = range.end.min(self.len());
+            keep[range.start.min(end)..end].fill(true);
+        }
+        let mut values = self.values.clone();
+        for (frame, keep) in values.chunks_exact_mut(COEFFICIENTS).zip(&keep) {
+            if !keep {
+                frame.copy_from_slice(pause);
             }
         }
         Features { values }
@@ -375,6 +414,21 @@ mod tests {
             same * 4.0 < other,
             "a tone at two rates ({same}) is closer than two tones ({other})"
         );
+    }
+
+    #[test]
+    fn pauses_take_the_quietest_frames_mean() {
+        // c0 of frame i is i: the two quietest of ten are frames 0 and 1.
+        let values: Vec<f32> = (0..10)
+            .flat_map(|i| (0..COEFFICIENTS).map(move |c| if c == 0 { i as f32 } else { 1.0 }))
+            .collect();
+        let features = Features::from_values(values);
+        let quiet = features.quietest_mean(0.2);
+        assert_eq!(quiet[0], 0.5);
+        assert_eq!(quiet[1], 1.0);
+        let paused = features.with_pauses_as(&[2..5, 8..20], &quiet);
+        let c0: Vec<f32> = (0..10).map(|i| paused.frame(i)[0]).collect();
+        assert_eq!(c0, vec![0.5, 0.5, 2.0, 3.0, 4.0, 0.5, 0.5, 0.5, 8.0, 9.0]);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! [`align`]: a transcript's segments placed on the episode's audio.
 //!
 //! The steps: speak the transcript with espeak-ng ([`super::synth`]); bring both
-//! feature sequences to zero mean and unit variance; cut the problem at the
+//! feature sequences to zero mean and unit variance; make the synthetic pauses
+//! sound like the episode's quiet (its background: noise, a music bed), not like
+//! espeak-ng's digital silence, so a pause is matched to a pause; cut the problem at the
 //! user's pins (each stretch between two pins is aligned on its own, its ends
 //! fixed to the pins); warp each stretch ([`super::multiscale`]); take a second
 //! look at which segments are spoken and where ([`super::verify`]) and, when it
@@ -36,6 +38,9 @@ use crate::transcript::{resolve_pins, Pin, Transcript, Word};
 const SYNTH_SHARE: f32 = 0.1;
 /// The highest confidence of a segment [`verify`] found no audio for.
 const LEFT_OUT_CONFIDENCE: f32 = 0.25;
+/// The share of the episode's frames, the quietest, whose mean stands for its
+/// background in the synthetic pauses.
+const BACKGROUND_SHARE: f32 = 0.15;
 /// Segments with fewer synthetic frames than this do not set the episode's pace.
 const PACE_MIN_FRAMES: usize = 10;
 
@@ -160,6 +165,8 @@ pub fn align(
     )?;
     let audio_n = audio.features.normalized();
     let synth_n = synthesis.features.normalized();
+    let background = audio_n.quietest_mean(BACKGROUND_SHARE);
+    let synth_n = synth_n.with_pauses_as(&sounded_frames(&synthesis.spans), &background);
     let pins = resolve_pins(&options.pins, texts.len(), audio.duration_ms);
     let chunks = chunks(&pins, &synthesis.spans, audio_n.len(), synth_n.len());
     let total_rows: usize = chunks.iter().map(|c| c.audio.len()).sum::<usize>().max(1);
@@ -332,6 +339,17 @@ fn chunks(
                 },
                 pinned_start: at,
             }
+        })
+        .collect()
+}
+
+/// The synthetic frames that hold each segment's sound.
+fn sounded_frames(spans: &[SpokenSpan]) -> Vec<Range<usize>> {
+    spans
+        .iter()
+        .map(|span| {
+            let start = (span.start_ms / HOP_MS as f64) as usize;
+            start..((span.end_ms / HOP_MS as f64).ceil() as usize).max(start)
         })
         .collect()
 }
