@@ -71,26 +71,26 @@ fn clean_human_speech_aligns() -> TestResult {
 
 #[test]
 fn a_human_paragraph_never_spoken_is_flagged() -> TestResult {
-    // Measured: median 6 ms, p95 141 ms, max 145 ms; 3 of 3 flagged, 0 spoken.
+    // Measured: median 6 ms, p95 130 ms, max 141 ms; 3 of 3 flagged, 0 spoken.
     check(&["--no-ad"])
 }
 
 #[test]
 fn a_human_ad() -> TestResult {
-    // Measured: median 6 ms, p95 136 ms, max 144 ms; all 30 s of ads found, 0 spoken
+    // Measured: median 6 ms, p95 133 ms, max 141 ms; all 30 s of ads found, 0 spoken
     // flagged.
     check(&["--no-unspoken"])
 }
 
 #[test]
 fn an_unspoken_paragraph_and_an_ad_two_paragraphs_apart() -> TestResult {
-    // Measured: median 6 ms, p95 136 ms, max 144 ms; 3 of 3 flagged, 0 spoken;
+    // Measured: median 6 ms, p95 129 ms, max 141 ms; 3 of 3 flagged, 0 spoken;
     // all 30 s of ads found.
     check(&[])
 }
 
 #[test]
 fn an_unspoken_paragraph_next_to_the_ad() -> TestResult {
-    // Measured: median 6 ms, p95 141 ms, max 241 ms; as above.
+    // Measured: median 6 ms, p95 129 ms, max 141 ms; as above.
     check(&["--ad-next-to-unspoken"])
 }
