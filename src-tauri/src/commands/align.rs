@@ -78,6 +78,8 @@ struct JobInput {
     pins: Vec<Pin>,
     audio: PathBuf,
     source: Option<PathBuf>,
+    /// Whether the aligner times the words too.
+    words: bool,
 }
 
 async fn job_input(state: &AppState, id: EpisodeId) -> IpcResult<JobInput> {
@@ -101,6 +103,7 @@ async fn job_input(state: &AppState, id: EpisodeId) -> IpcResult<JobInput> {
         pins,
         audio,
         source,
+        words: true,
     })
 }
 
@@ -116,10 +119,11 @@ async fn run_aligner(
         IpcError::new("align_running", "This transcript is being aligned already.")
     })?;
     let cancel = std::sync::Arc::clone(&job.cancel);
-    let (audio, transcript, pins) = (
+    let (audio, transcript, pins, words) = (
         input.audio.clone(),
         input.transcript.clone(),
         input.pins.clone(),
+        input.words,
     );
     let alignment = tauri::async_runtime::spawn_blocking(move || -> IpcResult<_> {
         // At most one event per percent (and per change of stage): the window
@@ -148,6 +152,7 @@ async fn run_aligner(
         .ok_or_else(|| IpcError::from(earmark_core::align::AlignError::Cancelled))?;
         let options = AlignOptions {
             pins,
+            words,
             ..AlignOptions::default()
         };
         let mut on_progress = |p: AlignProgress| {
@@ -232,7 +237,9 @@ pub async fn transcript_fix_drift(
     jobs: State<'_, AlignJobs>,
     id: EpisodeId,
 ) -> IpcResult<DriftSummary> {
-    let input = job_input(&state, id).await?;
+    let mut input = job_input(&state, id).await?;
+    // The fix keeps the transcript's own words and only moves its cues.
+    input.words = false;
     let alignment = run_aligner(app, &jobs, id, &input).await?;
     let fix = fix_drift(&input.transcript, &alignment)?;
     if !fix.report.steps.is_empty() || fix.report.offset_ms != 0 {

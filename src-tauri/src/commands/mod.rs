@@ -12,3 +12,4 @@ pub mod podcasts;
 pub mod search;
 pub mod settings;
 pub mod transcript;
+pub mod transcript_export;

@@ -1,5 +1,6 @@
-//! Transcript commands: estimated times and pins for untimed transcripts, adding a
-//! transcript (file dialog, dropped file, or bytes the window read), and export.
+//! Transcript commands: estimated times and pins for untimed transcripts, and adding
+//! a transcript (file dialog, dropped file, or bytes the window read). Export is in
+//! [`super::transcript_export`].
 //!
 //! No command takes a file path from the window: files are chosen in native
 //! dialogs opened from here, or dropped on the window (the drop is seen here, and
@@ -15,17 +16,15 @@ use earmark_core::library::{
 };
 use earmark_core::store::{EpisodeId, Store};
 use earmark_core::transcript::{
-    estimate_times, is_coarse, resolve_pins, to_json, to_markdown, to_srt, to_vtt, with_times,
-    EstimatedTime, MarkdownOptions, Pin, Segment, TimeSource, Transcript, TranscriptError,
+    estimate_times, is_coarse, resolve_pins, EstimatedTime, Pin, Segment, TimeSource, Transcript,
     TranscriptFormat,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::{AppHandle, DragDropEvent, Emitter, Manager, State, Window, WindowEvent};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::audio_pauses;
 use crate::error::{IpcError, IpcResult};
-use crate::save_dialog::{save_text, SaveRequest};
 use crate::state::AppState;
 
 /// Speaking rate assumed when an episode's audio length is unknown.
@@ -74,42 +73,8 @@ pub enum PauseStatus {
 #[derive(Debug, Serialize)]
 pub struct TranscriptTimes {
     episode: EpisodeId,
-    times: Vec<EstimatedTime>,
+    pub(crate) times: Vec<EstimatedTime>,
     pauses: PauseStatus,
-}
-
-/// The formats a transcript exports to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportFormat {
-    /// WebVTT.
-    Vtt,
-    /// SubRip.
-    Srt,
-    /// Podcasting 2.0 JSON.
-    Json,
-    /// Markdown.
-    Md,
-}
-
-impl ExportFormat {
-    fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Vtt => "vtt",
-            ExportFormat::Srt => "srt",
-            ExportFormat::Json => "json",
-            ExportFormat::Md => "md",
-        }
-    }
-
-    fn filter_name(self) -> &'static str {
-        match self {
-            ExportFormat::Vtt => "WebVTT subtitles",
-            ExportFormat::Srt => "SRT subtitles",
-            ExportFormat::Json => "Podcasting 2.0 JSON",
-            ExportFormat::Md => "Markdown",
-        }
-    }
 }
 
 /// The times shown for each segment of an episode's transcript: the file's own, or
@@ -265,40 +230,6 @@ pub async fn transcript_attach_bytes(
         .map(TranscriptContent::from)
 }
 
-/// The transcript as a document in `format`, with the times shown in the app when
-/// `estimated` (for an untimed transcript; a timed one always has its own).
-#[tauri::command]
-pub async fn transcript_render(
-    state: State<'_, AppState>,
-    id: EpisodeId,
-    format: ExportFormat,
-    estimated: bool,
-) -> IpcResult<String> {
-    render(&state, id, format, estimated)
-        .await
-        .map(|(_, text)| text)
-}
-
-/// Exports the transcript to a file the user picks in a save dialog; returns where
-/// it was saved, or `None` when the dialog is cancelled.
-#[tauri::command]
-pub async fn transcript_export(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: EpisodeId,
-    format: ExportFormat,
-    estimated: bool,
-) -> IpcResult<Option<String>> {
-    let (title, text) = render(&state, id, format, estimated).await?;
-    let request = SaveRequest {
-        title: "Export the transcript",
-        filter_name: format.filter_name(),
-        extension: format.extension(),
-        suggested_stem: &title,
-    };
-    save_text(&app, request, text).await
-}
-
 /// Sees files dragged onto the window: a transcript file dropped is kept for
 /// [`transcript_attach_dropped`] and the window told its name
 /// (`transcript-dropped`); `transcript-drag` says when such a file hovers.
@@ -347,7 +278,11 @@ struct Dropped {
 }
 
 /// The episode's transcript times (see [`transcript_times`]).
-async fn times_of(state: &AppState, id: EpisodeId, scan: bool) -> IpcResult<TranscriptTimes> {
+pub(crate) async fn times_of(
+    state: &AppState,
+    id: EpisodeId,
+    scan: bool,
+) -> IpcResult<TranscriptTimes> {
     let store = std::sync::Arc::clone(&state.store);
     let (transcript, pins, duration, audio, cached) = state
         .with_store(move |s| {
@@ -419,41 +354,8 @@ fn given_times(transcript: &Transcript) -> Vec<EstimatedTime> {
         .collect()
 }
 
-/// The transcript rendered for export, with the episode's title.
-async fn render(
-    state: &AppState,
-    id: EpisodeId,
-    format: ExportFormat,
-    estimated: bool,
-) -> IpcResult<(String, String)> {
-    let (title, transcript) = state
-        .with_store(move |s| Ok((s.episode(id)?.title, transcript_of(s, id)?)))
-        .await?;
-    let retime = estimated && !transcript.timed();
-    let transcript = if retime {
-        let times = times_of(state, id, false).await?;
-        with_times(&transcript, &times.times)
-    } else {
-        transcript
-    };
-    let text = match format {
-        ExportFormat::Vtt => to_vtt(&transcript),
-        ExportFormat::Srt => to_srt(&transcript),
-        ExportFormat::Json => to_json(&transcript),
-        ExportFormat::Md => Ok(to_markdown(
-            &transcript,
-            &MarkdownOptions {
-                title: Some(&title),
-                estimated: retime,
-            },
-        )),
-    }
-    .map_err(export_error)?;
-    Ok((title, text))
-}
-
 /// The episode's transcript, or a clear error when it has none.
-fn transcript_of(store: &Store, id: EpisodeId) -> IpcResult<Transcript> {
+pub(crate) fn transcript_of(store: &Store, id: EpisodeId) -> IpcResult<Transcript> {
     store.get_transcript(id)?.ok_or_else(|| {
         IpcError::new(
             "no_transcript",
@@ -464,17 +366,6 @@ fn transcript_of(store: &Store, id: EpisodeId) -> IpcResult<Transcript> {
 
 fn attach_error(e: LibraryError) -> IpcError {
     IpcError::new(e.code(), e.to_string())
-}
-
-fn export_error(e: TranscriptError) -> IpcError {
-    let message = match &e {
-        TranscriptError::Untimed { format } => format!(
-            "This transcript has no timestamps, so it cannot be exported as {format} \
-             without its estimated times."
-        ),
-        other => other.to_string(),
-    };
-    IpcError::new(e.code(), message)
 }
 
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them); anything that is

@@ -101,6 +101,8 @@ pub fn run(args: &AlignArgs, out: &Report) -> Result<(), CliError> {
             ..Voice::default()
         },
         pins: args.pins.clone(),
+        // A drift fix keeps the transcript's own words and only moves its cues.
+        words: !args.fix_drift,
     };
     let never = AtomicBool::new(false);
     let mut last_percent = None;

@@ -45,13 +45,26 @@ const BACKGROUND_SHARE: f32 = 0.15;
 const PACE_MIN_FRAMES: usize = 10;
 
 /// How to align.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AlignOptions {
     /// The synthetic voice the text is spoken with.
     pub voice: Voice,
     /// Segments whose start the user fixed, oldest first (contradicting pins are
     /// resolved as [`resolve_pins`] does).
     pub pins: Vec<Pin>,
+    /// Whether to time the words too ([`super::words`]); a drift check, which
+    /// only moves segments, does without.
+    pub words: bool,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            voice: Voice::default(),
+            pins: Vec::new(),
+            words: true,
+        }
+    }
 }
 
 /// What the aligner is doing.
@@ -95,7 +108,7 @@ pub struct Alignment {
     /// Stretches of audio no text was matched to (intro, music, an inserted ad).
     pub unmatched: Vec<Stretch>,
     /// Each segment's word timings ([`super::words`]); `None` for a segment
-    /// flagged as not found.
+    /// flagged as not found; empty when [`AlignOptions::words`] was off.
     pub words: Vec<Option<Vec<Word>>>,
 }
 
@@ -290,7 +303,11 @@ pub fn align(
             }
         })
         .collect::<Vec<AlignedSegment>>();
-    let words = time_words(&audio_n, &texts, &segments, &options.voice, cancel)?;
+    let words = if options.words {
+        time_words(&audio_n, &texts, &segments, &options.voice, cancel)?
+    } else {
+        Vec::new()
+    };
     progress(AlignProgress {
         stage: AlignStage::Matching,
         done: 1.0,

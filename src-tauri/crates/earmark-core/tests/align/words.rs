@@ -8,6 +8,9 @@
 //! the aligner's second look (measured: 4 of 35 spoken paragraphs left out,
 //! docs/decisions.md), so the test asks for most paragraphs, not all.
 
+use std::sync::atomic::AtomicBool;
+
+use earmark_core::align::{align, AlignOptions};
 use earmark_core::transcript::Word;
 
 use crate::{aligned, generate, load, percentile, TestResult};
@@ -64,5 +67,25 @@ fn words_start_where_they_are_spoken() -> TestResult {
         median <= 50 && p95 <= 250,
         "word start errors median {median} ms, p95 {p95} ms: {errors:?}"
     );
+    Ok(())
+}
+
+#[test]
+fn words_are_not_timed_when_not_asked_for() -> TestResult {
+    let episode = load(&generate(&["--words", "--no-ad", "--no-unspoken"]))?;
+    let options = AlignOptions {
+        words: false,
+        ..AlignOptions::default()
+    };
+    let alignment = align(
+        &episode.audio,
+        &episode.transcript,
+        &options,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )?;
+    assert!(alignment.words.is_empty());
+    let timed = alignment.apply(&episode.transcript);
+    assert!(timed.segments.iter().all(|s| s.words.is_none()));
     Ok(())
 }
