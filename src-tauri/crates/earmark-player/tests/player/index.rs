@@ -1,8 +1,8 @@
 //! The MP3 seek index: built by the scan that measures the file, cached as bytes, reused.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use earmark_player::{MediaDecoder, SeekIndex};
+use earmark_player::{MediaDecoder, OutputKind, Player, PlayerError, SeekIndex};
 
 use crate::fixtures;
 
@@ -79,4 +79,64 @@ fn other_formats_need_no_index() {
             MediaDecoder::open_with_index(Path::new(&fixtures::audio(name)), None).expect("open");
         assert_eq!(index, None, "{name}");
     }
+}
+
+/// A copy of `path`, exactly as long, whose second half is zeros: a scan of it finds
+/// only the frames of the first half, so its index describes a shorter stream.
+fn copy_with_silent_second_half(path: &Path, dir: &Path) -> PathBuf {
+    let mut bytes = std::fs::read(path).expect("read the fixture");
+    let half = bytes.len() / 2;
+    bytes[half..].fill(0);
+    let copy = dir.join("second-half-zeroed.mp3");
+    std::fs::write(&copy, bytes).expect("write the copy");
+    copy
+}
+
+#[test]
+fn a_given_index_is_used_as_it_is_without_a_scan() {
+    let path = fixtures::audio("mp3-cbr-44k-mono.mp3");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let shorter = copy_with_silent_second_half(&path, dir.path());
+    let (short_decoder, short_index) = MediaDecoder::open_with_index(&shorter, None).expect("open");
+    let short_index = short_index.expect("index");
+    let short_frames = short_decoder.info().frames;
+    let (own_decoder, own_index) = MediaDecoder::open_with_index(&path, None).expect("open");
+    let own_frames = own_decoder.info().frames;
+    assert!(
+        short_frames < own_frames * 6 / 10 && Some(&short_index) != own_index.as_ref(),
+        "the two indexes differ: {short_frames} against {own_frames} frames"
+    );
+
+    // Same file length and stream: the index is taken as it is, and a scan would give the
+    // file's own length instead of the index's.
+    let (mut decoder, used) =
+        MediaDecoder::open_with_index(&path, Some(short_index.clone())).expect("open with it");
+    assert_eq!(used.as_ref(), Some(&short_index), "the given index is kept");
+    assert_eq!(
+        decoder.info().frames,
+        short_frames,
+        "the length comes from the given index, not from a scan of the file"
+    );
+    assert!(
+        matches!(
+            decoder.seek_to_frame(own_frames - 100),
+            Err(PlayerError::SeekPastEnd)
+        ),
+        "a seek past the indexed length is past the end"
+    );
+
+    // The engine passes the index it is given to the decoder.
+    let output = OutputKind::NullFast {
+        sample_rate: 44_100,
+        channels: 1,
+    };
+    let player = Player::spawn(output, |_| {}).expect("spawn engine");
+    let opened = player
+        .open_indexed(path, 0, Some(short_index.clone()))
+        .expect("open in the engine");
+    assert_eq!(
+        opened.info.frames, short_frames,
+        "the engine used the index"
+    );
+    assert_eq!(opened.index, Some(short_index));
 }
