@@ -7,7 +7,7 @@
 //! SQLite's online backup API to `earmark.db.bak-v<N>` (N = the version it had).
 //!
 //! To add a migration: add the next numbered file, append it to [`MIGRATIONS`], and add
-//! a test in `tests/store/migrate.rs` that builds a library at the previous version,
+//! a test in `tests/store/upgrades.rs` that builds a library at the previous version,
 //! fills it and checks the data after upgrading. A migration that rebuilds a table
 //! must switch `foreign_keys` off around it (that pragma is a no-op inside a
 //! transaction) — extend [`migrate`] for it when the day comes.

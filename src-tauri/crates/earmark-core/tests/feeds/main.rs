@@ -9,7 +9,6 @@ mod chapters;
 mod downloaded;
 mod downloads;
 mod hostile;
-mod migrate;
 mod opml;
 mod parse;
 pub mod server;

@@ -1,7 +1,7 @@
 //! The aligner's confidence per line: kept with the transcript it was measured
-//! on, gone when the lines change, and migration 6 from a version-5 library.
+//! on, gone when the lines change.
 
-use earmark_core::store::{Store, StoreError, DATABASE_FILE_NAME, LATEST_VERSION};
+use earmark_core::store::StoreError;
 
 use crate::{add_episode, library, timed_transcript};
 
@@ -75,31 +75,4 @@ fn confidence_needs_a_transcript() {
         lib.store.set_confidence(episode, &[1.0]),
         Err(StoreError::NoTranscript(e)) if e == episode
     ));
-}
-
-#[test]
-fn version_5_library_upgrades_to_6_and_keeps_confidences() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(DATABASE_FILE_NAME);
-    let episode = {
-        let v5 = Store::open_at_version(&path, 5).unwrap();
-        let episode = add_episode(&v5, "before");
-        v5.set_transcript(episode, &timed_transcript(&["a", "b"]), None)
-            .unwrap();
-        episode
-    };
-    let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-    assert_eq!(
-        store
-            .get_transcript(episode)
-            .unwrap()
-            .unwrap()
-            .segments
-            .len(),
-        2
-    );
-    assert_eq!(store.confidence(episode).unwrap(), None);
-    store.set_confidence(episode, &[0.5, 0.7]).unwrap();
-    assert_eq!(store.confidence(episode).unwrap(), Some(vec![0.5, 0.7]));
 }

@@ -17,6 +17,7 @@ mod pins;
 mod ranking_bound;
 mod search;
 mod transcripts;
+mod upgrades;
 
 use std::path::PathBuf;
 

@@ -1,10 +1,9 @@
-//! Pinned transcript lines: saved, ordered, replaced, removed with their transcript,
-//! and migration 3 from a version-2 library.
+//! Pinned transcript lines: saved, ordered, replaced, removed with their transcript.
 
-use earmark_core::store::{Store, StoreError, DATABASE_FILE_NAME};
+use earmark_core::store::StoreError;
 use earmark_core::transcript::{Pin, Segment, Transcript, TranscriptFormat};
 
-use crate::{add_episode, library, timed_transcript};
+use crate::{add_episode, library};
 
 fn untimed(lines: &[&str]) -> Transcript {
     Transcript {
@@ -103,33 +102,6 @@ fn pinning_without_a_transcript_is_a_clear_error() {
     );
     assert_eq!(error.code(), "no_transcript");
     assert!(error.to_string().contains("no transcript"), "{error}");
-}
-
-#[test]
-fn version_2_library_upgrades_to_pins() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(DATABASE_FILE_NAME);
-    let episode = {
-        let store = Store::open_at_version(&path, 2).unwrap();
-        let episode = add_episode(&store, "from version 2");
-        store
-            .set_transcript(episode, &timed_transcript(&["kept", "lines"]), None)
-            .unwrap();
-        episode
-    };
-    let store = Store::open(&path).unwrap();
-    assert!(store.schema_version().unwrap() >= 3, "upgraded past pins");
-    let transcript = store.get_transcript(episode).unwrap().unwrap();
-    assert_eq!(transcript.segments.len(), 2, "the transcript survived");
-    assert!(store.pins(episode).unwrap().is_empty());
-    store.set_pin(episode, pin(1, 1_500)).unwrap();
-    assert_eq!(store.pins(episode).unwrap(), vec![pin(1, 1_500)]);
-    assert!(
-        dir.path()
-            .join(format!("{DATABASE_FILE_NAME}.bak-v2"))
-            .exists(),
-        "the version-2 file was backed up first"
-    );
 }
 
 #[test]
