@@ -1,19 +1,18 @@
 //! Adding or replacing the transcript of an episode already in the library: from a
 //! file the user picked or dropped, or from bytes the window read from a file.
 //!
-//! The transcript is parsed before anything is stored, so a bad file changes
-//! nothing: the episode keeps the transcript it had.
+//! The transcript is read and parsed first ([`super::read_transcript`],
+//! [`super::read_transcript_bytes`], which need no library), then stored with
+//! [`attach_parsed`]: a bad file changes nothing (the episode keeps the transcript it
+//! had), and a caller that shares the library between threads parses without holding
+//! it.
 
 use std::path::Path;
 
 use crate::store::{EpisodeId, Store};
-use crate::transcript::{parse_bytes, FormatHint, Transcript};
+use crate::transcript::Transcript;
 
-use super::LibraryError;
-
-/// The largest transcript file Earmark reads (a 4-hour transcript with word
-/// timings is a few MB; anything far beyond is not a transcript).
-pub const MAX_TRANSCRIPT_BYTES: u64 = 64 * 1024 * 1024;
+use super::{read_transcript, read_transcript_bytes, LibraryError};
 
 /// The extensions of files taken for transcripts when dropped on the window.
 pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["vtt", "srt", "json", "html", "htm", "txt"];
@@ -31,16 +30,7 @@ pub fn attach_transcript_file(
     episode: EpisodeId,
     path: &Path,
 ) -> Result<Transcript, LibraryError> {
-    let io = |source| LibraryError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_TRANSCRIPT_BYTES {
-        return Err(too_large(path, size));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
-    attach(store, episode, &bytes, path, Some(path))
+    attach_parsed(store, episode, read_transcript(path)?, Some(path))
 }
 
 /// Parses `bytes`, read from a file called `file_name`, and makes them the
@@ -51,35 +41,23 @@ pub fn attach_transcript_bytes(
     bytes: &[u8],
     file_name: &str,
 ) -> Result<Transcript, LibraryError> {
-    let name = Path::new(file_name);
-    if bytes.len() as u64 > MAX_TRANSCRIPT_BYTES {
-        return Err(too_large(name, bytes.len() as u64));
-    }
-    attach(store, episode, bytes, name, None)
+    attach_parsed(
+        store,
+        episode,
+        read_transcript_bytes(bytes, file_name)?,
+        None,
+    )
 }
 
-fn attach(
+/// Makes `transcript`, already read from `source_path` (when it came from a file),
+/// the episode's transcript. Returns it.
+pub fn attach_parsed(
     store: &Store,
     episode: EpisodeId,
-    bytes: &[u8],
-    name: &Path,
+    transcript: Transcript,
     source_path: Option<&Path>,
 ) -> Result<Transcript, LibraryError> {
-    // Check the episode first: a missing one is the clearer message.
     store.episode(episode)?;
-    let transcript = parse_bytes(bytes, FormatHint::from_path(name)).map_err(|source| {
-        LibraryError::Transcript {
-            path: name.to_path_buf(),
-            source,
-        }
-    })?;
     store.set_transcript(episode, &transcript, source_path)?;
     Ok(transcript)
-}
-
-fn too_large(path: &Path, bytes: u64) -> LibraryError {
-    LibraryError::TooLarge {
-        path: path.to_path_buf(),
-        bytes,
-    }
 }

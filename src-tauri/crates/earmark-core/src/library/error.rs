@@ -20,7 +20,7 @@ pub enum LibraryError {
         source: TranscriptError,
     },
     /// A file far too large to be a transcript.
-    #[error("{path} is too large for a transcript ({} MB; the limit is {} MB).", bytes / 1_000_000, super::MAX_TRANSCRIPT_BYTES / 1_000_000)]
+    #[error("{path} is too large for a transcript ({} MB; the limit is {} MB).", megabytes(*bytes), megabytes(super::MAX_TRANSCRIPT_BYTES))]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -35,6 +35,16 @@ pub enum LibraryError {
         /// What the system said.
         source: std::io::Error,
     },
+}
+
+/// `bytes` in MB of 2^20 bytes, rounded up to a tenth, the tenth left out when it is 0
+/// (the limit reads "64 MB", a file one byte over it "64.1 MB").
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes.saturating_mul(10).div_ceil(1024 * 1024);
+    match tenths % 10 {
+        0 => format!("{}", tenths / 10),
+        t => format!("{}.{t}", tenths / 10),
+    }
 }
 
 impl LibraryError {

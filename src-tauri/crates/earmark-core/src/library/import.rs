@@ -2,10 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::{read_transcript, LibraryError};
 use crate::store::{EpisodeId, NewEpisode, PodcastId, Store};
-use crate::transcript::{parse_bytes, FormatHint, Transcript};
-
-use super::LibraryError;
 
 /// Transcript extensions looked for beside an audio file, in order of preference
 /// (timed formats first).
@@ -34,18 +32,6 @@ pub fn find_sidecar_transcript(audio: &Path) -> Option<PathBuf> {
         .iter()
         .map(|ext| audio.with_extension(ext))
         .find(|p| p.is_file() && p != audio)
-}
-
-/// Reads and parses a transcript file, the format detected from its content.
-pub fn read_transcript(path: &Path) -> Result<Transcript, LibraryError> {
-    let bytes = std::fs::read(path).map_err(|source| LibraryError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse_bytes(&bytes, FormatHint::from_path(path)).map_err(|source| LibraryError::Transcript {
-        path: path.to_path_buf(),
-        source,
-    })
 }
 
 /// Adds a local file to the library (or finds it, when it is there already) and

@@ -8,10 +8,11 @@ mod demo;
 mod error;
 mod files;
 mod import;
+mod read;
 mod tags;
 
 pub use attach::{
-    attach_transcript_bytes, attach_transcript_file, is_transcript_file_name, MAX_TRANSCRIPT_BYTES,
+    attach_parsed, attach_transcript_bytes, attach_transcript_file, is_transcript_file_name,
     TRANSCRIPT_EXTENSIONS,
 };
 pub use cover::{read_cover, Cover, MAX_COVER_BYTES};
@@ -21,5 +22,6 @@ pub use files::{
     collect_audio_files, import_audio_files, import_tagged, is_audio_file_name, FilesImported,
     AUDIO_EXTENSIONS, MAX_FILES, MAX_FOLDER_DEPTH,
 };
-pub use import::{find_sidecar_transcript, import_local, read_transcript, LocalImport};
+pub use import::{find_sidecar_transcript, import_local, LocalImport};
+pub use read::{read_transcript, read_transcript_bytes, MAX_TRANSCRIPT_BYTES};
 pub use tags::{read_tags, AudioTags};

@@ -10,6 +10,7 @@ mod cover;
 mod durability;
 mod episodes;
 mod files;
+mod large_transcripts;
 mod listing;
 mod migrate;
 mod notes;

@@ -1,0 +1,58 @@
+//! Reading a transcript from a file or from bytes, within a size limit, without the
+//! library: the slow part of adding a transcript (a 50 MB file takes a while to
+//! parse) runs before the library is touched, so it never holds the library up.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::transcript::{parse_bytes, FormatHint, Transcript};
+
+use super::LibraryError;
+
+/// The largest transcript file Earmark reads (a 4-hour transcript with word
+/// timings is a few MB; anything far beyond is not a transcript).
+pub const MAX_TRANSCRIPT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads and parses a transcript file, the format detected from its content (the
+/// extension a hint). A file over [`MAX_TRANSCRIPT_BYTES`] is refused unread.
+pub fn read_transcript(path: &Path) -> Result<Transcript, LibraryError> {
+    let io = |source| LibraryError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_TRANSCRIPT_BYTES {
+        return Err(too_large(path, size));
+    }
+    // Read no further than the limit, in case the file grows meanwhile.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_TRANSCRIPT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    parse_named(&bytes, path)
+}
+
+/// Parses `bytes`, read from a file called `file_name` (its extension a hint). More
+/// than [`MAX_TRANSCRIPT_BYTES`] are refused unparsed.
+pub fn read_transcript_bytes(bytes: &[u8], file_name: &str) -> Result<Transcript, LibraryError> {
+    parse_named(bytes, Path::new(file_name))
+}
+
+fn parse_named(bytes: &[u8], name: &Path) -> Result<Transcript, LibraryError> {
+    let size = bytes.len() as u64;
+    if size > MAX_TRANSCRIPT_BYTES {
+        return Err(too_large(name, size));
+    }
+    parse_bytes(bytes, FormatHint::from_path(name)).map_err(|source| LibraryError::Transcript {
+        path: name.to_path_buf(),
+        source,
+    })
+}
+
+fn too_large(path: &Path, bytes: u64) -> LibraryError {
+    LibraryError::TooLarge {
+        path: path.to_path_buf(),
+        bytes,
+    }
+}
