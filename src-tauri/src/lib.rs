@@ -10,6 +10,7 @@ mod error;
 mod events;
 mod feed_refresh;
 mod library_jobs;
+mod loaded_episode;
 mod local_files;
 mod open_dialog;
 mod save_dialog;
@@ -117,10 +118,10 @@ fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> 
     let store = Store::open_in_data_dir(&data_dir)?;
     install_demo(&store, &data_dir)?;
     let store = Arc::new(Mutex::new(store));
-    let now_playing = Arc::new(NowPlaying::default());
     let (tx, rx) = mpsc::channel();
+    let now_playing = Arc::new(NowPlaying::new(tx.clone()));
     let player = Player::spawn(OutputKind::Device, move |e| {
-        let _ = tx.send(e);
+        let _ = tx.send(session::SessionEvent::Player(e));
     })?;
     if let Ok(store) = store.lock() {
         commands::player::restore_playback(&store, &player);
@@ -140,8 +141,9 @@ fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> 
 fn on_run_event(app: &tauri::AppHandle, event: RunEvent) {
     if let RunEvent::Exit = event {
         if let Some(state) = app.try_state::<AppState>() {
-            if let Some(clock) = state.now_playing.last_clock.lock().ok().and_then(|c| *c) {
-                session::save_position(&state.store, &state.now_playing, clock);
+            let episode = loaded_episode::loaded(&state);
+            if let (Some(episode), Ok(clock)) = (episode, state.player.clock()) {
+                session::save_position(&state.store, episode, clock.media_ms);
             }
         }
     }

@@ -1,12 +1,18 @@
 //! Listens to the player on its own thread: forwards the clock to the window,
 //! saves the position every few seconds and on pause, marks episodes played, and
 //! turns problems into notices.
+//!
+//! The position is saved on the episode whose audio the clock came from. The player
+//! does not say which that is, so whoever loads audio sends [`SessionEvent::Loaded`]
+//! down the same channel as the player's events, after the old audio's last clock and
+//! before the new audio's first: the session attributes each clock by its place in
+//! the channel, never by what is loaded at the moment it reads it.
 
 use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use earmark_core::store::Store;
+use earmark_core::store::{EpisodeId, Store};
 use earmark_player::{ClockSnapshot, PlayerEvent};
 use tauri::AppHandle;
 
@@ -16,56 +22,148 @@ use crate::state::NowPlaying;
 /// How often the position is saved while playing.
 const SAVE_EVERY: Duration = Duration::from_secs(5);
 
-/// Runs until the player is gone.
+/// What the session thread hears about, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionEvent {
+    /// Something the player reported.
+    Player(PlayerEvent),
+    /// From here on the player's events are about this episode's audio (`None`: no
+    /// episode's; they are not saved anywhere).
+    Loaded(Option<EpisodeId>),
+}
+
+/// Which positions to save: follows the events in order and says, for each one, what
+/// to write where.
+#[derive(Debug)]
+pub struct PositionKeeper {
+    loaded: Option<EpisodeId>,
+    last_save: Instant,
+    last_clock: Option<ClockSnapshot>,
+}
+
+impl Default for PositionKeeper {
+    fn default() -> Self {
+        Self {
+            loaded: None,
+            last_save: Instant::now(),
+            last_clock: None,
+        }
+    }
+}
+
+impl PositionKeeper {
+    /// The position to save after `event`, if any: `(episode, media_ms)`.
+    pub fn follow(&mut self, event: &SessionEvent) -> Option<(EpisodeId, u64)> {
+        match event {
+            SessionEvent::Loaded(episode) => {
+                self.loaded = *episode;
+                self.last_clock = None;
+                None
+            }
+            SessionEvent::Player(PlayerEvent::Clock(clock)) => {
+                self.last_clock = Some(*clock);
+                if clock.playing && self.last_save.elapsed() < SAVE_EVERY {
+                    return None;
+                }
+                self.last_save = Instant::now();
+                self.loaded.map(|episode| (episode, clock.media_ms))
+            }
+            SessionEvent::Player(PlayerEvent::Ended) => {
+                let clock = self.last_clock?;
+                self.loaded.map(|episode| (episode, clock.duration_ms))
+            }
+            SessionEvent::Player(PlayerEvent::Problem(_)) => None,
+        }
+    }
+}
+
+/// Runs until the player and every loader are gone.
 pub fn run(
-    events_in: Receiver<PlayerEvent>,
+    events_in: Receiver<SessionEvent>,
     app: AppHandle,
     store: Arc<Mutex<Store>>,
     now: Arc<NowPlaying>,
 ) {
-    let mut last_save = Instant::now();
+    let mut keeper = PositionKeeper::default();
     for event in events_in {
+        if let Some((episode, ms)) = keeper.follow(&event) {
+            save_position(&store, episode, ms);
+        }
+        let SessionEvent::Player(event) = event else {
+            continue;
+        };
         match event {
             PlayerEvent::Clock(clock) => {
-                if let Ok(mut last) = now.last_clock.lock() {
-                    *last = Some(clock);
-                }
                 if let Ok(channel) = now.clock_channel.lock() {
                     if let Some(channel) = channel.as_ref() {
                         let _ = channel.send(clock);
                     }
                 }
-                if !clock.playing || last_save.elapsed() >= SAVE_EVERY {
-                    save_position(&store, &now, clock);
-                    last_save = Instant::now();
-                }
             }
-            PlayerEvent::Ended => {
-                if let Some(clock) = now.last_clock.lock().ok().and_then(|c| *c) {
-                    save_position(
-                        &store,
-                        &now,
-                        ClockSnapshot {
-                            media_ms: clock.duration_ms,
-                            ..clock
-                        },
-                    );
-                }
-                events::ended(&app);
-            }
+            PlayerEvent::Ended => events::ended(&app),
             PlayerEvent::Problem(message) => events::notice(&app, "warning", &message),
         }
     }
 }
 
-/// Saves the position of the loaded episode (marking it played near its end).
-pub fn save_position(store: &Mutex<Store>, now: &NowPlaying, clock: ClockSnapshot) {
-    let Some(episode) = now.episode.lock().ok().and_then(|e| *e) else {
-        return;
-    };
+/// Saves an episode's position (marking it played near its end).
+pub fn save_position(store: &Mutex<Store>, episode: EpisodeId, media_ms: u64) {
     if let Ok(store) = store.lock() {
-        if let Err(e) = store.set_position(episode, clock.media_ms) {
+        if let Err(e) = store.set_position(episode, media_ms) {
             eprintln!("earmark: could not save the position: {e}");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clock(media_ms: u64, playing: bool) -> SessionEvent {
+        SessionEvent::Player(PlayerEvent::Clock(ClockSnapshot {
+            media_ms,
+            rate: 1.0,
+            playing,
+            duration_ms: 60_000,
+            saved_ms: 0,
+        }))
+    }
+
+    #[test]
+    fn a_clock_is_saved_on_the_episode_loaded_when_it_was_sent() {
+        let (a, b): (EpisodeId, EpisodeId) = (1, 2);
+        let mut keeper = PositionKeeper::default();
+        let saves: Vec<_> = [
+            SessionEvent::Loaded(Some(a)),
+            clock(10_000, false),
+            clock(12_000, true),
+            // Switching: the old audio's pause, then the marker, then the new audio.
+            clock(41_000, false),
+            SessionEvent::Loaded(None),
+            clock(5_000, false),
+            SessionEvent::Loaded(Some(b)),
+            clock(5_000, false),
+        ]
+        .iter()
+        .filter_map(|e| keeper.follow(e))
+        .collect();
+        assert_eq!(
+            saves,
+            vec![(a, 10_000), (a, 41_000), (b, 5_000)],
+            "each position lands on its own episode"
+        );
+    }
+
+    #[test]
+    fn the_end_is_saved_on_the_episode_that_ended() {
+        let a: EpisodeId = 7;
+        let mut keeper = PositionKeeper::default();
+        keeper.follow(&SessionEvent::Loaded(Some(a)));
+        keeper.follow(&clock(59_900, true));
+        assert_eq!(
+            keeper.follow(&SessionEvent::Player(PlayerEvent::Ended)),
+            Some((a, 60_000)),
+            "an episode played to its end is saved at its length"
+        );
     }
 }

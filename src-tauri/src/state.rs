@@ -1,5 +1,6 @@
 //! What the shell keeps for the life of the app.
 
+use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
 use earmark_core::store::{EpisodeId, Store};
@@ -7,6 +8,7 @@ use earmark_player::{ClockSnapshot, Player};
 use tauri::ipc::Channel;
 
 use crate::error::{IpcError, IpcResult};
+use crate::session::SessionEvent;
 
 /// Managed state: the library store, the player, and what is playing.
 #[derive(Debug)]
@@ -19,22 +21,35 @@ pub struct AppState {
     pub now_playing: Arc<NowPlaying>,
 }
 
-/// The episode in the player, its last reported clock, and who listens to the clock.
-#[derive(Default)]
+/// The episode in the player, who listens to the clock, and the way to tell the
+/// session thread which episode the player's events are about.
 pub struct NowPlaying {
-    /// The loaded episode.
+    /// The episode whose audio is in the player (see `loaded_episode`).
     pub episode: Mutex<Option<EpisodeId>>,
-    /// The last clock snapshot.
-    pub last_clock: Mutex<Option<ClockSnapshot>>,
     /// The window's clock channel.
     pub clock_channel: Mutex<Option<Channel<ClockSnapshot>>>,
+    /// The session thread's channel, shared with the player's events.
+    pub session: Mutex<Sender<SessionEvent>>,
+    /// Held while the player's audio is being switched, one switch at a time.
+    pub switching: tokio::sync::Mutex<()>,
+}
+
+impl NowPlaying {
+    /// Nothing loaded yet; `session` is the session thread's channel.
+    pub fn new(session: Sender<SessionEvent>) -> Self {
+        Self {
+            episode: Mutex::new(None),
+            clock_channel: Mutex::new(None),
+            session: Mutex::new(session),
+            switching: tokio::sync::Mutex::new(()),
+        }
+    }
 }
 
 impl std::fmt::Debug for NowPlaying {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NowPlaying")
             .field("episode", &self.episode)
-            .field("last_clock", &self.last_clock)
             .finish_non_exhaustive()
     }
 }

@@ -56,17 +56,27 @@ export const episodeCover = (id) => call("episode_cover", { id });
 /** @returns {Promise<void>} */
 export const checkOutput = () => call("player_check_output");
 
-/** @returns {Promise<void>} */
-export const play = () => call("player_play");
+/**
+ * Plays the episode on screen (its audio is loaded first when another episode's is
+ * in the player; `null` plays whatever is loaded).
+ * @param {number|null} episode
+ * @returns {Promise<void>}
+ */
+export const play = (episode) => call("player_play", { episode });
 
 /** @returns {Promise<void>} */
 export const pause = () => call("player_pause");
 
-/** @param {number} ms @returns {Promise<void>} */
-export const seek = (ms) => call("player_seek", { ms: Math.max(0, Math.round(ms)) });
+/** Moves to `ms` in the episode on screen. @param {number|null} episode @param {number} ms @returns {Promise<void>} */
+export const seek = (episode, ms) => call("player_seek", { episode, ms: Math.max(0, Math.round(ms)) });
 
-/** @param {number} ms @returns {Promise<void>} */
-export const playFrom = (ms) => call("player_play_from", { ms: Math.max(0, Math.round(ms)) });
+/**
+ * Plays the episode on screen from `ms`, even when another episode was playing.
+ * @param {number|null} episode
+ * @param {number} ms
+ * @returns {Promise<void>}
+ */
+export const playFrom = (episode, ms) => call("player_play_from", { episode, ms: Math.max(0, Math.round(ms)) });
 
 /** @param {number} volume @returns {Promise<void>} */
 export const setVolume = (volume) => call("player_volume", { volume });

@@ -67,15 +67,15 @@ const now = () => clock.positionAt(performance.now());
 
 const playerBar = createPlayerBar($(".player-bar"), {
   onToggle: () => togglePlay(),
-  onSeek: (ms) => api.seek(ms).catch(report),
-  onSkip: (delta) => api.seek(now() + delta).catch(report),
+  onSeek: (ms) => api.seek(current.id, ms).catch(report),
+  onSkip: (delta) => api.seek(current.id, now() + delta).catch(report),
   onVolume: (v) => api.setVolume(v).catch(report),
   onError: report,
 });
 const seekMarkers = createSeekMarkers($(".seek-markers"));
 const transcript = createTranscriptSession(
   { scroller: $(".transcript"), lines: $(".transcript-lines"), backToNow: $("[data-testid=back-to-now]") },
-  { onPlayFrom: (ms) => api.playFrom(ms).catch(report), report, inform: (message) => notice.show(message) },
+  { onPlayFrom: (ms) => playFrom(ms), report, inform: (message) => notice.show(message) },
 );
 const library = createLibrarySession({
   onOpen: (id) => openEpisode(id),
@@ -88,7 +88,7 @@ const library = createLibrarySession({
   },
 });
 const chapters = createChapters(/** @type {HTMLDetailsElement} */ ($("[data-testid=chapters]")), $("[data-testid=seek-chapters]"), {
-  onPlayFrom: (ms) => api.playFrom(ms).catch(report),
+  onPlayFrom: (ms) => playFrom(ms),
 });
 const searchView = createSearchView($("[data-testid=search-view]"), { onOpen: (id, at) => openEpisode(id, at) });
 const notebookView = createNotebookView($("[data-testid=notebook-view]"), { onOpen: (id, at) => openEpisode(id, at) });
@@ -99,7 +99,7 @@ const highlighter = createHighlightPopover($("[data-testid=highlight-popover]"),
   },
 });
 const notesPanel = createNotesPanel($("[data-testid=notes-panel]"), {
-  onPlayFrom: (ms) => api.playFrom(ms).catch(report),
+  onPlayFrom: (ms) => playFrom(ms),
   onSaveNote: async (atMs, text) => {
     if (current.id == null) return;
     await api.addNote(current.id, atMs, text).catch((e) => {
@@ -128,9 +128,14 @@ function showView(name) {
   $("[data-testid=notebook-nav]").toggleAttribute("aria-current", name === "notebook");
 }
 
+/** Plays the episode on screen from a moment (a line, a note, a chapter). @param {number} ms */
+function playFrom(ms) {
+  api.playFrom(current.id, ms).catch(report);
+}
+
 function togglePlay() {
   if (clock.playing) api.pause().catch(report);
-  else api.play().catch(report);
+  else api.play(current.id).catch(report);
 }
 
 async function loadAnnotations() {
@@ -161,7 +166,7 @@ async function openEpisode(id, atMs = null) {
     transcript.open(episode);
     playerBar.setDuration(episode.duration_ms);
     const position = atMs ?? episode.position_ms;
-    if (atMs != null) await api.seek(atMs);
+    if (atMs != null) await api.seek(id, atMs);
     playerBar.setPosition(position);
     transcript.setPosition(position);
     showView("episode");

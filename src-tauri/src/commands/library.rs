@@ -1,7 +1,5 @@
 //! Library commands: list episodes, open one, its cover picture.
 
-use std::path::PathBuf;
-
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use earmark_core::align::flagged_indexes;
@@ -12,7 +10,7 @@ use serde::Serialize;
 use tauri::State;
 
 use crate::error::IpcResult;
-use crate::seek_cache;
+use crate::loaded_episode;
 use crate::state::AppState;
 
 /// Every episode in the library.
@@ -57,22 +55,23 @@ pub struct OpenedEpisode {
     audio_problem: Option<String>,
 }
 
-/// Opens an episode: loads it into the player at its saved position and returns it
-/// with its transcript.
+/// Opens an episode: loads it into the player at its saved position (in place of the
+/// episode that was there, paused and its position saved) and returns it with its
+/// transcript.
 #[tauri::command]
 pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResult<OpenedEpisode> {
+    // The episode in the player is paused and its position saved first, so reopening
+    // the episode that was playing reads where it was, not where it was last saved.
+    loaded_episode::release(&state).await;
     let (episode, transcript, confidence) = state
         .with_store(move |s| {
             s.mark_opened(id)?;
             Ok((s.episode(id)?, s.get_transcript(id)?, s.confidence(id)?))
         })
         .await?;
-    if let Ok(mut now) = state.now_playing.episode.lock() {
-        *now = Some(id);
-    }
     let loaded = match episode.audio_path.clone() {
-        Some(path) => open_audio(&state, path, episode.position_ms).await,
-        None => Err("This episode has not been downloaded yet.".to_string()),
+        Some(path) => loaded_episode::load(&state, id, path, episode.position_ms).await,
+        None => Err(loaded_episode::NOT_DOWNLOADED.to_string()),
     };
     let duration_ms = match &loaded {
         Ok(info) => {
@@ -103,32 +102,4 @@ pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResul
             .unwrap_or_default(),
         audio_problem: loaded.err(),
     })
-}
-
-/// Loads an episode's audio into the player, with its seek index from the library
-/// (and keeps a newly built one there).
-async fn open_audio(
-    state: &AppState,
-    path: PathBuf,
-    start_ms: u64,
-) -> Result<earmark_player::MediaInfo, String> {
-    let key_path = path.clone();
-    let cached = state
-        .with_store(move |s| Ok(seek_cache::cached(s, &key_path)))
-        .await
-        .ok()
-        .flatten();
-    let opened = state
-        .player
-        .open_indexed(path.clone(), start_ms, cached.clone())
-        .map_err(|e| e.to_string())?;
-    if let Some(used) = opened.index.clone() {
-        let _ = state
-            .with_store(move |s| {
-                seek_cache::remember(s, &path, cached.as_ref(), &used);
-                Ok(())
-            })
-            .await;
-    }
-    Ok(opened.info)
 }

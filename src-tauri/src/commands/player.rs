@@ -1,12 +1,13 @@
 //! Player commands: play, pause, seek, volume, speed, skip silence, and the clock
 //! channel. Speed and skip silence are remembered in the settings and restored at start.
 
-use earmark_core::store::Store;
+use earmark_core::store::{EpisodeId, Store};
 use earmark_player::{ClockSnapshot, Player};
 use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::error::IpcResult;
+use crate::loaded_episode;
 use crate::state::AppState;
 
 /// Streams the clock to the window (~10 Hz while playing and on every change).
@@ -23,9 +24,11 @@ pub async fn player_check_output(state: State<'_, AppState>) -> IpcResult<()> {
     Ok(state.player.prepare_output()?)
 }
 
-/// Starts or resumes playback.
+/// Starts or resumes playback of `episode` (the one on screen; its audio is loaded
+/// first when another episode's is in the player).
 #[tauri::command]
-pub async fn player_play(state: State<'_, AppState>) -> IpcResult<()> {
+pub async fn player_play(state: State<'_, AppState>, episode: Option<EpisodeId>) -> IpcResult<()> {
+    loaded_episode::ensure_loaded(&state, episode).await?;
     Ok(state.player.play()?)
 }
 
@@ -35,15 +38,26 @@ pub fn player_pause(state: State<'_, AppState>) {
     state.player.pause();
 }
 
-/// Moves to `ms`, exact to the sample.
+/// Moves to `ms` in `episode`, exact to the sample.
 #[tauri::command]
-pub async fn player_seek(state: State<'_, AppState>, ms: u64) -> IpcResult<()> {
+pub async fn player_seek(
+    state: State<'_, AppState>,
+    episode: Option<EpisodeId>,
+    ms: u64,
+) -> IpcResult<()> {
+    loaded_episode::ensure_loaded(&state, episode).await?;
     Ok(state.player.seek(ms)?)
 }
 
-/// Moves to `ms` and plays from there (a click on a transcript line).
+/// Moves to `ms` in `episode` and plays from there (a click on a transcript line),
+/// even when another episode was playing.
 #[tauri::command]
-pub async fn player_play_from(state: State<'_, AppState>, ms: u64) -> IpcResult<()> {
+pub async fn player_play_from(
+    state: State<'_, AppState>,
+    episode: Option<EpisodeId>,
+    ms: u64,
+) -> IpcResult<()> {
+    loaded_episode::ensure_loaded(&state, episode).await?;
     state.player.seek(ms)?;
     Ok(state.player.play()?)
 }
