@@ -37,7 +37,7 @@
 use std::fmt::Write as _;
 
 use super::bundle::{Entry, EpisodeNotes};
-use super::moment::{timestamp, transcript_at};
+use super::moment::{timestamp, Quotes};
 use crate::transcript::Segment;
 
 /// The Markdown document for these episodes: a note file for one episode, a notebook
@@ -153,6 +153,7 @@ fn byline(episode: &EpisodeNotes) -> String {
 
 /// One entry per note or highlight, in the order they occur.
 fn entries(out: &mut String, episode: &EpisodeNotes, level: &str) {
+    let quotes = episode.transcript.as_ref().map(Quotes::new);
     for entry in episode.entries() {
         out.push('\n');
         match entry {
@@ -163,8 +164,8 @@ fn entries(out: &mut String, episode: &EpisodeNotes, level: &str) {
                     "Note"
                 };
                 push_line(out, &format!("{level} [{}] {kind}", timestamp(note.at_ms)));
-                if let Some(transcript) = &episode.transcript {
-                    let heard = transcript_at(transcript, note.at_ms);
+                if let Some(quotes) = &quotes {
+                    let heard = quotes.at(note.at_ms);
                     if !heard.is_empty() {
                         out.push('\n');
                         quote_segments(out, &heard);

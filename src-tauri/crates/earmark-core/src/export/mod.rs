@@ -31,5 +31,5 @@ pub use json::{
     ExportedPodcast, EXPORT_VERSION,
 };
 pub use markdown::{episode_file_name, to_markdown};
-pub use moment::{timestamp, transcript_at, NOTE_LOOKBACK_MS};
+pub use moment::{timestamp, Quotes, NOTE_LOOKBACK_MS};
 pub use readwise::{to_readwise_csv, READWISE_COLUMNS};

@@ -1,6 +1,6 @@
 //! Moments in an episode: how they are written, and what was said at them.
 
-use crate::transcript::{Segment, Transcript};
+use crate::transcript::{Segment, SyncIndex, Transcript};
 
 /// A note taken within this many milliseconds of a segment's start also quotes the
 /// segment before it: people press the note key just after hearing what struck them.
@@ -21,33 +21,50 @@ pub fn timestamp(ms: u64) -> String {
     }
 }
 
-/// The transcript segments heard at `at_ms`: the segment playing then, preceded by
-/// the one before it when `at_ms` falls in the first [`NOTE_LOOKBACK_MS`] of it.
-///
-/// Only timed segments count; an untimed transcript quotes nothing. Between two
-/// segments the earlier one counts, unless it ended more than a few seconds before.
-pub fn transcript_at(transcript: &Transcript, at_ms: u64) -> Vec<&Segment> {
-    let timed: Vec<(u64, &Segment)> = transcript
-        .segments
-        .iter()
-        .filter_map(|s| s.start_ms.map(|start| (start, s)))
-        .filter(|(_, s)| !s.text.trim().is_empty())
-        .collect();
-    // The last segment that starts at or before the moment.
-    let Some(index) = timed.iter().rposition(|(start, _)| *start <= at_ms) else {
-        return Vec::new();
-    };
-    let (start, segment) = timed[index];
-    let end = segment.end_ms.unwrap_or(start);
-    if at_ms > end.max(start).saturating_add(SILENCE_MS) {
-        return Vec::new();
+/// A transcript made ready to be quoted at many moments (one [`SyncIndex`]).
+#[derive(Debug)]
+pub struct Quotes<'t> {
+    transcript: &'t Transcript,
+    index: SyncIndex,
+}
+
+impl<'t> Quotes<'t> {
+    /// Indexes `transcript`'s times.
+    pub fn new(transcript: &'t Transcript) -> Self {
+        Quotes {
+            transcript,
+            index: SyncIndex::new(transcript),
+        }
     }
-    let mut heard = Vec::with_capacity(2);
-    if at_ms - start < NOTE_LOOKBACK_MS && index > 0 {
-        heard.push(timed[index - 1].1);
+
+    /// The transcript segments heard at `at_ms`: the segment playing then, preceded
+    /// by the one before it when `at_ms` falls in the first [`NOTE_LOOKBACK_MS`] of it.
+    ///
+    /// Only timed segments with text count; an untimed transcript quotes nothing.
+    /// Between two segments the earlier one counts, unless it ended more than a few
+    /// seconds before.
+    pub fn at(&self, at_ms: u64) -> Vec<&'t Segment> {
+        let segments = &self.transcript.segments;
+        let mut started = self
+            .index
+            .started_by(at_ms)
+            .map(|k| &segments[k])
+            .filter(|s| !s.text.trim().is_empty());
+        let Some(segment) = started.next() else {
+            return Vec::new();
+        };
+        let start = segment.start_ms.unwrap_or(at_ms);
+        let end = segment.end_ms.unwrap_or(start);
+        if at_ms > end.max(start).saturating_add(SILENCE_MS) {
+            return Vec::new();
+        }
+        let mut heard = Vec::with_capacity(2);
+        if at_ms - start < NOTE_LOOKBACK_MS {
+            heard.extend(started.next());
+        }
+        heard.push(segment);
+        heard
     }
-    heard.push(segment);
-    heard
 }
 
 #[cfg(test)]
@@ -81,22 +98,22 @@ mod tests {
             Segment::timed(5_000, 10_000, "two"),
             Segment::timed(10_000, 15_000, "three"),
         ]);
-        assert_eq!(texts(&transcript_at(&t, 7_000)), ["one", "two"]);
-        assert_eq!(texts(&transcript_at(&t, 9_000)), ["two"]);
-        assert_eq!(texts(&transcript_at(&t, 0)), ["one"]);
-        assert_eq!(texts(&transcript_at(&t, 19_000)), ["three"], "just after");
-        assert!(transcript_at(&t, 60_000).is_empty(), "long after the end");
+        assert_eq!(texts(&Quotes::new(&t).at(7_000)), ["one", "two"]);
+        assert_eq!(texts(&Quotes::new(&t).at(9_000)), ["two"]);
+        assert_eq!(texts(&Quotes::new(&t).at(0)), ["one"]);
+        assert_eq!(texts(&Quotes::new(&t).at(19_000)), ["three"], "just after");
+        assert!(Quotes::new(&t).at(60_000).is_empty(), "long after the end");
     }
 
     #[test]
     fn untimed_transcripts_quote_nothing() {
         let t = transcript(vec![Segment::untimed("a"), Segment::untimed("b")]);
-        assert!(transcript_at(&t, 1_000).is_empty());
+        assert!(Quotes::new(&t).at(1_000).is_empty());
     }
 
     #[test]
     fn before_the_first_line_quotes_nothing() {
         let t = transcript(vec![Segment::timed(4_000, 5_000, "late start")]);
-        assert!(transcript_at(&t, 1_000).is_empty());
+        assert!(Quotes::new(&t).at(1_000).is_empty());
     }
 }

@@ -28,7 +28,7 @@
 
 use super::bundle::{Entry, EpisodeNotes};
 use super::error::ExportError;
-use super::moment::{timestamp, transcript_at};
+use super::moment::{timestamp, Quotes};
 
 /// The header row, in Readwise's order.
 pub const READWISE_COLUMNS: [&str; 7] = [
@@ -53,14 +53,14 @@ pub fn to_readwise_csv(episodes: &[EpisodeNotes]) -> Result<String, ExportError>
         let title = episode.episode.title.as_str();
         let author = episode.podcast_title().unwrap_or_default();
         let url = episode.episode.audio_url.as_deref().unwrap_or_default();
+        let quotes = episode.transcript.as_ref().map(Quotes::new);
         for entry in episode.entries() {
             let (highlight, note) = match entry {
                 Entry::Highlight(h) => (h.text.clone(), h.note.clone().unwrap_or_default()),
                 Entry::Note(n) => {
-                    let heard = episode
-                        .transcript
+                    let heard = quotes
                         .as_ref()
-                        .map(|t| quoted_text(&transcript_at(t, n.at_ms)))
+                        .map(|q| quoted_text(&q.at(n.at_ms)))
                         .unwrap_or_default();
                     if !heard.is_empty() {
                         (heard, n.text.clone())

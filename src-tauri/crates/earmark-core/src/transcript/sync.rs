@@ -74,6 +74,12 @@ impl SyncIndex {
         Some((self.segments[entry], word))
     }
 
+    /// The timed segments that have started by `ms`, the latest first.
+    pub fn started_by(&self, ms: u64) -> impl Iterator<Item = usize> + '_ {
+        let started = self.starts.partition_point(|&start| start <= ms);
+        self.segments[..started].iter().rev().copied()
+    }
+
     /// How many segments have a time.
     pub fn len(&self) -> usize {
         self.starts.len()

@@ -96,3 +96,18 @@ fn lookups_on_a_long_transcript() {
         );
     }
 }
+
+#[test]
+fn segments_started_by_a_moment_come_latest_first_and_untimed_ones_never() {
+    let t = transcript(vec![
+        Segment::timed(1000, 2000, "a"),
+        Segment::untimed("no time"),
+        Segment::timed(3000, 4000, "b"),
+        Segment::timed(3000, 4000, "b, second voice"),
+        Segment::timed(6000, 7000, "c"),
+    ]);
+    let index = SyncIndex::new(&t);
+    assert_eq!(index.started_by(3500).collect::<Vec<_>>(), [3, 2, 0]);
+    assert_eq!(index.started_by(999).count(), 0);
+    assert_eq!(index.started_by(u64::MAX).collect::<Vec<_>>(), [4, 3, 2, 0]);
+}
