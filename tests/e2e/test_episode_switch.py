@@ -20,7 +20,6 @@ from harness.audio_compare import decode_audio, locate
 from harness.audio_sink import AudioSink
 from harness.demo_episode import DemoEpisode
 from harness.earmark_app import RunningApp
-from harness.earmark_page import EarmarkPage
 from test_drop import open_from_sidebar
 from test_notes import cli
 
@@ -55,16 +54,6 @@ def episode(data_dir: Path, title: str) -> dict:
     return next(e for e in cli(data_dir, "list")["episodes"] if e["title"] == title)
 
 
-def play_line(page: EarmarkPage, index: int, for_ms: int) -> int:
-    """Clicks line `index`, waits until it has played `for_ms`; returns its start."""
-    line = page.segments(at_least=index + 1)[index]
-    start = page.segment_of(line).start_ms
-    page.click_segment(line)
-    page.wait_for_state("playing")
-    page.wait_for_position_past(start + for_ms)
-    return start
-
-
 def heard_from(audio_sink: AudioSink, since: int, audio: Path, at_ms: float) -> float:
     """How well the first seconds played since `since` match `audio` at `at_ms` (1.0: the same)."""
     capture, rate = audio_sink.read_capture(since)
@@ -75,7 +64,7 @@ def play_a_then_open_b(app: RunningApp, data_dir: Path, demo_episode: DemoEpisod
     """Plays the demo from a line, opens B while it plays; returns A's position then."""
     page = app.page
     open_from_sidebar(page, demo_episode.title)
-    play_line(page, A_LINE, 2_500)
+    page.play_from_line(A_LINE, 2_500)
     playing_at = page.position_ms()
     open_from_sidebar(page, B_TITLE)
     page.segments(at_least=B_LINE + 1)
@@ -99,9 +88,8 @@ def test_a_line_clicked_after_switching_plays_the_episode_on_screen(
     assert b_saved == 0, f"B was never played, yet it was saved at {b_saved} ms (A's position?)"
 
     since = audio_sink.frames_written()
-    start = play_line(page, B_LINE, 2_000)
-    page.click_play_toggle()
-    page.wait_for_state("paused")
+    start = page.play_from_line(B_LINE, 2_000).start_ms
+    page.pause()
     score = heard_from(audio_sink, since, episode_b, start)
     measurements.update({"b_line_start_ms": start, "b_heard_score": score})
     assert score > 0.6, f"B's audio from line {B_LINE} ({start} ms) was not what played after the click ({score:.2f})"
@@ -130,9 +118,8 @@ def test_a_line_clicked_in_an_episode_whose_audio_came_late_plays_it(
     away.rename(episode_b)
 
     since = audio_sink.frames_written()
-    start = play_line(page, B_LINE, 2_000)
-    page.click_play_toggle()
-    page.wait_for_state("paused")
+    start = page.play_from_line(B_LINE, 2_000).start_ms
+    page.pause()
     score = heard_from(audio_sink, since, episode_b, start)
     measurements.update({"b_line_start_ms": start, "b_heard_score": score,
                          "a_heard_score": heard_from(audio_sink, since, demo_episode.audio, start)})

@@ -18,6 +18,7 @@ from selenium.webdriver.common.keys import Keys
 
 from harness.earmark_app import RunningApp
 from harness.earmark_page import CURRENT_SEGMENT, EarmarkPage
+from harness.settings_dialog import close_settings, open_settings
 
 NOTE_ITEM = '[data-testid="note-item"]'
 HIGHLIGHT_ITEM = '[data-testid="highlight-item"]'
@@ -45,12 +46,7 @@ def press(page: EarmarkPage, key: str) -> None:
 
 
 def start_playing_at_line(page: EarmarkPage, index: int) -> int:
-    line = page.segments(at_least=index + 1)[index]
-    start = page.segment_of(line).start_ms
-    page.click_segment(line)
-    page.wait_for_state("playing")
-    page.wait_for_position_past(start + 300)
-    return start
+    return page.play_from_line(index).start_ms
 
 
 def test_a_note_by_key_while_the_audio_keeps_playing(app: RunningApp, data_dir: Path) -> None:
@@ -186,13 +182,12 @@ def test_a_search_result_opens_the_episode_at_that_moment(app: RunningApp, query
 def test_the_pause_while_typing_setting_pauses_for_a_note(app: RunningApp) -> None:
     page = app.page
     page.segments(at_least=8)
-    page.wait_visible('[data-testid="settings-open"]').click()
+    open_settings(page)
     checkbox = page.wait_visible('[data-testid="setting-pause-while-typing"]')
     assert not checkbox.is_selected(), "off by default: notes do not interrupt listening"
     checkbox.click()
     page.wait_until(lambda d: checkbox.is_selected(), "the setting was not ticked")
-    ActionChains(page.driver).send_keys(Keys.ESCAPE).perform()
-    page.wait_until(lambda d: not page.find_all('[data-testid="settings"]:not([hidden])'), "settings stayed open")
+    close_settings(page)
     start_playing_at_line(page, 7)
     press(page, "n")
     page.wait_visible(NOTE_INPUT)

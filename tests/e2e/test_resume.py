@@ -28,15 +28,9 @@ def test_position_is_restored_after_a_restart(
 ) -> None:
     first = launch_app()
     page = first.page
-    line = page.segments(at_least=12)[11]
-    start_ms = page.segment_of(line).start_ms
-    page.click_segment(line)
-    page.wait_for_state("playing")
-    page.wait_for_position_past(start_ms + 1500)
-    page.click_play_toggle()
-    page.wait_for_state("paused")
-    # The paused snapshot arrives with the state change; wait until the page shows it.
-    paused_at = page.settled_position_ms()
+    page.play_from_line(11, 1500)
+    # The paused snapshot arrives with the state change; `pause` waits until the page shows it.
+    paused_at = page.pause()
     first.close(display, artifacts_dir / "resume-before-restart.png", artifacts_dir / "resume-before-restart.log")
 
     # Opening the episode kept its MP3 seek index, so this reopening skips the scan.

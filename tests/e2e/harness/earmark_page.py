@@ -199,6 +199,21 @@ class EarmarkPage:
         self.wait_until(settled, "the line kept moving after it was scrolled into view")
         element.click()
 
+    def play_from_line(self, index: int, for_ms: int = 300) -> Segment:
+        """Clicks line `index` and waits until it has played `for_ms`; returns the line."""
+        element = self.segments(at_least=index + 1)[index]
+        line = self.segment_of(element)
+        self.click_segment(element)
+        self.wait_for_state("playing")
+        self.wait_for_position_past(line.start_ms + for_ms)
+        return line
+
+    def pause(self) -> float:
+        """Pauses with the play toggle; returns the position it paused at, once shown."""
+        self.click_play_toggle()
+        self.wait_for_state("paused")
+        return self.settled_position_ms()
+
     def wait_for_state(self, state: str, timeout: float | None = None) -> None:
         try:
             self.wait_until(lambda d: self.play_state() == state, "", timeout)
