@@ -11,6 +11,7 @@ test("segmentIndexAt finds the last line starting at or before the time", () => 
   assert.equal(segmentIndexAt(starts, 1000), 1, "a line is current from its exact start");
   assert.equal(segmentIndexAt(starts, 3999), 2);
   assert.equal(segmentIndexAt(starts, 99_999), 3, "after the last start");
+  assert.equal(segmentIndexAt([0, 1000, 1000, 2000], 1500), 2, "a shared start resolves to the later line");
 });
 
 test("segmentIndexAt agrees with a linear scan on many lines", () => {
