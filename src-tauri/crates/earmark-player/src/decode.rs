@@ -29,6 +29,7 @@ use symphonia::core::meta::MetadataOptions;
 use symphonia::core::probe::Hint;
 
 use crate::error::PlayerError;
+use crate::guard::{self, Stall};
 use crate::media_info::MediaInfo;
 use crate::mp3::{self, Mp3Stream};
 use crate::mp4_track;
@@ -71,6 +72,10 @@ pub struct MediaDecoder {
     held: Option<Held>,
     /// Scratch buffer reused for every packet.
     scratch: Option<SampleBuffer<f32>>,
+    /// Reads in a row that brought no audio (see [`crate::guard`]).
+    stall: Stall,
+    /// Decoding panicked (see [`crate::guard`]): nothing more is decoded.
+    failed: bool,
 }
 
 impl std::fmt::Debug for MediaDecoder {
@@ -96,6 +101,13 @@ impl MediaDecoder {
     /// and rebuilt. Returns the decoder and the index in use (always `Some` for MP3, to be
     /// cached; `None` for other formats, which seek through their own tables).
     pub fn open_with_index(
+        path: &Path,
+        index: Option<SeekIndex>,
+    ) -> Result<(Self, Option<SeekIndex>), PlayerError> {
+        guard::contain(path, || Self::open_unguarded(path, index))
+    }
+
+    fn open_unguarded(
         path: &Path,
         index: Option<SeekIndex>,
     ) -> Result<(Self, Option<SeekIndex>), PlayerError> {
@@ -152,6 +164,8 @@ impl MediaDecoder {
             next_frame: 0,
             held: None,
             scratch: None,
+            stall: Stall::default(),
+            failed: false,
         };
         Ok((decoder, None))
     }
@@ -171,6 +185,32 @@ impl MediaDecoder {
 
     /// Positions the decoder so that the next frame returned is `frame`.
     pub fn seek_to_frame(&mut self, frame: u64) -> Result<(), PlayerError> {
+        self.contained(|d| d.seek_unguarded(frame))
+    }
+
+    /// Appends the next decoded samples (interleaved) to `out`.
+    ///
+    /// Returns `Ok(false)` at the end of the stream. A damaged packet is skipped; a
+    /// panic in the decoder is an error, and every later call fails the same way.
+    pub fn decode_next(&mut self, out: &mut Vec<f32>) -> Result<bool, PlayerError> {
+        self.contained(|d| d.decode_unguarded(out))
+    }
+
+    /// Runs `step` with a panic in it turned into an error (see [`crate::guard`]).
+    fn contained<T>(
+        &mut self,
+        step: impl FnOnce(&mut Self) -> Result<T, PlayerError>,
+    ) -> Result<T, PlayerError> {
+        if self.failed {
+            return Err(guard::decoder_failed(&self.path));
+        }
+        guard::unless_panicked(|| step(self)).unwrap_or_else(|| {
+            self.failed = true;
+            Err(guard::decoder_failed(&self.path))
+        })
+    }
+
+    fn seek_unguarded(&mut self, frame: u64) -> Result<(), PlayerError> {
         if frame > self.info.frames {
             return Err(PlayerError::SeekPastEnd);
         }
@@ -205,10 +245,7 @@ impl MediaDecoder {
         }
     }
 
-    /// Appends the next decoded samples (interleaved) to `out`.
-    ///
-    /// Returns `Ok(false)` at the end of the stream. A damaged packet is skipped.
-    pub fn decode_next(&mut self, out: &mut Vec<f32>) -> Result<bool, PlayerError> {
+    fn decode_unguarded(&mut self, out: &mut Vec<f32>) -> Result<bool, PlayerError> {
         loop {
             if self.next_frame >= self.info.frames {
                 return Ok(false);
@@ -299,6 +336,9 @@ impl MediaDecoder {
                 .map_err(|e| corrupt(&self.path, &e.to_string())),
             Demuxer::Container { reader, track_id } => loop {
                 match reader.next_packet() {
+                    Ok(p) if self.stall.stuck_at(&p) => {
+                        return Err(corrupt(&self.path, "its audio packets are empty"))
+                    }
                     Ok(p) if p.track_id() == *track_id => return Ok(Some(p)),
                     Ok(_) => {}
                     Err(SymphoniaError::IoError(e))
@@ -307,6 +347,9 @@ impl MediaDecoder {
                         return Ok(None)
                     }
                     Err(SymphoniaError::ResetRequired) => self.decoder.reset(),
+                    Err(SymphoniaError::DecodeError(e)) if self.stall.stuck_on_error() => {
+                        return Err(corrupt(&self.path, e))
+                    }
                     Err(SymphoniaError::DecodeError(_)) => {}
                     Err(e) => return Err(corrupt(&self.path, &e.to_string())),
                 }
@@ -362,6 +405,8 @@ fn open_mp3(
         next_frame: 0,
         held: None,
         scratch: None,
+        stall: Stall::default(),
+        failed: false,
     };
     Ok((decoder, Some(index)))
 }

@@ -8,6 +8,7 @@ mod clock;
 mod decode;
 mod engine;
 mod error;
+mod guard;
 mod media_info;
 mod mp3;
 mod mp4_track;

@@ -8,6 +8,7 @@ use symphonia::core::errors::Error as SymphoniaError;
 use symphonia::core::formats::FormatReader;
 
 use crate::error::PlayerError;
+use crate::guard::Stall;
 
 /// Codec, layout and exact length of an audio file (`earmark-cli probe --json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -80,8 +81,16 @@ pub(crate) fn count_frames(
         return Ok(n);
     }
     let mut frames = 0u64;
+    let mut stall = Stall::default();
+    let corrupt = |detail: String| PlayerError::Corrupt {
+        path: path.to_path_buf(),
+        detail,
+    };
     loop {
         match reader.next_packet() {
+            Ok(packet) if stall.stuck_at(&packet) => {
+                return Err(corrupt("its audio packets are empty".to_string()))
+            }
             Ok(packet) if packet.track_id() == track_id => {
                 frames = frames.max(packet.ts() + packet.dur());
             }
@@ -89,20 +98,15 @@ pub(crate) fn count_frames(
             Err(SymphoniaError::IoError(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
                 break
             }
-            Err(SymphoniaError::DecodeError(_)) => {}
-            Err(e) => {
-                return Err(PlayerError::Corrupt {
-                    path: path.to_path_buf(),
-                    detail: e.to_string(),
-                })
+            Err(SymphoniaError::DecodeError(e)) if stall.stuck_on_error() => {
+                return Err(corrupt(e.to_string()))
             }
+            Err(SymphoniaError::DecodeError(_)) => {}
+            Err(e) => return Err(corrupt(e.to_string())),
         }
     }
     if frames == 0 {
-        return Err(PlayerError::Corrupt {
-            path: path.to_path_buf(),
-            detail: "no audio frames found".to_string(),
-        });
+        return Err(corrupt("no audio frames found".to_string()));
     }
     Ok(frames)
 }
