@@ -18,7 +18,7 @@ from selenium.webdriver.common.keys import Keys
 
 from harness.earmark_app import RunningApp
 from harness.earmark_page import CURRENT_SEGMENT, EarmarkPage
-from harness.settings_dialog import close_settings, open_settings
+from harness.settings_dialog import close_settings, open_settings, set_number
 
 NOTE_ITEM = '[data-testid="note-item"]'
 HIGHLIGHT_ITEM = '[data-testid="highlight-item"]'
@@ -192,3 +192,26 @@ def test_the_pause_while_typing_setting_pauses_for_a_note(app: RunningApp) -> No
     press(page, "n")
     page.wait_visible(NOTE_INPUT)
     page.wait_for_state("paused")
+
+
+def test_the_earmark_length_is_set_in_settings_and_shown_in_the_help(app: RunningApp, data_dir: Path) -> None:
+    page = app.page
+    page.play_from_line(14)  # past the first 10 s
+    at_ms = page.pause()
+    open_settings(page)
+    set_number(page, "setting-earmark-seconds", 10, "notes.earmark_ms", 10_000)
+    close_settings(page)
+    press(page, "?")
+    help_text = page.wait_visible('[data-testid="help"]').text
+    assert "Earmark the last 10 seconds" in help_text and "Earmark the last 30" not in help_text, help_text
+    press(page, "?")
+    page.wait_until(lambda d: not page.find_all('[data-testid="help"]:not([hidden])'), "the help stayed open")
+
+    press(page, "b")
+    assert "last 10 seconds" in page.wait_visible(TOAST).text
+    page.wait_visible(HIGHLIGHT_ITEM)
+    episode = int(page.find_all('[data-testid="episode-item"]')[0].get_attribute("data-episode-id"))
+    (earmark,) = cli(data_dir, "export", str(episode), "--format", "json")["episodes"][0]["highlights"]
+    span = earmark["end_ms"] - earmark["start_ms"]
+    # Snapped out to whole lines: at least the 10 s asked for (less a line's edge), far from 30 s.
+    assert 8_000 <= span <= 18_000 and earmark["end_ms"] >= at_ms - 100, f"earmark {earmark} for 10 s at {at_ms} ms"

@@ -13,7 +13,7 @@ import { createChapters } from "./views/chapters.js";
 import { createNotebookView } from "./views/notebook.js";
 import { createNotesPanel } from "./views/notes-panel.js";
 import { createNotice } from "./views/notice.js";
-import { createPlayerBar, SKIP_BACK_MS, SKIP_FORWARD_MS } from "./views/player-bar.js";
+import { createPlayerBar } from "./views/player-bar.js";
 import { createSearchView } from "./views/search.js";
 import { createSeekMarkers } from "./views/seek-markers.js";
 import { createSettings } from "./views/settings.js";
@@ -35,15 +35,17 @@ const current = { id: null, durationMs: 0, annotations: [] };
 const notice = createNotice($("[data-testid=notice]"));
 const toast = createToast($("[data-testid=toast]"));
 const header = createEpisodeHeader($(".episode-head"));
+/** A length in whole seconds, for a sentence. @param {number} ms */
+const seconds = (ms) => `${Math.round(ms / 1000)} seconds`;
 const help = createHelp($("[data-testid=help]"), [
   ["Space", "Play or pause"],
-  ["←", `Back ${SKIP_BACK_MS / 1000} seconds (change it in Settings)`],
-  ["→", `Forward ${SKIP_FORWARD_MS / 1000} seconds (change it in Settings)`],
+  ["←", async () => `Back ${seconds((await playerBar.skipDistances()).back)} (change it in Settings)`],
+  ["→", async () => `Forward ${seconds((await playerBar.skipDistances()).forward)} (change it in Settings)`],
   ["↑ ↓", "Volume up or down"],
   ["[ ]", "Slower or faster by 0.05×"],
   ["\\", "Back to normal speed"],
   ["N", "Write a note at this moment (playback goes on)"],
-  ["B", "Earmark the last 30 seconds"],
+  ["B", async () => `Earmark the last ${seconds(await earmarkMs())} (change it in Settings)`],
   ["H", "Highlight the selected text"],
   ["/", "Search everything"],
   ["Ctrl Z", "Undo a delete"],
@@ -205,13 +207,18 @@ async function composeNote() {
   notesPanel.compose(now());
 }
 
+/** How much an earmark keeps, from the settings. @returns {Promise<number>} */
+async function earmarkMs() {
+  const setting = await api.getSetting(EARMARK_MS_KEY).catch(() => null);
+  return typeof setting === "number" && setting > 0 ? setting : DEFAULT_EARMARK_MS;
+}
+
 async function earmark() {
   if (current.id == null) return;
-  const setting = await api.getSetting(EARMARK_MS_KEY);
-  const windowMs = typeof setting === "number" && setting > 0 ? setting : DEFAULT_EARMARK_MS;
+  const windowMs = await earmarkMs();
   await api.addEarmark(current.id, now(), windowMs);
   await loadAnnotations();
-  toast.show(`Earmarked the last ${Math.round(windowMs / 1000)} seconds`);
+  toast.show(`Earmarked the last ${seconds(windowMs)}`);
 }
 
 function frame() {
@@ -230,7 +237,7 @@ document.addEventListener("keydown", (event) => {
     return help.close();
   }
   if (target.closest("input, textarea, select, [contenteditable]") && !(target instanceof HTMLInputElement && target.type === "range")) return;
-  if (event.key === "?") return help.toggle();
+  if (event.key === "?") return help.toggle().catch(report);
   if ((event.ctrlKey || event.metaKey) && event.key === "z") {
     if (toast.undo()) event.preventDefault();
     return;
@@ -259,7 +266,7 @@ document.addEventListener("keydown", (event) => {
     action();
   }
 });
-$("[data-action=help]").addEventListener("click", () => help.toggle());
+$("[data-action=help]").addEventListener("click", () => help.toggle().catch(report));
 $("[data-testid=notes-export]").addEventListener("change", async (event) => {
   const select = /** @type {HTMLSelectElement} */ (event.target);
   const format = /** @type {"md"|"json"|"csv"} */ (select.value);

@@ -215,6 +215,11 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
     resetSpeed() {
       setSpeed(1);
     },
+    /** The skip distances in ms, as set now. @returns {Promise<{back: number, forward: number}>} */
+    skipDistances: async () => ({
+      back: await skipSetting(SKIP_BACK_KEY, SKIP_BACK_MS),
+      forward: await skipSetting(SKIP_FORWARD_KEY, SKIP_FORWARD_MS),
+    }),
     /** Skips back by the configured distance. */
     skipBack: () => skip(-1),
     /** Skips forward by the configured distance. */
