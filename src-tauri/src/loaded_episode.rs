@@ -71,7 +71,10 @@ async fn load_now(
     start_ms: u64,
 ) -> Result<MediaInfo, String> {
     release_now(state);
-    let info = open_audio(state, path, start_ms).await?;
+    let info = seek_cache::open(state, path, start_ms)
+        .await
+        .map_err(|e| e.to_string())?
+        .info;
     mark(state, Some(id));
     Ok(info)
 }
@@ -99,28 +102,4 @@ fn mark(state: &AppState, episode: Option<EpisodeId>) {
     if let Ok(session) = state.now_playing.session.lock() {
         let _ = session.send(SessionEvent::Loaded(episode));
     }
-}
-
-/// Loads an episode's audio into the player, with its seek index from the library
-/// (and keeps a newly built one there).
-async fn open_audio(state: &AppState, path: PathBuf, start_ms: u64) -> Result<MediaInfo, String> {
-    let key_path = path.clone();
-    let cached = state
-        .with_store(move |s| Ok(seek_cache::cached(s, &key_path)))
-        .await
-        .ok()
-        .flatten();
-    let opened = state
-        .player
-        .open_indexed(path.clone(), start_ms, cached.clone())
-        .map_err(|e| e.to_string())?;
-    if let Some(used) = opened.index.clone() {
-        let _ = state
-            .with_store(move |s| {
-                seek_cache::remember(s, &path, cached.as_ref(), &used);
-                Ok(())
-            })
-            .await;
-    }
-    Ok(opened.info)
 }

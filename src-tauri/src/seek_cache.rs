@@ -5,10 +5,35 @@
 //! bytes keyed by the file's path, size and modification time (a changed file simply
 //! misses). A cache that cannot be read or written only costs a scan.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use earmark_core::store::{SeekKey, Store};
-use earmark_player::SeekIndex;
+use earmark_player::{Opened, PlayerError, SeekIndex};
+
+use crate::state::AppState;
+
+/// Loads `audio` into the player at `start_ms` with the seek index the library holds
+/// for it, and keeps in the library an index the player had to build.
+pub async fn open(state: &AppState, audio: PathBuf, start_ms: u64) -> Result<Opened, PlayerError> {
+    let key_path = audio.clone();
+    let from_cache = state
+        .with_store(move |s| Ok(cached(s, &key_path)))
+        .await
+        .ok()
+        .flatten();
+    let opened = state
+        .player
+        .open_indexed(audio.clone(), start_ms, from_cache.clone())?;
+    if let Some(used) = opened.index.clone() {
+        let _ = state
+            .with_store(move |s| {
+                remember(s, &audio, from_cache.as_ref(), &used);
+                Ok(())
+            })
+            .await;
+    }
+    Ok(opened)
+}
 
 /// The index stored for the file at `audio` as it is on disk now, if any.
 pub fn cached(store: &Store, audio: &Path) -> Option<SeekIndex> {
@@ -34,8 +59,9 @@ pub fn remember(store: &Store, audio: &Path, from_cache: Option<&SeekIndex>, use
 #[cfg(test)]
 mod tests {
     use super::*;
-    use earmark_player::{OutputKind, Player};
-    use std::path::PathBuf;
+    use crate::state::NowPlaying;
+    use earmark_player::{MediaDecoder, OutputKind, Player};
+    use std::sync::{Arc, Mutex};
 
     fn demo_copy(dir: &Path) -> PathBuf {
         let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/demo/demo.mp3");
@@ -44,58 +70,99 @@ mod tests {
         copy
     }
 
-    fn player() -> Player {
+    /// The shell's state on a library in `dir` and a player without a device.
+    fn app_state(dir: &Path) -> AppState {
         let output = OutputKind::NullFast {
             sample_rate: 44_100,
             channels: 1,
         };
-        Player::spawn(output, |_| {}).expect("player")
+        AppState {
+            store: Arc::new(Mutex::new(Store::open_in_data_dir(dir).expect("store"))),
+            player: Player::spawn(output, |_| {}).expect("player"),
+            now_playing: Arc::new(NowPlaying::new(std::sync::mpsc::channel().0)),
+        }
+    }
+
+    fn stored(state: &AppState, audio: &Path) -> Option<SeekIndex> {
+        cached(&state.store.lock().expect("store"), audio)
     }
 
     #[test]
     fn the_first_open_stores_the_index_and_the_next_open_reuses_it() {
         let dir = tempfile::tempdir().expect("tempdir");
         let audio = demo_copy(dir.path());
-        let store = Store::open_in_data_dir(dir.path()).expect("store");
-        let player = player();
+        let state = app_state(dir.path());
 
         assert_eq!(
-            cached(&store, &audio),
+            stored(&state, &audio),
             None,
             "nothing cached before the first open"
         );
-        let first = player
-            .open_indexed(audio.clone(), 0, None)
-            .expect("first open");
+        let first =
+            tauri::async_runtime::block_on(open(&state, audio.clone(), 0)).expect("first open");
         let built = first.index.expect("an MP3 gets a seek index");
-        remember(&store, &audio, None, &built);
-
-        let again = cached(&store, &audio).expect("the index was stored");
-        assert_eq!(again, built, "the stored index reads back the same");
-        let second = player
-            .open_indexed(audio.clone(), 0, Some(again.clone()))
-            .expect("second open");
         assert_eq!(
-            second.index.as_ref(),
-            Some(&again),
-            "the cached index was used"
+            stored(&state, &audio).as_ref(),
+            Some(&built),
+            "the open stored the index it built"
         );
+        let second =
+            tauri::async_runtime::block_on(open(&state, audio.clone(), 0)).expect("second open");
+        assert_eq!(second.index, Some(built), "the cached index was used");
         assert_eq!(second.info, first.info, "same exact length from the cache");
+    }
+
+    #[test]
+    fn opening_hands_the_cached_index_to_the_player() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let audio = demo_copy(dir.path());
+        let state = app_state(dir.path());
+        // The index of a copy as long as the episode whose last two thirds are zeros
+        // describes a shorter stream: only the index from the library gives that length.
+        let shorter = dir.path().join("shorter.mp3");
+        let mut bytes = std::fs::read(&audio).expect("read");
+        let third = bytes.len() / 3;
+        bytes[third..].fill(0);
+        std::fs::write(&shorter, bytes).expect("write the shorter copy");
+        let (short, short_index) = MediaDecoder::open_with_index(&shorter, None).expect("open");
+        let short_index = short_index.expect("index");
+        let key = SeekKey::for_file(&audio).expect("key");
+        let store = state.store.lock().expect("store");
+        store
+            .put_seek_index(&key, &short_index.to_bytes())
+            .expect("cache the index");
+        drop(store);
+
+        let opened = tauri::async_runtime::block_on(open(&state, audio.clone(), 0)).expect("open");
+        assert_eq!(
+            opened.index.as_ref(),
+            Some(&short_index),
+            "the player used the cached index"
+        );
+        assert_eq!(
+            opened.info.frames,
+            short.info().frames,
+            "the length comes from the cached index, not from a scan"
+        );
+        assert_eq!(
+            stored(&state, &audio),
+            Some(short_index),
+            "an index used from the cache is not written again"
+        );
     }
 
     #[test]
     fn a_changed_file_misses_the_cache() {
         let dir = tempfile::tempdir().expect("tempdir");
         let audio = demo_copy(dir.path());
-        let store = Store::open_in_data_dir(dir.path()).expect("store");
-        let opened = player().open_indexed(audio.clone(), 0, None).expect("open");
-        remember(&store, &audio, None, &opened.index.expect("index"));
+        let state = app_state(dir.path());
+        tauri::async_runtime::block_on(open(&state, audio.clone(), 0)).expect("open");
 
         let mut bytes = std::fs::read(&audio).expect("read");
         bytes.truncate(bytes.len() / 2);
         std::fs::write(&audio, bytes).expect("rewrite the file shorter");
         assert_eq!(
-            cached(&store, &audio),
+            stored(&state, &audio),
             None,
             "an index of the old file is not offered"
         );
