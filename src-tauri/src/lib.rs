@@ -17,6 +17,7 @@ mod save_dialog;
 mod seek_cache;
 mod session;
 mod state;
+mod transcript_attach;
 mod webview;
 
 use std::sync::{mpsc, Arc, Mutex};

@@ -59,28 +59,13 @@ pub fn remember(store: &Store, audio: &Path, from_cache: Option<&SeekIndex>, use
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::NowPlaying;
-    use earmark_player::{MediaDecoder, OutputKind, Player};
-    use std::sync::{Arc, Mutex};
+    use earmark_player::MediaDecoder;
 
     fn demo_copy(dir: &Path) -> PathBuf {
         let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/demo/demo.mp3");
         let copy = dir.join("episode.mp3");
         std::fs::copy(demo, &copy).expect("copy the demo episode");
         copy
-    }
-
-    /// The shell's state on a library in `dir` and a player without a device.
-    fn app_state(dir: &Path) -> AppState {
-        let output = OutputKind::NullFast {
-            sample_rate: 44_100,
-            channels: 1,
-        };
-        AppState {
-            store: Arc::new(Mutex::new(Store::open_in_data_dir(dir).expect("store"))),
-            player: Player::spawn(output, |_| {}).expect("player"),
-            now_playing: Arc::new(NowPlaying::new(std::sync::mpsc::channel().0)),
-        }
     }
 
     fn stored(state: &AppState, audio: &Path) -> Option<SeekIndex> {
@@ -91,7 +76,7 @@ mod tests {
     fn the_first_open_stores_the_index_and_the_next_open_reuses_it() {
         let dir = tempfile::tempdir().expect("tempdir");
         let audio = demo_copy(dir.path());
-        let state = app_state(dir.path());
+        let state = AppState::for_tests(dir.path());
 
         assert_eq!(
             stored(&state, &audio),
@@ -116,7 +101,7 @@ mod tests {
     fn opening_hands_the_cached_index_to_the_player() {
         let dir = tempfile::tempdir().expect("tempdir");
         let audio = demo_copy(dir.path());
-        let state = app_state(dir.path());
+        let state = AppState::for_tests(dir.path());
         // The index of a copy as long as the episode whose last two thirds are zeros
         // describes a shorter stream: only the index from the library gives that length.
         let shorter = dir.path().join("shorter.mp3");
@@ -155,7 +140,7 @@ mod tests {
     fn a_changed_file_misses_the_cache() {
         let dir = tempfile::tempdir().expect("tempdir");
         let audio = demo_copy(dir.path());
-        let state = app_state(dir.path());
+        let state = AppState::for_tests(dir.path());
         tauri::async_runtime::block_on(open(&state, audio.clone(), 0)).expect("open");
 
         let mut bytes = std::fs::read(&audio).expect("read");

@@ -55,6 +55,21 @@ impl std::fmt::Debug for NowPlaying {
 }
 
 impl AppState {
+    /// A library in `dir` and a player that needs no sound card, for tests.
+    #[cfg(test)]
+    pub fn for_tests(dir: &std::path::Path) -> Self {
+        let output = earmark_player::OutputKind::NullFast {
+            sample_rate: 44_100,
+            channels: 1,
+        };
+        let store = Store::open_in_data_dir(dir).expect("a library for the test");
+        AppState {
+            store: Arc::new(Mutex::new(store)),
+            player: Player::spawn(output, |_| {}).expect("a player for the test"),
+            now_playing: Arc::new(NowPlaying::new(std::sync::mpsc::channel().0)),
+        }
+    }
+
     /// Runs `f` with the store on a blocking thread (SQLite is synchronous).
     pub async fn with_store<T: Send + 'static>(
         &self,

@@ -11,8 +11,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use earmark_core::library::{
-    attach_transcript_bytes, attach_transcript_file, is_transcript_file_name, LibraryError,
-    TRANSCRIPT_EXTENSIONS,
+    is_transcript_file_name, read_transcript, read_transcript_bytes, TRANSCRIPT_EXTENSIONS,
 };
 use earmark_core::store::{EpisodeId, Store};
 use earmark_core::transcript::{
@@ -26,6 +25,7 @@ use tauri_plugin_dialog::DialogExt;
 use crate::audio_pauses;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
+use crate::transcript_attach::attach;
 
 /// Speaking rate assumed when an episode's audio length is unknown.
 const MS_PER_CHAR_WITHOUT_AUDIO: u64 = 65;
@@ -173,8 +173,8 @@ pub async fn transcript_choose_file(
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    state
-        .with_store(move |s| attach_transcript_file(s, id, &path).map_err(attach_error))
+    let source = Some(path.clone());
+    attach(&state, id, source, move || read_transcript(&path))
         .await
         .map(|t| Some(t.into()))
 }
@@ -192,8 +192,8 @@ pub async fn transcript_attach_dropped(
         .ok()
         .and_then(|mut d| d.take())
         .ok_or_else(|| IpcError::new("no_dropped_file", "No transcript file was dropped."))?;
-    state
-        .with_store(move |s| attach_transcript_file(s, id, &path).map_err(attach_error))
+    let source = Some(path.clone());
+    attach(&state, id, source, move || read_transcript(&path))
         .await
         .map(TranscriptContent::from)
 }
@@ -224,10 +224,11 @@ pub async fn transcript_attach_bytes(
         .ok_or_else(|| IpcError::new("bad_request", "No episode was named."))?;
     let name = percent_decode(&header("x-file-name").unwrap_or_default());
     let bytes = bytes.clone();
-    state
-        .with_store(move |s| attach_transcript_bytes(s, id, &bytes, &name).map_err(attach_error))
-        .await
-        .map(TranscriptContent::from)
+    attach(&state, id, None, move || {
+        read_transcript_bytes(&bytes, &name)
+    })
+    .await
+    .map(TranscriptContent::from)
 }
 
 /// Sees files dragged onto the window: a transcript file dropped is kept for
@@ -362,10 +363,6 @@ pub(crate) fn transcript_of(store: &Store, id: EpisodeId) -> IpcResult<Transcrip
             "This episode has no transcript yet. Add one with \u{201c}Add transcript\u{201d} or drop a transcript file on the window.",
         )
     })
-}
-
-fn attach_error(e: LibraryError) -> IpcError {
-    IpcError::new(e.code(), e.to_string())
 }
 
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them); anything that is
