@@ -9,6 +9,7 @@ mod fixtures;
 mod formats;
 mod index;
 mod long_run;
+mod mislabelled;
 mod rig;
 mod seek;
 mod signals;
