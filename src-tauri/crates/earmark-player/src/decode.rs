@@ -29,7 +29,7 @@ use symphonia::core::meta::MetadataOptions;
 use symphonia::core::probe::Hint;
 
 use crate::error::PlayerError;
-use crate::guard::{self, Stall};
+use crate::guard::{self, Refusals, Stall};
 use crate::media_info::MediaInfo;
 use crate::mp3::{self, Mp3Stream};
 use crate::mp4_track;
@@ -74,6 +74,8 @@ pub struct MediaDecoder {
     scratch: Option<SampleBuffer<f32>>,
     /// Reads in a row that brought no audio (see [`crate::guard`]).
     stall: Stall,
+    /// Packets in a row the decoder refused (see [`crate::guard`]).
+    refusals: Refusals,
     /// Decoding panicked (see [`crate::guard`]): nothing more is decoded.
     failed: bool,
 }
@@ -165,6 +167,7 @@ impl MediaDecoder {
             held: None,
             scratch: None,
             stall: Stall::default(),
+            refusals: Refusals::default(),
             failed: false,
         };
         Ok((decoder, None))
@@ -303,8 +306,13 @@ impl MediaDecoder {
                 Ok(d) => d,
                 // A damaged packet is skipped; the stream goes on.
                 Err(SymphoniaError::DecodeError(_)) | Err(SymphoniaError::IoError(_)) => continue,
+                Err(SymphoniaError::Unsupported(e)) if self.refusals.too_many() => {
+                    return Err(unsupported(&self.path, e))
+                }
+                Err(SymphoniaError::Unsupported(_)) => continue,
                 Err(e) => return Err(corrupt(&self.path, &e.to_string())),
             };
+            self.refusals.decoded();
             let frames = decoded.frames() as u64;
             if frames == 0 {
                 continue;
@@ -406,6 +414,7 @@ fn open_mp3(
         held: None,
         scratch: None,
         stall: Stall::default(),
+        refusals: Refusals::default(),
         failed: false,
     };
     Ok((decoder, Some(index)))

@@ -6,7 +6,9 @@
 //! Either would take the engine thread down, or freeze it, for the rest of the
 //! session. Here a panic in decoding becomes an error for that file ([`contain`]) and
 //! a reader that hands out nothing but empty packets and errors is noticed
-//! ([`Stall`]); the engine goes on with the next file.
+//! ([`Stall`]); the engine goes on with the next file. A packet the decoder refuses
+//! as using a feature it lacks is damage to skip, unless packet after packet is
+//! ([`Refusals`]): then the stream really needs that feature.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -20,6 +22,9 @@ const DECODER_FAILED: &str = "the decoder failed on damaged data";
 /// Empty packets and skipped errors in a row after which a reader is taken to be
 /// stuck (a damaged stretch costs one error per resync attempt, far fewer than this).
 const MAX_STALLED_READS: u32 = 65_536;
+/// Packets in a row refused as using a feature the decoder lacks, after which the
+/// stream is taken to need it (damage makes a few such packets; about 1.5 s of AAC).
+const MAX_REFUSED_PACKETS: u32 = 64;
 
 /// Runs `step`, symphonia's work on `path`; a panic in it is an error for that file.
 ///
@@ -64,5 +69,47 @@ impl Stall {
     pub(crate) fn stuck_on_error(&mut self) -> bool {
         self.0 += 1;
         self.0 > MAX_STALLED_READS
+    }
+}
+
+/// Counts the packets in a row the decoder refused as using a feature it lacks
+/// (damaged AAC reads as "predictor data", a feature of AAC Main).
+#[derive(Debug, Default)]
+pub(crate) struct Refusals(u32);
+
+impl Refusals {
+    /// Notes a refused packet; true once too many in a row were refused.
+    pub(crate) fn too_many(&mut self) -> bool {
+        self.0 += 1;
+        self.0 > MAX_REFUSED_PACKETS
+    }
+
+    /// Notes a packet that decoded.
+    pub(crate) fn decoded(&mut self) {
+        self.0 = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_few_refused_packets_are_damage_and_many_in_a_row_are_a_missing_feature() {
+        let mut refusals = Refusals::default();
+        for _ in 0..MAX_REFUSED_PACKETS {
+            assert!(!refusals.too_many(), "skipped as damage");
+        }
+        refusals.decoded();
+        for _ in 0..MAX_REFUSED_PACKETS {
+            assert!(
+                !refusals.too_many(),
+                "a packet that decoded starts the count again"
+            );
+        }
+        assert!(
+            refusals.too_many(),
+            "the stream needs what the decoder lacks"
+        );
     }
 }

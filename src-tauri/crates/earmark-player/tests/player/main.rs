@@ -3,6 +3,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod damaged;
+mod damaged_middle;
 mod device_lost;
 mod engine;
 mod fixtures;
