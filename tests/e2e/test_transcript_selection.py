@@ -1,0 +1,109 @@
+"""Auto-follow yields to a reader who selects text in the transcript, as it does to
+one who scrolls: the view stays where the reader is while the lit line moves on,
+"Back to now" appears, and a click on it returns to the lit line.
+
+The selection is made with real input: a mouse drag across the words of a line
+(a drag inside one line selects; a plain click would play from the line).
+"""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+
+from harness.earmark_app import RunningApp
+from harness.earmark_page import CURRENT_SEGMENT, EarmarkPage
+from test_transcript import BACK_TO_NOW, SCROLLER, line_in_view
+
+#: Where the first line of a segment's text is on the screen (viewport pixels).
+_FIRST_TEXT_LINE_JS = """
+const text = document.querySelector(`[data-testid=segment][data-index="${arguments[0]}"] .segment-text`);
+const r = text.getClientRects()[0];
+return {left: r.left, right: r.right, middle: (r.top + r.bottom) / 2};
+"""
+
+
+def scroll_top(page: EarmarkPage) -> float:
+    return page.driver.execute_script("return document.querySelector(arguments[0]).scrollTop", SCROLLER)
+
+
+def wait_until_still(page: EarmarkPage) -> float:
+    """The transcript's scroll position once it has stopped moving (a smooth scroll
+    to the lit line takes a few frames); read on successive polls."""
+    last: list[float] = []
+
+    def still(_: object) -> float | bool:
+        now = scroll_top(page)
+        steady = bool(last) and abs(now - last[-1]) < 1
+        last.append(now)
+        return now if steady else False
+
+    return page.wait_until(still, "the transcript kept scrolling")
+
+
+def drag_select(page: EarmarkPage, index: int) -> str:
+    """Presses on the first word of line `index`, drags across the line and releases;
+    returns the text selected."""
+    spot = page.driver.execute_script(_FIRST_TEXT_LINE_JS, index)
+    start_x = round(spot["left"]) + 3
+    end_x = round(min(spot["right"] - 3, spot["left"] + 220))
+    y = round(spot["middle"])
+    actions = ActionChains(page.driver)
+    actions.w3c_actions.pointer_action.move_to_location(start_x, y)
+    actions.w3c_actions.pointer_action.pointer_down()
+    for x in range(start_x + 20, end_x, 20):
+        actions.w3c_actions.pointer_action.move_to_location(x, y)
+    actions.w3c_actions.pointer_action.move_to_location(end_x, y)
+    actions.w3c_actions.pointer_action.pointer_up()
+    actions.perform()
+    return page.wait_until(
+        lambda d: d.execute_script("return window.getSelection().toString()") or False,
+        f"dragging across line {index} selected nothing",
+    )
+
+
+def test_auto_follow_yields_to_a_selection_and_back_to_now_returns(app: RunningApp) -> None:
+    page = app.page
+    # From line 14 (below the first screen), following centres every line it lights.
+    page.play_from_line(14)
+    page.wait_until(lambda d: line_in_view(page, CURRENT_SEGMENT), "the lit line is not followed")
+    wait_until_still(page)
+    back = page.driver.find_element(By.CSS_SELECTOR, BACK_TO_NOW)
+    assert not back.is_displayed(), "Back to now shows while following"
+
+    lit = page.snapshot().current
+    assert lit is not None, "no line lit while playing"
+    selected = drag_select(page, lit.index)
+    assert page.driver.execute_script(
+        "return document.querySelector('.transcript-lines').contains(window.getSelection().anchorNode)"
+    ), f"the selection {selected!r} is not in the transcript"
+    page.wait_visible(BACK_TO_NOW)
+    assert page.play_state() == "playing", "a selection is not a click: playback goes on"
+    # Where the reader is now, and the line lit then.
+    top = wait_until_still(page)
+    lit = page.snapshot().current
+    assert lit is not None, "no line lit while playing"
+    selected = page.driver.execute_script("return window.getSelection().toString()")
+
+    # The lit line moves on twice; following would have centred it each time.
+    moved_to = page.wait_until(
+        lambda d: c.index if (c := page.snapshot().current) and c.index >= lit.index + 2 else False,
+        f"playback never lit line {lit.index + 2}",
+        40,
+    )
+    assert abs(scroll_top(page) - top) < 2, (
+        f"auto-follow fought the selection: the view scrolled from {top:.0f}px to {scroll_top(page):.0f}px "
+        f"while line {moved_to} was lit"
+    )
+    assert page.driver.execute_script("return window.getSelection().toString()") == selected, (
+        "the reader's selection was lost"
+    )
+    assert page.driver.find_element(By.CSS_SELECTOR, BACK_TO_NOW).is_displayed()
+
+    page.driver.find_element(By.CSS_SELECTOR, BACK_TO_NOW).click()
+    page.wait_until(lambda d: not d.find_element(By.CSS_SELECTOR, BACK_TO_NOW).is_displayed(), "Back to now stays")
+    page.wait_until(
+        lambda d: abs(scroll_top(page) - top) > 10 and line_in_view(page, CURRENT_SEGMENT),
+        "Back to now did not bring the lit line back",
+    )
+    page.pause()
