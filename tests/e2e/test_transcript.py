@@ -11,6 +11,7 @@ through (parse, store, show). Numbers measured go to `artifacts/<test>.json`.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 
@@ -509,9 +510,51 @@ def test_ten_thousand_lines_open_fast_and_stay_bounded(
     assert snapshot.current.index == index, f"clicked {index}, lit {snapshot.current.index}"
 
 
-def test_copy_gives_timestamped_lines(app: RunningApp) -> None:
+def speakers_shown(page: EarmarkPage) -> list[dict]:
+    """Each rendered line, in order, with the speaker's name shown above its turn
+    (as visible on the page) and that name's computed colour."""
+    return page.driver.execute_script(
+        """
+        let speaker = null;
+        const shown = [];
+        for (const row of document.querySelectorAll('.transcript-row')) {
+          const name = row.querySelector('.speaker');
+          if (name) {
+            const box = name.getBoundingClientRect();
+            const style = getComputedStyle(name);
+            speaker = {name: name.textContent, color: style.color,
+                       visible: box.height > 0 && style.visibility === 'visible' && style.display !== 'none'};
+          }
+          const line = row.querySelector('[data-testid=segment]');
+          shown.push({index: Number(line.dataset.index), text: line.querySelector('.segment-text').textContent,
+                      ...(speaker ?? {name: null, color: null, visible: false})});
+        }
+        return shown;
+        """
+    )
+
+
+def test_lines_show_their_speaker_and_copy_gives_timestamped_lines(app: RunningApp) -> None:
     page = app.page
     page.segments(at_least=10)
+
+    # Each line is under its speaker's name, as the demo's WebVTT says; each speaker
+    # has a colour of their own, the same on every turn.
+    spoken_by = re.findall(r"^<v ([^>]+)>", DEMO_VTT.read_text(encoding="utf-8"), re.MULTILINE)
+    shown = speakers_shown(page)
+    assert shown and shown[0]["index"] == 0 and len(shown) >= 10, f"the first screen is not rendered: {shown[:3]}"
+    for line in shown:
+        assert line["name"] == spoken_by[line["index"]] and line["visible"], (
+            f"line {line['index']} ({line['text']!r}) shows speaker {line['name']!r}, "
+            f"it is {spoken_by[line['index']]!r}"
+        )
+    colours: dict[str, set[str]] = {}
+    for line in shown:
+        colours.setdefault(line["name"], set()).add(line["color"])
+    assert set(colours) == {"Maya Lindqvist", "Ines Okafor", "Theo Marsh"}, colours
+    assert all(len(c) == 1 for c in colours.values()), f"a speaker changes colour: {colours}"
+    assert len({c for (c,) in colours.values()}) == 3, f"speakers share a colour: {colours}"
+
     page.driver.execute_script(
         """
         window.__copied = null;
