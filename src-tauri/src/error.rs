@@ -29,7 +29,7 @@ impl From<earmark_player::PlayerError> for IpcError {
             E::NoOutputDevice => "no_output_device",
             E::Open { .. } | E::Empty(_) => "audio_missing",
             E::Unsupported { .. } | E::OpusUnsupported => "audio_unsupported",
-            E::Corrupt { .. } => "audio_corrupt",
+            E::Corrupt { .. } | E::CutShort(_) => "audio_corrupt",
             E::SeekPastEnd => "seek_past_end",
             E::TimeStretch(_) => "time_stretch",
             E::EngineStopped => "engine_stopped",

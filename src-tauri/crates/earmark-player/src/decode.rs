@@ -32,8 +32,8 @@ use crate::error::PlayerError;
 use crate::guard::{self, Refusals, Stall};
 use crate::media_info::MediaInfo;
 use crate::mp3::{self, Mp3Stream};
-use crate::mp4_track;
 use crate::seek_index::SeekIndex;
+use crate::{mp4_cut, mp4_track};
 
 /// How much audio before a seek target is decoded and dropped to prime the decoder.
 pub const PREROLL_MS: u64 = 100;
@@ -107,6 +107,7 @@ impl MediaDecoder {
         index: Option<SeekIndex>,
     ) -> Result<(Self, Option<SeekIndex>), PlayerError> {
         guard::contain(path, || Self::open_unguarded(path, index))
+            .map_err(|e| mp4_cut::explain(path, e))
     }
 
     fn open_unguarded(
@@ -149,7 +150,9 @@ impl MediaDecoder {
                 }
             }
         }
-        let raw = crate::media_info::count_frames(path, || open_reader(path))?;
+        // A cut-short file's header counts the packets that are missing too.
+        let cut = mp4_cut::cut_short(&mut file).map_err(|e| corrupt(path, &e.to_string()))?;
+        let raw = crate::media_info::count_frames(path, cut.is_none(), || open_reader(path))?;
         let mut frames = raw.saturating_sub(lead_in);
         if let Some(edit) = edit_frames {
             frames = frames.min(edit);
@@ -441,7 +444,8 @@ pub(crate) fn open_reader(path: &Path) -> Result<(Box<dyn FormatReader>, u32), P
     if len == 0 {
         return Err(PlayerError::Empty(path.to_path_buf()));
     }
-    let stream = MediaSourceStream::new(Box::new(file), Default::default());
+    let source = mp4_cut::media_source(file).map_err(|e| corrupt(path, &e.to_string()))?;
+    let stream = MediaSourceStream::new(source, Default::default());
     let mut hint = Hint::new();
     if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
         hint.with_extension(ext);

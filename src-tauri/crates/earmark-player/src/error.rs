@@ -32,6 +32,10 @@ pub enum PlayerError {
         /// What the decoder said.
         detail: String,
     },
+    /// An MP4 file that ends early (a download or copy that did not finish) without
+    /// the part that says where its audio is.
+    #[error("{0} is cut short: the file ends early, and the part that says where its audio is did not make it (did the download finish?)")]
+    CutShort(PathBuf),
     /// Opus has no decoder yet.
     #[error("Opus is not supported yet")]
     OpusUnsupported,

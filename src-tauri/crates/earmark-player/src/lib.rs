@@ -11,6 +11,7 @@ mod error;
 mod guard;
 mod media_info;
 mod mp3;
+mod mp4_cut;
 mod mp4_track;
 mod output;
 mod player;

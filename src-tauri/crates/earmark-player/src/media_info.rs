@@ -64,11 +64,13 @@ impl MediaInfo {
 ///
 /// Containers other than MP3 give an exact count in their headers (MP4's track duration,
 /// FLAC's STREAMINFO, the last Ogg page's granule position, WAV's data size); a file
-/// without one is scanned packet by packet. MP3 never comes here: its headers lie (a
+/// without one, or whose header is not to be trusted (`header_holds` false: an MP4
+/// cut short, see [`crate::mp4_cut`]), is scanned packet by packet. MP3 never comes here: its headers lie (a
 /// missing or wrong Xing header makes any estimate seconds to minutes off), so it is
 /// counted by the scan that builds its seek index ([`crate::mp3`]).
 pub(crate) fn count_frames(
     path: &Path,
+    header_holds: bool,
     open: impl Fn() -> Result<(Box<dyn FormatReader>, u32), PlayerError>,
 ) -> Result<u64, PlayerError> {
     let (mut reader, track_id) = open()?;
@@ -77,7 +79,7 @@ pub(crate) fn count_frames(
         .iter()
         .find(|t| t.id == track_id)
         .map(|t| t.codec_params.clone());
-    if let Some(n) = params.and_then(|p| p.n_frames) {
+    if let Some(n) = params.and_then(|p| p.n_frames).filter(|_| header_holds) {
         return Ok(n);
     }
     let mut frames = 0u64;

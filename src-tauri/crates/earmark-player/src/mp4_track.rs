@@ -99,38 +99,64 @@ impl Bits<'_> {
     }
 }
 
+/// A top-level box: where it starts, its size (header included), its header's length
+/// and its type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TopBox {
+    pub pos: u64,
+    pub size: u64,
+    pub header_len: u64,
+    pub kind: [u8; 4],
+}
+
+/// The top-level box at `pos` of `file`, `file_len` bytes long; `None` at the end or
+/// where the header is cut off or declares a size smaller than itself.
+pub(crate) fn top_box_at(file: &mut File, pos: u64, file_len: u64) -> io::Result<Option<TopBox>> {
+    if pos.saturating_add(8) > file_len {
+        return Ok(None);
+    }
+    file.seek(SeekFrom::Start(pos))?;
+    let mut head = [0u8; 16];
+    file.read_exact(&mut head[..8])?;
+    let mut size = u64::from(u32::from_be_bytes([head[0], head[1], head[2], head[3]]));
+    let mut header_len = 8;
+    if size == 1 {
+        if pos + 16 > file_len {
+            return Ok(None);
+        }
+        file.read_exact(&mut head[8..16])?;
+        size = u64::from_be_bytes([
+            head[8], head[9], head[10], head[11], head[12], head[13], head[14], head[15],
+        ]);
+        header_len = 16;
+    } else if size == 0 {
+        size = file_len - pos;
+    }
+    let kind = [head[4], head[5], head[6], head[7]];
+    Ok((size >= header_len).then_some(TopBox {
+        pos,
+        size,
+        header_len,
+        kind,
+    }))
+}
+
 /// The payload of the top-level `moov` box, wherever it is in the file.
 fn read_moov(file: &mut File) -> io::Result<Option<Vec<u8>>> {
     let file_len = file.metadata()?.len();
     let mut pos = 0u64;
-    while pos + 8 <= file_len {
-        file.seek(SeekFrom::Start(pos))?;
-        let mut head = [0u8; 16];
-        file.read_exact(&mut head[..8])?;
-        let mut size = u64::from(u32::from_be_bytes([head[0], head[1], head[2], head[3]]));
-        let mut header_len = 8;
-        if size == 1 {
-            file.read_exact(&mut head[8..16])?;
-            size = u64::from_be_bytes([
-                head[8], head[9], head[10], head[11], head[12], head[13], head[14], head[15],
-            ]);
-            header_len = 16;
-        } else if size == 0 {
-            size = file_len - pos;
-        }
-        if size < header_len {
-            return Ok(None);
-        }
-        if &head[4..8] == b"moov" {
-            let len = size - header_len;
-            if len > MAX_MOOV {
+    while let Some(top) = top_box_at(file, pos, file_len)? {
+        if &top.kind == b"moov" {
+            let len = top.size - top.header_len;
+            if len > MAX_MOOV || top.pos + top.size > file_len {
                 return Ok(None);
             }
+            file.seek(SeekFrom::Start(top.pos + top.header_len))?;
             let mut payload = vec![0u8; len as usize];
             file.read_exact(&mut payload)?;
             return Ok(Some(payload));
         }
-        pos = pos.saturating_add(size);
+        pos = pos.saturating_add(top.size);
     }
     Ok(None)
 }

@@ -16,3 +16,4 @@ mod seek;
 mod signals;
 mod skip_silence;
 mod speed;
+mod truncated;
