@@ -94,3 +94,51 @@ fn start_import(app: AppHandle, paths: Vec<PathBuf>) {
 struct DragState {
     active: bool,
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    use super::*;
+    use crate::state::AppState;
+
+    #[test]
+    fn files_and_their_transcripts_come_in_while_the_window_holds_the_library() {
+        // Measuring the audio and parsing its transcript happen on the import's own
+        // connection, never under the window's store mutex.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = AppState::for_tests(dir.path());
+        let media = tempfile::tempdir().expect("tempdir");
+        let audio = media.path().join("talk.flac");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/audio/flac-44k-mono.flac");
+        std::fs::copy(fixture, &audio).expect("copy");
+        std::fs::write(
+            media.path().join("talk.vtt"),
+            "WEBVTT\n\n00:01.000 --> 00:02.000\nHello.\n",
+        )
+        .expect("transcript");
+        let background = Background::new(dir.path().to_path_buf());
+        let held = state.store.lock().expect("hold the library");
+        let (done_tx, done) = mpsc::channel();
+        std::thread::spawn(move || {
+            let imported = tauri::async_runtime::block_on(import(&background, vec![audio]));
+            let _ = done_tx.send(imported);
+        });
+        let imported = done
+            .recv_timeout(Duration::from_secs(30))
+            .expect("imported while the library was held")
+            .expect("imported");
+        drop(held);
+        assert_eq!(imported.problems, Vec::<String>::new());
+        let [id] = imported.episodes[..] else {
+            panic!("one episode: {:?}", imported.episodes);
+        };
+        let store = state.store.lock().expect("store");
+        let episode = store.episode(id).expect("episode");
+        assert_eq!(episode.duration_ms, Some(3_000), "measured exactly");
+        let transcript = store.get_transcript(id).expect("read").expect("transcript");
+        assert_eq!(transcript.segments[0].text, "Hello.");
+    }
+}
