@@ -22,6 +22,8 @@ from harness.audio_sink import AudioSink
 from harness.demo_episode import DemoEpisode
 from harness.display import Display
 from harness.earmark_app import RunningApp, launch
+from harness.feed_server import FeedServer
+from harness.library_feed import serve_show
 
 E2E_DIR = Path(__file__).resolve().parent
 REPO_ROOT = E2E_DIR.parents[1]
@@ -169,3 +171,11 @@ def app(launch_app: Callable[..., RunningApp]) -> RunningApp:
 def demo_episode() -> DemoEpisode:
     """What the app opens on first start: from assets/demo/episode.json when present."""
     return DemoEpisode.load(DEMO_DIR)
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    """A real HTTP server on 127.0.0.1 serving "The Listening Room" (harness/library_feed.py)."""
+    with FeedServer() as running:
+        serve_show(running)
+        yield running

@@ -17,7 +17,7 @@ from selenium.webdriver.common.by import By
 from harness.artifacts import Measurements
 from harness.earmark_app import RunningApp
 from harness.page_screenshot import save_page_screenshot
-from test_transcript import (
+from harness.transcript_view import (
     DEMO_TEXT, DEMO_VTT, add_transcript, add_untimed, parse_clock, segment_attrs, wait_for_lines,
 )
 

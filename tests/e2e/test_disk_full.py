@@ -20,7 +20,8 @@ from selenium.webdriver.common.by import By
 from harness.earmark_app import RunningApp
 from harness.page_screenshot import save_page_screenshot
 from harness.feed_server import FeedServer, Route
-from test_library import DEMO_AUDIO, FIRST, SHOW, click_download_action, feed, item, row, wait_control
+from harness.library_feed import DEMO_AUDIO, FIRST, SHOW, feed, item
+from harness.library_page import click_download_action, row, wait_control
 from test_notes import cli
 
 #: Free space left on the data directory's disk once the library is in it: less

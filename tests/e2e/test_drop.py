@@ -23,7 +23,7 @@ from harness.earmark_app import RunningApp
 from harness.earmark_page import EarmarkPage
 from harness.file_drag import FileDrag
 from harness.page_screenshot import save_page_screenshot
-from test_library import sidebar_titles
+from harness.library_page import sidebar_titles
 from test_notes import cli
 
 SHOW = "Dropped In"

@@ -22,7 +22,7 @@ from harness.earmark_app import RunningApp
 from harness.earmark_page import EarmarkPage
 from harness.native_dialog import answer_file_dialog
 from test_notes import HIGHLIGHT_ITEM, NOTE_INPUT, NOTE_ITEM, TOAST, press
-from test_transcript import DEMO_TEXT, add_untimed
+from harness.transcript_view import DEMO_TEXT, add_untimed
 
 NOTE = "Spacing beats cramming"
 READWISE_COLUMNS = ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date"]

@@ -1,6 +1,7 @@
-"""Auto-follow yields to a reader who selects text in the transcript, as it does to
-one who scrolls: the view stays where the reader is while the lit line moves on,
-"Back to now" appears, and a click on it returns to the lit line.
+"""Auto-follow: the transcript keeps the lit line in view until the reader takes
+over, by scrolling (the wheel, the scrollbar) or by selecting text; then the view
+stays where the reader is while the lit line moves on, "Back to now" appears, and a
+click on it returns to the lit line.
 
 The selection is made with real input: a mouse drag across the words of a line
 (a drag inside one line selects; a plain click would play from the line).
@@ -13,7 +14,7 @@ from selenium.webdriver.common.by import By
 
 from harness.earmark_app import RunningApp
 from harness.earmark_page import CURRENT_SEGMENT, EarmarkPage
-from test_transcript import BACK_TO_NOW, SCROLLER, line_in_view
+from harness.transcript_view import BACK_TO_NOW, SCROLLER, line_in_view
 
 #: Where the first line of a segment's text is on the screen (viewport pixels).
 _FIRST_TEXT_LINE_JS = """
@@ -60,6 +61,61 @@ def drag_select(page: EarmarkPage, index: int) -> str:
         lambda d: d.execute_script("return window.getSelection().toString()") or False,
         f"dragging across line {index} selected nothing",
     )
+
+
+def test_auto_follow_yields_to_the_reader_and_back_to_now_returns(app: RunningApp) -> None:
+    page = app.page
+    page.segments(at_least=10)
+    page.click_play_toggle()
+    page.wait_for_state("playing")
+    page.wait_for_position_past(1_000)
+    page.wait_until(lambda d: line_in_view(page, CURRENT_SEGMENT), "the lit line is not followed")
+
+    # The reader scrolls away: a wheel turn, then the scrollbar (a plain scroll).
+    page.driver.execute_script(
+        """
+        const s = document.querySelector('.transcript');
+        s.dispatchEvent(new WheelEvent('wheel', {deltaY: 600, bubbles: true}));
+        s.scrollTop = s.scrollHeight;
+        """
+    )
+    back = page.wait_visible(BACK_TO_NOW)
+    # What the reader sees: the line at the top of the view, and where it is.
+    top_line = """
+        const view = document.querySelector('.transcript').getBoundingClientRect();
+        const line = [...document.querySelectorAll('[data-testid=segment]')]
+          .find((l) => l.getBoundingClientRect().top >= view.top);
+        return line && [Number(line.dataset.index), line.getBoundingClientRect().top];
+    """
+    # Rows just scrolled to get measured over a few frames: wait until the view is still.
+    previous: list = []
+
+    def settled(d) -> list | bool:
+        now = d.execute_script(top_line)
+        steady = now and now == previous[-1:][0] if previous else False
+        previous.append(now)
+        return now if steady else False
+
+    seen = page.wait_until(settled, "the view never settled")
+    lit_before = page.snapshot().current
+    # Far from the lit line, it is not even rendered: wait on the clock instead.
+    ends_ms = lit_before.end_ms if lit_before else page.position_ms() + 3000
+    page.wait_for_position_past(ends_ms + 300, timeout=20)
+    still = page.driver.execute_script(top_line)
+    assert still[0] == seen[0] and abs(still[1] - seen[1]) < 2, (
+        f"auto-follow fought the reader: line {seen[0]} at {seen[1]:.0f}px became line {still[0]} at {still[1]:.0f}px"
+    )
+    assert not line_in_view(page, CURRENT_SEGMENT), "the lit line should be out of view while reading elsewhere"
+
+    # A plain scroll by script, with no wheel, also counts as the reader's.
+    back.click()
+    page.wait_until(lambda d: not d.find_element(By.CSS_SELECTOR, BACK_TO_NOW).is_displayed(), "Back to now stays")
+    page.wait_until(lambda d: line_in_view(page, CURRENT_SEGMENT), "Back to now did not bring the lit line back")
+    page.driver.execute_script("document.querySelector('.transcript').scrollTop = 0;")
+    page.wait_visible(BACK_TO_NOW)
+    page.driver.find_element(By.CSS_SELECTOR, BACK_TO_NOW).click()
+    page.wait_until(lambda d: line_in_view(page, CURRENT_SEGMENT), "Back to now did not return the second time")
+    page.click_play_toggle()
 
 
 def test_auto_follow_yields_to_a_selection_and_back_to_now_returns(app: RunningApp) -> None:

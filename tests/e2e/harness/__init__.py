@@ -11,6 +11,9 @@ One concept per module:
 - `earmark_app`: the app under test, launched and closed with its evidence kept.
 - `audio_compare`: finding a reference sound in a capture, loudness measures.
 - `demo_episode`: what the tests know about the bundled demo episode.
+- `transcript_view`: adding a transcript through the view, reading its lines.
+- `library_feed`: the show the library tests subscribe to, served by `feed_server`.
+- `library_page`: the library's pages, rows and download controls.
 - `artifacts`: names of what a test leaves behind, and its measurements.
 
 Every process the harness starts is stopped by its own process id (and the

@@ -1,0 +1,105 @@
+"""The library's pages as the tests drive them: subscribing through the Add
+dialog, a show's episode rows and their download controls, the downloads view,
+the sidebar. Rows are redrawn as the library changes: they are read in one script
+call, and a row replaced between finding and clicking is found again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+
+from .earmark_page import EarmarkPage
+from .library_feed import SHOW
+from .page_screenshot import save_page_screenshot
+
+
+def css(page: EarmarkPage, selector: str):
+    return page.driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def subscribe(page: EarmarkPage, url: str) -> None:
+    """Subscribes through the Add dialog and waits for the show's page."""
+    page.wait_visible('[data-testid="add-open"]').click()
+    box = page.wait_visible('[data-testid="feed-url"]')
+    box.send_keys(url)
+    page.wait_visible('[data-testid="subscribe"]').click()
+    page.wait_until(
+        lambda d: page.wait_visible('[data-testid="podcast-title"]').text == SHOW, "the show's page did not open"
+    )
+    page.driver.find_element(By.CSS_SELECTOR, '[data-action="close-add"]').click()
+
+
+def row(page: EarmarkPage, title: str):
+    """The row titled `title` on the show's page, found in one script call."""
+    found = page.driver.execute_script(
+        """
+        return [...document.querySelectorAll('[data-testid="episode-row"]')]
+          .find(r => r.querySelector('[data-testid="episode-row-title"]').textContent === arguments[0]) ?? null;
+        """,
+        title,
+    )
+    assert found is not None, f"no row for {title!r} on the show's page"
+    return found
+
+
+def control_state(page: EarmarkPage, title: str) -> str | None:
+    """The download control's state on the row titled `title`, read in one script
+    call (progress redraws the control a few times a second)."""
+    return page.driver.execute_script(
+        """
+        for (const row of document.querySelectorAll('[data-testid="episode-row"]')) {
+          if (row.querySelector('[data-testid="episode-row-title"]').textContent === arguments[0]) {
+            return row.querySelector('[data-testid="download-control"]').dataset.state;
+          }
+        }
+        return null;
+        """,
+        title,
+    )
+
+
+def click_download_action(page: EarmarkPage, title: str, action: str) -> None:
+    """Clicks a download action (download, cancel, retry, delete) on a row, once it
+    shows. The page redraws rows when the library changes: a row replaced between
+    finding and clicking is found again."""
+
+    def clicked(_: object) -> bool:
+        try:
+            buttons = row(page, title).find_elements(By.CSS_SELECTOR, f'[data-testid="download-{action}"]')
+            if not buttons:
+                return False
+            buttons[0].click()
+            return True
+        except StaleElementReferenceException:
+            return False
+
+    page.wait_until(clicked, f"no {action} button on {title!r}")
+
+
+def queue_states(page: EarmarkPage) -> list[str]:
+    """The states of the downloads view's items, read in one script call."""
+    return page.driver.execute_script(
+        "return [...document.querySelectorAll('[data-testid=\"download-item\"]')].map(i => i.dataset.state)"
+    )
+
+
+def sidebar_titles(page: EarmarkPage) -> list[str]:
+    return page.driver.execute_script(
+        "return [...document.querySelectorAll('[data-testid=\"episode-item\"] .episode-item-title')].map(t => t.textContent)"
+    )
+
+
+def wait_control(page: EarmarkPage, title: str, state: str, timeout: float = 30) -> None:
+    page.wait_until(
+        lambda d: control_state(page, title) == state,
+        f"the download control of {title!r} never showed {state!r} (it shows {control_state(page, title)!r})",
+        timeout,
+    )
+
+
+def screenshot(page: EarmarkPage, artifacts_dir: Path, name: str) -> None:
+    """Saves the page as painted now, focus taken away."""
+    save_page_screenshot(page.driver, artifacts_dir / f"{name}.png", blur=True)

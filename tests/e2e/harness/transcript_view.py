@@ -1,0 +1,93 @@
+"""The transcript view as the tests drive it: the demo's transcript files, adding a
+transcript through the view's file input (`[data-testid="transcript-file"]`, which
+sends the file's bytes to the same command chain a dropped or picked file goes
+through: parse, store, show), and reading the lines it renders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.file_detector import UselessFileDetector
+
+from .earmark_page import EarmarkPage
+
+REPO = Path(__file__).resolve().parents[3]
+DEMO_TEXT = REPO / "assets" / "demo" / "demo.txt"
+DEMO_VTT = REPO / "assets" / "demo" / "demo.vtt"
+
+SCROLLER = ".transcript"
+FILE_INPUT = '[data-testid="transcript-file"]'
+BACK_TO_NOW = '[data-testid="back-to-now"]'
+
+
+def add_transcript(page: EarmarkPage, path: Path) -> None:
+    """Choose `path` in the transcript view's file input (the driver runs on this
+    machine: the path is given as is, not uploaded)."""
+    page.driver.file_detector = UselessFileDetector()
+    page.driver.find_element(By.CSS_SELECTOR, FILE_INPUT).send_keys(str(path))
+
+
+def add_untimed(page: EarmarkPage, path: Path) -> None:
+    """Adds an untimed transcript and waits until its lines show estimated times."""
+    add_transcript(page, path)
+    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')",
+                   "the untimed transcript is not shown with estimated times")
+
+
+def wait_for_lines(page: EarmarkPage, predicate: str, message: str, timeout: float = 15) -> object:
+    """Wait until the JS expression `predicate` (over `lines`, the rendered segments) is truthy."""
+    script = f"const lines = [...document.querySelectorAll('[data-testid=segment]')]; return ({predicate});"
+    return page.wait_until(lambda d: d.execute_script(script) or False, message, timeout)
+
+
+def line_in_view(page: EarmarkPage, css: str) -> bool:
+    """Whether the element is (at least half) inside the transcript's viewport."""
+    return page.driver.execute_script(
+        """
+        const el = document.querySelector(arguments[0]);
+        const view = document.querySelector(arguments[1]).getBoundingClientRect();
+        if (!el) return false;
+        const r = el.getBoundingClientRect();
+        const middle = (r.top + r.bottom) / 2;
+        return middle >= view.top && middle <= view.bottom;
+        """,
+        css,
+        SCROLLER,
+    )
+
+
+def segment_attrs(page: EarmarkPage, index: int) -> dict | None:
+    return page.driver.execute_script(
+        """
+        const el = document.querySelector(`[data-testid="segment"][data-index="${arguments[0]}"]`);
+        if (!el) return null;
+        return {start: el.dataset.startMs == null ? null : Number(el.dataset.startMs),
+                end: el.dataset.endMs == null ? null : Number(el.dataset.endMs),
+                timing: el.dataset.timing || null,
+                time: el.querySelector('.segment-time').textContent,
+                text: el.querySelector('.segment-text').textContent};
+        """,
+        index,
+    )
+
+
+def measures(page: EarmarkPage, name: str) -> list[float]:
+    return page.driver.execute_script(
+        "return performance.getEntriesByName(arguments[0]).map(e => e.duration);", name
+    )
+
+
+def p95(values: list[float]) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
+def parse_clock(text: str) -> int:
+    """A WebVTT or SRT clock ("00:01:02.500", "01:02,500") in ms."""
+    parts = text.replace(",", ".").split(":")
+    seconds = float(parts[-1]) + 60 * int(parts[-2]) + (3600 * int(parts[-3]) if len(parts) > 2 else 0)
+    return round(seconds * 1000)
