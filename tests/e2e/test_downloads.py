@@ -17,9 +17,9 @@ from selenium.webdriver.common.by import By
 
 from harness.earmark_app import RunningApp
 from harness.feed_server import FeedServer, Route
-from harness.library_feed import DEMO_AUDIO
+from harness.library_feed import DEMO_AUDIO, SHOW
 from harness.library_page import (
-    click_download_action, css, queue_states, row, screenshot, subscribe, wait_control,
+    click_download_action, css, queue_states, row, screenshot, show_item, subscribe, wait_control,
 )
 from test_notes import cli
 
@@ -96,7 +96,7 @@ def test_download_with_progress_then_listen_offline_by_chapter(
     screenshot(page, artifacts_dir, f"library-episode-chapters-{name}")
 
     # A download without network says so, without alarm, and can be tried again later.
-    page.wait_visible('[data-testid="podcast-item"]').click()
+    show_item(page, SHOW).click()
     click_download_action(page, "Pilot", "download")
     wait_control(page, "Pilot", "failed")
     status = row(page, "Pilot").find_element(By.CSS_SELECTOR, '[data-testid="download-status"]')

@@ -20,6 +20,7 @@ from selenium.webdriver.support.select import Select
 from harness.demo_episode import DemoEpisode
 from harness.earmark_app import RunningApp
 from harness.earmark_page import EarmarkPage
+from harness.library_page import show_item
 from harness.native_dialog import answer_file_dialog
 from test_notes import HIGHLIGHT_ITEM, NOTE_INPUT, NOTE_ITEM, TOAST, press
 from harness.transcript_view import DEMO_TEXT, add_untimed
@@ -57,6 +58,9 @@ def test_notes_export_to_markdown_json_and_readwise_csv(
     app: RunningApp, display, tmp_path: Path, demo_episode: DemoEpisode
 ) -> None:
     page = app.page
+    # The demo is filed under its show, not under "Local files", so exports name it.
+    assert show_item(page, demo_episode.podcast).get_attribute("data-show") != "local"
+    assert not page.find_all('[data-testid="podcast-item"][data-show="local"]'), "a \"Local files\" group"
     line = page.play_from_line(14, 500)
     paused_at = page.pause()  # the note is stamped here
     press(page, "n")
@@ -69,6 +73,8 @@ def test_notes_export_to_markdown_json_and_readwise_csv(
     markdown = export_notes(page, display.env, "md", tmp_path / "notes.md")
     assert markdown.startswith("---\n"), markdown[:200]
     assert f'episode: "{demo_episode.title}"' in markdown, f"front matter names the episode: {markdown[:400]}"
+    assert demo_episode.podcast == "Earmark Demo", demo_episode
+    assert f'podcast: "{demo_episode.podcast}"' in markdown, f"front matter names the show: {markdown[:400]}"
     minutes, seconds = divmod(int(paused_at) // 1000, 60)
     assert f"## [{minutes}:{seconds:02}" in markdown, f"the note's timestamp near {minutes}:{seconds:02}: {markdown}"
     assert NOTE in markdown and line.text[-25:] in markdown, "the note and the quoted line are in the Markdown"
@@ -85,6 +91,7 @@ def test_notes_export_to_markdown_json_and_readwise_csv(
     assert len(rows) == 3, f"one row for the note and one for the earmark: {rows}"
     noted = [r for r in rows[1:] if r[4] == NOTE]
     assert noted and noted[0][1] == demo_episode.title, rows
+    assert noted[0][2] == demo_episode.podcast, f"Readwise's Author is the show: {rows}"
 
 
 def test_transcript_export_menu_saves_through_the_dialog(

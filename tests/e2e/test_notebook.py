@@ -73,7 +73,7 @@ def test_notebook_panel_and_search_open_each_moment(
     shown = notebook_texts(page)
     assert [text for _, _, text in reversed(NOTES)] == [next(t for _, _, t in NOTES if t in s) for s in shown], shown
     assert B_TITLE in shown[1] and "1:40" in shown[0], f"each entry says its episode and moment: {shown}"
-    assert all("Oldest" in t or "Newest" in t for t in filter_by(page, "Local files", 2))
+    assert all("Oldest" in t or "Newest" in t for t in filter_by(page, "Earmark Demo", 2))
     assert "Second show aside" in filter_by(page, "Second Show", 1)[0]
     filter_by(page, "", 3)
 

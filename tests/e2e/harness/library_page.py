@@ -20,6 +20,26 @@ def css(page: EarmarkPage, selector: str):
     return page.driver.find_elements(By.CSS_SELECTOR, selector)
 
 
+#: The sidebar's entry of the show titled arguments[0] (undefined when not listed).
+_FIND_SHOW = """[...document.querySelectorAll('[data-testid="podcast-item"]')]
+  .find((item) => item.querySelector('.show-title').textContent === arguments[0])"""
+
+
+def show_item(page: EarmarkPage, title: str):
+    """The sidebar's entry of the show titled `title`, once it is listed (shows are
+    listed by title, the demo's "Earmark Demo" among them)."""
+    return page.wait_until(
+        lambda d: d.execute_script(f"return {_FIND_SHOW} ?? null;", title), f"the sidebar does not list {title!r}"
+    )
+
+
+def show_new_count(page: EarmarkPage, title: str) -> str | None:
+    """The new-episode count on the sidebar's entry of `title`, read in one script call."""
+    return page.driver.execute_script(
+        f"return {_FIND_SHOW}?.querySelector('[data-testid=\"new-count\"]')?.textContent ?? null;", title
+    )
+
+
 def subscribe(page: EarmarkPage, url: str) -> None:
     """Subscribes through the Add dialog and waits for the show's page."""
     page.wait_visible('[data-testid="add-open"]').click()

@@ -23,12 +23,17 @@ pub const DEMO_TITLE: &str = "Earmark demo episode";
 #[derive(Deserialize)]
 struct DemoMeta {
     title: String,
+    /// The show it belongs to ("Earmark Demo"): it is filed under it, not under
+    /// "Local files", so its exports name the show.
+    podcast: Option<String>,
     description: Option<String>,
     duration_ms: Option<u64>,
 }
 
 /// On the first start, writes the demo episode into `data_dir/demo/` and adds it to
-/// the library with its timed transcript. Returns its id when it was installed now.
+/// the library with its timed transcript, filed under its show (a show without a
+/// feed, as local files are filed by their tags). Returns its id when it was
+/// installed now.
 pub fn install_demo(store: &Store, data_dir: &Path) -> Result<Option<EpisodeId>, LibraryError> {
     if store.setting::<bool>(INSTALLED_KEY)?.unwrap_or(false) {
         return Ok(None);
@@ -49,6 +54,11 @@ pub fn install_demo(store: &Store, data_dir: &Path) -> Result<Option<EpisodeId>,
         std::fs::write(&path, bytes).map_err(io(&path))?;
     }
     let meta: Option<DemoMeta> = serde_json::from_str(DEMO_META).ok();
+    let podcast = meta
+        .as_ref()
+        .and_then(|m| m.podcast.as_deref())
+        .map(|show| store.local_show(show))
+        .transpose()?;
     let id = import_local(
         store,
         &LocalImport {
@@ -60,7 +70,7 @@ pub fn install_demo(store: &Store, data_dir: &Path) -> Result<Option<EpisodeId>,
             ),
             description: meta.as_ref().and_then(|m| m.description.clone()),
             duration_ms: meta.as_ref().and_then(|m| m.duration_ms),
-            podcast: None,
+            podcast,
         },
     )?;
     store.set_setting(INSTALLED_KEY, &true)?;

@@ -7,6 +7,7 @@ mod attach;
 mod concurrency;
 mod confidence;
 mod cover;
+mod demo;
 mod durability;
 mod episodes;
 mod files;
