@@ -93,13 +93,18 @@ pub struct Ends {
 
 /// Moves the path may make for nothing: passing the synthetic frames of text the
 /// audio does not hold, and waiting through audio no text was matched to (both
-/// found by [`super::verify`]).
+/// found by [`super::verify`], made into moves by [`super::free`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FreeMoves {
     /// Columns entered from the left at no cost; missing entries are not free.
     pub columns: Vec<bool>,
-    /// Rows entered from above at no cost; missing entries are not free.
+    /// Rows entered from above at no cost, in the columns of [`Self::waits`];
+    /// missing entries are not free.
     pub rows: Vec<bool>,
+    /// The columns in which the free rows may be waited through: the pauses
+    /// between segments, so audio no text was matched to is passed between two
+    /// lines, never inside one; missing entries are not.
+    pub waits: Vec<bool>,
 }
 
 impl FreeMoves {
@@ -109,17 +114,25 @@ impl FreeMoves {
     }
 
     /// The moves of a grid `factor` times coarser: a coarse frame is free when
-    /// every frame in it is.
+    /// every frame in it is, and a coarse column may be waited in when any of its
+    /// frames may (a pause can be shorter than a coarse frame).
     pub fn coarsened(&self, factor: usize) -> FreeMoves {
-        let coarsen = |frames: &[bool]| {
+        let coarsen = |frames: &[bool], every: bool| {
             frames
                 .chunks(factor.max(1))
-                .map(|group| group.iter().all(|&free| free))
+                .map(|group| {
+                    if every {
+                        group.iter().all(|&free| free)
+                    } else {
+                        group.iter().any(|&free| free)
+                    }
+                })
                 .collect()
         };
         FreeMoves {
-            columns: coarsen(&self.columns),
-            rows: coarsen(&self.rows),
+            columns: coarsen(&self.columns, true),
+            rows: coarsen(&self.rows, true),
+            waits: coarsen(&self.waits, false),
         }
     }
 
@@ -127,8 +140,8 @@ impl FreeMoves {
         self.columns.get(j).copied().unwrap_or(false)
     }
 
-    fn row(&self, i: usize) -> bool {
-        self.rows.get(i).copied().unwrap_or(false)
+    fn wait(&self, i: usize, j: usize) -> bool {
+        self.rows.get(i).copied().unwrap_or(false) && self.waits.get(j).copied().unwrap_or(false)
     }
 }
 
@@ -193,7 +206,7 @@ pub fn warp(
                 (if i == 0 { d } else { skipped + d }, START)
             } else {
                 let diagonal = if j > 0 { above(j - 1) } else { f32::INFINITY } + d;
-                let up = above(j) + if free.row(i) { 0.0 } else { d };
+                let up = above(j) + if free.wait(i, j) { 0.0 } else { d };
                 let left = if j > lo {
                     current[j - 1]
                 } else {

@@ -8,7 +8,7 @@
 //! cheapest monotone pairing of their frames by dynamic time warping ([`dtw`]),
 //! coarse to fine ([`multiscale`]). [`verify`] then judges each segment on its
 //! own (is it spoken, and where?) and the warp runs again, passing the text the
-//! audio lacks and waiting through audio no text matched for nothing. Boundaries
+//! audio lacks and waiting through audio no text matched for nothing ([`free`]). Boundaries
 //! are then snapped to the audio's pauses ([`snap`]), and each segment's words
 //! are placed inside it ([`words`]); [`mismatch`] scores every segment and finds audio no text
 //! was matched to. [`align`] runs it all, with progress and cancellation; pins
@@ -20,14 +20,17 @@
 //! two-hour episode).
 
 mod audio;
+mod choice;
 pub mod drift;
 pub mod dtw;
 mod error;
 pub mod features;
+pub mod free;
 pub mod mismatch;
 pub mod multiscale;
 pub mod paragraphs;
 mod run;
+mod slide;
 pub mod snap;
 pub mod synth;
 pub mod verify;

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::audio::AudioFeatures;
 use super::dtw::{Cell, Ends, FreeMoves};
 use super::features::HOP_MS;
+use super::free::free_moves;
 use super::mismatch::{
     keep_out_of_unmatched, length_score, median, unmatched_stretches, voiced_ms, CostScale,
     Stretch, FLAG_BELOW,
@@ -28,7 +29,7 @@ use super::mismatch::{
 use super::multiscale::multiscale_warp;
 use super::snap::{snap_to_speech, Bounds};
 use super::synth::{synthesize, SpokenSpan, Voice, SEGMENTS};
-use super::verify::{free_moves, verify};
+use super::verify::{verify, PACE_MIN_FRAMES};
 use super::words::time_words;
 use super::AlignError;
 use crate::transcript::pauses::silence_threshold_db;
@@ -41,8 +42,6 @@ const LEFT_OUT_CONFIDENCE: f32 = 0.25;
 /// The share of the episode's frames, the quietest, whose mean stands for its
 /// background in the synthetic pauses.
 const BACKGROUND_SHARE: f32 = 0.15;
-/// Segments with fewer synthetic frames than this do not set the episode's pace.
-const PACE_MIN_FRAMES: usize = 10;
 
 /// How to align.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -244,7 +243,19 @@ pub fn align(
             for ((k, found), frames) in chunk.segments.clone().zip(&verdict).zip(&segment_frames) {
                 left_out[k] = found.is_none() && !frames.is_empty();
             }
-            free = free_moves(&verdict, &segment_frames, rows.len(), columns.len());
+            let pauses: Vec<Range<usize>> = audio
+                .pauses
+                .iter()
+                .map(|p| frame_of(p.start_ms, chunk)..frame_of(p.end_ms, chunk))
+                .filter(|p| !p.is_empty())
+                .collect();
+            free = free_moves(
+                &verdict,
+                &segment_frames,
+                rows.len(),
+                columns.len(),
+                &pauses,
+            );
             if free.is_empty() {
                 break;
             }
