@@ -188,19 +188,19 @@ impl Look<'_> {
             .map(|(end, m)| (within.start + m.start..within.start + end + 1, m.mean))
     }
 
-    /// The audio between the matches around group `k` (or the audio's ends).
-    fn between(found: &[Option<Range<usize>>], k: usize, end: usize) -> Range<usize> {
-        let from = found[..k]
+    /// The audio after the last match in `before` and before the first in
+    /// `after` (or the audio's ends).
+    fn between(
+        &self,
+        before: &[Option<Range<usize>>],
+        after: &[Option<Range<usize>>],
+    ) -> Range<usize> {
+        let from = before.iter().rev().flatten().next().map_or(0, |r| r.end);
+        let to = after
             .iter()
-            .rev()
             .flatten()
             .next()
-            .map_or(0, |r| r.end);
-        let to = found[k + 1..]
-            .iter()
-            .flatten()
-            .next()
-            .map_or(end, |r| r.start);
+            .map_or(self.audio.len(), |r| r.start);
         from..to.max(from)
     }
 
@@ -211,7 +211,7 @@ impl Look<'_> {
             if found[k].is_some() {
                 continue;
             }
-            let gap = Self::between(found, k, self.audio.len());
+            let gap = self.between(&found[..k], &found[k + 1..]);
             let length = group.frames.len();
             if gap.len() * 2 < length || gap.len() > length * 2 {
                 continue;
@@ -253,18 +253,7 @@ impl Look<'_> {
                             continue;
                         }
                         // Between what is placed before it and the next group's match.
-                        let from = verdict[..s]
-                            .iter()
-                            .rev()
-                            .flatten()
-                            .next()
-                            .map_or(0, |r| r.end);
-                        let to = found[k + 1..]
-                            .iter()
-                            .flatten()
-                            .next()
-                            .map_or(self.audio.len(), |r| r.start);
-                        let gap = from..to.max(from);
+                        let gap = self.between(&verdict[..s], &found[k + 1..]);
                         let there = (gap.len() * 2 >= frames.len())
                             .then(|| self.best_in(frames, &gap))
                             .flatten();

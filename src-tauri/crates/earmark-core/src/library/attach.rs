@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::store::{EpisodeId, Store};
 use crate::transcript::Transcript;
 
-use super::{read_transcript, read_transcript_bytes, LibraryError};
+use super::LibraryError;
 
 /// The extensions of files taken for transcripts when dropped on the window.
 pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["vtt", "srt", "json", "html", "htm", "txt"];
@@ -22,31 +22,6 @@ pub fn is_transcript_file_name(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| TRANSCRIPT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-}
-
-/// Reads the transcript file at `path` and makes it the episode's transcript.
-pub fn attach_transcript_file(
-    store: &Store,
-    episode: EpisodeId,
-    path: &Path,
-) -> Result<Transcript, LibraryError> {
-    attach_parsed(store, episode, read_transcript(path)?, Some(path))
-}
-
-/// Parses `bytes`, read from a file called `file_name`, and makes them the
-/// episode's transcript (the file's location is not known).
-pub fn attach_transcript_bytes(
-    store: &Store,
-    episode: EpisodeId,
-    bytes: &[u8],
-    file_name: &str,
-) -> Result<Transcript, LibraryError> {
-    attach_parsed(
-        store,
-        episode,
-        read_transcript_bytes(bytes, file_name)?,
-        None,
-    )
 }
 
 /// Makes `transcript`, already read from `source_path` (when it came from a file),

@@ -11,10 +11,7 @@ mod import;
 mod read;
 mod tags;
 
-pub use attach::{
-    attach_parsed, attach_transcript_bytes, attach_transcript_file, is_transcript_file_name,
-    TRANSCRIPT_EXTENSIONS,
-};
+pub use attach::{attach_parsed, is_transcript_file_name, TRANSCRIPT_EXTENSIONS};
 pub use cover::{read_cover, Cover, MAX_COVER_BYTES};
 pub use demo::{install_demo, DEMO_TITLE};
 pub use error::LibraryError;

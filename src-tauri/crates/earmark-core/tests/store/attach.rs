@@ -1,15 +1,37 @@
 //! Adding a transcript to an episode in the library: a good file replaces the old
 //! transcript, a bad one changes nothing and says why.
 
+use std::path::Path;
+
 use earmark_core::library::{
-    attach_transcript_bytes, attach_transcript_file, is_transcript_file_name, LibraryError,
+    attach_parsed, is_transcript_file_name, read_transcript, read_transcript_bytes, LibraryError,
     MAX_TRANSCRIPT_BYTES,
 };
-use earmark_core::transcript::TranscriptFormat;
+use earmark_core::store::{EpisodeId, Store};
+use earmark_core::transcript::{Transcript, TranscriptFormat};
 
 use crate::{add_episode, library, timed_transcript};
 
 const VTT: &str = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>Hello there.\n";
+
+/// As the app attaches a file: read and parsed first, then stored.
+fn attach_transcript_file(
+    store: &Store,
+    episode: EpisodeId,
+    path: &Path,
+) -> Result<Transcript, LibraryError> {
+    attach_parsed(store, episode, read_transcript(path)?, Some(path))
+}
+
+/// As the app attaches bytes the window read from a file called `name`.
+fn attach_transcript_bytes(
+    store: &Store,
+    episode: EpisodeId,
+    bytes: &[u8],
+    name: &str,
+) -> Result<Transcript, LibraryError> {
+    attach_parsed(store, episode, read_transcript_bytes(bytes, name)?, None)
+}
 
 #[test]
 fn a_file_replaces_the_transcript() {
