@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use earmark_core::store::EpisodeId;
-use earmark_player::MediaInfo;
+use earmark_player::{MediaInfo, PlayerError};
 
 use crate::error::{IpcError, IpcResult};
 use crate::seek_cache;
@@ -24,13 +24,13 @@ pub fn loaded(state: &AppState) -> Option<EpisodeId> {
 }
 
 /// Loads `id`'s audio (`path`) into the player, paused at `start_ms`, in place of
-/// whatever was there. The message says why it could not be opened.
+/// whatever was there, or says why it could not be opened.
 pub async fn load(
     state: &AppState,
     id: EpisodeId,
     path: PathBuf,
     start_ms: u64,
-) -> Result<MediaInfo, String> {
+) -> Result<MediaInfo, PlayerError> {
     let _switching = state.now_playing.switching.lock().await;
     load_now(state, id, path, start_ms).await
 }
@@ -46,6 +46,8 @@ pub async fn release(state: &AppState) {
 /// Makes sure the player holds `id`'s audio (loading it at its saved position when
 /// another episode's, or none, is there), so a play or seek meant for the episode on
 /// screen is heard in it. `None` (a window that names no episode) changes nothing.
+/// The error says why the audio cannot play (not downloaded, missing, damaged, in a
+/// format Earmark cannot play).
 pub async fn ensure_loaded(state: &AppState, id: Option<EpisodeId>) -> IpcResult<()> {
     let Some(id) = id else {
         return Ok(());
@@ -58,10 +60,8 @@ pub async fn ensure_loaded(state: &AppState, id: Option<EpisodeId>) -> IpcResult
     let Some(path) = episode.audio_path else {
         return Err(IpcError::new("not_downloaded", NOT_DOWNLOADED));
     };
-    load_now(state, id, path, episode.position_ms)
-        .await
-        .map(|_| ())
-        .map_err(|message| IpcError::new("audio_missing", message))
+    load_now(state, id, path, episode.position_ms).await?;
+    Ok(())
 }
 
 async fn load_now(
@@ -69,12 +69,9 @@ async fn load_now(
     id: EpisodeId,
     path: PathBuf,
     start_ms: u64,
-) -> Result<MediaInfo, String> {
+) -> Result<MediaInfo, PlayerError> {
     release_now(state);
-    let info = seek_cache::open(state, path, start_ms)
-        .await
-        .map_err(|e| e.to_string())?
-        .info;
+    let info = seek_cache::open(state, path, start_ms).await?.info;
     mark(state, Some(id));
     Ok(info)
 }
@@ -101,5 +98,100 @@ fn mark(state: &AppState, episode: Option<EpisodeId>) {
     }
     if let Ok(session) = state.now_playing.session.lock() {
         let _ = session.send(SessionEvent::Loaded(episode));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use earmark_core::store::NewEpisode;
+
+    use super::*;
+
+    /// A mono 16-bit WAV of a second of a tone at `rate` (0: a header no decoder can
+    /// use, the file damaged).
+    fn wav(rate: u32) -> Vec<u8> {
+        let samples: Vec<u8> = (0..8_000u32)
+            .flat_map(|i| (((i % 20) as i16 - 10) * 1_000).to_le_bytes())
+            .collect();
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(b"RIFF");
+        bytes.extend_from_slice(&(36 + samples.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(b"WAVEfmt ");
+        bytes.extend_from_slice(&16u32.to_le_bytes());
+        bytes.extend_from_slice(&1u16.to_le_bytes()); // PCM
+        bytes.extend_from_slice(&1u16.to_le_bytes()); // mono
+        bytes.extend_from_slice(&rate.to_le_bytes());
+        bytes.extend_from_slice(&(rate * 2).to_le_bytes());
+        bytes.extend_from_slice(&2u16.to_le_bytes());
+        bytes.extend_from_slice(&16u16.to_le_bytes());
+        bytes.extend_from_slice(b"data");
+        bytes.extend_from_slice(&(samples.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&samples);
+        bytes
+    }
+
+    /// An episode whose audio is `bytes` in a file named `name` (`None`: no file).
+    fn episode(state: &AppState, dir: &Path, name: &str, bytes: Option<Vec<u8>>) -> EpisodeId {
+        let path = dir.join(name);
+        if let Some(bytes) = bytes {
+            std::fs::write(&path, bytes).expect("write the audio");
+        }
+        let episode = NewEpisode {
+            title: name.into(),
+            audio_path: Some(path),
+            ..NewEpisode::default()
+        };
+        let store = state.store.lock().expect("store");
+        store.insert_episode(&episode).expect("episode")
+    }
+
+    fn load_code(state: &AppState, id: EpisodeId) -> Option<&'static str> {
+        tauri::async_runtime::block_on(ensure_loaded(state, Some(id)))
+            .err()
+            .map(|e| e.code)
+    }
+
+    #[test]
+    fn each_reason_the_audio_cannot_play_has_its_own_code() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = AppState::for_tests(dir.path());
+        let not_downloaded = {
+            let store = state.store.lock().expect("store");
+            let episode = NewEpisode {
+                title: "not downloaded".into(),
+                ..NewEpisode::default()
+            };
+            store.insert_episode(&episode).expect("episode")
+        };
+        let cases = [
+            (not_downloaded, Some("not_downloaded")),
+            (
+                episode(&state, dir.path(), "gone.mp3", None),
+                Some("audio_missing"),
+            ),
+            (
+                episode(&state, dir.path(), "rate-0.wav", Some(wav(0))),
+                Some("audio_corrupt"),
+            ),
+            (
+                episode(
+                    &state,
+                    dir.path(),
+                    "notes.mp3",
+                    Some(b"not audio\n".repeat(500)),
+                ),
+                Some("audio_unsupported"),
+            ),
+            (
+                episode(&state, dir.path(), "good.wav", Some(wav(8_000))),
+                None,
+            ),
+        ];
+        for (id, code) in cases {
+            assert_eq!(load_code(&state, id), code, "episode {id}");
+        }
+        assert_eq!(loaded(&state), Some(cases[4].0), "the good one is loaded");
     }
 }

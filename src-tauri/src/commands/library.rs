@@ -70,7 +70,9 @@ pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResul
         })
         .await?;
     let loaded = match episode.audio_path.clone() {
-        Some(path) => loaded_episode::load(&state, id, path, episode.position_ms).await,
+        Some(path) => loaded_episode::load(&state, id, path, episode.position_ms)
+            .await
+            .map_err(|e| e.to_string()),
         None => Err(loaded_episode::NOT_DOWNLOADED.to_string()),
     };
     let duration_ms = match &loaded {
