@@ -5,10 +5,8 @@
 //! (see `session`): a clock of the old audio is never saved on the new episode, and
 //! one switch runs at a time.
 
-use std::path::PathBuf;
-
-use earmark_core::store::EpisodeId;
-use earmark_player::{MediaInfo, PlayerError};
+use earmark_core::store::{Episode, EpisodeId};
+use earmark_player::MediaInfo;
 
 use crate::error::{IpcError, IpcResult};
 use crate::seek_cache;
@@ -23,24 +21,32 @@ pub fn loaded(state: &AppState) -> Option<EpisodeId> {
     state.now_playing.episode.lock().ok().and_then(|e| *e)
 }
 
-/// Loads `id`'s audio (`path`) into the player, paused at `start_ms`, in place of
-/// whatever was there, or says why it could not be opened.
-pub async fn load(
-    state: &AppState,
-    id: EpisodeId,
-    path: PathBuf,
-    start_ms: u64,
-) -> Result<MediaInfo, PlayerError> {
-    let _switching = state.now_playing.switching.lock().await;
-    load_now(state, id, path, start_ms).await
+/// An episode opened by [`open`]: as the library has it, and its audio in the player
+/// or why it could not be loaded.
+#[derive(Debug)]
+pub struct Opened {
+    /// The episode, read after the one that was in the player saved its position.
+    pub episode: Episode,
+    /// Its audio's length and format, or why it cannot play.
+    pub audio: IpcResult<MediaInfo>,
 }
 
-/// Pauses the player and lets go of its episode (its position saved on it): for an
-/// episode opened with no audio to play, so the other one's clock does not run on
-/// under it.
-pub async fn release(state: &AppState) {
+/// Opens `id` in one switch: pauses the episode in the player and saves its position,
+/// marks `id` opened and reads it (after that save, so reopening the episode that was
+/// playing reads where it was), and loads its audio at its saved position. No play,
+/// seek or other open loads anything in between, and two opens finish in the order
+/// they began.
+pub async fn open(state: &AppState, id: EpisodeId) -> IpcResult<Opened> {
     let _switching = state.now_playing.switching.lock().await;
     release_now(state);
+    let episode = state
+        .with_store(move |s| {
+            s.mark_opened(id)?;
+            Ok(s.episode(id)?)
+        })
+        .await?;
+    let audio = load_now(state, &episode).await;
+    Ok(Opened { episode, audio })
 }
 
 /// Makes sure the player holds `id`'s audio (loading it at its saved position when
@@ -57,22 +63,21 @@ pub async fn ensure_loaded(state: &AppState, id: Option<EpisodeId>) -> IpcResult
         return Ok(());
     }
     let episode = state.with_store(move |s| Ok(s.episode(id)?)).await?;
-    let Some(path) = episode.audio_path else {
-        return Err(IpcError::new("not_downloaded", NOT_DOWNLOADED));
-    };
-    load_now(state, id, path, episode.position_ms).await?;
-    Ok(())
+    load_now(state, &episode).await.map(|_| ())
 }
 
-async fn load_now(
-    state: &AppState,
-    id: EpisodeId,
-    path: PathBuf,
-    start_ms: u64,
-) -> Result<MediaInfo, PlayerError> {
+/// Loads `episode`'s audio at its saved position in place of what the player holds
+/// (paused and its position saved) and marks it loaded. An episode with no audio file
+/// leaves the player as it is.
+async fn load_now(state: &AppState, episode: &Episode) -> IpcResult<MediaInfo> {
+    let Some(path) = episode.audio_path.clone() else {
+        return Err(IpcError::new("not_downloaded", NOT_DOWNLOADED));
+    };
     release_now(state);
-    let info = seek_cache::open(state, path, start_ms).await?.info;
-    mark(state, Some(id));
+    let info = seek_cache::open(state, path, episode.position_ms)
+        .await?
+        .info;
+    mark(state, Some(episode.id));
     Ok(info)
 }
 
@@ -193,5 +198,35 @@ mod tests {
             assert_eq!(load_code(&state, id), code, "episode {id}");
         }
         assert_eq!(loaded(&state), Some(cases[4].0), "the good one is loaded");
+    }
+
+    #[test]
+    fn reopening_the_loaded_episode_reads_where_the_player_was() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = AppState::for_tests(dir.path());
+        let id = episode(&state, dir.path(), "good.wav", Some(wav(8_000)));
+        let first = tauri::async_runtime::block_on(open(&state, id)).expect("open");
+        assert_eq!(first.episode.position_ms, 0);
+        assert_eq!(first.audio.expect("the audio loads").duration_ms, 1_000);
+        state.player.seek(600).expect("seek");
+        let again = tauri::async_runtime::block_on(open(&state, id)).expect("open again");
+        assert_eq!(again.episode.position_ms, 600, "saved before it was read");
+        assert_eq!(loaded(&state), Some(id));
+    }
+
+    #[test]
+    fn opening_an_episode_without_audio_lets_go_of_the_one_loaded() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = AppState::for_tests(dir.path());
+        let good = episode(&state, dir.path(), "good.wav", Some(wav(8_000)));
+        let gone = episode(&state, dir.path(), "gone.mp3", None);
+        tauri::async_runtime::block_on(open(&state, good)).expect("open");
+        let opened = tauri::async_runtime::block_on(open(&state, gone)).expect("open");
+        assert_eq!(opened.episode.title, "gone.mp3", "the episode opens");
+        assert_eq!(
+            opened.audio.map(|_| ()).map_err(|e| e.code),
+            Err("audio_missing")
+        );
+        assert_eq!(loaded(&state), None, "nothing plays under it");
     }
 }

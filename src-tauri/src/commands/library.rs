@@ -60,22 +60,11 @@ pub struct OpenedEpisode {
 /// transcript.
 #[tauri::command]
 pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResult<OpenedEpisode> {
-    // The episode in the player is paused and its position saved first, so reopening
-    // the episode that was playing reads where it was, not where it was last saved.
-    loaded_episode::release(&state).await;
-    let (episode, transcript, confidence) = state
-        .with_store(move |s| {
-            s.mark_opened(id)?;
-            Ok((s.episode(id)?, s.get_transcript(id)?, s.confidence(id)?))
-        })
+    let loaded_episode::Opened { episode, audio } = loaded_episode::open(&state, id).await?;
+    let (transcript, confidence) = state
+        .with_store(move |s| Ok((s.get_transcript(id)?, s.confidence(id)?)))
         .await?;
-    let loaded = match episode.audio_path.clone() {
-        Some(path) => loaded_episode::load(&state, id, path, episode.position_ms)
-            .await
-            .map_err(|e| e.to_string()),
-        None => Err(loaded_episode::NOT_DOWNLOADED.to_string()),
-    };
-    let duration_ms = match &loaded {
+    let duration_ms = match &audio {
         Ok(info) => {
             if episode.duration_ms != Some(info.duration_ms) {
                 let ms = info.duration_ms;
@@ -102,6 +91,6 @@ pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResul
             .as_deref()
             .map(flagged_indexes)
             .unwrap_or_default(),
-        audio_problem: loaded.err(),
+        audio_problem: audio.err().map(|e| e.message),
     })
 }
