@@ -101,9 +101,10 @@ fn mark(state: &AppState, episode: Option<EpisodeId>) {
     if let Ok(mut now) = state.now_playing.episode.lock() {
         *now = episode;
     }
-    if let Ok(session) = state.now_playing.session.lock() {
-        let _ = session.send(SessionEvent::Loaded(episode));
-    }
+    let _ = state
+        .now_playing
+        .session
+        .send(SessionEvent::Loaded(episode));
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ pub struct NowPlaying {
     /// The window's clock channel.
     pub clock_channel: Mutex<Option<Channel<ClockSnapshot>>>,
     /// The session thread's channel, shared with the player's events.
-    pub session: Mutex<Sender<SessionEvent>>,
+    pub session: Sender<SessionEvent>,
     /// Held while the player's audio is being switched, one switch at a time.
     pub switching: tokio::sync::Mutex<()>,
 }
@@ -40,7 +40,7 @@ impl NowPlaying {
         Self {
             episode: Mutex::new(None),
             clock_channel: Mutex::new(None),
-            session: Mutex::new(session),
+            session,
             switching: tokio::sync::Mutex::new(()),
         }
     }

@@ -32,7 +32,7 @@ pub async fn attach(
 }
 
 /// The error a command returns for a transcript that could not be added.
-pub fn attach_error(e: LibraryError) -> IpcError {
+fn attach_error(e: LibraryError) -> IpcError {
     IpcError::new(e.code(), e.to_string())
 }
 
