@@ -138,9 +138,12 @@ fn damaged_copies_of_every_format_never_let_a_panic_out() {
             }
         }
     }
+    // A few damaged bytes cost the frames they fall in, not the file: most copies
+    // still decode to the end (the seeds are fixed: 12 of 120 are refused, 10 of
+    // them Vorbis and 2 AAC).
     assert!(
-        refused < total,
-        "most damaged files still play: {refused} of {total} refused"
+        2 * refused < total,
+        "most damaged copies still decode to the end: {refused} of {total} refused"
     );
     let good = fixtures::audio("vorbis-48k-stereo.ogg");
     assert_eq!(
