@@ -8,7 +8,8 @@
 # Builds the release binaries (CARGO_TARGET_DIR is honoured), writes the long
 # transcript with tests/bench/make-long-transcript.py, runs `earmark-cli bench parse`,
 # then two end-to-end tests in the real app (they record performance marks the view
-# makes; see tests/e2e/test_transcript.py) and reads their measurements.
+# makes; see tests/e2e/test_transcript_long.py and test_transcript.py) and reads
+# their measurements.
 # Needs what the end-to-end tests need (tests/setup/install-system-deps.sh).
 set -euo pipefail
 
@@ -34,7 +35,7 @@ done > "$work/parse.jsonl"
 # Three runs of the view's tests (a shared machine's load varies): medians are reported.
 for run in 1 2 3; do
     EARMARK_APP_BINARY="$app" EARMARK_E2E_ARTIFACTS="$work/artifacts-$run" \
-        bash tests/e2e/run.sh tests/e2e/test_transcript.py \
+        bash tests/e2e/run.sh tests/e2e/test_transcript_long.py tests/e2e/test_transcript.py \
         -k "ten_thousand or current_word" -p no:cacheprovider
 done
 artifacts="$work"
@@ -93,7 +94,7 @@ parsing from the file's bytes, as on import (best median of three runs of 50).
 
 ### First paint of the transcript view
 
-In the real app (WebKitGTK under Xvfb), driven by `tests/e2e/test_transcript.py::
+In the real app (WebKitGTK under Xvfb), driven by `tests/e2e/test_transcript_long.py::
 test_ten_thousand_lines_open_fast_and_stay_bounded`. The view records
 `transcript-render` (building it: row estimates, the rows in view, measuring them)
 and `transcript-first-paint` (from the start of rendering to the frame after the
