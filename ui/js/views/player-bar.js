@@ -30,6 +30,17 @@ async function skipSetting(key, fallback) {
 }
 
 /**
+ * The skip distances in ms, as set now.
+ * @returns {Promise<{back: number, forward: number}>}
+ */
+async function skipDistances() {
+  return {
+    back: await skipSetting(SKIP_BACK_KEY, SKIP_BACK_MS),
+    forward: await skipSetting(SKIP_FORWARD_KEY, SKIP_FORWARD_MS),
+  };
+}
+
+/**
  * @param {HTMLElement} bar
  * @param {{onToggle: () => void, onSeek: (ms: number) => void, onSkip: (deltaMs: number) => void,
  *   onVolume: (v: number) => void, onError: (e: unknown) => void}} handlers
@@ -80,14 +91,14 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
 
   /** Skips by the configured distance. @param {-1|1} direction */
   async function skip(direction) {
-    const back = await skipSetting(SKIP_BACK_KEY, SKIP_BACK_MS);
-    const forward = await skipSetting(SKIP_FORWARD_KEY, SKIP_FORWARD_MS);
+    const { back, forward } = await skipDistances();
     labelSkips(back, forward);
     onSkip(direction < 0 ? -back : forward);
   }
 
   async function refreshSkipLabels() {
-    labelSkips(await skipSetting(SKIP_BACK_KEY, SKIP_BACK_MS), await skipSetting(SKIP_FORWARD_KEY, SKIP_FORWARD_MS));
+    const { back, forward } = await skipDistances();
+    labelSkips(back, forward);
   }
 
   skipBackButton.addEventListener("click", () => skip(-1).catch(onError));
@@ -215,11 +226,8 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
     resetSpeed() {
       setSpeed(1);
     },
-    /** The skip distances in ms, as set now. @returns {Promise<{back: number, forward: number}>} */
-    skipDistances: async () => ({
-      back: await skipSetting(SKIP_BACK_KEY, SKIP_BACK_MS),
-      forward: await skipSetting(SKIP_FORWARD_KEY, SKIP_FORWARD_MS),
-    }),
+    /** The skip distances in ms, as set now. */
+    skipDistances,
     /** Skips back by the configured distance. */
     skipBack: () => skip(-1),
     /** Skips forward by the configured distance. */
