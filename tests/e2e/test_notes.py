@@ -202,7 +202,10 @@ def test_the_earmark_length_is_set_in_settings_and_shown_in_the_help(app: Runnin
     set_number(page, "setting-earmark-seconds", 10, "notes.earmark_ms", 10_000)
     close_settings(page)
     press(page, "?")
-    help_text = page.wait_visible('[data-testid="help"]').text
+    help_text = page.wait_until(
+        lambda d: t if "Earmark the last" in (t := page.wait_visible('[data-testid="help"]').text) else False,
+        "the help does not say how long an earmark is",
+    )
     assert "Earmark the last 10 seconds" in help_text and "Earmark the last 30" not in help_text, help_text
     press(page, "?")
     page.wait_until(lambda d: not page.find_all('[data-testid="help"]:not([hidden])'), "the help stayed open")

@@ -1,6 +1,8 @@
 // @ts-check
 /** The keyboard shortcuts overlay (`?`). @module views/help */
 
+import { createOverlayToggle } from "../lib/overlay-toggle.js";
+
 /**
  * What a key does: a sentence, or one read when the overlay opens (a length the
  * user can change in Settings).
@@ -14,8 +16,8 @@
 export function createHelp(overlay, shortcuts) {
   const list = /** @type {HTMLElement} */ (overlay.querySelector(".shortcuts"));
 
-  async function render() {
-    const texts = await Promise.all(shortcuts.map(([, what]) => (typeof what === "string" ? what : what())));
+  /** @param {string[]} texts what each key does */
+  function render(texts) {
     list.replaceChildren(
       ...shortcuts.flatMap(([key], index) => {
         const dt = document.createElement("dt");
@@ -32,12 +34,17 @@ export function createHelp(overlay, shortcuts) {
   overlay.addEventListener("click", (e) => {
     if (e.target === overlay) overlay.hidden = true;
   });
-  return {
-    /** Opens (with the lengths as set now) or closes the overlay. */
-    async toggle() {
-      if (overlay.hidden) await render();
-      overlay.hidden = !overlay.hidden;
+  const { toggle } = createOverlayToggle({
+    isOpen: () => !overlay.hidden,
+    setOpen: (open) => {
+      overlay.hidden = !open;
     },
+    load: () => Promise.all(shortcuts.map(([, what]) => (typeof what === "string" ? what : what()))),
+    fill: render,
+  });
+  return {
+    /** Opens (filled with the lengths as set now, once read) or closes the overlay. */
+    toggle,
     close() {
       overlay.hidden = true;
     },
