@@ -21,6 +21,7 @@ from harness.artifacts import Measurements, artifact_name
 from harness.audio_sink import AudioSink
 from harness.demo_episode import DemoEpisode
 from harness.display import Display
+from harness.episode_b import add_episode_b
 from harness.earmark_app import RunningApp, launch
 from harness.feed_server import FeedServer
 from harness.library_feed import serve_show
@@ -179,3 +180,9 @@ def server() -> Iterator[FeedServer]:
     with FeedServer() as running:
         serve_show(running)
         yield running
+
+
+@pytest.fixture
+def episode_b(tmp_path: Path, data_dir: Path, demo_episode: DemoEpisode) -> Path:
+    """Episode B (harness/episode_b.py) in the library before the app starts: its audio file."""
+    return add_episode_b(tmp_path, data_dir, demo_episode.audio)

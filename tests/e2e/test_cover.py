@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from harness.earmark_app import RunningApp
-from test_notes import cli
+from harness.earmark_cli import cli
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "audio" / "mp3-id3-picture-48k-mono.mp3"
 COVER = '[data-testid="episode-cover"]'

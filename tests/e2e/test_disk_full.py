@@ -18,11 +18,11 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from harness.earmark_app import RunningApp
+from harness.earmark_cli import cli
 from harness.page_screenshot import save_page_screenshot
 from harness.feed_server import FeedServer, Route
 from harness.library_feed import DEMO_AUDIO, FIRST, SHOW, feed, item
 from harness.library_page import click_download_action, row, show_item, wait_control
-from test_notes import cli
 
 #: Free space left on the data directory's disk once the library is in it: less
 #: than the episode (1.3 MB), plenty for the library database.

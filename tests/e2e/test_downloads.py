@@ -16,17 +16,12 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from harness.earmark_app import RunningApp
+from harness.earmark_cli import cli, episode_titled
 from harness.feed_server import FeedServer, Route
 from harness.library_feed import DEMO_AUDIO, SHOW
 from harness.library_page import (
     click_download_action, css, queue_states, row, screenshot, show_item, subscribe, wait_control,
 )
-from test_notes import cli
-
-
-def episode_id(data_dir: Path, title: str) -> int:
-    episodes = cli(data_dir, "list")["episodes"]
-    return next(e["id"] for e in episodes if e["title"] == title)
 
 
 @pytest.mark.parametrize(("theme", "name"), [("Adwaita", "light"), ("Adwaita:dark", "dark")], ids=["light", "dark"])
@@ -170,7 +165,7 @@ def test_deleting_a_download_keeps_the_notes(app: RunningApp, server: FeedServer
     subscribe(page, server.url("/feed.xml"))
     click_download_action(page, "Pilot", "download")
     wait_control(page, "Pilot", "done")
-    episode = episode_id(data_dir, "Pilot")
+    episode = episode_titled(data_dir, "Pilot")["id"]
     cli(data_dir, "notes", "add", str(episode), "--at", "61000", "Remember the curve")
     click_download_action(page, "Pilot", "delete")
     wait_control(page, "Pilot", "none")

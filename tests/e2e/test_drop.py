@@ -16,15 +16,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import TimeoutException
 
 from harness.display import Display
 from harness.earmark_app import RunningApp
 from harness.earmark_page import EarmarkPage
 from harness.file_drag import FileDrag
 from harness.page_screenshot import save_page_screenshot
-from harness.library_page import sidebar_titles
-from test_notes import cli
+from harness.earmark_cli import cli, episode_titled
+from harness.library_page import open_from_sidebar, sidebar_titles
 
 SHOW = "Dropped In"
 
@@ -75,29 +75,6 @@ def segment_texts(page: EarmarkPage) -> list[str]:
     )
 
 
-def open_from_sidebar(page: EarmarkPage, title: str) -> None:
-    """Clicks the library's item titled `title` and waits for the episode to open."""
-
-    def clicked(_: object) -> bool:
-        item = page.driver.execute_script(
-            """
-            return [...document.querySelectorAll('[data-testid="episode-item"]')]
-              .find(i => i.querySelector('.episode-item-title').textContent === arguments[0]) ?? null;
-            """,
-            title,
-        )
-        if item is None:
-            return False
-        try:
-            page.scroll_into_view(item).click()
-            return True
-        except StaleElementReferenceException:
-            return False  # the list was redrawn between finding and clicking
-
-    page.wait_until(clicked, f"no {title!r} in the library list")
-    page.wait_until(lambda d: page.title() == title, f"{title!r} did not open")
-
-
 def wait_lines(page: EarmarkPage, wanted: list[str], what: str) -> None:
     """Waits until the transcript view shows exactly the lines `wanted` (speaker
     labels may come before the words)."""
@@ -119,10 +96,6 @@ def shot(page: EarmarkPage, artifacts_dir: Path, name: str) -> None:
 def local_episodes(data_dir: Path) -> dict[str, dict]:
     """The episodes of the dropped files' show (from their tags), by title."""
     return {e["title"]: e for e in cli(data_dir, "list")["episodes"] if e["podcast"] == SHOW}
-
-
-def episode_titled(data_dir: Path, title: str) -> dict:
-    return next(e for e in cli(data_dir, "list")["episodes"] if e["title"] == title)
 
 
 # --- tests ---------------------------------------------------------------------

@@ -2,56 +2,31 @@
 episode from that line, even when another one was playing, and the one left keeps
 its own position (never the other's).
 
-Episode A is the demo; episode B is a local file made from the demo's audio
-starting a minute in (so what is heard tells the two apart), with the demo's timed
-transcript beside it, imported by `earmark-cli` before the app starts.
+Episode A is the demo; episode B (harness/episode_b.py, the `episode_b` fixture) is
+a local file made from the demo's audio starting a minute in, so what is heard tells
+the two apart.
 """
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from harness.artifacts import Measurements
 from harness.audio_compare import decode_audio, locate
 from harness.audio_sink import AudioSink
 from harness.demo_episode import DemoEpisode
 from harness.earmark_app import RunningApp
-from test_drop import open_from_sidebar
-from test_notes import cli
+from harness.earmark_cli import episode_titled
+from harness.episode_b import B_TITLE
+from harness.library_page import open_from_sidebar
 
-REPO = Path(__file__).resolve().parents[2]
-B_TITLE = "A Minute Later"
-#: Where episode B's audio starts in the demo's.
-B_OFFSET_MS = 60_000
 #: B's line clicked in the tests, and A's.
 B_LINE = 8
 A_LINE = 5
 #: How far A's saved position may be from where it was when B was opened (the
 #: switch pauses A within a few hundred ms of the click, on a busy machine).
 KEPT_TOLERANCE_MS = 1_500
-
-
-@pytest.fixture
-def episode_b(tmp_path: Path, data_dir: Path, demo_episode: DemoEpisode) -> Path:
-    """Episode B in the library (before the app starts): its audio file."""
-    audio = tmp_path / "a-minute-later.mp3"
-    subprocess.run(
-        ["ffmpeg", "-v", "error", "-y", "-ss", str(B_OFFSET_MS / 1000), "-t", "90", "-i", str(demo_episode.audio),
-         "-metadata", f"title={B_TITLE}", "-metadata", "artist=Second Show", "-metadata", "album=Second Show",
-         str(audio)],
-        check=True, capture_output=True, timeout=60,
-    )  # fmt: skip
-    audio.with_suffix(".vtt").write_bytes((REPO / "assets" / "demo" / "demo.vtt").read_bytes())
-    cli(data_dir, "import", str(audio))
-    return audio
-
-
-def episode(data_dir: Path, title: str) -> dict:
-    return next(e for e in cli(data_dir, "list")["episodes"] if e["title"] == title)
 
 
 def heard_from(audio_sink: AudioSink, since: int, audio: Path, at_ms: float) -> float:
@@ -79,8 +54,8 @@ def test_a_line_clicked_after_switching_plays_the_episode_on_screen(
     page = app.page
     playing_at = play_a_then_open_b(app, data_dir, demo_episode)
     page.wait_for_state("paused")
-    a_saved = episode(data_dir, demo_episode.title)["position_ms"]
-    b_saved = episode(data_dir, B_TITLE)["position_ms"]
+    a_saved = episode_titled(data_dir, demo_episode.title)["position_ms"]
+    b_saved = episode_titled(data_dir, B_TITLE)["position_ms"]
     measurements.update({"a_playing_at_ms": playing_at, "a_saved_ms": a_saved, "b_saved_ms": b_saved})
     assert playing_at <= a_saved <= playing_at + KEPT_TOLERANCE_MS, (
         f"A was at {playing_at} ms when B was opened, and kept {a_saved} ms"
@@ -93,7 +68,7 @@ def test_a_line_clicked_after_switching_plays_the_episode_on_screen(
     score = heard_from(audio_sink, since, episode_b, start)
     measurements.update({"b_line_start_ms": start, "b_heard_score": score})
     assert score > 0.6, f"B's audio from line {B_LINE} ({start} ms) was not what played after the click ({score:.2f})"
-    assert episode(data_dir, demo_episode.title)["position_ms"] == a_saved, "playing B moved A's position"
+    assert episode_titled(data_dir, demo_episode.title)["position_ms"] == a_saved, "playing B moved A's position"
 
 
 def test_a_line_clicked_in_an_episode_whose_audio_came_late_plays_it(
@@ -113,7 +88,7 @@ def test_a_line_clicked_in_an_episode_whose_audio_came_late_plays_it(
         "B opened as if its audio were there",
     )
     page.wait_for_state("paused")
-    a_saved = episode(data_dir, demo_episode.title)["position_ms"]
+    a_saved = episode_titled(data_dir, demo_episode.title)["position_ms"]
     assert playing_at <= a_saved <= playing_at + KEPT_TOLERANCE_MS, (a_saved, playing_at)
     away.rename(episode_b)
 
@@ -124,4 +99,4 @@ def test_a_line_clicked_in_an_episode_whose_audio_came_late_plays_it(
     measurements.update({"b_line_start_ms": start, "b_heard_score": score,
                          "a_heard_score": heard_from(audio_sink, since, demo_episode.audio, start)})
     assert score > 0.6, f"B's audio from line {B_LINE} was not what played after the click ({score:.2f})"
-    assert episode(data_dir, demo_episode.title)["position_ms"] == a_saved, "playing B moved A's position"
+    assert episode_titled(data_dir, demo_episode.title)["position_ms"] == a_saved, "playing B moved A's position"

@@ -22,7 +22,7 @@ from harness.earmark_app import RunningApp
 from harness.earmark_page import EarmarkPage
 from harness.library_page import show_item
 from harness.native_dialog import answer_file_dialog
-from test_notes import HIGHLIGHT_ITEM, NOTE_INPUT, NOTE_ITEM, TOAST, press
+from harness.notes_page import HIGHLIGHT_ITEM, NOTE_INPUT, NOTE_ITEM, TOAST, press
 from harness.transcript_view import DEMO_TEXT, add_untimed
 
 NOTE = "Spacing beats cramming"

@@ -20,11 +20,11 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from harness.earmark_app import RunningApp
+from harness.earmark_cli import cli
 from harness.feed_server import FeedServer, Route
 from harness.library_feed import DEMO_AUDIO, SECOND, SHOW, THIRD, feed, item, two_episodes
 from harness.library_page import control_state, css, screenshot, show_new_count, sidebar_titles, subscribe
 from harness.native_dialog import answer_file_dialog
-from test_notes import cli
 
 
 @pytest.mark.parametrize(("theme", "name"), [("Adwaita", "light"), ("Adwaita:dark", "dark")], ids=["light", "dark"])

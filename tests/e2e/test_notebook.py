@@ -4,8 +4,8 @@ notes panel beside the transcript (a click plays from it), and a search result i
 another episode than the open one (it opens that episode at that moment).
 
 Notes are written with `earmark-cli` on the app's data directory while it runs, a
-second apart so that "newest first" has one answer. Episode B (a second show) comes
-from `test_episode_switch`.
+second apart so that "newest first" has one answer. Episode B (a second show) is the
+`episode_b` fixture (harness/episode_b.py).
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from selenium.webdriver.support.select import Select
 
 from harness.demo_episode import DemoEpisode
 from harness.earmark_app import RunningApp
+from harness.earmark_cli import cli, episode_titled
 from harness.earmark_page import CURRENT_SEGMENT, EarmarkPage
-from test_episode_switch import B_TITLE, episode, episode_b  # noqa: F401  (a fixture, used by name)
-from test_notes import NOTE_ITEM, SEARCH_HIT, SEARCH_INPUT, cli
+from harness.episode_b import B_TITLE
+from harness.notes_page import NOTE_ITEM, SEARCH_HIT, SEARCH_INPUT
 
 NOTEBOOK_ITEM = '[data-testid="notebook-item"]'
 #: (episode title or None for the demo, at_ms, text), oldest first.
@@ -34,7 +35,7 @@ AT_TOLERANCE_MS = 50
 def add_notes_a_second_apart(page: EarmarkPage, data_dir: Path, demo_title: str) -> None:
     for title, at_ms, text in NOTES:
         started = int(time.time())
-        cli(data_dir, "notes", "add", str(episode(data_dir, title or demo_title)["id"]), "--at", str(at_ms), text)
+        cli(data_dir, "notes", "add", str(episode_titled(data_dir, title or demo_title)["id"]), "--at", str(at_ms), text)
         # `created` is kept to the second: the next note is a second newer.
         page.wait_until(lambda d, s=started: int(time.time()) > s, "the clock stood still")
 
@@ -61,7 +62,7 @@ def opened_at(page: EarmarkPage, title: str, at_ms: int) -> None:
 
 
 def test_notebook_panel_and_search_open_each_moment(
-    episode_b: Path, launch_app: Callable[..., RunningApp], data_dir: Path, demo_episode: DemoEpisode  # noqa: F811
+    episode_b: Path, launch_app: Callable[..., RunningApp], data_dir: Path, demo_episode: DemoEpisode
 ) -> None:
     page = launch_app().page
     page.segments(at_least=10)

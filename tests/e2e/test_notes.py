@@ -6,9 +6,6 @@ What the window shows as saved is checked in the database too, through
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,33 +14,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from harness.earmark_app import RunningApp
+from harness.earmark_cli import cli
 from harness.earmark_page import CURRENT_SEGMENT, EarmarkPage
+from harness.notes_page import HIGHLIGHT_ITEM, NOTE_INPUT, NOTE_ITEM, SEARCH_HIT, SEARCH_INPUT, TOAST, press
 from harness.settings_dialog import close_settings, open_settings, set_number
-
-NOTE_ITEM = '[data-testid="note-item"]'
-HIGHLIGHT_ITEM = '[data-testid="highlight-item"]'
-NOTE_INPUT = '[data-testid="note-input"]'
-SEARCH_INPUT = '[data-testid="search-input"]'
-SEARCH_HIT = '[data-testid="search-hit"]'
-TOAST = '[data-testid="toast"]'
-
-
-def cli(data_dir: Path, *args: str) -> dict:
-    """Runs `earmark-cli --json` on the app's data directory and returns its output."""
-    # Same default as ./earmark-dev: the target directory outside the work tree.
-    target = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache" / "earmark-target"))
-    binary = os.environ.get("EARMARK_CLI_BINARY", str(target / "debug" / "earmark-cli"))
-    done = subprocess.run(
-        [binary, "--data-dir", str(data_dir), "--json", *args], capture_output=True, text=True, timeout=30
-    )
-    assert done.returncode == 0, f"earmark-cli {' '.join(args)} failed: {done.stderr}"
-    return json.loads(done.stdout)
-
-
-def press(page: EarmarkPage, key: str) -> None:
-    """Types a key to the page, as a person would (not into an input)."""
-    ActionChains(page.driver).send_keys(key).perform()
-
 
 def start_playing_at_line(page: EarmarkPage, index: int) -> int:
     return page.play_from_line(index).start_ms

@@ -123,3 +123,26 @@ def wait_control(page: EarmarkPage, title: str, state: str, timeout: float = 30)
 def screenshot(page: EarmarkPage, artifacts_dir: Path, name: str) -> None:
     """Saves the page as painted now, focus taken away."""
     save_page_screenshot(page.driver, artifacts_dir / f"{name}.png", blur=True)
+
+
+def open_from_sidebar(page: EarmarkPage, title: str) -> None:
+    """Clicks the library's item titled `title` and waits for the episode to open."""
+
+    def clicked(_: object) -> bool:
+        item = page.driver.execute_script(
+            """
+            return [...document.querySelectorAll('[data-testid="episode-item"]')]
+              .find(i => i.querySelector('.episode-item-title').textContent === arguments[0]) ?? null;
+            """,
+            title,
+        )
+        if item is None:
+            return False
+        try:
+            page.scroll_into_view(item).click()
+            return True
+        except StaleElementReferenceException:
+            return False  # the list was redrawn between finding and clicking
+
+    page.wait_until(clicked, f"no {title!r} in the library list")
+    page.wait_until(lambda d: page.title() == title, f"{title!r} did not open")
