@@ -1,7 +1,7 @@
 """Downloads in the window: progress on the show's page and in the downloads view,
 listening offline by chapter, a failed download saying why and retried, one
-cancelled, one resumed after a restart, a download deleted without losing notes,
-and an episode not yet downloaded offering it and then playing.
+cancelled, one resumed after a restart, a download deleted without losing notes
+(which still open the episode), and an episode not yet downloaded offering it and then playing.
 
 Audio comes from a real HTTP server on 127.0.0.1 (the `server` fixture) that
 honours `Range`/`If-Range` and can be slowed down, made to answer 404, or stopped.
@@ -22,6 +22,7 @@ from harness.library_feed import DEMO_AUDIO, SHOW
 from harness.library_page import (
     click_download_action, css, queue_states, row, screenshot, show_item, subscribe, wait_control,
 )
+from harness.notes_page import open_from_notebook, opened_without_audio
 
 
 @pytest.mark.parametrize(("theme", "name"), [("Adwaita", "light"), ("Adwaita:dark", "dark")], ids=["light", "dark"])
@@ -172,6 +173,15 @@ def test_deleting_a_download_keeps_the_notes(app: RunningApp, server: FeedServer
     assert not list((data_dir / "downloads").rglob("*.mp3")), "the audio file is gone"
     notes = cli(data_dir, "notes", "list", str(episode))["notes"]
     assert [n["text"] for n in notes] == ["Remember the curve"], notes
+
+    # The note still opens its episode: beside its notes, the header offers the
+    # download again, and nothing is reported as an error.
+    open_from_notebook(page, "Remember the curve")
+    opened_without_audio(page, "Pilot", "Remember the curve")
+    page.wait_visible('[data-testid="episode-download"] [data-testid="download-download"]')
+    assert page.driver.find_element(By.CSS_SELECTOR, '[data-testid="notice"]').get_attribute("hidden") is not None, (
+        "a deleted download is an offer in the header, not a warning"
+    )
 
 
 def test_an_episode_not_yet_downloaded_offers_it_and_then_plays(

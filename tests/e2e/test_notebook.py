@@ -22,9 +22,10 @@ from harness.earmark_app import RunningApp
 from harness.earmark_cli import cli, episode_titled
 from harness.earmark_page import CURRENT_SEGMENT, EarmarkPage
 from harness.episode_b import B_TITLE
-from harness.notes_page import NOTE_ITEM, SEARCH_HIT, SEARCH_INPUT
+from harness.notes_page import (
+    NOTE_ITEM, NOTEBOOK_ITEM, SEARCH_HIT, SEARCH_INPUT, open_from_notebook, opened_without_audio,
+)
 
-NOTEBOOK_ITEM = '[data-testid="notebook-item"]'
 #: (episode title or None for the demo, at_ms, text), oldest first.
 NOTES = [(None, 65_000, "Oldest thought on the demo"), (B_TITLE, 20_000, "Second show aside"),
          (None, 100_000, "Newest thought on the demo")]
@@ -98,3 +99,22 @@ def test_notebook_panel_and_search_open_each_moment(
     position = page.wait_for_position_past(100_000)
     assert position < 100_000 + 3_000, f"played from {position} ms, not from the note at 100000 ms"
     page.pause()
+
+
+def test_a_note_opens_its_episode_when_the_audio_file_is_gone(
+    episode_b: Path, launch_app: Callable[..., RunningApp], data_dir: Path
+) -> None:
+    """Episode B's file deleted from disk: its note opens it with its transcript and
+    notes, and the notice says why the audio cannot play."""
+    note = "Said before the file went"
+    cli(data_dir, "notes", "add", str(episode_titled(data_dir, B_TITLE)["id"]), "--at", "20000", note)
+    episode_b.unlink()
+    page = launch_app().page
+    page.segments()
+    open_from_notebook(page, note)
+    opened_without_audio(page, B_TITLE, note)
+    page.segments(at_least=10)
+    notice = page.wait_until(
+        lambda d: t if episode_b.name in (t := page.notice_text()) else False, "no notice names the missing file"
+    )
+    assert notice.startswith("Could not open"), notice

@@ -167,8 +167,10 @@ async function openEpisode(id, atMs = null) {
       .catch(report);
     transcript.open(episode);
     playerBar.setDuration(episode.duration_ms);
+    // Only audio that opened can be moved to the moment: a seek in an episode without
+    // it would try to open it again and fail. The episode shows either way.
+    if (atMs != null && !episode.audio_problem) await api.seek(id, atMs).catch(report);
     const position = atMs ?? episode.position_ms;
-    if (atMs != null) await api.seek(id, atMs);
     playerBar.setPosition(position);
     transcript.setPosition(position);
     showView("episode");
