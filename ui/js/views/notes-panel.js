@@ -132,7 +132,7 @@ export function createNotesPanel(panel, handlers) {
       if (annotations.length === 0) {
         const empty = document.createElement("li");
         empty.className = "annotation-empty";
-        empty.textContent = "Press N to write a note at the current moment, B to earmark the last 30 seconds, or select transcript text to highlight it.";
+        empty.textContent = "Press N to write a note at the current moment, B to earmark what you just heard (the length is in Settings), or select transcript text to highlight it.";
         list.replaceChildren(empty);
         return;
       }
