@@ -130,6 +130,13 @@ class TauriDriver:
     def log_tail(self) -> str:
         return self._process.log_tail() if self._process else ""
 
+    @property
+    def pid(self) -> int:
+        """tauri-driver's process id (the app runs below it)."""
+        if self._process is None:
+            raise RuntimeError("tauri-driver is not running")
+        return self._process.pid
+
     def stop(self) -> None:
         """Stop tauri-driver and everything it started (WebKitWebDriver, the app)."""
         if self._process is not None:

@@ -9,7 +9,9 @@ tauri-driver with everything it started.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import signal
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ from .display import Display
 from .driver import TauriDriver
 from .earmark_page import EarmarkPage
 from .page_screenshot import save_page_screenshot
+from .processes import descendants_running, process_alive, wait_for
 
 
 @dataclass
@@ -30,6 +33,22 @@ class RunningApp:
     page: EarmarkPage
     tauri_driver: TauriDriver
     env: dict[str, str]
+    binary: Path
+
+    def pid(self) -> int:
+        """The app's process id: the process started under this app's tauri-driver
+        (through WebKitWebDriver) that runs the app's binary."""
+        return wait_for(
+            lambda: next(iter(descendants_running(self.tauri_driver.pid, self.binary)), None),
+            10,
+            f"no process of {self.binary} under tauri-driver",
+        )
+
+    def kill(self) -> None:
+        """SIGKILLs the app's process (no chance to save anything) and waits until it is gone."""
+        pid = self.pid()
+        os.kill(pid, signal.SIGKILL)
+        wait_for(lambda: not process_alive(pid), 10, f"the app (pid {pid}) outlived SIGKILL")
 
     def close(self, display: Display, screenshot: Path, log: Path) -> None:
         """Keep a screenshot and the log, then stop the app. Never raises."""
@@ -54,7 +73,9 @@ def launch(binary: Path, env: Mapping[str, str], workdir: Path, failure_log: Pat
         keep_log(tauri_driver, failure_log)
         tauri_driver.stop()
         raise
-    return RunningApp(driver=driver, page=EarmarkPage(driver), tauri_driver=tauri_driver, env=dict(env))
+    return RunningApp(
+        driver=driver, page=EarmarkPage(driver), tauri_driver=tauri_driver, env=dict(env), binary=binary.resolve()
+    )
 
 
 def save_screenshot(driver: WebDriver, display: Display, path: Path) -> None:

@@ -116,3 +116,40 @@ def wait_for(
     except TimeoutException as timeout_error:
         details = f"\n{alive.name} log:\n{alive.log_tail()}" if alive else ""
         raise TimeoutError(f"{message} (after {timeout} s){details}") from timeout_error
+
+
+def _stat_fields(pid: int) -> list[str] | None:
+    """/proc/PID/stat's fields after the command name (state, ppid, ...); None when gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat[stat.rindex(")") + 2 :].split()
+
+
+def process_alive(pid: int) -> bool:
+    """Whether `pid` exists and has not exited (an exited child not yet reaped is a zombie)."""
+    fields = _stat_fields(pid)
+    return fields is not None and fields[0] not in ("Z", "X")
+
+
+def descendants_running(ancestor: int, binary: Path) -> list[int]:
+    """The live descendants of process `ancestor` whose executable is `binary`."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (fields := _stat_fields(int(entry.name))) and fields[0] not in ("Z", "X"):
+            parents[int(entry.name)] = int(fields[1])
+
+    def descends(pid: int) -> bool:
+        while pid in parents and pid != ancestor:
+            pid = parents[pid]
+        return pid == ancestor
+
+    found = []
+    for pid in parents:
+        with contextlib.suppress(OSError):
+            # A binary rebuilt while it runs reads "PATH (deleted)".
+            exe = os.readlink(f"/proc/{pid}/exe").removesuffix(" (deleted)")
+            if pid != ancestor and descends(pid) and Path(exe) == binary:
+                found.append(pid)
+    return found
