@@ -1,7 +1,7 @@
-"""Untimed transcripts (a website's plain text): shown at once with estimated times
-(snapped to the audio's pauses), lines playing from them, a pin ("this line starts
-now") re-timing the lines around it and kept across a restart, and every export
-format rendered from the estimated times.
+"""Untimed transcripts (a website's plain text): picked in the native file dialog
+and kept, shown at once with estimated times (snapped to the audio's pauses), lines
+playing from them, a pin ("this line starts now") re-timing the lines around it and
+kept across a restart, and every export format rendered from the estimated times.
 """
 
 from __future__ import annotations
@@ -12,9 +12,26 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from harness.artifacts import Measurements
+from harness.display import Display
 from harness.earmark_app import RunningApp
 from harness.earmark_page import SEGMENT
-from harness.transcript_view import DEMO_TEXT, add_untimed, segment_attrs
+from harness.transcript_view import DEMO_TEXT, add_untimed, choose_in_dialog, segment_attrs, wait_for_estimated
+
+
+def test_a_transcript_picked_in_the_file_dialog_is_shown_and_kept(launch_app, display: Display) -> None:
+    page = launch_app().page
+    page.segments(at_least=10)
+    assert segment_attrs(page, 0)["timing"] != "estimated", "the demo opens with its timed transcript"
+    choose_in_dialog(page, display.env, DEMO_TEXT)
+    wait_for_estimated(page)
+    first = segment_attrs(page, 0)
+    assert first["text"].startswith("Welcome") and first["time"].startswith("≈"), first
+
+    # It is the episode's transcript now: a restart opens the episode with it.
+    page.driver.quit()
+    page = launch_app().page
+    wait_for_estimated(page)
+    assert segment_attrs(page, 0)["text"].startswith("Welcome")
 
 
 def test_untimed_transcript_gets_estimated_times_and_pins_retime_it(

@@ -1,21 +1,27 @@
 """The transcript view as the tests drive it: the demo's transcript files, adding a
 transcript through the view's file input (`[data-testid="transcript-file"]`, which
 sends the file's bytes to the same command chain a dropped or picked file goes
-through: parse, store, show), and reading the lines it renders.
+through: parse, store, show) or through the native file dialog its "Add
+transcript…" button opens, and reading the lines it renders.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.file_detector import UselessFileDetector
 
 from .earmark_page import EarmarkPage
+from .native_dialog import answer_file_dialog
 
 REPO = Path(__file__).resolve().parents[3]
 DEMO_TEXT = REPO / "assets" / "demo" / "demo.txt"
 DEMO_VTT = REPO / "assets" / "demo" / "demo.vtt"
+
+#: The title of the native dialog "Add transcript…" opens (src-tauri/src/commands/transcript.rs).
+ADD_DIALOG_TITLE = "Add a transcript"
 
 SCROLLER = ".transcript"
 FILE_INPUT = '[data-testid="transcript-file"]'
@@ -29,9 +35,21 @@ def add_transcript(page: EarmarkPage, path: Path) -> None:
     page.driver.find_element(By.CSS_SELECTOR, FILE_INPUT).send_keys(str(path))
 
 
+def choose_in_dialog(page: EarmarkPage, display_env: Mapping[str, str], path: Path) -> None:
+    """Clicks "Add transcript…" (or "Replace transcript…") and picks `path` in the
+    native file dialog it opens, as a person would."""
+    page.wait_visible('[data-testid="transcript-add"]').click()
+    answer_file_dialog(display_env, ADD_DIALOG_TITLE, path)
+
+
 def add_untimed(page: EarmarkPage, path: Path) -> None:
     """Adds an untimed transcript and waits until its lines show estimated times."""
     add_transcript(page, path)
+    wait_for_estimated(page)
+
+
+def wait_for_estimated(page: EarmarkPage) -> None:
+    """Waits until the view shows an untimed transcript: its lines with estimated times."""
     wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'estimated')",
                    "the untimed transcript is not shown with estimated times")
 
