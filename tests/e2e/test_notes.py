@@ -18,6 +18,7 @@ from harness.earmark_cli import cli
 from harness.earmark_page import CURRENT_SEGMENT, EarmarkPage
 from harness.notes_page import HIGHLIGHT_ITEM, NOTE_INPUT, NOTE_ITEM, SEARCH_HIT, SEARCH_INPUT, TOAST, press
 from harness.settings_dialog import close_settings, open_settings, set_number
+from harness.transcript_view import drag_select
 
 def start_playing_at_line(page: EarmarkPage, index: int) -> int:
     return page.play_from_line(index).start_ms
@@ -46,27 +47,12 @@ def test_a_note_by_key_while_the_audio_keeps_playing(app: RunningApp, data_dir: 
 
 def test_highlight_by_selecting_transcript_text(app: RunningApp, data_dir: Path) -> None:
     page = app.page
-    line = page.segments(at_least=12)[11]
-    page.scroll_into_view(line)
-    segment = page.segment_of(line)
-    # Select the line's text the way a mouse drag does, then release the button.
-    page.driver.execute_script(
-        """
-        const line = arguments[0];
-        const text = line.querySelector('.segment-text') || line;
-        const range = document.createRange();
-        range.selectNodeContents(text);
-        const selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-        line.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
-        """,
-        line,
-    )
+    line = page.segment_of(page.scroll_into_view(page.segments(at_least=12)[11]))
+    selected = " ".join(drag_select(page, line.index).split())
     swatch = page.wait_visible('[data-testid="highlight-green"]')
     ActionChains(page.driver).move_to_element(swatch).click().perform()
     item = page.wait_visible(HIGHLIGHT_ITEM)
-    assert segment.text[-20:] in item.text, f"the highlight quotes the selection: {item.text!r}"
+    assert selected in " ".join(item.text.split()), f"the highlight quotes the selection {selected!r}: {item.text!r}"
     assert item.get_attribute("data-color") == "green"
     assert page.play_state() == "paused", "selecting text did not start playback"
 
@@ -78,15 +64,15 @@ def test_highlight_by_selecting_transcript_text(app: RunningApp, data_dir: Path)
                 `.segment[data-index="${arguments[0]}"] [data-testid=transcript-highlight]`)]
               .map((el) => [el.dataset.color, el.textContent]);
             """,
-            segment.index,
+            line.index,
         )
         return ({color for color, _ in pieces}, "".join(text for _, text in pieces)) if pieces else False
 
     colors, text = page.wait_until(painted, "the highlight is not painted in the transcript")
     assert colors == {"green"}, colors
-    assert " ".join(text.split()) == " ".join(segment.text.split()), f"painted {text!r} of {segment.text!r}"
+    assert " ".join(text.split()) == selected, f"painted {text!r}, selected {selected!r}"
 
-    hits = cli(data_dir, "search", segment.text.split()[-1].strip(".,?!"))["hits"]
+    hits = cli(data_dir, "search", max(selected.split(), key=len).strip(".,?!"))["hits"]
     kinds = {h["kind"] for h in hits}
     assert "highlight" in kinds, f"the highlight is stored and searchable: {hits}"
 
@@ -101,6 +87,24 @@ def test_highlight_by_selecting_transcript_text(app: RunningApp, data_dir: Path)
     )
     hits = cli(data_dir, "search", "essay")["hits"]
     assert [h["kind"] for h in hits] == ["highlight"], f"the highlight's note is stored and searchable: {hits}"
+
+
+def test_h_highlights_the_selected_text(app: RunningApp, data_dir: Path) -> None:
+    """The key the help and the README name: H highlights the selection, in the
+    first colour, while the audio plays on."""
+    page = app.page
+    line = page.play_from_line(14)
+    # While playing, the lit line is followed: select in a line that stays in view.
+    selected = " ".join(drag_select(page, line.index).split())
+    press(page, "h")
+    item = page.wait_visible(HIGHLIGHT_ITEM)
+    assert selected in " ".join(item.text.split()), f"the highlight quotes the selection {selected!r}: {item.text!r}"
+    assert item.get_attribute("data-color") == "yellow", "H uses the first colour"
+    assert page.driver.execute_script("return window.getSelection().isCollapsed"), "the selection is taken"
+    assert page.play_state() == "playing", "highlighting by key did not stop the audio"
+    episode = int(page.find_all('[data-testid="episode-item"]')[0].get_attribute("data-episode-id"))
+    (stored,) = cli(data_dir, "export", str(episode), "--format", "json")["episodes"][0]["highlights"]
+    assert " ".join(stored["text"].split()) == selected and stored["start_ms"] == line.start_ms, stored
 
 
 def test_earmark_keeps_the_last_seconds_without_typing(app: RunningApp) -> None:

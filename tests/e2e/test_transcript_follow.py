@@ -4,24 +4,16 @@ stays where the reader is while the lit line moves on, "Back to now" appears, an
 click on it returns to the lit line.
 
 The selection is made with real input: a mouse drag across the words of a line
-(a drag inside one line selects; a plain click would play from the line).
+(`drag_select`; a drag inside one line selects, a plain click would play from it).
 """
 
 from __future__ import annotations
 
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from harness.earmark_app import RunningApp
 from harness.earmark_page import CURRENT_SEGMENT, EarmarkPage
-from harness.transcript_view import BACK_TO_NOW, SCROLLER, line_in_view
-
-#: Where the first line of a segment's text is on the screen (viewport pixels).
-_FIRST_TEXT_LINE_JS = """
-const text = document.querySelector(`[data-testid=segment][data-index="${arguments[0]}"] .segment-text`);
-const r = text.getClientRects()[0];
-return {left: r.left, right: r.right, middle: (r.top + r.bottom) / 2};
-"""
+from harness.transcript_view import BACK_TO_NOW, SCROLLER, drag_select, line_in_view
 
 
 def scroll_top(page: EarmarkPage) -> float:
@@ -40,27 +32,6 @@ def wait_until_still(page: EarmarkPage) -> float:
         return now if steady else False
 
     return page.wait_until(still, "the transcript kept scrolling")
-
-
-def drag_select(page: EarmarkPage, index: int) -> str:
-    """Presses on the first word of line `index`, drags across the line and releases;
-    returns the text selected."""
-    spot = page.driver.execute_script(_FIRST_TEXT_LINE_JS, index)
-    start_x = round(spot["left"]) + 3
-    end_x = round(min(spot["right"] - 3, spot["left"] + 220))
-    y = round(spot["middle"])
-    actions = ActionChains(page.driver)
-    actions.w3c_actions.pointer_action.move_to_location(start_x, y)
-    actions.w3c_actions.pointer_action.pointer_down()
-    for x in range(start_x + 20, end_x, 20):
-        actions.w3c_actions.pointer_action.move_to_location(x, y)
-    actions.w3c_actions.pointer_action.move_to_location(end_x, y)
-    actions.w3c_actions.pointer_action.pointer_up()
-    actions.perform()
-    return page.wait_until(
-        lambda d: d.execute_script("return window.getSelection().toString()") or False,
-        f"dragging across line {index} selected nothing",
-    )
 
 
 def test_auto_follow_yields_to_the_reader_and_back_to_now_returns(app: RunningApp) -> None:

@@ -2,7 +2,8 @@
 transcript through the view's file input (`[data-testid="transcript-file"]`, which
 sends the file's bytes to the same command chain a dropped or picked file goes
 through: parse, store, show) or through the native file dialog its "Add
-transcript…" button opens, and reading the lines it renders.
+transcript…" button opens, selecting a line's words with a mouse drag, and reading
+the lines it renders.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.file_detector import UselessFileDetector
 
@@ -73,6 +75,44 @@ def line_in_view(page: EarmarkPage, css: str) -> bool:
         """,
         css,
         SCROLLER,
+    )
+
+
+#: Where the first line of a segment's text is on the screen (viewport pixels).
+_FIRST_TEXT_LINE_JS = """
+const text = document.querySelector(`[data-testid=segment][data-index="${arguments[0]}"] .segment-text`);
+const r = text.getClientRects()[0];
+return {left: r.left, right: r.right, middle: (r.top + r.bottom) / 2};
+"""
+
+
+def drag_select(page: EarmarkPage, index: int) -> str:
+    """Presses on the first word of line `index`, drags across the line and releases;
+    returns the text selected. The line must be rendered; the drag starts once it
+    stands still (rows just scrolled to are measured over a few frames)."""
+    last: list[dict] = []
+
+    def still(_: object) -> dict | bool:
+        now = page.driver.execute_script(_FIRST_TEXT_LINE_JS, index)
+        steady = last[-1:] == [now]
+        last.append(now)
+        return now if steady else False
+
+    spot = page.wait_until(still, f"line {index} kept moving")
+    start_x = round(spot["left"]) + 3
+    end_x = round(min(spot["right"] - 3, spot["left"] + 220))
+    y = round(spot["middle"])
+    actions = ActionChains(page.driver)
+    actions.w3c_actions.pointer_action.move_to_location(start_x, y)
+    actions.w3c_actions.pointer_action.pointer_down()
+    for x in range(start_x + 20, end_x, 20):
+        actions.w3c_actions.pointer_action.move_to_location(x, y)
+    actions.w3c_actions.pointer_action.move_to_location(end_x, y)
+    actions.w3c_actions.pointer_action.pointer_up()
+    actions.perform()
+    return page.wait_until(
+        lambda d: d.execute_script("return window.getSelection().toString()") or False,
+        f"dragging across line {index} selected nothing",
     )
 
 
