@@ -12,6 +12,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webelement import WebElement
 
 from harness.earmark_app import RunningApp
 from harness.earmark_cli import cli
@@ -120,21 +121,52 @@ def test_earmark_keeps_the_last_seconds_without_typing(app: RunningApp) -> None:
     assert page.play_state() == "playing", "earmarking did not stop the audio"
 
 
+def write_note(page: EarmarkPage, text: str) -> WebElement:
+    """Opens a note with N, types `text`, saves it with Enter; returns its entry in the panel."""
+    press(page, "n")
+    box = page.wait_visible(NOTE_INPUT)
+    box.send_keys(text)
+    box.send_keys(Keys.ENTER)
+    return page.wait_until(
+        lambda d: next((i for i in page.find_all(NOTE_ITEM) if text in i.text), False), f"no note says {text!r}"
+    )
+
+
+def click_item_action(page: EarmarkPage, item: WebElement, action: str) -> None:
+    """Hovers a notes-panel entry (its buttons show on hover) and clicks its `action` button."""
+    ActionChains(page.driver).move_to_element(item).perform()
+    item.find_element(By.CSS_SELECTOR, f"[data-action={action}]").click()
+
+
 def test_deleting_a_note_can_be_undone(app: RunningApp, data_dir: Path) -> None:
     page = app.page
     page.segments(at_least=3)
-    press(page, "n")
-    box = page.wait_visible(NOTE_INPUT)
-    box.send_keys("Keep me")
-    box.send_keys(Keys.ENTER)
-    item = page.wait_visible(NOTE_ITEM)
-    ActionChains(page.driver).move_to_element(item).perform()
-    item.find_element(By.CSS_SELECTOR, "[data-action=delete]").click()
+    click_item_action(page, write_note(page, "Keep me"), "delete")
     page.wait_until(lambda d: not page.find_all(NOTE_ITEM), "the note was not removed")
     toast = page.wait_visible(TOAST)
     toast.find_element(By.CSS_SELECTOR, "[data-action=undo]").click()
     restored = page.wait_visible(NOTE_ITEM)
     assert "Keep me" in restored.text
+
+
+def test_editing_a_note_can_be_undone(app: RunningApp, data_dir: Path) -> None:
+    page = app.page
+    page.segments(at_least=3)
+    click_item_action(page, write_note(page, "Ebbinghaus, 1885"), "edit")
+    editor = page.wait_visible('[data-testid="annotation-editor"]')
+    editor.send_keys(Keys.CONTROL, "a")
+    editor.send_keys("Ebbinghaus, 1880")
+    editor.send_keys(Keys.ENTER)
+    page.wait_until(lambda d: "1880" in page.wait_visible(NOTE_ITEM).text, "the edited text is not shown")
+    assert "Note edited" in page.wait_visible(TOAST).text
+    episode = int(page.find_all('[data-testid="episode-item"]')[0].get_attribute("data-episode-id"))
+    assert [n["text"] for n in cli(data_dir, "notes", "list", str(episode))["notes"]] == ["Ebbinghaus, 1880"]
+
+    # Ctrl+Z (README's keys) puts the text back as it was before the edit.
+    ActionChains(page.driver).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
+    page.wait_until(lambda d: "1885" in page.wait_visible(NOTE_ITEM).text, "Undo did not bring the old text back")
+    assert len(page.find_all(NOTE_ITEM)) == 1, "the same note, not a second one"
+    assert [n["text"] for n in cli(data_dir, "notes", "list", str(episode))["notes"]] == ["Ebbinghaus, 1885"]
 
 
 @pytest.mark.parametrize("query", ["Tironian"])

@@ -110,14 +110,18 @@ const notesPanel = createNotesPanel($("[data-testid=notes-panel]"), {
     });
     await loadAnnotations();
   },
-  onEditNote: async (note, text) => {
-    await api.updateNote(note.id, note.at_ms, text).catch(report);
-    await loadAnnotations();
-  },
-  onEditHighlightNote: async (highlight, note) => {
-    await api.updateHighlight(highlight.id, highlight.color, note).catch(report);
-    await loadAnnotations();
-  },
+  onEditNote: (note, text) =>
+    editWithUndo(
+      "Note edited",
+      () => api.updateNote(note.id, note.at_ms, text),
+      () => api.updateNote(note.id, note.at_ms, note.text),
+    ),
+  onEditHighlightNote: (highlight, note) =>
+    editWithUndo(
+      "Highlight note edited",
+      () => api.updateHighlight(highlight.id, highlight.color, note),
+      () => api.updateHighlight(highlight.id, highlight.color, highlight.note),
+    ),
   onDelete: (annotation) => deleteAnnotation(annotation),
   onComposerClosed: () => $(".transcript").focus(),
 });
@@ -181,6 +185,23 @@ async function openEpisode(id, atMs = null) {
   } catch (error) {
     report(error);
   }
+}
+
+/**
+ * Saves an edit of a note's text, then offers Undo (the toast, Ctrl+Z), which
+ * writes the text it had before back.
+ * @param {string} message
+ * @param {() => Promise<unknown>} save
+ * @param {() => Promise<unknown>} restore
+ */
+async function editWithUndo(message, save, restore) {
+  try {
+    await save();
+    toast.show(message, () => restore().then(loadAnnotations).catch(report));
+  } catch (error) {
+    report(error);
+  }
+  await loadAnnotations();
 }
 
 /** @param {import("./lib/annotations.js").Annotation} annotation */
