@@ -59,6 +59,8 @@ FRAME_BYTES = CAPTURE_CHANNELS * CAPTURE_DTYPE.itemsize
 
 #: The JACK server's rate (the capture keeps the app's own rate).
 SERVER_RATE = 48_000
+#: How long jackd waits for a late client before dropping it (its default is 500 ms).
+CLIENT_TIMEOUT_MS = 10_000
 #: JACK's registry holds at most 8 servers, and it frees the entry of a server
 #: that died without cleaning up only when a new server takes the same name.
 #: Names from this pool are reclaimed that way; a name in use by a live server
@@ -172,7 +174,10 @@ class AudioSink:
         self._jackd = ChildProcess(
             "jackd",
             [
+                # A client late by up to CLIENT_TIMEOUT_MS (a loaded CI machine) is
+                # waited for; at jackd's default 500 ms it was dropped mid-play.
                 "jackd", "--no-realtime", "--name", self.server_name,
+                "-t", str(CLIENT_TIMEOUT_MS),
                 "-d", "dummy", "-r", str(SERVER_RATE), "-p", str(self.period),
             ],
             log_path=self.workdir / f"jackd-{self.server_name}.log",
