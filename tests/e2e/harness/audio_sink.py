@@ -60,7 +60,7 @@ FRAME_BYTES = CAPTURE_CHANNELS * CAPTURE_DTYPE.itemsize
 #: The JACK server's rate (the capture keeps the app's own rate).
 SERVER_RATE = 48_000
 #: How long jackd waits for a late client before dropping it (its default is 500 ms).
-CLIENT_TIMEOUT_MS = 10_000
+CLIENT_TIMEOUT_MS = 2_000
 #: JACK's registry holds at most 8 servers, and it frees the entry of a server
 #: that died without cleaning up only when a new server takes the same name.
 #: Names from this pool are reclaimed that way; a name in use by a live server
@@ -198,10 +198,18 @@ class AudioSink:
         return None
 
     def _server_answers(self, env: dict[str, str]) -> bool:
-        # jack_lsp exits 0 only once it could connect and list the ports.
-        result = subprocess.run(
-            ["jack_lsp"], env=env, capture_output=True, text=True, timeout=5
-        )
+        # Only our own jackd counts: one that found its name taken has exited, and
+        # jack_lsp would be answered by the other server of that name.
+        if self._jackd is None or not self._jackd.is_running():
+            return False
+        # jack_lsp exits 0 only once it could connect and list the ports; a server
+        # busy waiting for a late client may not answer in time: ask again.
+        try:
+            result = subprocess.run(
+                ["jack_lsp"], env=env, capture_output=True, text=True, timeout=5
+            )
+        except subprocess.TimeoutExpired:
+            return False
         return result.returncode == 0 and "system:playback_1" in result.stdout
 
     def stop(self) -> None:

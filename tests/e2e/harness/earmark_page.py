@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
@@ -91,8 +91,14 @@ class EarmarkPage:
     # --- waiting -----------------------------------------------------------
 
     def wait_until(self, condition: Callable[[WebDriver], T], message: str, timeout: float | None = None) -> T:
-        """Wait until `condition(driver)` is truthy; return its value."""
-        return WebDriverWait(self.driver, timeout or self.timeout, poll_frequency=0.05).until(condition, message)
+        """Wait until `condition(driver)` is truthy; return its value. An element the
+        page re-rendered while the condition read it counts as not yet."""
+        return WebDriverWait(
+            self.driver,
+            timeout or self.timeout,
+            poll_frequency=0.05,
+            ignored_exceptions=[StaleElementReferenceException],
+        ).until(condition, message)
 
     def wait_visible(self, css: str, timeout: float | None = None) -> WebElement:
         return self.wait_until(ec.visibility_of_element_located((By.CSS_SELECTOR, css)), f"{css} not visible", timeout)
