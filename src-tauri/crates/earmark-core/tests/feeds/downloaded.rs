@@ -7,7 +7,7 @@ use earmark_core::feeds::subscribe;
 use earmark_core::library::{import_local, LocalImport};
 use earmark_core::store::{NewEpisode, NewHighlight};
 
-use crate::downloads::{assert_same_file, episode_at, no_progress};
+use crate::downloads::{assert_same_file, episode_at, fetch, no_progress};
 use crate::server::{Route, TestServer};
 use crate::subscribe::podcast_server;
 use crate::{demo, demo_mp3, quick_client, Library};
@@ -64,14 +64,7 @@ fn deleting_a_download_keeps_notes_and_highlights() {
         )
         .unwrap();
     store.set_position(episode, 5_000).unwrap();
-    let done = download(
-        store,
-        &quick_client(),
-        library.data_dir(),
-        episode,
-        no_progress,
-    )
-    .unwrap();
+    let done = fetch(&library, episode).unwrap();
     assert!(downloads::delete(store, library.data_dir(), episode).unwrap());
     assert!(!done.path.exists());
     let ep = store.episode(episode).unwrap();
@@ -81,14 +74,7 @@ fn deleting_a_download_keeps_notes_and_highlights() {
     assert_eq!(store.list_highlights(episode).unwrap().len(), 1);
     assert!(!store.list_episodes().unwrap()[0].downloaded);
     // And it can come back.
-    let again = download(
-        store,
-        &quick_client(),
-        library.data_dir(),
-        episode,
-        no_progress,
-    )
-    .unwrap();
+    let again = fetch(&library, episode).unwrap();
     assert_same_file(&again.path, &demo_mp3());
 }
 
@@ -122,14 +108,7 @@ fn an_episode_without_audio_address_says_so() {
             ..NewEpisode::default()
         })
         .unwrap();
-    let e = download(
-        &library.store,
-        &quick_client(),
-        library.data_dir(),
-        episode,
-        no_progress,
-    )
-    .unwrap_err();
+    let e = fetch(&library, episode).unwrap_err();
     assert_eq!(
         e.to_string(),
         "\"Text only\" has no audio address to download from."

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use earmark_core::downloads::{
-    download, download_with, DownloadError, DownloadOptions, DOWNLOADS_DIR,
+    download, download_with, DownloadError, DownloadOptions, Downloaded, DOWNLOADS_DIR,
 };
 use earmark_core::store::{EpisodeId, NewEpisode, NewPodcast};
 
@@ -40,6 +40,17 @@ pub fn episode_at(library: &Library, server: &TestServer, path: &str) -> Episode
 }
 
 pub fn no_progress(_: u64, _: Option<u64>) {}
+
+/// Downloads `episode` into `library` as the app does, without reporting progress.
+pub fn fetch(library: &Library, episode: EpisodeId) -> Result<Downloaded, DownloadError> {
+    download(
+        &library.store,
+        &quick_client(),
+        library.data_dir(),
+        episode,
+        no_progress,
+    )
+}
 
 fn options(resumes: u32) -> DownloadOptions<'static> {
     DownloadOptions {
@@ -105,14 +116,7 @@ fn download_lands_in_the_data_dir_under_a_safe_name() {
         .exists());
 
     // Asking again finds the file and fetches nothing.
-    let again = download(
-        &library.store,
-        &quick_client(),
-        library.data_dir(),
-        episode,
-        no_progress,
-    )
-    .unwrap();
+    let again = fetch(&library, episode).unwrap();
     assert!(again.already_downloaded);
     assert_eq!(server.seen_at("/audio/ep.mp3").len(), 1);
 }
@@ -301,14 +305,7 @@ fn not_found_is_clear_and_leaves_nothing() {
     let server = TestServer::start();
     let library = Library::new();
     let episode = episode_at(&library, &server, "/audio/missing.mp3");
-    let e = download(
-        &library.store,
-        &quick_client(),
-        library.data_dir(),
-        episode,
-        no_progress,
-    )
-    .unwrap_err();
+    let e = fetch(&library, episode).unwrap_err();
     assert_eq!(
         e.to_string(),
         format!(
