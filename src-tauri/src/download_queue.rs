@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use earmark_core::downloads::{self, DownloadError, DownloadOptions, AUTO_RESUMES};
+use earmark_core::downloads::{self, DownloadError, DownloadOptions};
 use earmark_core::store::{EpisodeId, Store};
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -198,10 +198,15 @@ impl DownloadQueue {
         let result = self
             .background
             .run_online(move |store, http, data_dir| {
+                // The player's own probe: a file it cannot open is not a download.
+                let playable = |audio: &std::path::Path| {
+                    earmark_player::probe(audio)
+                        .map(drop)
+                        .map_err(|e| e.to_string())
+                };
                 let options = DownloadOptions {
-                    resumes: AUTO_RESUMES,
                     cancel: Some(cancel.as_ref()),
-                    extras: true,
+                    ..DownloadOptions::new(&playable)
                 };
                 let mut progress = |done, total| me.progress(episode, done, total);
                 Ok(downloads::download_with(

@@ -57,9 +57,19 @@ pub fn run(args: &DownloadArgs, data_dir: &Path, out: &Report) -> Result<(), Cli
         });
     }
     let mut meter = Meter::new(!args.quiet);
-    let done = download(&store, &client()?, data_dir, args.episode, |d, t| {
-        meter.show(d, t)
-    });
+    let playable = |audio: &Path| {
+        earmark_player::probe(audio)
+            .map(drop)
+            .map_err(|e| e.to_string())
+    };
+    let done = download(
+        &store,
+        &client()?,
+        data_dir,
+        args.episode,
+        &playable,
+        |d, t| meter.show(d, t),
+    );
     meter.finish();
     let done = done.map_err(|e| CliError::Message(e.to_string()))?;
     if !out.json {

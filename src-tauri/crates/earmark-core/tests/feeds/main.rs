@@ -8,11 +8,13 @@ mod big_feed;
 mod chapters;
 mod downloaded;
 mod downloads;
+mod feed_limits;
 mod hostile;
 mod opml;
 mod parse;
 pub mod server;
 mod subscribe;
+mod trusted;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -66,6 +68,13 @@ impl Library {
     pub fn data_dir(&self) -> &Path {
         self.dir.path()
     }
+}
+
+/// The player's probe, as the app and the command line hand it to downloads.
+pub fn playable(audio: &Path) -> Result<(), String> {
+    earmark_player::probe(audio)
+        .map(drop)
+        .map_err(|e| e.to_string())
 }
 
 /// A client with short timeouts, so slow-server tests finish quickly.
