@@ -180,11 +180,7 @@ fn not_audio_sentence(title: &str, got: &NotAudio) -> String {
 
 /// `30` or `0.5`: a window in seconds, as short as it reads.
 fn seconds(ms: u64) -> String {
-    if ms % 1_000 == 0 {
-        (ms / 1_000).to_string()
-    } else {
-        format!("{}", ms as f64 / 1_000.0)
-    }
+    (ms as f64 / 1_000.0).to_string()
 }
 
 /// Whether an I/O error means the disk (or quota) is full.
@@ -254,6 +250,7 @@ mod tests {
              What arrived (2000 bytes) is kept; download it again to go on where it stopped."
         );
         assert_eq!(seconds(500), "0.5");
+        assert_eq!(seconds(30_000), "30");
     }
 
     #[test]

@@ -68,8 +68,8 @@ pub fn other_version() -> Vec<u8> {
     // 10-byte ID3 header, "TIT2", 4-byte size, 2 flags, the UTF-16 encoding byte and
     // its byte-order mark, then the title's first letter.
     assert_eq!(&bytes[10..14], b"TIT2");
-    assert!(bytes[24].is_ascii_alphabetic(), "{:?}", &bytes[..32]);
-    bytes[24] ^= 0x20;
+    assert!(bytes[23].is_ascii_alphabetic(), "{:?}", &bytes[..32]);
+    bytes[23] ^= 0x20;
     bytes
 }
 
