@@ -221,7 +221,7 @@ def test_an_episode_not_yet_downloaded_offers_it_and_then_plays(
     page.wait_for_position_past(500)
 
 
-def test_a_web_pageis_not_a_download_and_a_stalled_one_lets_the_queue_go_on(
+def test_a_web_page_is_not_a_download_and_a_stalled_one_lets_the_queue_go_on(
     launch_app: Callable[..., RunningApp], server: FeedServer, data_dir: Path
 ) -> None:
     cli(data_dir, "list")  # makes the library
