@@ -198,15 +198,10 @@ impl DownloadQueue {
         let result = self
             .background
             .run_online(move |store, http, data_dir| {
-                // The player's own probe: a file it cannot open is not a download.
-                let playable = |audio: &std::path::Path| {
-                    earmark_player::probe(audio)
-                        .map(drop)
-                        .map_err(|e| e.to_string())
-                };
                 let options = DownloadOptions {
                     cancel: Some(cancel.as_ref()),
-                    ..DownloadOptions::new(&playable)
+                    // The player's own probe: a file it cannot open is not a download.
+                    ..DownloadOptions::new(&earmark_player::check_playable)
                 };
                 let mut progress = |done, total| me.progress(episode, done, total);
                 Ok(downloads::download_with(

@@ -57,17 +57,12 @@ pub fn run(args: &DownloadArgs, data_dir: &Path, out: &Report) -> Result<(), Cli
         });
     }
     let mut meter = Meter::new(!args.quiet);
-    let playable = |audio: &Path| {
-        earmark_player::probe(audio)
-            .map(drop)
-            .map_err(|e| e.to_string())
-    };
     let done = download(
         &store,
         &client()?,
         data_dir,
         args.episode,
-        &playable,
+        &earmark_player::check_playable,
         |d, t| meter.show(d, t),
     );
     meter.finish();

@@ -7,7 +7,7 @@
 //! catch the rest, whatever type they were served as ([`sniff`]); the player's probe,
 //! passed in by the caller ([`Probe`]), catches anything else that is not audio.
 //! Core does not depend on the player (no audio stack in the domain crate), so the
-//! app and the command line hand it `earmark_player::probe`.
+//! app and the command line hand it `earmark_player::check_playable`.
 
 use std::io::Read;
 use std::path::Path;
