@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use earmark_core::downloads::{self, DownloadError, DownloadOptions, AUTO_RESUMES};
+use earmark_core::downloads::{self, DownloadError, DownloadOptions};
 use earmark_core::store::{EpisodeId, Store};
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -199,9 +199,9 @@ impl DownloadQueue {
             .background
             .run_online(move |store, http, data_dir| {
                 let options = DownloadOptions {
-                    resumes: AUTO_RESUMES,
                     cancel: Some(cancel.as_ref()),
-                    extras: true,
+                    // The player's own probe: a file it cannot open is not a download.
+                    ..DownloadOptions::new(&earmark_player::check_playable)
                 };
                 let mut progress = |done, total| me.progress(episode, done, total);
                 Ok(downloads::download_with(

@@ -35,3 +35,9 @@ pub fn decode_all(path: &Path) -> Result<(MediaInfo, Vec<f32>), PlayerError> {
 pub fn probe(path: &Path) -> Result<MediaInfo, PlayerError> {
     Ok(MediaDecoder::open(path)?.info().clone())
 }
+
+/// [`probe`] as a yes or a sentence saying why not: the check a download passes
+/// before it counts (`earmark_core::downloads::Probe`).
+pub fn check_playable(path: &Path) -> Result<(), String> {
+    probe(path).map(drop).map_err(|e| e.to_string())
+}

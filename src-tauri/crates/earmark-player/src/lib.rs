@@ -22,7 +22,7 @@ mod stream;
 mod stretch;
 
 pub use capture::Capture;
-pub use clip::{clip, decode_all, probe};
+pub use clip::{check_playable, clip, decode_all, probe};
 pub use clock::ClockSnapshot;
 pub use decode::{MediaDecoder, PREROLL_MS};
 pub use error::PlayerError;
