@@ -11,6 +11,7 @@ pub mod feeds;
 pub mod http;
 pub mod library;
 pub mod opml;
+pub mod panic_report;
 pub mod paths;
 pub mod store;
 pub mod transcript;
