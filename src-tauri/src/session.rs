@@ -18,6 +18,7 @@ use tauri::AppHandle;
 
 use crate::events;
 use crate::state::NowPlaying;
+use crate::supervise;
 
 /// How often the position is saved while playing.
 const SAVE_EVERY: Duration = Duration::from_secs(5);
@@ -94,10 +95,8 @@ pub fn run(
         };
         match event {
             PlayerEvent::Clock(clock) => {
-                if let Ok(channel) = now.clock_channel.lock() {
-                    if let Some(channel) = channel.as_ref() {
-                        let _ = channel.send(clock);
-                    }
+                if let Some(channel) = supervise::lock(&now.clock_channel).as_ref() {
+                    let _ = channel.send(clock);
                 }
             }
             PlayerEvent::Ended => events::ended(&app),
@@ -108,10 +107,8 @@ pub fn run(
 
 /// Saves an episode's position (marking it played near its end).
 pub fn save_position(store: &Mutex<Store>, episode: EpisodeId, media_ms: u64) {
-    if let Ok(store) = store.lock() {
-        if let Err(e) = store.set_position(episode, media_ms) {
-            eprintln!("earmark: could not save the position: {e}");
-        }
+    if let Err(e) = supervise::lock(store).set_position(episode, media_ms) {
+        eprintln!("earmark: could not save the position: {e}");
     }
 }
 

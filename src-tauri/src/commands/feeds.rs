@@ -15,7 +15,9 @@ use crate::save_dialog::{save_text, SaveRequest};
 #[tauri::command]
 pub async fn feed_subscribe(jobs: State<'_, LibraryJobs>, url: String) -> IpcResult<Refreshed> {
     jobs.background
-        .run_online(move |store, http, _| Ok(subscribe(store, http, &url)?))
+        .run_online("Subscribing to the feed", move |store, http, _| {
+            Ok(subscribe(store, http, &url)?)
+        })
         .await
 }
 
@@ -44,7 +46,7 @@ pub async fn opml_import(
         return Ok(None);
     };
     jobs.background
-        .run_online(move |store, http, _| {
+        .run_online("Importing subscriptions", move |store, http, _| {
             let too_large = std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_OPML_BYTES as u64);
             if too_large {
                 return Err(opml::OpmlError::TooLarge.into());
@@ -66,7 +68,7 @@ pub async fn opml_export(
 ) -> IpcResult<Option<String>> {
     let podcasts = jobs
         .background
-        .run(|store, _| Ok(store.podcasts()?))
+        .run("Exporting subscriptions", |store, _| Ok(store.podcasts()?))
         .await?;
     let request = SaveRequest {
         title: "Export subscriptions",
