@@ -20,6 +20,8 @@ use crate::events;
 use crate::state::NowPlaying;
 use crate::supervise;
 
+/// What saving the position is called should it stop on an internal error.
+const SAVING: &str = "Saving where you are";
 /// How often the position is saved while playing.
 const SAVE_EVERY: Duration = Duration::from_secs(5);
 
@@ -88,7 +90,10 @@ pub fn run(
     let mut keeper = PositionKeeper::default();
     for event in events_in {
         if let Some((episode, ms)) = keeper.follow(&event) {
-            save_position(&store, episode, ms);
+            // A bug saving one position must not stop the clock reaching the window.
+            if let Err(e) = supervise::contained(SAVING, || save_position(&store, episode, ms)) {
+                events::notice(&app, "error", &e.message);
+            }
         }
         let SessionEvent::Player(event) = event else {
             continue;

@@ -4,6 +4,8 @@
 //!
 //! - a one-off job ([`blocking`]) runs on the blocking pool; a panic in it becomes an
 //!   error that names the job, returned like any other error (the window shows it);
+//!   on a thread that serves a stream of events (the session's), [`contained`] does
+//!   the same for one event;
 //! - a job that runs for the life of the app ([`keep_running`]: the download queue,
 //!   the periodic feed check) is started again after a panic, the window told in a
 //!   notice that names it;
@@ -44,6 +46,12 @@ pub async fn blocking<T: Send + 'static>(
     tauri::async_runtime::spawn_blocking(work)
         .await
         .map_err(|_| internal_error(job))?
+}
+
+/// Runs `work` on this thread; a panic in it is [`internal_error`] of `job`. For a
+/// thread that serves many events, where one event's trouble must not end it.
+pub fn contained<T>(job: &str, work: impl FnOnce() -> T) -> IpcResult<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|_| internal_error(job))
 }
 
 /// Runs the task `start` makes for the life of the app: when it panics, `report`
@@ -101,6 +109,17 @@ mod tests {
         }))
         .expect("a later job runs");
         assert_eq!(next, 2, "and sees what the first left");
+    }
+
+    #[test]
+    fn a_panic_serving_one_event_is_that_event_s_error() {
+        let failed = contained::<()>("Saving where you are", || panic!("a bug"))
+            .expect_err("the panic is an error");
+        assert_eq!(
+            failed.message,
+            "Saving where you are stopped on an internal error. Earmark carries on; you can try it again."
+        );
+        assert_eq!(contained("Saving where you are", || 2).ok(), Some(2));
     }
 
     #[test]
