@@ -309,12 +309,12 @@ pub(crate) async fn times_of(
     let (pauses, status) = match (cached, audio) {
         (Some(p), _) => (p, PauseStatus::Found),
         (None, Some(audio)) if scan => {
-            match tauri::async_runtime::spawn_blocking(move || {
-                audio_pauses::find_or_scan(&store, &audio)
+            match supervise::blocking("Finding the pauses in the audio", move || {
+                Ok(audio_pauses::find_or_scan(&store, &audio)?)
             })
             .await
             {
-                Ok(Ok(p)) => (p, PauseStatus::Found),
+                Ok(p) => (p, PauseStatus::Found),
                 _ => (Vec::new(), PauseStatus::Unavailable),
             }
         }
