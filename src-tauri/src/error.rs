@@ -31,6 +31,7 @@ impl From<earmark_player::PlayerError> for IpcError {
             E::Unsupported { .. } | E::OpusUnsupported => "audio_unsupported",
             E::Corrupt { .. } | E::CutShort(_) => "audio_corrupt",
             E::SeekPastEnd => "seek_past_end",
+            E::ShorterThanAsked { .. } => "audio_shorter",
             E::TimeStretch(_) => "time_stretch",
             E::EngineStopped => "engine_stopped",
         };

@@ -12,13 +12,14 @@ use crate::error::{IpcError, IpcResult};
 use crate::seek_cache;
 use crate::session::{self, SessionEvent};
 use crate::state::AppState;
+use crate::supervise;
 
 /// Why an episode without an audio file cannot play.
 pub const NOT_DOWNLOADED: &str = "This episode has not been downloaded yet.";
 
 /// The episode whose audio is in the player.
 pub fn loaded(state: &AppState) -> Option<EpisodeId> {
-    state.now_playing.episode.lock().ok().and_then(|e| *e)
+    *supervise::lock(&state.now_playing.episode)
 }
 
 /// An episode opened by [`open`]: as the library has it, and its audio in the player
@@ -98,9 +99,7 @@ fn release_now(state: &AppState) {
 }
 
 fn mark(state: &AppState, episode: Option<EpisodeId>) {
-    if let Ok(mut now) = state.now_playing.episode.lock() {
-        *now = episode;
-    }
+    *supervise::lock(&state.now_playing.episode) = episode;
     let _ = state
         .now_playing
         .session

@@ -1,7 +1,8 @@
 //! `earmark-cli`: the same core and database as the Earmark app, for scripting,
 //! exports and tests. Human-readable output by default, one JSON document with `--json`.
 //! Errors print as one line on stderr, `earmark-cli: <sentence>`, and exit with 1
-//! (usage errors exit with 2).
+//! (usage errors exit with 2); an internal error (a panic) prints one line too,
+//! "Earmark hit an internal error in …", and exits with 101.
 
 mod commands;
 mod report;
@@ -42,6 +43,9 @@ enum Command {
         audio: PathBuf,
     },
     /// Write the exact samples of a time range to a WAV file.
+    ///
+    /// A range that runs past the end of the audio is an error naming the file's
+    /// real length (exit 1, nothing written), never a shorter clip.
     Clip(commands::clip::ClipArgs),
     /// Read transcript files.
     #[command(subcommand)]
@@ -89,6 +93,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A panic is one line on stderr, never a backtrace; the process then exits
+    // with 101.
+    earmark_core::panic_report::install_panic_hook(None);
     let cli = Cli::parse();
     let out = report::Report { json: cli.json };
     let data_dir = cli

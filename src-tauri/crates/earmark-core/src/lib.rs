@@ -12,6 +12,7 @@ pub mod http;
 pub mod library;
 pub mod limits;
 pub mod opml;
+pub mod panic_report;
 pub mod paths;
 pub mod store;
 pub mod transcript;

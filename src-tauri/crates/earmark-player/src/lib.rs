@@ -20,6 +20,7 @@ mod silence;
 mod skip_log;
 mod stream;
 mod stretch;
+mod wav_cut;
 
 pub use capture::Capture;
 pub use clip::{check_playable, clip, decode_all, probe};

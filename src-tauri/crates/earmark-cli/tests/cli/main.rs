@@ -10,6 +10,7 @@ mod concurrent;
 mod errors;
 mod export;
 mod library;
+mod lying_header;
 mod media;
 mod notes;
 mod search;
