@@ -61,7 +61,7 @@ fn csv_to_a_file_prints_a_summary() {
     ]);
     assert_eq!(
         keys(&summary),
-        ["episodes", "files", "format", "highlights", "notes"],
+        ["episodes", "files", "format", "highlights", "kept", "notes"],
         "{summary}"
     );
     assert_eq!(summary["files"][0], path_str(&out), "{summary}");

@@ -23,7 +23,7 @@ fn a_file_earmark_did_not_write_is_never_overwritten() {
         .path()
         .join(format!("{} (2).md", name.trim_end_matches(".md")));
     assert_eq!(written[0].path, beside);
-    assert_eq!(written[0].kept, [theirs.clone()]);
+    assert_eq!(written[0].kept, std::slice::from_ref(&theirs));
     assert!(!written[0].replaced);
     assert!(std::fs::read_to_string(&beside)
         .unwrap()
@@ -66,7 +66,7 @@ fn an_edited_earmark_file_is_someone_elses() {
         "the edit is kept"
     );
     assert_ne!(&second[0].path, path);
-    assert_eq!(second[0].kept, [path.clone()]);
+    assert_eq!(second[0].kept, std::slice::from_ref(path));
 }
 
 #[test]
