@@ -19,7 +19,12 @@ from harness.settings_dialog import open_settings
 
 KEPT = "Spacing beats cramming, kept in the backup"
 LATER = "Written after the backup"
-STATUS = '[data-testid="library-status"]'
+STATUS = '[data-testid="backup-status"]'
+
+
+def status_text(page) -> str:
+    """What the Settings dialog's library line says."""
+    return page.driver.execute_script(f"return document.querySelector('{STATUS}').textContent")
 
 
 def notes_in(path: Path) -> list[str]:
@@ -42,8 +47,13 @@ def test_back_up_and_restore_from_settings(
     open_settings(page)
     page.wait_visible('[data-testid="library-backup"]').click()
     answer_file_dialog(display.env, "Back up library", backup, save=True)
-    page.wait_until(lambda d: "Backed up" in page.wait_visible(STATUS).text, "no word that the backup was made")
-    assert str(backup) in page.wait_visible(STATUS).text, page.wait_visible(STATUS).text
+    said = page.wait_until(
+        lambda d: (text := status_text(page)).startswith("Backed up") and text,
+        "no word that the backup was made",
+        30,
+    )
+    assert str(backup) in said and "1 note" in said, said
+    assert page.wait_visible(STATUS).is_displayed()
     assert notes_in(backup) == [KEPT], "the backup is a valid library holding the note"
     assert not Path(f"{backup}-wal").exists(), "the backup is one file"
 

@@ -71,7 +71,7 @@ export function libraryContents(facts) {
  */
 export function createSettings(overlay, { load, save, onError, onBackUp, onRestore }) {
   const form = /** @type {HTMLFormElement} */ (overlay.querySelector("form"));
-  const status = /** @type {HTMLElement} */ (overlay.querySelector("[data-testid=library-status]"));
+  const status = /** @type {HTMLElement} */ (overlay.querySelector("[data-testid=backup-status]"));
   const buttons = /** @type {HTMLButtonElement[]} */ ([...overlay.querySelectorAll(".setting-actions button")]);
   /** Runs one library action at a time and shows its outcome. @param {() => Promise<string|null>} action */
   const run = async (action) => {
