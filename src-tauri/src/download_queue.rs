@@ -117,6 +117,18 @@ impl DownloadQueue {
         }
     }
 
+    /// Whether an episode is waiting or downloading.
+    pub fn busy(&self) -> bool {
+        self.queue.lock().is_ok_and(|queue| {
+            queue.entries.iter().any(|e| {
+                matches!(
+                    e.view.state,
+                    DownloadState::Queued | DownloadState::Downloading
+                )
+            })
+        })
+    }
+
     /// Takes up the queue kept from the last run (before [`DownloadQueue::run`]).
     pub fn restore(&self, store: &Store) {
         let ids: Vec<EpisodeId> = store.setting(QUEUE_KEY).ok().flatten().unwrap_or_default();

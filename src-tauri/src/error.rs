@@ -51,6 +51,12 @@ impl From<earmark_core::align::DriftError> for IpcError {
     }
 }
 
+impl From<earmark_core::backup::BackupError> for IpcError {
+    fn from(e: earmark_core::backup::BackupError) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
 impl From<earmark_core::store::StoreError> for IpcError {
     fn from(e: earmark_core::store::StoreError) -> Self {
         Self::new(e.code(), e.to_string())

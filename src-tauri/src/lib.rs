@@ -23,6 +23,7 @@ mod webview;
 
 use std::sync::{mpsc, Arc, Mutex};
 
+use earmark_core::backup::LibraryLock;
 use earmark_core::library::install_demo;
 use earmark_core::panic_report::{install_panic_hook, PANIC_LOG_FILE};
 use earmark_core::paths::default_data_dir;
@@ -82,6 +83,8 @@ pub fn run() {
             commands::search::notebook,
             commands::settings::settings_get,
             commands::settings::settings_set,
+            commands::backup::library_backup,
+            commands::backup::library_restore,
             commands::transcript::transcript_times,
             commands::transcript::transcript_pin,
             commands::transcript::transcript_unpin,
@@ -118,6 +121,8 @@ pub fn run() {
 /// Opens the library (installing the demo on first start) and starts the player.
 fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> {
     let data_dir = default_data_dir();
+    // Held for the life of the app: `earmark-cli restore` refuses while it is.
+    let library_lock = LibraryLock::try_acquire(&data_dir).ok().map(Arc::new);
     let store = Store::open_in_data_dir(&data_dir)?;
     install_demo(&store, &data_dir)?;
     let store = Arc::new(Mutex::new(store));
@@ -135,6 +140,8 @@ fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> 
         store,
         player,
         now_playing,
+        data_dir,
+        library_lock,
     })
 }
 

@@ -3,6 +3,9 @@
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
+use std::path::PathBuf;
+
+use earmark_core::backup::LibraryLock;
 use earmark_core::store::{EpisodeId, Store};
 use earmark_player::{ClockSnapshot, Player};
 use tauri::ipc::Channel;
@@ -20,6 +23,12 @@ pub struct AppState {
     pub player: Player,
     /// The episode loaded in the player and the window's clock channel.
     pub now_playing: Arc<NowPlaying>,
+    /// The data folder.
+    pub data_dir: PathBuf,
+    /// The lock on the data folder, held while the app runs so that a restore from
+    /// the command line waits for it to close; `None` when another Earmark window
+    /// held it at start.
+    pub library_lock: Option<Arc<LibraryLock>>,
 }
 
 /// The episode in the player, who listens to the clock, and the way to tell the
@@ -68,6 +77,8 @@ impl AppState {
             store: Arc::new(Mutex::new(store)),
             player: Player::spawn(output, |_| {}).expect("a player for the test"),
             now_playing: Arc::new(NowPlaying::new(std::sync::mpsc::channel().0)),
+            data_dir: dir.to_path_buf(),
+            library_lock: LibraryLock::try_acquire(dir).ok().map(Arc::new),
         }
     }
 

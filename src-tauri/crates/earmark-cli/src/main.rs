@@ -85,7 +85,12 @@ enum Command {
     BenchFeed(commands::bench_feed::BenchFeedArgs),
     /// Export notes and highlights as Markdown, JSON or Readwise CSV.
     Export(commands::export::ExportArgs),
-    /// Import notes and highlights from a JSON export (twice adds nothing).
+    /// Copy the whole library to one file, consistently, even while the app runs.
+    Backup(commands::backup::BackupArgs),
+    /// Replace the library with a backup (the replaced one is kept).
+    Restore(commands::backup::RestoreArgs),
+    /// Import a JSON export: notes and highlights, and the shows, episodes and
+    /// transcripts the library lacks (twice adds nothing).
     ImportNotes(commands::import_notes::ImportNotesArgs),
     /// Benchmarks of notes, highlights and search on a generated library.
     #[command(subcommand)]
@@ -116,6 +121,8 @@ fn main() -> ExitCode {
         Command::Opml(command) => commands::opml::run(command, &data_dir, &out),
         Command::BenchFeed(args) => commands::bench_feed::run(args, &out),
         Command::Export(args) => commands::export::run(args, &data_dir, &out),
+        Command::Backup(args) => commands::backup::run_backup(args, &data_dir, &out),
+        Command::Restore(args) => commands::backup::run_restore(args, &data_dir, &out),
         Command::ImportNotes(args) => commands::import_notes::run(args, &data_dir, &out),
         Command::BenchNotes(command) => commands::bench_notes::run(command, &out),
     };

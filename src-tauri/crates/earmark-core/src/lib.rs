@@ -3,6 +3,8 @@
 
 pub mod align;
 pub mod anchor;
+pub mod atomic_file;
+pub mod backup;
 pub mod capture;
 pub mod chapters;
 pub mod downloads;

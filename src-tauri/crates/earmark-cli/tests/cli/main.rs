@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod align;
+mod backup;
 mod bench_notes;
 mod concurrent;
 mod errors;
