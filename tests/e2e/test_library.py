@@ -234,3 +234,48 @@ def test_opml_and_local_files_through_the_file_dialogs(
     assert added[0]["title"].startswith("Hearing It Twice"), "the title from the file's tags"
     assert added[0]["has_transcript"] and added[0]["downloaded"], added[0]
     assert added[0]["duration_ms"] == cli(data_dir, "probe", str(talk))["duration_ms"], "the exact, probed length"
+
+
+def test_a_feed_turned_hostile_fails_calmly_and_the_other_shows_stay(
+    launch_app: Callable[..., RunningApp], server: FeedServer, data_dir: Path
+) -> None:
+    """Issue 13: a subscribed feed that, on a later check, nests 2,000 elements deep
+    (which used to overflow the stack and abort the app) is reported as one feed that
+    could not be checked; the app runs on, and both shows and their episodes stay."""
+    other = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>The Other Show</title>'
+        f'<item><title>Other One</title><guid>other-1</guid><enclosure url="{server.url("/audio/3.mp3")}" '
+        'type="audio/mpeg"/></item></channel></rss>'
+    )
+    server.set("/other.xml", Route(other.encode(), "application/rss+xml"))
+    cli(data_dir, "feed", "add", server.url("/feed.xml"))
+    cli(data_dir, "feed", "add", server.url("/other.xml"))
+    page = launch_app().page
+    page.segments()
+    before = sorted(e["title"] for e in cli(data_dir, "list")["episodes"])  # the demo episode too
+    assert len(before) == 4, before
+    deep = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:x="https://example.com/x"><channel>'
+        f"<title>{SHOW}</title><item><title>Deep</title>"
+        f'<enclosure url="{server.url("/audio/1.mp3")}" type="audio/mpeg"/>'
+        + "<x:a>" * 2000
+        + "</x:a>" * 2000
+        + "</item></channel></rss>"
+    )
+    server.set("/feed.xml", Route(deep.encode(), "application/rss+xml"))
+    page.driver.execute_script("document.activeElement && document.activeElement.blur()")
+    ActionChains(page.driver).send_keys("r").perform()  # "Check for new episodes"
+    status = page.wait_until(
+        lambda d: s if "checked" in (s := d.find_element(By.CSS_SELECTOR, '[data-testid="library-status"]')).text else False,
+        "checking for new episodes did not say what it found",
+    )
+    assert status.text.startswith("No new episodes · checked"), status.text
+    assert status.text.endswith("1 feed could not be checked"), status.text
+    why = status.get_attribute("title") or ""
+    assert why.startswith(f"{SHOW}: The feed at {server.url('/feed.xml')}"), why
+    assert "nested more than 100 deep" in why, why
+    page.wait_until(
+        lambda d: {"Hearing It Twice", "Pilot", "Other One"} <= set(sidebar_titles(page)),
+        "an episode went missing from the library after the failed check",
+    )
+    assert sorted(e["title"] for e in cli(data_dir, "list")["episodes"]) == before, "every episode is still there"

@@ -43,6 +43,13 @@ enum Bench {
     /// "unspoken", "unspoken_flagged", "spoken_flagged", "unmatched_ms",
     /// "unmatched_found_ms"}.
     Align(super::bench_align::AlignBenchArgs),
+    /// Every parser of outside input at n and 10n elements and nesting levels:
+    /// 10x the input must cost at most 12x the time.
+    ///
+    /// JSON: {"base", "runs", "cases": [{"parser", "shape", "small", "large",
+    /// "small_bytes", "large_bytes", "small_ms", "large_ms", "ratio", "linear"}],
+    /// "all_linear"}.
+    Scaling(super::bench_scaling::ScalingBenchArgs),
     /// Time random seeks (forwards and backwards), each up to the first samples.
     Seek {
         /// The audio file.
@@ -121,6 +128,7 @@ pub fn run(args: &BenchArgs, out: &Report) -> Result<(), CliError> {
     match &args.bench {
         Bench::Parse(parse) => super::bench_transcript::run_parse(parse, out),
         Bench::Align(args) => super::bench_align::run(args, out),
+        Bench::Scaling(args) => super::bench_scaling::run(args, out),
         Bench::Seek {
             audio,
             seeks,

@@ -8,6 +8,7 @@ pub mod bench_corpus;
 pub mod bench_feed;
 pub mod bench_notes;
 pub mod bench_playback;
+pub mod bench_scaling;
 pub mod bench_transcript;
 pub mod clip;
 pub mod download;
