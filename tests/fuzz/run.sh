@@ -6,7 +6,7 @@
 #
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]
 #
-# Each target starts from its seeds (tests/fuzz/seeds/TARGET, files from other projects'
+# Each target starts from its seeds (tests/fuzz/seeds/, files from other projects'
 # test suites: seeds/SOURCES.md) plus the repository's own fixtures, and keeps what it
 # finds in $CARGO_TARGET_DIR/fuzz/work/corpus/TARGET for the next run. Built on stable
 # Rust with cargo-fuzz and no sanitizer: see docs/decisions.md ("Fuzzing on stable Rust").
@@ -17,7 +17,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 seconds="${1:-600}"
 shift || true
-all_targets=(transcript feed opml chapters notes_import mp3_frames mp4_track)
+all_targets=(transcript_detect transcript_vtt transcript_srt transcript_json transcript_html
+  transcript_text feed opml chapters notes_import mp3_frames mp4_track)
 targets=("${@:-${all_targets[@]}}")
 jobs="${FUZZ_JOBS:-2}"
 cargo_fuzz_version=0.13.2
@@ -29,12 +30,20 @@ work="$fuzz_target_dir/work"
 fixtures() {
   local core=src-tauri/crates/earmark-core/tests/fixtures
   case "$1" in
-    transcript) echo "$core"/transcripts/* assets/demo/demo.vtt assets/demo/demo.txt ;;
+    transcript_*) echo "$core"/transcripts/* assets/demo/demo.vtt assets/demo/demo.txt ;;
     feed) echo "$core"/feeds/*.xml ;;
     opml) echo "$core"/feeds/subscriptions.opml ;;
     chapters) echo "$core"/feeds/chapters.json ;;
     mp3_frames) echo tests/fixtures/audio/*.mp3 ;;
     mp4_track) echo tests/fixtures/audio/*.m4a ;;
+  esac
+}
+
+# The committed seeds of a target: the transcript targets share theirs.
+seeds() {
+  case "$1" in
+    transcript_*) echo tests/fuzz/seeds/transcript ;;
+    *) echo "tests/fuzz/seeds/$1" ;;
   esac
 }
 
@@ -58,7 +67,7 @@ run_one() {
     cp -n "$fixture" "$corpus/" 2>/dev/null || true
   done
   local status=0
-  nice -n 19 "$bin_dir/$target" "$corpus" "tests/fuzz/seeds/$target" \
+  nice -n 19 "$bin_dir/$target" "$corpus" "$(seeds "$target")" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1 || status=$?
   local execs corpus_files found
