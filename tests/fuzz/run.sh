@@ -70,13 +70,19 @@ run_one() {
   nice -n 19 "$bin_dir/$target" "$corpus" "$(seeds "$target")" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1 || status=$?
-  local execs corpus_files found
+  local execs corpus_size found
   execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
-  corpus_files="$(find "$corpus" -type f | wc -l)"
+  # The corpus libFuzzer ended with: inputs/bytes.
+  corpus_size="$(sed -n 's/.* DONE .* corp: \([^ ]*\) .*/\1/p' "$log" | tail -1)"
   found="$(find "$artifacts" -type f | wc -l)"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$seconds" "${execs:-?}" "$corpus_files" "$found" "$status" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$seconds" "${execs:-?}" "${corpus_size:-?}" "$found" "$status" \
     >"$work/logs/$target.result"
-  if [ "$status" -ne 0 ]; then
+  if [ "$status" -eq 0 ]; then
+    # Keep only the inputs that add coverage, so the next run starts quickly.
+    rm -rf "$corpus.min" && mkdir "$corpus.min"
+    nice -n 19 "$bin_dir/$target" -merge=1 "$corpus.min" "$corpus" >"$work/logs/$target.merge.log" 2>&1 &&
+      rm -rf "$corpus" && mv "$corpus.min" "$corpus"
+  else
     echo "FAILED: $target (exit $status); log: $log; inputs: $artifacts" >&2
     grep -E "panicked|ERROR|==[0-9]+==" "$log" | head -5 >&2 || true
   fi
@@ -99,9 +105,9 @@ while [ "$running" -gt 0 ]; do
   running=$((running - 1))
 done
 
-printf '\n%-14s %8s %12s %8s %8s %5s\n' target seconds executions corpus crashes exit
+printf '\n%-18s %8s %12s %14s %8s %5s\n' target seconds executions corpus crashes exit
 for target in "${targets[@]}"; do
   IFS=$'\t' read -r t s e c f x <"$work/logs/$target.result"
-  printf '%-14s %8s %12s %8s %8s %5s\n' "$t" "$s" "$e" "$c" "$f" "$x"
+  printf '%-18s %8s %12s %14s %8s %5s\n' "$t" "$s" "$e" "$c" "$f" "$x"
 done
 exit "$failed"
