@@ -73,7 +73,7 @@ run_one() {
   local execs corpus_size found
   execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   # The corpus libFuzzer ended with: inputs/bytes.
-  corpus_size="$(sed -n 's/.* DONE .* corp: \([^ ]*\) .*/\1/p' "$log" | tail -1)"
+  corpus_size="$(sed -n 's/.*DONE .* corp: \([^ ]*\) .*/\1/p' "$log" | tail -1)"
   found="$(find "$artifacts" -type f | wc -l)"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$seconds" "${execs:-?}" "${corpus_size:-?}" "$found" "$status" \
     >"$work/logs/$target.result"
