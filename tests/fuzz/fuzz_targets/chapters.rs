@@ -4,6 +4,6 @@
 use earmark_core::chapters::parse_json_chapters;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: earmark_fuzz::report_stack_overflows(), |data: &[u8]| {
     let _ = parse_json_chapters(data);
 });

@@ -3,6 +3,6 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: earmark_fuzz::report_stack_overflows(), |data: &[u8]| {
     earmark_player::fuzz::mp3_frames(data);
 });

@@ -6,7 +6,7 @@ use earmark_core::export::{import_notes, parse_export};
 use earmark_core::store::Store;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: earmark_fuzz::report_stack_overflows(), |data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };

@@ -5,6 +5,6 @@
 use earmark_core::transcript::{parse_bytes_as, TranscriptFormat};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: earmark_fuzz::report_stack_overflows(), |data: &[u8]| {
     let _ = parse_bytes_as(data, TranscriptFormat::Text);
 });
