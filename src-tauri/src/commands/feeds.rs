@@ -1,6 +1,7 @@
 //! Feed commands: subscribe by address, check for new episodes, OPML in and out.
 
 use earmark_core::feeds::{subscribe, Refreshed};
+use earmark_core::limits::{read_capped, ReadError};
 use earmark_core::opml::{self, write_opml, ImportedFeed, MAX_OPML_BYTES};
 use earmark_core::store::PodcastId;
 use tauri::{AppHandle, State};
@@ -45,12 +46,9 @@ pub async fn opml_import(
     };
     jobs.background
         .run_online(move |store, http, _| {
-            let too_large = std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_OPML_BYTES as u64);
-            if too_large {
-                return Err(opml::OpmlError::TooLarge.into());
-            }
-            let bytes = std::fs::read(&path).map_err(|e| {
-                IpcError::new("io", format!("Could not read {}: {e}", path.display()))
+            let bytes = read_capped(&path, MAX_OPML_BYTES as u64).map_err(|e| match e {
+                ReadError::TooLarge { .. } => IpcError::from(opml::OpmlError::TooLarge),
+                ReadError::Io { .. } => IpcError::new("io", e.to_string()),
             })?;
             Ok(Some(opml::import(store, http, &bytes)?))
         })

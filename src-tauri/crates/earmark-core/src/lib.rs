@@ -10,6 +10,7 @@ pub mod export;
 pub mod feeds;
 pub mod http;
 pub mod library;
+pub mod limits;
 pub mod opml;
 pub mod paths;
 pub mod store;

@@ -2,7 +2,8 @@
 //!
 //! [`parse_opml`] reads every `<outline>` with an `xmlUrl`, at any depth (apps nest
 //! them in folders), skipping repeats; [`write_opml`] writes the library's podcasts as
-//! OPML 2.0. [`import`] subscribes to each feed in turn: one failing feed is reported
+//! OPML 2.0. Files over [`MAX_OPML_BYTES`], or nested deeper than
+//! [`MAX_XML_DEPTH`](crate::limits::MAX_XML_DEPTH), are refused. [`import`] subscribes to each feed in turn: one failing feed is reported
 //! and the others still come in.
 
 use std::collections::HashSet;
@@ -13,6 +14,7 @@ use serde::Serialize;
 
 use crate::feeds::subscribe;
 use crate::http::{parse_url, HttpClient};
+use crate::limits::XmlDepth;
 use crate::store::{Podcast, PodcastId, Store};
 
 /// The largest OPML file read, in bytes.
@@ -52,11 +54,18 @@ pub fn parse_opml(bytes: &[u8]) -> Result<Vec<OpmlFeed>, OpmlError> {
     let mut feeds = Vec::new();
     let mut seen = HashSet::new();
     let mut root_seen = false;
+    let mut depth = XmlDepth::default();
     loop {
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|e| OpmlError::NotOpml(format!("the XML is broken ({e})")))?;
+        if let Event::Start(_) = event {
+            depth
+                .open()
+                .map_err(|e| OpmlError::NotOpml(e.to_string()))?;
+        }
         match event {
+            Event::End(_) => depth.close(),
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let name = e.local_name();
                 if !root_seen {
@@ -116,6 +125,7 @@ pub fn parse_opml(bytes: &[u8]) -> Result<Vec<OpmlFeed>, OpmlError> {
 /// characters.
 fn one_line(text: &str) -> Option<String> {
     let line: String = text
+        .replace('\0', "\u{fffd}")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use earmark_core::export::{import_notes, parse_export, ImportReport};
+use earmark_core::limits::{read_capped, MAX_NOTES_IMPORT_BYTES};
 use earmark_core::store::Store;
 
 use crate::report::{CliError, Report};
@@ -22,8 +23,14 @@ pub struct ImportNotesArgs {
 
 /// Imports the file's notes and highlights that the library does not have yet.
 pub fn run(args: &ImportNotesArgs, data_dir: &Path, out: &Report) -> Result<(), CliError> {
-    let text = std::fs::read_to_string(&args.file)
-        .map_err(|e| CliError::Message(format!("Could not read {}: {e}.", args.file.display())))?;
+    let bytes = read_capped(&args.file, MAX_NOTES_IMPORT_BYTES)
+        .map_err(|e| CliError::Message(e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        CliError::Message(format!(
+            "{} is not a JSON export: it is not UTF-8 text.",
+            args.file.display()
+        ))
+    })?;
     let document = parse_export(&text)
         .map_err(|e| CliError::Message(format!("{}: {e}", args.file.display())))?;
     let store = Store::open_in_data_dir(data_dir)?;

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use earmark_core::limits::read_capped;
 use earmark_core::opml::{import, write_opml, ImportedFeed, MAX_OPML_BYTES};
 use earmark_core::store::Store;
 use serde::Serialize;
@@ -50,7 +51,7 @@ pub fn run(command: &OpmlCommand, data_dir: &Path, out: &Report) -> Result<(), C
     let store = Store::open_in_data_dir(data_dir)?;
     match command {
         OpmlCommand::Import { file } => {
-            let bytes = read_capped(file)?;
+            let bytes = read_opml(file)?;
             let feeds =
                 import(&store, &client()?, &bytes).map_err(|e| CliError::Message(e.to_string()))?;
             let failed = feeds.iter().filter(|f| f.error.is_some()).count();
@@ -117,16 +118,6 @@ pub fn run(command: &OpmlCommand, data_dir: &Path, out: &Report) -> Result<(), C
 }
 
 /// Reads an OPML file, refusing one over the size limit before reading it.
-fn read_capped(file: &Path) -> Result<Vec<u8>, CliError> {
-    let unreadable =
-        |e: std::io::Error| CliError::Message(format!("Could not read {}: {e}.", file.display()));
-    let size = std::fs::metadata(file).map_err(unreadable)?.len();
-    if size > MAX_OPML_BYTES as u64 {
-        return Err(CliError::Message(format!(
-            "{} is larger than {} MB; that is not a subscription list.",
-            file.display(),
-            MAX_OPML_BYTES / 1_000_000
-        )));
-    }
-    std::fs::read(file).map_err(unreadable)
+fn read_opml(file: &Path) -> Result<Vec<u8>, CliError> {
+    read_capped(file, MAX_OPML_BYTES as u64).map_err(|e| CliError::Message(e.to_string()))
 }

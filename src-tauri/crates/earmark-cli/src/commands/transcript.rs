@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use earmark_core::library::{read_transcript, LibraryError};
-use earmark_core::transcript::{parse_bytes_as, Segment, Transcript, TranscriptFormat};
+use earmark_core::library::{read_transcript, read_transcript_as};
+use earmark_core::transcript::{Segment, Transcript, TranscriptFormat};
 use serde::Serialize;
 
 use crate::report::{clock, one_line, CliError, Report};
@@ -77,7 +77,7 @@ pub fn run(command: &TranscriptCommand, out: &Report) -> Result<(), CliError> {
 fn parse(args: &ParseArgs, out: &Report) -> Result<(), CliError> {
     let transcript = match args.format {
         None => read_transcript(&args.file)?,
-        Some(format) => read_as(&args.file, format.into())?,
+        Some(format) => read_transcript_as(&args.file, format.into())?,
     };
     let document = ParsedTranscript {
         format: transcript.format,
@@ -91,18 +91,6 @@ fn parse(args: &ParseArgs, out: &Report) -> Result<(), CliError> {
             .map(segment_line)
             .collect::<Vec<_>>()
             .join("\n")
-    })
-}
-
-/// Reads `path` as `format`, whatever its content looks like.
-fn read_as(path: &Path, format: TranscriptFormat) -> Result<Transcript, LibraryError> {
-    let bytes = std::fs::read(path).map_err(|source| LibraryError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse_bytes_as(&bytes, format).map_err(|source| LibraryError::Transcript {
-        path: path.to_path_buf(),
-        source,
     })
 }
 

@@ -80,3 +80,44 @@ fn usage_errors_exit_with_2() {
     let output = cli.run(&["frobnicate"]);
     assert_eq!(output.status.code(), Some(2), "unknown command");
 }
+
+/// A sparse file of `size` bytes: as large as asked, without writing its bytes.
+fn sparse(path: &std::path::Path, size: u64) {
+    let file = std::fs::File::create(path).unwrap();
+    file.set_len(size).unwrap();
+}
+
+#[test]
+fn transcript_parse_with_a_format_refuses_a_file_over_the_cap() {
+    let cli = Sandbox::new();
+    let huge = cli.file("huge.vtt");
+    sparse(&huge, earmark_core::library::MAX_TRANSCRIPT_BYTES + 1);
+    for args in [
+        vec!["transcript", "parse", "--format", "vtt", path_str(&huge)],
+        vec!["transcript", "parse", path_str(&huge)],
+    ] {
+        let message = cli.fails(&args);
+        assert!(message.contains("huge.vtt"), "{message}");
+        assert!(message.contains("too large"), "{message}");
+    }
+}
+
+#[test]
+fn import_notes_refuses_a_file_over_the_cap() {
+    let cli = Sandbox::new();
+    let huge = cli.file("backup.json");
+    sparse(&huge, earmark_core::limits::MAX_NOTES_IMPORT_BYTES + 1);
+    let message = cli.fails(&["import-notes", path_str(&huge)]);
+    assert!(message.contains("backup.json"), "{message}");
+    assert!(message.contains("too large"), "{message}");
+}
+
+#[test]
+fn opml_import_refuses_a_file_over_the_cap() {
+    let cli = Sandbox::new();
+    let huge = cli.file("subs.opml");
+    sparse(&huge, earmark_core::opml::MAX_OPML_BYTES as u64 + 1);
+    let message = cli.fails(&["opml", "import", path_str(&huge)]);
+    assert!(message.contains("subs.opml"), "{message}");
+    assert!(message.contains("too large"), "{message}");
+}

@@ -351,7 +351,8 @@ fn header_text(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option
 /// The note beside the partial file, when it is for this address and the partial file
 /// can be continued.
 fn usable_meta(paths: &DownloadPaths, url: &Url) -> Option<PartMeta> {
-    let text = std::fs::read(&paths.part_meta).ok()?;
+    // Earmark writes this note itself: a few hundred bytes; anything larger is not it.
+    let text = crate::limits::read_capped(&paths.part_meta, 64 * 1024).ok()?;
     let meta: PartMeta = serde_json::from_slice(&text).ok()?;
     (meta.url == url.as_str() && meta.validator().is_some() && paths.part.is_file()).then_some(meta)
 }

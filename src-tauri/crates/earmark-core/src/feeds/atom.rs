@@ -8,7 +8,7 @@ use super::model::{Enclosure, Feed, FeedEpisode, FeedKind};
 use super::parse::{Links, Namespaces};
 use super::podcast_tags;
 use super::rss::{UNTITLED_EPISODE, UNTITLED_PODCAST};
-use super::text::{html_to_text, one_line_text, plain_text};
+use super::text::{html_to_text, one_line_text, plain_text, without_nul};
 
 /// Reads a parsed Atom feed.
 pub(super) fn from_atom(feed: &atom_syndication::Feed, ns: &Namespaces, links: &Links<'_>) -> Feed {
@@ -54,7 +54,7 @@ fn episode(entry: &Entry, ns: &Namespaces, links: &Links<'_>) -> Option<FeedEpis
     let tags = podcast_tags::read(extensions, ns, links);
     let guid = Some(entry.id().trim())
         .filter(|id| !id.is_empty())
-        .map(|id| id.chars().take(1_000).collect())
+        .map(|id| without_nul(id).chars().take(1_000).collect())
         .unwrap_or_else(|| url.clone());
     // atom_syndication fills a missing <updated> with the Unix epoch: that is no date.
     let published = entry
@@ -76,10 +76,7 @@ fn episode(entry: &Entry, ns: &Namespaces, links: &Links<'_>) -> Option<FeedEpis
         enclosure: Enclosure {
             url,
             mime: link.mime_type().map(|m| m.trim().to_ascii_lowercase()),
-            length: link
-                .length()
-                .and_then(|l| l.trim().parse().ok())
-                .filter(|n| *n > 0),
+            length: link.length().and_then(Enclosure::claimed_length),
         },
         transcripts: tags.transcripts,
         chapters: tags.chapters,

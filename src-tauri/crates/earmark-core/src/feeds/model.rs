@@ -75,6 +75,18 @@ pub struct Enclosure {
     pub length: Option<u64>,
 }
 
+impl Enclosure {
+    /// The byte length a feed claims, when it is a number the library can keep: more
+    /// than zero and at most `i64::MAX` (SQLite's integers). Anything else drops the
+    /// length only, never the episode.
+    pub fn claimed_length(raw: &str) -> Option<u64> {
+        raw.trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|n| *n > 0 && i64::try_from(*n).is_ok())
+    }
+}
+
 /// A `podcast:transcript` link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TranscriptLink {

@@ -5,7 +5,10 @@
 //! iTunes namespaces — on any element, since the `rss` crate keys extensions by the
 //! document's own prefix. Then the `rss` or `atom_syndication` crate reads it.
 //!
-//! Hostile input is bounded: documents over [`MAX_FEED_BYTES`] are refused; the XML
+//! Hostile input is bounded: documents over [`MAX_FEED_BYTES`] are refused; so are
+//! documents nested deeper than [`MAX_XML_DEPTH`], counted by the first pass before
+//! the `rss` and `atom_syndication` crates (which recurse once per level of extension
+//! elements, and overflow the stack a few thousand levels down) see them; the XML
 //! parser never expands entities declared in a DTD (a "billion laughs" document
 //! leaves `&lol9;` as literal text, so the work stays linear in the input); every
 //! text is sanitized ([`super::text`]) and every link kept only when it is http(s).
@@ -18,6 +21,9 @@ use reqwest::Url;
 
 use super::model::Feed;
 use super::FeedError;
+use crate::limits::XmlDepth;
+#[cfg(doc)]
+use crate::limits::MAX_XML_DEPTH;
 
 /// The largest feed read, in bytes (bigger responses are cut off and refused).
 pub const MAX_FEED_BYTES: u64 = 20_000_000;
@@ -96,7 +102,9 @@ fn describe_root(name: &str) -> String {
 }
 
 /// Finds the root element and the namespace prefixes, reading the whole document once
-/// (start tags only; text is not decoded).
+/// (start tags only; text is not decoded), and refuses a document nested too deep or
+/// broken after its root: the crates that read it next recurse, and must only ever see
+/// what this pass has measured whole.
 fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
     let start = bytes
         .iter()
@@ -115,16 +123,29 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
     let mut root = None;
     let mut namespaces = Namespaces::default();
     let mut bound_elsewhere = BTreeSet::new();
+    let mut depth = XmlDepth::default();
     loop {
         let event = match reader.read_event_into(&mut buf) {
             Ok(event) => event,
-            // The real parser reports errors after the root; before it, this is no XML.
+            // Before the root, this is no XML; after it, a broken feed.
             Err(_) if root.is_none() => {
                 return Err(FeedError::NotAFeed("not an XML document".into()))
             }
-            Err(_) => break,
+            Err(e) => return Err(FeedError::Malformed(e.to_string())),
         };
+        if let Event::Start(_) = event {
+            depth
+                .open()
+                .map_err(|e| FeedError::Malformed(e.to_string()))?;
+        }
         match event {
+            Event::End(_) => {
+                depth.close();
+                // The root is closed: what follows is not read by the feed crates.
+                if depth.current() == 0 {
+                    break;
+                }
+            }
             Event::Start(ref e) | Event::Empty(ref e) => {
                 if root.is_none() {
                     let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();

@@ -5,7 +5,7 @@ use super::duration::parse_duration;
 use super::model::{Enclosure, Feed, FeedEpisode, FeedKind};
 use super::parse::{Links, Namespaces};
 use super::podcast_tags;
-use super::text::{html_to_text, one_line_text};
+use super::text::{html_to_text, one_line_text, without_nul};
 
 /// Title used when a feed gives none.
 pub(super) const UNTITLED_PODCAST: &str = "Untitled podcast";
@@ -55,7 +55,7 @@ fn episode(item: &rss::Item, ns: &Namespaces, links: &Links<'_>) -> Option<FeedE
         .guid()
         .map(|g| g.value().trim())
         .filter(|g| !g.is_empty())
-        .map(|g| g.chars().take(1_000).collect())
+        .map(|g| without_nul(g).chars().take(1_000).collect())
         .unwrap_or_else(|| url.clone());
     let published = item.pub_date().and_then(parse_date).or_else(|| {
         item.dublin_core_ext()
@@ -85,7 +85,7 @@ fn episode(item: &rss::Item, ns: &Namespaces, links: &Links<'_>) -> Option<FeedE
         enclosure: Enclosure {
             url,
             mime,
-            length: enclosure.length().trim().parse().ok().filter(|n| *n > 0),
+            length: Enclosure::claimed_length(enclosure.length()),
         },
         transcripts: tags.transcripts,
         chapters: tags.chapters,

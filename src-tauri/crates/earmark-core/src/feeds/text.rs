@@ -7,9 +7,17 @@
 //! is flattened to text: block elements become line breaks, paragraphs a blank line,
 //! list items a "• " bullet, and runs of white space one space. The result is text to
 //! be shown as text; it never carries markup.
+//!
+//! Before ammonia's parser reads it, markup nested deeper than
+//! [`MAX_HTML_DEPTH`](crate::limits::MAX_HTML_DEPTH) is flattened
+//! ([`bound_html_depth`]), so cleaning stays linear in the input whatever its shape.
+//! A NUL character becomes U+FFFD (WebVTT's rule) in every text.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use crate::limits::bound_html_depth;
 
 /// The longest text kept from one field, in characters.
 pub const MAX_TEXT_CHARS: usize = 50_000;
@@ -61,11 +69,12 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// Reduces feed HTML (or plain text) to sanitized plain text; `None` when nothing is
 /// left.
 pub fn html_to_text(input: &str) -> Option<String> {
+    let input = without_nul(input);
     let text = if input.contains(['<', '&']) {
-        let cleaned = CLEANER.clean(input).to_string();
+        let cleaned = CLEANER.clean(&bound_html_depth(&input)).to_string();
         flatten(&cleaned)
     } else {
-        collapse_lines(input)
+        collapse_lines(&input)
     };
     let text = truncate_chars(text.trim(), MAX_TEXT_CHARS);
     (!text.is_empty()).then_some(text)
@@ -74,7 +83,7 @@ pub fn html_to_text(input: &str) -> Option<String> {
 /// Text that is text already (Atom `type="text"`): no markup is read from it, white
 /// space is tidied; `None` when nothing is left.
 pub fn plain_text(input: &str) -> Option<String> {
-    let text = truncate_chars(collapse_lines(input).trim(), MAX_TEXT_CHARS);
+    let text = truncate_chars(collapse_lines(&without_nul(input)).trim(), MAX_TEXT_CHARS);
     (!text.is_empty()).then_some(text)
 }
 
@@ -83,6 +92,15 @@ pub fn one_line_text(input: &str) -> Option<String> {
     let text = html_to_text(input)?;
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!line.is_empty()).then_some(truncate_chars(&line, 1_000))
+}
+
+/// `input` with every NUL character replaced by U+FFFD.
+pub(super) fn without_nul(input: &str) -> Cow<'_, str> {
+    if input.contains('\0') {
+        Cow::Owned(input.replace('\0', "\u{fffd}"))
+    } else {
+        Cow::Borrowed(input)
+    }
 }
 
 /// Plain text as given, white space within lines collapsed, at most one blank line

@@ -20,5 +20,5 @@ pub use files::{
     AUDIO_EXTENSIONS, MAX_FILES, MAX_FOLDER_DEPTH,
 };
 pub use import::{find_sidecar_transcript, import_local, LocalImport};
-pub use read::{read_transcript, read_transcript_bytes, MAX_TRANSCRIPT_BYTES};
+pub use read::{read_transcript, read_transcript_as, read_transcript_bytes, MAX_TRANSCRIPT_BYTES};
 pub use tags::{read_tags, AudioTags};

@@ -2,10 +2,10 @@
 //! library: the slow part of adding a transcript (a 50 MB file takes a while to
 //! parse) runs before the library is touched, so it never holds the library up.
 
-use std::io::Read;
 use std::path::Path;
 
-use crate::transcript::{parse_bytes, FormatHint, Transcript};
+use crate::limits::{read_capped, ReadError};
+use crate::transcript::{parse_bytes, parse_bytes_as, FormatHint, Transcript, TranscriptFormat};
 
 use super::LibraryError;
 
@@ -16,21 +16,29 @@ pub const MAX_TRANSCRIPT_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads and parses a transcript file, the format detected from its content (the
 /// extension a hint). A file over [`MAX_TRANSCRIPT_BYTES`] is refused unread.
 pub fn read_transcript(path: &Path) -> Result<Transcript, LibraryError> {
-    let io = |source| LibraryError::Io {
+    parse_named(&read_file(path)?, path)
+}
+
+/// Reads and parses a transcript file as `format`, whatever its content looks like
+/// (for a format the user named). A file over [`MAX_TRANSCRIPT_BYTES`] is refused
+/// unread.
+pub fn read_transcript_as(
+    path: &Path,
+    format: TranscriptFormat,
+) -> Result<Transcript, LibraryError> {
+    let bytes = read_file(path)?;
+    parse_bytes_as(&bytes, format).map_err(|source| LibraryError::Transcript {
         path: path.to_path_buf(),
         source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > MAX_TRANSCRIPT_BYTES {
-        return Err(too_large(path, size));
-    }
-    // Read no further than the limit, in case the file grows meanwhile.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_TRANSCRIPT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    parse_named(&bytes, path)
+    })
+}
+
+/// The bytes of a transcript file, at most [`MAX_TRANSCRIPT_BYTES`].
+fn read_file(path: &Path) -> Result<Vec<u8>, LibraryError> {
+    read_capped(path, MAX_TRANSCRIPT_BYTES).map_err(|e| match e {
+        ReadError::Io { path, source } => LibraryError::Io { path, source },
+        ReadError::TooLarge { path, size, .. } => too_large(&path, size),
+    })
 }
 
 /// Parses `bytes`, read from a file called `file_name` (its extension a hint). More

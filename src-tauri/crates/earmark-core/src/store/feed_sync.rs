@@ -201,7 +201,7 @@ fn upsert_episode(
             episode.description,
             episode.published,
             episode.audio_url,
-            episode.duration_ms,
+            storable(episode.duration_ms),
         ])?;
         return Ok(SyncedEpisode {
             id: tx.last_insert_rowid(),
@@ -227,9 +227,15 @@ fn upsert_episode(
     }
     if duration_ms.is_none() && episode.duration_ms.is_some() {
         tx.prepare_cached("UPDATE episodes SET duration_ms = ?2 WHERE id = ?1")?
-            .execute(params![id, episode.duration_ms])?;
+            .execute(params![id, storable(episode.duration_ms)])?;
     }
     Ok(SyncedEpisode { id, new: false })
+}
+
+/// A number SQLite can hold, or nothing: a value past `i64::MAX` drops this field,
+/// never the episode or the feed.
+fn storable(n: Option<u64>) -> Option<i64> {
+    n.and_then(|n| i64::try_from(n).ok())
 }
 
 fn link_from_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<EpisodeLink> {
@@ -322,7 +328,7 @@ fn replace_links(
             position as i64,
             link.url,
             link.mime,
-            link.length,
+            storable(link.length),
             link.language,
             link.rel
         ])?;

@@ -3,6 +3,41 @@
 
 use std::borrow::Cow;
 
+use super::Transcript;
+
+/// The last word on every format's text before it leaves the parser: a NUL
+/// character becomes U+FFFD (WebVTT's rule, for every format), and a speaker's name
+/// is one line (line breaks, encoded ones included, and runs of white space become
+/// one space; a name left empty is no name).
+pub(crate) fn finish_text(mut transcript: Transcript) -> Transcript {
+    for segment in &mut transcript.segments {
+        replace_nul(&mut segment.text);
+        for word in segment.words.iter_mut().flatten() {
+            replace_nul(&mut word.text);
+        }
+        segment.speaker = segment.speaker.take().and_then(|name| {
+            let name = collapse_whitespace(&name).replace('\0', "\u{fffd}");
+            (!name.is_empty()).then_some(name)
+        });
+    }
+    transcript
+}
+
+/// `input` with every NUL character replaced by U+FFFD.
+pub(crate) fn without_nul(input: &str) -> Cow<'_, str> {
+    if input.contains('\0') {
+        Cow::Owned(input.replace('\0', "\u{fffd}"))
+    } else {
+        Cow::Borrowed(input)
+    }
+}
+
+fn replace_nul(text: &mut String) {
+    if text.contains('\0') {
+        *text = text.replace('\0', "\u{fffd}");
+    }
+}
+
 /// Drops a leading byte-order mark and turns `\r\n` and lone `\r` into `\n`.
 pub(crate) fn normalize_newlines(input: &str) -> Cow<'_, str> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);

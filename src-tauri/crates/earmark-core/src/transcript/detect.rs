@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use super::cleanup::finish_text;
 use super::decode::{decode, ensure_text};
 use super::{html, json, srt, text, vtt, Transcript, TranscriptError, TranscriptFormat};
 
@@ -75,13 +76,16 @@ pub fn parse(input: &str, hint: Option<FormatHint>) -> Result<Transcript, Transc
 /// Parses `input` as `format`, whatever it looks like.
 pub fn parse_as(input: &str, format: TranscriptFormat) -> Result<Transcript, TranscriptError> {
     ensure_text(input)?;
-    match format {
+    // WebVTT's rule for every format (html5ever would drop it silently).
+    let input = &*super::cleanup::without_nul(input);
+    let transcript = match format {
         TranscriptFormat::Vtt => vtt::parse(input),
         TranscriptFormat::Srt => srt::parse(input),
         TranscriptFormat::Json => json::parse(input),
         TranscriptFormat::Html => html::parse(input),
         TranscriptFormat::Text => text::parse(input),
-    }
+    }?;
+    Ok(finish_text(transcript))
 }
 
 /// Parses a transcript from raw bytes: UTF-8 (with or without a byte-order mark),

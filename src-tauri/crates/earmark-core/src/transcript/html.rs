@@ -5,7 +5,9 @@
 //! browser handles them. Only text is kept: `script`, `style`, `iframe`, forms,
 //! media, navigation, page headers and footers are dropped with everything in
 //! them, attributes are never read except `<time datetime>`, and nothing that
-//! comes out is markup.
+//! comes out is markup. Markup nested deeper than
+//! [`MAX_HTML_DEPTH`](crate::limits::MAX_HTML_DEPTH) is flattened first
+//! ([`bound_html_depth`]), which keeps the parse linear in the input.
 //!
 //! - **Podcasting 2.0 form** — `<cite>Name:</cite> <time>00:00:01</time>
 //!   <p>words</p>` repeated. Chosen when the page has a `<cite>` and a `<time>`
@@ -26,6 +28,7 @@ use super::clock::parse_clock;
 use super::text::{segments_from_paragraphs, split_paragraphs, Paragraph};
 use super::timing::finish;
 use super::{Segment, Transcript, TranscriptError, TranscriptFormat};
+use crate::limits::bound_html_depth;
 
 /// Elements dropped with everything inside them.
 const DROPPED: &[&str] = &[
@@ -95,7 +98,7 @@ enum Role {
 
 /// Parses an HTML transcript.
 pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
-    let document = Html::parse_document(input);
+    let document = Html::parse_document(&bound_html_depth(input));
     let (events, blocks) = read_events(content_root(&document));
     let clock_times = events
         .iter()

@@ -40,6 +40,9 @@ pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let document: Value = serde_json::from_str(input).map_err(|e| {
         let reason = match e.classify() {
+            // serde_json's recursion limit (128 levels) is what keeps a deep document
+            // from overflowing the stack.
+            _ if e.to_string().starts_with("recursion limit exceeded") => "it is nested too deep",
             serde_json::error::Category::Eof => "the file ends too early",
             serde_json::error::Category::Io => "it could not be read",
             _ => "it is not valid JSON",

@@ -4,11 +4,14 @@
 // Helpers here are test code too: a failed unwrap is a failed test with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::new_without_default)]
 
+mod bad_fields;
 mod big_feed;
+mod bounds;
 mod chapters;
 mod downloaded;
 mod downloads;
 mod hostile;
+mod hostile_refresh;
 mod opml;
 mod parse;
 pub mod server;

@@ -1,6 +1,7 @@
 //! Transcript formats, detection, sync and export, against real fixture files in
 //! `tests/fixtures/transcripts/`.
 
+mod bounds;
 mod bytes;
 mod contract;
 mod detect;
