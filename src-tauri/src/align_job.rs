@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+use crate::supervise;
 use earmark_core::align::{AudioAnalyzer, AudioFeatures};
 use earmark_core::store::EpisodeId;
 use earmark_player::{MediaDecoder, PlayerError};
@@ -31,7 +32,7 @@ pub struct AlignJob<'a> {
 impl AlignJobs {
     /// Registers an alignment of `episode`; `None` when one is running already.
     pub fn start(&self, episode: EpisodeId) -> Option<AlignJob<'_>> {
-        let mut running = self.running.lock().ok()?;
+        let mut running = supervise::lock(&self.running);
         if running.contains_key(&episode) {
             return None;
         }
@@ -46,8 +47,7 @@ impl AlignJobs {
 
     /// Asks the alignment of `episode` to stop; `false` when none is running.
     pub fn cancel(&self, episode: EpisodeId) -> bool {
-        let running = self.running.lock();
-        match running.as_ref().ok().and_then(|r| r.get(&episode)) {
+        match supervise::lock(&self.running).get(&episode) {
             Some(flag) => {
                 flag.store(true, Ordering::Relaxed);
                 true
@@ -59,9 +59,7 @@ impl AlignJobs {
 
 impl Drop for AlignJob<'_> {
     fn drop(&mut self) {
-        if let Ok(mut running) = self.jobs.running.lock() {
-            running.remove(&self.episode);
-        }
+        supervise::lock(&self.jobs.running).remove(&self.episode);
     }
 }
 

@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use crate::supervise;
 use earmark_core::store::{SeekKey, Store};
 use earmark_core::transcript::pauses::{find_pauses, LoudnessMeter, Pause};
 use earmark_player::{MediaDecoder, PlayerError};
@@ -33,13 +34,13 @@ pub fn cached(store: &Store, audio: &Path) -> Option<Vec<Pause>> {
 /// The pauses of `audio`: from the library, else scanned now and stored. Blocking:
 /// call it off the async workers. The store is locked only to read and to write.
 pub fn find_or_scan(store: &Arc<Mutex<Store>>, audio: &Path) -> Result<Vec<Pause>, PlayerError> {
-    if let Some(pauses) = store.lock().ok().and_then(|s| cached(&s, audio)) {
+    if let Some(pauses) = cached(&supervise::lock(store), audio) {
         return Ok(pauses);
     }
     let pauses = scan(audio)?;
-    if let (Ok(key), Ok(store)) = (SeekKey::for_file(audio), store.lock()) {
+    if let Ok(key) = SeekKey::for_file(audio) {
         // A cache that cannot be written only means scanning again next time.
-        let _ = store.put_audio_pauses(&key, &pauses);
+        let _ = supervise::lock(store).put_audio_pauses(&key, &pauses);
     }
     Ok(pauses)
 }

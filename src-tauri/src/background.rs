@@ -2,7 +2,9 @@
 //! runs here: on tokio's blocking pool, each job with its own connection to the
 //! library (SQLite is synchronous; WAL lets it write beside the window's connection)
 //! and the one blocking HTTP client, so the window's store is never held for a
-//! download and no async worker ever blocks (design.md §9).
+//! download and no async worker ever blocks (design.md §9). Each job is named: a
+//! job that panics ends with an error saying which job stopped, and the runner goes
+//! on with the next ([`crate::supervise`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -11,6 +13,7 @@ use earmark_core::http::HttpClient;
 use earmark_core::store::Store;
 
 use crate::error::{IpcError, IpcResult};
+use crate::supervise::blocking;
 
 /// Runs library jobs off the async workers.
 #[derive(Debug)]
@@ -28,23 +31,25 @@ impl Background {
         }
     }
 
-    /// Runs `job` on the blocking pool with its own store connection.
+    /// Runs `job` on the blocking pool with its own store connection; `name` says
+    /// what it does ("Checking for new episodes") should it panic.
     pub async fn run<T: Send + 'static>(
         &self,
+        name: &str,
         job: impl FnOnce(&Store, &Path) -> IpcResult<T> + Send + 'static,
     ) -> IpcResult<T> {
         let data_dir = self.data_dir.clone();
-        tauri::async_runtime::spawn_blocking(move || {
+        blocking(name, move || {
             let store = Store::open_in_data_dir(&data_dir)?;
             job(&store, &data_dir)
         })
         .await
-        .map_err(|_| IpcError::new("internal", "A background task failed."))?
     }
 
     /// Like [`Background::run`], with the HTTP client too.
     pub async fn run_online<T: Send + 'static>(
         &self,
+        name: &str,
         job: impl FnOnce(&Store, &HttpClient, &Path) -> IpcResult<T> + Send + 'static,
     ) -> IpcResult<T> {
         let known = self.http.get().cloned();
@@ -52,13 +57,10 @@ impl Background {
             Some(http) => http,
             // Made (and first used) on the blocking pool: reqwest's blocking client
             // must not be built on an async worker.
-            None => tauri::async_runtime::spawn_blocking(HttpClient::new)
-                .await
-                .map_err(|_| IpcError::new("internal", "A background task failed."))?
-                .map_err(IpcError::from)?,
+            None => blocking(name, || HttpClient::new().map_err(IpcError::from)).await?,
         };
         let _ = self.http.set(http.clone());
-        self.run(move |store, data_dir| job(store, &http, data_dir))
+        self.run(name, move |store, data_dir| job(store, &http, data_dir))
             .await
     }
 }

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use earmark_core::downloads::{self, DownloadError, DownloadOptions, AUTO_RESUMES};
+use earmark_core::downloads::{self, DownloadError, DownloadOptions};
 use earmark_core::store::{EpisodeId, Store};
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -19,9 +19,13 @@ use tokio::sync::Notify;
 
 use crate::background::Background;
 use crate::error::{IpcError, IpcResult};
+use crate::supervise;
 
 /// Settings key of the episodes waiting or downloading (a list of ids).
 pub const QUEUE_KEY: &str = "downloads.queue";
+
+/// What a download is called should it stop on an internal error.
+const DOWNLOADING: &str = "Downloading";
 
 /// How often progress is sent while bytes flow.
 pub const PUBLISH_EVERY: Duration = Duration::from_millis(250);
@@ -113,6 +117,18 @@ impl DownloadQueue {
         }
     }
 
+    /// Whether an episode is waiting or downloading.
+    pub fn busy(&self) -> bool {
+        self.queue.lock().is_ok_and(|queue| {
+            queue.entries.iter().any(|e| {
+                matches!(
+                    e.view.state,
+                    DownloadState::Queued | DownloadState::Downloading
+                )
+            })
+        })
+    }
+
     /// Takes up the queue kept from the last run (before [`DownloadQueue::run`]).
     pub fn restore(&self, store: &Store) {
         let ids: Vec<EpisodeId> = store.setting(QUEUE_KEY).ok().flatten().unwrap_or_default();
@@ -125,9 +141,7 @@ impl DownloadQueue {
 
     /// Sends the queue to `channel` now and on every change.
     pub fn subscribe(&self, channel: Channel<DownloadsSnapshot>) {
-        if let Ok(mut slot) = self.channel.lock() {
-            *slot = Some(channel);
-        }
+        *supervise::lock(&self.channel) = Some(channel);
         self.publish(true);
     }
 
@@ -136,7 +150,9 @@ impl DownloadQueue {
     pub async fn add(&self, episode: EpisodeId) -> IpcResult<()> {
         let title = self
             .background
-            .run(move |store, _| Ok(store.episode(episode)?.title))
+            .run("Queueing the download", move |store, _| {
+                Ok(store.episode(episode)?.title)
+            })
             .await?;
         self.insert(episode, title);
         self.publish(true);
@@ -179,7 +195,9 @@ impl DownloadQueue {
         self.with_queue(|q| q.entries.retain(|e| e.view.episode != episode));
         self.publish(true);
         self.background
-            .run(move |store, data_dir| Ok(downloads::delete(store, data_dir, episode)?))
+            .run("Deleting the download", move |store, data_dir| {
+                Ok(downloads::delete(store, data_dir, episode)?)
+            })
             .await
     }
 
@@ -197,11 +215,11 @@ impl DownloadQueue {
         let me = Arc::clone(self);
         let result = self
             .background
-            .run_online(move |store, http, data_dir| {
+            .run_online(DOWNLOADING, move |store, http, data_dir| {
                 let options = DownloadOptions {
-                    resumes: AUTO_RESUMES,
                     cancel: Some(cancel.as_ref()),
-                    extras: true,
+                    // The player's own probe: a file it cannot open is not a download.
+                    ..DownloadOptions::new(&earmark_player::check_playable)
                 };
                 let mut progress = |done, total| me.progress(episode, done, total);
                 Ok(downloads::download_with(
@@ -248,7 +266,7 @@ impl DownloadQueue {
             entry.view.state = DownloadState::Downloading;
             entry.view.error = None;
             Some((entry.view.episode, Arc::clone(&entry.cancel)))
-        })??;
+        })?;
         self.publish(true);
         Some(next)
     }
@@ -303,38 +321,55 @@ impl DownloadQueue {
                 items: q.entries.iter().map(|e| e.view.clone()).collect(),
             })
         });
-        let (Some(snapshot), Ok(channel)) = (snapshot.flatten(), self.channel.lock()) else {
+        let Some(snapshot) = snapshot else {
             return;
         };
-        if let Some(channel) = channel.as_ref() {
+        if let Some(channel) = supervise::lock(&self.channel).as_ref() {
             let _ = channel.send(snapshot);
         }
     }
 
     /// Keeps what is waiting or downloading in the settings.
     async fn persist(&self) -> IpcResult<()> {
-        let pending: Vec<EpisodeId> = self
-            .with_queue(|q| {
-                q.entries
-                    .iter()
-                    .filter(|e| {
-                        matches!(
-                            e.view.state,
-                            DownloadState::Queued | DownloadState::Downloading
-                        )
-                    })
-                    .map(|e| e.view.episode)
-                    .collect()
-            })
-            .unwrap_or_default();
+        let pending: Vec<EpisodeId> = self.with_queue(|q| {
+            q.entries
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e.view.state,
+                        DownloadState::Queued | DownloadState::Downloading
+                    )
+                })
+                .map(|e| e.view.episode)
+                .collect()
+        });
         self.background
-            .run(move |store, _| Ok(store.set_setting(QUEUE_KEY, &pending)?))
+            .run("Saving the download queue", move |store, _| {
+                Ok(store.set_setting(QUEUE_KEY, &pending)?)
+            })
             .await
     }
 
-    /// Runs `f` on the queue; `None` only when the lock was poisoned.
-    fn with_queue<T>(&self, f: impl FnOnce(&mut Queue) -> T) -> Option<T> {
-        self.queue.lock().ok().map(|mut q| f(&mut q))
+    /// Puts the queue right after its runner panicked: the download it was running
+    /// fails (a retry takes it up again), the others wait their turn.
+    pub fn recover(&self) {
+        let problem = supervise::internal_error(DOWNLOADING);
+        self.with_queue(|q| {
+            for entry in &mut q.entries {
+                if entry.view.state == DownloadState::Downloading {
+                    fail(
+                        &mut entry.view,
+                        IpcError::new(problem.code, problem.message.clone()),
+                    );
+                }
+            }
+        });
+        self.publish(true);
+    }
+
+    /// Runs `f` on the queue (taken back from a job that panicked holding it).
+    fn with_queue<T>(&self, f: impl FnOnce(&mut Queue) -> T) -> T {
+        f(&mut supervise::lock(&self.queue))
     }
 }
 
@@ -344,4 +379,49 @@ fn fail(view: &mut QueuedDownload, error: IpcError) {
         code: error.code,
         message: error.message,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn after_the_runner_panics_its_download_fails_and_the_next_one_is_taken_up() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let queue = DownloadQueue::new(Arc::new(Background::new(dir.path().to_path_buf())));
+        queue.insert(1, "first".into());
+        queue.insert(2, "second".into());
+        let (running, _) = queue.next_queued().expect("the first starts");
+        assert_eq!(running, 1);
+        // The runner panicked holding the queue's lock.
+        let poisoner = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            queue.with_queue(|_| panic!("a bug in the runner"))
+        }));
+        assert!(poisoner.is_err() && queue.queue.is_poisoned());
+        queue.recover();
+        let states = queue.with_queue(|q| {
+            q.entries
+                .iter()
+                .map(|e| (e.view.episode, e.view.state, e.view.error.clone()))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(states[0].1, DownloadState::Failed, "the one running failed");
+        let problem = states[0].2.as_ref().expect("with a reason");
+        assert_eq!(
+            (problem.code, problem.message.as_str()),
+            (
+                supervise::INTERNAL,
+                "Downloading stopped on an internal error. Earmark carries on; you can try it again."
+            )
+        );
+        assert_eq!(states[1].1, DownloadState::Queued, "the other still waits");
+        let (next, _) = queue.next_queued().expect("the queue goes on");
+        assert_eq!(next, 2);
+        queue.insert(1, "first".into());
+        assert_eq!(
+            queue.with_queue(|q| q.entries[0].view.state),
+            DownloadState::Queued,
+            "the failed one can be tried again"
+        );
+    }
 }

@@ -31,6 +31,7 @@ impl From<earmark_player::PlayerError> for IpcError {
             E::Unsupported { .. } | E::OpusUnsupported => "audio_unsupported",
             E::Corrupt { .. } | E::CutShort(_) => "audio_corrupt",
             E::SeekPastEnd => "seek_past_end",
+            E::ShorterThanAsked { .. } => "audio_shorter",
             E::TimeStretch(_) => "time_stretch",
             E::EngineStopped => "engine_stopped",
         };
@@ -46,6 +47,12 @@ impl From<earmark_core::align::AlignError> for IpcError {
 
 impl From<earmark_core::align::DriftError> for IpcError {
     fn from(e: earmark_core::align::DriftError) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
+impl From<earmark_core::backup::BackupError> for IpcError {
+    fn from(e: earmark_core::backup::BackupError) -> Self {
         Self::new(e.code(), e.to_string())
     }
 }

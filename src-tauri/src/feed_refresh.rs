@@ -11,11 +11,16 @@ use tauri::{AppHandle, Emitter};
 
 use crate::background::Background;
 use crate::error::IpcResult;
+use crate::events;
 
 /// Settings key of the minutes between background checks (a number).
 pub const REFRESH_MINUTES_KEY: &str = "library.refresh_minutes";
 /// Minutes between background checks unless the settings say otherwise.
 pub const DEFAULT_REFRESH_MINUTES: f64 = 60.0;
+/// What a check is called should it stop on an internal error.
+const CHECKING: &str = "Checking for new episodes";
+/// What the background checks are called should they stop on an internal error.
+pub const PERIODIC_CHECKS: &str = "The background check for new episodes";
 /// The shortest and longest gaps between background checks, in minutes.
 const REFRESH_MINUTES_RANGE: (f64, f64) = (0.05, 24.0 * 60.0);
 
@@ -49,7 +54,7 @@ pub async fn check(
     podcast: Option<PodcastId>,
 ) -> IpcResult<RefreshReport> {
     background
-        .run_online(move |store, http, _| {
+        .run_online(CHECKING, move |store, http, _| {
             let outcomes = match podcast {
                 Some(id) => vec![(store.podcast(id)?, refresh(store, http, id))],
                 None => refresh_all(store, http)?,
@@ -89,11 +94,13 @@ fn report(outcomes: Vec<(Podcast, Result<Refreshed, SubscribeError>)>) -> Refres
 }
 
 /// Checks every feed in the background for the life of the app, telling the window
-/// what each check found (`feeds-refreshed`).
+/// what each check found (`feeds-refreshed`), or in a notice why it could not check.
 pub async fn run_periodically(app: AppHandle, background: std::sync::Arc<Background>) {
     loop {
         let minutes = background
-            .run(|store, _| Ok(store.setting::<f64>(REFRESH_MINUTES_KEY)?))
+            .run(CHECKING, |store, _| {
+                Ok(store.setting::<f64>(REFRESH_MINUTES_KEY)?)
+            })
             .await
             .ok()
             .flatten()
@@ -105,7 +112,7 @@ pub async fn run_periodically(app: AppHandle, background: std::sync::Arc<Backgro
                 let _ = app.emit("feeds-refreshed", report);
             }
             Ok(_) => {}
-            Err(e) => eprintln!("earmark: background feed check failed: {}", e.message),
+            Err(e) => events::notice(&app, "error", &e.message),
         }
     }
 }

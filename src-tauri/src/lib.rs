@@ -17,12 +17,15 @@ mod save_dialog;
 mod seek_cache;
 mod session;
 mod state;
+mod supervise;
 mod transcript_attach;
 mod webview;
 
 use std::sync::{mpsc, Arc, Mutex};
 
+use earmark_core::backup::LibraryLock;
 use earmark_core::library::install_demo;
+use earmark_core::panic_report::{install_panic_hook, PANIC_LOG_FILE};
 use earmark_core::paths::default_data_dir;
 use earmark_core::store::Store;
 use earmark_player::{OutputKind, Player};
@@ -33,6 +36,8 @@ use crate::state::{AppState, NowPlaying};
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
+    // A panic anywhere is one line on stderr; the details go to the data folder.
+    install_panic_hook(Some(default_data_dir().join(PANIC_LOG_FILE)));
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::transcript::TranscriptDrops::default())
@@ -40,13 +45,11 @@ pub fn run() {
         .on_window_event(local_files::on_window_event)
         .setup(|app| {
             let state = start(app.handle().clone())?;
-            let jobs = {
-                let store = state
-                    .store
-                    .lock()
-                    .map_err(|_| "the library is unavailable")?;
-                LibraryJobs::start(app.handle(), default_data_dir(), &store)
-            };
+            let jobs = LibraryJobs::start(
+                app.handle(),
+                default_data_dir(),
+                &supervise::lock(&state.store),
+            );
             app.manage(state);
             app.manage(jobs);
             if let Some(window) = app.get_webview_window("main") {
@@ -80,6 +83,8 @@ pub fn run() {
             commands::search::notebook,
             commands::settings::settings_get,
             commands::settings::settings_set,
+            commands::backup::library_backup,
+            commands::backup::library_restore,
             commands::transcript::transcript_times,
             commands::transcript::transcript_pin,
             commands::transcript::transcript_unpin,
@@ -116,6 +121,8 @@ pub fn run() {
 /// Opens the library (installing the demo on first start) and starts the player.
 fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> {
     let data_dir = default_data_dir();
+    // Held for the life of the app: `earmark-cli restore` refuses while it is.
+    let library_lock = LibraryLock::try_acquire(&data_dir).ok().map(Arc::new);
     let store = Store::open_in_data_dir(&data_dir)?;
     install_demo(&store, &data_dir)?;
     let store = Arc::new(Mutex::new(store));
@@ -124,9 +131,7 @@ fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> 
     let player = Player::spawn(OutputKind::Device, move |e| {
         let _ = tx.send(session::SessionEvent::Player(e));
     })?;
-    if let Ok(store) = store.lock() {
-        commands::player::restore_playback(&store, &player);
-    }
+    commands::player::restore_playback(&supervise::lock(&store), &player);
     let (s, n) = (Arc::clone(&store), Arc::clone(&now_playing));
     std::thread::Builder::new()
         .name("earmark-session".into())
@@ -135,6 +140,8 @@ fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> 
         store,
         player,
         now_playing,
+        data_dir,
+        library_lock,
     })
 }
 

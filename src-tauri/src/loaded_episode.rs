@@ -12,13 +12,14 @@ use crate::error::{IpcError, IpcResult};
 use crate::seek_cache;
 use crate::session::{self, SessionEvent};
 use crate::state::AppState;
+use crate::supervise;
 
 /// Why an episode without an audio file cannot play.
 pub const NOT_DOWNLOADED: &str = "This episode has not been downloaded yet.";
 
 /// The episode whose audio is in the player.
 pub fn loaded(state: &AppState) -> Option<EpisodeId> {
-    state.now_playing.episode.lock().ok().and_then(|e| *e)
+    *supervise::lock(&state.now_playing.episode)
 }
 
 /// An episode opened by [`open`]: as the library has it, and its audio in the player
@@ -84,6 +85,18 @@ async fn load_now(state: &AppState, episode: &Episode) -> IpcResult<MediaInfo> {
 /// Pauses, saves the loaded episode's position on it, and marks nothing loaded. The
 /// pause's clock reaches the session before the mark (the player answers `clock`
 /// after it has sent it), so the session saves it on the old episode too.
+/// Pauses the episode in the player, saves its position and marks the player as
+/// holding none, then runs `work` before any episode can be opened again (a restore
+/// of the library, after which the ids the player knew mean other episodes).
+pub async fn with_none_loaded<T>(
+    state: &AppState,
+    work: impl std::future::Future<Output = T>,
+) -> T {
+    let _switching = state.now_playing.switching.lock().await;
+    release_now(state);
+    work.await
+}
+
 fn release_now(state: &AppState) {
     let Some(previous) = loaded(state) else {
         return;
@@ -98,9 +111,7 @@ fn release_now(state: &AppState) {
 }
 
 fn mark(state: &AppState, episode: Option<EpisodeId>) {
-    if let Ok(mut now) = state.now_playing.episode.lock() {
-        *now = episode;
-    }
+    *supervise::lock(&state.now_playing.episode) = episode;
     let _ = state
         .now_playing
         .session

@@ -24,7 +24,7 @@ use crate::library_jobs::LibraryJobs;
 /// tags and chapters.
 pub async fn import(background: &Background, paths: Vec<PathBuf>) -> IpcResult<FilesImported> {
     background
-        .run(move |store, _| {
+        .run("Importing files", move |store, _| {
             let files = collect_audio_files(&paths);
             let mut done = import_audio_files(store, &files, &measure);
             if files.is_empty() {

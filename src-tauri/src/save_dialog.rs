@@ -1,6 +1,10 @@
-//! Saving text the user exports: a native save dialog, then a write off the async
-//! workers. Used by every export (transcripts, notes).
+//! Saving text the user exports: a native save dialog, then an atomic write
+//! (temporary file, flush, rename) off the async workers. Used by every export
+//! (transcripts, notes, OPML) and the library backup.
 
+use std::path::PathBuf;
+
+use earmark_core::atomic_file::write_atomically;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
@@ -26,6 +30,30 @@ pub async fn save_text(
     request: SaveRequest<'_>,
     text: String,
 ) -> IpcResult<Option<String>> {
+    let Some(path) = pick_save_path(app, request).await? else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    // The dialog asked before replacing a file; the write is still atomic, so a full
+    // disk leaves the old file whole.
+    tauri::async_runtime::spawn_blocking(move || write_atomically(&path, text.as_bytes()))
+        .await
+        .map_err(|_| IpcError::new("internal", "A background task failed."))?
+        .map_err(|e| {
+            IpcError::new(
+                "io",
+                format!("Could not save {shown}: {e}. Nothing there was changed."),
+            )
+        })?;
+    Ok(Some(shown))
+}
+
+/// Shows the save dialog (which asks before replacing a file); the path picked, or
+/// `None` when the user cancelled.
+pub async fn pick_save_path(
+    app: &AppHandle,
+    request: SaveRequest<'_>,
+) -> IpcResult<Option<PathBuf>> {
     let (tx, rx) = tokio::sync::oneshot::channel();
     let mut dialog = app
         .dialog()
@@ -43,15 +71,7 @@ pub async fn save_text(
     dialog.save_file(move |picked| {
         let _ = tx.send(picked);
     });
-    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    let shown = path.display().to_string();
-    tauri::async_runtime::spawn_blocking(move || std::fs::write(&path, text))
-        .await
-        .map_err(|_| IpcError::new("internal", "A background task failed."))?
-        .map_err(|e| IpcError::new("io", format!("Could not save {shown}: {e}")))?;
-    Ok(Some(shown))
+    Ok(rx.await.ok().flatten().and_then(|p| p.into_path().ok()))
 }
 
 /// A file name made from an episode title: letters, digits, spaces, `-` and `_`.

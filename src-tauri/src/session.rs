@@ -18,7 +18,10 @@ use tauri::AppHandle;
 
 use crate::events;
 use crate::state::NowPlaying;
+use crate::supervise;
 
+/// What saving the position is called should it stop on an internal error.
+const SAVING: &str = "Saving where you are";
 /// How often the position is saved while playing.
 const SAVE_EVERY: Duration = Duration::from_secs(5);
 
@@ -87,17 +90,18 @@ pub fn run(
     let mut keeper = PositionKeeper::default();
     for event in events_in {
         if let Some((episode, ms)) = keeper.follow(&event) {
-            save_position(&store, episode, ms);
+            // A bug saving one position must not stop the clock reaching the window.
+            if let Err(e) = supervise::contained(SAVING, || save_position(&store, episode, ms)) {
+                events::notice(&app, "error", &e.message);
+            }
         }
         let SessionEvent::Player(event) = event else {
             continue;
         };
         match event {
             PlayerEvent::Clock(clock) => {
-                if let Ok(channel) = now.clock_channel.lock() {
-                    if let Some(channel) = channel.as_ref() {
-                        let _ = channel.send(clock);
-                    }
+                if let Some(channel) = supervise::lock(&now.clock_channel).as_ref() {
+                    let _ = channel.send(clock);
                 }
             }
             PlayerEvent::Ended => events::ended(&app),
@@ -108,10 +112,8 @@ pub fn run(
 
 /// Saves an episode's position (marking it played near its end).
 pub fn save_position(store: &Mutex<Store>, episode: EpisodeId, media_ms: u64) {
-    if let Ok(store) = store.lock() {
-        if let Err(e) = store.set_position(episode, media_ms) {
-            eprintln!("earmark: could not save the position: {e}");
-        }
+    if let Err(e) = supervise::lock(store).set_position(episode, media_ms) {
+        eprintln!("earmark: could not save the position: {e}");
     }
 }
 

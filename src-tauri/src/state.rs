@@ -3,12 +3,16 @@
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
+use std::path::PathBuf;
+
+use earmark_core::backup::LibraryLock;
 use earmark_core::store::{EpisodeId, Store};
 use earmark_player::{ClockSnapshot, Player};
 use tauri::ipc::Channel;
 
-use crate::error::{IpcError, IpcResult};
+use crate::error::IpcResult;
 use crate::session::SessionEvent;
+use crate::supervise;
 
 /// Managed state: the library store, the player, and what is playing.
 #[derive(Debug)]
@@ -19,6 +23,12 @@ pub struct AppState {
     pub player: Player,
     /// The episode loaded in the player and the window's clock channel.
     pub now_playing: Arc<NowPlaying>,
+    /// The data folder.
+    pub data_dir: PathBuf,
+    /// The lock on the data folder, held while the app runs so that a restore from
+    /// the command line waits for it to close; `None` when another Earmark window
+    /// held it at start.
+    pub library_lock: Option<Arc<LibraryLock>>,
 }
 
 /// The episode in the player, who listens to the clock, and the way to tell the
@@ -67,25 +77,42 @@ impl AppState {
             store: Arc::new(Mutex::new(store)),
             player: Player::spawn(output, |_| {}).expect("a player for the test"),
             now_playing: Arc::new(NowPlaying::new(std::sync::mpsc::channel().0)),
+            data_dir: dir.to_path_buf(),
+            library_lock: LibraryLock::try_acquire(dir).ok().map(Arc::new),
         }
     }
 
-    /// Runs `f` with the store on a blocking thread (SQLite is synchronous).
+    /// Runs `f` with the store on a blocking thread (SQLite is synchronous). A panic
+    /// in `f` is an error for this request; the store stays usable for the next
+    /// (see [`supervise::lock`]).
     pub async fn with_store<T: Send + 'static>(
         &self,
         f: impl FnOnce(&Store) -> IpcResult<T> + Send + 'static,
     ) -> IpcResult<T> {
         let store = Arc::clone(&self.store);
-        tauri::async_runtime::spawn_blocking(move || {
-            let guard = store.lock().map_err(|_| {
-                IpcError::new(
-                    "store_poisoned",
-                    "The library is unavailable; please restart Earmark.",
-                )
-            })?;
-            f(&guard)
-        })
-        .await
-        .map_err(|_| IpcError::new("internal", "A background task failed."))?
+        supervise::blocking("That action", move || f(&supervise::lock(&store))).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_that_panics_leaves_the_library_usable() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = AppState::for_tests(dir.path());
+        let failed = tauri::async_runtime::block_on(state.with_store::<()>(|store| {
+            store.set_setting("test.key", &1)?;
+            panic!("a bug after a write");
+        }))
+        .expect_err("the panic is this request's error");
+        assert_eq!(failed.code, supervise::INTERNAL);
+        assert!(state.store.is_poisoned(), "the panic held the library");
+        let read = tauri::async_runtime::block_on(
+            state.with_store(|store| Ok(store.setting::<i32>("test.key")?)),
+        )
+        .expect("the next request runs");
+        assert_eq!(read, Some(1), "and reads what was written before the panic");
     }
 }

@@ -11,6 +11,7 @@ use earmark_core::transcript::Transcript;
 
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
+use crate::supervise;
 
 /// Reads a transcript with `read`, then makes it `id`'s transcript (from the file at
 /// `source`, when it came from one). A bad file changes nothing.
@@ -20,10 +21,10 @@ pub async fn attach(
     source: Option<PathBuf>,
     read: impl FnOnce() -> Result<Transcript, LibraryError> + Send + 'static,
 ) -> IpcResult<Transcript> {
-    let transcript = tauri::async_runtime::spawn_blocking(read)
-        .await
-        .map_err(|_| IpcError::new("internal", "A background task failed."))?
-        .map_err(attach_error)?;
+    let transcript = supervise::blocking("Reading the transcript", move || {
+        read().map_err(attach_error)
+    })
+    .await?;
     state
         .with_store(move |s| {
             attach_parsed(s, id, transcript, source.as_deref()).map_err(attach_error)

@@ -1,7 +1,9 @@
 """Downloads in the window: progress on the show's page and in the downloads view,
 listening offline by chapter, a failed download saying why and retried, one
 cancelled, one resumed after a restart, a download deleted without losing notes
-(which still open the episode), and an episode not yet downloaded offering it and then playing.
+(which still open the episode), an episode not yet downloaded offering it and then playing,
+a web page served instead of the audio refused with Retry, and a stalled download
+letting the next one in the queue finish.
 
 Audio comes from a real HTTP server on 127.0.0.1 (the `server` fixture) that
 honours `Range`/`If-Range` and can be slowed down, made to answer 404, or stopped.
@@ -9,6 +11,8 @@ honours `Range`/`If-Range` and can be slowed down, made to answer 404, or stoppe
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -215,3 +219,48 @@ def test_an_episode_not_yet_downloaded_offers_it_and_then_plays(
     page.click_play_toggle()
     page.wait_for_state("playing")
     page.wait_for_position_past(500)
+
+
+def test_a_web_page_is_not_a_download_and_a_stalled_one_lets_the_queue_go_on(
+    launch_app: Callable[..., RunningApp], server: FeedServer, data_dir: Path
+) -> None:
+    cli(data_dir, "list")  # makes the library
+    with sqlite3.connect(data_dir / "earmark.db") as db:
+        # A stall is fewer than 4 KB in 2 s for this test (the default: 16 KB in 30 s).
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES ('downloads.min_rate', ?)",
+            (json.dumps({"bytes": 4096, "window_ms": 2000}),),
+        )
+    sign_in = """<!DOCTYPE html><html><head><title>Sign in</title></head>
+<body><h1>Please sign in to listen</h1></body></html>"""
+    server.set("/audio/1.mp3", Route(sign_in.encode(), "text/html; charset=utf-8"))
+    page = launch_app().page
+    page.segments()
+    subscribe(page, server.url("/feed.xml"))
+
+    # A sign-in page where the audio should be: failed, said plainly, with Retry.
+    click_download_action(page, "Pilot", "download")
+    wait_control(page, "Pilot", "failed")
+    reason = row(page, "Pilot").find_element(By.CSS_SELECTOR, '[data-testid="download-status"]').text
+    assert reason.startswith('The server sent a web page instead of the audio of "Pilot"'), reason
+    assert row(page, "Pilot").find_elements(By.CSS_SELECTOR, '[data-testid="download-retry"]')
+    listed = {e["title"]: e["downloaded"] for e in cli(data_dir, "list")["episodes"]}
+    assert not listed["Pilot"], listed
+    assert not [p for p in (data_dir / "downloads").rglob("*") if p.is_file()], "nothing of the page was kept"
+
+    # One episode's server trickles a byte at a time; the one queued after it still
+    # downloads, and the stalled one fails with Retry.
+    server.set("/audio/2.mp3", Route(DEMO_AUDIO, "audio/mpeg", trickle=0.2))
+    server.set("/audio/1.mp3", Route(DEMO_AUDIO, "audio/mpeg"))
+    click_download_action(page, "Hearing It Twice", "download")
+    wait_control(page, "Hearing It Twice", "downloading")
+    click_download_action(page, "Pilot", "retry")
+    wait_control(page, "Pilot", "done")
+    wait_control(page, "Hearing It Twice", "failed")
+    stalled = row(page, "Hearing It Twice").find_element(By.CSS_SELECTOR, '[data-testid="download-status"]').text
+    assert stalled.startswith('The download of "Hearing It Twice" stalled'), stalled
+    assert row(page, "Hearing It Twice").find_elements(By.CSS_SELECTOR, '[data-testid="download-retry"]')
+    pilot_get = [s for s in server.requests_for("/audio/1.mp3") if s.status == 200]
+    assert len(pilot_get) == 2, f"the page, then the audio after the stall: {server.requests_for('/audio/1.mp3')}"
+    listed = {e["title"]: e["downloaded"] for e in cli(data_dir, "list")["episodes"]}
+    assert listed["Pilot"] and not listed["Hearing It Twice"], listed

@@ -275,6 +275,26 @@ export const setSetting = (key, value) => call("settings_set", { key, value });
 export const exportNotes = (episode, format) => call("notes_export", { episode, format });
 
 /**
+ * @typedef {{path: string, schema_version: number, podcasts: number, episodes: number, notes: number,
+ *   highlights: number, transcripts: number}} LibraryFacts
+ * @typedef {{from: LibraryFacts, previous: string|null}} Restored
+ */
+
+/**
+ * Backs up the whole library to a file picked in a save dialog; what it holds, or null
+ * when cancelled.
+ * @returns {Promise<LibraryFacts|null>}
+ */
+export const backUpLibrary = () => call("library_backup");
+
+/**
+ * Replaces the library with a backup picked in an open dialog (the player is emptied
+ * first, the replaced library kept); what was restored, or null when cancelled.
+ * @returns {Promise<Restored|null>}
+ */
+export const restoreLibrary = () => call("library_restore");
+
+/**
  * @typedef {{id: number, title: string, feed_url: string|null, description: string|null,
  *   image_url: string|null, created: string}} Podcast
  * @typedef {EpisodeSummary & {excerpt: string|null}} EpisodeListing

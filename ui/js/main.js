@@ -16,7 +16,7 @@ import { createNotice } from "./views/notice.js";
 import { createPlayerBar } from "./views/player-bar.js";
 import { createSearchView } from "./views/search.js";
 import { createSeekMarkers } from "./views/seek-markers.js";
-import { createSettings } from "./views/settings.js";
+import { createSettings, libraryContents } from "./views/settings.js";
 import { createToast } from "./views/toast.js";
 import { createTranscriptSession } from "./transcript-session.js";
 
@@ -60,11 +60,31 @@ const help = createHelp($("[data-testid=help]"), [
 
 /** Reports a failed command in the notice bar. @param {unknown} error */
 const report = (error) => notice.show(api.messageOf(error));
+/** Where a restore leaves its sentence for the reloaded window. */
+const RESTORED_KEY = "earmark.restored";
 const settings = createSettings($("[data-testid=settings]"), {
   load: api.getSetting,
   save: api.setSetting,
   onError: report,
+  onBackUp: async () => {
+    const facts = await api.backUpLibrary();
+    return facts && `Backed up ${libraryContents(facts)} to ${facts.path}.`;
+  },
+  onRestore: async () => {
+    const restored = await api.restoreLibrary();
+    if (!restored) return null;
+    const kept = restored.previous ? ` The library it replaced is kept in ${restored.previous}.` : "";
+    // Every view shows the old library: start the window again on the restored one.
+    sessionStorage.setItem(RESTORED_KEY, `Restored ${libraryContents(restored.from)}.${kept}`);
+    location.reload();
+    return "Restored; reloading…";
+  },
 });
+const restoredMessage = sessionStorage.getItem(RESTORED_KEY);
+if (restoredMessage) {
+  sessionStorage.removeItem(RESTORED_KEY);
+  toast.show(restoredMessage);
+}
 const now = () => clock.positionAt(performance.now());
 
 const playerBar = createPlayerBar($(".player-bar"), {

@@ -32,6 +32,7 @@ use super::transcript::TranscriptContent;
 use crate::align_job::{analyze, AlignJobs};
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
+use crate::supervise;
 
 /// The share of the progress bar given to decoding the audio.
 const DECODE_SHARE: f32 = 0.3;
@@ -125,7 +126,7 @@ async fn run_aligner(
         input.pins.clone(),
         input.words,
     );
-    let alignment = tauri::async_runtime::spawn_blocking(move || -> IpcResult<_> {
+    let alignment = supervise::blocking("Aligning the transcript", move || -> IpcResult<_> {
         // At most one event per percent (and per change of stage): the window
         // needs a bar, not a stream.
         let last = std::cell::Cell::new(("", -1.0f32));
@@ -170,8 +171,7 @@ async fn run_aligner(
             &cancel,
         )?)
     })
-    .await
-    .map_err(|_| IpcError::new("internal", "A background task failed."))??;
+    .await?;
     drop(job);
     Ok(alignment)
 }

@@ -16,7 +16,9 @@ use crate::save_dialog::{save_text, SaveRequest};
 #[tauri::command]
 pub async fn feed_subscribe(jobs: State<'_, LibraryJobs>, url: String) -> IpcResult<Refreshed> {
     jobs.background
-        .run_online(move |store, http, _| Ok(subscribe(store, http, &url)?))
+        .run_online("Subscribing to the feed", move |store, http, _| {
+            Ok(subscribe(store, http, &url)?)
+        })
         .await
 }
 
@@ -45,7 +47,7 @@ pub async fn opml_import(
         return Ok(None);
     };
     jobs.background
-        .run_online(move |store, http, _| {
+        .run_online("Importing subscriptions", move |store, http, _| {
             let bytes = read_capped(&path, MAX_OPML_BYTES as u64).map_err(|e| match e {
                 ReadError::TooLarge { .. } => IpcError::from(opml::OpmlError::TooLarge),
                 ReadError::Io { .. } => IpcError::new("io", e.to_string()),
@@ -64,7 +66,7 @@ pub async fn opml_export(
 ) -> IpcResult<Option<String>> {
     let podcasts = jobs
         .background
-        .run(|store, _| Ok(store.podcasts()?))
+        .run("Exporting subscriptions", |store, _| Ok(store.podcasts()?))
         .await?;
     let request = SaveRequest {
         title: "Export subscriptions",

@@ -12,6 +12,7 @@ use tauri::State;
 use crate::error::IpcResult;
 use crate::loaded_episode;
 use crate::state::AppState;
+use crate::supervise;
 
 /// Every episode in the library.
 #[tauri::command]
@@ -27,7 +28,7 @@ pub async fn episode_cover(state: State<'_, AppState>, id: EpisodeId) -> IpcResu
     let Some(audio) = episode.audio_path else {
         return Ok(None);
     };
-    let cover = tauri::async_runtime::spawn_blocking(move || read_cover(&audio))
+    let cover = supervise::blocking("Reading the cover", move || Ok(read_cover(&audio)))
         .await
         .ok()
         .flatten();

@@ -1,6 +1,7 @@
 //! The window's commands, one file per area; each a short adapter.
 
 pub mod align;
+pub mod backup;
 pub mod downloads;
 pub mod export;
 pub mod feeds;

@@ -9,13 +9,12 @@ use tauri::State;
 use crate::error::IpcResult;
 use crate::loaded_episode;
 use crate::state::AppState;
+use crate::supervise;
 
 /// Streams the clock to the window (~10 Hz while playing and on every change).
 #[tauri::command]
 pub fn player_subscribe(state: State<'_, AppState>, on_clock: Channel<ClockSnapshot>) {
-    if let Ok(mut slot) = state.now_playing.clock_channel.lock() {
-        *slot = Some(on_clock);
-    }
+    *supervise::lock(&state.now_playing.clock_channel) = Some(on_clock);
 }
 
 /// Checks that sound can come out; the error says so when it cannot.

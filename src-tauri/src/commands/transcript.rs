@@ -25,6 +25,7 @@ use tauri_plugin_dialog::DialogExt;
 use crate::audio_pauses;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
+use crate::supervise;
 use crate::transcript_attach::attach;
 
 /// Speaking rate assumed when an episode's audio length is unknown.
@@ -186,11 +187,8 @@ pub async fn transcript_attach_dropped(
     drops: State<'_, TranscriptDrops>,
     id: EpisodeId,
 ) -> IpcResult<TranscriptContent> {
-    let path = drops
-        .dropped
-        .lock()
-        .ok()
-        .and_then(|mut d| d.take())
+    let path = supervise::lock(&drops.dropped)
+        .take()
         .ok_or_else(|| IpcError::new("no_dropped_file", "No transcript file was dropped."))?;
     let source = Some(path.clone());
     attach(&state, id, source, move || read_transcript(&path))
@@ -249,9 +247,7 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
                 return;
             };
             if let Some(drops) = app.try_state::<TranscriptDrops>() {
-                if let Ok(mut slot) = drops.dropped.lock() {
-                    *slot = Some(path.clone());
-                }
+                *supervise::lock(&drops.dropped) = Some(path.clone());
             }
             let name = path
                 .file_name()
@@ -313,12 +309,12 @@ pub(crate) async fn times_of(
     let (pauses, status) = match (cached, audio) {
         (Some(p), _) => (p, PauseStatus::Found),
         (None, Some(audio)) if scan => {
-            match tauri::async_runtime::spawn_blocking(move || {
-                audio_pauses::find_or_scan(&store, &audio)
+            match supervise::blocking("Finding the pauses in the audio", move || {
+                Ok(audio_pauses::find_or_scan(&store, &audio)?)
             })
             .await
             {
-                Ok(Ok(p)) => (p, PauseStatus::Found),
+                Ok(p) => (p, PauseStatus::Found),
                 _ => (Vec::new(), PauseStatus::Unavailable),
             }
         }

@@ -1,6 +1,7 @@
 """A real HTTP server on 127.0.0.1 for the library tests: feeds, chapters and
 episode audio, with `Range`/`If-Range` (only a matching validator gets a 206),
-and ways to misbehave on purpose: answer 404, send slowly, go away.
+and ways to misbehave on purpose: answer 404, send slowly, trickle a byte at a
+time, go away.
 
 Routes can change while the app runs (a feed gains an episode, a missing file
 appears). Every request is logged with its `Range` and `If-Range` and the status
@@ -26,6 +27,8 @@ class Route:
     etag: str = '"v1"'
     #: Bytes per second of body sent (0: as fast as possible).
     rate: int = 0
+    #: Seconds between single bytes of body (0: not trickled): a stalled server.
+    trickle: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -121,11 +124,17 @@ class FeedServer:
                 self.end_headers()
                 self.close_connection = True
                 try:
-                    self._send(body, route.rate)
+                    self._send(body, route.rate, route.trickle)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the app went away or cancelled
 
-            def _send(self, body: bytes, rate: int) -> None:
+            def _send(self, body: bytes, rate: int, trickle: float) -> None:
+                if trickle > 0:
+                    for offset in range(len(body)):
+                        self.wfile.write(body[offset : offset + 1])
+                        self.wfile.flush()
+                        time.sleep(trickle)  # the pace of a server that stalls
+                    return
                 if rate <= 0:
                     self.wfile.write(body)
                     return

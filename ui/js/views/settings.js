@@ -51,12 +51,43 @@ export const SETTINGS = {
 };
 
 /**
+ * What a backup holds, in words. @param {{podcasts: number, episodes: number, notes: number,
+ * highlights: number}} facts @returns {string}
+ */
+export function libraryContents(facts) {
+  const count = (/** @type {number} */ n, /** @type {string} */ one, /** @type {string} */ many) =>
+    `${n} ${n === 1 ? one : many}`;
+  return `${count(facts.podcasts, "show", "shows")}, ${count(facts.episodes, "episode", "episodes")}, ` +
+    `${count(facts.notes, "note", "notes")} and ${count(facts.highlights, "highlight", "highlights")}`;
+}
+
+/**
  * @param {HTMLElement} overlay
  * @param {{load: (key: string) => Promise<unknown>, save: (key: string, value: unknown) => Promise<void>,
- *   onError: (e: unknown) => void}} store
+ *   onError: (e: unknown) => void, onBackUp: () => Promise<string|null>,
+ *   onRestore: () => Promise<string|null>}} store
+ *   `onBackUp` and `onRestore` run the dialog and the work, and give the sentence to show
+ *   (null when the dialog was cancelled); a failure's message is shown the same way.
  */
-export function createSettings(overlay, { load, save, onError }) {
+export function createSettings(overlay, { load, save, onError, onBackUp, onRestore }) {
   const form = /** @type {HTMLFormElement} */ (overlay.querySelector("form"));
+  const status = /** @type {HTMLElement} */ (overlay.querySelector("[data-testid=backup-status]"));
+  const buttons = /** @type {HTMLButtonElement[]} */ ([...overlay.querySelectorAll(".setting-actions button")]);
+  /** Runs one library action at a time and shows its outcome. @param {() => Promise<string|null>} action */
+  const run = async (action) => {
+    for (const button of buttons) button.disabled = true;
+    status.textContent = "Working…";
+    try {
+      status.textContent = (await action()) ?? "";
+    } catch (error) {
+      status.textContent = "";
+      onError(error);
+    } finally {
+      for (const button of buttons) button.disabled = false;
+    }
+  };
+  overlay.querySelector("[data-action=library-backup]")?.addEventListener("click", () => run(onBackUp));
+  overlay.querySelector("[data-action=library-restore]")?.addEventListener("click", () => run(onRestore));
   form.addEventListener("submit", (e) => e.preventDefault());
   form.addEventListener("change", (event) => {
     const input = /** @type {HTMLInputElement} */ (event.target);
@@ -73,6 +104,7 @@ export function createSettings(overlay, { load, save, onError }) {
         const value = await load(field.key);
         field.write(input, value ?? field.fallback);
       }
+      status.textContent = "";
       overlay.hidden = false;
       /** @type {HTMLElement|null} */ (form.querySelector("input"))?.focus();
     },

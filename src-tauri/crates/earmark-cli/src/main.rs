@@ -1,7 +1,8 @@
 //! `earmark-cli`: the same core and database as the Earmark app, for scripting,
 //! exports and tests. Human-readable output by default, one JSON document with `--json`.
 //! Errors print as one line on stderr, `earmark-cli: <sentence>`, and exit with 1
-//! (usage errors exit with 2).
+//! (usage errors exit with 2); an internal error (a panic) prints one line too,
+//! "Earmark hit an internal error in …", and exits with 101.
 
 mod commands;
 mod report;
@@ -42,6 +43,9 @@ enum Command {
         audio: PathBuf,
     },
     /// Write the exact samples of a time range to a WAV file.
+    ///
+    /// A range that runs past the end of the audio is an error naming the file's
+    /// real length (exit 1, nothing written), never a shorter clip.
     Clip(commands::clip::ClipArgs),
     /// Read transcript files.
     #[command(subcommand)]
@@ -81,7 +85,12 @@ enum Command {
     BenchFeed(commands::bench_feed::BenchFeedArgs),
     /// Export notes and highlights as Markdown, JSON or Readwise CSV.
     Export(commands::export::ExportArgs),
-    /// Import notes and highlights from a JSON export (twice adds nothing).
+    /// Copy the whole library to one file, consistently, even while the app runs.
+    Backup(commands::backup::BackupArgs),
+    /// Replace the library with a backup (the replaced one is kept).
+    Restore(commands::backup::RestoreArgs),
+    /// Import a JSON export: notes and highlights, and the shows, episodes and
+    /// transcripts the library lacks (twice adds nothing).
     ImportNotes(commands::import_notes::ImportNotesArgs),
     /// Benchmarks of notes, highlights and search on a generated library.
     #[command(subcommand)]
@@ -89,6 +98,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A panic is one line on stderr, never a backtrace; the process then exits
+    // with 101.
+    earmark_core::panic_report::install_panic_hook(None);
     let cli = Cli::parse();
     let out = report::Report { json: cli.json };
     let data_dir = cli
@@ -109,6 +121,8 @@ fn main() -> ExitCode {
         Command::Opml(command) => commands::opml::run(command, &data_dir, &out),
         Command::BenchFeed(args) => commands::bench_feed::run(args, &out),
         Command::Export(args) => commands::export::run(args, &data_dir, &out),
+        Command::Backup(args) => commands::backup::run_backup(args, &data_dir, &out),
+        Command::Restore(args) => commands::backup::run_restore(args, &data_dir, &out),
         Command::ImportNotes(args) => commands::import_notes::run(args, &data_dir, &out),
         Command::BenchNotes(command) => commands::bench_notes::run(command, &out),
     };

@@ -3,6 +3,8 @@
 
 pub mod align;
 pub mod anchor;
+pub mod atomic_file;
+pub mod backup;
 pub mod capture;
 pub mod chapters;
 pub mod downloads;
@@ -12,6 +14,7 @@ pub mod http;
 pub mod library;
 pub mod limits;
 pub mod opml;
+pub mod panic_report;
 pub mod paths;
 pub mod store;
 pub mod transcript;

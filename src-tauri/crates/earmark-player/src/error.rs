@@ -36,6 +36,16 @@ pub enum PlayerError {
     /// the part that says where its audio is.
     #[error("{0} is cut short: the file ends early, and the part that says where its audio is did not make it (did the download finish?)")]
     CutShort(PathBuf),
+    /// A clip asked for audio past the end of the file.
+    #[error("{} is {} s long: it ends before the {} s the clip asked for", path.display(), seconds(*length_ms), seconds(*to_ms))]
+    ShorterThanAsked {
+        /// The file.
+        path: PathBuf,
+        /// Its real length, in milliseconds.
+        length_ms: u64,
+        /// Where the clip was to end, in milliseconds.
+        to_ms: u64,
+    },
     /// Opus has no decoder yet.
     #[error("Opus is not supported yet")]
     OpusUnsupported,
@@ -51,4 +61,9 @@ pub enum PlayerError {
     /// The engine thread has stopped.
     #[error("The audio engine has stopped")]
     EngineStopped,
+}
+
+/// Milliseconds as seconds with three decimals, as `probe` prints them.
+fn seconds(ms: u64) -> String {
+    format!("{}.{:03}", ms / 1000, ms % 1000)
 }

@@ -22,9 +22,10 @@ mod silence;
 mod skip_log;
 mod stream;
 mod stretch;
+mod wav_cut;
 
 pub use capture::Capture;
-pub use clip::{clip, decode_all, probe};
+pub use clip::{check_playable, clip, decode_all, probe};
 pub use clock::ClockSnapshot;
 pub use decode::{MediaDecoder, PREROLL_MS};
 pub use error::PlayerError;

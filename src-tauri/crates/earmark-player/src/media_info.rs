@@ -5,10 +5,14 @@ use std::path::Path;
 use serde::Serialize;
 use symphonia::core::codecs::CodecParameters;
 use symphonia::core::errors::Error as SymphoniaError;
-use symphonia::core::formats::FormatReader;
+use symphonia::core::formats::{FormatReader, SeekMode, SeekTo};
 
 use crate::error::PlayerError;
 use crate::guard::Stall;
+
+/// Packets read after the seek to a header's last frame before the header is taken
+/// not to hold (a seek lands on the packet holding the frame, or a few before it).
+const END_CHECK_PACKETS: usize = 16;
 
 /// Codec, layout and exact length of an audio file (`earmark-cli probe --json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -63,9 +67,14 @@ impl MediaInfo {
 /// Measures the number of frames in `path`'s audio track, as its container times them.
 ///
 /// Containers other than MP3 give an exact count in their headers (MP4's track duration,
-/// FLAC's STREAMINFO, the last Ogg page's granule position, WAV's data size); a file
-/// without one, or whose header is not to be trusted (`header_holds` false: an MP4
-/// cut short, see [`crate::mp4_cut`]), is scanned packet by packet. MP3 never comes here: its headers lie (a
+/// FLAC's STREAMINFO, the last Ogg page's granule position, WAV's data size). A header
+/// is only believed when the audio is there: the reader seeks to the last frame it
+/// claims and must find a packet reaching it ([`audio_reaches`], one seek and a packet
+/// or two, so a whole file is never read for it). A file without a count, one whose
+/// audio stops before its header says (a FLAC or AIFF cut short, a header that lies),
+/// or one known not to hold (`header_holds` false: an MP4 cut short, see
+/// [`crate::mp4_cut`]), is scanned packet by packet: its length is what is there. A
+/// WAV's data size is cut to the file before this ([`crate::wav_cut`]). MP3 never comes here: its headers lie (a
 /// missing or wrong Xing header makes any estimate seconds to minutes off), so it is
 /// counted by the scan that builds its seek index ([`crate::mp3`]).
 pub(crate) fn count_frames(
@@ -80,7 +89,11 @@ pub(crate) fn count_frames(
         .find(|t| t.id == track_id)
         .map(|t| t.codec_params.clone());
     if let Some(n) = params.and_then(|p| p.n_frames).filter(|_| header_holds) {
-        return Ok(n);
+        if audio_reaches(reader.as_mut(), track_id, n) {
+            return Ok(n);
+        }
+        // The seek moved the reader: the scan starts again from the top.
+        (reader, _) = open()?;
     }
     let mut frames = 0u64;
     let mut stall = Stall::default();
@@ -111,6 +124,28 @@ pub(crate) fn count_frames(
         return Err(corrupt("no audio frames found".to_string()));
     }
     Ok(frames)
+}
+
+/// Whether `reader` finds audio of `track_id` up to frame `n`, where its header says
+/// the track ends: a seek to the last frame, then a packet that reaches it.
+fn audio_reaches(reader: &mut dyn FormatReader, track_id: u32, n: u64) -> bool {
+    let Some(last) = n.checked_sub(1) else {
+        return false;
+    };
+    let to = SeekTo::TimeStamp { ts: last, track_id };
+    if reader.seek(SeekMode::Accurate, to).is_err() {
+        return false;
+    }
+    for _ in 0..END_CHECK_PACKETS {
+        match reader.next_packet() {
+            Ok(p) if p.track_id() == track_id && p.ts().saturating_add(p.dur()) >= n => {
+                return true
+            }
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]

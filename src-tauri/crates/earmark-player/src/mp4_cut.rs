@@ -24,9 +24,9 @@ use crate::mp4_track;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Cut {
     /// File offset of the size field.
-    at: u64,
+    pub(crate) at: u64,
     /// The field's bytes for the box to end at the end of the file.
-    field: Vec<u8>,
+    pub(crate) field: Vec<u8>,
 }
 
 /// Where an MP4 `file` is cut short; `None` for a whole file or one that is not MP4.
@@ -61,9 +61,14 @@ pub(crate) fn cut_short<R: Read + Seek>(file: &mut R) -> io::Result<Option<Cut>>
 }
 
 /// `file` as symphonia should read it: a cut-short MP4 with its last box ending at the
-/// end of the file, any other file as it is.
+/// end of the file, a WAV whose data chunk claims more than the file holds with that
+/// chunk ending there ([`crate::wav_cut`]), any other file as it is.
 pub(crate) fn media_source(mut file: File) -> io::Result<Box<dyn MediaSource>> {
-    Ok(match cut_short(&mut file)? {
+    let cut = match cut_short(&mut file)? {
+        Some(cut) => Some(cut),
+        None => crate::wav_cut::cut_short(&mut file)?,
+    };
+    Ok(match cut {
         Some(cut) => {
             let len = file.metadata()?.len();
             Box::new(CutSource { file, len, cut })
@@ -86,7 +91,7 @@ pub(crate) fn explain(path: &Path, error: PlayerError) -> PlayerError {
     }
 }
 
-/// A cut-short MP4 file, read with the size of its last box rewritten.
+/// A cut-short file, read with the size of its last box (or chunk) rewritten.
 struct CutSource {
     file: File,
     len: u64,

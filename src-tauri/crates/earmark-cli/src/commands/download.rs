@@ -57,9 +57,14 @@ pub fn run(args: &DownloadArgs, data_dir: &Path, out: &Report) -> Result<(), Cli
         });
     }
     let mut meter = Meter::new(!args.quiet);
-    let done = download(&store, &client()?, data_dir, args.episode, |d, t| {
-        meter.show(d, t)
-    });
+    let done = download(
+        &store,
+        &client()?,
+        data_dir,
+        args.episode,
+        &earmark_player::check_playable,
+        |d, t| meter.show(d, t),
+    );
     meter.finish();
     let done = done.map_err(|e| CliError::Message(e.to_string()))?;
     if !out.json {

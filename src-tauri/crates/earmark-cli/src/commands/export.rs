@@ -3,10 +3,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use earmark_core::atomic_file::write_atomically;
 use earmark_core::export::{
-    episode_file_name, to_json, to_markdown, to_readwise_csv, EpisodeNotes,
+    export_to_folder, library_to_json, to_json, to_markdown, to_readwise_csv, EpisodeNotes,
+    VaultFile,
 };
-use earmark_core::store::{EpisodeId, Store};
+use earmark_core::store::{EpisodeId, Podcast, Store};
 use serde::Serialize;
 
 use crate::report::{CliError, Report};
@@ -29,8 +31,13 @@ pub enum ExportFormat {
 Without --out the document goes to stdout. With --out FILE it is written to FILE and a \
 summary is printed (JSON: {\"files\", \"format\", \"episodes\", \"notes\", \"highlights\"}). \
 With --all --format md and --out naming an existing folder (an Obsidian vault, say), each \
-episode gets its own note file there. --all exports every episode that has a note or a \
-highlight.")]
+episode gets its own note file there; a file of the same name that Earmark did not write \
+(or that was edited since) is left as it is and the notes go beside it as \"NAME (2).md\" \
+(JSON: \"kept\" lists the files left alone). --all exports every episode that has a note \
+or a highlight; with --format json it exports the whole library (every show and episode, \
+transcripts and positions too), which `import-notes` restores into another library. \
+Files are written to a temporary file and renamed, so a failed export leaves what was \
+there before.")]
 pub struct ExportArgs {
     /// The episode's id (see `earmark-cli list`).
     #[arg(required_unless_present = "all", conflicts_with = "all")]
@@ -50,30 +57,52 @@ pub struct ExportArgs {
 #[derive(Serialize)]
 struct Written {
     files: Vec<PathBuf>,
+    kept: Vec<PathBuf>,
     format: &'static str,
     episodes: usize,
     notes: usize,
     highlights: usize,
 }
 
-/// Exports one episode or every annotated one.
+/// Exports one episode, every annotated one, or (JSON) the whole library.
 pub fn run(args: &ExportArgs, data_dir: &Path, out: &Report) -> Result<(), CliError> {
     let store = Store::open_in_data_dir(data_dir)?;
+    // The JSON of --all is the whole library, to move it to another machine.
+    let whole_library = args.all && args.format == ExportFormat::Json;
     let episodes = match args.episode {
         Some(id) if !args.all => vec![EpisodeNotes::read(&store, id)?],
+        _ if whole_library => EpisodeNotes::read_every(&store)?,
         _ => EpisodeNotes::read_all(&store)?,
     };
-    let Some(target) = &args.out else {
-        return to_stdout(&document(args.format, &episodes)?);
-    };
-    let files = if target.is_dir() && args.format == ExportFormat::Md {
-        write_note_files(target, &episodes)?
+    let podcasts = if whole_library {
+        Some(store.podcasts()?)
     } else {
-        write_file(target, &document(args.format, &episodes)?)?;
-        vec![target.clone()]
+        None
+    };
+    let document = |episodes: &[EpisodeNotes]| document(args.format, episodes, podcasts.as_deref());
+    let Some(target) = &args.out else {
+        return to_stdout(&document(&episodes)?);
+    };
+    let (files, kept) = if target.is_dir() && args.format == ExportFormat::Md {
+        let written =
+            export_to_folder(target, &episodes).map_err(|e| CliError::Message(e.to_string()))?;
+        let kept = written.iter().flat_map(|w| w.kept.clone()).collect();
+        (
+            written.into_iter().map(|w: VaultFile| w.path).collect(),
+            kept,
+        )
+    } else {
+        write_atomically(target, document(&episodes)?.as_bytes()).map_err(|e| {
+            CliError::Message(format!(
+                "Could not write {}: {e}. Nothing there was changed.",
+                target.display()
+            ))
+        })?;
+        (vec![target.clone()], Vec::new())
     };
     let written = Written {
         files,
+        kept,
         format: match args.format {
             ExportFormat::Md => "md",
             ExportFormat::Json => "json",
@@ -88,58 +117,35 @@ pub fn run(args: &ExportArgs, data_dir: &Path, out: &Report) -> Result<(), CliEr
             [one] => one.display().to_string(),
             many => format!("{} files in {}", many.len(), target.display()),
         };
-        format!(
+        let mut lines = vec![format!(
             "Exported {} notes and {} highlights of {} episode(s) to {place}.",
             written.notes, written.highlights, written.episodes
-        )
+        )];
+        lines.extend(written.kept.iter().map(|path| {
+            format!(
+                "Left {} as it was (Earmark did not write it, or it was edited since); \
+                 the notes went beside it.",
+                path.display()
+            )
+        }));
+        lines.join("\n")
     })
 }
 
 /// The whole document in `format`.
-fn document(format: ExportFormat, episodes: &[EpisodeNotes]) -> Result<String, CliError> {
-    let exported = match format {
-        ExportFormat::Md => Ok(to_markdown(episodes)),
-        ExportFormat::Json => to_json(episodes),
-        ExportFormat::Csv => to_readwise_csv(episodes),
+/// `podcasts` are the library's shows, for the whole-library JSON.
+fn document(
+    format: ExportFormat,
+    episodes: &[EpisodeNotes],
+    podcasts: Option<&[Podcast]>,
+) -> Result<String, CliError> {
+    let exported = match (format, podcasts) {
+        (ExportFormat::Md, _) => Ok(to_markdown(episodes)),
+        (ExportFormat::Json, Some(podcasts)) => library_to_json(podcasts, episodes),
+        (ExportFormat::Json, None) => to_json(episodes),
+        (ExportFormat::Csv, _) => to_readwise_csv(episodes),
     };
     exported.map_err(|e| CliError::Message(e.to_string()))
-}
-
-/// One Markdown note file per episode in `folder`; names that collide get ` (2)`, ….
-fn write_note_files(folder: &Path, episodes: &[EpisodeNotes]) -> Result<Vec<PathBuf>, CliError> {
-    let mut files: Vec<PathBuf> = Vec::with_capacity(episodes.len());
-    for episode in episodes {
-        let name = episode_file_name(episode);
-        let stem = name.trim_end_matches(".md");
-        let mut path = folder.join(&name);
-        let mut n = 2;
-        while files.contains(&path) {
-            path = folder.join(format!("{stem} ({n}).md"));
-            n += 1;
-        }
-        write_file(&path, &to_markdown(std::slice::from_ref(episode)))?;
-        files.push(path);
-    }
-    Ok(files)
-}
-
-/// Writes `text` to `path` through a temporary file beside it, so a reader never sees
-/// half a document and a failed export leaves the old file as it was.
-fn write_file(path: &Path, text: &str) -> Result<(), CliError> {
-    let failed =
-        |e: std::io::Error| CliError::Message(format!("Could not write {}: {e}.", path.display()));
-    let mut temp_name = path.as_os_str().to_os_string();
-    temp_name.push(".earmark-tmp");
-    let temp = PathBuf::from(temp_name);
-    let written = std::fs::File::create(&temp).and_then(|mut file| {
-        file.write_all(text.as_bytes())?;
-        file.sync_all()
-    });
-    if let Err(e) = written.and_then(|()| std::fs::rename(&temp, path)) {
-        let _ = std::fs::remove_file(&temp);
-        return Err(failed(e));
-    }
-    Ok(())
 }
 
 /// Prints the document as it is (a reader that stops early is not an error).

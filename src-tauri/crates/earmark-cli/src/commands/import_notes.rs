@@ -12,10 +12,13 @@ use crate::report::{CliError, Report};
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "\
 JSON: {\"notes_added\": N, \"highlights_added\": M, \"skipped\": K, \"episodes_matched\", \
-\"unknown_episodes\": [{\"title\", \"podcast\", \"notes\", \"highlights\", \"reason\"}]}. \
+\"unknown_episodes\": [{\"title\", \"podcast\", \"notes\", \"highlights\", \"reason\"}], \
+\"podcasts_added\", \"episodes_added\", \"transcripts_added\", \"positions_restored\"}. \
 Importing the same file twice adds nothing. Episodes are found by feed and guid, audio \
-file, audio address, then title; the notes of episodes the library does not have are \
-skipped and listed (add the episode, then import again).")]
+file, audio address, then title; an episode the library does not have is added with its \
+show, transcript and position (the export of a whole library, `export --all --format \
+json`, rebuilds it in an empty one; downloads are fetched again from their address). An \
+episode several of the library's could be is skipped and listed.")]
 pub struct ImportNotesArgs {
     /// A file written by `earmark-cli export --format json`.
     file: PathBuf,
@@ -41,8 +44,15 @@ pub fn run(args: &ImportNotesArgs, data_dir: &Path, out: &Report) -> Result<(), 
 /// The report for people: what was added, then each episode that was not found.
 fn summary(report: &ImportReport) -> String {
     let mut lines = vec![format!(
-        "Added {} notes and {} highlights; skipped {}.",
-        report.notes_added, report.highlights_added, report.skipped
+        "Added {} shows, {} episodes, {} transcripts, {} notes and {} highlights; \
+         restored {} positions; skipped {}.",
+        report.podcasts_added,
+        report.episodes_added,
+        report.transcripts_added,
+        report.notes_added,
+        report.highlights_added,
+        report.positions_restored,
+        report.skipped
     )];
     for unknown in &report.unknown_episodes {
         let podcast = unknown

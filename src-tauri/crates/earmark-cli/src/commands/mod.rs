@@ -1,6 +1,7 @@
 //! One module per command area; each command is a short adapter over the core.
 
 pub mod align;
+pub mod backup;
 pub mod bench;
 pub mod bench_align;
 pub mod bench_corpus;

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use earmark_core::atomic_file::write_atomically;
 use earmark_core::limits::read_capped;
 use earmark_core::opml::{import, write_opml, ImportedFeed, MAX_OPML_BYTES};
 use earmark_core::store::Store;
@@ -101,8 +102,11 @@ pub fn run(command: &OpmlCommand, data_dir: &Path, out: &Report) -> Result<(), C
                     }
                 }
                 Some(path) => {
-                    std::fs::write(path, opml).map_err(|e| {
-                        CliError::Message(format!("Could not write {}: {e}.", path.display()))
+                    write_atomically(path, opml.as_bytes()).map_err(|e| {
+                        CliError::Message(format!(
+                            "Could not write {}: {e}. Nothing there was changed.",
+                            path.display()
+                        ))
                     })?;
                     out.print(
                         &Exported {

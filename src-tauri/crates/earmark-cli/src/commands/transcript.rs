@@ -1,9 +1,9 @@
 //! `earmark-cli transcript parse FILE [--format vtt|srt|json|html|text]`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use earmark_core::library::{read_transcript, read_transcript_as};
-use earmark_core::transcript::{Segment, Transcript, TranscriptFormat};
+use earmark_core::transcript::{Segment, TranscriptFormat};
 use serde::Serialize;
 
 use crate::report::{clock, one_line, CliError, Report};

@@ -61,7 +61,7 @@ fn csv_to_a_file_prints_a_summary() {
     ]);
     assert_eq!(
         keys(&summary),
-        ["episodes", "files", "format", "highlights", "notes"],
+        ["episodes", "files", "format", "highlights", "kept", "notes"],
         "{summary}"
     );
     assert_eq!(summary["files"][0], path_str(&out), "{summary}");
@@ -180,19 +180,153 @@ fn json_export_imports_into_another_library_once() {
 }
 
 #[test]
-fn import_into_a_library_without_the_episode_says_so() {
+fn import_into_a_library_without_the_episode_adds_it() {
     let (cli, episode) = annotated();
     let file = cli.file("notes.json");
     std::fs::write(&file, cli.text(&["export", &episode, "--format", "json"])).unwrap();
     let empty = Sandbox::new();
     let report = empty.json(&["import-notes", path_str(&file)]);
-    assert_eq!(report["notes_added"], 0, "{report}");
-    assert_eq!(report["skipped"], 2, "{report}");
-    assert_eq!(report["unknown_episodes"][0]["title"], "ep", "{report}");
+    assert_eq!(report["notes_added"], 2, "{report}");
+    assert_eq!(report["episodes_added"], 1, "{report}");
+    assert_eq!(
+        report["podcasts_added"], 1,
+        "its show comes along: {report}"
+    );
+    assert_eq!(report["transcripts_added"], 1, "{report}");
+    assert_eq!(
+        report["unknown_episodes"],
+        serde_json::json!([]),
+        "{report}"
+    );
+    let listed = empty.json(&["list"]);
+    assert_eq!(listed["episodes"][0]["title"], "ep", "{listed}");
+    assert_eq!(listed["episodes"][0]["has_transcript"], true, "{listed}");
     let text = empty.text(&["import-notes", path_str(&file)]);
     assert!(
-        text.contains("Not imported: \"ep\"") && text.contains("add the episode"),
-        "people are told which episode and what to do: {text}"
+        text.starts_with("Added 0 shows, 0 episodes, 0 transcripts, 0 notes and 0 highlights"),
+        "the second time adds nothing: {text}"
+    );
+}
+
+#[test]
+fn the_whole_library_moves_to_an_empty_one_through_json() {
+    let (cli, episode) = annotated();
+    let other = cli.copy_demo("demo.mp3", "untouched.mp3");
+    cli.json(&["import", path_str(&other), "--title", "untouched"]);
+    let file = cli.file("library.json");
+    let summary = cli.json(&[
+        "export",
+        "--all",
+        "--format",
+        "json",
+        "--out",
+        path_str(&file),
+    ]);
+    assert_eq!(
+        summary["episodes"], 2,
+        "every episode, notes or not: {summary}"
+    );
+
+    let moved = Sandbox::new();
+    let first = moved.json(&["import-notes", path_str(&file)]);
+    assert_eq!(
+        (&first["episodes_added"], &first["notes_added"]),
+        (&serde_json::json!(2), &serde_json::json!(2)),
+        "{first}"
+    );
+    let fields = |listing: &serde_json::Value| -> Vec<String> {
+        let mut rows: Vec<String> = listing["episodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} {} {} {}",
+                    e["title"], e["podcast"], e["published"], e["duration_ms"], e["has_transcript"]
+                )
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    assert_eq!(fields(&moved.json(&["list"])), fields(&cli.json(&["list"])));
+    let moved_id = moved.json(&["list"])["episodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["title"] == "ep")
+        .unwrap()["id"]
+        .to_string();
+    let texts = |sandbox: &Sandbox, id: &str| -> Vec<serde_json::Value> {
+        sandbox.json(&["notes", "list", id])["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| serde_json::json!([n["at_ms"], n["text"], n["created"]]))
+            .collect()
+    };
+    assert_eq!(texts(&moved, &moved_id), texts(&cli, &episode));
+
+    let second = moved.json(&["import-notes", path_str(&file)]);
+    for key in [
+        "podcasts_added",
+        "episodes_added",
+        "transcripts_added",
+        "notes_added",
+    ] {
+        assert_eq!(
+            second[key], 0,
+            "importing twice adds nothing ({key}): {second}"
+        );
+    }
+    assert_eq!(
+        moved.json(&["list"])["episodes"].as_array().unwrap().len(),
+        2
+    );
+}
+
+#[test]
+fn a_vault_file_earmark_did_not_write_is_left_alone() {
+    let (cli, _) = annotated();
+    let vault = cli.file("vault");
+    std::fs::create_dir(&vault).unwrap();
+    let theirs = vault.join("Earmark Demo - ep.md");
+    std::fs::write(
+        &theirs,
+        "# My own page
+",
+    )
+    .unwrap();
+    let args = [
+        "export",
+        "--all",
+        "--format",
+        "md",
+        "--out",
+        path_str(&vault),
+    ];
+    let summary = cli.json(&args);
+    assert_eq!(
+        std::fs::read_to_string(&theirs).unwrap(),
+        "# My own page
+",
+        "{summary}"
+    );
+    let ours = vault.join("Earmark Demo - ep (2).md");
+    assert_eq!(summary["files"], serde_json::json!([path_str(&ours)]));
+    assert_eq!(summary["kept"], serde_json::json!([path_str(&theirs)]));
+    assert!(std::fs::read_to_string(&ours)
+        .unwrap()
+        .contains("Shorthand"));
+    let text = cli.text(&args);
+    assert!(
+        text.contains("Left ") && text.contains("as it was"),
+        "people are told: {text}"
+    );
+    let names = std::fs::read_dir(&vault).unwrap().count();
+    assert_eq!(
+        names, 2,
+        "exporting again replaces Earmark's own file, no (3)"
     );
 }
 

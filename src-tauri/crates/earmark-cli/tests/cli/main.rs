@@ -5,11 +5,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod align;
+mod backup;
 mod bench_notes;
 mod concurrent;
 mod errors;
 mod export;
 mod library;
+mod lying_header;
 mod media;
 mod notes;
 mod search;

@@ -226,6 +226,36 @@ fn download_errors_are_one_line() {
     assert!(sandbox
         .fails(&["download", "4242"])
         .contains("There is no episode 4242"));
+
+    // What is not audio is refused, not saved: a web page by its type, bytes the
+    // player cannot open by the player's probe.
+    let ep1 = sandbox.episode_id("Pilot");
+    server.serve(
+        "/audio/ep1.mp3",
+        Route::ok("<html><body>Sign in</body></html>", "text/html"),
+    );
+    assert_eq!(
+        sandbox.fails(&["download", &ep1.to_string(), "--quiet"]),
+        "earmark-cli: The server sent a web page instead of the audio of \"Pilot\", so \
+         nothing was kept. The episode may have moved or be unavailable for now; try again \
+         later."
+    );
+    let noise: Vec<u8> = (0..100_000u32).map(|i| (i * 7919 % 251) as u8).collect();
+    server.serve("/audio/ep1.mp3", Route::ok(noise, "audio/mpeg"));
+    let line = sandbox.fails(&["download", &ep1.to_string(), "--quiet"]);
+    assert!(
+        line.contains("is not audio Earmark can play, so it was not kept"),
+        "{line}"
+    );
+    let list = sandbox.json(&["list"]);
+    assert!(
+        list["episodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["downloaded"] == false),
+        "{list}"
+    );
 }
 
 #[test]

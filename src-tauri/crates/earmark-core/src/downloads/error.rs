@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use crate::http::NetError;
 use crate::store::StoreError;
 
+use super::check::NotAudio;
+use super::rate::MinRate;
+
 /// A download failed. Unless it says otherwise, what was already downloaded is kept
 /// and the next attempt goes on from there.
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +82,32 @@ pub enum DownloadError {
         /// Bytes received.
         got: u64,
     },
+    /// What arrived is not audio (empty, a web page, text, or a file the player
+    /// cannot open); it was not kept.
+    #[error("{}", not_audio_sentence(title, got))]
+    NotAudio {
+        /// The episode's title.
+        title: String,
+        /// What arrived instead.
+        got: NotAudio,
+    },
+    /// Bytes came slower than the minimum rate (see [`MinRate`]); what arrived is
+    /// kept for the next attempt.
+    #[error(
+        "The download of \"{title}\" stalled: the server sent less than {} in {} s. What \
+         arrived ({}) is kept; download it again to go on where it stopped.",
+        megabytes(min.bytes),
+        seconds(min.window_ms),
+        megabytes(*done)
+    )]
+    Stalled {
+        /// The episode's title.
+        title: String,
+        /// Bytes on disk.
+        done: u64,
+        /// The rate it fell below.
+        min: MinRate,
+    },
     /// The download was cancelled.
     #[error("The download of \"{title}\" was cancelled.")]
     Cancelled {
@@ -111,6 +140,8 @@ impl DownloadError {
             DownloadError::Io { .. } => "io",
             DownloadError::Incomplete { .. } => "incomplete",
             DownloadError::LengthMismatch { .. } => "length_mismatch",
+            DownloadError::NotAudio { got, .. } => got.code(),
+            DownloadError::Stalled { .. } => "stalled",
             DownloadError::Cancelled { .. } => "cancelled",
             DownloadError::NotADownload { .. } => "not_a_download",
             DownloadError::Store(e) => e.code(),
@@ -125,6 +156,31 @@ fn megabytes(bytes: u64) -> String {
     } else {
         format!("{:.1} MB", bytes as f64 / 1_000_000.0)
     }
+}
+
+/// "The server sent a web page instead of the audio of …" and friends.
+fn not_audio_sentence(title: &str, got: &NotAudio) -> String {
+    let what = match got {
+        NotAudio::Empty => "an empty file",
+        NotAudio::WebPage => "a web page",
+        NotAudio::Text => "text",
+        NotAudio::Unplayable(reason) => {
+            return format!(
+                "What the server sent for \"{title}\" is not audio Earmark can play, so it \
+                 was not kept ({}). Try again later.",
+                reason.trim_end_matches('.')
+            )
+        }
+    };
+    format!(
+        "The server sent {what} instead of the audio of \"{title}\", so nothing was kept. \
+         The episode may have moved or be unavailable for now; try again later."
+    )
+}
+
+/// `30` or `0.5`: a window in seconds, as short as it reads.
+fn seconds(ms: u64) -> String {
+    (ms as f64 / 1_000.0).to_string()
 }
 
 /// Whether an I/O error means the disk (or quota) is full.
@@ -166,6 +222,35 @@ mod tests {
                 .starts_with("The disk is full: there is no room for \"Ep 1\" in /d."),
             "{e}"
         );
+    }
+
+    #[test]
+    fn refusals_and_stalls_read_as_sentences() {
+        let page = DownloadError::NotAudio {
+            title: "Ep".into(),
+            got: NotAudio::WebPage,
+        };
+        assert_eq!(
+            page.to_string(),
+            "The server sent a web page instead of the audio of \"Ep\", so nothing was kept. \
+             The episode may have moved or be unavailable for now; try again later."
+        );
+        assert_eq!(page.code(), "web_page");
+        let stalled = DownloadError::Stalled {
+            title: "Ep".into(),
+            done: 2_000,
+            min: MinRate {
+                bytes: 16_384,
+                window_ms: 30_000,
+            },
+        };
+        assert_eq!(
+            stalled.to_string(),
+            "The download of \"Ep\" stalled: the server sent less than 16384 bytes in 30 s. \
+             What arrived (2000 bytes) is kept; download it again to go on where it stopped."
+        );
+        assert_eq!(seconds(500), "0.5");
+        assert_eq!(seconds(30_000), "30");
     }
 
     #[test]

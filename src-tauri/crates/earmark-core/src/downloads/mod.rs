@@ -5,14 +5,22 @@
 //!   derived from the library, never from the enclosure address ([`naming`]).
 //! - Bytes go to `<id>.part` first; an interrupted download resumes with `Range` and
 //!   `If-Range`, and only a `206` continues a file ([`transfer`] has the rules).
+//! - A body slower than the minimum rate stops as stalled ([`MinRate`]), so one slow
+//!   server never holds the queue.
 //! - The file is moved into place only once it is complete and of the announced
-//!   length; then the episode's `audio_path` is set, and its transcript and chapters
-//!   are fetched (from the feed's links, or chapters embedded in the file).
+//!   length, and is audio: not empty, not a web page or text, and opened by the
+//!   player's probe ([`check`]); anything else is thrown away with a sentence saying
+//!   what came instead. Then the episode's `audio_path` is set, and its transcript
+//!   and chapters are fetched (from the feed's links, or chapters embedded in the
+//!   file).
 //!
 //! Blocking, like [`HttpClient`]: run it on a worker thread that owns its `Store`.
 
+mod check;
 mod error;
 pub mod naming;
+mod part;
+mod rate;
 mod transfer;
 
 use std::path::{Path, PathBuf};
@@ -25,17 +33,27 @@ use crate::feeds::fetch_extras;
 use crate::http::{parse_url, HttpClient};
 use crate::store::{EpisodeId, LinkKind, Store};
 
+pub use check::{NotAudio, Probe};
 pub use error::DownloadError;
 pub use naming::{download_paths, DownloadPaths, DOWNLOADS_DIR};
+pub use rate::{MinRate, MIN_RATE_BYTES, MIN_RATE_SETTING, MIN_RATE_WINDOW};
 
-use transfer::{remove_quietly, transfer, TransferError};
+use check::check_audio;
+use part::{discard, remove_quietly};
+use transfer::{transfer, Plan, TransferError};
 
 /// How many times a download goes on by itself after the connection breaks off.
 pub const AUTO_RESUMES: u32 = 3;
 
+/// An enclosure `length` below this is a placeholder (feeds publish 0, 1, 123…) and
+/// is not held against the download (docs/decisions.md).
+pub const PLACEHOLDER_LENGTH_BELOW: u64 = 64 * 1024;
+
 /// Options for [`download_with`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct DownloadOptions<'a> {
+    /// Opens the finished file as the player would; a file it refuses is not kept.
+    pub probe: Probe<'a>,
     /// Attempts after a broken connection before giving up (what is on disk is kept
     /// either way).
     pub resumes: u32,
@@ -45,13 +63,25 @@ pub struct DownloadOptions<'a> {
     pub extras: bool,
 }
 
-impl Default for DownloadOptions<'_> {
-    fn default() -> Self {
+impl<'a> DownloadOptions<'a> {
+    /// [`AUTO_RESUMES`] retries, no cancel flag, extras fetched.
+    pub fn new(probe: Probe<'a>) -> Self {
         DownloadOptions {
+            probe,
             resumes: AUTO_RESUMES,
             cancel: None,
             extras: true,
         }
+    }
+}
+
+impl std::fmt::Debug for DownloadOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DownloadOptions")
+            .field("resumes", &self.resumes)
+            .field("cancel", &self.cancel)
+            .field("extras", &self.extras)
+            .finish_non_exhaustive()
     }
 }
 
@@ -76,13 +106,14 @@ pub struct Downloaded {
     pub warnings: Vec<String>,
 }
 
-/// Downloads an episode's audio (see the module documentation), reporting progress as
-/// (bytes on disk, total when known).
+/// Downloads an episode's audio (see the module documentation), checking it with
+/// `probe`, reporting progress as (bytes on disk, total when known).
 pub fn download(
     store: &Store,
     http: &HttpClient,
     data_dir: &Path,
     episode: EpisodeId,
+    probe: Probe<'_>,
     mut progress: impl FnMut(u64, Option<u64>),
 ) -> Result<Downloaded, DownloadError> {
     download_with(
@@ -90,12 +121,13 @@ pub fn download(
         http,
         data_dir,
         episode,
-        DownloadOptions::default(),
+        DownloadOptions::new(probe),
         &mut progress,
     )
 }
 
-/// [`download`] with options: retries, a cancel flag, extras.
+/// [`download`] with options: retries, a cancel flag, extras. The minimum rate is
+/// the library's ([`MinRate::from_store`]).
 pub fn download_with(
     store: &Store,
     http: &HttpClient,
@@ -127,11 +159,15 @@ pub fn download_with(
         title: title.clone(),
         source,
     })?;
-    let mime = store
+    let enclosure = store
         .episode_links(episode)?
         .into_iter()
-        .find(|l| l.kind == LinkKind::Enclosure)
-        .and_then(|l| l.mime);
+        .find(|l| l.kind == LinkKind::Enclosure);
+    let expected = enclosure
+        .as_ref()
+        .and_then(|l| l.length)
+        .filter(|n| *n >= PLACEHOLDER_LENGTH_BELOW);
+    let mime = enclosure.and_then(|l| l.mime);
     let podcast = match ep.podcast_id {
         Some(id) => Some((id, store.podcast(id)?.title)),
         None => None,
@@ -158,15 +194,18 @@ pub fn download_with(
         total = all.or(total);
         progress(done, all);
     };
-    let done = transfer(
-        http,
-        &url,
-        &paths,
-        options.resumes,
-        options.cancel,
-        &mut track,
-    )
-    .map_err(|e| transfer_error(e, &title, &paths, total))?;
+    let plan = Plan {
+        retries: options.resumes,
+        cancel: options.cancel,
+        min_rate: MinRate::from_store(store),
+        expected,
+    };
+    let done = transfer(http, &url, &paths, plan, &mut track)
+        .map_err(|e| transfer_error(e, &title, &paths, total))?;
+    if let Err(got) = check_audio(&paths.part, options.probe) {
+        discard(&paths);
+        return Err(DownloadError::NotAudio { title, got });
+    }
     std::fs::rename(&paths.part, &paths.file).map_err(io(&paths.file))?;
     remove_quietly(&paths.part_meta);
     store.set_audio_path(episode, Some(&paths.file))?;
@@ -225,8 +264,7 @@ fn transfer_error(
         TransferError::Io {
             disk_full: true, ..
         } => {
-            remove_quietly(&paths.part);
-            remove_quietly(&paths.part_meta);
+            discard(paths);
             DownloadError::DiskFull {
                 title,
                 dir: paths.dir.clone(),
@@ -246,6 +284,8 @@ fn transfer_error(
             expected,
             got,
         },
+        TransferError::NotAudio(got) => DownloadError::NotAudio { title, got },
+        TransferError::Stalled { done, min } => DownloadError::Stalled { title, done, min },
         TransferError::Cancelled => DownloadError::Cancelled { title },
     }
 }

@@ -1,58 +1,41 @@
-//! One resumable HTTP transfer into a partial file.
+//! One resumable HTTP transfer into a partial file ([`super::part`]).
 //!
-//! The partial file (`<id>.part`) sits beside a small JSON note (`<id>.part.json`) of
-//! the address it came from and the server's validators (`ETag`, `Last-Modified`) at
-//! the time. A later attempt — in this call after a dropped connection, or after a
-//! restart — asks for the rest with `Range: bytes=N-` and `If-Range: <validator>`:
+//! A later attempt — in this call after a dropped connection, or after a restart —
+//! asks for the rest with `Range: bytes=N-` and `If-Range: <validator>`:
 //!
-//! - `206 Partial Content` whose `Content-Range` starts at N continues the file;
+//! - `206 Partial Content` whose `Content-Range` starts at N, and whose validator is
+//!   the stored one, continues the file; a 206 with another `ETag` or
+//!   `Last-Modified` (a server that ignored `If-Range`) starts over from byte 0;
 //! - `200 OK` means the server ignored the range or the file changed: start over;
 //! - `416` with `Content-Range: bytes */N` means the partial file is already whole.
 //!
 //! Without a strong validator a partial file is never continued (it could belong to
 //! an older version of the file). The transfer ends only when the bytes on disk match
 //! the announced length (`Content-Length` or `Content-Range`); a connection that
-//! closes early counts as broken off.
+//! closes early counts as broken off. Without an announced length, a body shorter than
+//! half the feed's enclosure length counts as broken off too (docs/decisions.md). A
+//! `text/html` answer is refused before its body is read, and a body slower than the
+//! [`MinRate`] stops as stalled.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use reqwest::blocking::Response;
-use reqwest::header::{
-    HeaderMap, ACCEPT_ENCODING, CONTENT_RANGE, ETAG, IF_RANGE, LAST_MODIFIED, RANGE,
-};
+use reqwest::header::{HeaderMap, ACCEPT_ENCODING, CONTENT_RANGE, CONTENT_TYPE, IF_RANGE, RANGE};
 use reqwest::{StatusCode, Url};
-use serde::{Deserialize, Serialize};
 
 use crate::http::{HttpClient, NetError};
 
+use super::check::{is_web_page_type, NotAudio};
 use super::error::is_disk_full;
 use super::naming::DownloadPaths;
+use super::part::{discard, file_len, usable_meta, write_meta, PartMeta};
+use super::rate::{MinRate, RateWatch};
 
 /// Size of one read from the network.
 const CHUNK: usize = 64 * 1024;
-
-/// What the partial file was fetched from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-struct PartMeta {
-    url: String,
-    etag: Option<String>,
-    last_modified: Option<String>,
-    total: Option<u64>,
-}
-
-impl PartMeta {
-    /// The `If-Range` value: a strong ETag, else the Last-Modified date.
-    fn validator(&self) -> Option<&str> {
-        self.etag
-            .as_deref()
-            .filter(|e| !e.starts_with("W/"))
-            .or(self.last_modified.as_deref())
-    }
-}
 
 /// Why a transfer stopped.
 #[derive(Debug)]
@@ -68,6 +51,11 @@ pub(super) enum TransferError {
     Incomplete { done: u64, total: Option<u64> },
     /// More bytes arrived than announced.
     TooLong { expected: u64, got: u64 },
+    /// The server answered with something that is not audio (a web page); nothing
+    /// was kept.
+    NotAudio(NotAudio),
+    /// Bytes arrived slower than the minimum rate; this much is on disk.
+    Stalled { done: u64, min: MinRate },
     /// The cancel flag was raised.
     Cancelled,
 }
@@ -79,6 +67,20 @@ impl From<std::io::Error> for TransferError {
     }
 }
 
+/// What a transfer must respect.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Plan<'a> {
+    /// Further attempts after a broken connection.
+    pub retries: u32,
+    /// Raised by another thread to stop.
+    pub cancel: Option<&'a AtomicBool>,
+    /// The slowest the body may arrive.
+    pub min_rate: MinRate,
+    /// The feed's enclosure length, when it is believable: without an announced
+    /// length, a body shorter than half of it is taken as broken off.
+    pub expected: Option<u64>,
+}
+
 /// How a finished transfer went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Transferred {
@@ -88,15 +90,14 @@ pub(super) struct Transferred {
     pub resumed_from: u64,
 }
 
-/// Fetches `url` into `paths.part`, resuming what is there, with up to `retries`
-/// further attempts after a broken connection. Reports progress as (bytes on disk,
-/// total when known).
+/// Fetches `url` into `paths.part`, resuming what is there, with up to
+/// `plan.retries` further attempts after a broken connection. Reports progress as
+/// (bytes on disk, total when known).
 pub(super) fn transfer(
     http: &HttpClient,
     url: &Url,
     paths: &DownloadPaths,
-    retries: u32,
-    cancel: Option<&AtomicBool>,
+    plan: Plan<'_>,
     progress: &mut dyn FnMut(u64, Option<u64>),
 ) -> Result<Transferred, TransferError> {
     let mut continued_from = None;
@@ -106,8 +107,7 @@ pub(super) fn transfer(
         let have = match &meta {
             Some(_) => file_len(&paths.part),
             None => {
-                remove_quietly(&paths.part);
-                remove_quietly(&paths.part_meta);
+                discard(paths);
                 0
             }
         };
@@ -116,15 +116,19 @@ pub(super) fn transfer(
             paths,
             meta,
             have,
+            plan,
         };
-        match attempt_once(http, &request, &mut continued_from, cancel, progress) {
+        match attempt_once(http, &request, &mut continued_from, progress) {
             Ok(bytes) => {
                 return Ok(Transferred {
                     bytes,
                     resumed_from: continued_from.unwrap_or(0),
                 })
             }
-            Err(Attempt::Retry(_)) if attempt < retries => {
+            // The partial file is gone, so the next request asks for the whole file
+            // without `Range`: this cannot repeat, and costs no retry.
+            Err(Attempt::Restart) => continued_from = None,
+            Err(Attempt::Retry(_)) if attempt < plan.retries => {
                 attempt += 1;
                 std::thread::sleep(Duration::from_millis(200 * u64::from(attempt)));
             }
@@ -141,21 +145,24 @@ struct Request<'a> {
     meta: Option<PartMeta>,
     /// Bytes in the partial file.
     have: u64,
+    plan: Plan<'a>,
 }
 
-/// The result of one request: done, worth another try, or not.
+/// The result of one request: done, worth another try, start over, or not.
 enum Attempt {
     Retry(TransferError),
+    /// The partial file was thrown away; ask again from byte 0.
+    Restart,
     Fail(TransferError),
 }
 
-/// Sends one request and copies its body; notes in `continued_from` where the first
-/// continued (206) response started.
+/// One request, appending to the partial file (or starting it). Returns the bytes on
+/// disk once complete; `continued_from` is set to the bytes kept when a `206`
+/// response started.
 fn attempt_once(
     http: &HttpClient,
     request: &Request<'_>,
     continued_from: &mut Option<u64>,
-    cancel: Option<&AtomicBool>,
     progress: &mut dyn FnMut(u64, Option<u64>),
 ) -> Result<u64, Attempt> {
     let Request {
@@ -163,6 +170,7 @@ fn attempt_once(
         paths,
         ref meta,
         have,
+        plan,
     } = *request;
     let mut builder = http.get(url).header(ACCEPT_ENCODING, "identity");
     let resuming = match meta.as_ref().and_then(PartMeta::validator) {
@@ -176,16 +184,20 @@ fn attempt_once(
     };
     let response = http.send(url, builder).map_err(net_attempt)?;
     let status = response.status();
-    let (mut file, mut done, total) = match status {
-        StatusCode::PARTIAL_CONTENT if resuming => {
+    if status.is_success() && served_as_web_page(response.headers()) {
+        discard(paths);
+        return Err(Attempt::Fail(TransferError::NotAudio(NotAudio::WebPage)));
+    }
+    let (mut file, mut done, total) = match (status, meta) {
+        (StatusCode::PARTIAL_CONTENT, Some(meta)) if resuming => {
             let Some((start, total)) = content_range(response.headers()) else {
                 // A 206 we cannot place: start over.
                 return Err(restart(paths));
             };
-            if start != have {
+            if start != have || meta.changed_in(response.headers()) {
                 return Err(restart(paths));
             }
-            let total = total.or(meta.as_ref().and_then(|m| m.total));
+            let total = total.or(meta.total);
             let file = OpenOptions::new()
                 .append(true)
                 .open(&paths.part)
@@ -193,7 +205,7 @@ fn attempt_once(
             continued_from.get_or_insert(have);
             (file, have, total)
         }
-        StatusCode::RANGE_NOT_SATISFIABLE if resuming => {
+        (StatusCode::RANGE_NOT_SATISFIABLE, _) if resuming => {
             let whole = response
                 .headers()
                 .get(CONTENT_RANGE)
@@ -206,7 +218,7 @@ fn attempt_once(
             }
             return Err(restart(paths));
         }
-        s if s.is_success() => {
+        (s, _) if s.is_success() => {
             // 200 (or a 206 we did not ask for): the whole file from the start.
             let total = if s == StatusCode::PARTIAL_CONTENT {
                 content_range(response.headers())
@@ -216,19 +228,13 @@ fn attempt_once(
                 response.content_length()
             };
             let file = File::create(&paths.part).map_err(|e| Attempt::Fail(e.into()))?;
-            let meta = PartMeta {
-                url: url.to_string(),
-                etag: header_text(response.headers(), ETAG),
-                last_modified: header_text(response.headers(), LAST_MODIFIED),
-                total,
-            };
+            let meta = PartMeta::from_response(url, response.headers(), total);
             write_meta(paths, &meta).map_err(|e| Attempt::Fail(e.into()))?;
             (file, 0, total)
         }
-        other => {
+        (other, _) => {
             if matches!(other.as_u16(), 404 | 410) {
-                remove_quietly(&paths.part);
-                remove_quietly(&paths.part_meta);
+                discard(paths);
             }
             let error = NetError::Status {
                 url: url.to_string(),
@@ -238,62 +244,96 @@ fn attempt_once(
         }
     };
     progress(done, total);
-    let result = copy_body(
-        http, url, response, &mut file, &mut done, total, cancel, progress,
-    );
+    let mut body = Body {
+        http,
+        url,
+        file: &mut file,
+        done: &mut done,
+        total,
+        plan,
+    };
+    let result = body.copy(response, progress);
     // Whatever happened, what is on disk is on disk.
     let synced = file.sync_all();
     result?;
     synced.map_err(|e| Attempt::Fail(e.into()))?;
-    match total {
-        Some(total) if done < total => Err(Attempt::Retry(TransferError::Incomplete {
+    match total.or(plan.expected.map(|e| e / 2)) {
+        Some(at_least) if done < at_least => Err(Attempt::Retry(TransferError::Incomplete {
             done,
-            total: Some(total),
+            total: total.or(plan.expected),
         })),
-        Some(total) if done > total => {
-            remove_quietly(&paths.part);
-            remove_quietly(&paths.part_meta);
-            Err(Attempt::Fail(TransferError::TooLong {
-                expected: total,
-                got: done,
-            }))
-        }
-        _ => Ok(done),
+        _ => match total {
+            Some(total) if done > total => {
+                discard(paths);
+                Err(Attempt::Fail(TransferError::TooLong {
+                    expected: total,
+                    got: done,
+                }))
+            }
+            _ => Ok(done),
+        },
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn copy_body(
-    http: &HttpClient,
-    url: &Url,
-    mut response: Response,
-    file: &mut File,
-    done: &mut u64,
+/// Whether the answer says it is a web page (see [`is_web_page_type`]).
+fn served_as_web_page(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(is_web_page_type)
+}
+
+/// A response body on its way into the partial file.
+struct Body<'a> {
+    http: &'a HttpClient,
+    url: &'a Url,
+    file: &'a mut File,
+    done: &'a mut u64,
     total: Option<u64>,
-    cancel: Option<&AtomicBool>,
-    progress: &mut dyn FnMut(u64, Option<u64>),
-) -> Result<(), Attempt> {
-    let mut chunk = vec![0u8; CHUNK];
-    loop {
-        if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-            return Err(Attempt::Fail(TransferError::Cancelled));
-        }
-        let n = match response.read(&mut chunk) {
-            Ok(0) => return Ok(()),
-            Ok(n) => n,
-            Err(e) => {
-                let error = http.classify_io(url, &e);
-                return Err(if error.is_transient() {
-                    Attempt::Retry(TransferError::Incomplete { done: *done, total })
-                } else {
-                    Attempt::Fail(TransferError::Net(error))
-                });
+    plan: Plan<'a>,
+}
+
+impl Body<'_> {
+    /// Copies until the body ends, the cancel flag rises, the connection breaks or
+    /// the bytes come slower than the plan's minimum rate.
+    fn copy(
+        &mut self,
+        mut response: Response,
+        progress: &mut dyn FnMut(u64, Option<u64>),
+    ) -> Result<(), Attempt> {
+        let mut chunk = vec![0u8; CHUNK];
+        let mut watch = RateWatch::new(self.plan.min_rate, Instant::now());
+        loop {
+            if self.plan.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                return Err(Attempt::Fail(TransferError::Cancelled));
             }
-        };
-        file.write_all(&chunk[..n])
-            .map_err(|e| Attempt::Fail(e.into()))?;
-        *done += n as u64;
-        progress(*done, total);
+            let n = match response.read(&mut chunk) {
+                Ok(0) => return Ok(()),
+                Ok(n) => n,
+                Err(e) => {
+                    let error = self.http.classify_io(self.url, &e);
+                    return Err(if error.is_transient() {
+                        Attempt::Retry(TransferError::Incomplete {
+                            done: *self.done,
+                            total: self.total,
+                        })
+                    } else {
+                        Attempt::Fail(TransferError::Net(error))
+                    });
+                }
+            };
+            self.file
+                .write_all(&chunk[..n])
+                .map_err(|e| Attempt::Fail(e.into()))?;
+            *self.done += n as u64;
+            progress(*self.done, self.total);
+            if watch.too_slow(n as u64, Instant::now()) {
+                return Err(Attempt::Fail(TransferError::Stalled {
+                    done: *self.done,
+                    min: self.plan.min_rate,
+                }));
+            }
+        }
     }
 }
 
@@ -308,12 +348,8 @@ fn net_attempt(error: NetError) -> Attempt {
 
 /// Throws the partial file away and asks for another attempt from byte 0.
 fn restart(paths: &DownloadPaths) -> Attempt {
-    remove_quietly(&paths.part);
-    remove_quietly(&paths.part_meta);
-    Attempt::Retry(TransferError::Incomplete {
-        done: 0,
-        total: None,
-    })
+    discard(paths);
+    Attempt::Restart
 }
 
 /// `Content-Range: bytes 100-999/1000` → (100, Some(1000)); `/*` → (100, None).
@@ -340,38 +376,6 @@ fn content_range(headers: &HeaderMap) -> Option<(u64, Option<u64>)> {
     Some((start, total))
 }
 
-fn header_text(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option<String> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-        .filter(|v| !v.is_empty() && v.len() < 1_024)
-}
-
-/// The note beside the partial file, when it is for this address and the partial file
-/// can be continued.
-fn usable_meta(paths: &DownloadPaths, url: &Url) -> Option<PartMeta> {
-    // Earmark writes this note itself: a few hundred bytes; anything larger is not it.
-    let text = crate::limits::read_capped(&paths.part_meta, 64 * 1024).ok()?;
-    let meta: PartMeta = serde_json::from_slice(&text).ok()?;
-    (meta.url == url.as_str() && meta.validator().is_some() && paths.part.is_file()).then_some(meta)
-}
-
-fn write_meta(paths: &DownloadPaths, meta: &PartMeta) -> std::io::Result<()> {
-    let json = serde_json::to_vec(meta).map_err(std::io::Error::other)?;
-    std::fs::write(&paths.part_meta, json)
-}
-
-fn file_len(path: &Path) -> u64 {
-    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
-}
-
-/// Removes a file, ignoring "not there" (and any other failure: the next attempt will
-/// overwrite it).
-pub(super) fn remove_quietly(path: &Path) {
-    let _ = std::fs::remove_file(path);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,20 +400,5 @@ mod tests {
         );
         assert_eq!(range("items 1-2/3"), None);
         assert_eq!(range("bytes */1000"), None);
-    }
-
-    #[test]
-    fn weak_etags_are_not_validators() {
-        let meta = PartMeta {
-            etag: Some("W/\"abc\"".into()),
-            ..PartMeta::default()
-        };
-        assert_eq!(meta.validator(), None);
-        let meta = PartMeta {
-            etag: Some("W/\"abc\"".into()),
-            last_modified: Some("Wed, 01 May 2024 12:00:00 GMT".into()),
-            ..PartMeta::default()
-        };
-        assert_eq!(meta.validator(), Some("Wed, 01 May 2024 12:00:00 GMT"));
     }
 }

@@ -68,9 +68,20 @@ impl EpisodeNotes {
 
     /// Every episode that has at least one note or highlight, by id (`export --all`).
     pub fn read_all(store: &Store) -> StoreResult<Vec<EpisodeNotes>> {
-        let mut stmt = store.conn().prepare(
+        EpisodeNotes::read_listed(
+            store,
             "SELECT episode_id FROM notes UNION SELECT episode_id FROM highlights ORDER BY 1",
-        )?;
+        )
+    }
+
+    /// Every episode of the library, by id (the whole-library JSON export).
+    pub fn read_every(store: &Store) -> StoreResult<Vec<EpisodeNotes>> {
+        EpisodeNotes::read_listed(store, "SELECT id FROM episodes ORDER BY id")
+    }
+
+    /// The episodes whose ids `query` lists.
+    fn read_listed(store: &Store, query: &str) -> StoreResult<Vec<EpisodeNotes>> {
+        let mut stmt = store.conn().prepare(query)?;
         let ids = stmt
             .query_map([], |row| row.get::<_, EpisodeId>(0))?
             .collect::<Result<Vec<_>, _>>()?;

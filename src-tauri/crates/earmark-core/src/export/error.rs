@@ -29,6 +29,16 @@ pub enum ExportError {
     #[error("Could not write the JSON export: {0}")]
     Json(#[source] serde_json::Error),
 
+    /// A file could not be written; whatever was there before is left as it was.
+    #[error("Could not write {path}: {source}. Nothing there was changed.")]
+    Write {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+
     /// From the library database.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -42,6 +52,7 @@ impl ExportError {
             ExportError::NewerExport { .. } => "newer_export",
             ExportError::Csv(_) => "export_csv",
             ExportError::Json(_) => "export_json",
+            ExportError::Write { .. } => "export_write",
             ExportError::Store(e) => e.code(),
         }
     }

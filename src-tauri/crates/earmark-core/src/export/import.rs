@@ -1,25 +1,30 @@
-//! Importing notes and highlights from a JSON export, idempotently.
+//! Importing a JSON export into a library, idempotently: the notes and highlights,
+//! and whatever of the shows, episodes, transcripts and positions the library lacks
+//! (see [`super::restore`]), so that the export of a whole library rebuilds it on
+//! another machine.
 //!
-//! Each exported episode is looked up in the library, surest first: by feed address
-//! and guid, by local audio file, by audio address, then by title (narrowed by the
-//! podcast's title and publication time when several share it). Episodes the library
-//! does not have are reported, with how many notes and highlights they hold, and
-//! nothing of theirs is added: add the episode, then import again.
+//! Each exported episode is looked up in the library (see [`super::matching`]); an
+//! episode the library does not have is added, with its show. Only an episode that
+//! several of the library's could be is reported, with how many notes and highlights
+//! it holds, and nothing of it is added.
 //!
 //! Importing the same file twice adds nothing, without any import key in the schema:
-//! a note counts as already there when the episode has a note at the same moment with
-//! the same text, a highlight when it has one with the same range and text. Matching
-//! is by count, so a file holding two identical notes adds two the first time and
-//! none the next. The whole file is imported in one transaction: a crash mid-import
-//! adds nothing, and the next import adds it all.
+//! shows and episodes are found again as above, a transcript or position is only
+//! filled in where there is none, a note counts as already there when the episode
+//! has a note at the same moment with the same text, a highlight when it has one with
+//! the same range and text. Matching is by count, so a file holding two identical
+//! notes adds two the first time and none the next. The whole file is imported in one
+//! transaction: a crash mid-import adds nothing, and the next import adds it all.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use super::error::ExportError;
 use super::json::{ExportDocument, ExportedEpisode, EXPORT_VERSION};
+use super::matching::{find_episode, Found};
+use super::restore::{add_episode, fill_episode, find_show, show_id};
 use crate::store::{EpisodeId, Store, StoreResult};
 
 /// What an import did: the `earmark-cli import-notes --json` document.
@@ -31,15 +36,23 @@ pub struct ImportReport {
     pub highlights_added: usize,
     /// Notes and highlights in the file that were not added: already in the library,
     /// invalid (a highlight ending before it starts), or of an episode the library
-    /// does not have.
+    /// could not tell apart from another.
     pub skipped: usize,
     /// Episodes of the file found in the library.
     pub episodes_matched: usize,
-    /// Episodes of the file not found in the library (nothing of theirs was added).
+    /// Episodes of the file not added because several of the library's could be them.
     pub unknown_episodes: Vec<UnknownEpisode>,
+    /// Shows added to the library.
+    pub podcasts_added: usize,
+    /// Episodes added to the library.
+    pub episodes_added: usize,
+    /// Transcripts added to episodes that had none.
+    pub transcripts_added: usize,
+    /// Episodes whose position or played state was restored (they had none).
+    pub positions_restored: usize,
 }
 
-/// An exported episode the library does not have.
+/// An exported episode that was not imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnknownEpisode {
     /// Its title.
@@ -50,11 +63,11 @@ pub struct UnknownEpisode {
     pub notes: usize,
     /// How many highlights of it were not imported.
     pub highlights: usize,
-    /// Why it was not found, as a sentence.
+    /// Why it was not imported, as a sentence.
     pub reason: String,
 }
 
-/// Adds the notes and highlights of `document` that the library does not have yet.
+/// Adds what `document` holds and the library does not have yet.
 pub fn import_notes(store: &Store, document: &ExportDocument) -> Result<ImportReport, ExportError> {
     if document.earmark_export > EXPORT_VERSION {
         return Err(ExportError::NewerExport {
@@ -64,13 +77,31 @@ pub fn import_notes(store: &Store, document: &ExportDocument) -> Result<ImportRe
     }
     let report = store.write(|tx| {
         let mut report = ImportReport::default();
+        for show in &document.podcasts {
+            show_id(store, tx, show, &mut report)?;
+        }
+        let mut added: HashSet<EpisodeId> = HashSet::new();
         for exported in &document.episodes {
-            match find_episode(store, tx, exported)? {
-                Ok(episode) => {
+            let podcast = match &exported.podcast {
+                Some(show) => find_show(store, tx, show)?,
+                None => None,
+            };
+            let episode = match find_episode(store, tx, exported, podcast, &added)? {
+                Found::Episode(episode) => {
                     report.episodes_matched += 1;
-                    import_episode(tx, episode, exported, &mut report)?;
+                    fill_episode(tx, episode, exported, &mut report)?;
+                    episode
                 }
-                Err(reason) => {
+                Found::Missing => {
+                    let podcast = match &exported.podcast {
+                        Some(show) => Some(show_id(store, tx, show, &mut report)?),
+                        None => None,
+                    };
+                    let episode = add_episode(tx, podcast, exported, &mut report)?;
+                    added.insert(episode);
+                    episode
+                }
+                Found::Ambiguous(reason) => {
                     report.skipped += exported.notes.len() + exported.highlights.len();
                     report.unknown_episodes.push(UnknownEpisode {
                         title: exported.title.clone(),
@@ -79,88 +110,14 @@ pub fn import_notes(store: &Store, document: &ExportDocument) -> Result<ImportRe
                         highlights: exported.highlights.len(),
                         reason,
                     });
+                    continue;
                 }
-            }
+            };
+            import_episode(tx, episode, exported, &mut report)?;
         }
         Ok(report)
     })?;
     Ok(report)
-}
-
-/// The library's episode for an exported one, or why there is none.
-fn find_episode(
-    store: &Store,
-    conn: &Connection,
-    exported: &ExportedEpisode,
-) -> StoreResult<Result<EpisodeId, String>> {
-    let feed = exported
-        .podcast
-        .as_ref()
-        .and_then(|p| p.feed_url.as_deref());
-    if let (Some(feed), Some(guid)) = (feed, exported.guid.as_deref()) {
-        if let Some(podcast) = store.podcast_by_feed_url(feed)? {
-            if let Some(episode) = store.episode_by_guid(podcast.id, guid)? {
-                return Ok(Ok(episode.id));
-            }
-        }
-    }
-    if let Some(path) = exported.audio_path.as_deref().filter(|p| !p.is_empty()) {
-        if let Some(episode) = store.episode_by_audio_path(std::path::Path::new(path))? {
-            return Ok(Ok(episode.id));
-        }
-    }
-    if let Some(url) = exported.audio_url.as_deref().filter(|u| !u.is_empty()) {
-        let ids = ids_where(conn, "e.audio_url = ?1", url)?;
-        if let [(id, _, _)] = ids.as_slice() {
-            return Ok(Ok(*id));
-        }
-    }
-    let mut candidates = ids_where(conn, "e.title = ?1", &exported.title)?;
-    // Narrow several namesakes by podcast, then by publication time, as long as
-    // something is left.
-    if let Some(podcast) = &exported.podcast {
-        narrow(&mut candidates, |(_, title, _)| {
-            title.as_deref() == Some(podcast.title.as_str())
-        });
-    }
-    if exported.published.is_some() {
-        narrow(&mut candidates, |(_, _, published)| {
-            *published == exported.published
-        });
-    }
-    Ok(match candidates.as_slice() {
-        [(id, _, _)] => Ok(*id),
-        [] => Err(
-            "The library has no episode with this feed and guid, audio file, \
-                   audio address or title; add the episode, then import again."
-                .to_owned(),
-        ),
-        several => Err(format!(
-            "{} episodes in the library have this title; it is not clear which one \
-             the notes belong to.",
-            several.len()
-        )),
-    })
-}
-
-/// An episode that may be the exported one: id, podcast title, publication time.
-type Candidate = (EpisodeId, Option<String>, Option<String>);
-
-/// Keeps the candidates that pass `keep`, when there are several and any pass.
-fn narrow<T>(candidates: &mut Vec<T>, keep: impl Fn(&T) -> bool) {
-    if candidates.len() > 1 && candidates.iter().any(&keep) {
-        candidates.retain(keep);
-    }
-}
-
-/// Episodes matching `condition` on `value`: id, podcast title, publication time.
-fn ids_where(conn: &Connection, condition: &str, value: &str) -> StoreResult<Vec<Candidate>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT e.id, p.title, e.published FROM episodes e \
-         LEFT JOIN podcasts p ON p.id = e.podcast_id WHERE {condition} ORDER BY e.id"
-    ))?;
-    let rows = stmt.query_map([value], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Adds the exported episode's notes and highlights that `episode` lacks.
@@ -245,7 +202,7 @@ fn take<K: std::hash::Hash + Eq>(there: &mut HashMap<K, usize>, key: &K) -> bool
 
 /// The timestamp if it has the library's shape (`2024-05-01T12:00:00Z`), else `None`
 /// (the import time is used instead).
-fn utc_timestamp(text: Option<&str>) -> Option<&str> {
+pub(super) fn utc_timestamp(text: Option<&str>) -> Option<&str> {
     let text = text?;
     let bytes = text.as_bytes();
     let shape_ok = bytes.len() == 20

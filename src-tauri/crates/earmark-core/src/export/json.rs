@@ -2,10 +2,15 @@
 //!
 //! ```text
 //! {"earmark_export": 1,
+//!  "podcasts": [{"title": "The Show", "feed_url": "https://…", "description": "…",
+//!                "image_url": "…", "created": "…"}],
 //!  "episodes": [{"id": 12, "podcast": {"title": "The Show", "feed_url": "https://…"},
 //!                "guid": "…", "title": "…", "description": "…", "published": "…",
 //!                "audio_path": "…", "audio_url": "…", "duration_ms": 3600000,
 //!                "position_ms": 0, "played": false, "created": "…",
+//!                "last_opened": "…",
+//!                "transcript": {"format": "vtt", "segments": [{"start_ms", "end_ms",
+//!                               "speaker", "text", "words"}]},
 //!                "notes": [{"at_ms", "text", "created", "updated"}],
 //!                "highlights": [{"start_ms", "end_ms", "text", "color", "note",
 //!                                "created"}]}]}
@@ -16,13 +21,21 @@
 //! reader would get wrong. `id` is the episode's id in the library it came from, for
 //! reference only; importing matches episodes by what they are, not by id. Fields
 //! other than the version, titles, moments and texts may be left out of a file made
-//! by hand. Transcripts are not included: they come back with the episode.
+//! by hand. `podcasts` (added after the first files were written) lists the shows of
+//! the exported episodes — every show of the library for `export --all --format
+//! json`, subscriptions without any episode included; `transcript` is the segments in
+//! the `transcript parse --json` shape (design.md §6), `null` when there is none.
+//! Together they are enough to rebuild a library on another machine with
+//! [`import_notes`](super::import_notes): shows, episodes (feed, guid and audio
+//! address, so a download can be fetched again), transcripts, positions, notes and
+//! highlights. Downloaded audio is not in the file.
 
 use serde::{Deserialize, Serialize};
 
 use super::bundle::EpisodeNotes;
 use super::error::ExportError;
-use crate::store::{EpisodeId, DEFAULT_HIGHLIGHT_COLOR};
+use crate::store::{EpisodeId, Podcast, PodcastId, DEFAULT_HIGHLIGHT_COLOR};
+use crate::transcript::Transcript;
 
 /// The format version this build writes and the newest it reads.
 pub const EXPORT_VERSION: u32 = 1;
@@ -32,19 +45,53 @@ pub const EXPORT_VERSION: u32 = 1;
 pub struct ExportDocument {
     /// The format version ([`EXPORT_VERSION`]).
     pub earmark_export: u32,
+    /// The shows of the exported episodes (every show, for a whole library).
+    #[serde(default)]
+    pub podcasts: Vec<ExportedPodcast>,
     /// The exported episodes.
     #[serde(default)]
     pub episodes: Vec<ExportedEpisode>,
 }
 
-/// The podcast an exported episode belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A show: in the document's `podcasts`, and (title and feed only) in each episode.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportedPodcast {
     /// The show's title.
     pub title: String,
     /// Its feed address, the surest way to find it again.
     #[serde(default)]
     pub feed_url: Option<String>,
+    /// Its description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Its cover image's address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
+    /// When it was added to the library, RFC 3339.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+}
+
+impl ExportedPodcast {
+    /// The whole show, for the document's `podcasts`.
+    fn full(podcast: &Podcast) -> Self {
+        ExportedPodcast {
+            title: podcast.title.clone(),
+            feed_url: podcast.feed_url.clone(),
+            description: podcast.description.clone(),
+            image_url: podcast.image_url.clone(),
+            created: Some(podcast.created.clone()),
+        }
+    }
+
+    /// The show as an episode names it: title and feed.
+    fn named(podcast: &Podcast) -> Self {
+        ExportedPodcast {
+            title: podcast.title.clone(),
+            feed_url: podcast.feed_url.clone(),
+            ..ExportedPodcast::default()
+        }
+    }
 }
 
 /// One exported episode with its notes and highlights.
@@ -85,6 +132,12 @@ pub struct ExportedEpisode {
     /// When it was added to the library, RFC 3339.
     #[serde(default)]
     pub created: Option<String>,
+    /// When it was last opened in the player, RFC 3339.
+    #[serde(default)]
+    pub last_opened: Option<String>,
+    /// Its transcript.
+    #[serde(default)]
+    pub transcript: Option<Transcript>,
     /// Its notes, in the order they occur.
     #[serde(default)]
     pub notes: Vec<ExportedNote>,
@@ -134,10 +187,29 @@ fn default_color() -> String {
 }
 
 impl ExportDocument {
-    /// The export document for these episodes.
+    /// The export document for these episodes, with their shows.
     pub fn new(episodes: &[EpisodeNotes]) -> ExportDocument {
+        let mut seen: Vec<PodcastId> = Vec::new();
+        let podcasts: Vec<&Podcast> = episodes
+            .iter()
+            .filter_map(|e| e.podcast.as_ref())
+            .filter(|p| {
+                let first = !seen.contains(&p.id);
+                seen.push(p.id);
+                first
+            })
+            .collect();
+        ExportDocument::library(podcasts, episodes)
+    }
+
+    /// The export document of a whole library: every show, every episode.
+    pub fn library<'a>(
+        podcasts: impl IntoIterator<Item = &'a Podcast>,
+        episodes: &[EpisodeNotes],
+    ) -> ExportDocument {
         ExportDocument {
             earmark_export: EXPORT_VERSION,
+            podcasts: podcasts.into_iter().map(ExportedPodcast::full).collect(),
             episodes: episodes.iter().map(ExportedEpisode::from).collect(),
         }
     }
@@ -148,10 +220,7 @@ impl From<&EpisodeNotes> for ExportedEpisode {
         let episode = &source.episode;
         ExportedEpisode {
             id: Some(episode.id),
-            podcast: source.podcast.as_ref().map(|p| ExportedPodcast {
-                title: p.title.clone(),
-                feed_url: p.feed_url.clone(),
-            }),
+            podcast: source.podcast.as_ref().map(ExportedPodcast::named),
             guid: episode.guid.clone(),
             title: episode.title.clone(),
             description: episode.description.clone(),
@@ -165,6 +234,8 @@ impl From<&EpisodeNotes> for ExportedEpisode {
             position_ms: episode.position_ms,
             played: episode.played,
             created: Some(episode.created.clone()),
+            last_opened: episode.last_opened.clone(),
+            transcript: source.transcript.clone(),
             notes: source
                 .notes
                 .iter()
@@ -193,8 +264,20 @@ impl From<&EpisodeNotes> for ExportedEpisode {
 
 /// The JSON export of these episodes, pretty-printed, ending with a newline.
 pub fn to_json(episodes: &[EpisodeNotes]) -> Result<String, ExportError> {
-    let mut text =
-        serde_json::to_string_pretty(&ExportDocument::new(episodes)).map_err(ExportError::Json)?;
+    document_json(&ExportDocument::new(episodes))
+}
+
+/// The JSON export of a whole library (see [`ExportDocument::library`]).
+pub fn library_to_json(
+    podcasts: &[Podcast],
+    episodes: &[EpisodeNotes],
+) -> Result<String, ExportError> {
+    document_json(&ExportDocument::library(podcasts, episodes))
+}
+
+/// A document, pretty-printed, ending with a newline.
+fn document_json(document: &ExportDocument) -> Result<String, ExportError> {
+    let mut text = serde_json::to_string_pretty(document).map_err(ExportError::Json)?;
     text.push('\n');
     Ok(text)
 }

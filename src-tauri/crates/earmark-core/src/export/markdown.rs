@@ -38,7 +38,7 @@ use std::fmt::Write as _;
 
 use super::bundle::{Entry, EpisodeNotes};
 use super::moment::{timestamp, Quotes};
-use crate::transcript::Segment;
+use crate::transcript::{is_line_break, one_line, split_lines, Segment};
 
 /// The Markdown document for these episodes: a note file for one episode, a notebook
 /// with one section per episode for several.
@@ -47,7 +47,10 @@ pub fn to_markdown(episodes: &[EpisodeNotes]) -> String {
     match episodes {
         [one] => {
             front_matter(&mut out, one);
-            push_line(&mut out, &format!("# {}", escape_line(&one.episode.title)));
+            push_line(
+                &mut out,
+                &format!("# {}", escape_line(&one_line(&one.episode.title))),
+            );
             entries(&mut out, one, "##");
         }
         many => {
@@ -59,7 +62,7 @@ pub fn to_markdown(episodes: &[EpisodeNotes]) -> String {
                 out.push('\n');
                 push_line(
                     &mut out,
-                    &format!("# {}", escape_line(&episode.episode.title)),
+                    &format!("# {}", escape_line(&one_line(&episode.episode.title))),
                 );
                 out.push('\n');
                 push_line(&mut out, &byline(episode));
@@ -137,13 +140,13 @@ fn front_matter(out: &mut String, episode: &EpisodeNotes) {
 fn byline(episode: &EpisodeNotes) -> String {
     let mut parts = Vec::new();
     if let Some(podcast) = episode.podcast_title() {
-        parts.push(format!("*{}*", escape_line(podcast)));
+        parts.push(format!("*{}*", escape_line(&one_line(podcast))));
     }
     if let Some(date) = episode.date() {
         parts.push(date.to_owned());
     }
     if let Some(source) = episode.source() {
-        parts.push(format!("`{}`", source.replace('`', "'")));
+        parts.push(format!("`{}`", one_line(&source).replace('`', "'")));
     }
     if parts.is_empty() {
         parts.push(format!("Episode {}", episode.episode.id));
@@ -198,13 +201,11 @@ fn quote_segments(out: &mut String, segments: &[&Segment]) {
         if i > 0 {
             out.push_str(">\n");
         }
-        let text = match &segment.speaker {
-            Some(speaker) => format!(
-                "**{}:** {}",
-                escape_line(speaker),
-                escape_line(&one_line(&segment.text))
-            ),
-            None => escape_line(&one_line(&segment.text)),
+        let words = escape_line(&words_of(&segment.text));
+        let speaker = segment.speaker.as_deref().map(one_line);
+        let text = match speaker.filter(|name| !name.is_empty()) {
+            Some(speaker) => format!("**{}:** {words}", escape_line(&speaker)),
+            None => words,
         };
         push_line(out, &format!("> {text}"));
     }
@@ -228,15 +229,14 @@ fn paragraphs(out: &mut String, text: &str) {
     }
 }
 
-/// The lines of a text, without `\r`, leading and trailing blank lines dropped.
+/// The lines of a text, split at every line break (a lone `\r` too, as Markdown
+/// readers do), leading and trailing blank lines dropped.
 fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.trim_matches(|c: char| c == '\n' || c == '\r')
-        .lines()
-        .map(|l| l.trim_end_matches('\r'))
+    split_lines(text.trim_matches(is_line_break))
 }
 
-/// Text on one line: line breaks become spaces.
-fn one_line(text: &str) -> String {
+/// Words on one line: every run of white space (line breaks included) is one space.
+fn words_of(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -245,7 +245,8 @@ fn push_line(out: &mut String, line: &str) {
     out.push('\n');
 }
 
-/// One line of plain text made safe for Markdown: characters that start inline markup
+/// One line of plain text made safe for Markdown: a line break that got this far
+/// becomes a space (it would end a quote or a heading), characters that start inline markup
 /// (emphasis, code, links, embeds, HTML, tags, math, Obsidian highlights and comments)
 /// are backslash-escaped, and so are markers that would make the line a heading, list
 /// item, quote, table or rule. Leading spaces are kept as non-breaking ones so the
@@ -281,7 +282,11 @@ fn escape_line(line: &str) -> String {
         if escape {
             out.push('\\');
         }
-        out.push(if c == '\t' { ' ' } else { c });
+        out.push(if c == '\t' || is_line_break(c) {
+            ' '
+        } else {
+            c
+        });
         previous = Some(c);
     }
     out

@@ -11,25 +11,32 @@
 //!   …}`) and re-importable with [`import_notes`]; importing the same file twice adds
 //!   nothing.
 //! - [`to_readwise_csv`] — Readwise's CSV import columns.
+//! - [`export_to_folder`] — one Markdown note file per episode into a folder (a
+//!   vault), never overwriting a file Earmark did not write.
 //!
 //! [`import_notes`] reads a JSON export back into a library, matching episodes by feed
-//! and guid, then audio file, then title.
+//! and guid, then audio file, then title, and adding the shows, episodes, transcripts
+//! and positions the library lacks: the export of a whole library rebuilds it.
 
 mod bundle;
 mod error;
 mod import;
 mod json;
 mod markdown;
+mod matching;
 mod moment;
 mod readwise;
+mod restore;
+mod vault;
 
 pub use bundle::{Entry, EpisodeNotes};
 pub use error::ExportError;
 pub use import::{import_notes, ImportReport, UnknownEpisode};
 pub use json::{
-    parse_export, to_json, ExportDocument, ExportedEpisode, ExportedHighlight, ExportedNote,
-    ExportedPodcast, EXPORT_VERSION,
+    library_to_json, parse_export, to_json, ExportDocument, ExportedEpisode, ExportedHighlight,
+    ExportedNote, ExportedPodcast, EXPORT_VERSION,
 };
 pub use markdown::{episode_file_name, to_markdown};
 pub use moment::{timestamp, Quotes, NOTE_LOOKBACK_MS};
 pub use readwise::{to_readwise_csv, READWISE_COLUMNS};
+pub use vault::{export_to_folder, VaultFile};

@@ -29,6 +29,7 @@
 use super::bundle::{Entry, EpisodeNotes};
 use super::error::ExportError;
 use super::moment::{timestamp, Quotes};
+use crate::transcript::one_line;
 
 /// The header row, in Readwise's order.
 pub const READWISE_COLUMNS: [&str; 7] = [
@@ -109,9 +110,9 @@ fn quoted_text(segments: &[&crate::transcript::Segment]) -> String {
         .iter()
         .map(|s| {
             let words = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            match &s.speaker {
-                Some(speaker) => format!("{speaker}: {words}"),
-                None => words,
+            match s.speaker.as_deref().map(one_line) {
+                Some(speaker) if !speaker.is_empty() => format!("{speaker}: {words}"),
+                _ => words,
             }
         })
         .collect::<Vec<_>>()

@@ -17,6 +17,12 @@ use super::model::TranscriptLink;
 /// The largest transcript or chapters document fetched, in bytes.
 pub const MAX_SIDECAR_BYTES: u64 = 10_000_000;
 
+/// The most transcript links tried for one episode: the best format its feed offers,
+/// then the next best if that one fails. A feed may list dozens, and each failure
+/// would otherwise cost another request (at subscribe, for each of the newest
+/// episodes: at most [`super::EXTRAS_FOR_NEWEST`] × this many per refresh).
+pub const TRANSCRIPT_TRIES: usize = 2;
+
 /// What [`fetch_extras`] brought in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Extras {
@@ -29,7 +35,7 @@ pub struct Extras {
 }
 
 /// Fetches and stores the episode's transcript (the best format its feed offers, then
-/// the next ones if that fails) and its chapters, where the library has none yet.
+/// the next one if that fails: [`TRANSCRIPT_TRIES`] at most) and its chapters, where the library has none yet.
 /// Only a database failure is an error.
 pub fn fetch_extras(store: &Store, http: &HttpClient, episode: EpisodeId) -> StoreResult<Extras> {
     let links = store.episode_links(episode)?;
@@ -67,7 +73,7 @@ fn fetch_transcript(
         .collect();
     // Stable: equal formats stay in feed order.
     candidates.sort_by_key(|(p, _)| *p);
-    for (_, link) in candidates {
+    for (_, link) in candidates.into_iter().take(TRANSCRIPT_TRIES) {
         let fetched = match http.fetch(&link.url, MAX_SIDECAR_BYTES) {
             Ok(fetched) => fetched,
             Err(e) => {

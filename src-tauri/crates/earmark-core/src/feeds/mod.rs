@@ -25,7 +25,7 @@ pub mod text;
 pub use dates::{parse_date, parse_datetime};
 pub use duration::parse_duration;
 pub use error::{FeedError, SubscribeError};
-pub use extras::{fetch_extras, Extras, MAX_SIDECAR_BYTES};
+pub use extras::{fetch_extras, Extras, MAX_SIDECAR_BYTES, TRANSCRIPT_TRIES};
 pub use model::{
     best_transcript, ChaptersLink, Enclosure, Feed, FeedEpisode, FeedKind, Person, TranscriptLink,
 };

@@ -43,6 +43,7 @@ pub use search::{
     fts_query, render_snippet, HitKind, SearchHit, SNIPPET_MARK_END, SNIPPET_MARK_START,
 };
 pub use seek_cache::SeekKey;
+pub(crate) use transcripts::store_transcript;
 pub use transcripts::TranscriptInfo;
 
 /// Row id of a podcast.

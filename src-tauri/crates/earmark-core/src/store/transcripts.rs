@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::db::{ensure_episode, path_text};
 use super::{EpisodeId, Store, StoreError, StoreResult};
@@ -36,28 +36,7 @@ impl Store {
         transcript: &Transcript,
         source_path: Option<&Path>,
     ) -> StoreResult<()> {
-        let segments = serde_json::to_string(&transcript.segments)
-            .map_err(|source| StoreError::StoredTranscript { episode, source })?;
-        let format = format_name(transcript.format, episode)?;
-        self.write(|tx| {
-            ensure_episode(tx, episode)?;
-            tx.execute(
-                "INSERT INTO transcripts (episode_id, format, timed, source_path, segments_json) \
-                 VALUES (?1, ?2, ?3, ?4, ?5) \
-                 ON CONFLICT (episode_id) DO UPDATE SET format = excluded.format, \
-                     timed = excluded.timed, source_path = excluded.source_path, \
-                     segments_json = excluded.segments_json, \
-                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-                params![
-                    episode,
-                    format,
-                    transcript.timed(),
-                    source_path.map(path_text),
-                    segments
-                ],
-            )?;
-            reanchor_highlights(tx, episode, &transcript.segments)
-        })
+        self.write(|tx| store_transcript(tx, episode, transcript, source_path))
     }
 
     /// The episode's transcript, or `None` when it has none.
@@ -113,6 +92,35 @@ impl Store {
     }
 }
 
+/// [`Store::set_transcript`] inside a transaction the caller holds.
+pub(crate) fn store_transcript(
+    conn: &Connection,
+    episode: EpisodeId,
+    transcript: &Transcript,
+    source_path: Option<&Path>,
+) -> StoreResult<()> {
+    let segments = serde_json::to_string(&transcript.segments)
+        .map_err(|source| StoreError::StoredTranscript { episode, source })?;
+    let format = format_name(transcript.format, episode)?;
+    ensure_episode(conn, episode)?;
+    conn.execute(
+        "INSERT INTO transcripts (episode_id, format, timed, source_path, segments_json) \
+         VALUES (?1, ?2, ?3, ?4, ?5) \
+         ON CONFLICT (episode_id) DO UPDATE SET format = excluded.format, \
+             timed = excluded.timed, source_path = excluded.source_path, \
+             segments_json = excluded.segments_json, \
+             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+        params![
+            episode,
+            format,
+            transcript.timed(),
+            source_path.map(path_text),
+            segments
+        ],
+    )?;
+    reanchor_highlights(conn, episode, &transcript.segments)
+}
+
 /// The stored name of a format: its serde name (`"vtt"`, `"srt"`, …).
 fn format_name(format: TranscriptFormat, episode: EpisodeId) -> StoreResult<String> {
     match serde_json::to_value(format) {
@@ -133,7 +141,7 @@ fn parse_format(name: &str) -> Result<TranscriptFormat, serde_json::Error> {
 /// Moves each highlight of `episode` to where its quoted text lies in `segments`;
 /// a highlight whose text is not found keeps its range.
 fn reanchor_highlights(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Connection,
     episode: EpisodeId,
     segments: &[Segment],
 ) -> StoreResult<()> {

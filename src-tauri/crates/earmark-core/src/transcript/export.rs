@@ -4,12 +4,15 @@
 //! start, else from its last word, else the cue lasts [`LAST_CUE_MS`]. The speaker
 //! goes into a `<v Speaker>` voice tag in WebVTT and a `Speaker: ` prefix in SRT.
 //! WebVTT keeps word timings as timestamp tags and escapes `&`, `<` and `>`; SRT
-//! has no escapes, so text goes out as is. Line breaks in text become spaces, as a
-//! blank line would end the cue.
+//! has no escapes, so text goes out as is. Line breaks in text and speaker names
+//! (a lone `\r` included, see [`super::one_line`]) become spaces: a blank line would
+//! end the cue, and a stored speaker name holding a break could otherwise write a
+//! cue of its own.
 
 use std::fmt::Write;
 
 use super::clock::format_clock;
+use super::line_breaks::one_line;
 use super::{Segment, Transcript, TranscriptError, TranscriptFormat};
 
 /// How long a last cue without an end lasts.
@@ -26,8 +29,8 @@ pub fn to_vtt(transcript: &Transcript) -> Result<String, TranscriptError> {
             format_clock(start, '.'),
             format_clock(end, '.')
         );
-        if let Some(speaker) = &segment.speaker {
-            let _ = write!(out, "<v {}>", escape(speaker));
+        if let Some(speaker) = speaker_of(segment) {
+            let _ = write!(out, "<v {}>", escape(&speaker));
         }
         match segment.words.as_deref() {
             Some(words) if !words.is_empty() => {
@@ -63,8 +66,8 @@ pub fn to_srt(transcript: &Transcript) -> Result<String, TranscriptError> {
             format_clock(start, ','),
             format_clock(end, ',')
         );
-        if let Some(speaker) = &segment.speaker {
-            let _ = write!(out, "{}: ", one_line(speaker));
+        if let Some(speaker) = speaker_of(segment) {
+            let _ = write!(out, "{speaker}: ");
         }
         let _ = writeln!(out, "{}", one_line(&segment.text));
     }
@@ -105,12 +108,13 @@ pub(crate) fn cues(
     Ok(cues)
 }
 
-/// Text on one line: line breaks become spaces.
-pub(crate) fn one_line(text: &str) -> String {
-    text.split(['\n', '\r'])
-        .filter(|l| !l.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The segment's speaker on one line, `None` when it has none or only blanks.
+fn speaker_of(segment: &Segment) -> Option<String> {
+    segment
+        .speaker
+        .as_deref()
+        .map(one_line)
+        .filter(|name| !name.is_empty())
 }
 
 /// WebVTT text escapes.

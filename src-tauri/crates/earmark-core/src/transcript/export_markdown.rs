@@ -13,11 +13,12 @@
 //! A speaker's name opens each turn in bold. Each segment is a paragraph led by its
 //! start as `[m:ss]` (`[h:mm:ss]` past an hour), or `[≈m:ss]` when the times are
 //! estimated; untimed segments have none. Characters Markdown would read as markup
-//! are escaped with a backslash, and line breaks inside a segment become spaces.
+//! are escaped with a backslash, and line breaks inside a segment or a speaker's name
+//! (a lone `\r` included) become spaces, so a name can never start a block of its own.
 
 use std::fmt::Write;
 
-use super::export::one_line;
+use super::line_breaks::one_line;
 use super::Transcript;
 
 /// How a Markdown export looks.
@@ -35,11 +36,15 @@ pub fn to_markdown(transcript: &Transcript, options: &MarkdownOptions<'_>) -> St
     if let Some(title) = options.title {
         let _ = writeln!(out, "# {}\n", escape(&one_line(title)));
     }
-    let mut speaker: Option<&str> = None;
+    let mut speaker: Option<String> = None;
     for (i, segment) in transcript.segments.iter().enumerate() {
-        let this = segment.speaker.as_deref();
-        if this.is_some() && (i == 0 || this != speaker) {
-            let _ = writeln!(out, "**{}**\n", escape(&one_line(this.unwrap_or_default())));
+        let this = segment
+            .speaker
+            .as_deref()
+            .map(one_line)
+            .filter(|name| !name.is_empty());
+        if let Some(name) = this.as_deref().filter(|_| i == 0 || this != speaker) {
+            let _ = writeln!(out, "**{}**\n", escape(name));
         }
         speaker = this;
         if let Some(start) = segment.start_ms {

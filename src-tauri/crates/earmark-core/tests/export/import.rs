@@ -154,8 +154,8 @@ fn identical_notes_are_matched_by_count() {
 }
 
 #[test]
-fn unknown_episodes_are_reported_and_the_rest_imported() {
-    let (source, _) = annotated_library();
+fn episodes_the_library_lacks_are_added_with_their_show() {
+    let (source, episode) = annotated_library();
     add_local_episode(&source.store, "walk");
     let document = export_all(&source.store);
     let target = empty_library();
@@ -167,19 +167,33 @@ fn unknown_episodes_are_reported_and_the_rest_imported() {
 
     let report = import_notes(&target.store, &document).unwrap();
     assert_eq!(
-        report.notes_added, 1,
-        "the local episode's note: {report:?}"
+        (report.notes_added, report.highlights_added, report.skipped),
+        (4, 1, 0),
+        "{report:?}"
     );
-    assert_eq!(report.skipped, 4, "three notes and a highlight: {report:?}");
-    assert_eq!(report.unknown_episodes.len(), 1, "{report:?}");
-    let unknown = &report.unknown_episodes[0];
-    assert_eq!(unknown.title, crate::TITLE);
-    assert_eq!(unknown.podcast.as_deref(), Some(crate::PODCAST));
-    assert_eq!((unknown.notes, unknown.highlights), (3, 1));
-    assert!(
-        unknown.reason.contains("add the episode"),
-        "the reason says what to do: {}",
-        unknown.reason
+    assert_eq!(
+        (
+            report.podcasts_added,
+            report.episodes_added,
+            report.episodes_matched
+        ),
+        (1, 1, 1),
+        "{report:?}"
+    );
+    assert!(report.unknown_episodes.is_empty(), "{report:?}");
+    let podcast = target
+        .store
+        .podcast_by_feed_url(crate::FEED)
+        .unwrap()
+        .expect("the show was added");
+    let added = target
+        .store
+        .episode_by_guid(podcast.id, "ep-1")
+        .unwrap()
+        .expect("the episode was added under its show");
+    assert_eq!(
+        content(&target.store, added.id),
+        content(&source.store, episode)
     );
 }
 
@@ -259,6 +273,7 @@ fn a_newer_export_is_refused() {
     let lib = empty_library();
     let document = ExportDocument {
         earmark_export: 2,
+        podcasts: Vec::new(),
         episodes: Vec::new(),
     };
     let err = import_notes(&lib.store, &document).unwrap_err();

@@ -6,8 +6,10 @@
 
 mod import;
 mod json;
+mod library;
 mod markdown;
 mod readwise;
+mod vault;
 
 use earmark_core::export::EpisodeNotes;
 use earmark_core::store::{EpisodeId, NewEpisode, NewHighlight, NewPodcast, Store};

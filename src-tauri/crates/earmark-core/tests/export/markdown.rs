@@ -147,3 +147,61 @@ fn file_names_are_safe() {
     let name = episode_file_name(&read(&lib.store, episode));
     assert_eq!(name, "Rivers, -Deltas- & Co - Episode- One.md");
 }
+
+#[test]
+fn line_breaks_in_speakers_and_highlights_stay_inside_the_quote() {
+    use earmark_core::store::NewHighlight;
+    use earmark_core::transcript::{Segment, Transcript, TranscriptFormat};
+    let (lib, episode) = annotated_library();
+    // What an old library may hold: a voice name with decoded `&#10;` breaks, a lone
+    // carriage return in a highlight.
+    lib.store
+        .set_transcript(
+            episode,
+            &Transcript {
+                format: TranscriptFormat::Vtt,
+                segments: vec![Segment::timed(0, 9_000, "Welcome.")
+                    .with_speaker("Ana\n\n# Injected heading\n- item\rmore")],
+            },
+            None,
+        )
+        .unwrap();
+    lib.store
+        .add_highlight(
+            episode,
+            &NewHighlight {
+                start_ms: 1_000,
+                end_ms: 2_000,
+                text: "kept\r- not a list\r\n# not a heading".to_owned(),
+                color: "yellow".to_owned(),
+                note: None,
+            },
+        )
+        .unwrap();
+    let doc = to_markdown(&[read(&lib.store, episode)]);
+    assert!(
+        !doc.contains('\r'),
+        "no carriage return reaches the file: {doc:?}"
+    );
+    let highlight = doc
+        .split("## ")
+        .find(|s| s.starts_with("[0:01] Highlight"))
+        .expect("the highlight");
+    assert_eq!(
+        highlight, "[0:01] Highlight\n\n> kept\n> \\- not a list\n> \\# not a heading\n\n",
+        "each line of the highlight is a line of the quote:\n{doc}"
+    );
+    let note = doc
+        .split("## ")
+        .find(|s| s.starts_with("[0:07]"))
+        .expect("the note at 0:07");
+    assert!(
+        note.contains("\n> **Ana \\# Injected heading - item more:** Welcome.\n"),
+        "the speaker's name is collapsed onto the quoted line:\n{note}"
+    );
+    assert!(
+        doc.lines()
+            .all(|l| !l.starts_with("# Injected") && !l.starts_with("- item")),
+        "{doc}"
+    );
+}

@@ -10,7 +10,7 @@ use earmark_core::store::{NewEpisode, NewHighlight};
 use crate::downloads::{assert_same_file, episode_at, fetch, no_progress};
 use crate::server::{Route, TestServer};
 use crate::subscribe::podcast_server;
-use crate::{demo, demo_mp3, quick_client, Library};
+use crate::{demo, demo_mp3, playable, quick_client, Library};
 
 #[test]
 fn transcript_and_chapters_come_with_the_audio() {
@@ -24,7 +24,15 @@ fn transcript_and_chapters_come_with_the_audio() {
     // Pretend the subscribe-time fetch did not happen for ep3.
     store.clear_chapters(ep3.id).unwrap();
     server.serve("/audio/ep3.mp3", Route::ok(demo_mp3(), "audio/mpeg"));
-    let done = download(store, &http, library.data_dir(), ep3.id, no_progress).unwrap();
+    let done = download(
+        store,
+        &http,
+        library.data_dir(),
+        ep3.id,
+        &playable,
+        no_progress,
+    )
+    .unwrap();
     assert_eq!(done.chapters, 3, "chapters fetched with the audio");
     assert!(
         !done.transcript,
@@ -38,7 +46,15 @@ fn transcript_and_chapters_come_with_the_audio() {
     ));
 
     let ep1 = store.episode_by_guid(sub.podcast, "ep-1").unwrap().unwrap();
-    let done = download(store, &http, library.data_dir(), ep1.id, no_progress).unwrap();
+    let done = download(
+        store,
+        &http,
+        library.data_dir(),
+        ep1.id,
+        &playable,
+        no_progress,
+    )
+    .unwrap();
     assert!(!done.transcript && done.chapters == 0, "ep1 offers none");
     assert!(done.warnings.is_empty(), "{:?}", done.warnings);
 }

@@ -12,7 +12,7 @@ use earmark_core::downloads::{
 use earmark_core::store::{EpisodeId, NewEpisode, NewPodcast};
 
 use crate::server::{Route, TestServer};
-use crate::{demo_mp3, quick_client, Library};
+use crate::{demo_mp3, playable, quick_client, Library};
 
 /// Where the demo file is cut when a test drops the connection.
 const CUT: usize = 300_000;
@@ -48,16 +48,29 @@ pub fn fetch(library: &Library, episode: EpisodeId) -> Result<Downloaded, Downlo
         &quick_client(),
         library.data_dir(),
         episode,
+        &playable,
         no_progress,
     )
 }
 
-fn options(resumes: u32) -> DownloadOptions<'static> {
+pub fn options(resumes: u32) -> DownloadOptions<'static> {
     DownloadOptions {
         resumes,
-        cancel: None,
         extras: false,
+        ..DownloadOptions::new(&playable)
     }
+}
+
+/// The demo episode with one letter of its ID3 title changed: another version of
+/// the file, still playable, of the same length.
+pub fn other_version() -> Vec<u8> {
+    let mut bytes = demo_mp3();
+    // 10-byte ID3 header, "TIT2", 4-byte size, 2 flags, the UTF-16 encoding byte and
+    // its byte-order mark, then the title's first letter.
+    assert_eq!(&bytes[10..14], b"TIT2");
+    assert!(bytes[23].is_ascii_alphabetic(), "{:?}", &bytes[..32]);
+    bytes[23] ^= 0x20;
+    bytes
 }
 
 pub fn assert_same_file(path: &Path, want: &[u8]) {
@@ -82,6 +95,7 @@ fn download_lands_in_the_data_dir_under_a_safe_name() {
         &quick_client(),
         library.data_dir(),
         episode,
+        &playable,
         |done, total| reports.push((done, total)),
     )
     .unwrap();
@@ -256,8 +270,7 @@ fn a_changed_file_restarts_instead_of_mixing_versions() {
     )
     .unwrap_err();
     // The publisher replaces the file: new bytes, new ETag.
-    let mut new_bytes = demo_mp3();
-    new_bytes.reverse();
+    let new_bytes = other_version();
     let mut route = Route::ok(new_bytes.clone(), "audio/mpeg");
     route.etag = Some("\"v2\"".into());
     server.serve("/audio/ep.mp3", route);
@@ -366,9 +379,8 @@ fn cancel_keeps_the_partial_file_for_later() {
         library.data_dir(),
         episode,
         DownloadOptions {
-            resumes: 0,
             cancel: Some(&cancel),
-            extras: false,
+            ..options(0)
         },
         &mut |done, _| {
             if done >= 100_000 {

@@ -10,12 +10,14 @@ mod bounds;
 mod chapters;
 mod downloaded;
 mod downloads;
+mod feed_limits;
 mod hostile;
 mod hostile_refresh;
 mod opml;
 mod parse;
 pub mod server;
 mod subscribe;
+mod trusted;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -70,6 +72,9 @@ impl Library {
         self.dir.path()
     }
 }
+
+/// The player's probe, as the app and the command line hand it to downloads.
+pub use earmark_player::check_playable as playable;
 
 /// A client with short timeouts, so slow-server tests finish quickly.
 pub fn quick_client() -> HttpClient {

@@ -1,7 +1,8 @@
 //! A real HTTP/1.1 server on 127.0.0.1 for tests, on a hand-rolled `TcpListener`, so
 //! that tests can make it misbehave in exactly the ways real servers do: ignore
-//! `Range`, drop the connection mid-body, answer slowly, change the file between
-//! requests, answer 404.
+//! `Range`, drop the connection mid-body, answer slowly, trickle the body a byte at a
+//! time, change the file between requests and answer a stale `If-Range` with a range
+//! of the new file anyway, answer 404.
 //!
 //! Every response closes its connection. Each request is logged (path, `Range`,
 //! `If-Range`) for assertions. The server stops when dropped. It only ever listens on
@@ -40,6 +41,11 @@ pub struct Route {
     pub cut_first: usize,
     /// Where those cuts happen (bytes of body sent).
     pub cut_at: usize,
+    /// Send the body one byte per this interval (a server that trickles).
+    pub trickle: Option<Duration>,
+    /// Answer a `Range` with 206 even when `If-Range` names another version (as
+    /// servers that ignore `If-Range` do).
+    pub ignore_if_range: bool,
 }
 
 impl Route {
@@ -55,6 +61,8 @@ impl Route {
             delay: Duration::ZERO,
             cut_first: 0,
             cut_at: 0,
+            trickle: None,
+            ignore_if_range: false,
         }
     }
 
@@ -229,6 +237,7 @@ fn respond(mut stream: TcpStream, route: &Route, seen: &Seen, cut: bool) {
     if status == 200 && route.ranges {
         let validator_ok = match (&seen.if_range, &route.etag) {
             (None, _) => true,
+            _ if route.ignore_if_range => true,
             (Some(given), Some(etag)) => given == etag,
             (Some(_), None) => false,
         };
@@ -280,6 +289,15 @@ fn respond(mut stream: TcpStream, route: &Route, seen: &Seen, cut: bool) {
     } else {
         body
     };
+    if let Some(interval) = route.trickle {
+        for byte in body {
+            if stream.write_all(std::slice::from_ref(byte)).is_err() {
+                return;
+            }
+            std::thread::sleep(interval);
+        }
+        return;
+    }
     for chunk in body.chunks(16 * 1024) {
         if stream.write_all(chunk).is_err() {
             return;

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod attach;
+mod backup;
 mod concurrency;
 mod confidence;
 mod cover;

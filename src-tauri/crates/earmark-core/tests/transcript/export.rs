@@ -148,3 +148,75 @@ fn missing_ends_are_filled_on_export() -> TestResult {
     }
     Ok(())
 }
+
+/// A transcript from an old library whose speaker names and text hold line breaks:
+/// a voice name with encoded breaks decoded into it, and a lone carriage return.
+fn broken_names() -> Transcript {
+    Transcript {
+        format: TranscriptFormat::Vtt,
+        segments: vec![
+            Segment::timed(0, 2_000, "First line.")
+                .with_speaker("Ana\n\n00:00:05.000 --> 00:00:06.000\nInjected cue"),
+            Segment::timed(2_000, 4_000, "Second\rline.").with_speaker("Ben\rInjected"),
+            Segment::timed(4_000, 6_000, "Third.\u{2028}Same cue.").with_speaker("\r\n"),
+        ],
+    }
+}
+
+#[test]
+fn line_breaks_in_names_and_text_never_make_cues() -> TestResult {
+    let original = broken_names();
+    for (format, document) in [
+        (TranscriptFormat::Vtt, to_vtt(&original)?),
+        (TranscriptFormat::Srt, to_srt(&original)?),
+    ] {
+        let back = parse_as(&document, format)?;
+        assert_eq!(
+            back.segments.len(),
+            3,
+            "{format:?}: one cue per segment, none injected:\n{document}"
+        );
+        // SRT reads short `Name:` prefixes as speakers and leaves longer ones in the
+        // text: compare what a reader sees either way.
+        let lines: Vec<String> = back
+            .segments
+            .iter()
+            .map(|s| match &s.speaker {
+                Some(speaker) => format!("{speaker}: {}", s.text),
+                None => s.text.clone(),
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Ana 00:00:05.000 --> 00:00:06.000 Injected cue: First line.",
+                "Ben Injected: Second line.",
+                "Third. Same cue.",
+            ],
+            "{format:?}: names and text collapsed onto one line:\n{document}"
+        );
+        assert_eq!(back.segments[2].start_ms, Some(4_000), "{format:?}");
+    }
+    Ok(())
+}
+
+#[test]
+fn line_breaks_in_names_stay_inside_markdown() {
+    use earmark_core::transcript::{to_markdown, MarkdownOptions};
+    let md = to_markdown(&broken_names(), &MarkdownOptions::default());
+    let starts: Vec<&str> = md
+        .split(['\n', '\r', '\u{2028}'])
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            "**Ana 00:00:05.000 --\\> 00:00:06.000 Injected cue**",
+            "[0:00] First line.",
+            "**Ben Injected**",
+            "[0:02] Second line.",
+            "[0:04] Third. Same cue.",
+        ],
+        "{md}"
+    );
+}

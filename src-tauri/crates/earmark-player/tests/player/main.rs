@@ -10,6 +10,7 @@ mod fixtures;
 mod formats;
 mod index;
 mod long_run;
+mod lying_header;
 mod mislabelled;
 mod rig;
 mod seek;
