@@ -72,7 +72,9 @@ def test_back_up_and_restore_from_settings(
     assert len(kept) == 1 and notes_in(kept[0]) == [KEPT, LATER], f"the replaced library is kept: {kept}"
 
     open_from_notebook(page, KEPT)
-    page.wait_until(
-        lambda d: any(KEPT in i.text for i in page.find_all(NOTE_ITEM)), "the restored note is not in the window"
+    # The texts are read inside the wait: the panel may re-render between reads.
+    shown = page.wait_until(
+        lambda d: (texts := [i.text for i in page.find_all(NOTE_ITEM)]) and any(KEPT in t for t in texts) and texts,
+        "the restored note is not in the window",
     )
-    assert not any(LATER in i.text for i in page.find_all(NOTE_ITEM)), "the later note is gone"
+    assert not any(LATER in t for t in shown), f"the later note is gone: {shown}"

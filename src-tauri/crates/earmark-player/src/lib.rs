@@ -8,6 +8,8 @@ mod clock;
 mod decode;
 mod engine;
 mod error;
+#[doc(hidden)]
+pub mod fuzz;
 mod guard;
 mod media_info;
 mod mp3;

@@ -30,11 +30,11 @@ pub(crate) struct Cut {
 }
 
 /// Where an MP4 `file` is cut short; `None` for a whole file or one that is not MP4.
-pub(crate) fn cut_short(file: &mut File) -> io::Result<Option<Cut>> {
+pub(crate) fn cut_short<R: Read + Seek>(file: &mut R) -> io::Result<Option<Cut>> {
     if !mp4_track::is_mp4(file)? {
         return Ok(None);
     }
-    let file_len = file.metadata()?.len();
+    let file_len = mp4_track::byte_len(file)?;
     let mut pos = 0;
     while let Some(top) = mp4_track::top_box_at(file, pos, file_len)? {
         let end = top.pos.saturating_add(top.size);

@@ -7,7 +7,6 @@
 //! (`media_time`) and how long it plays (`segment_duration`, in the movie's time scale).
 //! Earmark plays exactly that, as ffprobe reports the stream's duration.
 
-use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 
 /// The largest `moov` box read into memory (a few MB even for hour-long files).
@@ -23,7 +22,7 @@ pub(crate) struct Mp4Edit {
 }
 
 /// True when `file` starts like an MP4 (ISO base media) file.
-pub(crate) fn is_mp4(file: &mut File) -> io::Result<bool> {
+pub(crate) fn is_mp4<R: Read + Seek>(file: &mut R) -> io::Result<bool> {
     let mut head = [0u8; 8];
     file.seek(SeekFrom::Start(0))?;
     let n = file.read(&mut head)?;
@@ -34,7 +33,10 @@ pub(crate) fn is_mp4(file: &mut File) -> io::Result<bool> {
 /// Reads the edit list of the first sound track of `file`, as frames at `sample_rate`.
 ///
 /// Returns `None` when there is no usable single edit (no edit list, several edits).
-pub(crate) fn read_edit(file: &mut File, sample_rate: u32) -> io::Result<Option<Mp4Edit>> {
+pub(crate) fn read_edit<R: Read + Seek>(
+    file: &mut R,
+    sample_rate: u32,
+) -> io::Result<Option<Mp4Edit>> {
     let Some(moov) = read_moov(file)? else {
         return Ok(None);
     };
@@ -99,6 +101,11 @@ impl Bits<'_> {
     }
 }
 
+/// The length of `file` in bytes (its position is left anywhere).
+pub(crate) fn byte_len<R: Seek>(file: &mut R) -> io::Result<u64> {
+    file.seek(SeekFrom::End(0))
+}
+
 /// A top-level box: where it starts, its size (header included), its header's length
 /// and its type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,7 +118,11 @@ pub(crate) struct TopBox {
 
 /// The top-level box at `pos` of `file`, `file_len` bytes long; `None` at the end or
 /// where the header is cut off or declares a size smaller than itself.
-pub(crate) fn top_box_at(file: &mut File, pos: u64, file_len: u64) -> io::Result<Option<TopBox>> {
+pub(crate) fn top_box_at<R: Read + Seek>(
+    file: &mut R,
+    pos: u64,
+    file_len: u64,
+) -> io::Result<Option<TopBox>> {
     if pos.saturating_add(8) > file_len {
         return Ok(None);
     }
@@ -142,8 +153,8 @@ pub(crate) fn top_box_at(file: &mut File, pos: u64, file_len: u64) -> io::Result
 }
 
 /// The payload of the top-level `moov` box, wherever it is in the file.
-fn read_moov(file: &mut File) -> io::Result<Option<Vec<u8>>> {
-    let file_len = file.metadata()?.len();
+fn read_moov<R: Read + Seek>(file: &mut R) -> io::Result<Option<Vec<u8>>> {
+    let file_len = byte_len(file)?;
     let mut pos = 0u64;
     while let Some(top) = top_box_at(file, pos, file_len)? {
         if &top.kind == b"moov" {

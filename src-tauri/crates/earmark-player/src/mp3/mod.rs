@@ -25,8 +25,7 @@ mod frames;
 mod header;
 mod stream;
 
-use std::fs::File;
-use std::io;
+use std::io::{self, Read, Seek};
 
 pub(crate) use frames::FrameReader;
 pub(crate) use header::FrameHeader;
@@ -34,10 +33,10 @@ pub(crate) use stream::Mp3Stream;
 
 use crate::seek_index::{IndexPoint, SeekIndex, POINT_SPACING};
 
-/// Walks all frames of `file` (of `file_len` bytes) once and indexes them.
+/// Walks all frames of `file` (of `file_len` bytes), from its start, once and indexes them.
 ///
 /// Returns `None` when the file holds no Layer III frame at all.
-pub(crate) fn build_index(file: File, file_len: u64) -> io::Result<Option<SeekIndex>> {
+pub(crate) fn build_index<R: Read + Seek>(file: R, file_len: u64) -> io::Result<Option<SeekIndex>> {
     let mut reader = FrameReader::new(file);
     let mut points = Vec::new();
     let mut stream_header = None;

@@ -1,7 +1,7 @@
 //! MP3 packets for the decoder, read through our frame walk and positioned by the index.
 
 use std::fs::File;
-use std::io;
+use std::io::{self, Read, Seek};
 
 use symphonia::core::formats::Packet;
 
@@ -10,18 +10,18 @@ use crate::seek_index::SeekIndex;
 
 /// An MP3 file as a stream of packets (one frame each) that can seek in milliseconds.
 #[derive(Debug)]
-pub(crate) struct Mp3Stream {
-    frames: FrameReader<File>,
+pub(crate) struct Mp3Stream<R = File> {
+    frames: FrameReader<R>,
     index: SeekIndex,
     /// Samples per channel in each frame (1152 or 576).
     samples: u64,
 }
 
-impl Mp3Stream {
+impl<R: Read + Seek> Mp3Stream<R> {
     /// A stream over `file`, at its first audio frame, as described by `index`.
     ///
     /// Returns `None` when the index does not describe an MP3 stream.
-    pub fn new(file: File, index: SeekIndex) -> io::Result<Option<Self>> {
+    pub fn new(file: R, index: SeekIndex) -> io::Result<Option<Self>> {
         let (Some(stream), Some(first)) = (index.stream_header(), index.point_at_or_before(0))
         else {
             return Ok(None);

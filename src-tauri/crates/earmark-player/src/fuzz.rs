@@ -1,0 +1,47 @@
+//! Entry points for Earmark's fuzz targets (`tests/fuzz`), not an API: the code that
+//! reads an audio file's bytes before symphonia decodes them, run over bytes in memory
+//! exactly as opening and seeking a file runs it.
+
+use std::io::Cursor;
+
+use crate::mp3::{self, Mp3Stream};
+use crate::seek_index::SeekIndex;
+use crate::{mp4_cut, mp4_track};
+
+/// Walks the MP3 frames of `bytes` as opening the file does (the index scan), reads
+/// every packet, then seeks back to the middle and the start and reads on, as a seek
+/// does; also reads `bytes` as a cached seek index.
+pub fn mp3_frames(bytes: &[u8]) {
+    let _ = SeekIndex::from_bytes(bytes);
+    let len = bytes.len() as u64;
+    let Ok(Some(index)) = mp3::build_index(Cursor::new(bytes), len) else {
+        return;
+    };
+    let Ok(Some(mut stream)) = Mp3Stream::new(Cursor::new(bytes), index) else {
+        return;
+    };
+    let end = stream.index().mp3_frames() * stream.samples_per_frame();
+    while let Ok(Some(_)) = stream.next_packet() {}
+    for ts in [end / 2, 0] {
+        if stream.seek(ts).is_err() {
+            return;
+        }
+        for _ in 0..16 {
+            if !matches!(stream.next_packet(), Ok(Some(_))) {
+                break;
+            }
+        }
+    }
+}
+
+/// Reads what Earmark reads of an MP4 file itself: the edit list of its sound track,
+/// whether its last box is cut short, and `bytes` as an AAC decoder config.
+pub fn mp4_track(bytes: &[u8]) {
+    let _ = mp4_track::aac_channels(bytes);
+    let mut file = Cursor::new(bytes);
+    if !matches!(mp4_track::is_mp4(&mut file), Ok(true)) {
+        return;
+    }
+    let _ = mp4_track::read_edit(&mut file, 44_100);
+    let _ = mp4_cut::cut_short(&mut file);
+}

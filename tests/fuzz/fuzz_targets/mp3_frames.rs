@@ -1,0 +1,8 @@
+//! The MP3 frame walker: the index scan at open, every packet, and seeks.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(init: earmark_fuzz::report_stack_overflows(), |data: &[u8]| {
+    earmark_player::fuzz::mp3_frames(data);
+});
