@@ -149,10 +149,12 @@ impl DownloadError {
     }
 }
 
-/// `12.3 MB`, or bytes below a megabyte.
+/// `12.3 MB`, `16 KB`, or bytes below a kilobyte.
 fn megabytes(bytes: u64) -> String {
-    if bytes < 1_000_000 {
+    if bytes < 1_000 {
         format!("{bytes} bytes")
+    } else if bytes < 1_000_000 {
+        format!("{} KB", (bytes + 500) / 1_000)
     } else {
         format!("{:.1} MB", bytes as f64 / 1_000_000.0)
     }
@@ -246,8 +248,8 @@ mod tests {
         };
         assert_eq!(
             stalled.to_string(),
-            "The download of \"Ep\" stalled: the server sent less than 16384 bytes in 30 s. \
-             What arrived (2000 bytes) is kept; download it again to go on where it stopped."
+            "The download of \"Ep\" stalled: the server sent less than 16 KB in 30 s. \
+             What arrived (2 KB) is kept; download it again to go on where it stopped."
         );
         assert_eq!(seconds(500), "0.5");
         assert_eq!(seconds(30_000), "30");
