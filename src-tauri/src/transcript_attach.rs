@@ -98,4 +98,22 @@ mod tests {
         assert_eq!(error.code, "bad_transcript");
         assert!(error.message.contains("junk.vtt"), "{}", error.message);
     }
+
+    /// Tauri's build tooling turns on serde_json's `unbounded_depth` for itself; the
+    /// app's own build must keep the depth limit, or a deep file overflows the stack.
+    #[test]
+    fn a_json_transcript_nested_too_deep_is_refused_in_the_app_build() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = AppState::for_tests(dir.path());
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let read = move || read_transcript_bytes(deep.as_bytes(), "deep.json");
+        let error = tauri::async_runtime::block_on(attach(&state, 1, None, read))
+            .expect_err("a 100,000-deep document is refused");
+        assert_eq!(error.code, "bad_transcript");
+        assert!(
+            error.message.contains("nested too deep"),
+            "{}",
+            error.message
+        );
+    }
 }
