@@ -118,6 +118,7 @@ export function createLibrarySession({ onOpen, showView, inform, report, onDownl
    */
   function setStatus(text, tone = "info") {
     status.textContent = text;
+    status.title = "";
     status.dataset.tone = tone;
     status.hidden = !text;
   }
@@ -186,9 +187,20 @@ export function createLibrarySession({ onOpen, showView, inform, report, onDownl
         ? "No new episodes"
         : `${report.new_episodes} new episode${report.new_episodes === 1 ? "" : "s"}`;
     const failed = report.podcasts.filter((p) => p.error);
-    const trouble = failed.length ? ` · ${failed.length} feed${failed.length === 1 ? "" : "s"} could not be checked` : "";
+    const trouble = failed.length ? ` · ${whoFailed(failed)} could not be checked` : "";
     setStatus(`${found} · checked ${time}${trouble}`);
-    if (failed.length) status.title = failed.map((p) => `${p.title}: ${p.error}`).join("\n");
+    status.title = failed.map((p) => `${p.title}: ${p.error}`).join("\n");
+  }
+
+  /**
+   * The shows whose check failed, by name when there are few: "The Daily",
+   * "The Daily and Radiolab", or "4 feeds".
+   * @param {api.PodcastOutcome[]} failed
+   */
+  function whoFailed(failed) {
+    const names = failed.map((p) => `“${p.title}”`);
+    if (names.length > 2) return `${names.length} feeds`;
+    return names.join(" and ");
   }
 
   /** @param {api.FilesImported} done @returns {Promise<string>} */
