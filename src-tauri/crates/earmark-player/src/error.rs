@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum PlayerError {
     /// The file could not be opened at all.
-    #[error("Could not open {path}: {source}")]
+    #[error("Could not open {}: {}", path.display(), open_reason(source))]
     Open {
         /// The file.
         path: PathBuf,
@@ -66,4 +66,38 @@ pub enum PlayerError {
 /// Milliseconds as seconds with three decimals, as `probe` prints them.
 fn seconds(ms: u64) -> String {
     format!("{}.{:03}", ms / 1000, ms % 1000)
+}
+
+/// Why a file could not be opened, in words rather than the system's error text
+/// where the reason is a common one.
+fn open_reason(source: &std::io::Error) -> String {
+    match source.kind() {
+        std::io::ErrorKind::NotFound => "the file is not there any more (moved or deleted?)".into(),
+        std::io::ErrorKind::PermissionDenied => "Earmark is not allowed to read it".into(),
+        _ => source.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_is_said_in_words() {
+        let gone = PlayerError::Open {
+            path: PathBuf::from("/music/ep.mp3"),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        assert_eq!(
+            gone.to_string(),
+            "Could not open /music/ep.mp3: the file is not there any more (moved or deleted?)"
+        );
+        let locked = PlayerError::Open {
+            path: PathBuf::from("/music/ep.mp3"),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        assert!(locked
+            .to_string()
+            .ends_with("Earmark is not allowed to read it"));
+    }
 }
