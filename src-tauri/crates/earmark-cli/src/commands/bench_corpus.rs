@@ -238,6 +238,7 @@ impl Vocabulary {
             .collect();
         Transcript {
             format: TranscriptFormat::Vtt,
+            warnings: Vec::new(),
             segments,
         }
     }

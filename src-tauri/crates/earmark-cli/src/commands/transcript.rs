@@ -14,9 +14,11 @@ pub enum TranscriptCommand {
     /// Read a transcript file and print its segments.
     ///
     /// JSON: {"format", "timed", "segments": [{"start_ms", "end_ms", "speaker", "text",
-    /// "words"}]}; start_ms/end_ms and speaker are null where the file gives none,
-    /// "words" appears only when the file has word timings. Text: one line per
-    /// segment, "[m:ss] Speaker: text" ("[--:--]" where untimed).
+    /// "words"}], "warnings"}; start_ms/end_ms and speaker are null where the file
+    /// gives none, "words" appears only when the file has word timings, "warnings"
+    /// (one sentence per cue left out) only when a cue was left out. Text: one line
+    /// per segment, "[m:ss] Speaker: text" ("[--:--]" where untimed), and the
+    /// warnings on stderr.
     Parse(ParseArgs),
 }
 
@@ -64,6 +66,8 @@ struct ParsedTranscript<'a> {
     format: TranscriptFormat,
     timed: bool,
     segments: &'a [Segment],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    warnings: &'a [String],
 }
 
 /// Runs a `transcript` subcommand.
@@ -83,7 +87,13 @@ fn parse(args: &ParseArgs, out: &Report) -> Result<(), CliError> {
         format: transcript.format,
         timed: transcript.timed(),
         segments: &transcript.segments,
+        warnings: &transcript.warnings,
     };
+    if !out.json {
+        for warning in &transcript.warnings {
+            eprintln!("earmark-cli: warning: {}", one_line(warning));
+        }
+    }
     out.print(&document, || {
         transcript
             .segments

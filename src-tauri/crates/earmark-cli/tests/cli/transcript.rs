@@ -125,3 +125,37 @@ fn bench_parse_reports_its_figures() {
     );
     assert!(0.0 < min && min <= p50 && p50 <= max, "{out}");
 }
+
+#[test]
+fn a_cue_left_out_is_reported_in_json_and_on_stderr() {
+    let cli = Sandbox::new();
+    let path = cli.file("broken.srt");
+    std::fs::write(
+        &path,
+        "1\n00:00:01,000 --> 00:00:02,000\nKept.\n\n\
+         2\n00:00:03,000 --> garbage\nLeft out.\n\n\
+         3\n00:00:04,000 --> 00:00:05,000\nAlso kept.\n",
+    )
+    .expect("write the SRT file");
+    let warning = "Cue 2 (line 5) was left out: its timing line could not be read.";
+    let parsed = cli.json(&["transcript", "parse", path_str(&path)]);
+    assert_eq!(
+        parsed["warnings"],
+        serde_json::json!([warning]),
+        "one sentence per cue left out: {parsed}"
+    );
+    assert_eq!(
+        parsed["segments"].as_array().map(Vec::len),
+        Some(2),
+        "{parsed}"
+    );
+    let output = cli.run(&["transcript", "parse", path_str(&path)]);
+    assert!(output.status.success(), "text mode succeeds");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stdout.contains("Left out") && !stdout.contains("garbage"),
+        "stdout has only the kept cues: {stdout}"
+    );
+    assert_eq!(stderr.trim(), format!("earmark-cli: warning: {warning}"));
+}

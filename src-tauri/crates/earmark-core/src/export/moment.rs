@@ -75,6 +75,7 @@ mod tests {
     fn transcript(segments: Vec<Segment>) -> Transcript {
         Transcript {
             format: TranscriptFormat::Vtt,
+            warnings: Vec::new(),
             segments,
         }
     }

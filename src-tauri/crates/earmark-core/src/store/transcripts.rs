@@ -55,7 +55,11 @@ impl Store {
         let corrupt = |source| StoreError::StoredTranscript { episode, source };
         let format = parse_format(&format).map_err(corrupt)?;
         let segments: Vec<Segment> = serde_json::from_str(&segments).map_err(corrupt)?;
-        Ok(Some(Transcript { format, segments }))
+        Ok(Some(Transcript {
+            format,
+            segments,
+            warnings: Vec::new(),
+        }))
     }
 
     /// Format, timing and source of the episode's transcript, without loading it.

@@ -120,7 +120,7 @@ pub fn detect(input: &str, hint: Option<FormatHint>) -> TranscriptFormat {
         .lines()
         .filter(|line| !line.trim().is_empty())
         .take(SRT_SNIFF_LINES)
-        .any(|line| vtt::parse_timing(line).is_some());
+        .any(|line| vtt::parse_timing(line) != Err(vtt::BadTiming::Unreadable));
     if has_timing_line {
         return match hinted {
             Some(TranscriptFormat::Vtt) => TranscriptFormat::Vtt,

@@ -413,6 +413,7 @@ mod tests {
     fn with_times_fills_the_segments() {
         let transcript = Transcript {
             format: super::super::TranscriptFormat::Text,
+            warnings: Vec::new(),
             segments: untimed(&["a", "b"]),
         };
         let times = estimate_times(&transcript.segments, 1_000, &[], &[]);

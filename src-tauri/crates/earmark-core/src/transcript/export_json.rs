@@ -65,6 +65,7 @@ mod tests {
     fn writes_the_podcasting_shape_and_reads_back() {
         let transcript = Transcript {
             format: TranscriptFormat::Json,
+            warnings: Vec::new(),
             segments: vec![
                 Segment::timed(400, 2005, "Welcome \"in\".").with_speaker("Maya"),
                 Segment::timed(2235, 6787, "No speaker here."),
@@ -85,6 +86,7 @@ mod tests {
     fn untimed_is_refused() {
         let transcript = Transcript {
             format: TranscriptFormat::Text,
+            warnings: Vec::new(),
             segments: vec![Segment::untimed("a")],
         };
         assert_eq!(

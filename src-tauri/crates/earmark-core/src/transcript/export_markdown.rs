@@ -95,6 +95,7 @@ mod tests {
     fn turns_times_and_escapes() {
         let transcript = Transcript {
             format: TranscriptFormat::Vtt,
+            warnings: Vec::new(),
             segments: vec![
                 Segment::timed(400, 2000, "Welcome to *Earmark*.").with_speaker("Maya"),
                 Segment::timed(2000, 3000, "Second line.").with_speaker("Maya"),
@@ -119,6 +120,7 @@ mod tests {
     fn estimated_and_untimed() {
         let transcript = Transcript {
             format: TranscriptFormat::Text,
+            warnings: Vec::new(),
             segments: vec![Segment::untimed("Just text.")],
         };
         assert_eq!(
@@ -127,6 +129,7 @@ mod tests {
         );
         let timed = Transcript {
             format: TranscriptFormat::Text,
+            warnings: Vec::new(),
             segments: vec![Segment::timed(42_000, 43_000, "Guess.")],
         };
         let md = to_markdown(

@@ -116,7 +116,7 @@ pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
     } else {
         segments_from_paragraphs(&split_paragraphs(&blocks), &[])
     };
-    finish(TranscriptFormat::Html, segments)
+    finish(TranscriptFormat::Html, segments, Vec::new())
 }
 
 /// `<main>`, else `<article>`, else the whole page.

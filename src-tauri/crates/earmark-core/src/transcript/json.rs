@@ -81,7 +81,7 @@ pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
             })
             .collect()
     };
-    finish(TranscriptFormat::Json, segments)
+    finish(TranscriptFormat::Json, segments, Vec::new())
 }
 
 fn read_segment(object: &Map<String, Value>) -> Option<RawSegment> {

@@ -52,6 +52,10 @@ pub struct Transcript {
     pub format: TranscriptFormat,
     /// The segments in reading order.
     pub segments: Vec<Segment>,
+    /// One sentence per cue the parser left out (a timing line it could not read,
+    /// an end before the start); absent from JSON when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl Transcript {

@@ -72,6 +72,7 @@ pub fn into_sentences(transcript: &Transcript) -> (Transcript, Vec<usize>) {
     (
         Transcript {
             format: transcript.format,
+            warnings: transcript.warnings.clone(),
             segments,
         },
         firsts,
@@ -96,6 +97,7 @@ mod tests {
     fn transcript(segments: Vec<Segment>) -> Transcript {
         Transcript {
             format: TranscriptFormat::Html,
+            warnings: Vec::new(),
             segments,
         }
     }

@@ -8,6 +8,10 @@
 //!   the end time (position hints like `X1:…`) is ignored.
 //! - The index line is optional, and blank lines may repeat or appear inside a
 //!   cue's text: a cue runs until the next index + timing pair or timing line.
+//! - A cue whose timing line cannot be read (`00:00:05,000 -> 00:00:07,000`,
+//!   `00:00:05,000 --> garbage`) or whose end comes before its start is left out,
+//!   its index and text with it up to the next cue, and reported as a warning;
+//!   it is never glued into the cue before it.
 //! - Inline markup (`<i>`, `<b>`, `<u>`, `<font …>`, `{\an8}`) is stripped and
 //!   character references are decoded; a cue's lines are joined with a space.
 //! - Speakers: a line starting with an accepted `Name:` label (see `speaker.rs`)
@@ -21,7 +25,7 @@ use super::cleanup::{
 };
 use super::speaker::{split_label, Labels};
 use super::timing::finish;
-use super::vtt::parse_timing;
+use super::vtt::{parse_timing, CueTimes};
 use super::{Segment, Transcript, TranscriptError, TranscriptFormat};
 
 /// A cue as read, before speakers are assigned.
@@ -36,28 +40,41 @@ struct Cue {
 pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
     let text = normalize_newlines(input);
     let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
-    let timing_at = |i: usize| -> Option<(usize, (u64, u64))> {
+    let timing_at = |i: usize| -> Option<(usize, CueTimes)> {
         let line = *lines.get(i)?;
-        if line.contains("-->") {
-            return parse_timing(line).map(|t| (i, t));
+        if is_timing_shaped(line, "-->") {
+            return Some((i, parse_timing(line)));
         }
         let next = *lines.get(i + 1)?;
         let is_index = !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit());
-        if is_index && next.contains("-->") {
-            return parse_timing(next).map(|t| (i + 1, t));
+        if is_index && is_timing_shaped(next, "->") {
+            return Some((i + 1, parse_timing(next)));
         }
         None
     };
     let mut cues: Vec<Cue> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut cue_count = 0;
     let mut i = 0;
     while i < lines.len() {
-        if let Some((timing_line, (start_ms, end_ms))) = timing_at(i) {
-            cues.push(Cue {
-                start_ms,
-                end_ms,
-                lines: Vec::new(),
-            });
+        if let Some((timing_line, times)) = timing_at(i) {
+            cue_count += 1;
+            let block_line = i + 1;
             i = timing_line + 1;
+            match times {
+                Ok((start_ms, end_ms)) => cues.push(Cue {
+                    start_ms,
+                    end_ms,
+                    lines: Vec::new(),
+                }),
+                Err(bad) => {
+                    warnings.push(bad.warning(cue_count, block_line));
+                    // The cue's text goes with it, up to the next cue.
+                    while i < lines.len() && timing_at(i).is_none() {
+                        i += 1;
+                    }
+                }
+            }
             continue;
         }
         let line = clean_line(lines[i]);
@@ -66,7 +83,13 @@ pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
         }
         i += 1;
     }
-    finish(TranscriptFormat::Srt, attribute_speakers(cues))
+    finish(TranscriptFormat::Srt, attribute_speakers(cues), warnings)
+}
+
+/// True when `line` is meant as a timing line: it starts with a digit and holds
+/// `arrow` (`-->`, or after an index line also the mistyped `->`).
+fn is_timing_shaped(line: &str, arrow: &str) -> bool {
+    line.starts_with(|c: char| c.is_ascii_digit()) && line.contains(arrow)
 }
 
 /// One line of cue text without markup.

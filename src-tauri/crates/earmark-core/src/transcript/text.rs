@@ -49,7 +49,11 @@ pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
     } else {
         decide_labels(&paragraphs, &[])
     };
-    finish(TranscriptFormat::Text, build(&paragraphs, &labels))
+    finish(
+        TranscriptFormat::Text,
+        build(&paragraphs, &labels),
+        Vec::new(),
+    )
 }
 
 /// A paragraph: its lines, and the speaker its markup names, if any.

@@ -1,7 +1,8 @@
 //! The last step every parser shares: tidy the times and build the [`Transcript`].
 //!
 //! - Segments without text are dropped.
-//! - An end before its start is treated as missing.
+//! - An end before its start is treated as missing (SRT and WebVTT leave such a
+//!   cue out before it gets here; the formats without cues keep the text).
 //! - When every segment has a start, segments are sorted by start, stably: cues in
 //!   file order stay in file order, and overlapping or reversed cues (which some
 //!   subtitle editors write) end up in the order they are heard. Partly timed
@@ -12,10 +13,12 @@
 
 use super::{Segment, Transcript, TranscriptError, TranscriptFormat, Word};
 
-/// Tidies `segments` as described in the module documentation.
+/// Tidies `segments` as described in the module documentation; `warnings` says
+/// what the parser left out.
 pub(crate) fn finish(
     format: TranscriptFormat,
     mut segments: Vec<Segment>,
+    warnings: Vec<String>,
 ) -> Result<Transcript, TranscriptError> {
     segments.retain(|s| !s.text.trim().is_empty());
     if segments.is_empty() {
@@ -55,7 +58,11 @@ pub(crate) fn finish(
         }
         next_start = Some(start);
     }
-    Ok(Transcript { format, segments })
+    Ok(Transcript {
+        format,
+        segments,
+        warnings,
+    })
 }
 
 /// Builds word timings from words and their starts: each word ends where the next
@@ -113,7 +120,7 @@ mod tests {
             Segment::timed(0, 2000, "first"),
             Segment::untimed("  "),
         ];
-        let t = finish(TranscriptFormat::Srt, segments)?;
+        let t = finish(TranscriptFormat::Srt, segments, Vec::new())?;
         assert_eq!(t.segments[0].text, "first");
         assert_eq!(
             t.segments[1].end_ms, None,

@@ -7,7 +7,10 @@
 //!
 //! - The `WEBVTT` line and the header metadata under it are skipped; a missing
 //!   header is tolerated. `NOTE`, `STYLE` and `REGION` blocks are skipped wherever
-//!   they appear. Cue identifiers and cue settings are read past.
+//!   they appear. Cue identifiers and cue settings are read past, also settings
+//!   glued to the end time.
+//! - A cue whose timing line cannot be read, or whose end comes before its start,
+//!   is left out with a warning (as browsers drop it).
 //! - Times may leave out the hours (`01:02.500`).
 //! - A cue's lines are joined with a space. Tags (`<c>`, `<i>`, `<b>`, `<u>`,
 //!   `<lang>`, `<ruby>`) are dropped, `<rt>` text is dropped, character references
@@ -44,6 +47,8 @@ pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
     }
     let mut segments = Vec::new();
     let mut has_voices = false;
+    let mut warnings = Vec::new();
+    let mut cue_count = 0;
     while i < lines.len() {
         let line = lines[i];
         if line.trim().is_empty() {
@@ -68,22 +73,27 @@ pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
             }
             continue;
         };
+        cue_count += 1;
+        let block_line = i + 1;
         let times = parse_timing(lines[timing_line]);
         i = timing_line + 1;
         let body_start = i;
         while i < lines.len() && !lines[i].trim().is_empty() && !lines[i].contains("-->") {
             i += 1;
         }
-        if let Some((start, end)) = times {
-            let cue = parse_cue_text(&lines[body_start..i].join("\n"), start, end);
-            has_voices |= cue.has_voice;
-            segments.extend(cue.segments);
+        match times {
+            Ok((start, end)) => {
+                let cue = parse_cue_text(&lines[body_start..i].join("\n"), start, end);
+                has_voices |= cue.has_voice;
+                segments.extend(cue.segments);
+            }
+            Err(bad) => warnings.push(bad.warning(cue_count, block_line)),
         }
     }
     if !has_voices {
         apply_prefixes(&mut segments);
     }
-    finish(TranscriptFormat::Vtt, segments)
+    finish(TranscriptFormat::Vtt, segments, warnings)
 }
 
 /// True when `line` is `keyword` alone or followed by a space or tab.
@@ -93,11 +103,47 @@ fn starts_with_keyword(line: &str, keyword: &str) -> bool {
         || line.trim_end() == keyword
 }
 
+/// Why a cue's timing line gives no times; the cue is then left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BadTiming {
+    /// No `start --> end` could be read.
+    Unreadable,
+    /// The end comes before the start.
+    EndBeforeStart,
+}
+
+impl BadTiming {
+    /// The warning for cue `number` whose block starts at 1-based `line`.
+    pub(crate) fn warning(self, number: usize, line: usize) -> String {
+        let why = match self {
+            BadTiming::Unreadable => "its timing line could not be read",
+            BadTiming::EndBeforeStart => "it ends before it starts",
+        };
+        format!("Cue {number} (line {line}) was left out: {why}.")
+    }
+}
+
+/// A cue's start and end in milliseconds, or why its timing line gives none.
+pub(crate) type CueTimes = Result<(u64, u64), BadTiming>;
+
 /// Reads `start --> end [settings]`.
-pub(crate) fn parse_timing(line: &str) -> Option<(u64, u64)> {
-    let (start, rest) = line.split_once("-->")?;
-    let end = rest.split_whitespace().next()?;
-    Some((parse_clock(start)?, parse_clock(end)?))
+///
+/// The end time is read up to the first space, letter or `-`, so settings glued
+/// to it (`00:02.000line:40%`) do not cost the cue. Browsers read it the same way:
+/// the WebVTT spec's parser collects the timestamp and hands what follows to the
+/// settings parser, and vtt.js (Firefox) strips the timestamp with
+/// `/^[^\sa-zA-Z-]+/` before reading settings from the rest.
+pub(crate) fn parse_timing(line: &str) -> CueTimes {
+    let (start, rest) = line.split_once("-->").ok_or(BadTiming::Unreadable)?;
+    let rest = rest.trim_start();
+    let end = &rest[..rest
+        .find(|c: char| c.is_whitespace() || c.is_ascii_alphabetic() || c == '-')
+        .unwrap_or(rest.len())];
+    match (parse_clock(start), parse_clock(end)) {
+        (Some(start), Some(end)) if end >= start => Ok((start, end)),
+        (Some(_), Some(_)) => Err(BadTiming::EndBeforeStart),
+        _ => Err(BadTiming::Unreadable),
+    }
 }
 
 /// A cue's text split by voice.

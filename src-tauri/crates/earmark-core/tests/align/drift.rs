@@ -78,6 +78,7 @@ fn vtt(
 ) -> Result<Transcript, Box<dyn Error>> {
     let timed = Transcript {
         format: TranscriptFormat::Vtt,
+        warnings: Vec::new(),
         segments: transcript
             .segments
             .iter()

@@ -9,6 +9,7 @@ use earmark_core::transcript::{Segment, Transcript, TranscriptFormat, Word};
 fn transcript(starts: &[u64]) -> Transcript {
     Transcript {
         format: TranscriptFormat::Vtt,
+        warnings: Vec::new(),
         segments: starts
             .iter()
             .map(|&s| Segment::timed(s, s + 1500, "words"))
@@ -139,6 +140,7 @@ fn no_drift_is_no_change_and_errors_are_told() {
     );
     let untimed = Transcript {
         format: TranscriptFormat::Text,
+        warnings: Vec::new(),
         segments: vec![Segment::untimed("a"); 10],
     };
     assert_eq!(

@@ -11,6 +11,7 @@ use crate::episode;
 fn transcript(texts: &[&str]) -> Transcript {
     Transcript {
         format: TranscriptFormat::Text,
+        warnings: Vec::new(),
         segments: texts.iter().map(|t| Segment::untimed(*t)).collect(),
     }
 }

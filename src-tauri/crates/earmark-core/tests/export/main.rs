@@ -68,6 +68,7 @@ pub fn add_podcast_episode(store: &Store) -> EpisodeId {
             episode,
             &Transcript {
                 format: TranscriptFormat::Vtt,
+                warnings: Vec::new(),
                 segments: vec![
                     Segment::timed(0, 5_000, "Welcome to the show.").with_speaker("Ana"),
                     Segment::timed(5_000, 10_000, "Rivers carry \"sediment\", slowly.")

@@ -160,6 +160,7 @@ fn line_breaks_in_speakers_and_highlights_stay_inside_the_quote() {
             episode,
             &Transcript {
                 format: TranscriptFormat::Vtt,
+                warnings: Vec::new(),
                 segments: vec![Segment::timed(0, 9_000, "Welcome.")
                     .with_speaker("Ana\n\n# Injected heading\n- item\rmore")],
             },

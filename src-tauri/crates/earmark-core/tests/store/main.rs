@@ -83,6 +83,7 @@ pub fn segment(start_ms: Option<u64>, text: &str) -> Segment {
 pub fn timed_transcript(lines: &[&str]) -> Transcript {
     Transcript {
         format: TranscriptFormat::Vtt,
+        warnings: Vec::new(),
         segments: lines
             .iter()
             .zip(0u64..)

@@ -8,6 +8,7 @@ use crate::{add_episode, library};
 fn untimed(lines: &[&str]) -> Transcript {
     Transcript {
         format: TranscriptFormat::Text,
+        warnings: Vec::new(),
         segments: lines.iter().map(|t| Segment::untimed(*t)).collect(),
     }
 }

@@ -29,6 +29,7 @@ fn common_word_library() -> (crate::Library, i64) {
             old,
             &Transcript {
                 format: TranscriptFormat::Vtt,
+                warnings: Vec::new(),
                 segments,
             },
             None,

@@ -10,6 +10,7 @@ use crate::{add_episode, library, segment, timed_transcript};
 fn rich_transcript() -> Transcript {
     Transcript {
         format: TranscriptFormat::Json,
+        warnings: Vec::new(),
         segments: vec![
             Segment {
                 start_ms: Some(0),
@@ -69,6 +70,7 @@ fn untimed_transcript_is_stored_as_untimed() {
     let id = add_episode(&lib.store, "e");
     let transcript = Transcript {
         format: TranscriptFormat::Text,
+        warnings: Vec::new(),
         segments: vec![segment(None, "Ana: first"), segment(None, "Ben: second")],
     };
     lib.store.set_transcript(id, &transcript, None).unwrap();
@@ -175,6 +177,7 @@ fn highlights_follow_their_text_when_the_transcript_is_retimed() {
     let episode = add_episode(&lib.store, "Retimed");
     let original = Transcript {
         format: TranscriptFormat::Vtt,
+        warnings: Vec::new(),
         segments: vec![
             Segment {
                 start_ms: Some(0),

@@ -130,3 +130,13 @@ fn empty_and_blank_input_is_a_clear_error() {
         "This transcript has no text in it."
     );
 }
+
+#[test]
+fn a_timing_line_that_ends_before_it_starts_still_means_srt() {
+    let input = "1\n00:00:05,000 --> 00:00:04,000\nBackwards.\n";
+    assert_eq!(
+        detect(input, None),
+        TranscriptFormat::Srt,
+        "the line reads as times, even though that cue is left out"
+    );
+}

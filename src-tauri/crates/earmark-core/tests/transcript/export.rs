@@ -9,6 +9,7 @@ use crate::{parse_fixture, rows, TestResult};
 fn sample() -> Transcript {
     Transcript {
         format: TranscriptFormat::Vtt,
+        warnings: Vec::new(),
         segments: vec![
             Segment::timed(0, 4200, "Welcome to <Deep Roots> & friends.").with_speaker("Ana Silva"),
             Segment::timed(4200, 7900, "Thanks --> glad to be here.").with_speaker("Ben"),
@@ -110,6 +111,7 @@ fn untimed_transcripts_cannot_become_subtitles() -> TestResult {
 fn missing_ends_are_filled_on_export() -> TestResult {
     let t = Transcript {
         format: TranscriptFormat::Text,
+        warnings: Vec::new(),
         segments: vec![
             Segment {
                 start_ms: Some(0),
@@ -154,6 +156,7 @@ fn missing_ends_are_filled_on_export() -> TestResult {
 fn broken_names() -> Transcript {
     Transcript {
         format: TranscriptFormat::Vtt,
+        warnings: Vec::new(),
         segments: vec![
             Segment::timed(0, 2_000, "First line.")
                 .with_speaker("Ana\n\n00:00:05.000 --> 00:00:06.000\nInjected cue"),

@@ -74,7 +74,7 @@ proptest! {
             })
             .collect();
         // WebVTT voices are per cue: a file where some cues have a speaker keeps the others unnamed.
-        let t = Transcript { format: TranscriptFormat::Vtt, segments };
+        let t = Transcript { format: TranscriptFormat::Vtt, segments, warnings: Vec::new() };
         let back = parse(&to_vtt(&t).map_err(|e| TestCaseError::fail(e.to_string()))?, None)
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         if t.segments.iter().any(|s| s.speaker.is_some()) {

@@ -7,6 +7,7 @@ use crate::{parse_fixture, TestResult};
 fn transcript(segments: Vec<Segment>) -> Transcript {
     Transcript {
         format: TranscriptFormat::Vtt,
+        warnings: Vec::new(),
         segments,
     }
 }

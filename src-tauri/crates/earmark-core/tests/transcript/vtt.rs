@@ -169,22 +169,64 @@ fn a_cue_with_two_voices_becomes_two_segments() -> TestResult {
 }
 
 #[test]
-fn reversed_cues_are_sorted_and_bad_ends_filled() -> TestResult {
+fn reversed_cues_are_sorted_and_a_cue_ending_before_it_starts_is_left_out() -> TestResult {
     let t = parse_fixture("reversed.vtt")?;
     assert_eq!(
         rows(&t),
         vec![
             (Some(0), Some(5000), None, "first line"),
             (Some(5000), Some(8000), None, "second line"),
-            (
-                Some(8000),
-                Some(9000),
-                None,
-                "third line, with an end before its start"
-            ),
             (Some(9000), Some(12_000), None, "fourth line"),
         ],
-        "sorted by start; an end before its start is taken from the next cue"
+        "sorted by start; the cue ending before its start is dropped, not stretched"
+    );
+    assert_eq!(
+        t.warnings,
+        ["Cue 3 (line 9) was left out: it ends before it starts."]
+    );
+    Ok(())
+}
+
+#[test]
+fn settings_glued_to_the_end_time_keep_the_cue() -> TestResult {
+    // After web-platform-tests' webvtt file-parsing cases: settings with no space
+    // after the end time, which browsers read as the time plus settings.
+    let input = "WEBVTT\n\n\
+                 00:01.000 --> 00:02.000line:40%\nGlued settings.\n\n\
+                 00:02.000 --> 00:03.500 align:start\nSpaced settings.\n\n\
+                 00:04.000 --> 00:05.000position:10%,line-left size:35%\nTwo glued.\n";
+    let t = parse_as(input, TranscriptFormat::Vtt)?;
+    assert_eq!(
+        rows(&t),
+        vec![
+            (Some(1000), Some(2000), None, "Glued settings."),
+            (Some(2000), Some(3500), None, "Spaced settings."),
+            (Some(4000), Some(5000), None, "Two glued."),
+        ]
+    );
+    assert!(t.warnings.is_empty(), "nothing left out: {:?}", t.warnings);
+    Ok(())
+}
+
+#[test]
+fn a_cue_with_an_unreadable_timing_line_is_left_out_with_a_warning() -> TestResult {
+    // As webvtt-py's and wpt's "timings garbage" cases: the browser drops the cue.
+    let input = "WEBVTT\n\n\
+                 1\n00:00:01.000 --> 00:00:02.000\nKept.\n\n\
+                 2\n00:00:03.000 --> soon\nDropped text.\n\n\
+                 3\n00:00:04.000 --> 00:00:05.000\nAlso kept.\n";
+    let t = parse_as(input, TranscriptFormat::Vtt)?;
+    assert_eq!(
+        rows(&t),
+        vec![
+            (Some(1000), Some(2000), None, "Kept."),
+            (Some(4000), Some(5000), None, "Also kept."),
+        ]
+    );
+    assert!(!all_text(&t).contains("Dropped"), "{:#?}", rows(&t));
+    assert_eq!(
+        t.warnings,
+        ["Cue 2 (line 7) was left out: its timing line could not be read."]
     );
     Ok(())
 }
