@@ -49,6 +49,48 @@ pub(super) struct Namespaces {
     pub podcast: BTreeSet<String>,
     /// Prefixes bound to the iTunes namespace.
     pub itunes: BTreeSet<String>,
+    /// For each Atom entry, in order, whether it writes a date in `<updated>`.
+    pub atom_updated: AtomUpdated,
+}
+
+/// Which Atom entries write an `<updated>` date. atom_syndication gives a missing one
+/// as the Unix epoch, which a feed may also write on purpose: only the document tells.
+#[derive(Debug, Default)]
+pub(super) struct AtomUpdated {
+    /// One flag per `<entry>` the feed crate reads (direct children of the root).
+    written: Vec<bool>,
+    /// Inside an entry's `<updated>`, waiting for its text.
+    in_updated: bool,
+}
+
+impl AtomUpdated {
+    /// Whether the `index`th entry writes an `<updated>` date.
+    pub fn written(&self, index: usize) -> bool {
+        self.written.get(index).copied().unwrap_or(false)
+    }
+
+    /// A start tag at `depth` (the root is 1), named `name` as written.
+    fn start(&mut self, depth: usize, name: &[u8]) {
+        match (depth, name) {
+            (2, b"entry") => self.written.push(false),
+            (3, b"updated") => self.in_updated = !self.written.is_empty(),
+            _ => self.in_updated = false,
+        }
+    }
+
+    /// Text inside the current element.
+    fn text(&mut self, text: &[u8]) {
+        if self.in_updated && !text.iter().all(u8::is_ascii_whitespace) {
+            if let Some(last) = self.written.last_mut() {
+                *last = true;
+            }
+        }
+    }
+
+    /// An end tag, or anything else that ends the current element's text.
+    fn end(&mut self) {
+        self.in_updated = false;
+    }
 }
 
 /// The document's root element.
@@ -137,6 +179,17 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
             depth
                 .open()
                 .map_err(|e| FeedError::Malformed(e.to_string()))?;
+        }
+        if root == Some(Root::Atom) {
+            match event {
+                Event::Start(ref e) => namespaces
+                    .atom_updated
+                    .start(depth.current(), e.name().as_ref()),
+                Event::Text(ref t) => namespaces.atom_updated.text(t),
+                Event::CData(ref t) => namespaces.atom_updated.text(t),
+                Event::End(_) | Event::Empty(_) => namespaces.atom_updated.end(),
+                _ => {}
+            }
         }
         match event {
             Event::End(_) => {
