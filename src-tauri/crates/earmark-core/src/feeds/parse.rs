@@ -1,8 +1,8 @@
 //! `parse_feed`: bytes in, a [`Feed`] out. Pure, no I/O.
 //!
 //! A first quick pass with `quick-xml` finds what the document is (RSS, Atom, a web
-//! page, not XML) and every prefix the document binds to the Podcasting 2.0 and
-//! iTunes namespaces — on any element, since the `rss` crate keys extensions by the
+//! page, not XML) and every prefix the document binds to the Podcasting 2.0, iTunes
+//! and Media RSS namespaces — on any element, since the `rss` crate keys extensions by the
 //! document's own prefix. Then the `rss` or `atom_syndication` crate reads it.
 //!
 //! Hostile input is bounded: documents over [`MAX_FEED_BYTES`] are refused; so are
@@ -42,6 +42,12 @@ const ITUNES_NAMESPACES: &[&str] = &[
     "https://www.itunes.com/dtds/podcast-1.0.dtd",
 ];
 
+/// Namespace URIs of Media RSS.
+const MEDIA_NAMESPACES: &[&str] = &[
+    "http://search.yahoo.com/mrss",
+    "https://search.yahoo.com/mrss",
+];
+
 /// What the first pass learned about a document.
 #[derive(Debug, Default)]
 pub(super) struct Namespaces {
@@ -49,6 +55,8 @@ pub(super) struct Namespaces {
     pub podcast: BTreeSet<String>,
     /// Prefixes bound to the iTunes namespace.
     pub itunes: BTreeSet<String>,
+    /// Prefixes bound to the Media RSS namespace.
+    pub media: BTreeSet<String>,
     /// For each Atom entry, in order, whether it writes a date in `<updated>`.
     pub atom_updated: AtomUpdated,
 }
@@ -220,6 +228,8 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
                         namespaces.podcast.insert(prefix);
                     } else if ITUNES_NAMESPACES.contains(&value) {
                         namespaces.itunes.insert(prefix);
+                    } else if MEDIA_NAMESPACES.contains(&value) {
+                        namespaces.media.insert(prefix);
                     } else {
                         bound_elsewhere.insert(prefix);
                     }
@@ -238,6 +248,7 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
     for (set, usual) in [
         (&mut namespaces.podcast, "podcast"),
         (&mut namespaces.itunes, "itunes"),
+        (&mut namespaces.media, "media"),
     ] {
         if set.is_empty() && !bound_elsewhere.contains(usual) {
             set.insert(usual.to_owned());

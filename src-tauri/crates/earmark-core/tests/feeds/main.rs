@@ -13,6 +13,7 @@ mod downloads;
 mod feed_limits;
 mod hostile;
 mod hostile_refresh;
+mod media_rss;
 mod opml;
 mod parse;
 pub mod server;
