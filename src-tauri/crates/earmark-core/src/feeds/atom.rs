@@ -31,6 +31,8 @@ pub(super) fn from_atom(feed: &atom_syndication::Feed, ns: &Namespaces, links: &
         author: feed.authors().first().and_then(|a| one_line_text(a.name())),
         episodes: Vec::with_capacity(feed.entries().len()),
         skipped_items: 0,
+        new_feed_url: podcast_tags::itunes_text(feed.extensions(), ns, "new-feed-url")
+            .and_then(|u| links.resolve(u)),
     };
     for (index, entry) in feed.entries().iter().enumerate() {
         match episode(entry, ns.atom_updated.written(index), ns, links) {

@@ -29,6 +29,10 @@ pub(super) fn from_channel(channel: &rss::Channel, ns: &Namespaces, links: &Link
         author: itunes.and_then(|i| i.author()).and_then(one_line_text),
         episodes: Vec::with_capacity(channel.items().len()),
         skipped_items: 0,
+        new_feed_url: itunes
+            .and_then(|i| i.new_feed_url())
+            .or_else(|| podcast_tags::itunes_text(channel.extensions(), ns, "new-feed-url"))
+            .and_then(|u| links.resolve(u)),
     };
     for item in channel.items() {
         match episode(item, ns, links) {

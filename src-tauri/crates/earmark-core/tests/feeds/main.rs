@@ -14,6 +14,7 @@ mod feed_limits;
 mod hostile;
 mod hostile_refresh;
 mod media_rss;
+mod moved;
 mod opml;
 mod parse;
 pub mod server;
