@@ -59,6 +59,53 @@ pub(super) struct Namespaces {
     pub media: BTreeSet<String>,
     /// For each Atom entry, in order, whether it writes a date in `<updated>`.
     pub atom_updated: AtomUpdated,
+    /// An RSS channel's `<redirect><newLocation>` (no namespace, so the rss crate
+    /// drops it).
+    pub redirect: Redirect,
+}
+
+/// The text of an RSS channel's `<redirect><newLocation>`.
+#[derive(Debug, Default)]
+pub(super) struct Redirect {
+    /// The address, as written (entities decoded).
+    location: String,
+    /// Inside `<newLocation>`, reading its text.
+    reading: bool,
+    /// Inside the channel's `<redirect>`.
+    in_redirect: bool,
+}
+
+impl Redirect {
+    /// The address written, if any.
+    pub fn location(&self) -> Option<&str> {
+        Some(self.location.trim()).filter(|l| !l.is_empty())
+    }
+
+    /// A start tag at `depth` (the root is 1), named `name` as written.
+    fn start(&mut self, depth: usize, name: &[u8]) {
+        match (depth, name) {
+            (3, b"redirect") => self.in_redirect = true,
+            (4, b"newLocation") if self.in_redirect && self.location.is_empty() => {
+                self.reading = true;
+            }
+            _ => self.reading = false,
+        }
+    }
+
+    /// Text (or a decoded entity) inside the current element.
+    fn text(&mut self, text: &str) {
+        if self.reading && self.location.len() < 4_096 {
+            self.location.push_str(text);
+        }
+    }
+
+    /// An end tag at `depth` (before it closes).
+    fn end(&mut self, depth: usize) {
+        self.reading = false;
+        if depth == 3 {
+            self.in_redirect = false;
+        }
+    }
 }
 
 /// Which Atom entries write an `<updated>` date. atom_syndication gives a missing one
@@ -187,6 +234,22 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
             depth
                 .open()
                 .map_err(|e| FeedError::Malformed(e.to_string()))?;
+        }
+        if root == Some(Root::Rss) {
+            let redirect = &mut namespaces.redirect;
+            match event {
+                Event::Start(ref e) => redirect.start(depth.current(), e.name().as_ref()),
+                Event::Text(ref t) => redirect.text(&String::from_utf8_lossy(t)),
+                Event::CData(ref t) => redirect.text(&String::from_utf8_lossy(t)),
+                Event::GeneralRef(ref r) => {
+                    let name = String::from_utf8_lossy(r);
+                    if let Some(c) = quick_xml::escape::resolve_predefined_entity(&name) {
+                        redirect.text(c);
+                    }
+                }
+                Event::End(_) => redirect.end(depth.current()),
+                _ => {}
+            }
         }
         if root == Some(Root::Atom) {
             match event {

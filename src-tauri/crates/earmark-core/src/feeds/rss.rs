@@ -32,6 +32,7 @@ pub(super) fn from_channel(channel: &rss::Channel, ns: &Namespaces, links: &Link
         new_feed_url: itunes
             .and_then(|i| i.new_feed_url())
             .or_else(|| podcast_tags::itunes_text(channel.extensions(), ns, "new-feed-url"))
+            .or_else(|| ns.redirect.location())
             .and_then(|u| links.resolve(u)),
     };
     for item in channel.items() {

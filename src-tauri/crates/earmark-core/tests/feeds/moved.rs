@@ -1,19 +1,30 @@
-//! A feed that says it has moved (`itunes:new-feed-url`): a refresh stores the new
-//! address, and the next refresh fetches it. Against a real server on 127.0.0.1.
+//! A feed that says it has moved (`itunes:new-feed-url`, `<redirect><newLocation>`): a
+//! refresh stores the new address, and the next refresh fetches it. Against a real
+//! server on 127.0.0.1.
 
 use earmark_core::feeds::{refresh, subscribe};
 
 use crate::server::{Route, TestServer};
 use crate::{fixture, quick_client, Library};
 
-/// A one-episode feed at the old address that names `new_url` as its new one.
-fn moved_feed(new_url: &str) -> String {
+/// The `itunes:new-feed-url` form.
+fn itunes(new_url: &str) -> String {
+    format!("<itunes:new-feed-url>{new_url}</itunes:new-feed-url>")
+}
+
+/// The `<redirect><newLocation>` form (with an escaped `&` in the address).
+fn redirect(new_url: &str) -> String {
+    format!("<redirect>\n    <newLocation>\n      {new_url}?from=old&amp;v=2\n    </newLocation>\n  </redirect>")
+}
+
+/// A one-episode feed at the old address whose channel says, in `moved`, where it went.
+fn moved_feed(moved: &str) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
 <channel>
   <title>Moving Show</title>
-  <itunes:new-feed-url>{new_url}</itunes:new-feed-url>
+  {moved}
   <item>
     <title>Before the move</title>
     <guid>moving-1</guid>
@@ -26,16 +37,31 @@ fn moved_feed(new_url: &str) -> String {
 
 #[test]
 fn itunes_new_feed_url_moves_the_stored_address_on_refresh() {
+    moves_on_refresh(itunes, "");
+}
+
+#[test]
+fn redirect_new_location_moves_the_stored_address_on_refresh() {
+    moves_on_refresh(redirect, "?from=old&v=2");
+}
+
+/// Subscribes to a feed that says (`form`) it moved to /new.xml (with `query`), and
+/// refreshes twice.
+fn moves_on_refresh(form: fn(&str) -> String, query: &str) {
     let server = TestServer::start();
     let base = server.url("");
     let old_url = server.url("/old.xml");
-    let new_url = server.url("/new.xml");
+    let new_path = format!("/new.xml{query}");
+    let new_url = server.url(&new_path);
     server.serve(
         "/old.xml",
-        Route::ok(moved_feed(&new_url), "application/rss+xml"),
+        Route::ok(
+            moved_feed(&form(&server.url("/new.xml"))),
+            "application/rss+xml",
+        ),
     );
     server.serve(
-        "/new.xml",
+        &new_path,
         Route::ok(fixture("podcast20.xml", &base), "application/rss+xml"),
     );
     let library = Library::new();
@@ -46,10 +72,10 @@ fn itunes_new_feed_url_moves_the_stored_address_on_refresh() {
     let show = library.store.podcast(podcast).unwrap();
     assert_eq!(show.feed_url.as_deref(), Some(new_url.as_str()));
     assert_eq!(server.seen_at("/old.xml").len(), 2, "subscribe and refresh");
-    assert!(server.seen_at("/new.xml").is_empty());
+    assert!(server.seen_at(&new_path).is_empty());
 
     let done = refresh(&library.store, &http, podcast).unwrap();
-    assert_eq!(server.seen_at("/new.xml").len(), 1, "the next refresh");
+    assert_eq!(server.seen_at(&new_path).len(), 1, "the next refresh");
     assert_eq!(server.seen_at("/old.xml").len(), 2);
     assert_eq!(done.podcast, podcast, "the same show, moved");
     assert_eq!(done.new_episodes, 3, "the new feed's episodes join it");
@@ -62,7 +88,7 @@ fn a_new_address_another_show_has_is_not_taken() {
     let new_url = server.url("/new.xml");
     server.serve(
         "/old.xml",
-        Route::ok(moved_feed(&new_url), "application/rss+xml"),
+        Route::ok(moved_feed(&itunes(&new_url)), "application/rss+xml"),
     );
     server.serve(
         "/new.xml",
