@@ -31,9 +31,11 @@ pub(super) fn from_atom(feed: &atom_syndication::Feed, ns: &Namespaces, links: &
         author: feed.authors().first().and_then(|a| one_line_text(a.name())),
         episodes: Vec::with_capacity(feed.entries().len()),
         skipped_items: 0,
+        new_feed_url: podcast_tags::itunes_text(feed.extensions(), ns, "new-feed-url")
+            .and_then(|u| links.resolve(u)),
     };
-    for entry in feed.entries() {
-        match episode(entry, ns, links) {
+    for (index, entry) in feed.entries().iter().enumerate() {
+        match episode(entry, ns.atom_updated.written(index), ns, links) {
             Some(episode) => out.episodes.push(episode),
             None => out.skipped_items += 1,
         }
@@ -41,8 +43,14 @@ pub(super) fn from_atom(feed: &atom_syndication::Feed, ns: &Namespaces, links: &
     out
 }
 
-/// One entry, or `None` when it has no audio enclosure.
-fn episode(entry: &Entry, ns: &Namespaces, links: &Links<'_>) -> Option<FeedEpisode> {
+/// One entry, or `None` when it has no audio enclosure. `updated_written` says whether
+/// the entry writes its `<updated>` date (see [`super::parse::AtomUpdated`]).
+fn episode(
+    entry: &Entry,
+    updated_written: bool,
+    ns: &Namespaces,
+    links: &Links<'_>,
+) -> Option<FeedEpisode> {
     let link = entry.links().iter().find(|l| {
         l.rel() == "enclosure"
             && !l
@@ -56,11 +64,11 @@ fn episode(entry: &Entry, ns: &Namespaces, links: &Links<'_>) -> Option<FeedEpis
         .filter(|id| !id.is_empty())
         .map(|id| without_nul(id).chars().take(1_000).collect())
         .unwrap_or_else(|| url.clone());
-    // atom_syndication fills a missing <updated> with the Unix epoch: that is no date.
+    // atom_syndication fills a missing <updated> with the Unix epoch; a written one,
+    // the epoch included, is a date.
     let published = entry
         .published()
-        .or(Some(entry.updated()))
-        .filter(|d| d.timestamp() != 0)
+        .or(updated_written.then(|| entry.updated()))
         .and_then(|d| parse_date(&d.to_rfc3339()));
     let description = entry
         .content()

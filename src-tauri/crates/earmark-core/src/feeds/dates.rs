@@ -22,9 +22,16 @@ pub fn parse_datetime(input: &str) -> Option<DateTime<Utc>> {
     if text.is_empty() || text.len() > 100 {
         return None;
     }
+    // chrono reads RFC 2822's military letters as -0000 (RFC 2822 §4.3); they are read
+    // here as the offsets they name, so such dates go to the word-by-word reader.
+    let military = text.rsplit(' ').next().and_then(military_offset).is_some();
     let parsed = DateTime::parse_from_rfc3339(text)
-        .or_else(|_| DateTime::parse_from_rfc2822(text))
         .ok()
+        .or_else(|| {
+            (!military)
+                .then(|| DateTime::parse_from_rfc2822(text).ok())
+                .flatten()
+        })
         .or_else(|| iso_like(text))
         .or_else(|| by_tokens(text))?;
     let utc = parsed.with_timezone(&Utc);
@@ -66,8 +73,15 @@ fn iso_like(text: &str) -> Option<DateTime<FixedOffset>> {
 /// none is written).
 fn split_zone(text: &str) -> (&str, FixedOffset) {
     let utc = Utc.fix();
-    if let Some(local) = text.strip_suffix('Z').or_else(|| text.strip_suffix('z')) {
-        return (local, utc);
+    // A zone name written straight after the time: `12:00:00Z`, `07:00:00EST`.
+    let local = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if local.len() < text.len()
+        && local.ends_with(|c: char| c.is_ascii_digit())
+        && local.contains(':')
+    {
+        if let Some(offset) = zone_offset(&text[local.len()..]) {
+            return (local, offset);
+        }
     }
     if let Some((local, zone)) = text.rsplit_once(' ') {
         if let Some(offset) = zone_offset(zone) {
@@ -110,9 +124,28 @@ fn numeric_offset(zone: &str) -> Option<FixedOffset> {
     FixedOffset::east_opt(sign * (h * 3600 + m * 60))
 }
 
+/// An RFC 822 military zone letter, read as the offset it names: `A`–`M` (no `J`)
+/// are one to twelve hours east, `N`–`Y` one to twelve hours west, `Z` is UTC.
+/// RFC 822 printed the signs the wrong way round; RFC 1123 §5.2.14 says so, and
+/// the military meaning is the one taken here. Upper case only (except `z`), so
+/// that a stray `a` in a sentence is not a zone.
+fn military_offset(zone: &str) -> Option<FixedOffset> {
+    let [letter] = zone.as_bytes() else {
+        return None;
+    };
+    let hours = match letter {
+        b'Z' | b'z' => 0,
+        b'A'..=b'I' => i32::from(letter - b'A') + 1,
+        b'K'..=b'M' => i32::from(letter - b'K') + 10,
+        b'N'..=b'Y' => -(i32::from(letter - b'N') + 1),
+        _ => return None,
+    };
+    FixedOffset::east_opt(hours * 3600)
+}
+
 /// A numeric offset or a zone name feeds use.
 fn zone_offset(zone: &str) -> Option<FixedOffset> {
-    if let Some(offset) = numeric_offset(zone) {
+    if let Some(offset) = numeric_offset(zone).or_else(|| military_offset(zone)) {
         return Some(offset);
     }
     let upper = zone
@@ -130,7 +163,6 @@ fn zone_offset(zone: &str) -> Option<FixedOffset> {
         }
     }
     let hours = match upper.as_str() {
-        "Z" => 0.0,
         "WET" => 0.0,
         "BST" | "CET" | "WEST" | "MET" => 1.0,
         "CEST" | "EET" | "SAST" | "MEST" => 2.0,
@@ -199,11 +231,12 @@ fn by_tokens(text: &str) -> Option<DateTime<FixedOffset>> {
             continue;
         }
         if token.contains(':') && token.as_bytes()[0].is_ascii_digit() {
-            // 12:00:00, 12:00, 12:00:00+0000, 12:00:00Z
-            let (clock, zone) = match token.find(['+', '-', 'Z', 'z']) {
-                Some(pos) => (&token[..pos], Some(&token[pos..])),
-                None => (token, None),
-            };
+            // 12:00:00, 12:00, 12:00:00+0000, 12:00:00Z, 07:00:00EST
+            let (clock, zone) =
+                match token.find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.')) {
+                    Some(pos) => (&token[..pos], Some(&token[pos..])),
+                    None => (token, None),
+                };
             time = parse_clock(clock);
             if let Some(zone) = zone {
                 offset = zone_offset(zone).or(offset);
@@ -329,6 +362,47 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(date(input).as_deref(), Some(want), "reading {input:?}");
         }
+    }
+
+    #[test]
+    fn rfc_822_zone_names_are_their_offsets() {
+        let cases = [
+            // The RSS 2.0 specification's own examples.
+            ("Sat, 07 Sep 2002 00:00:01 GMT", "2002-09-07T00:00:01Z"),
+            ("Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10T04:00:00Z"),
+            // RFC 822's Appendix A and the US zones as podcast hosts write them.
+            ("26 Aug 76 14:29 EDT", "1976-08-26T18:29:00Z"),
+            ("Thu, 02 Nov 2023 16:00:00 EST", "2023-11-02T21:00:00Z"),
+            ("Fri, 14 Jul 2023 10:00:00 CDT", "2023-07-14T15:00:00Z"),
+            ("Mon, 08 Jan 2024 04:00:00 CST", "2024-01-08T10:00:00Z"),
+            ("Mon, 01 Jul 2024 06:00:00 MDT", "2024-07-01T12:00:00Z"),
+            ("Wed, 15 Feb 2023 08:00:00 MST", "2023-02-15T15:00:00Z"),
+            ("Mon, 18 Mar 2024 05:00:00 PDT", "2024-03-18T12:00:00Z"),
+            ("Tue, 12 Dec 2023 09:30:00 PST", "2023-12-12T17:30:00Z"),
+            ("Tue, 1 Jul 2003 10:52:37 UT", "2003-07-01T10:52:37Z"),
+            ("Tue, 01 Jul 2003 10:52:37 Z", "2003-07-01T10:52:37Z"),
+            // Lower case, a full weekday, the zone glued to the time.
+            ("Thu, 02 Nov 2023 16:00:00 est", "2023-11-02T21:00:00Z"),
+            ("Thursday, 02 Nov 2023 16:00:00 EST", "2023-11-02T21:00:00Z"),
+            ("Thu, 02 Nov 2023 16:00:00EST", "2023-11-02T21:00:00Z"),
+            ("2023-11-02T16:00:00EST", "2023-11-02T21:00:00Z"),
+            ("2023-11-02 16:00:00 PST", "2023-11-03T00:00:00Z"),
+            // Military letters: A-M east (no J), N-Y west.
+            ("Wed, 01 May 2024 13:00:00 A", "2024-05-01T12:00:00Z"),
+            ("Wed, 01 May 2024 22:00:00 K", "2024-05-01T12:00:00Z"),
+            ("Thu, 02 May 2024 00:00:00 M", "2024-05-01T12:00:00Z"),
+            ("Wed, 01 May 2024 11:00:00 N", "2024-05-01T12:00:00Z"),
+            ("Wed, 01 May 2024 07:00:00 R", "2024-05-01T12:00:00Z"),
+            ("Wed, 01 May 2024 00:00:00 Y", "2024-05-01T12:00:00Z"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(date(input).as_deref(), Some(want), "reading {input:?}");
+        }
+        // J is no zone: the date stays, read as UTC.
+        assert_eq!(
+            date("Wed, 01 May 2024 12:00:00 J").as_deref(),
+            Some("2024-05-01T12:00:00Z")
+        );
     }
 
     #[test]

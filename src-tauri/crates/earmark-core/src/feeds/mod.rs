@@ -15,6 +15,7 @@ mod dates;
 mod duration;
 mod error;
 mod extras;
+mod media_rss;
 mod model;
 pub mod parse;
 mod podcast_tags;

@@ -34,6 +34,9 @@ pub struct Feed {
     pub episodes: Vec<FeedEpisode>,
     /// Items left out because they have no audio enclosure.
     pub skipped_items: usize,
+    /// The address the feed says it has moved to (`itunes:new-feed-url`, or RSS
+    /// `<redirect><newLocation>`).
+    pub new_feed_url: Option<String>,
 }
 
 /// One episode of a feed.

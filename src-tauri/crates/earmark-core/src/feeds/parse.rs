@@ -1,8 +1,8 @@
 //! `parse_feed`: bytes in, a [`Feed`] out. Pure, no I/O.
 //!
 //! A first quick pass with `quick-xml` finds what the document is (RSS, Atom, a web
-//! page, not XML) and every prefix the document binds to the Podcasting 2.0 and
-//! iTunes namespaces — on any element, since the `rss` crate keys extensions by the
+//! page, not XML) and every prefix the document binds to the Podcasting 2.0, iTunes
+//! and Media RSS namespaces — on any element, since the `rss` crate keys extensions by the
 //! document's own prefix. Then the `rss` or `atom_syndication` crate reads it.
 //!
 //! Hostile input is bounded: documents over [`MAX_FEED_BYTES`] are refused; so are
@@ -42,6 +42,12 @@ const ITUNES_NAMESPACES: &[&str] = &[
     "https://www.itunes.com/dtds/podcast-1.0.dtd",
 ];
 
+/// Namespace URIs of Media RSS.
+const MEDIA_NAMESPACES: &[&str] = &[
+    "http://search.yahoo.com/mrss",
+    "https://search.yahoo.com/mrss",
+];
+
 /// What the first pass learned about a document.
 #[derive(Debug, Default)]
 pub(super) struct Namespaces {
@@ -49,6 +55,97 @@ pub(super) struct Namespaces {
     pub podcast: BTreeSet<String>,
     /// Prefixes bound to the iTunes namespace.
     pub itunes: BTreeSet<String>,
+    /// Prefixes bound to the Media RSS namespace.
+    pub media: BTreeSet<String>,
+    /// For each Atom entry, in order, whether it writes a date in `<updated>`.
+    pub atom_updated: AtomUpdated,
+    /// An RSS channel's `<redirect><newLocation>` (no namespace, so the rss crate
+    /// drops it).
+    pub redirect: Redirect,
+}
+
+/// The text of an RSS channel's `<redirect><newLocation>`.
+#[derive(Debug, Default)]
+pub(super) struct Redirect {
+    /// The address, as written (entities decoded).
+    location: String,
+    /// Inside `<newLocation>`, reading its text.
+    reading: bool,
+    /// Inside the channel's `<redirect>`.
+    in_redirect: bool,
+}
+
+impl Redirect {
+    /// The address written, if any.
+    pub fn location(&self) -> Option<&str> {
+        Some(self.location.trim()).filter(|l| !l.is_empty())
+    }
+
+    /// A start tag at `depth` (the root is 1), named `name` as written.
+    fn start(&mut self, depth: usize, name: &[u8]) {
+        match (depth, name) {
+            (3, b"redirect") => self.in_redirect = true,
+            (4, b"newLocation") if self.in_redirect && self.location.is_empty() => {
+                self.reading = true;
+            }
+            _ => self.reading = false,
+        }
+    }
+
+    /// Text (or a decoded entity) inside the current element.
+    fn text(&mut self, text: &str) {
+        if self.reading && self.location.len() < 4_096 {
+            self.location.push_str(text);
+        }
+    }
+
+    /// An end tag at `depth` (before it closes).
+    fn end(&mut self, depth: usize) {
+        self.reading = false;
+        if depth == 3 {
+            self.in_redirect = false;
+        }
+    }
+}
+
+/// Which Atom entries write an `<updated>` date. atom_syndication gives a missing one
+/// as the Unix epoch, which a feed may also write on purpose: only the document tells.
+#[derive(Debug, Default)]
+pub(super) struct AtomUpdated {
+    /// One flag per `<entry>` the feed crate reads (direct children of the root).
+    written: Vec<bool>,
+    /// Inside an entry's `<updated>`, waiting for its text.
+    in_updated: bool,
+}
+
+impl AtomUpdated {
+    /// Whether the `index`th entry writes an `<updated>` date.
+    pub fn written(&self, index: usize) -> bool {
+        self.written.get(index).copied().unwrap_or(false)
+    }
+
+    /// A start tag at `depth` (the root is 1), named `name` as written.
+    fn start(&mut self, depth: usize, name: &[u8]) {
+        match (depth, name) {
+            (2, b"entry") => self.written.push(false),
+            (3, b"updated") => self.in_updated = !self.written.is_empty(),
+            _ => self.in_updated = false,
+        }
+    }
+
+    /// Text inside the current element.
+    fn text(&mut self, text: &[u8]) {
+        if self.in_updated && !text.iter().all(u8::is_ascii_whitespace) {
+            if let Some(last) = self.written.last_mut() {
+                *last = true;
+            }
+        }
+    }
+
+    /// An end tag, or anything else that ends the current element's text.
+    fn end(&mut self) {
+        self.in_updated = false;
+    }
 }
 
 /// The document's root element.
@@ -138,6 +235,33 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
                 .open()
                 .map_err(|e| FeedError::Malformed(e.to_string()))?;
         }
+        if root == Some(Root::Rss) {
+            let redirect = &mut namespaces.redirect;
+            match event {
+                Event::Start(ref e) => redirect.start(depth.current(), e.name().as_ref()),
+                Event::Text(ref t) => redirect.text(&String::from_utf8_lossy(t)),
+                Event::CData(ref t) => redirect.text(&String::from_utf8_lossy(t)),
+                Event::GeneralRef(ref r) => {
+                    let name = String::from_utf8_lossy(r);
+                    if let Some(c) = quick_xml::escape::resolve_predefined_entity(&name) {
+                        redirect.text(c);
+                    }
+                }
+                Event::End(_) => redirect.end(depth.current()),
+                _ => {}
+            }
+        }
+        if root == Some(Root::Atom) {
+            match event {
+                Event::Start(ref e) => namespaces
+                    .atom_updated
+                    .start(depth.current(), e.name().as_ref()),
+                Event::Text(ref t) => namespaces.atom_updated.text(t),
+                Event::CData(ref t) => namespaces.atom_updated.text(t),
+                Event::End(_) | Event::Empty(_) => namespaces.atom_updated.end(),
+                _ => {}
+            }
+        }
         match event {
             Event::End(_) => {
                 depth.close();
@@ -167,6 +291,8 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
                         namespaces.podcast.insert(prefix);
                     } else if ITUNES_NAMESPACES.contains(&value) {
                         namespaces.itunes.insert(prefix);
+                    } else if MEDIA_NAMESPACES.contains(&value) {
+                        namespaces.media.insert(prefix);
                     } else {
                         bound_elsewhere.insert(prefix);
                     }
@@ -185,6 +311,7 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
     for (set, usual) in [
         (&mut namespaces.podcast, "podcast"),
         (&mut namespaces.itunes, "itunes"),
+        (&mut namespaces.media, "media"),
     ] {
         if set.is_empty() && !bound_elsewhere.contains(usual) {
             set.insert(usual.to_owned());

@@ -75,7 +75,7 @@ pub fn subscribe(store: &Store, http: &HttpClient, url: &str) -> Result<Refreshe
 }
 
 /// Refreshes a podcast from its feed: updates its title, description and image,
-/// upserts its episodes by guid, and fetches extras for the newest new ones.
+/// moves its feed address when the feed says it has moved, upserts its episodes by guid, and fetches extras for the newest new ones.
 pub fn refresh(
     store: &Store,
     http: &HttpClient,
@@ -86,6 +86,7 @@ pub fn refresh(
         return Err(SubscribeError::NoFeedUrl(show.title));
     };
     let feed = fetch_feed(http, &url)?;
+    let url = moved_to(store, &url, &feed)?.unwrap_or(url);
     store.update_podcast(
         podcast,
         &NewPodcast {
@@ -97,6 +98,16 @@ pub fn refresh(
     )?;
     let stored = store_feed(store, podcast, &feed)?;
     finish(store, http, podcast, &feed, stored, false)
+}
+
+/// The address a feed says it has moved to, when it is another one and no other
+/// podcast in the library is already subscribed to it (the next refresh fetches it).
+fn moved_to(store: &Store, url: &str, feed: &Feed) -> StoreResult<Option<String>> {
+    let Some(new_url) = feed.new_feed_url.as_deref().filter(|u| *u != url) else {
+        return Ok(None);
+    };
+    let taken = store.podcast_by_feed_url(new_url)?.is_some();
+    Ok((!taken).then(|| new_url.to_owned()))
 }
 
 /// Refreshes every podcast that has a feed, one after the other; one failing feed

@@ -1,7 +1,8 @@
-//! RSS 2.0 (with iTunes and Podcasting 2.0 tags) into a [`Feed`].
+//! RSS 2.0 (with iTunes, Podcasting 2.0 and Media RSS tags) into a [`Feed`].
 
 use super::dates::parse_date;
 use super::duration::parse_duration;
+use super::media_rss;
 use super::model::{Enclosure, Feed, FeedEpisode, FeedKind};
 use super::parse::{Links, Namespaces};
 use super::podcast_tags;
@@ -28,6 +29,11 @@ pub(super) fn from_channel(channel: &rss::Channel, ns: &Namespaces, links: &Link
         author: itunes.and_then(|i| i.author()).and_then(one_line_text),
         episodes: Vec::with_capacity(channel.items().len()),
         skipped_items: 0,
+        new_feed_url: itunes
+            .and_then(|i| i.new_feed_url())
+            .or_else(|| podcast_tags::itunes_text(channel.extensions(), ns, "new-feed-url"))
+            .or_else(|| ns.redirect.location())
+            .and_then(|u| links.resolve(u)),
     };
     for item in channel.items() {
         match episode(item, ns, links) {
@@ -38,8 +44,8 @@ pub(super) fn from_channel(channel: &rss::Channel, ns: &Namespaces, links: &Link
     feed
 }
 
-/// One item, or `None` when it has no usable audio enclosure.
-fn episode(item: &rss::Item, ns: &Namespaces, links: &Links<'_>) -> Option<FeedEpisode> {
+/// The item's `<enclosure>`, unless it is an image or text or has no usable address.
+fn enclosure(item: &rss::Item, links: &Links<'_>) -> Option<Enclosure> {
     let enclosure = item.enclosure()?;
     let mime = Some(enclosure.mime_type().trim().to_ascii_lowercase()).filter(|m| !m.is_empty());
     if mime
@@ -48,7 +54,23 @@ fn episode(item: &rss::Item, ns: &Namespaces, links: &Links<'_>) -> Option<FeedE
     {
         return None;
     }
-    let url = links.resolve(enclosure.url())?;
+    Some(Enclosure {
+        url: links.resolve(enclosure.url())?,
+        mime,
+        length: Enclosure::claimed_length(enclosure.length()),
+    })
+}
+
+/// One item, or `None` when it has no usable audio: its `<enclosure>`, else an audio
+/// Media RSS `media:content`.
+fn episode(item: &rss::Item, ns: &Namespaces, links: &Links<'_>) -> Option<FeedEpisode> {
+    let (enclosure, media_duration_ms) = match enclosure(item, links) {
+        Some(enclosure) => (enclosure, None),
+        None => {
+            let media = media_rss::audio(item.extensions(), ns, links)?;
+            (media.enclosure, media.duration_ms)
+        }
+    };
     let itunes = item.itunes_ext();
     let tags = podcast_tags::read(item.extensions(), ns, links);
     let guid = item
@@ -56,7 +78,7 @@ fn episode(item: &rss::Item, ns: &Namespaces, links: &Links<'_>) -> Option<FeedE
         .map(|g| g.value().trim())
         .filter(|g| !g.is_empty())
         .map(|g| without_nul(g).chars().take(1_000).collect())
-        .unwrap_or_else(|| url.clone());
+        .unwrap_or_else(|| enclosure.url.clone());
     let published = item.pub_date().and_then(parse_date).or_else(|| {
         item.dublin_core_ext()
             .and_then(|dc| dc.dates().first())
@@ -81,12 +103,9 @@ fn episode(item: &rss::Item, ns: &Namespaces, links: &Links<'_>) -> Option<FeedE
         duration_ms: itunes
             .and_then(|i| i.duration())
             .or_else(|| podcast_tags::itunes_text(item.extensions(), ns, "duration"))
-            .and_then(parse_duration),
-        enclosure: Enclosure {
-            url,
-            mime,
-            length: Enclosure::claimed_length(enclosure.length()),
-        },
+            .and_then(parse_duration)
+            .or(media_duration_ms),
+        enclosure,
         transcripts: tags.transcripts,
         chapters: tags.chapters,
         people: tags.people,

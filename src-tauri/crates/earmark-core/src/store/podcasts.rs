@@ -124,11 +124,19 @@ impl Store {
         }
     }
 
-    /// Updates a podcast's title, description and image (after a feed refresh).
+    /// Updates a podcast's title, description and image (after a feed refresh), and
+    /// its feed address when one is given (a feed that has moved).
     pub fn update_podcast(&self, id: PodcastId, podcast: &NewPodcast) -> StoreResult<()> {
         let changed = self.conn().execute(
-            "UPDATE podcasts SET title = ?2, description = ?3, image_url = ?4 WHERE id = ?1",
-            params![id, podcast.title, podcast.description, podcast.image_url],
+            "UPDATE podcasts SET title = ?2, description = ?3, image_url = ?4, \
+             feed_url = COALESCE(?5, feed_url) WHERE id = ?1",
+            params![
+                id,
+                podcast.title,
+                podcast.description,
+                podcast.image_url,
+                podcast.feed_url
+            ],
         )?;
         if changed == 0 {
             return Err(StoreError::PodcastNotFound(id));

@@ -13,6 +13,8 @@ mod downloads;
 mod feed_limits;
 mod hostile;
 mod hostile_refresh;
+mod media_rss;
+mod moved;
 mod opml;
 mod parse;
 pub mod server;

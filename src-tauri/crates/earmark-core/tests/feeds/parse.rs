@@ -168,6 +168,64 @@ fn atom_feed() {
 }
 
 #[test]
+fn atom_dates_at_the_epoch_are_dates_and_missing_ones_are_none() {
+    let feed = parse_feed(
+        br#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Epoch</title>
+  <id>urn:epoch</id>
+  <updated>2024-05-02T10:00:00Z</updated>
+  <entry>
+    <title>No audio, before the others</title>
+    <id>urn:text</id>
+    <updated>2024-05-01T10:00:00Z</updated>
+  </entry>
+  <entry>
+    <title>Updated at the epoch</title>
+    <id>urn:1</id>
+    <updated>1970-01-01T00:00:00Z</updated>
+    <link rel="enclosure" type="audio/mpeg" href="https://example.com/1.mp3"/>
+  </entry>
+  <entry>
+    <title>Published at the epoch</title>
+    <id>urn:2</id>
+    <published>1970-01-01T00:00:00Z</published>
+    <updated>2024-05-01T10:00:00Z</updated>
+    <link rel="enclosure" type="audio/mpeg" href="https://example.com/2.mp3"/>
+  </entry>
+  <entry>
+    <title>No date</title>
+    <id>urn:3</id>
+    <link rel="enclosure" type="audio/mpeg" href="https://example.com/3.mp3"/>
+  </entry>
+  <entry>
+    <title>Dated after one without</title>
+    <id>urn:4</id>
+    <updated>
+      2024-04-03T10:00:00Z
+    </updated>
+    <link rel="enclosure" type="audio/mpeg" href="https://example.com/4.mp3"/>
+  </entry>
+</feed>"#,
+    )
+    .unwrap();
+    let dates: Vec<_> = feed
+        .episodes
+        .iter()
+        .map(|e| (e.guid.as_str(), e.published.as_deref()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("urn:1", Some("1970-01-01T00:00:00Z")),
+            ("urn:2", Some("1970-01-01T00:00:00Z")),
+            ("urn:3", None),
+            ("urn:4", Some("2024-04-03T10:00:00Z")),
+        ]
+    );
+}
+
+#[test]
 fn other_documents_are_not_feeds() {
     let cases: [(&[u8], &str); 5] = [
         (
