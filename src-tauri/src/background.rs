@@ -2,7 +2,7 @@
 //! runs here: on tokio's blocking pool, each job with its own connection to the
 //! library (SQLite is synchronous; WAL lets it write beside the window's connection)
 //! and the one blocking HTTP client, so the window's store is never held for a
-//! download and no async worker ever blocks (design.md §9). Each job is named: a
+//! download and no async worker ever blocks. Each job is named: a
 //! job that panics ends with an error saying which job stopped, and the runner goes
 //! on with the next ([`crate::supervise`]).
 

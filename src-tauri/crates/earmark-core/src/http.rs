@@ -2,7 +2,7 @@
 //!
 //! Blocking (reqwest's blocking client over rustls with the `ring` provider): feed and
 //! download work runs on a worker thread that also owns a [`Store`](crate::store::Store),
-//! which is synchronous anyway (design.md §9). Do not create, use or drop an
+//! which is synchronous anyway. Do not create, use or drop an
 //! [`HttpClient`] on an async runtime's worker thread; use `spawn_blocking` or a thread.
 //!
 //! Every request has a connect timeout and a read timeout (no byte for that long and the

@@ -1,7 +1,7 @@
 //! `earmark-cli align AUDIO TRANSCRIPT`: the transcript with every segment placed
 //! on the audio, offline (see `earmark_core::align`; needs the espeak-ng program).
 //!
-//! JSON: the `transcript parse` document (design.md §6) with the times filled in,
+//! JSON: the `transcript parse` document (docs/cli.md) with the times filled in,
 //! and two fields added per segment — `"confidence"` (0 to 1) and `"flagged"`
 //! (true where text and audio do not seem to match) — plus `"unmatched"`: the
 //! stretches of audio no text was matched to, `[{"start_ms", "end_ms"}]`.

@@ -25,7 +25,7 @@ pub struct DownloadArgs {
     quiet: bool,
 }
 
-/// The `download --json` document (design.md §6: `path`; the rest added).
+/// The `download --json` document (docs/cli.md: `path`; the rest added).
 #[derive(Serialize)]
 struct Downloaded<'a> {
     path: &'a Path,

@@ -35,7 +35,7 @@ pub enum FeedCommand {
     List,
 }
 
-/// The `feed add --json` document (design.md §6: `podcast`, `episodes`; the rest added).
+/// The `feed add --json` document (docs/cli.md: `podcast`, `episodes`; the rest added).
 #[derive(Serialize)]
 struct Added<'a> {
     podcast: PodcastId,

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::report::{clock, CliError, Report};
 
-/// The `list --json` document (design.md §6).
+/// The `list --json` document (docs/cli.md).
 #[derive(Serialize)]
 struct Library {
     episodes: Vec<EpisodeSummary>,

@@ -38,7 +38,7 @@ struct Added {
     id: NoteId,
 }
 
-/// The `notes list --json` document (design.md §6).
+/// The `notes list --json` document (docs/cli.md).
 #[derive(Serialize)]
 struct Notes {
     notes: Vec<Note>,

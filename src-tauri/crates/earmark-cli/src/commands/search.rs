@@ -25,7 +25,7 @@ pub struct SearchArgs {
     limit: usize,
 }
 
-/// The `search --json` document (design.md §6).
+/// The `search --json` document (docs/cli.md).
 #[derive(Serialize)]
 struct Hits {
     hits: Vec<SearchHit>,

@@ -60,7 +60,7 @@ impl From<FormatArg> for TranscriptFormat {
     }
 }
 
-/// The `transcript parse --json` document (design.md §6).
+/// The `transcript parse --json` document (docs/cli.md).
 #[derive(Serialize)]
 struct ParsedTranscript<'a> {
     format: TranscriptFormat,

@@ -26,7 +26,7 @@ fn import_then_list_shows_the_episode_with_its_transcript() {
             "published",
             "title"
         ],
-        "episode fields (design.md §6, and fields added since): {episode}"
+        "episode fields (docs/cli.md, and fields added since): {episode}"
     );
     assert_eq!(episode["id"], id, "the id import printed");
     assert_eq!(

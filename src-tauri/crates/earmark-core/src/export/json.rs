@@ -24,7 +24,7 @@
 //! by hand. `podcasts` (added after the first files were written) lists the shows of
 //! the exported episodes — every show of the library for `export --all --format
 //! json`, subscriptions without any episode included; `transcript` is the segments in
-//! the `transcript parse --json` shape (design.md §6), `null` when there is none.
+//! the `transcript parse --json` shape (docs/cli.md), `null` when there is none.
 //! Together they are enough to rebuild a library on another machine with
 //! [`import_notes`](super::import_notes): shows, episodes (feed, guid and audio
 //! address, so a download can be fetched again), transcripts, positions, notes and

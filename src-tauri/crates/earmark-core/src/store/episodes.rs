@@ -64,7 +64,7 @@ pub struct Episode {
     pub created: String,
 }
 
-/// One line of the library list: the `earmark-cli list --json` shape (design.md §6),
+/// One line of the library list: the `earmark-cli list --json` shape (docs/cli.md),
 /// with fields added after it (`podcast_id`, `played`, `last_opened`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EpisodeSummary {

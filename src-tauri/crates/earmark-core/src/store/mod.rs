@@ -4,7 +4,7 @@
 //!
 //! A [`Store`] owns one connection. SQLite is synchronous: keep a `Store` off async
 //! worker threads (a dedicated store thread or `spawn_blocking`) and never hold it
-//! across an `.await` (design.md §9). Several `Store`s — in threads or processes — may
+//! across an `.await`. Several `Store`s — in threads or processes — may
 //! use the same file at once: the database runs in WAL mode, writers wait up to
 //! [`BUSY_TIMEOUT`] for each other, and every multi-statement write is one
 //! `BEGIN IMMEDIATE` transaction.

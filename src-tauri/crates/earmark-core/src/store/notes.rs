@@ -1,7 +1,7 @@
 //! Notes: text the user wrote, stamped with the moment in the episode it belongs to.
 //!
 //! A note is committed (and fsynced) before [`Store::add_note`] returns, so a note the
-//! UI shows as saved survives a crash or a killed process (design.md §7).
+//! UI shows as saved survives a crash or a killed process.
 
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::db::ensure_episode;
 use super::{EpisodeId, NoteId, Store, StoreError, StoreResult};
 
-/// A note: the `earmark-cli notes list --json` shape (design.md §6), plus the episode
+/// A note: the `earmark-cli notes list --json` shape (docs/cli.md), plus the episode
 /// and the time of the last edit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note {

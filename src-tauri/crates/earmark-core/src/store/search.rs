@@ -58,7 +58,7 @@ pub enum HitKind {
     Episode,
 }
 
-/// One search result: the `earmark-cli search --json` hit shape (design.md §6), plus
+/// One search result: the `earmark-cli search --json` hit shape (docs/cli.md), plus
 /// the episode's title and which segment, note or highlight matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SearchHit {
@@ -111,7 +111,7 @@ impl Store {
         } else {
             i64::MIN
         };
-        // Rank only the top N inside the FTS query, then join (design.md §4).
+        // Rank only the top N inside the FTS query, then join.
         let sql = format!(
             "WITH top AS MATERIALIZED ( \
                  SELECT rowid AS doc_id, rank AS score, \

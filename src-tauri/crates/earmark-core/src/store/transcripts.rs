@@ -1,6 +1,6 @@
 //! Transcripts: one per episode, stored as the parsed segments.
 //!
-//! The segments are kept as one JSON document (the design.md §6 segment shape) so that
+//! The segments are kept as one JSON document (the docs/cli.md segment shape) so that
 //! a transcript loads in one read; the search index gets one document per segment
 //! from triggers in the schema (`migrations/0002_search.sql`).
 

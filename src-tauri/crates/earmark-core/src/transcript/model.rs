@@ -1,4 +1,4 @@
-//! The transcript model shared by every format (design.md §6 JSON shape).
+//! The transcript model shared by every format (docs/cli.md JSON shape).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! The JSON shape of a parsed transcript (design.md §6) does not drift.
+//! The JSON shape of a parsed transcript (docs/cli.md) does not drift.
 
 use serde_json::json;
 
