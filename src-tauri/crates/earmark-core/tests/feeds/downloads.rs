@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use earmark_core::downloads::{
     download, download_with, DownloadError, DownloadOptions, Downloaded, DOWNLOADS_DIR,
 };
+use earmark_core::http::HttpClient;
 use earmark_core::store::{EpisodeId, NewEpisode, NewPodcast};
 
 use crate::server::{Route, TestServer};
@@ -40,6 +41,35 @@ pub fn episode_at(library: &Library, server: &TestServer, path: &str) -> Episode
 }
 
 pub fn no_progress(_: u64, _: Option<u64>) {}
+
+/// The demo episode's audio at `/audio/ep.mp3` on `server`, answered by `route`
+/// whose first answer drops the connection after `at` bytes; and a library with one
+/// episode there.
+pub fn serve_cut_once(server: &TestServer, mut route: Route, at: usize) -> (Library, EpisodeId) {
+    route.cut_first = 1;
+    route.cut_at = at;
+    server.serve("/audio/ep.mp3", route);
+    let library = Library::new();
+    let episode = episode_at(&library, server, "/audio/ep.mp3");
+    (library, episode)
+}
+
+/// One call of the download with `resumes` retries, without progress.
+pub fn download_once(
+    library: &Library,
+    http: &HttpClient,
+    episode: EpisodeId,
+    resumes: u32,
+) -> Result<Downloaded, DownloadError> {
+    download_with(
+        &library.store,
+        http,
+        library.data_dir(),
+        episode,
+        options(resumes),
+        &mut no_progress,
+    )
+}
 
 /// Downloads `episode` into `library` as the app does, without reporting progress.
 pub fn fetch(library: &Library, episode: EpisodeId) -> Result<Downloaded, DownloadError> {
@@ -138,21 +168,8 @@ fn download_lands_in_the_data_dir_under_a_safe_name() {
 #[test]
 fn a_dropped_connection_resumes_with_range_and_identical_bytes() {
     let server = TestServer::start();
-    let mut route = Route::ok(demo_mp3(), "audio/mpeg");
-    route.cut_first = 1;
-    route.cut_at = CUT;
-    server.serve("/audio/ep.mp3", route);
-    let library = Library::new();
-    let episode = episode_at(&library, &server, "/audio/ep.mp3");
-    let done = download_with(
-        &library.store,
-        &quick_client(),
-        library.data_dir(),
-        episode,
-        options(3),
-        &mut no_progress,
-    )
-    .unwrap();
+    let (library, episode) = serve_cut_once(&server, Route::ok(demo_mp3(), "audio/mpeg"), CUT);
+    let done = download_once(&library, &quick_client(), episode, 3).unwrap();
     assert_same_file(&done.path, &demo_mp3());
     assert_eq!(done.resumed_from, CUT as u64);
     let seen = server.seen_at("/audio/ep.mp3");
@@ -168,22 +185,9 @@ fn a_dropped_connection_resumes_with_range_and_identical_bytes() {
 #[test]
 fn an_interrupted_download_goes_on_in_a_later_call() {
     let server = TestServer::start();
-    let mut route = Route::ok(demo_mp3(), "audio/mpeg");
-    route.cut_first = 1;
-    route.cut_at = CUT;
-    server.serve("/audio/ep.mp3", route);
-    let library = Library::new();
-    let episode = episode_at(&library, &server, "/audio/ep.mp3");
+    let (library, episode) = serve_cut_once(&server, Route::ok(demo_mp3(), "audio/mpeg"), CUT);
     let http = quick_client();
-    let e = download_with(
-        &library.store,
-        &http,
-        library.data_dir(),
-        episode,
-        options(0),
-        &mut no_progress,
-    )
-    .unwrap_err();
+    let e = download_once(&library, &http, episode, 0).unwrap_err();
     assert!(
         matches!(e, DownloadError::Incomplete { done, .. } if done == CUT as u64),
         "{e:?}"
@@ -226,20 +230,8 @@ fn a_server_that_ignores_range_restarts_the_file() {
     let server = TestServer::start();
     let mut route = Route::ok(demo_mp3(), "audio/mpeg");
     route.ranges = false;
-    route.cut_first = 1;
-    route.cut_at = CUT;
-    server.serve("/audio/ep.mp3", route);
-    let library = Library::new();
-    let episode = episode_at(&library, &server, "/audio/ep.mp3");
-    let done = download_with(
-        &library.store,
-        &quick_client(),
-        library.data_dir(),
-        episode,
-        options(2),
-        &mut no_progress,
-    )
-    .unwrap();
+    let (library, episode) = serve_cut_once(&server, route, CUT);
+    let done = download_once(&library, &quick_client(), episode, 2).unwrap();
     assert_same_file(&done.path, &demo_mp3());
     assert_eq!(
         done.resumed_from, 0,
@@ -253,36 +245,15 @@ fn a_server_that_ignores_range_restarts_the_file() {
 #[test]
 fn a_changed_file_restarts_instead_of_mixing_versions() {
     let server = TestServer::start();
-    let mut route = Route::ok(demo_mp3(), "audio/mpeg");
-    route.cut_first = 1;
-    route.cut_at = CUT;
-    server.serve("/audio/ep.mp3", route);
-    let library = Library::new();
-    let episode = episode_at(&library, &server, "/audio/ep.mp3");
+    let (library, episode) = serve_cut_once(&server, Route::ok(demo_mp3(), "audio/mpeg"), CUT);
     let http = quick_client();
-    download_with(
-        &library.store,
-        &http,
-        library.data_dir(),
-        episode,
-        options(0),
-        &mut no_progress,
-    )
-    .unwrap_err();
+    download_once(&library, &http, episode, 0).unwrap_err();
     // The publisher replaces the file: new bytes, new ETag.
     let new_bytes = other_version();
     let mut route = Route::ok(new_bytes.clone(), "audio/mpeg");
     route.etag = Some("\"v2\"".into());
     server.serve("/audio/ep.mp3", route);
-    let done = download_with(
-        &library.store,
-        &http,
-        library.data_dir(),
-        episode,
-        options(0),
-        &mut no_progress,
-    )
-    .unwrap();
+    let done = download_once(&library, &http, episode, 0).unwrap();
     assert_same_file(&done.path, &new_bytes);
     assert_eq!(done.resumed_from, 0);
     assert_eq!(
@@ -301,15 +272,7 @@ fn a_complete_partial_file_is_finished_on_416() {
     server.serve("/audio/ep.mp3", route);
     let library = Library::new();
     let episode = episode_at(&library, &server, "/audio/ep.mp3");
-    let done = download_with(
-        &library.store,
-        &quick_client(),
-        library.data_dir(),
-        episode,
-        options(1),
-        &mut no_progress,
-    )
-    .unwrap();
+    let done = download_once(&library, &quick_client(), episode, 1).unwrap();
     assert_same_file(&done.path, &demo_mp3());
 }
 
@@ -348,15 +311,7 @@ fn a_stalled_server_times_out_and_keeps_what_arrived() {
     let library = Library::new();
     let episode = episode_at(&library, &server, "/audio/ep.mp3");
     let started = Instant::now();
-    let e = download_with(
-        &library.store,
-        &quick_client(),
-        library.data_dir(),
-        episode,
-        options(0),
-        &mut no_progress,
-    )
-    .unwrap_err();
+    let e = download_once(&library, &quick_client(), episode, 0).unwrap_err();
     assert!(
         started.elapsed() < Duration::from_secs(3),
         "{:?}",
@@ -390,15 +345,7 @@ fn cancel_keeps_the_partial_file_for_later() {
     )
     .unwrap_err();
     assert!(matches!(e, DownloadError::Cancelled { .. }), "{e:?}");
-    let done = download_with(
-        &library.store,
-        &http,
-        library.data_dir(),
-        episode,
-        options(0),
-        &mut no_progress,
-    )
-    .unwrap();
+    let done = download_once(&library, &http, episode, 0).unwrap();
     assert!(done.resumed_from >= 100_000, "{done:?}");
     assert_same_file(&done.path, &demo_mp3());
 }

@@ -3,13 +3,13 @@
 //! player cannot open) is refused and nothing is kept; a server that changed the file
 //! under a resumed download starts it over; a trickling server stops as stalled.
 
-use earmark_core::downloads::{
-    download_with, DownloadError, MinRate, DOWNLOADS_DIR, MIN_RATE_SETTING,
-};
+use earmark_core::downloads::{DownloadError, MinRate, DOWNLOADS_DIR, MIN_RATE_SETTING};
 use earmark_core::store::EpisodeId;
 use std::time::Duration;
 
-use crate::downloads::{assert_same_file, episode_at, fetch, no_progress, options, other_version};
+use crate::downloads::{
+    assert_same_file, download_once, episode_at, fetch, other_version, serve_cut_once,
+};
 use crate::server::{Route, TestServer};
 use crate::{demo_mp3, quick_client, Library};
 
@@ -96,21 +96,9 @@ fn bytes_the_player_cannot_open_are_not_a_download() {
 fn a_206_of_a_changed_file_starts_over_instead_of_mixing_versions() {
     const CUT: usize = 300_000;
     let server = TestServer::start();
-    let mut route = Route::ok(demo_mp3(), "audio/mpeg");
-    route.cut_first = 1;
-    route.cut_at = CUT;
-    server.serve("/audio/ep.mp3", route);
-    let library = Library::new();
-    let episode = episode_at(&library, &server, "/audio/ep.mp3");
+    let (library, episode) = serve_cut_once(&server, Route::ok(demo_mp3(), "audio/mpeg"), CUT);
     let http = quick_client();
-    let first = download_with(
-        &library.store,
-        &http,
-        library.data_dir(),
-        episode,
-        options(0),
-        &mut no_progress,
-    );
+    let first = download_once(&library, &http, episode, 0);
     assert_eq!(first.unwrap_err().code(), "incomplete");
     // The publisher replaces the file, and the server answers the stale If-Range
     // with a range of the new file anyway.
@@ -118,15 +106,7 @@ fn a_206_of_a_changed_file_starts_over_instead_of_mixing_versions() {
     route.etag = Some("\"v2\"".into());
     route.ignore_if_range = true;
     server.serve("/audio/ep.mp3", route);
-    let done = download_with(
-        &library.store,
-        &http,
-        library.data_dir(),
-        episode,
-        options(0),
-        &mut no_progress,
-    )
-    .unwrap();
+    let done = download_once(&library, &http, episode, 0).unwrap();
     assert_same_file(&done.path, &other_version());
     assert_eq!(done.resumed_from, 0);
     let seen = server.seen_at("/audio/ep.mp3");
@@ -149,15 +129,7 @@ fn a_trickling_server_stalls_and_what_arrived_is_kept_for_later() {
         window_ms: 300,
     };
     library.store.set_setting(MIN_RATE_SETTING, &rate).unwrap();
-    let e = download_with(
-        &library.store,
-        &quick_client(),
-        library.data_dir(),
-        episode,
-        options(3),
-        &mut no_progress,
-    )
-    .unwrap_err();
+    let e = download_once(&library, &quick_client(), episode, 3).unwrap_err();
     let DownloadError::Stalled { done, min, .. } = e else {
         panic!("{e:?}");
     };
