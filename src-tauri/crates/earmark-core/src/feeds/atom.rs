@@ -33,6 +33,7 @@ pub(super) fn from_atom(feed: &atom_syndication::Feed, ns: &Namespaces, links: &
         skipped_items: 0,
         new_feed_url: podcast_tags::itunes_text(feed.extensions(), ns, "new-feed-url")
             .and_then(|u| links.resolve(u)),
+        repairs: Vec::new(),
     };
     for (index, entry) in feed.entries().iter().enumerate() {
         match episode(entry, ns.atom_updated.written(index), ns, links) {

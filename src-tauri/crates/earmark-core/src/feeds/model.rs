@@ -37,6 +37,10 @@ pub struct Feed {
     /// The address the feed says it has moved to (`itunes:new-feed-url`, or RSS
     /// `<redirect><newLocation>`).
     pub new_feed_url: Option<String>,
+    /// What was repaired in a feed whose XML was broken, as sentences (empty for a
+    /// well-formed feed).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub repairs: Vec<String>,
 }
 
 /// One episode of a feed.

@@ -10,7 +10,7 @@ use crate::store::{
 
 use super::extras::fetch_extras;
 use super::model::{Feed, FeedEpisode};
-use super::parse::{parse_feed_from, MAX_FEED_BYTES};
+use super::parse::{parse_fetched_feed, MAX_FEED_BYTES};
 use super::SubscribeError;
 
 /// How many of the newest new episodes get their transcript and chapters fetched at
@@ -34,7 +34,8 @@ pub struct Refreshed {
     pub chapters: usize,
     /// The podcast was added now (not refreshed).
     pub subscribed_now: bool,
-    /// What could not be fetched (transcripts, chapters), as sentences.
+    /// What was repaired in the feed, and what could not be fetched (transcripts,
+    /// chapters), as sentences.
     pub warnings: Vec<String>,
 }
 
@@ -56,7 +57,7 @@ pub fn subscribe(store: &Store, http: &HttpClient, url: &str) -> Result<Refreshe
     if let Some(existing) = store.podcast_by_feed_url(&url)? {
         return refresh(store, http, existing.id);
     }
-    let feed = fetch_feed(http, &url)?;
+    let (feed, _) = fetch_feed(http, &url)?;
     let podcast = store.add_podcast(&NewPodcast {
         title: feed.title.clone(),
         feed_url: Some(url),
@@ -85,8 +86,8 @@ pub fn refresh(
     let Some(url) = show.feed_url.clone() else {
         return Err(SubscribeError::NoFeedUrl(show.title));
     };
-    let feed = fetch_feed(http, &url)?;
-    let url = moved_to(store, &url, &feed)?.unwrap_or(url);
+    let (feed, redirected) = fetch_feed(http, &url)?;
+    let url = moved_to(store, &url, &feed, redirected.as_deref())?.unwrap_or(url);
     store.update_podcast(
         podcast,
         &NewPodcast {
@@ -100,10 +101,18 @@ pub fn refresh(
     finish(store, http, podcast, &feed, stored, false)
 }
 
-/// The address a feed says it has moved to, when it is another one and no other
-/// podcast in the library is already subscribed to it (the next refresh fetches it).
-fn moved_to(store: &Store, url: &str, feed: &Feed) -> StoreResult<Option<String>> {
-    let Some(new_url) = feed.new_feed_url.as_deref().filter(|u| *u != url) else {
+/// The address a feed has moved to, when it is another one and no other podcast in
+/// the library is already subscribed to it (the next refresh fetches it): what the
+/// feed says (`itunes:new-feed-url`, `<redirect>`), else where the server moved it
+/// for good (HTTP 301 or 308).
+fn moved_to(
+    store: &Store,
+    url: &str,
+    feed: &Feed,
+    redirected: Option<&str>,
+) -> StoreResult<Option<String>> {
+    let said = feed.new_feed_url.as_deref().or(redirected);
+    let Some(new_url) = said.filter(|u| *u != url) else {
         return Ok(None);
     };
     let taken = store.podcast_by_feed_url(new_url)?.is_some();
@@ -167,7 +176,7 @@ fn finish(
         transcripts: 0,
         chapters: 0,
         subscribed_now,
-        warnings: Vec::new(),
+        warnings: feed.repairs.clone(),
     };
     for &episode in stored.new_episodes.iter().take(EXTRAS_FOR_NEWEST) {
         let extras = fetch_extras(store, http, episode)?;
@@ -178,14 +187,21 @@ fn finish(
     Ok(done)
 }
 
-/// Fetches and reads a feed; anything unreadable is "not a podcast feed".
-fn fetch_feed(http: &HttpClient, url: &str) -> Result<Feed, SubscribeError> {
+/// Fetches and reads a feed, with the address the server moved it to for good if it
+/// did; anything unreadable is "not a podcast feed".
+fn fetch_feed(http: &HttpClient, url: &str) -> Result<(Feed, Option<String>), SubscribeError> {
     let fetched = http.fetch(url, MAX_FEED_BYTES)?;
     let base = reqwest::Url::parse(&fetched.url).ok();
-    parse_feed_from(&fetched.bytes, base.as_ref()).map_err(|reason| SubscribeError::NotAPodcast {
+    let feed = parse_fetched_feed(
+        &fetched.bytes,
+        base.as_ref(),
+        fetched.content_type.as_deref(),
+    )
+    .map_err(|reason| SubscribeError::NotAPodcast {
         url: url.to_owned(),
         reason,
-    })
+    })?;
+    Ok((feed, fetched.moved_to))
 }
 
 /// A parsed episode as the store keeps it.

@@ -34,6 +34,7 @@ pub(super) fn from_channel(channel: &rss::Channel, ns: &Namespaces, links: &Link
             .or_else(|| podcast_tags::itunes_text(channel.extensions(), ns, "new-feed-url"))
             .or_else(|| ns.redirect.location())
             .and_then(|u| links.resolve(u)),
+        repairs: Vec::new(),
     };
     for item in channel.items() {
         match episode(item, ns, links) {
