@@ -7,6 +7,7 @@ use super::duration::parse_duration;
 use super::model::{Enclosure, Feed, FeedEpisode, FeedKind};
 use super::parse::{Links, Namespaces};
 use super::podcast_tags;
+use super::podlove;
 use super::rss::{UNTITLED_EPISODE, UNTITLED_PODCAST};
 use super::text::{html_to_text, one_line_text, plain_text, without_nul};
 
@@ -89,6 +90,7 @@ fn episode(
         },
         transcripts: tags.transcripts,
         chapters: tags.chapters,
+        inline_chapters: podlove::chapters(extensions, ns, links),
         people: tags.people,
         link: entry
             .links()

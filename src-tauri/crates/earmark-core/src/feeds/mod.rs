@@ -19,6 +19,7 @@ mod media_rss;
 mod model;
 pub mod parse;
 mod podcast_tags;
+mod podlove;
 mod refresh;
 mod rss;
 mod salvage;

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::chapters::Chapter;
 use crate::transcript::TranscriptFormat;
 
 /// The kind of document a feed was read from.
@@ -63,6 +64,9 @@ pub struct FeedEpisode {
     pub transcripts: Vec<TranscriptLink>,
     /// Chapters (`podcast:chapters`).
     pub chapters: Option<ChaptersLink>,
+    /// Chapters written in the feed itself (Podlove Simple Chapters).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inline_chapters: Vec<Chapter>,
     /// People (`podcast:person`).
     pub people: Vec<Person>,
     /// The episode's web page.

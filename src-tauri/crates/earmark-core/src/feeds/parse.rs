@@ -50,6 +50,9 @@ const MEDIA_NAMESPACES: &[&str] = &[
     "https://search.yahoo.com/mrss",
 ];
 
+/// Namespace URIs of Podlove Simple Chapters.
+const PODLOVE_NAMESPACES: &[&str] = &["http://podlove.org/simple-chapters"];
+
 /// What the first pass learned about a document.
 #[derive(Debug, Default)]
 pub(super) struct Namespaces {
@@ -59,6 +62,8 @@ pub(super) struct Namespaces {
     pub itunes: BTreeSet<String>,
     /// Prefixes bound to the Media RSS namespace.
     pub media: BTreeSet<String>,
+    /// Prefixes bound to the Podlove Simple Chapters namespace.
+    pub podlove: BTreeSet<String>,
     /// For each Atom entry, in order, whether it writes a date in `<updated>`.
     pub atom_updated: AtomUpdated,
     /// An RSS channel's `<redirect><newLocation>` (no namespace, so the rss crate
@@ -336,6 +341,8 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
                         namespaces.itunes.insert(prefix);
                     } else if MEDIA_NAMESPACES.contains(&value) {
                         namespaces.media.insert(prefix);
+                    } else if PODLOVE_NAMESPACES.contains(&value) {
+                        namespaces.podlove.insert(prefix);
                     } else {
                         bound_elsewhere.insert(prefix);
                     }
@@ -355,6 +362,7 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
         (&mut namespaces.podcast, "podcast"),
         (&mut namespaces.itunes, "itunes"),
         (&mut namespaces.media, "media"),
+        (&mut namespaces.podlove, "psc"),
     ] {
         if set.is_empty() && !bound_elsewhere.contains(usual) {
             set.insert(usual.to_owned());

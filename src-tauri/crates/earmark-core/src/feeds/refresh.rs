@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::chapters::ChapterSource;
 use crate::http::{parse_url, HttpClient};
 use crate::store::{
     EpisodeId, EpisodeLink, EpisodePerson, FeedItem, LinkKind, NewEpisode, NewPodcast, Podcast,
@@ -46,6 +47,9 @@ pub struct StoredFeed {
     pub episodes: usize,
     /// The new episodes' ids, newest first (by publication date; undated ones last).
     pub new_episodes: Vec<EpisodeId>,
+    /// New episodes whose chapters the feed itself holds (Podlove Simple Chapters),
+    /// stored with them.
+    pub with_chapters: Vec<EpisodeId>,
 }
 
 /// Subscribes to the feed at `url`: fetches and reads it, adds the podcast and its
@@ -137,7 +141,8 @@ pub fn refresh_all(
 }
 
 /// Stores a parsed feed's episodes under `podcast` (no network): upsert by guid in one
-/// transaction, links and people included.
+/// transaction, links and people included, and the chapters a new episode carries in
+/// the feed itself.
 pub fn store_feed(store: &Store, podcast: PodcastId, feed: &Feed) -> StoreResult<StoredFeed> {
     let items: Vec<FeedItem> = feed.episodes.iter().map(feed_item).collect();
     let synced = store.sync_feed_episodes(podcast, &items)?;
@@ -154,9 +159,17 @@ pub fn store_feed(store: &Store, podcast: PodcastId, feed: &Feed) -> StoreResult
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     });
+    let mut with_chapters = Vec::new();
+    for (episode, id) in &new {
+        if !episode.inline_chapters.is_empty() {
+            store.set_chapters(*id, &episode.inline_chapters, ChapterSource::Feed)?;
+            with_chapters.push(*id);
+        }
+    }
     Ok(StoredFeed {
         episodes: feed.episodes.len(),
         new_episodes: new.into_iter().map(|(_, id)| id).collect(),
+        with_chapters,
     })
 }
 
@@ -174,14 +187,15 @@ fn finish(
         episodes: stored.episodes,
         new_episodes: stored.new_episodes.len(),
         transcripts: 0,
-        chapters: 0,
+        chapters: stored.with_chapters.len(),
         subscribed_now,
         warnings: feed.repairs.clone(),
     };
     for &episode in stored.new_episodes.iter().take(EXTRAS_FOR_NEWEST) {
         let extras = fetch_extras(store, http, episode)?;
         done.transcripts += usize::from(extras.transcript);
-        done.chapters += usize::from(extras.chapters > 0);
+        let had_chapters = stored.with_chapters.contains(&episode);
+        done.chapters += usize::from(extras.chapters > 0 && !had_chapters);
         done.warnings.extend(extras.warnings);
     }
     Ok(done)

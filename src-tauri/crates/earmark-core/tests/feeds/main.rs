@@ -18,6 +18,7 @@ mod media_rss;
 mod moved;
 mod opml;
 mod parse;
+mod podlove;
 mod salvage;
 pub mod server;
 mod subscribe;
