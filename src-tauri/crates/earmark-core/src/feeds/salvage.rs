@@ -18,6 +18,8 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+use crate::limits::MAX_XML_DEPTH;
+
 /// A repaired document and what was done to it, as sentences.
 #[derive(Debug)]
 pub(super) struct Salvaged {
@@ -168,6 +170,10 @@ fn rebuild(text: &str) -> Option<Rebuilt> {
                     item = Some((before, stack.len()));
                 }
                 stack.push(name);
+                if stack.len() > MAX_XML_DEPTH {
+                    // Deeper than any feed: nothing to salvage (and no stack to copy).
+                    return None;
+                }
                 if stack.len() == 1 {
                     last_whole = Some((base + reader_position(&reader), stack.clone()));
                 }
