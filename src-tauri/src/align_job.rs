@@ -1,17 +1,12 @@
-//! Aligning an episode's transcript in the background: one decoding pass through
-//! the audio into the aligner's features (only features and loudness are kept),
-//! then `earmark_core::align`. At most one alignment per episode runs at a time;
-//! each has a cancel flag the window can set.
+//! The alignments running in the background (`earmark_api::align`): at most one
+//! per episode at a time, each with a cancel flag the window can set.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::supervise;
-use earmark_core::align::{AudioAnalyzer, AudioFeatures};
 use earmark_core::store::EpisodeId;
-use earmark_player::{MediaDecoder, PlayerError};
 
 /// The alignments running now, by episode, with their cancel flags.
 #[derive(Debug, Default)]
@@ -63,37 +58,6 @@ impl Drop for AlignJob<'_> {
     }
 }
 
-/// Decodes `audio` once into what the aligner needs. `progress` gets the fraction
-/// decoded; `None` when `cancel` was set.
-pub fn analyze(
-    audio: &Path,
-    cancel: &AtomicBool,
-    progress: &mut dyn FnMut(f32),
-) -> Result<Option<AudioFeatures>, PlayerError> {
-    let mut decoder = MediaDecoder::open(audio)?;
-    let info = decoder.info().clone();
-    let total = (info.frames * u64::from(info.channels)).max(1) as f32;
-    let mut analyzer = AudioAnalyzer::new(info.sample_rate, info.channels);
-    let mut samples = Vec::with_capacity(8192);
-    let mut decoded = 0u64;
-    let mut reported = 0.0;
-    while decoder.decode_next(&mut samples)? {
-        if cancel.load(Ordering::Relaxed) {
-            return Ok(None);
-        }
-        decoded += samples.len() as u64;
-        analyzer.push(&samples);
-        samples.clear();
-        let done = decoded as f32 / total;
-        if done - reported >= 0.01 {
-            progress(done);
-            reported = done;
-        }
-    }
-    analyzer.push(&samples);
-    Ok(Some(analyzer.finish()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,20 +85,5 @@ mod tests {
         drop(first);
         assert!(!jobs.cancel(1), "nothing to cancel once the job ended");
         assert!(jobs.start(1).is_some(), "the episode can be aligned again");
-    }
-
-    #[test]
-    fn decoding_stops_when_cancelled() {
-        let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/demo/demo.mp3");
-        let cancel = AtomicBool::new(true);
-        let analyzed = analyze(&demo, &cancel, &mut |_| {}).expect("the demo decodes");
-        assert!(analyzed.is_none(), "a cancelled decode gives nothing");
-        let go = AtomicBool::new(false);
-        let mut last = 0.0;
-        let features = analyze(&demo, &go, &mut |done| last = done)
-            .expect("the demo decodes")
-            .expect("not cancelled");
-        assert_eq!(features.duration_ms, 176_267, "the demo's exact length");
-        assert!(last > 0.95, "progress reaches the end: {last}");
     }
 }

@@ -45,6 +45,17 @@ impl From<earmark_core::align::AlignError> for IpcError {
     }
 }
 
+impl From<earmark_api::align::AlignJobError> for IpcError {
+    fn from(e: earmark_api::align::AlignJobError) -> Self {
+        use earmark_api::align::AlignJobError as E;
+        match e {
+            E::Audio(e) => e.into(),
+            E::Align(e) => e.into(),
+            E::Drift(e) => e.into(),
+        }
+    }
+}
+
 impl From<earmark_core::align::DriftError> for IpcError {
     fn from(e: earmark_core::align::DriftError) -> Self {
         Self::new(e.code(), e.to_string())

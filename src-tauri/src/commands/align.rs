@@ -19,23 +19,21 @@
 
 use std::path::PathBuf;
 
-use earmark_core::align::{
-    align, fix_drift, flag_far_from_paragraphs, nudge, AlignOptions, AlignProgress, AlignStage,
-    Alignment, DriftReport, Stretch,
-};
+use std::sync::atomic::AtomicBool;
+
+use earmark_api::align::{align_to_audio, fix_drift_on_audio, AlignJobError, Aligned, Stage};
+use earmark_core::align::{nudge, DriftReport, Stretch, Voice};
 use earmark_core::store::EpisodeId;
-use earmark_core::transcript::{into_sentences, is_coarse, Pin, Transcript};
+use earmark_core::transcript::{Pin, Transcript};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
 use super::transcript::TranscriptContent;
-use crate::align_job::{analyze, AlignJobs};
+use crate::align_job::AlignJobs;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 use crate::supervise;
 
-/// The share of the progress bar given to decoding the audio.
-const DECODE_SHARE: f32 = 0.3;
 /// The smallest change of progress worth an event.
 const MIN_STEP: f32 = 0.01;
 
@@ -79,8 +77,6 @@ struct JobInput {
     pins: Vec<Pin>,
     audio: PathBuf,
     source: Option<PathBuf>,
-    /// Whether the aligner times the words too.
-    words: bool,
 }
 
 async fn job_input(state: &AppState, id: EpisodeId) -> IpcResult<JobInput> {
@@ -104,76 +100,45 @@ async fn job_input(state: &AppState, id: EpisodeId) -> IpcResult<JobInput> {
         pins,
         audio,
         source,
-        words: true,
     })
 }
 
-/// Runs the aligner on the episode's transcript text as a cancellable job with
-/// progress events. `input` comes from [`job_input`].
-async fn run_aligner(
+/// Runs `job` (an alignment of the episode's audio) as a cancellable job, off the
+/// async workers, with `transcript-align-progress` events: at most one per percent
+/// and per change of stage (the window needs a bar, not a stream).
+async fn run_job<T: Send + 'static>(
     app: AppHandle,
     jobs: &AlignJobs,
     id: EpisodeId,
-    input: &JobInput,
-) -> IpcResult<Alignment> {
-    let job = jobs.start(id).ok_or_else(|| {
+    job: impl FnOnce(&AtomicBool, &mut dyn FnMut(Stage, f32)) -> Result<T, AlignJobError>
+        + Send
+        + 'static,
+) -> IpcResult<T> {
+    let running = jobs.start(id).ok_or_else(|| {
         IpcError::new("align_running", "This transcript is being aligned already.")
     })?;
-    let cancel = std::sync::Arc::clone(&job.cancel);
-    let (audio, transcript, pins, words) = (
-        input.audio.clone(),
-        input.transcript.clone(),
-        input.pins.clone(),
-        input.words,
-    );
-    let alignment = supervise::blocking("Aligning the transcript", move || -> IpcResult<_> {
-        // At most one event per percent (and per change of stage): the window
-        // needs a bar, not a stream.
-        let last = std::cell::Cell::new(("", -1.0f32));
-        let report = |stage: &'static str, done: f32| {
-            let (last_stage, last_done) = last.get();
-            if stage == last_stage && done - last_done < MIN_STEP && done < 1.0 {
+    let cancel = std::sync::Arc::clone(&running.cancel);
+    let done = supervise::blocking("Aligning the transcript", move || -> IpcResult<T> {
+        let mut last = (Stage::Decoding, -1.0f32);
+        let mut report = |stage: Stage, done: f32| {
+            if stage == last.0 && done - last.1 < MIN_STEP && done < 1.0 {
                 return;
             }
-            last.set((stage, done));
+            last = (stage, done);
             let _ = app.emit(
                 "transcript-align-progress",
                 Progress {
                     episode: id,
-                    stage,
+                    stage: stage.name(),
                     done,
                 },
             );
         };
-        // The first event says the job runs: the window offers to cancel it.
-        report("decoding", 0.0);
-        let features = analyze(&audio, &cancel, &mut |done| {
-            report("decoding", done * DECODE_SHARE)
-        })?
-        .ok_or_else(|| IpcError::from(earmark_core::align::AlignError::Cancelled))?;
-        let options = AlignOptions {
-            pins,
-            words,
-            ..AlignOptions::default()
-        };
-        let mut on_progress = |p: AlignProgress| {
-            let stage = match p.stage {
-                AlignStage::Synthesizing => "synthesizing",
-                AlignStage::Matching => "matching",
-            };
-            report(stage, DECODE_SHARE + (1.0 - DECODE_SHARE) * p.done);
-        };
-        Ok(align(
-            &features,
-            &transcript,
-            &options,
-            &mut on_progress,
-            &cancel,
-        )?)
+        Ok(job(&cancel, &mut report)?)
     })
     .await?;
-    drop(job);
-    Ok(alignment)
+    drop(running);
+    Ok(done)
 }
 
 /// Aligns the episode's transcript to its downloaded audio and stores the times.
@@ -187,25 +152,27 @@ pub async fn transcript_align(
     jobs: State<'_, AlignJobs>,
     id: EpisodeId,
 ) -> IpcResult<AlignSummary> {
-    let mut input = job_input(&state, id).await?;
-    let paragraphs = is_coarse(&input.transcript).then(|| {
-        let (sentences, firsts) = into_sentences(&input.transcript);
-        let given: Vec<Option<u64>> = input
-            .transcript
-            .segments
-            .iter()
-            .map(|s| s.start_ms)
-            .collect();
-        input.transcript = sentences;
-        input.pins.clear();
-        (firsts, given)
-    });
-    let mut alignment = run_aligner(app, &jobs, id, &input).await?;
-    if let Some((firsts, given)) = paragraphs {
-        flag_far_from_paragraphs(&mut alignment, &firsts, &given);
-    }
-    let timed = alignment.apply(&input.transcript);
-    let (stored, source) = (timed.clone(), input.source);
+    let JobInput {
+        transcript,
+        pins,
+        audio,
+        source,
+    } = job_input(&state, id).await?;
+    let Aligned {
+        transcript: timed,
+        alignment,
+    } = run_job(app, &jobs, id, move |cancel, progress| {
+        align_to_audio(
+            &audio,
+            &transcript,
+            &pins,
+            Voice::default(),
+            cancel,
+            progress,
+        )
+    })
+    .await?;
+    let stored = timed.clone();
     let confidence: Vec<f32> = alignment.segments.iter().map(|s| s.confidence).collect();
     state
         .with_store(move |s| {
@@ -237,13 +204,18 @@ pub async fn transcript_fix_drift(
     jobs: State<'_, AlignJobs>,
     id: EpisodeId,
 ) -> IpcResult<DriftSummary> {
-    let mut input = job_input(&state, id).await?;
-    // The fix keeps the transcript's own words and only moves its cues.
-    input.words = false;
-    let alignment = run_aligner(app, &jobs, id, &input).await?;
-    let fix = fix_drift(&input.transcript, &alignment)?;
+    let JobInput {
+        transcript,
+        audio,
+        source,
+        ..
+    } = job_input(&state, id).await?;
+    let (fix, _) = run_job(app, &jobs, id, move |cancel, progress| {
+        fix_drift_on_audio(&audio, &transcript, Voice::default(), cancel, progress)
+    })
+    .await?;
     if !fix.report.steps.is_empty() || fix.report.offset_ms != 0 {
-        let (moved, source) = (fix.transcript.clone(), input.source);
+        let moved = fix.transcript.clone();
         state
             .with_store(move |s| Ok(s.retime_transcript(id, &moved, source.as_deref())?))
             .await?;

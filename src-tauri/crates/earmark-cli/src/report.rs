@@ -73,6 +73,9 @@ pub enum CliError {
     /// From checking a timed transcript's drift.
     #[error(transparent)]
     Drift(#[from] earmark_core::align::DriftError),
+    /// From an alignment job (decoding, aligning, checking drift).
+    #[error(transparent)]
+    AlignJob(#[from] earmark_api::align::AlignJobError),
     /// Anything else, already worded.
     #[error("{0}")]
     Message(String),

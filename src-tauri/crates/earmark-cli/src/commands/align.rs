@@ -1,5 +1,7 @@
 //! `earmark-cli align AUDIO TRANSCRIPT`: the transcript with every segment placed
-//! on the audio, offline (see `earmark_core::align`; needs the espeak-ng program).
+//! on the audio, offline, by the same use-case as the window's
+//! (`earmark_api::align`: a transcript timed by the paragraph is cut into sentences
+//! first; needs the espeak-ng program).
 //!
 //! JSON: the `transcript parse` document (docs/cli.md) with the times filled in,
 //! and two fields added per segment — `"confidence"` (0 to 1) and `"flagged"`
@@ -14,16 +16,13 @@
 //! "at_ms", "shift_ms"}], "measured"}`. `--nudge MS` then moves the whole
 //! transcript by MS (negative: earlier).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
-use earmark_core::align::{
-    align, fix_drift, nudge, AlignOptions, AlignProgress, AudioAnalyzer, AudioFeatures, DriftStep,
-    Stretch, Voice,
-};
+use earmark_api::align::{align_to_audio, fix_drift_on_audio, Stage};
+use earmark_core::align::{nudge, DriftStep, Stretch, Voice};
 use earmark_core::library::read_transcript;
 use earmark_core::transcript::{Pin, Segment, TranscriptFormat};
-use earmark_player::{MediaDecoder, PlayerError};
 use serde::Serialize;
 
 use crate::report::{clock, one_line, CliError, Report};
@@ -94,32 +93,34 @@ struct AlignedTranscript<'a> {
 /// Aligns the transcript to the audio and prints it.
 pub fn run(args: &AlignArgs, out: &Report) -> Result<(), CliError> {
     let transcript = read_transcript(&args.transcript)?;
-    let audio = analyze(&args.audio)?;
-    let options = AlignOptions {
-        voice: Voice {
-            name: args.voice.clone(),
-            ..Voice::default()
-        },
-        pins: args.pins.clone(),
-        // A drift fix keeps the transcript's own words and only moves its cues.
-        words: !args.fix_drift,
+    let voice = Voice {
+        name: args.voice.clone(),
+        ..Voice::default()
     };
     let never = AtomicBool::new(false);
     let mut last_percent = None;
-    let mut report = |p: AlignProgress| {
-        let percent = (p.done * 100.0) as u32;
+    let mut report = |stage: Stage, done: f32| {
+        let percent = (done * 100.0) as u32;
         if args.progress && last_percent != Some(percent) {
-            eprintln!("{:?} {percent}%", p.stage);
+            eprintln!("{} {percent}%", stage.name());
             last_percent = Some(percent);
         }
     };
-    let alignment = align(&audio, &transcript, &options, &mut report, &never)?;
-    let (timed, fix) = if args.fix_drift {
-        let fix = fix_drift(&transcript, &alignment)?;
+    let (timed, alignment, fix) = if args.fix_drift {
+        let (fix, alignment) =
+            fix_drift_on_audio(&args.audio, &transcript, voice, &never, &mut report)?;
         let moved = nudge(&fix.transcript, args.nudge.unwrap_or(0));
-        (moved, Some(fix.report))
+        (moved, alignment, Some(fix.report))
     } else {
-        (alignment.apply(&transcript), None)
+        let aligned = align_to_audio(
+            &args.audio,
+            &transcript,
+            &args.pins,
+            voice,
+            &never,
+            &mut report,
+        )?;
+        (aligned.transcript, aligned.alignment, None)
     };
     let nudged = args.nudge.unwrap_or(0);
     let document = AlignedTranscript {
@@ -171,21 +172,6 @@ pub fn run(args: &AlignArgs, out: &Report) -> Result<(), CliError> {
 /// `+12.3 s`.
 fn seconds(ms: i64) -> String {
     format!("{:+.1} s", ms as f64 / 1000.0)
-}
-
-/// Decodes `audio` once into what the aligner needs; only features and pauses are
-/// kept, so memory stays small whatever the length.
-pub fn analyze(audio: &Path) -> Result<AudioFeatures, PlayerError> {
-    let mut decoder = MediaDecoder::open(audio)?;
-    let info = decoder.info().clone();
-    let mut analyzer = AudioAnalyzer::new(info.sample_rate, info.channels);
-    let mut samples = Vec::with_capacity(8192);
-    while decoder.decode_next(&mut samples)? {
-        analyzer.push(&samples);
-        samples.clear();
-    }
-    analyzer.push(&samples);
-    Ok(analyzer.finish())
 }
 
 /// `[m:ss] 97% Speaker: text`, with `(not matched)` after the share when flagged.

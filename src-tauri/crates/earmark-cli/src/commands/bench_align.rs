@@ -19,9 +19,9 @@ use earmark_core::align::{align, AlignOptions, Stretch};
 use earmark_core::library::read_transcript;
 use serde::Serialize;
 
-use super::align::analyze;
 use super::bench_playback::{children_cpu_ticks, cpu_ticks, memory_kb, TICKS_PER_SECOND};
 use crate::report::{CliError, Report};
+use earmark_api::analysis::features;
 
 /// Arguments of `bench align`.
 #[derive(Debug, clap::Args)]
@@ -86,9 +86,10 @@ pub fn run(args: &AlignBenchArgs, out: &Report) -> Result<(), CliError> {
     }
     let cpu_before = cpu_ticks()? + children_cpu_ticks()?;
     let started = Instant::now();
-    let audio = analyze(&args.audio)?;
-    let decode_ms = started.elapsed().as_secs_f64() * 1000.0;
     let never = AtomicBool::new(false);
+    let audio = features(&args.audio, &never, &mut |_| {})?
+        .ok_or(earmark_core::align::AlignError::Cancelled)?;
+    let decode_ms = started.elapsed().as_secs_f64() * 1000.0;
     let alignment = align(
         &audio,
         &transcript,

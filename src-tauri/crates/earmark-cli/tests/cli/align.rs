@@ -317,3 +317,86 @@ fn fix_drift_finds_the_step_and_puts_the_cues_back() {
     let alone = cli.run(&["align", path_str(&audio), &shifted, "--nudge", "500"]);
     assert_eq!(alone.status.code(), Some(2), "--nudge needs --fix-drift");
 }
+
+/// The demo's cues grouped into blocks of at least 25 s, written as an SRT with one
+/// cue per block (as a website timed "by the paragraph" gives it). Returns how many
+/// blocks, and the real start of each cue's text.
+fn paragraph_timed_srt(cli: &Sandbox, path: &std::path::Path) -> (usize, Vec<(u64, String)>) {
+    let vtt = cli.json(&["transcript", "parse", path_str(&demo("demo.vtt"))]);
+    let cues: Vec<(u64, String)> = vtt["segments"]
+        .as_array()
+        .expect("cues")
+        .iter()
+        .map(|c| {
+            (
+                c["start_ms"].as_u64().unwrap(),
+                c["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let mut blocks: Vec<(u64, Vec<&str>)> = Vec::new();
+    for (start, text) in &cues {
+        match blocks.last_mut() {
+            Some((first, texts)) if start - *first < 25_000 => texts.push(text),
+            _ => blocks.push((*start, vec![text])),
+        }
+    }
+    let stamp = |ms: u64| {
+        format!(
+            "{:02}:{:02}:{:02},{:03}",
+            ms / 3_600_000,
+            ms / 60_000 % 60,
+            ms / 1000 % 60,
+            ms % 1000
+        )
+    };
+    let srt: String = blocks
+        .iter()
+        .enumerate()
+        .map(|(k, (start, texts))| {
+            let end = blocks.get(k + 1).map_or(start + 25_000, |next| next.0);
+            format!(
+                "{}\n{} --> {}\n{}\n\n",
+                k + 1,
+                stamp(*start),
+                stamp(end),
+                texts.join(" ")
+            )
+        })
+        .collect();
+    std::fs::write(path, srt).expect("write the SRT");
+    (blocks.len(), cues)
+}
+
+#[test]
+fn a_transcript_timed_by_the_paragraph_is_cut_into_timed_sentences_as_in_the_window() {
+    let cli = Sandbox::new();
+    let srt = cli.file("website.srt");
+    let (blocks, cues) = paragraph_timed_srt(&cli, &srt);
+    let aligned = cli.json(&["align", path_str(&demo("demo.mp3")), path_str(&srt)]);
+    let segments = aligned["segments"].as_array().expect("segments");
+    assert!(
+        segments.len() > 3 * blocks,
+        "the blocks were cut into sentences: {} segments from {blocks}",
+        segments.len()
+    );
+    let mut errors: Vec<u64> = segments
+        .iter()
+        .filter_map(|s| {
+            let text = s["text"].as_str()?;
+            let (start, _) = cues.iter().find(|(_, cue)| cue == text)?;
+            Some(s["start_ms"].as_u64()?.abs_diff(*start))
+        })
+        .collect();
+    errors.sort_unstable();
+    assert!(
+        errors.len() * 10 >= segments.len() * 8,
+        "most segments are the demo's sentences: {} of {}",
+        errors.len(),
+        segments.len()
+    );
+    assert!(
+        errors[errors.len() / 2] <= 300,
+        "each where it is spoken: {errors:?}"
+    );
+}

@@ -1,0 +1,8 @@
+//! Earmark's use-cases: what the window (the tauri shell) and the command line
+//! (`earmark-cli`) both do, written once, so that both give the same result for the
+//! same input. Between the domain crates (`earmark-core`, `earmark-player`) and the
+//! two front ends; it knows nothing of tauri, windows, events or printing. Each front
+//! end takes its arguments, calls one function here, and maps the error.
+
+pub mod align;
+pub mod analysis;
