@@ -56,6 +56,12 @@ impl From<earmark_api::align::AlignJobError> for IpcError {
     }
 }
 
+impl From<earmark_api::UseCaseError> for IpcError {
+    fn from(e: earmark_api::UseCaseError) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
 impl From<earmark_core::align::DriftError> for IpcError {
     fn from(e: earmark_core::align::DriftError) -> Self {
         Self::new(e.code(), e.to_string())

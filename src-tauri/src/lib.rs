@@ -2,7 +2,6 @@
 //! Everything that matters lives in `earmark-core` and `earmark-player`.
 
 mod align_job;
-mod audio_pauses;
 mod background;
 mod commands;
 mod download_queue;

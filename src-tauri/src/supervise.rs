@@ -18,7 +18,6 @@
 //! (`earmark_core::panic_report`), which logs the details.
 
 use std::future::Future;
-use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use crate::error::{IpcError, IpcResult};
@@ -72,16 +71,16 @@ pub async fn keep_running<Task>(
     }
 }
 
-/// Locks `mutex`, taking it back from a job that panicked while holding it (see the
+/// Locks a mutex, taking it back from a job that panicked while holding it (see the
 /// module's notes on why that is sound here).
-pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
-}
+pub use earmark_api::sync::lock;
 
 #[cfg(test)]
 mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
+
+    use std::sync::Mutex;
 
     use super::*;
 

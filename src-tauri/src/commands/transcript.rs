@@ -10,26 +10,21 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use earmark_api::pauses;
+use earmark_api::transcript_times::{self, PauseStatus, TranscriptTimes};
 use earmark_core::library::{
     is_transcript_file_name, read_transcript, read_transcript_bytes, TRANSCRIPT_EXTENSIONS,
 };
-use earmark_core::store::{EpisodeId, Store};
-use earmark_core::transcript::{
-    estimate_times, is_coarse, resolve_pins, EstimatedTime, Pin, Segment, TimeSource, Transcript,
-    TranscriptFormat,
-};
+use earmark_core::store::EpisodeId;
+use earmark_core::transcript::{is_coarse, Segment, Transcript, TranscriptFormat};
 use serde::Serialize;
 use tauri::{AppHandle, DragDropEvent, Emitter, Manager, State, Window, WindowEvent};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::audio_pauses;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 use crate::supervise;
 use crate::transcript_attach::attach;
-
-/// Speaking rate assumed when an episode's audio length is unknown.
-const MS_PER_CHAR_WITHOUT_AUDIO: u64 = 65;
 
 /// What the shell keeps for transcripts: the file last dropped on the window.
 #[derive(Debug, Default)]
@@ -58,26 +53,6 @@ impl From<Transcript> for TranscriptContent {
     }
 }
 
-/// Whether the audio's pauses were used for the estimate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PauseStatus {
-    /// Found (now or before) and used.
-    Found,
-    /// Not looked for yet: ask again with `scan`.
-    Pending,
-    /// The audio could not be scanned (not downloaded, or unreadable).
-    Unavailable,
-}
-
-/// The shown times of every segment.
-#[derive(Debug, Serialize)]
-pub struct TranscriptTimes {
-    episode: EpisodeId,
-    pub(crate) times: Vec<EstimatedTime>,
-    pauses: PauseStatus,
-}
-
 /// The times shown for each segment of an episode's transcript: the file's own, or
 /// for an untimed transcript estimated from text length, the audio's pauses (with
 /// `scan`, the audio is scanned for them when the library has none yet) and pins.
@@ -100,25 +75,7 @@ pub async fn transcript_pin(
     ms: u64,
 ) -> IpcResult<TranscriptTimes> {
     state
-        .with_store(move |s| {
-            let count = transcript_of(s, id)?.segments.len();
-            if index >= count {
-                return Err(IpcError::new(
-                    "no_such_line",
-                    "That line is not in this transcript any more.",
-                ));
-            }
-            s.set_pin(
-                id,
-                Pin {
-                    index,
-                    start_ms: ms,
-                },
-            )?;
-            let kept = resolve_pins(&s.pins(id)?, count, u64::MAX);
-            s.retain_pins(id, &kept)?;
-            Ok(())
-        })
+        .with_store(move |s| Ok(transcript_times::pin(s, id, index, ms)?))
         .await?;
     times_of(&state, id, false).await
 }
@@ -274,91 +231,39 @@ struct Dropped {
     name: String,
 }
 
-/// The episode's transcript times (see [`transcript_times`]).
+/// The episode's transcript times (see [`transcript_times`]): the library read,
+/// then the audio scanned for pauses when asked and not done before.
 pub(crate) async fn times_of(
     state: &AppState,
     id: EpisodeId,
     scan: bool,
 ) -> IpcResult<TranscriptTimes> {
-    let store = std::sync::Arc::clone(&state.store);
-    let (transcript, pins, duration, audio, cached) = state
-        .with_store(move |s| {
-            let transcript = transcript_of(s, id)?;
-            let episode = s.episode(id)?;
-            let cached = episode
-                .audio_path
-                .as_deref()
-                .and_then(|a| audio_pauses::cached(s, a));
-            Ok((
-                transcript,
-                s.pins(id)?,
-                episode.duration_ms,
-                episode.audio_path,
-                cached,
-            ))
-        })
+    let input = state
+        .with_store(move |s| Ok(transcript_times::read(s, id)?))
         .await?;
-    if transcript.timed() {
-        let times = given_times(&transcript);
-        return Ok(TranscriptTimes {
-            episode: id,
-            times,
-            pauses: PauseStatus::Unavailable,
-        });
+    if input.timed() {
+        return Ok(transcript_times::times(
+            &input,
+            Err(PauseStatus::Unavailable),
+        ));
     }
-    let (pauses, status) = match (cached, audio) {
-        (Some(p), _) => (p, PauseStatus::Found),
+    let pauses = match (&input.cached, &input.audio) {
+        (Some(p), _) => Ok(p.clone()),
         (None, Some(audio)) if scan => {
-            match supervise::blocking("Finding the pauses in the audio", move || {
-                Ok(audio_pauses::find_or_scan(&store, &audio)?)
+            let (store, audio) = (std::sync::Arc::clone(&state.store), audio.clone());
+            supervise::blocking("Finding the pauses in the audio", move || {
+                Ok(pauses::find_or_scan(&store, &audio)?)
             })
             .await
-            {
-                Ok(p) => (p, PauseStatus::Found),
-                _ => (Vec::new(), PauseStatus::Unavailable),
-            }
+            .map_err(|_| PauseStatus::Unavailable)
         }
-        (None, Some(_)) => (Vec::new(), PauseStatus::Pending),
-        (None, None) => (Vec::new(), PauseStatus::Unavailable),
+        (None, Some(_)) => Err(PauseStatus::Pending),
+        (None, None) => Err(PauseStatus::Unavailable),
     };
-    let duration = duration.filter(|&d| d > 0).unwrap_or_else(|| {
-        let chars: usize = transcript.segments.iter().map(|s| s.text.len()).sum();
-        chars as u64 * MS_PER_CHAR_WITHOUT_AUDIO
-    });
-    let times = estimate_times(&transcript.segments, duration, &pauses, &pins);
-    Ok(TranscriptTimes {
-        episode: id,
-        times,
-        pauses: status,
-    })
-}
-
-/// A timed transcript's own times.
-fn given_times(transcript: &Transcript) -> Vec<EstimatedTime> {
-    let segments = &transcript.segments;
-    segments
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let start_ms = s.start_ms.unwrap_or(0);
-            let next = segments.get(i + 1).and_then(|n| n.start_ms);
-            EstimatedTime {
-                start_ms,
-                end_ms: s.end_ms.or(next).unwrap_or(start_ms).max(start_ms),
-                source: TimeSource::Given,
-            }
-        })
-        .collect()
-}
-
-/// The episode's transcript, or a clear error when it has none.
-pub(crate) fn transcript_of(store: &Store, id: EpisodeId) -> IpcResult<Transcript> {
-    store.get_transcript(id)?.ok_or_else(|| {
-        IpcError::new(
-            "no_transcript",
-            "This episode has no transcript yet. Add one with \u{201c}Add transcript\u{201d} or drop a transcript file on the window.",
-        )
-    })
+    Ok(transcript_times::times(
+        &input,
+        pauses.as_deref().map_err(|s| *s),
+    ))
 }
 
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them); anything that is

@@ -9,10 +9,11 @@ use earmark_core::transcript::{
 use serde::Deserialize;
 use tauri::{AppHandle, State};
 
-use super::transcript::{times_of, transcript_of};
+use super::transcript::times_of;
 use crate::error::{IpcError, IpcResult};
 use crate::save_dialog::{save_text, SaveRequest};
 use crate::state::AppState;
+use earmark_api::transcript_times::transcript_of;
 
 /// The formats a transcript exports to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

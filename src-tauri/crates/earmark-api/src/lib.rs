@@ -6,3 +6,9 @@
 
 pub mod align;
 pub mod analysis;
+pub mod error;
+pub mod pauses;
+pub mod sync;
+pub mod transcript_times;
+
+pub use error::UseCaseError;
