@@ -7,12 +7,12 @@
 //! Checks from the subscription: `result` (`ok` or `error:CODE`), `read` (`yes` when
 //! the document was read as a feed, even if refused only because none of its items has
 //! audio; `no` otherwise: the check that compares with feed libraries, which have no
-//! such rule), `title` and `episodes`. Checks from `parse_feed_from` on the same bytes, for what the
-//! subscription result does not carry: `kind`, `description`, `author`, `image`,
-//! `link`, `new_feed_url`, `skipped_items` and per episode `episode.N.FIELD` (`title`,
-//! `url`, `mime`, `length`, `guid`, `published`, `duration_ms`, `description`,
-//! `link`, `image`, `chapters`). A value the feed does not give is absent, and
-//! compares as `<none>`.
+//! such rule), `title` and `episodes`. Checks from `parse_feed_from` on the same bytes,
+//! for what the subscription result does not carry: `kind`, `description`, `author`,
+//! `image`, `link`, `new_feed_url`, `skipped_items` and per episode `episode.N.FIELD`
+//! (`title`, `url`, `mime`, `length`, `guid`, `published`, `duration_ms`,
+//! `description`, `link`, `image`, `chapters`). A value the feed does not give is
+//! absent, and compares as `<none>`.
 //!
 //! Podlove Simple Chapters are not in [`Feed`] yet: the table's `podlove` rows name
 //! the checks `episode.N.chapter.M.title`, `episode.N.chapter.M.start_ms` and
@@ -67,6 +67,11 @@ fn observe(server: &TestServer, store: &Store, http: &HttpClient, file: &str) ->
     let url = server.url(&address);
 
     let mut seen = Observed::new();
+    let base = Url::parse(&url).expect("server address");
+    if let Ok(feed) = parse_feed_from(&bytes, Some(&base)) {
+        stays_local(file, &feed);
+        put_feed(&mut seen, &feed);
+    }
     match subscribe(store, http, &url) {
         Ok(done) => {
             seen.insert("result".into(), "ok".into());
@@ -80,11 +85,23 @@ fn observe(server: &TestServer, store: &Store, http: &HttpClient, file: &str) ->
     }
     let read = matches!(seen["result"].as_str(), "ok" | "error:feed_without_audio");
     seen.insert("read".into(), if read { "yes" } else { "no" }.into());
-    let base = Url::parse(&url).expect("server address");
-    if let Ok(feed) = parse_feed_from(&bytes, Some(&base)) {
-        put_feed(&mut seen, &feed);
-    }
     seen
+}
+
+/// Subscribing fetches the transcripts and chapters of new episodes: a corpus feed that
+/// links any elsewhere than this server would send the test off 127.0.0.1.
+fn stays_local(file: &str, feed: &Feed) {
+    let local = |url: &str| url.starts_with("http://127.0.0.1:");
+    for episode in &feed.episodes {
+        let links = episode.transcripts.iter().map(|t| t.url.as_str());
+        for link in links.chain(episode.chapters.iter().map(|c| c.url.as_str())) {
+            assert!(
+                local(link),
+                "{file}: links {link}, which subscribing would fetch; serve it from the test \
+                 server or leave the file out"
+            );
+        }
+    }
 }
 
 /// The values of a parsed feed.

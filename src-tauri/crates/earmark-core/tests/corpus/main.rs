@@ -4,7 +4,8 @@
 //!
 //! What upstream expects comes from two places: `expectations.tsv`, written by hand
 //! from upstream's own assertions (feedparser's `Expect:` comments, web-platform-tests'
-//! `assert_equals` lines), and vtt.js's JSON files, read here ([`vttjs`]). Each
+//! `assert_equals` lines, webvtt-py's and go-astisub's unit tests), and vtt.js's JSON
+//! files, read here ([`vttjs`]). Each
 //! expectation has a status ([`table::Status`]): `same` must match upstream; `lenient`
 //! and `differs` record what Earmark reads instead, with the reason, and fail when
 //! that changes either way; `expected-after:ITEM` rows are work in progress: they
