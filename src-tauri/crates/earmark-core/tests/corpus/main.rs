@@ -4,8 +4,8 @@
 //!
 //! What upstream expects comes from two places: `expectations.tsv`, written by hand
 //! from upstream's own assertions (feedparser's `Expect:` comments, web-platform-tests'
-//! `assert_equals` lines, webvtt-py's and go-astisub's unit tests), and vtt.js's JSON
-//! files, read here ([`vttjs`]). Each
+//! `assert_equals` lines, webvtt-py's and go-astisub's unit tests), and the JSON files
+//! of vtt.js and podcastparser, read here ([`vttjs`], [`podcastparser`]). Each
 //! expectation has a status ([`table::Status`]): `same` must match upstream; `lenient`
 //! and `differs` record what Earmark reads instead, with the reason, and fail when
 //! that changes either way; `expected-after:ITEM` rows are work in progress: they
@@ -18,6 +18,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod feeds;
+mod podcastparser;
 #[path = "../feeds/server.rs"]
 mod server;
 mod table;
@@ -79,10 +80,12 @@ fn compare(what: &str, observed: &BTreeMap<String, Observed>, expectations: &[Ex
 
 #[test]
 fn feeds_read_as_upstream_expects() {
-    let files = corpus_files("feeds", &[".xml"]);
+    let files = corpus_files("feeds", &[".xml", ".rss"]);
     assert!(files.len() > 100, "the feed corpus is missing: {files:?}");
     let observed = feeds::observe_all(&files);
-    compare("feeds", &observed, &table::load("feeds/"));
+    let mut expectations = podcastparser::expectations();
+    expectations.extend(table::load("feeds/"));
+    compare("feeds", &observed, &table::merge(expectations));
 }
 
 #[test]
