@@ -45,7 +45,7 @@ corpus_files() {
   local corpus=tests/fixtures/corpus
   case "$1" in
     transcript_*) find "$corpus/transcripts" -type f \( -name '*.vtt' -o -name '*.srt' \) ;;
-    feed) find "$corpus/feeds" -type f -name '*.xml' ;;
+    feed) find "$corpus/feeds" -type f \( -name '*.xml' -o -name '*.rss' \) ;;
   esac
 }
 
