@@ -261,3 +261,45 @@ impl Report {
         out
     }
 }
+
+/// The comparison itself: each status fails, passes or only reports as documented.
+#[test]
+fn statuses_fail_and_report_as_documented() {
+    let row = |check: &str, status: Status, earmark: Option<&str>| Expectation {
+        file: "f".into(),
+        check: check.into(),
+        upstream: "up".into(),
+        status,
+        earmark: earmark.map(str::to_owned),
+        reason: "why".into(),
+        origin: "test".into(),
+    };
+    let observed = BTreeMap::from([(
+        "f".to_owned(),
+        Observed::from([
+            ("a".to_owned(), "up".to_owned()),
+            ("b".to_owned(), "other".to_owned()),
+            ("c".to_owned(), "up".to_owned()),
+            ("d".to_owned(), "new".to_owned()),
+        ]),
+    )]);
+    let after = || Status::ExpectedAfter("item".into());
+    let expectations = [
+        row("a", Status::Same, None),             // agrees
+        row("b", Status::Same, None),             // fails: not upstream
+        row("b", Status::Lenient, Some("other")), // agrees: as recorded
+        row("c", Status::Differs, Some("old")),   // fails: now upstream
+        row("d", Status::Differs, Some("old")),   // fails: changed
+        row("c", after(), Some("old")),           // reported: now upstream
+        row("d", after(), Some("old")),           // reported: changed
+        row("missing", after(), Some(NONE)),      // reported: as recorded
+    ];
+    let report = Report::new(&observed, &expectations);
+    assert_eq!(report.failures.len(), 3, "{:#?}", report.failures);
+    assert_eq!(report.agreed.values().sum::<usize>(), 2);
+    let states: Vec<&str> = report.pending.iter().map(|(_, l)| l.as_str()).collect();
+    assert!(states[0].contains("NOW MATCHES UPSTREAM"), "{states:?}");
+    assert!(states[1].contains("CHANGED"), "{states:?}");
+    assert!(states[2].contains("still as recorded"), "{states:?}");
+    assert!(report.summary("x").contains("expected-after:item"));
+}
