@@ -46,6 +46,8 @@ pub struct PodcastOutcome {
     pub new_episodes: usize,
     /// Why it could not be checked, as a sentence.
     pub error: Option<String>,
+    /// What was repaired in its feed, and what could not be fetched, as sentences.
+    pub warnings: Vec<String>,
 }
 
 /// Checks one podcast, or all of them.
@@ -77,12 +79,14 @@ fn report(outcomes: Vec<(Podcast, Result<Refreshed, SubscribeError>)>) -> Refres
                 title: done.title,
                 new_episodes: done.new_episodes,
                 error: None,
+                warnings: done.warnings,
             },
             Err(e) => PodcastOutcome {
                 podcast: show.id,
                 title: show.title,
                 new_episodes: 0,
                 error: Some(e.to_string()),
+                warnings: Vec::new(),
             },
         })
         .collect();

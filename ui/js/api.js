@@ -301,7 +301,8 @@ export const restoreLibrary = () => call("library_restore");
  * @typedef {{start_ms: number, end_ms: number|null, title: string, url: string|null, image_url: string|null}} Chapter
  * @typedef {{podcast: number, title: string, episodes: number, new_episodes: number, transcripts: number,
  *   chapters: number, subscribed_now: boolean, warnings: string[]}} Subscribed
- * @typedef {{podcast: number, title: string, new_episodes: number, error: string|null}} PodcastOutcome
+ * @typedef {{podcast: number, title: string, new_episodes: number, error: string|null,
+ *   warnings: string[]}} PodcastOutcome
  * @typedef {{new_episodes: number, podcasts: PodcastOutcome[], offline: boolean}} RefreshReport
  * @typedef {{url: string, title: string|null, podcast: number|null, episodes: number, error: string|null}} ImportedFeed
  * @typedef {{episodes: number[], problems: string[]}} FilesImported

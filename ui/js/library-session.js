@@ -79,9 +79,10 @@ export function createLibrarySession({ onOpen, showView, inform, report, onDownl
       await reload();
       await openShow(done.podcast);
       const verb = done.subscribed_now ? "Subscribed to" : "Checked";
-      return `${verb} “${done.title}”: ${done.episodes} episode${done.episodes === 1 ? "" : "s"}${
+      const summary = `${verb} “${done.title}”: ${done.episodes} episode${done.episodes === 1 ? "" : "s"}${
         done.subscribed_now ? "" : `, ${done.new_episodes} new`
       }.`;
+      return [summary, ...done.warnings].join("\n");
     },
     onAddFiles: async (folders) => {
       const done = await api.addLocalFiles(folders);
@@ -187,17 +188,22 @@ export function createLibrarySession({ onOpen, showView, inform, report, onDownl
         ? "No new episodes"
         : `${report.new_episodes} new episode${report.new_episodes === 1 ? "" : "s"}`;
     const failed = report.podcasts.filter((p) => p.error);
-    const trouble = failed.length ? ` · ${whoFailed(failed)} could not be checked` : "";
-    setStatus(`${found} · checked ${time}${trouble}`);
-    status.title = failed.map((p) => `${p.title}: ${p.error}`).join("\n");
+    const trouble = failed.length ? ` · ${showNames(failed)} could not be checked` : "";
+    const noted = report.podcasts.filter((p) => p.warnings.length > 0);
+    const notes = noted.length ? ` · notes on ${showNames(noted)}` : "";
+    setStatus(`${found} · checked ${time}${trouble}${notes}`);
+    status.title = [
+      ...failed.map((p) => `${p.title}: ${p.error}`),
+      ...noted.flatMap((p) => p.warnings.map((w) => `${p.title}: ${w}`)),
+    ].join("\n");
   }
 
   /**
-   * The shows whose check failed, by name when there are few: "The Daily",
+   * The shows named in a report line, by name when there are few: "The Daily",
    * "The Daily and Radiolab", or "4 feeds".
    * @param {api.PodcastOutcome[]} failed
    */
-  function whoFailed(failed) {
+  function showNames(failed) {
     const names = failed.map((p) => `“${p.title}”`);
     if (names.length > 2) return `${names.length} feeds`;
     return names.join(" and ");

@@ -216,7 +216,7 @@ fn read_mp4(path: &Path) -> Result<Vec<Chapter>, ChaptersError> {
 
 /// Sorts by start, names untitled chapters "Chapter N", and fills each missing end
 /// with the next chapter's start.
-fn tidy(mut chapters: Vec<Chapter>) -> Vec<Chapter> {
+pub(crate) fn tidy(mut chapters: Vec<Chapter>) -> Vec<Chapter> {
     chapters.sort_by_key(|c| c.start_ms);
     let starts: Vec<u64> = chapters.iter().map(|c| c.start_ms).collect();
     for (i, chapter) in chapters.iter_mut().enumerate() {
@@ -234,7 +234,7 @@ fn tidy(mut chapters: Vec<Chapter>) -> Vec<Chapter> {
 }
 
 /// A chapter title as one line of plain text, at most 500 characters.
-fn clean_title(title: &str) -> String {
+pub(crate) fn clean_title(title: &str) -> String {
     let line = crate::feeds::one_line_text(title).unwrap_or_default();
     line.chars().take(500).collect()
 }

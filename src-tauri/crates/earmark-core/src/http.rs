@@ -19,8 +19,10 @@ use reqwest::blocking::{Client, RequestBuilder, Response};
 use reqwest::{StatusCode, Url};
 
 mod address;
+mod redirects;
 pub(crate) use address::host_of;
 pub use address::parse_url;
+pub use redirects::MAX_REDIRECTS;
 
 /// How long connecting to a server may take.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
@@ -96,6 +98,12 @@ pub enum NetError {
         /// Why.
         reason: String,
     },
+    /// The address redirects in a loop, or too many times.
+    #[error("{url} redirects too many times (more than {MAX_REDIRECTS}).")]
+    TooManyRedirects {
+        /// The address asked for.
+        url: String,
+    },
     /// The HTTP client could not be set up (TLS configuration).
     #[error("Could not set up the web client: {0}")]
     Client(String),
@@ -114,6 +122,7 @@ impl NetError {
             NetError::Status { .. } => "http_status",
             NetError::TooLarge { .. } => "too_large",
             NetError::BrokenOff { .. } => "broken_off",
+            NetError::TooManyRedirects { .. } => "too_many_redirects",
             NetError::Client(_) => "http_client",
         }
     }
@@ -158,6 +167,9 @@ fn status_sentence(status: u16, url: &str) -> String {
 pub struct Fetched {
     /// The address it came from, after redirects.
     pub url: String,
+    /// The address asked for moved there for good (every redirect on the way was a
+    /// 301 or a 308).
+    pub moved_to: Option<String>,
     /// The `Content-Type` the server gave, if any.
     pub content_type: Option<String>,
     /// The body.
@@ -168,6 +180,9 @@ pub struct Fetched {
 #[derive(Debug, Clone)]
 pub struct HttpClient {
     client: Client,
+    /// The same settings, following no redirect ([`HttpClient::fetch`] follows them
+    /// itself, to tell permanent moves from temporary ones).
+    no_redirects: Client,
     read_timeout: Duration,
     deadline: Duration,
 }
@@ -188,15 +203,18 @@ impl HttpClient {
         // The first caller installs ring as rustls' crypto provider; later calls (or
         // another part of the app having installed one) leave it as it is.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = Client::builder()
-            .user_agent(USER_AGENT)
-            .connect_timeout(connect)
-            .timeout(read)
-            .redirect(reqwest::redirect::Policy::limited(10))
-            .build()
-            .map_err(|e| NetError::Client(e.to_string()))?;
+        let build = |policy| {
+            Client::builder()
+                .user_agent(USER_AGENT)
+                .connect_timeout(connect)
+                .timeout(read)
+                .redirect(policy)
+                .build()
+                .map_err(|e| NetError::Client(e.to_string()))
+        };
         Ok(HttpClient {
-            client,
+            client: build(reqwest::redirect::Policy::limited(MAX_REDIRECTS))?,
+            no_redirects: build(reqwest::redirect::Policy::none())?,
             read_timeout: read,
             deadline,
         })
@@ -212,12 +230,14 @@ impl HttpClient {
         request.send().map_err(|e| self.classify(url, &e))
     }
 
-    /// Fetches `url` whole, failing on an error status, on a body over `max_bytes`
+    /// Fetches `url` whole, following redirects (and telling a permanent move in
+    /// [`Fetched::moved_to`]), failing on an error status, on a body over `max_bytes`
     /// (checked against `Content-Length` first, then while reading) and on a transfer
     /// longer than the client's deadline.
     pub fn fetch(&self, url: &str, max_bytes: u64) -> Result<Fetched, NetError> {
         let url = parse_url(url)?;
-        let response = self.send(&url, self.get(&url))?;
+        let followed = redirects::get_following(self, &url)?;
+        let response = followed.response;
         let status = response.status();
         if !status.is_success() {
             return Err(NetError::Status {
@@ -240,6 +260,7 @@ impl HttpClient {
         let bytes = self.read_capped(&url, response, max_bytes)?;
         Ok(Fetched {
             url: final_url,
+            moved_to: followed.moved_to.map(String::from),
             content_type,
             bytes,
         })

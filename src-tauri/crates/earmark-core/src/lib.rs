@@ -17,4 +17,5 @@ pub mod opml;
 pub mod panic_report;
 pub mod paths;
 pub mod store;
+pub mod text_encoding;
 pub mod transcript;

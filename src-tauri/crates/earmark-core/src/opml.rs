@@ -48,7 +48,8 @@ pub fn parse_opml(bytes: &[u8]) -> Result<Vec<OpmlFeed>, OpmlError> {
     if bytes.len() > MAX_OPML_BYTES {
         return Err(OpmlError::TooLarge);
     }
-    let mut reader = Reader::from_reader(bytes);
+    let text = crate::text_encoding::decode_xml(bytes, None);
+    let mut reader = Reader::from_reader(text.as_bytes());
     reader.config_mut().check_end_names = false;
     let mut buf = Vec::new();
     let mut feeds = Vec::new();

@@ -292,6 +292,37 @@ fn subjects() -> Vec<Subject> {
             parse: |s| drop(parse_feed(s.as_bytes())),
         },
         Subject {
+            parser: "feed salvaged",
+            shape: "count",
+            make: |n| {
+                // Every other item broken, a bare `&` in each, and the end cut off.
+                let items: String = (0..n)
+                    .map(|i| {
+                        let close = if i % 2 == 0 { "</title>" } else { "</b>" };
+                        format!(
+                            "<item><title>Q&A {i}{close}<guid>g{i}</guid>\
+                             <enclosure url=\"https://example.com/{i}.mp3?a=1&b=2\" type=\"audio/mpeg\"/></item>\n"
+                        )
+                    })
+                    .collect();
+                format!("<rss version=\"2.0\"><channel><title>Bench</title>{items}</channel></rss")
+            },
+            parse: |s| drop(parse_feed(s.as_bytes())),
+        },
+        Subject {
+            parser: "feed salvaged",
+            shape: "depth",
+            make: |n| {
+                format!(
+                    "<rss version=\"2.0\"><channel><title>Q&A</title>\
+                     <item><enclosure url=\"https://example.com/1.mp3\"/>{}{}</item></channel></rss",
+                    "<a>".repeat(n),
+                    "</a>".repeat(n)
+                )
+            },
+            parse: |s| drop(parse_feed(s.as_bytes())),
+        },
+        Subject {
             parser: "feed atom",
             shape: "count",
             make: |n| {

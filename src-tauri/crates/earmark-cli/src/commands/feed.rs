@@ -60,6 +60,8 @@ struct PodcastOutcome {
     title: String,
     new_episodes: usize,
     error: Option<String>,
+    /// What was repaired in the feed, and what could not be fetched.
+    warnings: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -160,6 +162,7 @@ fn refresh_command(
                         title: show.title,
                         new_episodes: 0,
                         error: Some(e.to_string()),
+                        warnings: Vec::new(),
                     },
                 })
                 .collect()
@@ -192,6 +195,7 @@ fn outcome(done: &Refreshed) -> PodcastOutcome {
         title: done.title.clone(),
         new_episodes: done.new_episodes,
         error: None,
+        warnings: done.warnings.clone(),
     }
 }
 

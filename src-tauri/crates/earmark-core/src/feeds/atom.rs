@@ -4,9 +4,11 @@ use atom_syndication::{Entry, Text, TextType};
 
 use super::dates::parse_date;
 use super::duration::parse_duration;
+use super::media_rss;
 use super::model::{Enclosure, Feed, FeedEpisode, FeedKind};
 use super::parse::{Links, Namespaces};
 use super::podcast_tags;
+use super::podlove;
 use super::rss::{UNTITLED_EPISODE, UNTITLED_PODCAST};
 use super::text::{html_to_text, one_line_text, plain_text, without_nul};
 
@@ -33,6 +35,7 @@ pub(super) fn from_atom(feed: &atom_syndication::Feed, ns: &Namespaces, links: &
         skipped_items: 0,
         new_feed_url: podcast_tags::itunes_text(feed.extensions(), ns, "new-feed-url")
             .and_then(|u| links.resolve(u)),
+        repairs: Vec::new(),
     };
     for (index, entry) in feed.entries().iter().enumerate() {
         match episode(entry, ns.atom_updated.written(index), ns, links) {
@@ -43,7 +46,23 @@ pub(super) fn from_atom(feed: &atom_syndication::Feed, ns: &Namespaces, links: &
     out
 }
 
-/// One entry, or `None` when it has no audio enclosure. `updated_written` says whether
+/// The entry's `rel="enclosure"` link that may be audio (not an image or text).
+fn enclosure(entry: &Entry, links: &Links<'_>) -> Option<Enclosure> {
+    let link = entry.links().iter().find(|l| {
+        l.rel() == "enclosure"
+            && !l
+                .mime_type()
+                .is_some_and(|m| m.starts_with("image/") || m.starts_with("text/"))
+    })?;
+    Some(Enclosure {
+        url: links.resolve(link.href())?,
+        mime: link.mime_type().map(|m| m.trim().to_ascii_lowercase()),
+        length: link.length().and_then(Enclosure::claimed_length),
+    })
+}
+
+/// One entry, or `None` when it has no audio: its `rel="enclosure"` link, else an
+/// audio Media RSS `media:content`. `updated_written` says whether
 /// the entry writes its `<updated>` date (see [`super::parse::AtomUpdated`]).
 fn episode(
     entry: &Entry,
@@ -51,19 +70,19 @@ fn episode(
     ns: &Namespaces,
     links: &Links<'_>,
 ) -> Option<FeedEpisode> {
-    let link = entry.links().iter().find(|l| {
-        l.rel() == "enclosure"
-            && !l
-                .mime_type()
-                .is_some_and(|m| m.starts_with("image/") || m.starts_with("text/"))
-    })?;
-    let url = links.resolve(link.href())?;
     let extensions = entry.extensions();
+    let (enclosure, media_duration_ms) = match enclosure(entry, links) {
+        Some(enclosure) => (enclosure, None),
+        None => {
+            let media = media_rss::audio(extensions, ns, links)?;
+            (media.enclosure, media.duration_ms)
+        }
+    };
     let tags = podcast_tags::read(extensions, ns, links);
     let guid = Some(entry.id().trim())
         .filter(|id| !id.is_empty())
         .map(|id| without_nul(id).chars().take(1_000).collect())
-        .unwrap_or_else(|| url.clone());
+        .unwrap_or_else(|| enclosure.url.clone());
     // atom_syndication fills a missing <updated> with the Unix epoch; a written one,
     // the epoch included, is a date.
     let published = entry
@@ -80,14 +99,13 @@ fn episode(
         title: one_line(entry.title()).unwrap_or_else(|| UNTITLED_EPISODE.to_owned()),
         description,
         published,
-        duration_ms: podcast_tags::itunes_text(extensions, ns, "duration").and_then(parse_duration),
-        enclosure: Enclosure {
-            url,
-            mime: link.mime_type().map(|m| m.trim().to_ascii_lowercase()),
-            length: link.length().and_then(Enclosure::claimed_length),
-        },
+        duration_ms: podcast_tags::itunes_text(extensions, ns, "duration")
+            .and_then(parse_duration)
+            .or(media_duration_ms),
+        enclosure,
         transcripts: tags.transcripts,
         chapters: tags.chapters,
+        inline_chapters: podlove::chapters(extensions, ns, links),
         people: tags.people,
         link: entry
             .links()

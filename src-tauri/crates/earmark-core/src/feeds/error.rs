@@ -13,6 +13,9 @@ pub enum FeedError {
     /// The document starts like a feed but is broken.
     #[error("it could not be read as a feed ({0})")]
     Malformed(String),
+    /// The document nests deeper than any feed does (it is not salvaged).
+    #[error("it could not be read as a feed ({0})")]
+    TooDeep(#[from] crate::limits::TooDeep),
     /// The feed has items but none carries audio.
     #[error("none of its {0} items has an audio file")]
     NoAudio(usize),
@@ -26,7 +29,7 @@ impl FeedError {
     pub fn code(&self) -> &'static str {
         match self {
             FeedError::NotAFeed(_) => "not_a_feed",
-            FeedError::Malformed(_) => "malformed_feed",
+            FeedError::Malformed(_) | FeedError::TooDeep(_) => "malformed_feed",
             FeedError::NoAudio(_) => "feed_without_audio",
             FeedError::TooLarge(_) => "feed_too_large",
         }

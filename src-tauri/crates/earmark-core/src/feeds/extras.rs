@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::chapters::{parse_json_chapters, ChapterSource};
 use crate::http::HttpClient;
 use crate::store::{EpisodeId, EpisodeLink, LinkKind, Store, StoreResult};
-use crate::transcript::{parse_bytes, FormatHint};
+use crate::transcript::{parse_fetched, FormatHint};
 
 use super::model::TranscriptLink;
 
@@ -83,13 +83,8 @@ fn fetch_transcript(
                 continue;
             }
         };
-        let hint = FormatHint::from_mime(&link.mime).or_else(|| {
-            fetched
-                .content_type
-                .as_deref()
-                .and_then(FormatHint::from_mime)
-        });
-        match parse_bytes(&fetched.bytes, hint) {
+        let hint = FormatHint::from_mime(&link.mime);
+        match parse_fetched(&fetched.bytes, hint, fetched.content_type.as_deref()) {
             Ok(transcript) => {
                 store.set_transcript(episode, &transcript, None)?;
                 extras.transcript = true;

@@ -19,8 +19,10 @@ mod media_rss;
 mod model;
 pub mod parse;
 mod podcast_tags;
+mod podlove;
 mod refresh;
 mod rss;
+mod salvage;
 pub mod text;
 
 pub use dates::{parse_date, parse_datetime};
@@ -30,7 +32,7 @@ pub use extras::{fetch_extras, Extras, MAX_SIDECAR_BYTES, TRANSCRIPT_TRIES};
 pub use model::{
     best_transcript, ChaptersLink, Enclosure, Feed, FeedEpisode, FeedKind, Person, TranscriptLink,
 };
-pub use parse::{parse_feed, parse_feed_from, MAX_FEED_BYTES};
+pub use parse::{parse_feed, parse_feed_from, parse_fetched_feed, MAX_FEED_BYTES};
 pub use refresh::{
     refresh, refresh_all, store_feed, subscribe, Refreshed, StoredFeed, EXTRAS_FOR_NEWEST,
 };

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::chapters::Chapter;
 use crate::transcript::TranscriptFormat;
 
 /// The kind of document a feed was read from.
@@ -37,6 +38,10 @@ pub struct Feed {
     /// The address the feed says it has moved to (`itunes:new-feed-url`, or RSS
     /// `<redirect><newLocation>`).
     pub new_feed_url: Option<String>,
+    /// What was repaired in a feed whose XML was broken, as sentences (empty for a
+    /// well-formed feed).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub repairs: Vec<String>,
 }
 
 /// One episode of a feed.
@@ -59,6 +64,9 @@ pub struct FeedEpisode {
     pub transcripts: Vec<TranscriptLink>,
     /// Chapters (`podcast:chapters`).
     pub chapters: Option<ChaptersLink>,
+    /// Chapters written in the feed itself (Podlove Simple Chapters).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inline_chapters: Vec<Chapter>,
     /// People (`podcast:person`).
     pub people: Vec<Person>,
     /// The episode's web page.

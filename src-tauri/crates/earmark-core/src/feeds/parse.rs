@@ -20,10 +20,12 @@ use quick_xml::Reader;
 use reqwest::Url;
 
 use super::model::Feed;
+use super::salvage::salvage;
 use super::FeedError;
 use crate::limits::XmlDepth;
 #[cfg(doc)]
 use crate::limits::MAX_XML_DEPTH;
+use crate::text_encoding;
 
 /// The largest feed read, in bytes (bigger responses are cut off and refused).
 pub const MAX_FEED_BYTES: u64 = 20_000_000;
@@ -48,6 +50,9 @@ const MEDIA_NAMESPACES: &[&str] = &[
     "https://search.yahoo.com/mrss",
 ];
 
+/// Namespace URIs of Podlove Simple Chapters.
+const PODLOVE_NAMESPACES: &[&str] = &["http://podlove.org/simple-chapters"];
+
 /// What the first pass learned about a document.
 #[derive(Debug, Default)]
 pub(super) struct Namespaces {
@@ -57,6 +62,8 @@ pub(super) struct Namespaces {
     pub itunes: BTreeSet<String>,
     /// Prefixes bound to the Media RSS namespace.
     pub media: BTreeSet<String>,
+    /// Prefixes bound to the Podlove Simple Chapters namespace.
+    pub podlove: BTreeSet<String>,
     /// For each Atom entry, in order, whether it writes a date in `<updated>`.
     pub atom_updated: AtomUpdated,
     /// An RSS channel's `<redirect><newLocation>` (no namespace, so the rss crate
@@ -165,20 +172,46 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
 /// Parses an RSS or Atom podcast feed fetched from `base`, against which relative
 /// links (enclosures, transcripts, images) are resolved.
 pub fn parse_feed_from(bytes: &[u8], base: Option<&Url>) -> Result<Feed, FeedError> {
+    parse_fetched_feed(bytes, base, None)
+}
+
+/// Parses a feed as [`parse_feed_from`] does, decoding it with the charset of the
+/// response's `Content-Type` when there is one ([`crate::text_encoding`]).
+///
+/// A feed whose XML is broken is salvaged ([`super::salvage`]): every episode that
+/// reads is kept, and [`Feed::repairs`] says what was repaired.
+pub fn parse_fetched_feed(
+    bytes: &[u8],
+    base: Option<&Url>,
+    content_type: Option<&str>,
+) -> Result<Feed, FeedError> {
     if bytes.len() as u64 > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge(MAX_FEED_BYTES));
     }
+    let text = text_encoding::decode_xml(bytes, content_type);
+    match read(&text, base) {
+        Err(FeedError::Malformed(reason)) => {
+            let salvaged = salvage(&text).ok_or(FeedError::Malformed(reason.clone()))?;
+            let mut feed = read(&salvaged.text, base).map_err(|_| FeedError::Malformed(reason))?;
+            feed.repairs = salvaged.repairs;
+            Ok(feed)
+        }
+        other => other,
+    }
+}
+
+/// Reads a decoded document (see [`parse_fetched_feed`]), strictly.
+fn read(text: &str, base: Option<&Url>) -> Result<Feed, FeedError> {
+    let bytes = text.as_bytes();
     let (root, namespaces) = scan(bytes)?;
     let links = Links { base };
     let feed = match root {
         Root::Rss => {
-            let channel =
-                rss::Channel::read_from(bytes).map_err(|e| FeedError::Malformed(e.to_string()))?;
+            let channel = rss::Channel::read_from(bytes).map_err(|_| unreadable())?;
             super::rss::from_channel(&channel, &namespaces, &links)
         }
         Root::Atom => {
-            let feed = atom_syndication::Feed::read_from(bytes)
-                .map_err(|e| FeedError::Malformed(e.to_string()))?;
+            let feed = atom_syndication::Feed::read_from(bytes).map_err(|_| unreadable())?;
             super::atom::from_atom(&feed, &namespaces, &links)
         }
         Root::Other(name) => return Err(FeedError::NotAFeed(describe_root(&name))),
@@ -187,6 +220,20 @@ pub fn parse_feed_from(bytes: &[u8], base: Option<&Url>) -> Result<Feed, FeedErr
         return Err(FeedError::NoAudio(feed.skipped_items));
     }
     Ok(feed)
+}
+
+/// The XML breaks at byte `at`: a sentence naming the line.
+fn broken_at(bytes: &[u8], at: usize) -> FeedError {
+    let line = 1 + bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    FeedError::Malformed(format!("its XML is broken at line {line}"))
+}
+
+/// The feed crates refused a document the first pass read whole.
+fn unreadable() -> FeedError {
+    FeedError::Malformed("its XML does not follow the RSS or Atom format".to_owned())
 }
 
 /// Words for a document that is not a feed.
@@ -228,12 +275,13 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
             Err(_) if root.is_none() => {
                 return Err(FeedError::NotAFeed("not an XML document".into()))
             }
-            Err(e) => return Err(FeedError::Malformed(e.to_string())),
+            Err(_) => {
+                let at = usize::try_from(reader.error_position()).unwrap_or(bytes.len());
+                return Err(broken_at(bytes, at));
+            }
         };
         if let Event::Start(_) = event {
-            depth
-                .open()
-                .map_err(|e| FeedError::Malformed(e.to_string()))?;
+            depth.open()?;
         }
         if root == Some(Root::Rss) {
             let redirect = &mut namespaces.redirect;
@@ -293,6 +341,8 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
                         namespaces.itunes.insert(prefix);
                     } else if MEDIA_NAMESPACES.contains(&value) {
                         namespaces.media.insert(prefix);
+                    } else if PODLOVE_NAMESPACES.contains(&value) {
+                        namespaces.podlove.insert(prefix);
                     } else {
                         bound_elsewhere.insert(prefix);
                     }
@@ -312,6 +362,7 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
         (&mut namespaces.podcast, "podcast"),
         (&mut namespaces.itunes, "itunes"),
         (&mut namespaces.media, "media"),
+        (&mut namespaces.podlove, "psc"),
     ] {
         if set.is_empty() && !bound_elsewhere.contains(usual) {
             set.insert(usual.to_owned());

@@ -17,6 +17,10 @@ pub(super) trait Tag {
     fn attr(&self, name: &str) -> Option<&str>;
     /// The element's text.
     fn text(&self) -> Option<&str>;
+    /// Its child elements named `local` (any prefix).
+    fn children(&self, local: &str) -> &[Self]
+    where
+        Self: Sized;
 }
 
 impl Tag for rss::extension::Extension {
@@ -26,6 +30,9 @@ impl Tag for rss::extension::Extension {
     fn text(&self) -> Option<&str> {
         self.value.as_deref()
     }
+    fn children(&self, local: &str) -> &[Self] {
+        self.children.get(local).map_or(&[], Vec::as_slice)
+    }
 }
 
 impl Tag for atom_syndication::extension::Extension {
@@ -34,6 +41,9 @@ impl Tag for atom_syndication::extension::Extension {
     }
     fn text(&self) -> Option<&str> {
         self.value.as_deref()
+    }
+    fn children(&self, local: &str) -> &[Self] {
+        self.children.get(local).map_or(&[], Vec::as_slice)
     }
 }
 

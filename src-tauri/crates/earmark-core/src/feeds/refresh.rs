@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::chapters::ChapterSource;
 use crate::http::{parse_url, HttpClient};
 use crate::store::{
     EpisodeId, EpisodeLink, EpisodePerson, FeedItem, LinkKind, NewEpisode, NewPodcast, Podcast,
@@ -10,7 +11,7 @@ use crate::store::{
 
 use super::extras::fetch_extras;
 use super::model::{Feed, FeedEpisode};
-use super::parse::{parse_feed_from, MAX_FEED_BYTES};
+use super::parse::{parse_fetched_feed, MAX_FEED_BYTES};
 use super::SubscribeError;
 
 /// How many of the newest new episodes get their transcript and chapters fetched at
@@ -34,7 +35,8 @@ pub struct Refreshed {
     pub chapters: usize,
     /// The podcast was added now (not refreshed).
     pub subscribed_now: bool,
-    /// What could not be fetched (transcripts, chapters), as sentences.
+    /// What was repaired in the feed, and what could not be fetched (transcripts,
+    /// chapters), as sentences.
     pub warnings: Vec<String>,
 }
 
@@ -45,6 +47,9 @@ pub struct StoredFeed {
     pub episodes: usize,
     /// The new episodes' ids, newest first (by publication date; undated ones last).
     pub new_episodes: Vec<EpisodeId>,
+    /// New episodes whose chapters the feed itself holds (Podlove Simple Chapters),
+    /// stored with them.
+    pub with_chapters: Vec<EpisodeId>,
 }
 
 /// Subscribes to the feed at `url`: fetches and reads it, adds the podcast and its
@@ -56,7 +61,7 @@ pub fn subscribe(store: &Store, http: &HttpClient, url: &str) -> Result<Refreshe
     if let Some(existing) = store.podcast_by_feed_url(&url)? {
         return refresh(store, http, existing.id);
     }
-    let feed = fetch_feed(http, &url)?;
+    let (feed, _) = fetch_feed(http, &url)?;
     let podcast = store.add_podcast(&NewPodcast {
         title: feed.title.clone(),
         feed_url: Some(url),
@@ -85,8 +90,8 @@ pub fn refresh(
     let Some(url) = show.feed_url.clone() else {
         return Err(SubscribeError::NoFeedUrl(show.title));
     };
-    let feed = fetch_feed(http, &url)?;
-    let url = moved_to(store, &url, &feed)?.unwrap_or(url);
+    let (feed, redirected) = fetch_feed(http, &url)?;
+    let url = moved_to(store, &url, &feed, redirected.as_deref())?.unwrap_or(url);
     store.update_podcast(
         podcast,
         &NewPodcast {
@@ -100,10 +105,18 @@ pub fn refresh(
     finish(store, http, podcast, &feed, stored, false)
 }
 
-/// The address a feed says it has moved to, when it is another one and no other
-/// podcast in the library is already subscribed to it (the next refresh fetches it).
-fn moved_to(store: &Store, url: &str, feed: &Feed) -> StoreResult<Option<String>> {
-    let Some(new_url) = feed.new_feed_url.as_deref().filter(|u| *u != url) else {
+/// The address a feed has moved to, when it is another one and no other podcast in
+/// the library is already subscribed to it (the next refresh fetches it): what the
+/// feed says (`itunes:new-feed-url`, `<redirect>`), else where the server moved it
+/// for good (HTTP 301 or 308).
+fn moved_to(
+    store: &Store,
+    url: &str,
+    feed: &Feed,
+    redirected: Option<&str>,
+) -> StoreResult<Option<String>> {
+    let said = feed.new_feed_url.as_deref().or(redirected);
+    let Some(new_url) = said.filter(|u| *u != url) else {
         return Ok(None);
     };
     let taken = store.podcast_by_feed_url(new_url)?.is_some();
@@ -128,7 +141,8 @@ pub fn refresh_all(
 }
 
 /// Stores a parsed feed's episodes under `podcast` (no network): upsert by guid in one
-/// transaction, links and people included.
+/// transaction, links and people included, and the chapters a new episode carries in
+/// the feed itself.
 pub fn store_feed(store: &Store, podcast: PodcastId, feed: &Feed) -> StoreResult<StoredFeed> {
     let items: Vec<FeedItem> = feed.episodes.iter().map(feed_item).collect();
     let synced = store.sync_feed_episodes(podcast, &items)?;
@@ -145,9 +159,17 @@ pub fn store_feed(store: &Store, podcast: PodcastId, feed: &Feed) -> StoreResult
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     });
+    let mut with_chapters = Vec::new();
+    for (episode, id) in &new {
+        if !episode.inline_chapters.is_empty() {
+            store.set_chapters(*id, &episode.inline_chapters, ChapterSource::Feed)?;
+            with_chapters.push(*id);
+        }
+    }
     Ok(StoredFeed {
         episodes: feed.episodes.len(),
         new_episodes: new.into_iter().map(|(_, id)| id).collect(),
+        with_chapters,
     })
 }
 
@@ -165,27 +187,35 @@ fn finish(
         episodes: stored.episodes,
         new_episodes: stored.new_episodes.len(),
         transcripts: 0,
-        chapters: 0,
+        chapters: stored.with_chapters.len(),
         subscribed_now,
-        warnings: Vec::new(),
+        warnings: feed.repairs.clone(),
     };
     for &episode in stored.new_episodes.iter().take(EXTRAS_FOR_NEWEST) {
         let extras = fetch_extras(store, http, episode)?;
         done.transcripts += usize::from(extras.transcript);
-        done.chapters += usize::from(extras.chapters > 0);
+        let had_chapters = stored.with_chapters.contains(&episode);
+        done.chapters += usize::from(extras.chapters > 0 && !had_chapters);
         done.warnings.extend(extras.warnings);
     }
     Ok(done)
 }
 
-/// Fetches and reads a feed; anything unreadable is "not a podcast feed".
-fn fetch_feed(http: &HttpClient, url: &str) -> Result<Feed, SubscribeError> {
+/// Fetches and reads a feed, with the address the server moved it to for good if it
+/// did; anything unreadable is "not a podcast feed".
+fn fetch_feed(http: &HttpClient, url: &str) -> Result<(Feed, Option<String>), SubscribeError> {
     let fetched = http.fetch(url, MAX_FEED_BYTES)?;
     let base = reqwest::Url::parse(&fetched.url).ok();
-    parse_feed_from(&fetched.bytes, base.as_ref()).map_err(|reason| SubscribeError::NotAPodcast {
+    let feed = parse_fetched_feed(
+        &fetched.bytes,
+        base.as_ref(),
+        fetched.content_type.as_deref(),
+    )
+    .map_err(|reason| SubscribeError::NotAPodcast {
         url: url.to_owned(),
         reason,
-    })
+    })?;
+    Ok((feed, fetched.moved_to))
 }
 
 /// A parsed episode as the store keeps it.

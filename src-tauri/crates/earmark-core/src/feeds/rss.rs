@@ -6,6 +6,7 @@ use super::media_rss;
 use super::model::{Enclosure, Feed, FeedEpisode, FeedKind};
 use super::parse::{Links, Namespaces};
 use super::podcast_tags;
+use super::podlove;
 use super::text::{html_to_text, one_line_text, without_nul};
 
 /// Title used when a feed gives none.
@@ -34,6 +35,7 @@ pub(super) fn from_channel(channel: &rss::Channel, ns: &Namespaces, links: &Link
             .or_else(|| podcast_tags::itunes_text(channel.extensions(), ns, "new-feed-url"))
             .or_else(|| ns.redirect.location())
             .and_then(|u| links.resolve(u)),
+        repairs: Vec::new(),
     };
     for item in channel.items() {
         match episode(item, ns, links) {
@@ -108,6 +110,7 @@ fn episode(item: &rss::Item, ns: &Namespaces, links: &Links<'_>) -> Option<FeedE
         enclosure,
         transcripts: tags.transcripts,
         chapters: tags.chapters,
+        inline_chapters: podlove::chapters(item.extensions(), ns, links),
         people: tags.people,
         link: item.link().and_then(|l| links.resolve(l)),
         image_url: itunes

@@ -88,11 +88,23 @@ pub fn parse_as(input: &str, format: TranscriptFormat) -> Result<Transcript, Tra
     Ok(finish_text(transcript))
 }
 
-/// Parses a transcript from raw bytes: UTF-8 (with or without a byte-order mark),
-/// UTF-16 LE/BE (with a byte-order mark, or recognised by its zero bytes), and
-/// otherwise Windows-1252, the usual encoding of older Latin-1 files.
+/// Parses a transcript from raw bytes in any encoding the shared decoder finds
+/// ([`crate::text_encoding`]: a byte-order mark, UTF-16/32 by their zero bytes, an
+/// HTML `<meta charset>`, UTF-8, else a statistical guess such as Windows-1252).
 pub fn parse_bytes(bytes: &[u8], hint: Option<FormatHint>) -> Result<Transcript, TranscriptError> {
-    parse(&decode(bytes)?, hint)
+    parse(&decode(bytes, None)?, hint)
+}
+
+/// Parses a transcript fetched with `content_type`: its MIME type is the format's
+/// hint unless `hint` is given, and its charset comes before the document's own
+/// declaration.
+pub fn parse_fetched(
+    bytes: &[u8],
+    hint: Option<FormatHint>,
+    content_type: Option<&str>,
+) -> Result<Transcript, TranscriptError> {
+    let hint = hint.or_else(|| content_type.and_then(FormatHint::from_mime));
+    parse(&decode(bytes, content_type)?, hint)
 }
 
 /// Parses raw bytes (decoded as [`parse_bytes`] does) as `format`, whatever they
@@ -101,7 +113,7 @@ pub fn parse_bytes_as(
     bytes: &[u8],
     format: TranscriptFormat,
 ) -> Result<Transcript, TranscriptError> {
-    parse_as(&decode(bytes)?, format)
+    parse_as(&decode(bytes, None)?, format)
 }
 
 /// The format `input` is in (see the module documentation).

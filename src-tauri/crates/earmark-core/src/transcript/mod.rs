@@ -26,7 +26,7 @@ mod text;
 mod timing;
 mod vtt;
 
-pub use detect::{detect, parse, parse_as, parse_bytes, parse_bytes_as, FormatHint};
+pub use detect::{detect, parse, parse_as, parse_bytes, parse_bytes_as, parse_fetched, FormatHint};
 pub use error::TranscriptError;
 pub use estimate::{estimate_times, resolve_pins, with_times, EstimatedTime, Pin, TimeSource};
 pub use export::{to_srt, to_vtt, LAST_CUE_MS};

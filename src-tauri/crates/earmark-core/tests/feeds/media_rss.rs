@@ -101,3 +101,37 @@ fn media_content_of_another_namespace_is_not_audio() {
     .unwrap_err();
     assert!(matches!(err, FeedError::NoAudio(1)), "{err:?}");
 }
+
+#[test]
+fn atom_entries_with_media_content_only_are_episodes() {
+    let feed = parse_feed(
+        br#"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:m="http://search.yahoo.com/mrss/">
+<title>Atom media</title>
+<entry><title>Grouped</title><id>urn:1</id>
+  <m:group>
+    <m:content url="https://a.example/1.jpg" type="image/jpeg"/>
+    <m:content url="https://a.example/1.ogg" type="audio/ogg" fileSize="1234" duration="61"/>
+  </m:group>
+</entry>
+<entry><title>Linked</title><id>urn:2</id>
+  <link rel="enclosure" href="https://a.example/2.mp3" type="audio/mpeg"/>
+  <m:content url="https://a.example/other.mp3" type="audio/mpeg"/>
+</entry>
+<entry><title>Picture only</title><id>urn:3</id>
+  <m:content url="https://a.example/3.jpg" medium="image"/>
+</entry>
+</feed>"#,
+    )
+    .unwrap();
+    assert_eq!(feed.episodes.len(), 2);
+    assert_eq!(feed.skipped_items, 1);
+    let grouped = &feed.episodes[0];
+    assert_eq!(grouped.enclosure.url, "https://a.example/1.ogg");
+    assert_eq!(grouped.enclosure.length, Some(1234));
+    assert_eq!(grouped.duration_ms, Some(61_000));
+    assert_eq!(grouped.guid, "urn:1");
+    assert_eq!(
+        feed.episodes[1].enclosure.url, "https://a.example/2.mp3",
+        "the enclosure link wins"
+    );
+}

@@ -107,3 +107,75 @@ fn a_new_address_another_show_has_is_not_taken() {
         Some(server.url("/old.xml").as_str())
     );
 }
+
+/// Subscribes to /old.xml, which the server redirects along `hops` (status, path)
+/// to /final.xml, and refreshes once: the stored address afterwards.
+fn stored_after_redirects(hops: &[(u16, &str)]) -> (String, TestServer) {
+    let server = TestServer::start();
+    let base = server.url("");
+    let mut from = "/old.xml".to_owned();
+    for (status, to) in hops {
+        server.serve(&from, Route::redirect(*status, &server.url(to)));
+        from = (*to).to_owned();
+    }
+    server.serve(
+        &from,
+        Route::ok(fixture("podcast20.xml", &base), "application/rss+xml"),
+    );
+    let library = Library::new();
+    let http = quick_client();
+    let podcast = subscribe(&library.store, &http, &server.url("/old.xml"))
+        .unwrap()
+        .podcast;
+    let done = refresh(&library.store, &http, podcast).unwrap();
+    assert_eq!(done.episodes, 3, "the feed behind the redirects is read");
+    let show = library.store.podcast(podcast).unwrap();
+    (show.feed_url.unwrap(), server)
+}
+
+#[test]
+fn a_permanent_redirect_moves_the_stored_address() {
+    for status in [301, 308] {
+        let (stored, server) = stored_after_redirects(&[(status, "/final.xml")]);
+        assert_eq!(stored, server.url("/final.xml"), "{status}");
+    }
+    let (stored, server) = stored_after_redirects(&[(301, "/hop.xml"), (308, "/final.xml")]);
+    assert_eq!(
+        stored,
+        server.url("/final.xml"),
+        "a chain of permanent moves"
+    );
+}
+
+#[test]
+fn a_temporary_redirect_keeps_the_stored_address() {
+    for status in [302, 307] {
+        let (stored, server) = stored_after_redirects(&[(status, "/final.xml")]);
+        assert_eq!(stored, server.url("/old.xml"), "{status}");
+    }
+    // A temporary hop anywhere on the way: the first address is still the one to ask.
+    let (stored, server) = stored_after_redirects(&[(301, "/hop.xml"), (302, "/final.xml")]);
+    assert_eq!(stored, server.url("/old.xml"));
+}
+
+#[test]
+fn a_redirect_loop_is_a_sentence() {
+    let server = TestServer::start();
+    server.serve("/a.xml", Route::redirect(301, &server.url("/b.xml")));
+    server.serve("/b.xml", Route::redirect(301, &server.url("/a.xml")));
+    let library = Library::new();
+    let err = subscribe(&library.store, &quick_client(), &server.url("/a.xml")).unwrap_err();
+    assert_eq!(err.code(), "too_many_redirects");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{} redirects too many times (more than 10).",
+            server.url("/a.xml")
+        )
+    );
+    assert_eq!(
+        server.seen().len(),
+        11,
+        "the first request and ten redirects"
+    );
+}

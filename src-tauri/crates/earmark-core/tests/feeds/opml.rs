@@ -54,3 +54,20 @@ fn a_file_that_is_not_opml_is_refused() {
         "This is not an OPML subscription list: it starts with <rss>, not <opml>."
     );
 }
+
+#[test]
+fn an_opml_file_in_utf16_or_latin1_is_read() {
+    let opml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<opml version=\"2.0\"><body>\
+                <outline text=\"Café Öljy\" xmlUrl=\"https://example.com/feed.xml\"/></body></opml>";
+    let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(opml);
+    let utf16: Vec<u8> = opml
+        .replace("ISO-8859-1", "UTF-16")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    for bytes in [latin1.into_owned(), utf16] {
+        let feeds = parse_opml(&bytes).unwrap();
+        assert_eq!(feeds.len(), 1);
+        assert_eq!(feeds[0].title.as_deref(), Some("Café Öljy"));
+    }
+}

@@ -46,6 +46,8 @@ pub struct Route {
     /// Answer a `Range` with 206 even when `If-Range` names another version (as
     /// servers that ignore `If-Range` do).
     pub ignore_if_range: bool,
+    /// `Location` sent (with a 3xx status, a redirect).
+    pub location: Option<String>,
 }
 
 impl Route {
@@ -63,6 +65,15 @@ impl Route {
             cut_at: 0,
             trickle: None,
             ignore_if_range: false,
+            location: None,
+        }
+    }
+
+    /// A redirect (`status` 301, 302, 307 or 308) to `to`.
+    pub fn redirect(status: u16, to: &str) -> Route {
+        Route {
+            location: Some(to.to_owned()),
+            ..Route::status(status)
         }
     }
 
@@ -268,6 +279,9 @@ fn respond(mut stream: TcpStream, route: &Route, seen: &Seen, cut: bool) {
     if let Some(etag) = &route.etag {
         extra.push_str(&format!("ETag: {etag}\r\n"));
     }
+    if let Some(location) = &route.location {
+        extra.push_str(&format!("Location: {location}\r\n"));
+    }
     let body: &[u8] = if status == 416 {
         &[]
     } else {
@@ -314,6 +328,10 @@ fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         206 => "Partial Content",
+        301 => "Moved Permanently",
+        302 => "Found",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
         404 => "Not Found",
         410 => "Gone",
         416 => "Range Not Satisfiable",

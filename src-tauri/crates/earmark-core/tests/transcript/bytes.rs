@@ -1,6 +1,6 @@
 //! From bytes: encodings and binary junk.
 
-use earmark_core::transcript::{parse_bytes, TranscriptError, TranscriptFormat};
+use earmark_core::transcript::{parse_bytes, parse_fetched, TranscriptError, TranscriptFormat};
 
 use crate::{fixture_bytes, rows, TestResult};
 
@@ -72,5 +72,53 @@ fn utf8_bom_is_dropped() -> TestResult {
         TranscriptFormat::Vtt,
         "the BOM does not hide the header"
     );
+    Ok(())
+}
+
+#[test]
+fn utf32_with_and_without_a_mark() -> TestResult {
+    let text = "\u{feff}WEBVTT\n\n00:01.000 --> 00:02.000\nÄänestys 𝄞\n";
+    for with_mark in [true, false] {
+        let text = if with_mark { text } else { &text[3..] };
+        for big_endian in [false, true] {
+            let bytes: Vec<u8> = text
+                .chars()
+                .flat_map(|c| {
+                    let c = c as u32;
+                    if big_endian {
+                        c.to_be_bytes()
+                    } else {
+                        c.to_le_bytes()
+                    }
+                })
+                .collect();
+            let t = parse_bytes(&bytes, None)?;
+            assert_eq!(t.segments[0].text, "Äänestys 𝄞", "be={big_endian}");
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_fetched_transcript_follows_the_servers_charset() -> TestResult {
+    let (bytes, _, _) =
+        encoding_rs::ISO_8859_2.encode("1\n00:00:01,000 --> 00:00:02,000\nŽluťoučký kůň úpěl\n");
+    let t = parse_fetched(
+        &bytes,
+        None,
+        Some("application/x-subrip; charset=iso-8859-2"),
+    )?;
+    assert_eq!(t.format, TranscriptFormat::Srt, "the MIME type is the hint");
+    assert_eq!(t.segments[0].text, "Žluťoučký kůň úpěl");
+    Ok(())
+}
+
+#[test]
+fn an_undeclared_legacy_encoding_is_guessed() -> TestResult {
+    let line = "Сегодня мы поговорим о том, как слушать подкасты офлайн и делать заметки";
+    let srt = format!("1\n00:00:01,000 --> 00:00:02,000\n{line}\n");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&srt);
+    let t = parse_bytes(&bytes, None)?;
+    assert_eq!(t.segments[0].text, line);
     Ok(())
 }
