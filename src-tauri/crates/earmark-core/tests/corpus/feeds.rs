@@ -9,20 +9,21 @@
 //! Checks from the subscription: `result` (`ok` or `error:CODE`), `read` (`yes` when
 //! the document was read as a feed, even if refused only because none of its items has
 //! audio; `no` otherwise: the check that compares with feed libraries, which have no
-//! such rule), `title` and `episodes`. Checks from `parse_feed_from` on the same bytes,
-//! for what the subscription result does not carry: `kind`, `description`, `author`,
-//! `image`, `link`, `new_feed_url`, `skipped_items` and per episode `episode.N.FIELD`
-//! (`title`, `url`, `mime`, `length`, `guid`, `published`, `duration_ms`,
-//! `description`, `link`, `image`, `chapters`). A value the feed does not give is
-//! absent, and compares as `<none>`. The test server's origin reads as `{SERVER}`.
+//! such rule), `title` and `episodes`. Checks from `parse_fetched_feed` on the same
+//! bytes and `Content-Type`, for what the subscription result does not carry: `kind`,
+//! `description`, `author`, `image`, `link`, `new_feed_url`, `skipped_items` and per
+//! episode `episode.N.FIELD` (`title`, `url`, `mime`, `length`, `guid`, `published`,
+//! `duration_ms`, `description`, `link`, `image`, `chapters`). A value the feed does
+//! not give is absent, and compares as `<none>`. The test server's origin reads as
+//! `{SERVER}`.
 //!
-//! Podlove Simple Chapters are not in [`Feed`] yet: the table's `podlove` rows name
-//! the checks `episode.N.chapter.M.title`, `episode.N.chapter.M.start_ms` and
-//! `episode.N.chapter_count`, which read `<none>` until this module puts them.
+//! Also `repaired` (`yes` when the XML was salvaged: [`Feed::repairs`]) and the
+//! Podlove Simple Chapters written in an episode: `episode.N.chapter_count`,
+//! `episode.N.chapter.M.title` and `episode.N.chapter.M.start_ms`.
 
 use std::collections::BTreeMap;
 
-use earmark_core::feeds::{parse_feed_from, subscribe, Feed, SubscribeError};
+use earmark_core::feeds::{parse_fetched_feed, subscribe, Feed, SubscribeError};
 use earmark_core::http::HttpClient;
 use earmark_core::store::Store;
 use reqwest::Url;
@@ -73,7 +74,7 @@ fn observe(server: &TestServer, store: &Store, http: &HttpClient, file: &str) ->
 
     let mut seen = Observed::new();
     let base = Url::parse(&url).expect("server address");
-    let parsed = parse_feed_from(&bytes, Some(&base));
+    let parsed = parse_fetched_feed(&bytes, Some(&base), Some(served));
     if let Ok(feed) = &parsed {
         put_feed(&mut seen, feed);
     }
@@ -98,13 +99,17 @@ fn observe(server: &TestServer, store: &Store, http: &HttpClient, file: &str) ->
         }
     }
     let read = matches!(seen["result"].as_str(), "ok" | "error:feed_without_audio");
-    seen.insert("read".into(), if read { "yes" } else { "no" }.into());
+    seen.insert("read".into(), yes_no(read));
     // The server's port changes from run to run; the table names it `{SERVER}`.
     let origin = server.url("");
     for value in seen.values_mut() {
         *value = value.replace(&origin, SERVER);
     }
     seen
+}
+
+fn yes_no(yes: bool) -> String {
+    if yes { "yes" } else { "no" }.to_owned()
 }
 
 /// Whether every transcript and chapters link of the feed's episodes is on the test
@@ -134,6 +139,7 @@ fn put_feed(seen: &mut Observed, feed: &Feed) {
     put("link".into(), feed.link.clone());
     put("new_feed_url".into(), feed.new_feed_url.clone());
     put("skipped_items".into(), Some(feed.skipped_items.to_string()));
+    put("repaired".into(), Some(yes_no(!feed.repairs.is_empty())));
     for (n, episode) in feed.episodes.iter().enumerate() {
         let field = |name: &str| format!("episode.{n}.{name}");
         put(field("title"), Some(episode.title.clone()));
@@ -156,5 +162,19 @@ fn put_feed(seen: &mut Observed, feed: &Feed) {
             field("chapters"),
             episode.chapters.as_ref().map(|c| c.url.clone()),
         );
+        let chapters = &episode.inline_chapters;
+        if !chapters.is_empty() {
+            put(field("chapter_count"), Some(chapters.len().to_string()));
+        }
+        for (m, chapter) in chapters.iter().enumerate() {
+            put(
+                field(&format!("chapter.{m}.title")),
+                Some(chapter.title.clone()),
+            );
+            put(
+                field(&format!("chapter.{m}.start_ms")),
+                Some(chapter.start_ms.to_string()),
+            );
+        }
     }
 }
