@@ -63,7 +63,7 @@ pub fn corpus_files(dir: &str, extensions: &[&str]) -> Vec<String> {
     found
 }
 
-/// Compares what Earmark read from `files` with `expectations` (upstream's
+/// Compares what Earmark read (`observed`, by file) with `expectations` (upstream's
 /// expectations for them), prints the summary, and fails on any mismatch.
 fn compare(what: &str, observed: &BTreeMap<String, Observed>, expectations: &[Expectation]) {
     if std::env::var_os("EARMARK_CORPUS_DUMP").is_some() {
