@@ -7,8 +7,9 @@
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]
 #
 # Each target starts from its seeds (tests/fuzz/seeds/, files from other projects'
-# test suites: seeds/SOURCES.md) plus the repository's own fixtures, and keeps what it
-# finds in $CARGO_TARGET_DIR/fuzz/work/corpus/TARGET for the next run. Built on stable
+# test suites: seeds/SOURCES.md), the real-world corpus the corpus test reads
+# (tests/fixtures/corpus/: its SOURCES.md) and the repository's own fixtures, and keeps
+# what it finds in $CARGO_TARGET_DIR/fuzz/work/corpus/TARGET for the next run. Built on stable
 # Rust with cargo-fuzz and no sanitizer: see docs/decisions.md ("Fuzzing on stable Rust").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,6 +40,15 @@ fixtures() {
   esac
 }
 
+# The real-world corpus files a target starts from (tests/fixtures/corpus/SOURCES.md).
+corpus_files() {
+  local corpus=tests/fixtures/corpus
+  case "$1" in
+    transcript_*) find "$corpus/transcripts" -type f \( -name '*.vtt' -o -name '*.srt' \) ;;
+    feed) find "$corpus/feeds" -type f \( -name '*.xml' -o -name '*.rss' \) ;;
+  esac
+}
+
 # The committed seeds of a target: the transcript targets share theirs.
 seeds() {
   case "$1" in
@@ -65,6 +75,11 @@ run_one() {
   local fixture
   for fixture in $(fixtures "$target"); do
     cp -n "$fixture" "$corpus/" 2>/dev/null || true
+  done
+  # Named by their path: the corpus repeats file names across directories.
+  local file
+  for file in $(corpus_files "$target"); do
+    cp -n "$file" "$corpus/corpus--$(printf '%s' "${file#tests/fixtures/corpus/}" | tr / _)" 2>/dev/null || true
   done
   # A target without committed seeds (mp3_frames: see seeds/SOURCES.md) starts from
   # the fixtures alone.
