@@ -67,8 +67,10 @@ pub(super) struct Namespaces {
     /// For each Atom entry, in order, whether it writes a date in `<updated>`.
     pub atom_updated: AtomUpdated,
     /// An RSS channel's `<redirect><newLocation>` (no namespace, so the rss crate
-    /// drops it).
+    /// drops it), or one right under `<rss>` in a document without a channel.
     pub redirect: Redirect,
+    /// Whether an RSS document has a `<channel>` (the rss crate refuses one without).
+    pub rss_channel: bool,
 }
 
 /// The text of an RSS channel's `<redirect><newLocation>`.
@@ -78,8 +80,8 @@ pub(super) struct Redirect {
     location: String,
     /// Inside `<newLocation>`, reading its text.
     reading: bool,
-    /// Inside the channel's `<redirect>`.
-    in_redirect: bool,
+    /// The depth of the `<redirect>` being read (under the root or the channel).
+    in_redirect: Option<usize>,
 }
 
 impl Redirect {
@@ -91,8 +93,10 @@ impl Redirect {
     /// A start tag at `depth` (the root is 1), named `name` as written.
     fn start(&mut self, depth: usize, name: &[u8]) {
         match (depth, name) {
-            (3, b"redirect") => self.in_redirect = true,
-            (4, b"newLocation") if self.in_redirect && self.location.is_empty() => {
+            (2 | 3, b"redirect") if self.in_redirect.is_none() => self.in_redirect = Some(depth),
+            (_, b"newLocation")
+                if self.in_redirect == Some(depth - 1) && self.location.is_empty() =>
+            {
                 self.reading = true;
             }
             _ => self.reading = false,
@@ -109,8 +113,8 @@ impl Redirect {
     /// An end tag at `depth` (before it closes).
     fn end(&mut self, depth: usize) {
         self.reading = false;
-        if depth == 3 {
-            self.in_redirect = false;
+        if self.in_redirect == Some(depth) {
+            self.in_redirect = None;
         }
     }
 }
@@ -179,7 +183,8 @@ pub fn parse_feed_from(bytes: &[u8], base: Option<&Url>) -> Result<Feed, FeedErr
 /// response's `Content-Type` when there is one ([`crate::text_encoding`]).
 ///
 /// A feed whose XML is broken is salvaged ([`super::salvage`]): every episode that
-/// reads is kept, and [`Feed::repairs`] says what was repaired.
+/// reads is kept, and [`Feed::repairs`] says what was repaired; when the break cost
+/// every episode, the feed is refused with the line where it breaks.
 pub fn parse_fetched_feed(
     bytes: &[u8],
     base: Option<&Url>,
@@ -192,7 +197,17 @@ pub fn parse_fetched_feed(
     match read(&text, base) {
         Err(FeedError::Malformed(reason)) => {
             let salvaged = salvage(&text).ok_or(FeedError::Malformed(reason.clone()))?;
-            let mut feed = read(&salvaged.text, base).map_err(|_| FeedError::Malformed(reason))?;
+            let mut feed = match read(&salvaged.text, base) {
+                Ok(feed) => feed,
+                // What the repaired document says of itself (no audio) stands; if it
+                // still does not read, the first break is the one to name.
+                Err(FeedError::Malformed(_)) => return Err(FeedError::Malformed(reason)),
+                Err(other) => return Err(other),
+            };
+            if feed.episodes.is_empty() && salvaged.lost_something {
+                // Every episode was lost to the break: an empty show would hide that.
+                return Err(FeedError::Malformed(reason));
+            }
             feed.repairs = salvaged.repairs;
             Ok(feed)
         }
@@ -206,6 +221,11 @@ fn read(text: &str, base: Option<&Url>) -> Result<Feed, FeedError> {
     let (root, namespaces) = scan(bytes)?;
     let links = Links { base };
     let feed = match root {
+        // An <rss> without a <channel> is a feed without episodes, as an empty Atom
+        // <feed> is (it may only say where the feed went).
+        Root::Rss if !namespaces.rss_channel => {
+            super::rss::from_channel(&rss::Channel::default(), &namespaces, &links)
+        }
         Root::Rss => {
             let channel = rss::Channel::read_from(bytes).map_err(|_| unreadable())?;
             super::rss::from_channel(&channel, &namespaces, &links)
@@ -284,6 +304,10 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
             depth.open()?;
         }
         if root == Some(Root::Rss) {
+            if let Event::Start(ref e) | Event::Empty(ref e) = event {
+                let at = depth.current() - usize::from(matches!(event, Event::Start(_)));
+                namespaces.rss_channel |= at == 1 && e.local_name().as_ref() == b"channel";
+            }
             let redirect = &mut namespaces.redirect;
             match event {
                 Event::Start(ref e) => redirect.start(depth.current(), e.name().as_ref()),

@@ -122,9 +122,17 @@ pub(super) fn itunes_text<'m, T: Tag>(
     tags(map, &ns.itunes, local).find_map(Tag::text)
 }
 
-/// The `href` of the first `itunes:image`.
+/// The address of the first `itunes:image` (`href`, or `url` as some feeds write
+/// it), else of an old-style `itunes:link rel="image"`.
 pub(super) fn itunes_image<T: Tag>(map: &TagMap<T>, ns: &Namespaces) -> Option<String> {
-    tags(map, &ns.itunes, "image").find_map(|t| t.attr("href").map(str::to_owned))
+    tags(map, &ns.itunes, "image")
+        .find_map(|t| t.attr("href").or_else(|| t.attr("url")))
+        .or_else(|| {
+            tags(map, &ns.itunes, "link")
+                .filter(|t| t.attr("rel").is_some_and(|r| r.trim() == "image"))
+                .find_map(|t| t.attr("href"))
+        })
+        .map(str::to_owned)
 }
 
 /// A short attribute value: trimmed, lower-cased, at most 64 characters, not empty.

@@ -23,7 +23,10 @@ pub(super) fn chapters<T: Tag>(
     ns: &Namespaces,
     links: &Links<'_>,
 ) -> Vec<Chapter> {
+    // Podlove allows one list per episode; a second one is ignored, as Podlove's
+    // own parsers do.
     let chapters: Vec<Chapter> = tags(map, &ns.podlove, "chapters")
+        .take(1)
         .flat_map(|list| list.children("chapter"))
         .filter_map(|chapter| {
             Some(Chapter {

@@ -23,11 +23,15 @@ pub(super) fn from_channel(channel: &rss::Channel, ns: &Namespaces, links: &Link
         description: html_to_text(channel.description())
             .or_else(|| itunes.and_then(|i| i.summary()).and_then(html_to_text)),
         image_url: itunes
-            .and_then(|i| i.image())
-            .or_else(|| channel.image().map(|i| i.url()))
-            .and_then(|u| links.resolve(u)),
+            .and_then(|i| i.image().map(str::to_owned))
+            .or_else(|| podcast_tags::itunes_image(channel.extensions(), ns))
+            .or_else(|| channel.image().map(|i| i.url().to_owned()))
+            .and_then(|u| links.resolve(&u)),
         link: links.resolve(channel.link()),
-        author: itunes.and_then(|i| i.author()).and_then(one_line_text),
+        author: itunes
+            .and_then(|i| i.author())
+            .or_else(|| podcast_tags::itunes_text(channel.extensions(), ns, "author"))
+            .and_then(one_line_text),
         episodes: Vec::with_capacity(channel.items().len()),
         skipped_items: 0,
         new_feed_url: itunes
@@ -112,7 +116,10 @@ fn episode(item: &rss::Item, ns: &Namespaces, links: &Links<'_>) -> Option<FeedE
         chapters: tags.chapters,
         inline_chapters: podlove::chapters(item.extensions(), ns, links),
         people: tags.people,
-        link: item.link().and_then(|l| links.resolve(l)),
+        link: item
+            .link()
+            .or_else(|| item.guid().filter(|g| g.is_permalink()).map(|g| g.value()))
+            .and_then(|l| links.resolve(l)),
         image_url: itunes
             .and_then(|i| i.image().map(str::to_owned))
             .or_else(|| podcast_tags::itunes_image(item.extensions(), ns))

@@ -12,8 +12,9 @@
 //!    stack of open elements. An item (`<item>` or Atom `<entry>`) in which the XML
 //!    breaks — a syntax error, or an end tag that closes something else — is left
 //!    out up to the next item's start, and reading goes on there. A break outside any
-//!    item ends the document after the last whole item. Whatever is still open at
-//!    the end (a final `</rss` without its `>`, a missing `</channel>`) is closed.
+//!    item ends the document after the last whole item (or the show's last whole
+//!    field). Whatever is still open at the end (a final `</rss` without its `>`, a
+//!    missing `</channel>`) is closed.
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -27,6 +28,8 @@ pub(super) struct Salvaged {
     pub text: String,
     /// What was repaired, for the refresh report.
     pub repairs: Vec<String>,
+    /// Something was left out (a broken item, or what follows a break).
+    pub lost_something: bool,
 }
 
 /// The longest entity name taken as a reference (longer ones are bare `&`s).
@@ -35,7 +38,7 @@ const MAX_REFERENCE: usize = 64;
 const MAX_DROPPED_ITEMS: usize = 10_000;
 
 /// Repairs `text` (see the module documentation). `None` when nothing could be
-/// kept: the break comes before the first item, or the document has no root.
+/// kept: the document has no root, or nests deeper than any feed.
 pub(super) fn salvage(text: &str) -> Option<Salvaged> {
     let (escaped, ampersands) = escape_bare_ampersands(text);
     let mut repairs = Vec::new();
@@ -66,6 +69,7 @@ pub(super) fn salvage(text: &str) -> Option<Salvaged> {
         repairs.push("The feed's last elements were not closed; they were closed.".to_owned());
     }
     Some(Salvaged {
+        lost_something: rebuilt.dropped > 0 || rebuilt.cut_short,
         text: rebuilt.text,
         repairs,
     })
@@ -158,7 +162,8 @@ fn rebuild(text: &str) -> Option<Rebuilt> {
     let mut copied = 0;
     // The open item: where its start tag begins, and the stack depth outside it.
     let mut item: Option<(usize, usize)> = None;
-    // After the last whole item (or the root's start): where, and the stack there.
+    // After the last whole item or show field (or the root's start): where, and the
+    // stack there.
     let mut last_whole: Option<(usize, Vec<String>)> = None;
     let mut reader = lenient_reader(text);
     loop {
@@ -185,6 +190,9 @@ fn rebuild(text: &str) -> Option<Rebuilt> {
                     stack.pop();
                     if item.is_some_and(|(_, depth)| depth == stack.len()) {
                         item = None;
+                        last_whole = Some((base + reader_position(&reader), stack.clone()));
+                    } else if item.is_none() && stack.len() <= 2 {
+                        // The show's own fields (its title, image) are whole too.
                         last_whole = Some((base + reader_position(&reader), stack.clone()));
                     }
                     if stack.is_empty() {
@@ -330,7 +338,7 @@ mod tests {
         let salvaged = salvage(feed).ok_or("nothing kept")?;
         assert_eq!(
             salvaged.text,
-            "<rss><channel><item><title>one</title></item></channel></rss>"
+            "<rss><channel><item><title>one</title></item>\n</channel></rss>"
         );
         assert_eq!(
             salvaged.repairs,

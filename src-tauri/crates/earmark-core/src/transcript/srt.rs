@@ -11,7 +11,8 @@
 //! - A cue whose timing line cannot be read (`00:00:05,000 -> 00:00:07,000`,
 //!   `00:00:05,000 --> garbage`) or whose end comes before its start is left out,
 //!   its index and text with it up to the next cue, and reported as a warning;
-//!   it is never glued into the cue before it.
+//!   it is never glued into the cue before it. So is a cue that has no timing line
+//!   at all (a blank line, the next cue's number, then text).
 //! - Inline markup (`<i>`, `<b>`, `<u>`, `<font …>`, `{\an8}`) is stripped and
 //!   character references are decoded; a cue's lines are joined with a space.
 //! - Speakers: a line starting with an accepted `Name:` label (see `speaker.rs`)
@@ -25,7 +26,7 @@ use super::cleanup::{
 };
 use super::speaker::{split_label, Labels};
 use super::timing::finish;
-use super::vtt::{parse_timing, CueTimes};
+use super::vtt::{parse_timing, BadTiming, CueTimes};
 use super::{Segment, Transcript, TranscriptError, TranscriptFormat};
 
 /// A cue as read, before speakers are assigned.
@@ -77,6 +78,15 @@ pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
             }
             continue;
         }
+        if starts_untimed_cue(&lines, i, cue_count + 1) {
+            cue_count += 1;
+            warnings.push(BadTiming::Missing.warning(cue_count, i + 1));
+            i += 1;
+            while i < lines.len() && timing_at(i).is_none() {
+                i += 1;
+            }
+            continue;
+        }
         let line = clean_line(lines[i]);
         if let (false, Some(cue)) = (line.is_empty(), cues.last_mut()) {
             cue.lines.push(line);
@@ -84,6 +94,14 @@ pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
         i += 1;
     }
     finish(TranscriptFormat::Srt, attribute_speakers(cues), warnings)
+}
+
+/// True when line `i` starts a cue that lost its timing line: after a blank line,
+/// the next cue's number (`expected`), then text.
+fn starts_untimed_cue(lines: &[&str], i: usize, expected: usize) -> bool {
+    let after_blank = i > 0 && lines[i - 1].is_empty();
+    let text_follows = lines.get(i + 1).is_some_and(|next| !next.is_empty());
+    after_blank && text_follows && lines[i] == expected.to_string()
 }
 
 /// True when `line` is meant as a timing line: it starts with a digit and holds

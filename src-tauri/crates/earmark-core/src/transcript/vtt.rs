@@ -110,6 +110,8 @@ pub(crate) enum BadTiming {
     Unreadable,
     /// The end comes before the start.
     EndBeforeStart,
+    /// An SRT cue with an index and text but no timing line.
+    Missing,
 }
 
 impl BadTiming {
@@ -118,6 +120,7 @@ impl BadTiming {
         let why = match self {
             BadTiming::Unreadable => "its timing line could not be read",
             BadTiming::EndBeforeStart => "it ends before it starts",
+            BadTiming::Missing => "it has no timing line",
         };
         format!("Cue {number} (line {line}) was left out: {why}.")
     }
@@ -128,17 +131,30 @@ pub(crate) type CueTimes = Result<(u64, u64), BadTiming>;
 
 /// Reads `start --> end [settings]`.
 ///
-/// The end time is read up to the first space, letter or `-`, so settings glued
-/// to it (`00:02.000line:40%`) do not cost the cue. Browsers read it the same way:
-/// the WebVTT spec's parser collects the timestamp and hands what follows to the
-/// settings parser, and vtt.js (Firefox) strips the timestamp with
-/// `/^[^\sa-zA-Z-]+/` before reading settings from the rest.
+/// The end time is read as far as it is made of digits, `:`, `.` and `,` (SRT's
+/// decimal mark), so settings glued to it (`00:02.000line:40%`, or a NUL, read as
+/// U+FFFD, before them) do not cost the cue. The WebVTT spec's parser reads it the
+/// same way: it collects the timestamp's characters and hands what follows to the
+/// settings parser.
 pub(crate) fn parse_timing(line: &str) -> CueTimes {
     let (start, rest) = line.split_once("-->").ok_or(BadTiming::Unreadable)?;
     let rest = rest.trim_start();
     let end = &rest[..rest
-        .find(|c: char| c.is_whitespace() || c.is_ascii_alphabetic() || c == '-')
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, ':' | '.' | ',')))
         .unwrap_or(rest.len())];
+    // Something glued to the time (settings, a stray character) counts only after
+    // a whole time, milliseconds and all: `00:01.000line:40%` reads, while
+    // `00:01\u{fffd}.000` and `00:01.00\u{fffd}` are broken times.
+    let glued = rest[end.len()..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace());
+    let whole = end
+        .rsplit_once(['.', ','])
+        .is_some_and(|(_, ms)| ms.len() == 3);
+    if glued && !whole {
+        return Err(BadTiming::Unreadable);
+    }
     match (parse_clock(start), parse_clock(end)) {
         (Some(start), Some(end)) if end >= start => Ok((start, end)),
         (Some(_), Some(_)) => Err(BadTiming::EndBeforeStart),
