@@ -36,16 +36,9 @@ impl Report {
     }
 }
 
-/// A moment in an episode as people read it: `m:ss`, or `h:mm:ss` from an hour on.
-pub fn clock(ms: u64) -> String {
-    let seconds = ms / 1000;
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
+/// A moment in an episode as people read it: `m:ss`, or `h:mm:ss` from an hour on
+/// (the one formatter the exports use too).
+pub use earmark_core::export::timestamp as clock;
 
 /// Text on one line: line breaks become spaces, so each item prints as one line.
 pub fn one_line(text: &str) -> String {
@@ -92,14 +85,6 @@ impl CliError {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clock_reads_minutes_then_hours() {
-        assert_eq!(clock(0), "0:00");
-        assert_eq!(clock(61_999), "1:01");
-        assert_eq!(clock(3_600_000), "1:00:00");
-        assert_eq!(clock(3_725_000), "1:02:05");
-    }
 
     #[test]
     fn one_line_joins_lines() {

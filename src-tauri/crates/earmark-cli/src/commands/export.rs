@@ -5,25 +5,12 @@ use std::path::{Path, PathBuf};
 
 use earmark_core::atomic_file::write_atomically;
 use earmark_core::export::{
-    export_to_folder, library_to_json, to_json, to_markdown, to_readwise_csv, EpisodeNotes,
-    VaultFile,
+    export_to_folder, library_to_json, EpisodeNotes, NotesFormat, VaultFile,
 };
 use earmark_core::store::{EpisodeId, Podcast, Store};
 use serde::Serialize;
 
 use crate::report::{CliError, Report};
-
-/// What to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// Markdown for Obsidian and similar: front matter, one entry per note/highlight.
-    #[value(alias = "markdown")]
-    Md,
-    /// Everything, re-importable with `import-notes`.
-    Json,
-    /// Readwise's CSV import columns.
-    Csv,
-}
 
 /// Arguments of `export`.
 #[derive(Debug, clap::Args)]
@@ -45,9 +32,9 @@ pub struct ExportArgs {
     /// Export every episode that has notes or highlights.
     #[arg(long)]
     all: bool,
-    /// The document's format.
-    #[arg(long, value_enum)]
-    format: ExportFormat,
+    /// The document's format: md (or markdown), json or csv.
+    #[arg(long)]
+    format: NotesFormat,
     /// Write to this file (or, for --all --format md, this existing folder).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -68,7 +55,7 @@ struct Written {
 pub fn run(args: &ExportArgs, data_dir: &Path, out: &Report) -> Result<(), CliError> {
     let store = Store::open_in_data_dir(data_dir)?;
     // The JSON of --all is the whole library, to move it to another machine.
-    let whole_library = args.all && args.format == ExportFormat::Json;
+    let whole_library = args.all && args.format == NotesFormat::Json;
     let episodes = match args.episode {
         Some(id) if !args.all => vec![EpisodeNotes::read(&store, id)?],
         _ if whole_library => EpisodeNotes::read_every(&store)?,
@@ -83,7 +70,7 @@ pub fn run(args: &ExportArgs, data_dir: &Path, out: &Report) -> Result<(), CliEr
     let Some(target) = &args.out else {
         return to_stdout(&document(&episodes)?);
     };
-    let (files, kept) = if target.is_dir() && args.format == ExportFormat::Md {
+    let (files, kept) = if target.is_dir() && args.format == NotesFormat::Md {
         let written =
             export_to_folder(target, &episodes).map_err(|e| CliError::Message(e.to_string()))?;
         let kept = written.iter().flat_map(|w| w.kept.clone()).collect();
@@ -103,11 +90,7 @@ pub fn run(args: &ExportArgs, data_dir: &Path, out: &Report) -> Result<(), CliEr
     let written = Written {
         files,
         kept,
-        format: match args.format {
-            ExportFormat::Md => "md",
-            ExportFormat::Json => "json",
-            ExportFormat::Csv => "csv",
-        },
+        format: args.format.name(),
         episodes: episodes.len(),
         notes: episodes.iter().map(|e| e.notes.len()).sum(),
         highlights: episodes.iter().map(|e| e.highlights.len()).sum(),
@@ -135,15 +118,13 @@ pub fn run(args: &ExportArgs, data_dir: &Path, out: &Report) -> Result<(), CliEr
 /// The whole document in `format`.
 /// `podcasts` are the library's shows, for the whole-library JSON.
 fn document(
-    format: ExportFormat,
+    format: NotesFormat,
     episodes: &[EpisodeNotes],
     podcasts: Option<&[Podcast]>,
 ) -> Result<String, CliError> {
     let exported = match (format, podcasts) {
-        (ExportFormat::Md, _) => Ok(to_markdown(episodes)),
-        (ExportFormat::Json, Some(podcasts)) => library_to_json(podcasts, episodes),
-        (ExportFormat::Json, None) => to_json(episodes),
-        (ExportFormat::Csv, _) => to_readwise_csv(episodes),
+        (NotesFormat::Json, Some(podcasts)) => library_to_json(podcasts, episodes),
+        _ => format.render(episodes),
     };
     exported.map_err(|e| CliError::Message(e.to_string()))
 }

@@ -27,37 +27,10 @@ pub enum TranscriptCommand {
 pub struct ParseArgs {
     /// The transcript file (WebVTT, SRT, Podcasting 2.0 JSON, HTML or plain text).
     file: PathBuf,
-    /// Read the file as this format; by default the content decides, then the
-    /// file's extension.
-    #[arg(long, value_enum)]
-    format: Option<FormatArg>,
-}
-
-/// A transcript format named on the command line.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum FormatArg {
-    /// WebVTT.
-    Vtt,
-    /// SubRip.
-    Srt,
-    /// Podcasting 2.0 JSON.
-    Json,
-    /// HTML.
-    Html,
-    /// Plain text.
-    Text,
-}
-
-impl From<FormatArg> for TranscriptFormat {
-    fn from(format: FormatArg) -> Self {
-        match format {
-            FormatArg::Vtt => TranscriptFormat::Vtt,
-            FormatArg::Srt => TranscriptFormat::Srt,
-            FormatArg::Json => TranscriptFormat::Json,
-            FormatArg::Html => TranscriptFormat::Html,
-            FormatArg::Text => TranscriptFormat::Text,
-        }
-    }
+    /// Read the file as this format (vtt, srt, json, html or text); by default the
+    /// content decides, then the file's extension.
+    #[arg(long)]
+    format: Option<TranscriptFormat>,
 }
 
 /// The `transcript parse --json` document (docs/cli.md).
@@ -81,7 +54,7 @@ pub fn run(command: &TranscriptCommand, out: &Report) -> Result<(), CliError> {
 fn parse(args: &ParseArgs, out: &Report) -> Result<(), CliError> {
     let transcript = match args.format {
         None => read_transcript(&args.file)?,
-        Some(format) => read_transcript_as(&args.file, format.into())?,
+        Some(format) => read_transcript_as(&args.file, format)?,
     };
     let document = ParsedTranscript {
         format: transcript.format,

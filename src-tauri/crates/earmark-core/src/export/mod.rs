@@ -20,6 +20,7 @@
 
 mod bundle;
 mod error;
+mod format;
 mod import;
 mod json;
 mod markdown;
@@ -31,6 +32,7 @@ mod vault;
 
 pub use bundle::{Entry, EpisodeNotes};
 pub use error::ExportError;
+pub use format::NotesFormat;
 pub use import::{import_notes, ImportReport, UnknownEpisode};
 pub use json::{
     library_to_json, parse_export, to_json, ExportDocument, ExportedEpisode, ExportedHighlight,

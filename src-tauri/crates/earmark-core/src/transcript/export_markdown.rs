@@ -20,6 +20,7 @@ use std::fmt::Write;
 
 use super::line_breaks::one_line;
 use super::Transcript;
+use crate::export::timestamp;
 
 /// How a Markdown export looks.
 #[derive(Debug, Clone, Copy, Default)]
@@ -49,7 +50,7 @@ pub fn to_markdown(transcript: &Transcript, options: &MarkdownOptions<'_>) -> St
         speaker = this;
         if let Some(start) = segment.start_ms {
             let mark = if options.estimated { "≈" } else { "" };
-            let _ = write!(out, "[{mark}{}] ", clock(start));
+            let _ = write!(out, "[{mark}{}] ", timestamp(start));
         }
         let _ = writeln!(out, "{}\n", escape(&one_line(&segment.text)));
     }
@@ -57,17 +58,6 @@ pub fn to_markdown(transcript: &Transcript, options: &MarkdownOptions<'_>) -> St
         out.pop();
     }
     out
-}
-
-/// `m:ss`, or `h:mm:ss` past an hour.
-fn clock(ms: u64) -> String {
-    let total = ms / 1000;
-    let (h, m, s) = (total / 3600, total / 60 % 60, total % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
 }
 
 /// Backslash-escapes the characters Markdown could read as markup (`#` only where
