@@ -5,6 +5,7 @@ import * as api from "./api.js";
 import { byMoment } from "./lib/annotations.js";
 import { ExtrapolatedClock } from "./lib/clock.js";
 import { firstEpisode } from "./lib/library.js";
+import { EARMARK_MS, PAUSE_WHILE_NOTING, readFlag, readNumber } from "./lib/settings.js";
 import { createEpisodeHeader } from "./views/episode.js";
 import { createHelp } from "./views/help.js";
 import { createHighlightPopover } from "./views/highlight-popover.js";
@@ -22,11 +23,6 @@ import { createTranscriptSession } from "./transcript-session.js";
 
 /** @param {string} selector */
 const $ = (selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
-
-/** Settings keys and defaults. */
-const EARMARK_MS_KEY = "notes.earmark_ms";
-const PAUSE_WHILE_NOTING_KEY = "notes.pause_while_typing";
-const DEFAULT_EARMARK_MS = 30000;
 
 const clock = new ExtrapolatedClock();
 /** @type {{id: number|null, durationMs: number, annotations: import("./lib/annotations.js").Annotation[]}} */
@@ -246,14 +242,13 @@ async function deleteAnnotation(annotation) {
 
 async function composeNote() {
   if (current.id == null) return;
-  if ((await api.getSetting(PAUSE_WHILE_NOTING_KEY)) === true && clock.playing) await api.pause();
+  if ((await readFlag(api.getSetting, PAUSE_WHILE_NOTING)) && clock.playing) await api.pause();
   notesPanel.compose(now());
 }
 
 /** How much an earmark keeps, from the settings. @returns {Promise<number>} */
-async function earmarkMs() {
-  const setting = await api.getSetting(EARMARK_MS_KEY).catch(() => null);
-  return typeof setting === "number" && setting > 0 ? setting : DEFAULT_EARMARK_MS;
+function earmarkMs() {
+  return readNumber(api.getSetting, EARMARK_MS);
 }
 
 async function earmark() {
