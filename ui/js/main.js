@@ -8,6 +8,7 @@ import { createOpenEpisode } from "./lib/open-episode.js";
 import { EARMARK_MS, readNumber } from "./lib/settings.js";
 import { formatSeconds } from "./lib/time.js";
 import { createEpisodeHeader } from "./views/episode.js";
+import { listenForShortcuts } from "./views/shortcut-keys.js";
 import { createHelp } from "./views/help.js";
 import { createLibrarySession } from "./library-session.js";
 import { createNotesSession } from "./notes-session.js";
@@ -29,26 +30,6 @@ const opened = createOpenEpisode();
 const notice = createNotice($("[data-testid=notice]"));
 const toast = createToast($("[data-testid=toast]"));
 const header = createEpisodeHeader($(".episode-head"));
-const help = createHelp($("[data-testid=help]"), [
-  ["Space", "Play or pause"],
-  ["←", async () => `Back ${formatSeconds((await playerBar.skipDistances()).back)} (change it in Settings)`],
-  ["→", async () => `Forward ${formatSeconds((await playerBar.skipDistances()).forward)} (change it in Settings)`],
-  ["↑ ↓", "Volume up or down"],
-  ["[ ]", "Slower or faster by 0.05×"],
-  ["\\", "Back to normal speed"],
-  ["N", "Write a note at this moment (playback goes on)"],
-  ["B", async () => `Earmark the last ${formatSeconds(await readNumber(api.getSetting, EARMARK_MS))} (change it in Settings)`],
-  ["H", "Highlight the selected text"],
-  ["/", "Search everything"],
-  ["Ctrl Z", "Undo a delete"],
-  ["Click a line", "Play from that line"],
-  ["Ctrl F", "Find in the transcript"],
-  ["P", "Pin an estimated line: it starts now"],
-  ["A", "Add podcasts, audio files or OPML"],
-  ["R", "Check for new episodes"],
-  ["D", "Show the downloads"],
-  ["?", "Show or hide this help"],
-]);
 
 /** Reports a failed command in the notice bar. @param {unknown} error */
 const report = (error) => notice.show(api.messageOf(error));
@@ -173,43 +154,88 @@ function frame() {
   chapters.setPosition(ms);
 }
 
-document.addEventListener("keydown", (event) => {
-  const target = /** @type {HTMLElement} */ (event.target);
-  if (event.key === "Escape") {
-    settings.close();
-    library.closeDialogs();
-    return help.close();
-  }
-  if (target.closest("input, textarea, select, [contenteditable]") && !(target instanceof HTMLInputElement && target.type === "range")) return;
-  if (event.key === "?") return help.toggle().catch(report);
-  if ((event.ctrlKey || event.metaKey) && event.key === "z") {
-    if (toast.undo()) event.preventDefault();
-    return;
-  }
-  if (event.ctrlKey || event.metaKey || event.altKey) return;
-  const actions = /** @type {Record<string, () => unknown>} */ ({
-    " ": togglePlay,
-    ArrowLeft: () => playerBar.skipBack().catch(report),
-    ArrowRight: () => playerBar.skipForward().catch(report),
-    "[": () => playerBar.nudgeSpeed(-1),
-    "]": () => playerBar.nudgeSpeed(1),
-    "\\": () => playerBar.resetSpeed(),
-    ArrowUp: () => playerBar.nudgeVolume(0.05),
-    ArrowDown: () => playerBar.nudgeVolume(-0.05),
-    n: () => notes.compose().catch(report),
-    b: () => notes.earmark().catch(report),
-    h: () => notes.highlightSelection(),
-    "/": () => $("[data-testid=search-input]").focus(),
-    a: () => $("[data-testid=add-open]").click(),
-    r: () => $("[data-testid=refresh-feeds]").click(),
-    d: () => $("[data-testid=downloads-nav]").click(),
-  });
-  const action = actions[event.key];
-  if (action && !(target instanceof HTMLInputElement && event.key.startsWith("Arrow"))) {
-    event.preventDefault();
-    action();
-  }
-});
+/**
+ * Every keyboard shortcut: the keys it answers and what the help says of it, in the
+ * help's order.
+ * @type {import("./lib/shortcuts.js").Shortcut[]}
+ */
+const SHORTCUTS = [
+  { label: "Space", says: "Play or pause", keys: { " ": togglePlay }, reach: "sliders" },
+  {
+    label: "←",
+    says: async () => `Back ${formatSeconds((await playerBar.skipDistances()).back)} (change it in Settings)`,
+    keys: { ArrowLeft: () => void playerBar.skipBack().catch(report) },
+  },
+  {
+    label: "→",
+    says: async () => `Forward ${formatSeconds((await playerBar.skipDistances()).forward)} (change it in Settings)`,
+    keys: { ArrowRight: () => void playerBar.skipForward().catch(report) },
+  },
+  {
+    label: "↑ ↓",
+    says: "Volume up or down",
+    keys: { ArrowUp: () => playerBar.nudgeVolume(0.05), ArrowDown: () => playerBar.nudgeVolume(-0.05) },
+  },
+  {
+    label: "[ ]",
+    says: "Slower or faster by 0.05×",
+    keys: { "[": () => playerBar.nudgeSpeed(-1), "]": () => playerBar.nudgeSpeed(1) },
+    reach: "sliders",
+  },
+  { label: "\\", says: "Back to normal speed", keys: { "\\": () => playerBar.resetSpeed() }, reach: "sliders" },
+  {
+    label: "N",
+    says: "Write a note at this moment (playback goes on)",
+    keys: { n: () => void notes.compose().catch(report) },
+    reach: "sliders",
+  },
+  {
+    label: "B",
+    says: async () => `Earmark the last ${formatSeconds(await readNumber(api.getSetting, EARMARK_MS))} (change it in Settings)`,
+    keys: { b: () => void notes.earmark().catch(report) },
+    reach: "sliders",
+  },
+  { label: "H", says: "Highlight the selected text", keys: { h: () => notes.highlightSelection() }, reach: "sliders" },
+  { label: "/", says: "Search everything", keys: { "/": () => $("[data-testid=search-input]").focus() }, reach: "sliders" },
+  { label: "Ctrl Z", says: "Undo a delete", keys: { z: () => toast.undo() }, modifiers: "command", reach: "sliders" },
+  { label: "Click a line", says: "Play from that line" },
+  {
+    label: "Ctrl F",
+    says: "Find in the transcript",
+    keys: { f: () => transcript.openFind(), F: () => transcript.openFind() },
+    modifiers: "command",
+    reach: "anywhere",
+  },
+  { label: "P", says: "Pin an estimated line: it starts now", keys: { p: () => transcript.pinHere(), P: () => transcript.pinHere() } },
+  { label: "A", says: "Add podcasts, audio files or OPML", keys: { a: () => $("[data-testid=add-open]").click() }, reach: "sliders" },
+  { label: "R", says: "Check for new episodes", keys: { r: () => $("[data-testid=refresh-feeds]").click() }, reach: "sliders" },
+  { label: "D", says: "Show the downloads", keys: { d: () => $("[data-testid=downloads-nav]").click() }, reach: "sliders" },
+  {
+    label: "?",
+    says: "Show or hide this help",
+    keys: { "?": () => void help.toggle().catch(report) },
+    modifiers: "any",
+    reach: "sliders",
+    keepsDefault: true,
+  },
+  // Escape closes the dialogs, even from a field, and the find bar from elsewhere.
+  {
+    keys: {
+      Escape: () => {
+        settings.close();
+        library.closeDialogs();
+        help.close();
+      },
+    },
+    modifiers: "any",
+    reach: "anywhere",
+    keepsDefault: true,
+  },
+  { keys: { Escape: () => transcript.closeFind() }, keepsDefault: true },
+];
+const help = createHelp($("[data-testid=help]"), SHORTCUTS);
+
+listenForShortcuts(SHORTCUTS);
 $("[data-action=help]").addEventListener("click", () => help.toggle().catch(report));
 $("[data-action=settings]").addEventListener("click", () => settings.open().catch(report));
 $("[data-testid=search-form]").addEventListener("submit", async (event) => {

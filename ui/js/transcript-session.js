@@ -159,6 +159,12 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
     setPosition(ms) {
       view.setPosition(ms);
     },
+    /** Opens the find bar (Ctrl+F). */
+    openFind: () => view.openFind(),
+    /** Closes the find bar, when it is open (Escape). */
+    closeFind: () => view.closeFind(),
+    /** Pins the line at the text cursor, else the lit one (P); whether there was one. */
+    pinHere: () => view.pinHere(),
     /** @param {import("./lib/annotations.js").Highlight[]} highlights of the episode shown */
     setHighlights(highlights) {
       view.setHighlights(highlights);

@@ -25,7 +25,6 @@ import { createTranscriptTools } from "./transcript-tools.js";
 import { paintLineText } from "./line-text.js";
 import { buildRow, paintRowTimes } from "./transcript-row.js";
 import { copyPassages } from "./transcript-copy.js";
-import { listenForTranscriptKeys } from "./transcript-keys.js";
 import { selectionInside, watchReader } from "./transcript-reader.js";
 import { createVirtualRows } from "./virtual-rows.js";
 
@@ -162,17 +161,6 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     estimated: timingOf(i) === "estimated",
     speaker: segments[i].speaker,
   }));
-  listenForTranscriptKeys({
-    openFind: () => findBar.open(),
-    pin: () => {
-      const index = lineToPin();
-      if (index >= 0) onPin(index, positionMs);
-      return index >= 0;
-    },
-    closeFind: () => {
-      if (findBar.isOpen) findBar.close();
-    },
-  });
   new ResizeObserver(() => {
     if (segments.length > 0 && rows.remeasureIfResized() && following) scrollToCurrent(false);
     scheduleUpdate();
@@ -479,6 +467,26 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
           performance.clearMeasures("transcript-highlight");
         }
       }
+    },
+
+    /** Opens the find bar. */
+    openFind() {
+      findBar.open();
+    },
+
+    /** Closes the find bar, when it is open. */
+    closeFind() {
+      if (findBar.isOpen) findBar.close();
+    },
+
+    /**
+     * Pins the line holding the text cursor, else the lit one: "it starts now".
+     * @returns {boolean} whether there was a line to pin
+     */
+    pinHere() {
+      const index = lineToPin();
+      if (index >= 0) onPin(index, positionMs);
+      return index >= 0;
     },
 
     /** The row of transcript actions: alignment progress, the drop hint, the file chooser. */
