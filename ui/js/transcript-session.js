@@ -9,7 +9,7 @@
 
 import * as api from "./api.js";
 import { describeDrift, describeNudge } from "./lib/timing.js";
-import { createTranscriptView } from "./views/transcript.js";
+import { createTranscriptView } from "./views/transcript/view.js";
 
 /**
  * @typedef {object} SessionHandlers
