@@ -125,6 +125,8 @@ async function openEpisode(id, atMs = null) {
     const episode = await api.openEpisode(id);
     // The library selects it, the transcript shows it, its notes are read.
     opened.open(episode);
+    // Audio to be downloaded is offered in the header: nothing to warn about then.
+    const warn = !library.offersDownload();
     header.render(episode);
     api
       .episodeCover(id)
@@ -138,7 +140,7 @@ async function openEpisode(id, atMs = null) {
     playerBar.setPosition(position);
     transcript.setPosition(position);
     showView("episode");
-    if (episode.audio_problem && !library.offersDownload()) notice.show(episode.audio_problem);
+    if (episode.audio_problem && warn) notice.show(episode.audio_problem);
     $("[data-view=episode]").dataset.audio = episode.audio_problem ? "missing" : "ready";
     chapters.render(await api.episodeChapters(id), episode.duration_ms);
   } catch (error) {
