@@ -9,6 +9,8 @@ import {
   REFRESH_MINUTES,
   SKIP_BACK_MS,
   SKIP_FORWARD_MS,
+  SKIP_SILENCE,
+  SPEED,
   within,
 } from "../../ui/js/lib/settings.js";
 
@@ -16,8 +18,8 @@ import {
 const library = (/** @type {Record<string, unknown>} */ values) => async (/** @type {string} */ key) => values[key] ?? null;
 
 test("each setting has one key, its default within its limits", () => {
-  const all = [EARMARK_MS, SKIP_BACK_MS, SKIP_FORWARD_MS, REFRESH_MINUTES];
-  assert.equal(new Set([...all, PAUSE_WHILE_NOTING].map((s) => s.key)).size, 5, "no key is used twice");
+  const all = [EARMARK_MS, SKIP_BACK_MS, SKIP_FORWARD_MS, REFRESH_MINUTES, SPEED];
+  assert.equal(new Set([...all, PAUSE_WHILE_NOTING, SKIP_SILENCE].map((s) => s.key)).size, 7, "no key is used twice");
   for (const setting of all) {
     assert.ok(setting.min <= setting.fallback && setting.fallback <= setting.max, setting.key);
   }

@@ -5,8 +5,6 @@
  * @module lib/settings
  */
 
-import { MAX_SPEED, MIN_SPEED } from "./speed.js";
-
 /**
  * A setting kept as a number between `min` and `max` (lengths in ms).
  * @typedef {{key: string, fallback: number, min: number, max: number}} NumberSetting
@@ -28,8 +26,8 @@ export const SKIP_FORWARD_MS = { key: "playback.skip_forward_ms", fallback: 30_0
 /** How often the feeds are checked in the background, in minutes. @type {NumberSetting} */
 export const REFRESH_MINUTES = { key: "library.refresh_minutes", fallback: 60, min: 5, max: 1440 };
 
-/** The playback speed (saved by the engine when it is set). @type {NumberSetting} */
-export const SPEED = { key: "playback.speed", fallback: 1, min: MIN_SPEED, max: MAX_SPEED };
+/** The playback speed (the engine snaps it to these limits and saves it when it is set). @type {NumberSetting} */
+export const SPEED = { key: "playback.speed", fallback: 1, min: 0.5, max: 3 };
 
 /** Skip silences (saved by the engine when it is set). @type {FlagSetting} */
 export const SKIP_SILENCE = { key: "playback.skip_silence", fallback: false };
