@@ -144,7 +144,7 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
   // Shows the transcript of each episode opened.
   opened.onOpen((episode) => {
     view.setHighlights([]);
-      view.tools.setAligning(null);
+    view.tools.setAligning(null);
     show({
       format: episode.transcript_format ?? "",
       timed: episode.transcript_timed,
