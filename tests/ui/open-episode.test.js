@@ -14,8 +14,8 @@ test("the episode opened last is the open one, and every listener hears of it in
   const heard = [];
   opened.onOpen((e) => heard.push(`library ${e.id} (open: ${opened.id})`));
   opened.onOpen((e) => heard.push(`transcript ${e.id}`));
-  opened.open({ id: 3, title: "Three" });
-  opened.open({ id: 7, title: "Seven" });
+  opened.set({ id: 3, title: "Three" });
+  opened.set({ id: 7, title: "Seven" });
   assert.equal(opened.id, 7);
   assert.deepEqual(opened.episode, { id: 7, title: "Seven" });
   assert.deepEqual(heard, ["library 3 (open: 3)", "transcript 3", "library 7 (open: 7)", "transcript 7"]);

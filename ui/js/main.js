@@ -124,7 +124,7 @@ async function openEpisode(id, atMs = null) {
   try {
     const episode = await api.openEpisode(id);
     // The library selects it, the transcript shows it, its notes are read.
-    opened.open(episode);
+    opened.set(episode);
     // Audio to be downloaded is offered in the header: nothing to warn about then.
     const warn = !library.offersDownload();
     header.render(episode);

@@ -7,7 +7,7 @@
 
 /**
  * @template {{id: number}} E
- * @typedef {{readonly id: number|null, readonly episode: E|null, open: (episode: E) => void,
+ * @typedef {{readonly id: number|null, readonly episode: E|null, set: (episode: E) => void,
  *   onOpen: (listener: (episode: E) => void) => void}} Holder
  */
 
@@ -32,7 +32,7 @@ export function createOpenEpisode() {
       return open;
     },
     /** Makes `episode` the open one, then tells each listener, in the order they came. */
-    open(episode) {
+    set(episode) {
       open = episode;
       for (const listener of listeners) listener(episode);
     },
