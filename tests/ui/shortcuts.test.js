@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { actionsFor, helpRows } from "../../ui/js/lib/shortcuts.js";
+import { actionsFor, helpRows, shortcutTable } from "../../ui/js/lib/shortcuts.js";
 
 /** A key press: the key and what is held. */
 const press = (key, held = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...held });
@@ -71,4 +71,76 @@ test("a key may set off several rows, each where it reaches; some keep the defau
   assert.deepEqual(t.run(press("Escape"), "text"), [false], "from a field, only the dialogs close");
   assert.deepEqual(t.run(press("?", { ctrlKey: true }), "slider"), [false]);
   assert.deepEqual(t.done, ["close dialogs", "close find", "close dialogs", "help"]);
+});
+
+/** The window's table, its actions saying what they did in `done`. */
+function windowTable() {
+  /** @type {string[]} */
+  const done = [];
+  const actions = new Proxy(
+    {
+      skipDistances: async () => ({ back: 15_000, forward: 30_000 }),
+      earmarkMs: async () => 10_000,
+      undo: () => (done.push("undo"), false),
+      pinHere: () => (done.push("pinHere"), true),
+    },
+    {
+      get: (known, name) =>
+        known[name] ?? ((/** @type {unknown[]} */ ...args) => void done.push(args.length ? `${String(name)} ${args}` : String(name))),
+    },
+  );
+  return { table: shortcutTable(/** @type {any} */ (actions)), done };
+}
+
+test("the help says every shortcut of the window, with the lengths as set", async () => {
+  const rows = helpRows(windowTable().table);
+  const said = await Promise.all(rows.map(async ([label, says]) => `${label}: ${typeof says === "string" ? says : await says()}`));
+  assert.deepEqual(said, [
+    "Space: Play or pause",
+    "←: Back 15 seconds (change it in Settings)",
+    "→: Forward 30 seconds (change it in Settings)",
+    "↑ ↓: Volume up or down",
+    "[ ]: Slower or faster by 0.05×",
+    "\\: Back to normal speed",
+    "N: Write a note at this moment (playback goes on)",
+    "B: Earmark the last 10 seconds (change it in Settings)",
+    "H: Highlight the selected text",
+    "/: Search everything",
+    "Ctrl Z: Undo a delete",
+    "Click a line: Play from that line",
+    "Ctrl F: Find in the transcript",
+    "P: Pin an estimated line: it starts now",
+    "A: Add podcasts, audio files or OPML",
+    "R: Check for new episodes",
+    "D: Show the downloads",
+    "?: Show or hide this help",
+  ]);
+});
+
+test("each key the help names does what it says", () => {
+  const { table, done } = windowTable();
+  const pressed = (/** @type {string} */ key, held = {}, /** @type {"text"|"slider"|"none"} */ focus = "none") => {
+    for (const { run } of actionsFor(table, press(key, held), focus)) run();
+  };
+  for (const key of [" ", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "[", "]", "\\", "n", "b", "h", "/", "p", "a", "r", "d", "?"]) {
+    pressed(key);
+  }
+  pressed("z", { ctrlKey: true });
+  pressed("f", { metaKey: true });
+  pressed("Escape");
+  assert.deepEqual(done, [
+    "togglePlay", "skipBack", "skipForward", "nudgeVolume 0.05", "nudgeVolume -0.05", "nudgeSpeed -1", "nudgeSpeed 1",
+    "resetSpeed", "composeNote", "earmark", "highlightSelection", "focusSearch", "pinHere", "openAdd", "checkFeeds",
+    "showDownloads", "toggleHelp", "undo", "openFind", "closeDialogs", "closeFind",
+  ]);
+});
+
+test("typing in a field keeps every key but Ctrl F and Escape, which closes only the dialogs", () => {
+  const { table, done } = windowTable();
+  for (const key of [" ", "n", "b", "h", "/", "p", "?", "ArrowLeft"]) {
+    assert.deepEqual(actionsFor(table, press(key), "text"), [], key);
+  }
+  for (const { run } of actionsFor(table, press("F", { ctrlKey: true }), "text")) run();
+  for (const { run } of actionsFor(table, press("Escape"), "text")) run();
+  assert.deepEqual(done, ["openFind", "closeDialogs"]);
 });

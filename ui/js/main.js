@@ -6,7 +6,7 @@ import { ExtrapolatedClock } from "./lib/clock.js";
 import { firstEpisode } from "./lib/library.js";
 import { createOpenEpisode } from "./lib/open-episode.js";
 import { EARMARK_MS, readNumber } from "./lib/settings.js";
-import { formatSeconds } from "./lib/time.js";
+import { shortcutTable } from "./lib/shortcuts.js";
 import { createEpisodeHeader } from "./views/episode.js";
 import { listenForShortcuts } from "./views/shortcut-keys.js";
 import { createHelp } from "./views/help.js";
@@ -156,85 +156,33 @@ function frame() {
   chapters.setPosition(ms);
 }
 
-/**
- * Every keyboard shortcut: the keys it answers and what the help says of it, in the
- * help's order.
- * @type {import("./lib/shortcuts.js").Shortcut[]}
- */
-const SHORTCUTS = [
-  { label: "Space", says: "Play or pause", keys: { " ": togglePlay }, reach: "sliders" },
-  {
-    label: "←",
-    says: async () => `Back ${formatSeconds((await playerBar.skipDistances()).back)} (change it in Settings)`,
-    keys: { ArrowLeft: () => void playerBar.skipBack().catch(report) },
+const SHORTCUTS = shortcutTable({
+  togglePlay,
+  skipBack: () => void playerBar.skipBack().catch(report),
+  skipForward: () => void playerBar.skipForward().catch(report),
+  nudgeVolume: (delta) => playerBar.nudgeVolume(delta),
+  nudgeSpeed: (steps) => playerBar.nudgeSpeed(steps),
+  resetSpeed: () => playerBar.resetSpeed(),
+  composeNote: () => void notes.compose().catch(report),
+  earmark: () => void notes.earmark().catch(report),
+  highlightSelection: () => notes.highlightSelection(),
+  focusSearch: () => $("[data-testid=search-input]").focus(),
+  undo: () => toast.undo(),
+  openFind: () => transcript.openFind(),
+  closeFind: () => transcript.closeFind(),
+  pinHere: () => transcript.pinHere(),
+  openAdd: () => $("[data-testid=add-open]").click(),
+  checkFeeds: () => $("[data-testid=refresh-feeds]").click(),
+  showDownloads: () => $("[data-testid=downloads-nav]").click(),
+  toggleHelp: () => void help.toggle().catch(report),
+  closeDialogs: () => {
+    settings.close();
+    library.closeDialogs();
+    help.close();
   },
-  {
-    label: "→",
-    says: async () => `Forward ${formatSeconds((await playerBar.skipDistances()).forward)} (change it in Settings)`,
-    keys: { ArrowRight: () => void playerBar.skipForward().catch(report) },
-  },
-  {
-    label: "↑ ↓",
-    says: "Volume up or down",
-    keys: { ArrowUp: () => playerBar.nudgeVolume(0.05), ArrowDown: () => playerBar.nudgeVolume(-0.05) },
-  },
-  {
-    label: "[ ]",
-    says: "Slower or faster by 0.05×",
-    keys: { "[": () => playerBar.nudgeSpeed(-1), "]": () => playerBar.nudgeSpeed(1) },
-    reach: "sliders",
-  },
-  { label: "\\", says: "Back to normal speed", keys: { "\\": () => playerBar.resetSpeed() }, reach: "sliders" },
-  {
-    label: "N",
-    says: "Write a note at this moment (playback goes on)",
-    keys: { n: () => void notes.compose().catch(report) },
-    reach: "sliders",
-  },
-  {
-    label: "B",
-    says: async () => `Earmark the last ${formatSeconds(await readNumber(api.getSetting, EARMARK_MS))} (change it in Settings)`,
-    keys: { b: () => void notes.earmark().catch(report) },
-    reach: "sliders",
-  },
-  { label: "H", says: "Highlight the selected text", keys: { h: () => notes.highlightSelection() }, reach: "sliders" },
-  { label: "/", says: "Search everything", keys: { "/": () => $("[data-testid=search-input]").focus() }, reach: "sliders" },
-  { label: "Ctrl Z", says: "Undo a delete", keys: { z: () => toast.undo() }, modifiers: "command", reach: "sliders" },
-  { label: "Click a line", says: "Play from that line" },
-  {
-    label: "Ctrl F",
-    says: "Find in the transcript",
-    keys: { f: () => transcript.openFind(), F: () => transcript.openFind() },
-    modifiers: "command",
-    reach: "anywhere",
-  },
-  { label: "P", says: "Pin an estimated line: it starts now", keys: { p: () => transcript.pinHere(), P: () => transcript.pinHere() } },
-  { label: "A", says: "Add podcasts, audio files or OPML", keys: { a: () => $("[data-testid=add-open]").click() }, reach: "sliders" },
-  { label: "R", says: "Check for new episodes", keys: { r: () => $("[data-testid=refresh-feeds]").click() }, reach: "sliders" },
-  { label: "D", says: "Show the downloads", keys: { d: () => $("[data-testid=downloads-nav]").click() }, reach: "sliders" },
-  {
-    label: "?",
-    says: "Show or hide this help",
-    keys: { "?": () => void help.toggle().catch(report) },
-    modifiers: "any",
-    reach: "sliders",
-    keepsDefault: true,
-  },
-  // Escape closes the dialogs, even from a field, and the find bar from elsewhere.
-  {
-    keys: {
-      Escape: () => {
-        settings.close();
-        library.closeDialogs();
-        help.close();
-      },
-    },
-    modifiers: "any",
-    reach: "anywhere",
-    keepsDefault: true,
-  },
-  { keys: { Escape: () => transcript.closeFind() }, keepsDefault: true },
-];
+  skipDistances: () => playerBar.skipDistances(),
+  earmarkMs: () => readNumber(api.getSetting, EARMARK_MS),
+});
 const help = createHelp($("[data-testid=help]"), SHORTCUTS);
 
 listenForShortcuts(SHORTCUTS);

@@ -5,6 +5,8 @@
  * @module lib/shortcuts
  */
 
+import { formatSeconds } from "./time.js";
+
 /**
  * What a shortcut does, for the help: a sentence, or one read when the help opens
  * (a length the user can change in Settings).
@@ -87,4 +89,80 @@ export function actionsFor(table, press, focus) {
  */
 export function helpRows(table) {
   return table.flatMap(({ label, says }) => (label && says ? [/** @type {[string, ShortcutText]} */ ([label, says])] : []));
+}
+
+/**
+ * What the window does for its shortcuts, by name.
+ * @typedef {object} ShortcutActions
+ * @property {() => void} togglePlay
+ * @property {() => void} skipBack by the distance in the settings
+ * @property {() => void} skipForward
+ * @property {(delta: number) => void} nudgeVolume
+ * @property {(steps: number) => void} nudgeSpeed in steps of 0.05×
+ * @property {() => void} resetSpeed
+ * @property {() => void} composeNote
+ * @property {() => void} earmark
+ * @property {() => void} highlightSelection
+ * @property {() => void} focusSearch
+ * @property {() => boolean} undo whether there was something to undo
+ * @property {() => void} openFind
+ * @property {() => void} closeFind
+ * @property {() => boolean} pinHere whether there was a line to pin
+ * @property {() => void} openAdd
+ * @property {() => void} checkFeeds
+ * @property {() => void} showDownloads
+ * @property {() => void} toggleHelp
+ * @property {() => void} closeDialogs settings, the Add dialog and the help
+ * @property {() => Promise<{back: number, forward: number}>} skipDistances in ms, as set now
+ * @property {() => Promise<number>} earmarkMs how much an earmark keeps, as set now
+ */
+
+/**
+ * Every keyboard shortcut: the keys it answers and what the help says of it, in the
+ * help's order.
+ * @param {ShortcutActions} a
+ * @returns {Shortcut[]}
+ */
+export function shortcutTable(a) {
+  return [
+    { label: "Space", says: "Play or pause", keys: { " ": a.togglePlay }, reach: "sliders" },
+    {
+      label: "←",
+      says: async () => `Back ${formatSeconds((await a.skipDistances()).back)} (change it in Settings)`,
+      keys: { ArrowLeft: a.skipBack },
+    },
+    {
+      label: "→",
+      says: async () => `Forward ${formatSeconds((await a.skipDistances()).forward)} (change it in Settings)`,
+      keys: { ArrowRight: a.skipForward },
+    },
+    { label: "↑ ↓", says: "Volume up or down", keys: { ArrowUp: () => a.nudgeVolume(0.05), ArrowDown: () => a.nudgeVolume(-0.05) } },
+    {
+      label: "[ ]",
+      says: "Slower or faster by 0.05×",
+      keys: { "[": () => a.nudgeSpeed(-1), "]": () => a.nudgeSpeed(1) },
+      reach: "sliders",
+    },
+    { label: "\\", says: "Back to normal speed", keys: { "\\": a.resetSpeed }, reach: "sliders" },
+    { label: "N", says: "Write a note at this moment (playback goes on)", keys: { n: a.composeNote }, reach: "sliders" },
+    {
+      label: "B",
+      says: async () => `Earmark the last ${formatSeconds(await a.earmarkMs())} (change it in Settings)`,
+      keys: { b: a.earmark },
+      reach: "sliders",
+    },
+    { label: "H", says: "Highlight the selected text", keys: { h: a.highlightSelection }, reach: "sliders" },
+    { label: "/", says: "Search everything", keys: { "/": a.focusSearch }, reach: "sliders" },
+    { label: "Ctrl Z", says: "Undo a delete", keys: { z: a.undo }, modifiers: "command", reach: "sliders" },
+    { label: "Click a line", says: "Play from that line" },
+    { label: "Ctrl F", says: "Find in the transcript", keys: { f: a.openFind, F: a.openFind }, modifiers: "command", reach: "anywhere" },
+    { label: "P", says: "Pin an estimated line: it starts now", keys: { p: a.pinHere, P: a.pinHere } },
+    { label: "A", says: "Add podcasts, audio files or OPML", keys: { a: a.openAdd }, reach: "sliders" },
+    { label: "R", says: "Check for new episodes", keys: { r: a.checkFeeds }, reach: "sliders" },
+    { label: "D", says: "Show the downloads", keys: { d: a.showDownloads }, reach: "sliders" },
+    { label: "?", says: "Show or hide this help", keys: { "?": a.toggleHelp }, modifiers: "any", reach: "sliders", keepsDefault: true },
+    // Escape closes the dialogs, even from a field, and the find bar from elsewhere.
+    { keys: { Escape: a.closeDialogs }, modifiers: "any", reach: "anywhere", keepsDefault: true },
+    { keys: { Escape: a.closeFind }, keepsDefault: true },
+  ];
 }
