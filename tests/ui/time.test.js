@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatTime, formatDuration } from "../../ui/js/lib/time.js";
+import { formatDuration, formatSeconds, formatTime } from "../../ui/js/lib/time.js";
 
 test("formatTime shows m:ss under an hour and h:mm:ss above", () => {
   assert.equal(formatTime(0), "0:00");
@@ -15,4 +15,9 @@ test("formatDuration rounds to minutes", () => {
   assert.equal(formatDuration(20_000), "1 min");
   assert.equal(formatDuration(176_268), "3 min");
   assert.equal(formatDuration(65 * 60_000), "1 h 05 min");
+});
+
+test("formatSeconds says a length in whole seconds", () => {
+  assert.equal(formatSeconds(30_000), "30 seconds");
+  assert.equal(formatSeconds(9_600), "10 seconds");
 });

@@ -29,9 +29,10 @@ const OFFLINE_WORDS = "You're offline. Downloaded episodes, transcripts, notes a
  */
 
 /**
+ * @param {import("./lib/open-episode.js").OpenEpisode} opened the episode open in the middle
  * @param {LibraryHandlers} handlers
  */
-export function createLibrarySession({ onOpen, showView, inform, report, onDownloaded }) {
+export function createLibrarySession(opened, { onOpen, showView, inform, report, onDownloaded }) {
   /** @param {string} selector */
   const $ = (selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
   const status = $("[data-testid=library-status]");
@@ -45,8 +46,6 @@ export function createLibrarySession({ onOpen, showView, inform, report, onDownl
   let podcasts = [];
   /** @type {Map<number, api.QueuedDownload>} */
   let queue = new Map();
-  /** The episode open in the middle, for its download control. */
-  let openId = /** @type {number|null} */ (null);
 
   const sidebar = createLibraryView($(".show-groups"), {
     onOpen,
@@ -128,7 +127,7 @@ export function createLibrarySession({ onOpen, showView, inform, report, onDownl
   async function reload() {
     [episodes, podcasts] = await Promise.all([api.listEpisodes(), api.listPodcasts()]);
     sidebar.render(episodes, podcasts);
-    if (openId != null) sidebar.select(openId);
+    if (opened.id != null) sidebar.select(opened.id);
     const shown = page.podcast;
     if (shown !== undefined && !$("[data-testid=podcast-view]").hidden) await openShow(shown, page.loaded);
     drawEpisodeDownload();
@@ -218,7 +217,7 @@ export function createLibrarySession({ onOpen, showView, inform, report, onDownl
 
   /** The open episode's download control (nothing for a file on this computer). */
   function drawEpisodeDownload() {
-    const episode = episodes.find((e) => e.id === openId);
+    const episode = episodes.find((e) => e.id === opened.id);
     const remote = episode?.podcast_id != null && podcasts.some((p) => p.id === episode.podcast_id && p.feed_url);
     if (!episode || !remote) return episodeDownload.replaceChildren();
     const shown = /** @type {HTMLElement|null} */ (episodeDownload.firstElementChild);
@@ -236,6 +235,11 @@ export function createLibrarySession({ onOpen, showView, inform, report, onDownl
   $("[data-testid=downloads-nav]").addEventListener("click", () => {
     sidebar.selectShow(undefined);
     showView("downloads");
+  });
+  opened.onOpen(({ id }) => {
+    sidebar.select(id);
+    sidebar.selectShow(undefined);
+    drawEpisodeDownload();
   });
   window.addEventListener("offline", () => setStatus(OFFLINE_WORDS, "offline"));
   window.addEventListener("online", () => setStatus(""));
@@ -279,18 +283,13 @@ export function createLibrarySession({ onOpen, showView, inform, report, onDownl
     },
     reload,
     /**
-     * The episode open in the middle; false when its audio is to be downloaded
-     * (its header then offers that, so there is nothing to warn about).
-     * @param {number} id
+     * Whether the open episode's audio is to be downloaded: its header then offers
+     * that, so a missing file is nothing to warn about.
      * @returns {boolean}
      */
-    episodeOpened(id) {
-      openId = id;
-      sidebar.select(id);
-      sidebar.selectShow(undefined);
-      drawEpisodeDownload();
-      const episode = episodes.find((e) => e.id === id);
-      return !(episode && !episode.downloaded && episodeDownload.childElementCount > 0);
+    offersDownload() {
+      const episode = episodes.find((e) => e.id === opened.id);
+      return Boolean(episode && !episode.downloaded && episodeDownload.childElementCount > 0);
     },
     closeDialogs() {
       addDialog.close();

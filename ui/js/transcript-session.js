@@ -9,7 +9,7 @@
 
 import * as api from "./api.js";
 import { describeDrift, describeNudge } from "./lib/timing.js";
-import { createTranscriptView } from "./views/transcript.js";
+import { createTranscriptView } from "./views/transcript/view.js";
 
 /**
  * @typedef {object} SessionHandlers
@@ -19,12 +19,11 @@ import { createTranscriptView } from "./views/transcript.js";
  */
 
 /**
+ * @param {import("./lib/open-episode.js").OpenEpisode} opened the episode open in the middle
  * @param {{scroller: HTMLElement, lines: HTMLElement, backToNow: HTMLElement}} elements
  * @param {SessionHandlers} handlers
  */
-export function createTranscriptSession({ scroller, lines, backToNow }, { onPlayFrom, report, inform }) {
-  /** @type {number|null} */
-  let episodeId = null;
+export function createTranscriptSession(opened, { scroller, lines, backToNow }, { onPlayFrom, report, inform }) {
   /** Bumped on every transcript shown, so late answers for an older one are dropped. */
   let generation = 0;
   /** The episodes being aligned, so a late progress event cannot show a finished job. */
@@ -32,21 +31,21 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
 
   /** @param {api.TranscriptTimes} result */
   const applyTimes = (result) => {
-    if (result.episode === episodeId) view.setTimes(result.times);
+    if (result.episode === opened.id) view.setTimes(result.times);
   };
 
   const view = createTranscriptView(scroller, lines, backToNow, {
     onPlayFrom,
     onPin: (index, ms) => {
-      if (episodeId != null) api.pinLine(episodeId, index, ms).then(applyTimes).catch(report);
+      if (opened.id != null) api.pinLine(opened.id, index, ms).then(applyTimes).catch(report);
     },
     onUnpin: (index) => {
-      if (episodeId != null) api.unpinLine(episodeId, index).then(applyTimes).catch(report);
+      if (opened.id != null) api.unpinLine(opened.id, index).then(applyTimes).catch(report);
     },
     onAddTranscript: () => {
-      if (episodeId == null) return;
+      if (opened.id == null) return;
       api
-        .chooseTranscriptFile(episodeId)
+        .chooseTranscriptFile(opened.id)
         .then((content) => content && show(content))
         .catch((error) => {
           // Without a native dialog, the page's own file chooser does the job.
@@ -55,7 +54,7 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
         });
     },
     onTranscriptFile: (file) => {
-      if (episodeId != null) api.attachTranscriptFile(episodeId, file).then(show).catch(report);
+      if (opened.id != null) api.attachTranscriptFile(opened.id, file).then(show).catch(report);
     },
     onAlign: () =>
       runJob(api.alignTranscript, (summary) => {
@@ -74,10 +73,10 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
       });
     },
     onNudge: (deltaMs) => {
-      if (episodeId == null) return;
+      if (opened.id == null) return;
       const marked = view.notFoundLines();
       api
-        .nudgeTranscript(episodeId, deltaMs)
+        .nudgeTranscript(opened.id, deltaMs)
         .then((content) => {
           show(content).catch(report);
           view.setNotFound(marked);
@@ -86,17 +85,17 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
         .catch(report);
     },
     onCancelAlign: () => {
-      const id = episodeId;
+      const id = opened.id;
       if (id == null) return;
       api
         .cancelAlign(id)
-        .then((stopping) => stopping && id === episodeId && view.tools.setAlignStopping())
+        .then((stopping) => stopping && id === opened.id && view.tools.setAlignStopping())
         .catch(report);
     },
     onExport: (format, estimated) => {
-      if (episodeId == null) return;
+      if (opened.id == null) return;
       api
-        .exportTranscript(episodeId, format, estimated)
+        .exportTranscript(opened.id, format, estimated)
         .then((path) => path && inform(`Saved the transcript to ${path}.`))
         .catch(report);
     },
@@ -110,27 +109,27 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
    * @param {(result: T) => string} describe what to tell the user when done
    */
   function runJob(start, describe) {
-    const id = episodeId;
+    const id = opened.id;
     if (id == null) return;
     view.tools.setAligning(0, false);
     aligning.add(id);
     start(id)
       .finally(() => aligning.delete(id))
       .then((result) => {
-        if (result.episode !== episodeId) return;
+        if (result.episode !== opened.id) return;
         view.tools.setAligning(null);
         show(result.transcript).catch(report);
         inform(describe(result));
       })
       .catch((error) => {
-        if (id === episodeId) view.tools.setAligning(null);
+        if (id === opened.id) view.tools.setAligning(null);
         if (api.codeOf(error) !== "cancelled") report(error);
       });
   }
 
   /** @param {api.TranscriptContent} content */
   async function show(content) {
-    const id = episodeId;
+    const id = opened.id;
     const mine = ++generation;
     view.render(content.segments, content.timed, content.coarse);
     if (id == null || content.timed || content.segments.length === 0) return;
@@ -142,24 +141,30 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     if (mine === generation) applyTimes(snapped);
   }
 
+  // Shows the transcript of each episode opened.
+  opened.onOpen((episode) => {
+    view.setHighlights([]);
+    view.tools.setAligning(null);
+    show({
+      format: episode.transcript_format ?? "",
+      timed: episode.transcript_timed,
+      coarse: episode.transcript_coarse,
+      segments: episode.segments,
+    }).catch(report);
+    view.setNotFound(episode.not_found);
+  });
+
   return {
-    /** Shows the transcript of an episode just opened. @param {api.OpenedEpisode} episode */
-    open(episode) {
-      episodeId = episode.id;
-      view.setHighlights([]);
-      view.tools.setAligning(null);
-      show({
-        format: episode.transcript_format ?? "",
-        timed: episode.transcript_timed,
-        coarse: episode.transcript_coarse,
-        segments: episode.segments,
-      }).catch(report);
-      view.setNotFound(episode.not_found);
-    },
     /** @param {number} ms */
     setPosition(ms) {
       view.setPosition(ms);
     },
+    /** Opens the find bar (Ctrl+F). */
+    openFind: () => view.openFind(),
+    /** Closes the find bar, when it is open (Escape). */
+    closeFind: () => view.closeFind(),
+    /** Pins the line at the text cursor, else the lit one (P); whether there was one. */
+    pinHere: () => view.pinHere(),
     /** @param {import("./lib/annotations.js").Highlight[]} highlights of the episode shown */
     setHighlights(highlights) {
       view.setHighlights(highlights);
@@ -167,12 +172,12 @@ export function createTranscriptSession({ scroller, lines, backToNow }, { onPlay
     /** Follows the Rust side: alignment progress, transcript files dragged onto the window. @returns {Promise<void>} */
     async connect() {
       await api.onAlignProgress(({ episode, done }) => {
-        if (episode === episodeId && aligning.has(episode)) view.tools.setAligning(done);
+        if (episode === opened.id && aligning.has(episode)) view.tools.setAligning(done);
       });
       await api.onTranscriptDrag(({ active }) => view.tools.showDropHint(active));
       await api.onTranscriptDropped(() => {
         view.tools.showDropHint(false);
-        if (episodeId != null) api.attachDroppedTranscript(episodeId).then(show).catch(report);
+        if (opened.id != null) api.attachDroppedTranscript(opened.id).then(show).catch(report);
       });
     },
   };

@@ -48,3 +48,29 @@ export function spanOf(lines) {
   const last = lines[lines.length - 1];
   return { start_ms: first.start_ms, end_ms: Math.max(first.start_ms, last.end_ms ?? last.start_ms) };
 }
+
+/**
+ * `rows` with `row` in them: in the place of the row with its id, or else where the
+ * library's order (by moment, then id) puts it.
+ * @template {{id: number}} R
+ * @param {R[]} rows in the library's order
+ * @param {R} row as the library stored it
+ * @param {(row: R) => number} momentOf
+ * @returns {R[]}
+ */
+export function withRow(rows, row, momentOf) {
+  if (rows.some((r) => r.id === row.id)) return rows.map((r) => (r.id === row.id ? row : r));
+  const after = rows.findIndex((r) => momentOf(r) > momentOf(row) || (momentOf(r) === momentOf(row) && r.id > row.id));
+  return after < 0 ? [...rows, row] : [...rows.slice(0, after), row, ...rows.slice(after)];
+}
+
+/**
+ * `rows` without the row with `id`.
+ * @template {{id: number}} R
+ * @param {R[]} rows
+ * @param {number} id
+ * @returns {R[]}
+ */
+export function withoutRow(rows, id) {
+  return rows.filter((r) => r.id !== id);
+}

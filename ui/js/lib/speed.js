@@ -1,12 +1,10 @@
 // @ts-check
 /** Playback speed: the allowed steps and how a speed reads. @module lib/speed */
 
-/** Slowest speed. */
-export const MIN_SPEED = 0.5;
-/** Fastest speed. */
-export const MAX_SPEED = 3;
+import { SPEED, within } from "./settings.js";
+
 /** Speeds go in steps of this much. */
-export const SPEED_STEP = 0.05;
+const SPEED_STEP = 0.05;
 
 /**
  * The nearest allowed speed: within 0.5–3.0, on a 0.05 step (not a number: 1.0).
@@ -14,9 +12,8 @@ export const SPEED_STEP = 0.05;
  * @returns {number}
  */
 export function snapSpeed(speed) {
-  if (!Number.isFinite(speed)) return 1;
-  const clamped = Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
-  return Math.round(clamped * 20) / 20;
+  if (!Number.isFinite(speed)) return SPEED.fallback;
+  return Math.round(within(SPEED, speed) * 20) / 20;
 }
 
 /**

@@ -26,3 +26,12 @@ export function formatDuration(ms) {
   if (minutes < 60) return `${Math.max(1, minutes)} min`;
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
 }
+
+/**
+ * A length in whole seconds, for a sentence: `30 seconds`.
+ * @param {number} ms
+ * @returns {string}
+ */
+export function formatSeconds(ms) {
+  return `${Math.round(ms / 1000)} seconds`;
+}

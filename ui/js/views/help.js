@@ -1,19 +1,15 @@
 // @ts-check
-/** The keyboard shortcuts overlay (`?`). @module views/help */
+/** The keyboard shortcuts overlay (`?`), filled from the shortcut table. @module views/help */
 
 import { createOverlayToggle } from "../lib/overlay-toggle.js";
-
-/**
- * What a key does: a sentence, or one read when the overlay opens (a length the
- * user can change in Settings).
- * @typedef {string | (() => Promise<string>)} ShortcutText
- */
+import { helpRows } from "../lib/shortcuts.js";
 
 /**
  * @param {HTMLElement} overlay
- * @param {[string, ShortcutText][]} shortcuts key label, what it does
+ * @param {import("../lib/shortcuts.js").Shortcut[]} table
  */
-export function createHelp(overlay, shortcuts) {
+export function createHelp(overlay, table) {
+  const shortcuts = helpRows(table);
   const list = /** @type {HTMLElement} */ (overlay.querySelector(".shortcuts"));
 
   /** @param {string[]} texts what each key does */

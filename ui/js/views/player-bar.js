@@ -2,32 +2,12 @@
 /** The player bar: transport, timeline, speed, skip silence, volume. @module views/player-bar */
 
 import * as api from "../api.js";
+import { readFlag, readNumber, SKIP_BACK_MS, SKIP_FORWARD_MS, SKIP_SILENCE, SPEED } from "../lib/settings.js";
 import { formatSpeed, snapSpeed, stepSpeed } from "../lib/speed.js";
 import { formatTime } from "../lib/time.js";
 
-/** Default skip distances (ms), used until the settings say otherwise. */
-export const SKIP_BACK_MS = 15000;
-export const SKIP_FORWARD_MS = 30000;
-
-/** Settings keys of the playback preferences (speed and skip silence are saved by their commands). */
-const SKIP_BACK_KEY = "playback.skip_back_ms";
-const SKIP_FORWARD_KEY = "playback.skip_forward_ms";
-const SKIP_SILENCE_KEY = "playback.skip_silence";
-const SPEED_KEY = "playback.speed";
-
 /** Speeds offered as one click in the speed menu. */
 const PRESETS = [1, 1.25, 1.5, 2];
-
-/**
- * A skip distance from the settings, or its default.
- * @param {string} key
- * @param {number} fallback
- * @returns {Promise<number>}
- */
-async function skipSetting(key, fallback) {
-  const value = await api.getSetting(key).catch(() => null);
-  return typeof value === "number" && value > 0 ? value : fallback;
-}
 
 /**
  * The skip distances in ms, as set now.
@@ -35,8 +15,8 @@ async function skipSetting(key, fallback) {
  */
 async function skipDistances() {
   return {
-    back: await skipSetting(SKIP_BACK_KEY, SKIP_BACK_MS),
-    forward: await skipSetting(SKIP_FORWARD_KEY, SKIP_FORWARD_MS),
+    back: await readNumber(api.getSetting, SKIP_BACK_MS),
+    forward: await readNumber(api.getSetting, SKIP_FORWARD_MS),
   };
 }
 
@@ -173,14 +153,13 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
 
   // The engine restored both from the same settings at start.
   api
-    .getSetting(SPEED_KEY)
+    .getSetting(SPEED.key)
     .then((value) => {
       if (speedRequests === 0 && typeof value === "number") showSpeed(snapSpeed(value));
     })
     .catch(onError);
-  api
-    .getSetting(SKIP_SILENCE_KEY)
-    .then((on) => showSkipSilence(on === true))
+  readFlag(api.getSetting, SKIP_SILENCE)
+    .then(showSkipSilence)
     .catch(onError);
   refreshSkipLabels().catch(onError);
 

@@ -1,49 +1,58 @@
 // @ts-check
 /** The settings dialog: each change is saved at once. @module views/settings */
 
+import {
+  EARMARK_MS,
+  PAUSE_WHILE_NOTING,
+  REFRESH_MINUTES,
+  SKIP_BACK_MS,
+  SKIP_FORWARD_MS,
+  within,
+} from "../lib/settings.js";
+
 /**
+ * A setting as its field shows it: `read` turns the field into the value to save
+ * (kept within the setting's limits), `write` the other way.
  * @typedef {{key: string, read: (input: HTMLInputElement) => unknown,
- *   write: (input: HTMLInputElement, value: unknown) => void, fallback: unknown}} SettingField
+ *   write: (input: HTMLInputElement, value: unknown) => void, fallback: unknown,
+ *   limits?: {min: number, max: number}}} SettingField
  */
 
+/**
+ * A length kept in ms, shown in whole seconds.
+ * @param {import("../lib/settings.js").NumberSetting} setting
+ * @returns {SettingField}
+ */
+function secondsField(setting) {
+  return {
+    key: setting.key,
+    fallback: setting.fallback,
+    limits: { min: setting.min / 1000, max: setting.max / 1000 },
+    read: (input) => within(setting, (Number(input.value) || setting.fallback / 1000) * 1000),
+    write: (input, value) => {
+      input.value = String(Math.round(Number(value) / 1000));
+    },
+  };
+}
+
 /** Settings shown in the dialog, by input name. @type {Record<string, SettingField>} */
-export const SETTINGS = {
+const SETTINGS = {
   pause_while_typing: {
-    key: "notes.pause_while_typing",
-    fallback: false,
+    key: PAUSE_WHILE_NOTING.key,
+    fallback: PAUSE_WHILE_NOTING.fallback,
     read: (input) => input.checked,
     write: (input, value) => {
       input.checked = value === true;
     },
   },
-  skip_back_seconds: {
-    key: "playback.skip_back_ms",
-    fallback: 15000,
-    read: (input) => Math.min(300, Math.max(1, Number(input.value) || 15)) * 1000,
-    write: (input, value) => {
-      input.value = String(Math.round(Number(value) / 1000));
-    },
-  },
-  skip_forward_seconds: {
-    key: "playback.skip_forward_ms",
-    fallback: 30000,
-    read: (input) => Math.min(300, Math.max(1, Number(input.value) || 30)) * 1000,
-    write: (input, value) => {
-      input.value = String(Math.round(Number(value) / 1000));
-    },
-  },
-  earmark_seconds: {
-    key: "notes.earmark_ms",
-    fallback: 30000,
-    read: (input) => Math.min(300, Math.max(5, Number(input.value) || 30)) * 1000,
-    write: (input, value) => {
-      input.value = String(Math.round(Number(value) / 1000));
-    },
-  },
+  skip_back_seconds: secondsField(SKIP_BACK_MS),
+  skip_forward_seconds: secondsField(SKIP_FORWARD_MS),
+  earmark_seconds: secondsField(EARMARK_MS),
   refresh_minutes: {
-    key: "library.refresh_minutes",
-    fallback: 60,
-    read: (input) => Math.min(1440, Math.max(5, Math.round(Number(input.value) || 60))),
+    key: REFRESH_MINUTES.key,
+    fallback: REFRESH_MINUTES.fallback,
+    limits: REFRESH_MINUTES,
+    read: (input) => within(REFRESH_MINUTES, Math.round(Number(input.value) || REFRESH_MINUTES.fallback)),
     write: (input, value) => {
       input.value = String(Math.round(Number(value)));
     },
@@ -88,6 +97,13 @@ export function createSettings(overlay, { load, save, onError, onBackUp, onResto
   };
   overlay.querySelector("[data-action=library-backup]")?.addEventListener("click", () => run(onBackUp));
   overlay.querySelector("[data-action=library-restore]")?.addEventListener("click", () => run(onRestore));
+  for (const [name, { limits }] of Object.entries(SETTINGS)) {
+    const input = /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
+    if (limits) {
+      input.min = String(limits.min);
+      input.max = String(limits.max);
+    }
+  }
   form.addEventListener("submit", (e) => e.preventDefault());
   form.addEventListener("change", (event) => {
     const input = /** @type {HTMLInputElement} */ (event.target);

@@ -6,7 +6,7 @@
  * cancel button), fix a timed one's timing (check it against the audio, or move
  * it all earlier or later), and export in one of four formats. Also the hint
  * shown while a transcript file is dragged over the window.
- * @module views/transcript-tools
+ * @module views/transcript/tools
  */
 
 /** @typedef {"vtt" | "srt" | "json" | "md"} ExportFormat */

@@ -3,7 +3,7 @@
  * The reader taking over the transcript's scrolling: the wheel, touch, the paging
  * keys, a scrollbar dragged, or a selection made inside it. Auto-follow stops
  * then (and "Back to now" returns to it).
- * @module views/transcript-reader
+ * @module views/transcript/reader
  */
 
 /**

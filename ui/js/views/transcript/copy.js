@@ -3,10 +3,10 @@
  * Copying from the transcript: the selected part of the lines in the page as
  * "[m:ss] Speaker: text" lines ({@link formatPassage}), each cut where the
  * selection starts and ends.
- * @module views/transcript-copy
+ * @module views/transcript/copy
  */
 
-import { formatPassage } from "../lib/passage.js";
+import { formatPassage } from "../../lib/passage.js";
 
 /**
  * The selection inside `container` as a passage, or null when nothing in it is selected.
@@ -21,7 +21,7 @@ export function selectedPassage(container, rendered, lineAt) {
   const range = selection.getRangeAt(0);
   if (!range.intersectsNode(container)) return null;
   const indexes = [...rendered.keys()].sort((a, b) => a - b);
-  /** @type {import("../lib/passage.js").PassageLine[]} */
+  /** @type {import("../../lib/passage.js").PassageLine[]} */
   const lines = [];
   for (const i of indexes) {
     const { text } = /** @type {{text: HTMLElement}} */ (rendered.get(i));

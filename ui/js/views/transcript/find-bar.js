@@ -3,7 +3,7 @@
  * The find bar of the transcript: a query field, "3 of 12", previous and next.
  * Enter goes to the next match, Shift+Enter to the previous, Escape closes.
  * Built with DOM calls only (no HTML strings).
- * @module views/transcript-find
+ * @module views/transcript/find-bar
  */
 
 /**

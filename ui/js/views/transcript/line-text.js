@@ -3,13 +3,13 @@
  * A transcript line's text as elements: plain text, or cut into pieces
  * ({@link splitLine}) for the current line's words, search matches (`mark`, the
  * current one marked) and the listener's highlights (`.hl`, by colour).
- * @module views/line-text
+ * @module views/transcript/line-text
  */
 
-import { splitLine } from "../lib/line-pieces.js";
+import { splitLine } from "../../lib/line-pieces.js";
 
-/** @typedef {import("../lib/find.js").Match} Match */
-/** @typedef {import("../lib/highlight-ranges.js").PaintedRange} PaintedRange */
+/** @typedef {import("../../lib/find.js").Match} Match */
+/** @typedef {import("../../lib/highlight-ranges.js").PaintedRange} PaintedRange */
 
 /**
  * @typedef {object} LinePaint

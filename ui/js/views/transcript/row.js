@@ -4,10 +4,10 @@
  * its time in the margin, its text, and on an untimed transcript the pin button
  * ("this line starts now"). The time shows how it is known: given, estimated (≈),
  * pinned, or not found in the audio by the aligner (?).
- * @module views/transcript-row
+ * @module views/transcript/row
  */
 
-import { formatTime } from "../lib/time.js";
+import { formatTime } from "../../lib/time.js";
 
 /**
  * @typedef {object} RenderedRow

@@ -8,12 +8,12 @@
  * position is corrected so that the text being read does not move.
  *
  * It also knows which scrolling is its own (programmatic) and which is the reader's.
- * @module views/virtual-rows
+ * @module views/transcript/virtual-rows
  */
 
-import { HeightIndex, centeredOffset, estimateRowHeight, visibleRange } from "../lib/virtual-list.js";
+import { HeightIndex, centeredOffset, estimateRowHeight, visibleRange } from "../../lib/virtual-list.js";
 
-/** @typedef {import("../lib/virtual-list.js").RowMetrics} RowMetrics */
+/** @typedef {import("../../lib/virtual-list.js").RowMetrics} RowMetrics */
 
 /** A smooth scroll of ours lasts at most this long. */
 const SMOOTH_SCROLL_MS = 1200;
