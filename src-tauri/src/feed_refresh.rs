@@ -4,9 +4,9 @@
 
 use std::time::Duration;
 
-use earmark_core::feeds::{refresh, refresh_all, Refreshed, SubscribeError};
-use earmark_core::store::{Podcast, PodcastId};
-use serde::Serialize;
+use earmark_api::refresh_report::{report, RefreshReport};
+use earmark_core::feeds::{refresh, refresh_all};
+use earmark_core::store::PodcastId;
 use tauri::{AppHandle, Emitter};
 
 use crate::background::Background;
@@ -24,32 +24,6 @@ pub const PERIODIC_CHECKS: &str = "The background check for new episodes";
 /// The shortest and longest gaps between background checks, in minutes.
 const REFRESH_MINUTES_RANGE: (f64, f64) = (0.05, 24.0 * 60.0);
 
-/// What a check found.
-#[derive(Debug, Clone, Serialize)]
-pub struct RefreshReport {
-    /// New episodes across all podcasts checked.
-    pub new_episodes: usize,
-    /// Each podcast's outcome.
-    pub podcasts: Vec<PodcastOutcome>,
-    /// Every podcast failed for want of a network: nothing is wrong with the feeds.
-    pub offline: bool,
-}
-
-/// How one podcast's check went.
-#[derive(Debug, Clone, Serialize)]
-pub struct PodcastOutcome {
-    /// The podcast.
-    pub podcast: PodcastId,
-    /// Its title.
-    pub title: String,
-    /// Episodes that were not in the library before.
-    pub new_episodes: usize,
-    /// Why it could not be checked, as a sentence.
-    pub error: Option<String>,
-    /// What was repaired in its feed, and what could not be fetched, as sentences.
-    pub warnings: Vec<String>,
-}
-
 /// Checks one podcast, or all of them.
 pub async fn check(
     background: &Background,
@@ -64,37 +38,6 @@ pub async fn check(
             Ok(report(outcomes))
         })
         .await
-}
-
-fn report(outcomes: Vec<(Podcast, Result<Refreshed, SubscribeError>)>) -> RefreshReport {
-    let offline = !outcomes.is_empty()
-        && outcomes
-            .iter()
-            .all(|(_, r)| matches!(r, Err(SubscribeError::Net(e)) if e.is_transient()));
-    let podcasts: Vec<PodcastOutcome> = outcomes
-        .into_iter()
-        .map(|(show, result)| match result {
-            Ok(done) => PodcastOutcome {
-                podcast: done.podcast,
-                title: done.title,
-                new_episodes: done.new_episodes,
-                error: None,
-                warnings: done.warnings,
-            },
-            Err(e) => PodcastOutcome {
-                podcast: show.id,
-                title: show.title,
-                new_episodes: 0,
-                error: Some(e.to_string()),
-                warnings: Vec::new(),
-            },
-        })
-        .collect();
-    RefreshReport {
-        new_episodes: podcasts.iter().map(|p| p.new_episodes).sum(),
-        podcasts,
-        offline,
-    }
 }
 
 /// Checks every feed in the background for the life of the app, telling the window
@@ -118,83 +61,5 @@ pub async fn run_periodically(app: AppHandle, background: std::sync::Arc<Backgro
             Ok(_) => {}
             Err(e) => events::notice(&app, "error", &e.message),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use earmark_core::http::NetError;
-
-    use super::*;
-
-    fn show(id: PodcastId, title: &str) -> Podcast {
-        Podcast {
-            id,
-            title: title.into(),
-            feed_url: Some(format!("https://example.com/{id}")),
-            description: None,
-            image_url: None,
-            created: "2024-01-01T00:00:00Z".into(),
-        }
-    }
-
-    fn refreshed(id: PodcastId, new_episodes: usize) -> Result<Refreshed, SubscribeError> {
-        Ok(Refreshed {
-            podcast: id,
-            title: format!("Show {id}"),
-            episodes: 10,
-            new_episodes,
-            transcripts: 0,
-            chapters: 0,
-            subscribed_now: false,
-            warnings: Vec::new(),
-        })
-    }
-
-    fn unreachable() -> Result<Refreshed, SubscribeError> {
-        Err(SubscribeError::Net(NetError::Unreachable {
-            host: "example.com".into(),
-            reason: "connection refused".into(),
-        }))
-    }
-
-    #[test]
-    fn new_episodes_are_counted_and_failures_named() {
-        let report = report(vec![
-            (show(1, "A"), refreshed(1, 2)),
-            (show(2, "B"), unreachable()),
-            (show(3, "C"), refreshed(3, 1)),
-        ]);
-        assert_eq!(report.new_episodes, 3);
-        assert!(!report.offline, "some feeds answered: the network is there");
-        let failed: Vec<_> = report
-            .podcasts
-            .iter()
-            .filter(|p| p.error.is_some())
-            .collect();
-        assert_eq!(failed.len(), 1);
-        assert_eq!(failed[0].title, "B", "a failed podcast keeps its name");
-    }
-
-    #[test]
-    fn only_network_trouble_everywhere_is_offline() {
-        let all_down = report(vec![
-            (show(1, "A"), unreachable()),
-            (show(2, "B"), unreachable()),
-        ]);
-        assert!(all_down.offline);
-        let missing = Err(SubscribeError::Net(NetError::Status {
-            url: "https://example.com/1".into(),
-            status: 404,
-        }));
-        let one_missing = report(vec![(show(1, "A"), unreachable()), (show(2, "B"), missing)]);
-        assert!(
-            !one_missing.offline,
-            "a 404 is an answer: the network is there"
-        );
-        assert!(
-            !report(Vec::new()).offline,
-            "nothing to check is not offline"
-        );
     }
 }

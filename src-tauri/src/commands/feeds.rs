@@ -7,10 +7,11 @@ use earmark_core::store::PodcastId;
 use tauri::{AppHandle, State};
 
 use crate::error::{IpcError, IpcResult};
-use crate::feed_refresh::{check, RefreshReport};
+use crate::feed_refresh::check;
 use crate::library_jobs::LibraryJobs;
 use crate::open_dialog::{pick, Pick};
 use crate::save_dialog::{save_text, SaveRequest};
+use earmark_api::refresh_report::RefreshReport;
 
 /// Subscribes to the feed at `url` (refreshes it when it is in the library already).
 #[tauri::command]

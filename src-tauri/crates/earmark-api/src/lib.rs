@@ -8,6 +8,7 @@ pub mod align;
 pub mod analysis;
 pub mod error;
 pub mod pauses;
+pub mod refresh_report;
 pub mod sync;
 pub mod transcript_times;
 

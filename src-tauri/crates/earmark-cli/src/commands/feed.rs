@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use earmark_core::feeds::{refresh, refresh_all, subscribe, Refreshed};
+use earmark_api::refresh_report::report;
+use earmark_core::feeds::{refresh, refresh_all, subscribe};
 use earmark_core::http::HttpClient;
 use earmark_core::store::{Podcast, PodcastId, Store};
 use serde::Serialize;
@@ -23,7 +24,7 @@ pub enum FeedCommand {
     /// Fetch new episodes of one podcast, or of every podcast.
     ///
     /// JSON: {"new_episodes": N, "podcasts": [{"podcast", "title", "new_episodes",
-    /// "error"}]}.
+    /// "error", "warnings"}], "offline"}, the report the window shows.
     Refresh {
         /// The podcast's id (default: all podcasts).
         podcast: Option<PodcastId>,
@@ -45,23 +46,6 @@ struct Added<'a> {
     transcripts: usize,
     chapters: usize,
     warnings: &'a [String],
-}
-
-/// The `feed refresh --json` document.
-#[derive(Serialize)]
-struct RefreshReport {
-    new_episodes: usize,
-    podcasts: Vec<PodcastOutcome>,
-}
-
-#[derive(Serialize)]
-struct PodcastOutcome {
-    podcast: PodcastId,
-    title: String,
-    new_episodes: usize,
-    error: Option<String>,
-    /// What was repaired in the feed, and what could not be fetched.
-    warnings: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -136,12 +120,8 @@ fn refresh_command(
     out: &Report,
 ) -> Result<(), CliError> {
     let http = client()?;
-    let outcomes: Vec<PodcastOutcome> = match podcast {
-        Some(id) => {
-            let done = refresh(store, &http, id).map_err(|e| CliError::Message(e.to_string()))?;
-            warn(&done.warnings, out);
-            vec![outcome(&done)]
-        }
+    let outcomes = match podcast {
+        Some(id) => vec![(store.podcast(id)?, refresh(store, &http, id))],
         None => {
             let all = refresh_all(store, &http)?;
             if !all.is_empty() && all.iter().all(|(_, r)| r.is_err()) {
@@ -151,27 +131,16 @@ fn refresh_command(
                 }
                 return Ok(());
             }
-            all.into_iter()
-                .map(|(show, result)| match result {
-                    Ok(done) => {
-                        warn(&done.warnings, out);
-                        outcome(&done)
-                    }
-                    Err(e) => PodcastOutcome {
-                        podcast: show.id,
-                        title: show.title,
-                        new_episodes: 0,
-                        error: Some(e.to_string()),
-                        warnings: Vec::new(),
-                    },
-                })
-                .collect()
+            all
         }
     };
-    let report = RefreshReport {
-        new_episodes: outcomes.iter().map(|o| o.new_episodes).sum(),
-        podcasts: outcomes,
-    };
+    if let [(_, Err(e))] = outcomes.as_slice() {
+        return Err(CliError::Message(e.to_string()));
+    }
+    let report = report(outcomes);
+    for outcome in &report.podcasts {
+        warn(&outcome.warnings, out);
+    }
     out.print(&report, || {
         if report.podcasts.is_empty() {
             return "No podcasts to refresh.".into();
@@ -187,16 +156,6 @@ fn refresh_command(
         lines.push(format!("{} new episodes.", report.new_episodes));
         lines.join("\n")
     })
-}
-
-fn outcome(done: &Refreshed) -> PodcastOutcome {
-    PodcastOutcome {
-        podcast: done.podcast,
-        title: done.title.clone(),
-        new_episodes: done.new_episodes,
-        error: None,
-        warnings: done.warnings.clone(),
-    }
 }
 
 /// Warnings (a transcript that could not be fetched) go to stderr in text mode; in
