@@ -4,9 +4,9 @@ use earmark_core::store::EpisodeId;
 use tauri::ipc::Channel;
 use tauri::State;
 
-use crate::download_queue::DownloadsSnapshot;
 use crate::error::IpcResult;
 use crate::library_jobs::LibraryJobs;
+use earmark_api::download_queue::DownloadsSnapshot;
 
 /// Streams the download queue to the window (now, on every change, and a few times
 /// a second while bytes flow).

@@ -6,7 +6,9 @@
 
 pub mod align;
 pub mod analysis;
+pub mod download_queue;
 pub mod error;
+pub mod error_report;
 pub mod pauses;
 pub mod refresh_report;
 pub mod sync;
