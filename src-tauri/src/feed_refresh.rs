@@ -7,7 +7,7 @@ use std::time::Duration;
 use earmark_api::refresh_report::{report, RefreshReport};
 use earmark_core::feeds::{refresh, refresh_all};
 use earmark_core::store::PodcastId;
-use tauri::{AppHandle, Emitter};
+use tauri::AppHandle;
 
 use crate::background::Background;
 use crate::error::IpcResult;
@@ -56,7 +56,7 @@ pub async fn run_periodically(app: AppHandle, background: std::sync::Arc<Backgro
         tokio::time::sleep(Duration::from_secs_f64(minutes * 60.0)).await;
         match check(&background, None).await {
             Ok(report) if !report.podcasts.is_empty() => {
-                let _ = app.emit("feeds-refreshed", report);
+                events::feeds_refreshed(&app, &report);
             }
             Ok(_) => {}
             Err(e) => events::notice(&app, "error", &e.message),

@@ -5,6 +5,7 @@ mod align_job;
 mod background;
 mod commands;
 mod download_queue;
+mod drops;
 mod error;
 mod events;
 mod feed_refresh;
@@ -31,7 +32,8 @@ use earmark_player::{OutputKind, Player};
 use tauri::{Manager, RunEvent};
 
 use crate::library_jobs::LibraryJobs;
-use crate::state::{AppState, NowPlaying};
+use crate::session::NowPlaying;
+use crate::state::AppState;
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
@@ -39,9 +41,9 @@ pub fn run() {
     install_panic_hook(Some(default_data_dir().join(PANIC_LOG_FILE)));
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(commands::transcript::TranscriptDrops::default())
+        .manage(drops::TranscriptDrops::default())
         .manage(align_job::AlignJobs::default())
-        .on_window_event(local_files::on_window_event)
+        .on_window_event(drops::on_window_event)
         .setup(|app| {
             let state = start(app.handle().clone())?;
             let jobs = LibraryJobs::start(

@@ -1,23 +1,16 @@
-//! Local audio brought in by dropping files or folders on the window, or picking
-//! them in a dialog: measured, tagged and imported on the blocking pool; the window
-//! hears `files-drag` while audio hovers and `files-imported` when it is in.
-//!
-//! A drop without audio (a transcript file alone) goes to the transcript's own drop
-//! handling, so dropping `talk.mp3` with `talk.vtt` imports the pair instead of
-//! attaching the transcript to the open episode.
+//! Local audio brought in by dropping files or folders on the window (see
+//! [`crate::drops`]) or picking them in a dialog: measured, tagged and imported on
+//! the blocking pool; the window hears `files-imported` when it is in.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use earmark_core::library::{
-    collect_audio_files, import_audio_files, is_audio_file_name, FilesImported,
-};
-use serde::Serialize;
-use tauri::{AppHandle, DragDropEvent, Emitter, Manager, Window, WindowEvent};
+use earmark_core::library::{collect_audio_files, import_audio_files, FilesImported};
+use tauri::{AppHandle, Manager};
 
 use crate::background::Background;
-use crate::commands::transcript;
 use crate::error::IpcResult;
+use crate::events;
 use crate::library_jobs::LibraryJobs;
 
 /// Imports the audio files among `paths` (folders walked) with their transcripts,
@@ -43,35 +36,8 @@ fn measure(path: &Path) -> Result<u64, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Sees files dragged onto the window: audio files and folders are imported; other
-/// drops go to the transcript drop handling.
-pub fn on_window_event(window: &Window, event: &WindowEvent) {
-    let WindowEvent::DragDrop(drag) = event else {
-        return;
-    };
-    let app = window.app_handle();
-    match drag {
-        DragDropEvent::Enter { paths, .. } if has_audio(paths) => {
-            let _ = app.emit("files-drag", DragState { active: true });
-        }
-        DragDropEvent::Drop { paths, .. } if has_audio(paths) => {
-            let _ = app.emit("files-drag", DragState { active: false });
-            start_import(app.clone(), paths.clone());
-        }
-        DragDropEvent::Leave | DragDropEvent::Drop { .. } => {
-            let _ = app.emit("files-drag", DragState { active: false });
-            transcript::on_window_event(window, event);
-        }
-        _ => transcript::on_window_event(window, event),
-    }
-}
-
-/// Whether a drop holds audio files or folders.
-fn has_audio(paths: &[PathBuf]) -> bool {
-    paths.iter().any(|p| p.is_dir() || is_audio_file_name(p))
-}
-
-fn start_import(app: AppHandle, paths: Vec<PathBuf>) {
+/// Imports dropped `paths` on the background runner and tells the window how it went.
+pub fn start_import(app: AppHandle, paths: Vec<PathBuf>) {
     let Some(jobs) = app.try_state::<LibraryJobs>() else {
         return;
     };
@@ -85,14 +51,8 @@ fn start_import(app: AppHandle, paths: Vec<PathBuf>) {
                 problems: vec![e.message],
             },
         };
-        let _ = app.emit("files-imported", payload);
+        events::files_imported(&app, &payload);
     });
-}
-
-/// Payload of `files-drag`.
-#[derive(Debug, Clone, Serialize)]
-struct DragState {
-    active: bool,
 }
 
 #[cfg(test)]

@@ -8,17 +8,50 @@
 //! before the new audio's first: the session attributes each clock by its place in
 //! the channel, never by what is loaded at the moment it reads it.
 
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use earmark_core::store::{EpisodeId, Store};
 use earmark_player::{ClockSnapshot, PlayerEvent};
+use tauri::ipc::Channel;
 use tauri::AppHandle;
 
 use crate::events;
-use crate::state::NowPlaying;
 use crate::supervise;
+
+/// The episode in the player, who listens to the clock, and the way to tell the
+/// session thread which episode the player's events are about.
+pub struct NowPlaying {
+    /// The episode whose audio is in the player (see `loaded_episode`).
+    pub episode: Mutex<Option<EpisodeId>>,
+    /// The window's clock channel.
+    pub clock_channel: Mutex<Option<Channel<ClockSnapshot>>>,
+    /// The session thread's channel, shared with the player's events.
+    pub session: Sender<SessionEvent>,
+    /// Held while the player's audio is being switched, one switch at a time.
+    pub switching: tokio::sync::Mutex<()>,
+}
+
+impl NowPlaying {
+    /// Nothing loaded yet; `session` is the session thread's channel.
+    pub fn new(session: Sender<SessionEvent>) -> Self {
+        Self {
+            episode: Mutex::new(None),
+            clock_channel: Mutex::new(None),
+            session,
+            switching: tokio::sync::Mutex::new(()),
+        }
+    }
+}
+
+impl std::fmt::Debug for NowPlaying {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NowPlaying")
+            .field("episode", &self.episode)
+            .finish_non_exhaustive()
+    }
+}
 
 /// What saving the position is called should it stop on an internal error.
 const SAVING: &str = "Saving where you are";

@@ -1,17 +1,15 @@
 //! What the shell keeps for the life of the app.
 
-use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
 use std::path::PathBuf;
 
 use earmark_core::backup::LibraryLock;
-use earmark_core::store::{EpisodeId, Store};
-use earmark_player::{ClockSnapshot, Player};
-use tauri::ipc::Channel;
+use earmark_core::store::Store;
+use earmark_player::Player;
 
 use crate::error::IpcResult;
-use crate::session::SessionEvent;
+use crate::session::NowPlaying;
 use crate::supervise;
 
 /// Managed state: the library store, the player, and what is playing.
@@ -29,39 +27,6 @@ pub struct AppState {
     /// the command line waits for it to close; `None` when another Earmark window
     /// held it at start.
     pub library_lock: Option<Arc<LibraryLock>>,
-}
-
-/// The episode in the player, who listens to the clock, and the way to tell the
-/// session thread which episode the player's events are about.
-pub struct NowPlaying {
-    /// The episode whose audio is in the player (see `loaded_episode`).
-    pub episode: Mutex<Option<EpisodeId>>,
-    /// The window's clock channel.
-    pub clock_channel: Mutex<Option<Channel<ClockSnapshot>>>,
-    /// The session thread's channel, shared with the player's events.
-    pub session: Sender<SessionEvent>,
-    /// Held while the player's audio is being switched, one switch at a time.
-    pub switching: tokio::sync::Mutex<()>,
-}
-
-impl NowPlaying {
-    /// Nothing loaded yet; `session` is the session thread's channel.
-    pub fn new(session: Sender<SessionEvent>) -> Self {
-        Self {
-            episode: Mutex::new(None),
-            clock_channel: Mutex::new(None),
-            session,
-            switching: tokio::sync::Mutex::new(()),
-        }
-    }
-}
-
-impl std::fmt::Debug for NowPlaying {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NowPlaying")
-            .field("episode", &self.episode)
-            .finish_non_exhaustive()
-    }
 }
 
 impl AppState {

@@ -26,24 +26,17 @@ use earmark_core::align::{nudge, DriftReport, Stretch, Voice};
 use earmark_core::store::EpisodeId;
 use earmark_core::transcript::{Pin, Transcript};
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, State};
 
 use super::transcript::TranscriptContent;
 use crate::align_job::AlignJobs;
 use crate::error::{IpcError, IpcResult};
+use crate::events;
 use crate::state::AppState;
 use crate::supervise;
 
 /// The smallest change of progress worth an event.
 const MIN_STEP: f32 = 0.01;
-
-/// Payload of `transcript-align-progress`.
-#[derive(Debug, Clone, Serialize)]
-struct Progress {
-    episode: EpisodeId,
-    stage: &'static str,
-    done: f32,
-}
 
 /// One segment's confidence after alignment.
 #[derive(Debug, Serialize)]
@@ -125,14 +118,7 @@ async fn run_job<T: Send + 'static>(
                 return;
             }
             last = (stage, done);
-            let _ = app.emit(
-                "transcript-align-progress",
-                Progress {
-                    episode: id,
-                    stage: stage.name(),
-                    done,
-                },
-            );
+            events::align_progress(&app, id, stage.name(), done);
         };
         Ok(job(&cancel, &mut report)?)
     })

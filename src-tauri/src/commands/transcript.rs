@@ -3,34 +3,26 @@
 //! [`super::transcript_export`].
 //!
 //! No command takes a file path from the window: files are chosen in native
-//! dialogs opened from here, or dropped on the window (the drop is seen here, and
-//! the window is only told a file's name). A script in the window can thus never
+//! dialogs opened from here, or dropped on the window (the drop is seen in
+//! [`crate::drops`], and the window is only told a file's name). A script in the window can thus never
 //! read or write a file the user did not pick.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use earmark_api::pauses;
 use earmark_api::transcript_times::{self, PauseStatus, TranscriptTimes};
-use earmark_core::library::{
-    is_transcript_file_name, read_transcript, read_transcript_bytes, TRANSCRIPT_EXTENSIONS,
-};
+use earmark_core::library::{read_transcript, read_transcript_bytes, TRANSCRIPT_EXTENSIONS};
 use earmark_core::store::EpisodeId;
 use earmark_core::transcript::{is_coarse, Segment, Transcript, TranscriptFormat};
 use serde::Serialize;
-use tauri::{AppHandle, DragDropEvent, Emitter, Manager, State, Window, WindowEvent};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::drops::TranscriptDrops;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 use crate::supervise;
 use crate::transcript_attach::attach;
-
-/// What the shell keeps for transcripts: the file last dropped on the window.
-#[derive(Debug, Default)]
-pub struct TranscriptDrops {
-    dropped: Mutex<Option<PathBuf>>,
-}
 
 /// A transcript as the transcript view shows it.
 #[derive(Debug, Serialize)]
@@ -144,7 +136,7 @@ pub async fn transcript_attach_dropped(
     drops: State<'_, TranscriptDrops>,
     id: EpisodeId,
 ) -> IpcResult<TranscriptContent> {
-    let path = supervise::lock(&drops.dropped)
+    let path = drops
         .take()
         .ok_or_else(|| IpcError::new("no_dropped_file", "No transcript file was dropped."))?;
     let source = Some(path.clone());
@@ -184,51 +176,6 @@ pub async fn transcript_attach_bytes(
     })
     .await
     .map(TranscriptContent::from)
-}
-
-/// Sees files dragged onto the window: a transcript file dropped is kept for
-/// [`transcript_attach_dropped`] and the window told its name
-/// (`transcript-dropped`); `transcript-drag` says when such a file hovers.
-pub fn on_window_event(window: &Window, event: &WindowEvent) {
-    let WindowEvent::DragDrop(drag) = event else {
-        return;
-    };
-    let app = window.app_handle();
-    match drag {
-        DragDropEvent::Enter { paths, .. } if paths.iter().any(|p| is_transcript_file_name(p)) => {
-            let _ = app.emit("transcript-drag", DragState { active: true });
-        }
-        DragDropEvent::Drop { paths, .. } => {
-            let _ = app.emit("transcript-drag", DragState { active: false });
-            let Some(path) = paths.iter().find(|p| is_transcript_file_name(p)) else {
-                return;
-            };
-            if let Some(drops) = app.try_state::<TranscriptDrops>() {
-                *supervise::lock(&drops.dropped) = Some(path.clone());
-            }
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let _ = app.emit("transcript-dropped", Dropped { name });
-        }
-        DragDropEvent::Leave => {
-            let _ = app.emit("transcript-drag", DragState { active: false });
-        }
-        _ => {}
-    }
-}
-
-/// Payload of `transcript-drag`.
-#[derive(Debug, Clone, Serialize)]
-struct DragState {
-    active: bool,
-}
-
-/// Payload of `transcript-dropped`.
-#[derive(Debug, Clone, Serialize)]
-struct Dropped {
-    name: String,
 }
 
 /// The episode's transcript times (see [`transcript_times`]): the library read,
