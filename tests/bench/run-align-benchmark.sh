@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Aligner benchmark: accuracy, speed and memory of `earmark-cli bench align` on
+# Aligner benchmark: accuracy, speed and memory of `earmark-bench align` on
 # synthetic multi-speaker episodes with a known truth, and aeneas on the same inputs.
 #
 #   tests/bench/run-align-benchmark.sh              # measure, print, update docs/benchmarks.md
@@ -36,8 +36,9 @@ docs=1
 make_episode="$repo/tests/fixtures/align/make-episode.py"
 
 cd "$repo"
-cargo build --release -j "${CARGO_BUILD_JOBS:-2}" -p earmark-cli
+cargo build --release -j "${CARGO_BUILD_JOBS:-2}" -p earmark-cli -p earmark-bench
 cli="$target/release/earmark-cli"
+benchmarks="$target/release/earmark-bench"
 
 python3 "$make_episode" "$work/short" --seed 1
 python3 "$make_episode" "$work/bed" --seed 2 --music-bed-db -35
@@ -50,7 +51,7 @@ load="$(cut -d' ' -f1 /proc/loadavg)"
 
 for episode in short bed long long-ads human human-hard human-ads; do
     dir="$work/$episode"
-    /usr/bin/time -v "$cli" bench align "$dir/episode.wav" "$dir/transcript.txt" \
+    /usr/bin/time -v "$benchmarks" align "$dir/episode.wav" "$dir/transcript.txt" \
         --truth "$dir/truth.json" --json >"$dir/earmark.json" 2>"$dir/earmark.time"
     # The plain text aeneas reads: one paragraph a line, without the speaker names.
     "$cli" transcript parse "$dir/transcript.txt" --json | python3 -c '
@@ -210,7 +211,7 @@ error: |aligned start − true start| over the paragraphs spoken. The `human` ep
 LibriVox reader, a card dealer, a guide; 16 kHz clips at three loudnesses), with an
 "ad" of untranscribed human speech and one paragraph never spoken per round.
 
-`earmark-cli bench align EPISODE.wav TRANSCRIPT.txt --truth TRUTH.json --json` under
+`earmark-bench align EPISODE.wav TRANSCRIPT.txt --truth TRUTH.json --json` under
 `/usr/bin/time -v` (decoding and feature extraction included; CPU time includes
 espeak-ng's):
 

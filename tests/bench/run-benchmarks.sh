@@ -35,21 +35,22 @@ rm "$work/long.wav" "$work/speech-long.wav" "$work/sweep.wav"
 size_mb=$(python3 -c "import os; print(round(os.path.getsize('$audio') / 1e6, 1))")
 
 echo "building earmark-cli --release..." >&2
-(cd "$root" && cargo build --release -p earmark-cli >&2)
+(cd "$root" && cargo build --release -p earmark-cli -p earmark-bench >&2)
 cli="$CARGO_TARGET_DIR/release/earmark-cli"
+benchmarks="$CARGO_TARGET_DIR/release/earmark-bench"
 
 now_ms() { python3 -c 'import time; print(time.monotonic() * 1000)'; }
 
 echo "warming the page cache, then measuring..." >&2
 cat "$audio" > /dev/null
 probe=$("$cli" probe "$audio" --json)
-seek=$("$cli" bench seek "$audio" --seeks 1000 --seed 1 --verify 50 --json)
+seek=$("$benchmarks" seek "$audio" --seeks 1000 --seed 1 --verify 50 --json)
 
 # Full decode, ours and ffmpeg's, alternated; the best of three of each.
 best_ours=""
 best_ffmpeg=""
 for _ in 1 2 3; do
-  ours=$("$cli" bench decode "$audio" --json)
+  ours=$("$benchmarks" decode "$audio" --json)
   ms=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['ms'])" "$ours")
   if [ -z "$best_ours" ] || python3 -c "import sys; sys.exit(not float(sys.argv[1]) < float(sys.argv[2]))" "$ms" "$best_ours"; then
     best_ours=$ms
@@ -98,7 +99,7 @@ in a temporary folder. \`earmark-cli probe\` measures {probe["frames"]} frames
 
 ### Seek
 
-\`earmark-cli bench seek FILE --seeks 1000 --seed 1 --verify 50 --json\`: 1000 seeks to
+\`earmark-bench seek FILE --seeks 1000 --seed 1 --verify 50 --json\`: 1000 seeks to
 random frames in random order (forwards and backwards), each timed from the seek call to
 the first decoded samples at the target.
 
@@ -121,7 +122,7 @@ opens skip the scan.
 
 ### Full decode
 
-\`earmark-cli bench decode FILE --json\` against \`ffmpeg -v error -i FILE -f null -\`
+\`earmark-bench decode FILE --json\` against \`ffmpeg -v error -i FILE -f null -\`
 ({"$ffmpeg_version"}), alternated in the same run, best of three each.
 
 | Earmark | ffmpeg | ratio | target | verdict |

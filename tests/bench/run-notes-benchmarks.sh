@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Notes, highlights and search benchmarks (issue 5): builds earmark-cli --release and
-# runs `bench-notes search|add-note|open` on a generated library of 1,000 episodes with
+# runs `earmark-bench notes search|add-note|open` on a generated library of 1,000 episodes with
 # one-hour transcripts (900 segments each), kept between runs in DATA_DIR.
 #
 #   tests/bench/run-notes-benchmarks.sh [DATA_DIR]
@@ -17,8 +17,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/earmark-target}"
 export PATH="$HOME/.cargo/bin:$PATH"
 data="${1:-${EARMARK_BENCH_DIR:-$HOME/.cache/earmark-bench-notes}}"
 
-cargo build --release --quiet -p earmark-cli
-cli="$CARGO_TARGET_DIR/release/earmark-cli"
+cargo build --release --quiet -p earmark-bench
+benchmarks="$CARGO_TARGET_DIR/release/earmark-bench"
 
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
@@ -26,10 +26,10 @@ echo "data: $data ($(df -h --output=fstype,source "$(dirname "$data")" | tail -1
 echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-"$cli" bench-notes generate "$data" --json
+"$benchmarks" notes generate "$data" --json
 missed=0
 for bench in search add-note open; do
-  result="$("$cli" bench-notes "$bench" "$data" --json)"
+  result="$("$benchmarks" notes "$bench" "$data" --json)"
   echo "$bench: $result"
   case "$result" in
     *'"met":false'*) echo "MISSED: $bench is over its target" >&2; missed=1 ;;

@@ -30,16 +30,17 @@ ffmpeg -nostdin -v error -stream_loop -1 -i "$demo" -t 300 -ac 2 -ar 48000 "$ste
 size_mb=$(python3 -c "import os; print(round(os.path.getsize('$episode') / 1e6, 1))")
 
 echo "building earmark-cli --release..." >&2
-(cd "$root" && cargo build --release -p earmark-cli >&2)
+(cd "$root" && cargo build --release -p earmark-cli -p earmark-bench >&2)
 cli="$CARGO_TARGET_DIR/release/earmark-cli"
+benchmarks="$CARGO_TARGET_DIR/release/earmark-bench"
 
 echo "measuring..." >&2
 cat "$episode" > /dev/null
 probe=$("$cli" probe "$episode" --json)
-play1=$("$cli" bench play "$episode" --json)
-play2=$("$cli" bench play "$episode" --speed 2 --json)
-stretch_mono=$("$cli" bench stretch "$episode" --seconds 300 --speeds 1,1.5,2,3 --json)
-stretch_stereo=$("$cli" bench stretch "$stereo" --speeds 1,1.5,2,3 --json)
+play1=$("$benchmarks" play "$episode" --json)
+play2=$("$benchmarks" play "$episode" --speed 2 --json)
+stretch_mono=$("$benchmarks" stretch "$episode" --seconds 300 --speeds 1,1.5,2,3 --json)
+stretch_stereo=$("$benchmarks" stretch "$stereo" --speeds 1,1.5,2,3 --json)
 
 commit=$(cd "$root" && git rev-parse --short HEAD)
 cpu=$(python3 -c "
@@ -94,7 +95,7 @@ The file: the demo episode looped to {hours} hours, mono 44.1 kHz, LAME VBR `-q:
 
 ### Memory while playing a {hours}-hour episode
 
-`earmark-cli bench play FILE [--speed 2] --json`: the engine opens the file, then plays
+`earmark-bench play FILE [--speed 2] --json`: the engine opens the file, then plays
 all of it through a null output that takes samples as fast as they come (no sound card,
 no pacing). Resident memory is read from `/proc/self/status` with the file open, before
 playing, and after the last frame; CPU time from `/proc/self/stat` (all threads:
@@ -110,7 +111,7 @@ and the stretcher's buffers are reserved once per stream.
 
 ### The stretcher's cost
 
-`earmark-cli bench stretch FILE --speeds 1,1.5,2,3 --json`: the file decoded once, then
+`earmark-bench stretch FILE --speeds 1,1.5,2,3 --json`: the file decoded once, then
 the stretcher alone (WSOLA, 15 ms hops, ±8 ms search: `docs/decisions.md`) over
 {mono['audio_ms'] // 1000} s of it at each speed, on one thread. At 1.0× playback bypasses the
 stretcher until the speed first changes; the 1.0× row is what it costs once it is on.

@@ -6,7 +6,7 @@
 #   tests/bench/transcript-benchmarks.sh --no-docs  # measure and print only
 #
 # Builds the release binaries (CARGO_TARGET_DIR is honoured), writes the long
-# transcript with tests/bench/make-long-transcript.py, runs `earmark-cli bench parse`,
+# transcript with tests/bench/make-long-transcript.py, runs `earmark-bench parse`,
 # then two end-to-end tests in the real app (they record performance marks the view
 # makes; see tests/e2e/test_transcript_long.py and test_transcript.py) and reads
 # their measurements.
@@ -22,14 +22,14 @@ docs=1
 [[ "${1:-}" == "--no-docs" ]] && docs=0
 
 cd "$repo"
-cargo build --release -p earmark-cli -p earmark
-cli="$target/release/earmark-cli"
+cargo build --release -p earmark-bench -p earmark
+benchmarks="$target/release/earmark-bench"
 app="$target/release/earmark"
 
 python3 "$here/make-long-transcript.py" "$work/four-hours.vtt" 10000 4
 # Best of three runs of 50 parses each (the machine may be shared).
 for _ in 1 2 3; do
-    "$cli" bench parse "$work/four-hours.vtt" --runs 50 --json
+    "$benchmarks" parse "$work/four-hours.vtt" --runs 50 --json
 done > "$work/parse.jsonl"
 
 # Three runs of the view's tests (a shared machine's load varies): medians are reported.
@@ -85,7 +85,7 @@ The transcript: 4 hours, 10,000 cues, three speakers, 4 to 41 words a line
 
 ### Parse
 
-`earmark-cli bench parse FILE --runs 50 --json`: decoding, format detection and
+`earmark-bench parse FILE --runs 50 --json`: decoding, format detection and
 parsing from the file's bytes, as on import (best median of three runs of 50).
 
 | min | median | max | target | verdict |

@@ -5,7 +5,9 @@
 //! "Earmark hit an internal error in …", and exits with 101.
 
 mod commands;
-mod report;
+
+/// Printing and errors, shared with `earmark-bench` through the library target.
+use earmark_cli::report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,8 +72,6 @@ enum Command {
     Notes(NotesCommand),
     /// Search every transcript, note, highlight and episode title.
     Search(commands::search::SearchArgs),
-    /// Benchmarks of the playback engine, each printing one JSON document with --json.
-    Bench(commands::bench::BenchArgs),
     /// Subscribe to podcast feeds, refresh them, list them.
     #[command(subcommand)]
     Feed(commands::feed::FeedCommand),
@@ -81,8 +81,6 @@ enum Command {
     /// Import and export subscriptions as OPML.
     #[command(subcommand)]
     Opml(commands::opml::OpmlCommand),
-    /// Benchmark: parse and store a podcast feed (default: 3,000 generated episodes).
-    BenchFeed(commands::bench_feed::BenchFeedArgs),
     /// Export notes and highlights as Markdown, JSON or Readwise CSV.
     Export(commands::export::ExportArgs),
     /// Copy the whole library to one file, consistently, even while the app runs.
@@ -92,9 +90,6 @@ enum Command {
     /// Import a JSON export: notes and highlights, and the shows, episodes and
     /// transcripts the library lacks (twice adds nothing).
     ImportNotes(commands::import_notes::ImportNotesArgs),
-    /// Benchmarks of notes, highlights and search on a generated library.
-    #[command(subcommand)]
-    BenchNotes(commands::bench_notes::BenchNotesCommand),
 }
 
 fn main() -> ExitCode {
@@ -115,16 +110,13 @@ fn main() -> ExitCode {
         Command::List => commands::list::run(&data_dir, &out),
         Command::Notes(command) => commands::notes::run(command, &data_dir, &out),
         Command::Search(args) => commands::search::run(args, &data_dir, &out),
-        Command::Bench(args) => commands::bench::run(args, &out),
         Command::Feed(command) => commands::feed::run(command, &data_dir, &out),
         Command::Download(args) => commands::download::run(args, &data_dir, &out),
         Command::Opml(command) => commands::opml::run(command, &data_dir, &out),
-        Command::BenchFeed(args) => commands::bench_feed::run(args, &out),
         Command::Export(args) => commands::export::run(args, &data_dir, &out),
         Command::Backup(args) => commands::backup::run_backup(args, &data_dir, &out),
         Command::Restore(args) => commands::backup::run_restore(args, &data_dir, &out),
         Command::ImportNotes(args) => commands::import_notes::run(args, &data_dir, &out),
-        Command::BenchNotes(command) => commands::bench_notes::run(command, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,14 +2,6 @@
 
 pub mod align;
 pub mod backup;
-pub mod bench;
-pub mod bench_align;
-pub mod bench_corpus;
-pub mod bench_feed;
-pub mod bench_notes;
-pub mod bench_playback;
-pub mod bench_scaling;
-pub mod bench_transcript;
 pub mod clip;
 pub mod download;
 pub mod export;

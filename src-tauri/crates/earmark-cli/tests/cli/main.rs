@@ -6,7 +6,6 @@
 
 mod align;
 mod backup;
-mod bench_notes;
 mod concurrent;
 mod errors;
 mod export;

@@ -1,4 +1,4 @@
-//! `earmark-cli feed`, `download`, `opml` and `bench-feed`, run as a script would,
+//! `earmark-cli feed`, `download` and `opml`, run as a script would,
 //! against a real HTTP server on 127.0.0.1 (the same test server as the core's
 //! feed tests), each test with its own data directory.
 
@@ -290,25 +290,4 @@ fn opml_import_and_export() {
     let exported = sandbox.json(&["opml", "export", "--out", out.to_str().unwrap()]);
     assert_eq!(exported["podcasts"], 2);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), opml);
-}
-
-#[test]
-fn bench_feed_reports_figures() {
-    let sandbox = Sandbox::new();
-    let report = sandbox.json(&["bench-feed", "--episodes", "300", "--runs", "1"]);
-    assert_eq!(report["episodes"], 300, "{report}");
-    for key in ["parse_ms", "store_ms", "total_ms", "refresh_store_ms"] {
-        assert!(
-            report[key].as_f64().is_some_and(|v| v > 0.0),
-            "{key}: {report}"
-        );
-    }
-    let file = sandbox.data.path().join("feed.xml");
-    std::fs::write(&file, fixture("podcast20.xml", "https://example.com")).unwrap();
-    let report = sandbox.json(&["bench-feed", file.to_str().unwrap(), "--runs", "1"]);
-    assert_eq!(report["episodes"], 3);
-    assert!(
-        !sandbox.data.path().join("earmark.db").exists(),
-        "the benchmark never touches the library"
-    );
 }

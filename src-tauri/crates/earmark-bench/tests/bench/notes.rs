@@ -1,17 +1,19 @@
-//! `bench-notes` on a tiny generated library: the commands run and print their figures.
+//! `earmark-bench notes` on a tiny generated library: the commands run and print their
+//! figures.
 
-use crate::{keys, path_str, Sandbox};
+use crate::{bench_json, keys};
 
 #[test]
 fn bench_notes_commands_print_their_figures() {
-    let cli = Sandbox::new();
-    let dir = cli.file("bench");
+    let scratch = tempfile::tempdir().expect("scratch folder");
+    let dir = scratch.path().join("bench");
+    let dir = dir.to_str().expect("a UTF-8 path");
     let size = ["--episodes", "3", "--segments", "40"];
     let with = |command: &str, extra: &[&str]| {
-        let mut args = vec!["bench-notes", command, path_str(&dir)];
+        let mut args = vec!["notes", command, dir];
         args.extend_from_slice(&size);
         args.extend_from_slice(extra);
-        cli.json(&args)
+        bench_json(&args)
     };
 
     let generated = with("generate", &[]);

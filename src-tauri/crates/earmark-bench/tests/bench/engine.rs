@@ -1,29 +1,6 @@
-//! `earmark-cli bench`: the JSON figures of the seek, decode, play and stretch benchmarks.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
+//! `earmark-bench seek|decode|play|stretch`: the JSON figures of the engine's benchmarks.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../tests/fixtures/audio")
-        .join(name)
-}
-
-fn bench_json(args: &[&str]) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_earmark-cli"))
-        .arg("bench")
-        .args(args)
-        .arg("--json")
-        .output()
-        .expect("run earmark-cli");
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("one JSON document")
-}
+use crate::{audio_fixture as fixture, bench_json};
 
 #[test]
 fn bench_seek_reports_percentiles_and_checks_exactness() {
@@ -66,13 +43,14 @@ fn bench_decode_reports_frames_and_time() {
 
 #[test]
 fn bench_of_a_missing_file_fails_with_one_line() {
-    let out = Command::new(env!("CARGO_BIN_EXE_earmark-cli"))
-        .args(["bench", "decode", "/nonexistent.mp3"])
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_earmark-bench"))
+        .args(["decode", "/nonexistent.mp3"])
         .output()
-        .expect("run earmark-cli");
+        .expect("run earmark-bench");
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.starts_with("earmark-bench: "), "{stderr}");
 }
 
 #[test]

@@ -21,8 +21,8 @@ use std::time::{Duration, Instant};
 use earmark_core::store::{EpisodeId, NewEpisode, NewPodcast, Store};
 use serde::Serialize;
 
-use super::bench_corpus::{Rng, Vocabulary};
-use crate::report::{CliError, Report};
+use crate::corpus::{Rng, Vocabulary};
+use earmark_cli::report::{CliError, Report};
 
 /// Issue 5's targets, in milliseconds at the 95th percentile.
 const SEARCH_TARGET_MS: f64 = 20.0;

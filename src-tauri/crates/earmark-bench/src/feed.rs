@@ -15,7 +15,7 @@ use earmark_core::feeds::{parse_feed, store_feed};
 use earmark_core::store::{NewPodcast, Store};
 use serde::Serialize;
 
-use crate::report::{CliError, Report};
+use earmark_cli::report::{CliError, Report};
 
 /// Arguments of `bench-feed`.
 #[derive(Debug, clap::Args)]

@@ -1,13 +1,14 @@
-//! `earmark-cli bench seek AUDIO` and `earmark-cli bench decode AUDIO`: the playback
-//! engine's figures, measured through the same decoder the app plays with.
+//! `earmark-bench seek AUDIO`, `decode`, `play`, `stretch`, `parse`, `align` and
+//! `scaling`: the playback engine's figures, measured through the same decoder the app
+//! plays with, and the parsers' and the aligner's.
 //!
-//! - `bench seek` opens the file (timing the first open, which builds the MP3 seek
+//! - `seek` opens the file (timing the first open, which builds the MP3 seek
 //!   index, and a second open that reuses it), then seeks to random frames in random
 //!   order (so forwards and backwards), each seek timed up to the first decoded samples
 //!   at the target. With `--verify N` it also decodes the file once straight through and
 //!   checks that N of the seeks returned exactly the samples of that continuous decode.
-//! - `bench decode` decodes the whole file, opening included.
-//! - `bench play` and `bench stretch`: see [`super::bench_playback`].
+//! - `decode` decodes the whole file, opening included.
+//! - `play` and `stretch`: see [`crate::playback`].
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -15,26 +16,20 @@ use std::time::Instant;
 use earmark_player::{MediaDecoder, PlayerError};
 use serde::Serialize;
 
-use super::bench_playback;
-use crate::report::{CliError, Report};
+use crate::playback;
+use earmark_cli::report::{CliError, Report};
 
 /// Frames compared per verified seek.
 const VERIFY_FRAMES: usize = 1_024;
 
-/// Arguments of `bench`.
-#[derive(Debug, clap::Args)]
-pub struct BenchArgs {
-    #[command(subcommand)]
-    bench: Bench,
-}
-
+/// The engine's, the parsers' and the aligner's benchmarks.
 #[derive(Debug, clap::Subcommand)]
-enum Bench {
+pub enum Bench {
     /// Time parsing a transcript file (decoding, detection and parsing).
     ///
     /// JSON: {"format", "segments", "timed", "bytes", "runs", "min_ms", "p50_ms",
     /// "max_ms"}.
-    Parse(super::bench_transcript::ParseBenchArgs),
+    Parse(crate::transcript::ParseBenchArgs),
     /// Align a transcript to its audio and measure it against the known starts.
     ///
     /// JSON: {"audio_ms", "segments", "spoken", "decode_ms", "align_ms", "total_ms",
@@ -42,14 +37,14 @@ enum Bench {
     /// "median_start_error_ms", "p95_start_error_ms", "max_start_error_ms",
     /// "unspoken", "unspoken_flagged", "spoken_flagged", "unmatched_ms",
     /// "unmatched_found_ms"}.
-    Align(super::bench_align::AlignBenchArgs),
+    Align(crate::align::AlignBenchArgs),
     /// Every parser of outside input at n and 10n elements and nesting levels:
     /// 10x the input must cost at most 12x the time.
     ///
     /// JSON: {"base", "runs", "cases": [{"parser", "shape", "small", "large",
     /// "small_bytes", "large_bytes", "small_ms", "large_ms", "ratio", "linear"}],
     /// "all_linear"}.
-    Scaling(super::bench_scaling::ScalingBenchArgs),
+    Scaling(crate::scaling::ScalingBenchArgs),
     /// Time random seeks (forwards and backwards), each up to the first samples.
     Seek {
         /// The audio file.
@@ -124,11 +119,11 @@ struct DecodeReport {
 }
 
 /// Runs the chosen benchmark and prints its figures.
-pub fn run(args: &BenchArgs, out: &Report) -> Result<(), CliError> {
-    match &args.bench {
-        Bench::Parse(parse) => super::bench_transcript::run_parse(parse, out),
-        Bench::Align(args) => super::bench_align::run(args, out),
-        Bench::Scaling(args) => super::bench_scaling::run(args, out),
+pub fn run(bench: &Bench, out: &Report) -> Result<(), CliError> {
+    match bench {
+        Bench::Parse(parse) => crate::transcript::run_parse(parse, out),
+        Bench::Align(args) => crate::align::run(args, out),
+        Bench::Scaling(args) => crate::scaling::run(args, out),
         Bench::Seek {
             audio,
             seeks,
@@ -157,7 +152,7 @@ pub fn run(args: &BenchArgs, out: &Report) -> Result<(), CliError> {
             speed,
             skip_silence,
         } => {
-            let report = bench_playback::bench_play(audio, *seconds, *speed, *skip_silence)?;
+            let report = playback::bench_play(audio, *seconds, *speed, *skip_silence)?;
             out.print(&report, || {
                 format!(
                     "played {} ms at {}x in {:.0} ms ({:.0}x real time, {} ms of CPU); \
@@ -179,7 +174,7 @@ pub fn run(args: &BenchArgs, out: &Report) -> Result<(), CliError> {
             seconds,
             speeds,
         } => {
-            let report = bench_playback::bench_stretch(audio, *seconds, speeds)?;
+            let report = playback::bench_stretch(audio, *seconds, speeds)?;
             out.print(&report, || {
                 let runs: Vec<String> = report
                     .runs

@@ -19,9 +19,9 @@ use earmark_core::align::{align, AlignOptions, Stretch};
 use earmark_core::library::read_transcript;
 use serde::Serialize;
 
-use super::bench_playback::{children_cpu_ticks, cpu_ticks, memory_kb, TICKS_PER_SECOND};
-use crate::report::{CliError, Report};
+use crate::playback::{children_cpu_ticks, cpu_ticks, memory_kb, TICKS_PER_SECOND};
 use earmark_api::analysis::features;
+use earmark_cli::report::{CliError, Report};
 
 /// Arguments of `bench align`.
 #[derive(Debug, clap::Args)]

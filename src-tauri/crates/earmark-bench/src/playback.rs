@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use earmark_player::{decode_all, probe, stretch_all, OutputKind, Player, PlayerEvent};
 use serde::Serialize;
 
-use crate::report::CliError;
+use earmark_cli::report::CliError;
 
 /// Longest wait for the engine to report between two clock readings.
 const EVENT_TIMEOUT: Duration = Duration::from_secs(60);

@@ -19,7 +19,7 @@ use earmark_core::opml::parse_opml;
 use earmark_core::transcript::{parse_as, TranscriptFormat};
 use serde::Serialize;
 
-use crate::report::{CliError, Report};
+use earmark_cli::report::{CliError, Report};
 
 /// The largest time ratio between the 10× input and the 1× input that counts as linear.
 const MAX_RATIO: f64 = 12.0;

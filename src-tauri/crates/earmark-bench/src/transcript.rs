@@ -11,7 +11,7 @@ use std::time::Instant;
 use earmark_core::transcript::{parse_bytes, FormatHint, TranscriptFormat};
 use serde::Serialize;
 
-use crate::report::{CliError, Report};
+use earmark_cli::report::{CliError, Report};
 
 /// Arguments of `bench parse`.
 #[derive(Debug, clap::Args)]
