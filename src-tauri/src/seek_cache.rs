@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use earmark_core::store::{SeekKey, Store};
+use earmark_core::store::{FileCache, FileKey, Store};
 use earmark_player::{Opened, PlayerError, SeekIndex};
 
 use crate::state::AppState;
@@ -37,8 +37,8 @@ pub async fn open(state: &AppState, audio: PathBuf, start_ms: u64) -> Result<Ope
 
 /// The index stored for the file at `audio` as it is on disk now, if any.
 pub fn cached(store: &Store, audio: &Path) -> Option<SeekIndex> {
-    let key = SeekKey::for_file(audio).ok()?;
-    let bytes = store.seek_index(&key).ok().flatten()?;
+    let key = FileKey::for_file(audio).ok()?;
+    let bytes = store.cached(FileCache::SeekIndex, &key).ok().flatten()?;
     SeekIndex::from_bytes(&bytes)
 }
 
@@ -48,10 +48,10 @@ pub fn remember(store: &Store, audio: &Path, from_cache: Option<&SeekIndex>, use
     if from_cache == Some(used) {
         return;
     }
-    let Ok(key) = SeekKey::for_file(audio) else {
+    let Ok(key) = FileKey::for_file(audio) else {
         return;
     };
-    if let Err(e) = store.put_seek_index(&key, &used.to_bytes()) {
+    if let Err(e) = store.put_cached(FileCache::SeekIndex, &key, &used.to_bytes()) {
         eprintln!("earmark: could not keep the seek index: {e}");
     }
 }
@@ -111,10 +111,10 @@ mod tests {
         std::fs::write(&shorter, bytes).expect("write the shorter copy");
         let (short, short_index) = MediaDecoder::open_with_index(&shorter, None).expect("open");
         let short_index = short_index.expect("index");
-        let key = SeekKey::for_file(&audio).expect("key");
+        let key = FileKey::for_file(&audio).expect("key");
         let store = state.store.lock().expect("store");
         store
-            .put_seek_index(&key, &short_index.to_bytes())
+            .put_cached(FileCache::SeekIndex, &key, &short_index.to_bytes())
             .expect("cache the index");
         drop(store);
 

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::Mutex;
 
-use earmark_core::store::{SeekKey, Store};
+use earmark_core::store::{FileCache, FileKey, Store};
 use earmark_core::transcript::pauses::Pause;
 use earmark_player::PlayerError;
 
@@ -13,8 +13,10 @@ use crate::sync::lock;
 
 /// The pauses of `audio` as stored in the library, if they were found before.
 pub fn cached(store: &Store, audio: &Path) -> Option<Vec<Pause>> {
-    let key = SeekKey::for_file(audio).ok()?;
-    store.audio_pauses(&key).ok().flatten()
+    let key = FileKey::for_file(audio).ok()?;
+    let bytes = store.cached(FileCache::Pauses, &key).ok().flatten()?;
+    // A list that does not read back is a miss: the audio is scanned again.
+    serde_json::from_slice(&bytes).ok()
 }
 
 /// The pauses of `audio`: from the library, else scanned now and stored. Blocking;
@@ -24,9 +26,9 @@ pub fn find_or_scan(store: &Mutex<Store>, audio: &Path) -> Result<Vec<Pause>, Pl
         return Ok(pauses);
     }
     let pauses = crate::analysis::pauses(audio)?;
-    if let Ok(key) = SeekKey::for_file(audio) {
+    if let (Ok(key), Ok(json)) = (FileKey::for_file(audio), serde_json::to_vec(&pauses)) {
         // A cache that cannot be written only means scanning again next time.
-        let _ = lock(store).put_audio_pauses(&key, &pauses);
+        let _ = lock(store).put_cached(FileCache::Pauses, &key, &json);
     }
     Ok(pauses)
 }

@@ -12,13 +12,13 @@
 //! Timestamps are RFC 3339 UTC strings with second precision (`2024-05-01T12:00:00Z`),
 //! written by SQLite's `strftime`. Times in media are `u64` milliseconds.
 
-mod audio_pauses;
 mod chapters;
 mod confidence;
 mod db;
 mod episodes;
 mod error;
 mod feed_sync;
+mod file_cache;
 mod highlights;
 mod listing;
 mod migrate;
@@ -26,7 +26,6 @@ mod notes;
 mod pins;
 mod podcasts;
 mod search;
-mod seek_cache;
 mod settings;
 mod transcripts;
 
@@ -34,6 +33,7 @@ pub use db::{Store, BUSY_TIMEOUT, DATABASE_FILE_NAME};
 pub use episodes::{Episode, EpisodeSummary, NewEpisode, PLAYED_WITHIN_MS};
 pub use error::StoreError;
 pub use feed_sync::{EpisodeLink, EpisodePerson, FeedItem, LinkKind, SyncedEpisode};
+pub use file_cache::{FileCache, FileKey};
 pub use highlights::{Highlight, NewHighlight, DEFAULT_HIGHLIGHT_COLOR};
 pub use listing::{EpisodeListing, EpisodePage, EXCERPT_CHARS};
 pub use migrate::{backup_path, LATEST_VERSION};
@@ -42,7 +42,6 @@ pub use podcasts::{NewPodcast, Podcast};
 pub use search::{
     fts_query, render_snippet, HitKind, SearchHit, SNIPPET_MARK_END, SNIPPET_MARK_START,
 };
-pub use seek_cache::SeekKey;
 pub(crate) use transcripts::store_transcript;
 pub use transcripts::TranscriptInfo;
 

@@ -104,30 +104,3 @@ fn pinning_without_a_transcript_is_a_clear_error() {
     assert_eq!(error.code(), "no_transcript");
     assert!(error.to_string().contains("no transcript"), "{error}");
 }
-
-#[test]
-fn audio_pauses_are_kept_per_file_version() {
-    use earmark_core::store::SeekKey;
-    use earmark_core::transcript::pauses::Pause;
-    let lib = library();
-    let key = SeekKey {
-        path: "/episodes/a.mp3".into(),
-        size: 10,
-        mtime_ns: 20,
-    };
-    assert_eq!(lib.store.audio_pauses(&key).unwrap(), None);
-    let pauses = vec![Pause {
-        start_ms: 100,
-        end_ms: 900,
-    }];
-    lib.store.put_audio_pauses(&key, &pauses).unwrap();
-    assert_eq!(lib.store.audio_pauses(&key).unwrap(), Some(pauses.clone()));
-    let changed = SeekKey { size: 11, ..key };
-    assert_eq!(
-        lib.store.audio_pauses(&changed).unwrap(),
-        None,
-        "a changed file misses"
-    );
-    lib.store.put_audio_pauses(&changed, &[]).unwrap();
-    assert_eq!(lib.store.audio_pauses(&changed).unwrap(), Some(vec![]));
-}

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use earmark_core::chapters::{Chapter, ChapterSource};
 use earmark_core::store::{
-    backup_path, HitKind, NewHighlight, NewPodcast, SeekKey, Store, DATABASE_FILE_NAME,
+    backup_path, FileCache, FileKey, HitKind, NewHighlight, NewPodcast, Store, DATABASE_FILE_NAME,
     LATEST_VERSION,
 };
 use earmark_core::transcript::Pin;
@@ -178,12 +178,12 @@ fn from_1_search_indexes_what_the_library_held() {
         )
         .unwrap();
         v1.set_setting("theme", "dark").unwrap();
-        let key = SeekKey {
+        let key = FileKey {
             path: "/a.mp3".into(),
             size: 1,
             mtime_ns: 2,
         };
-        v1.put_seek_index(&key, &[9, 9]).unwrap();
+        v1.put_cached(FileCache::SeekIndex, &key, &[9, 9]).unwrap();
         (episode, note, highlight, key)
     });
     let (store, (episode, note, highlight, key)) = (&up.store, &up.made);
@@ -199,7 +199,10 @@ fn from_1_search_indexes_what_the_library_held() {
         store.setting::<String>("theme").unwrap().as_deref(),
         Some("dark")
     );
-    assert_eq!(store.seek_index(key).unwrap(), Some(vec![9, 9]));
+    assert_eq!(
+        store.cached(FileCache::SeekIndex, key).unwrap(),
+        Some(vec![9, 9])
+    );
 
     // Migration 2 indexes what version 1 held.
     let kinds = |q: &str| -> Vec<HitKind> {
