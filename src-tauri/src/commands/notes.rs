@@ -1,6 +1,6 @@
 //! Notes, highlights and earmarks on an episode.
 
-use earmark_core::capture::earmark;
+use earmark_core::earmarks::earmark;
 use earmark_core::store::{EpisodeId, Highlight, HighlightId, NewHighlight, Note, NoteId};
 use serde::{Deserialize, Serialize};
 use tauri::State;

@@ -11,8 +11,8 @@
 
 use std::fmt::Write;
 
-use super::clock::format_clock;
 use super::line_breaks::one_line;
+use super::timestamps::format_clock;
 use super::{Segment, Transcript, TranscriptError, TranscriptFormat};
 
 /// How long a last cue without an end lasts.

@@ -24,8 +24,8 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
 use super::cleanup::collapse_whitespace;
-use super::clock::parse_clock;
 use super::text::{segments_from_paragraphs, split_paragraphs, Paragraph};
+use super::timestamps::parse_clock;
 use super::timing::finish;
 use super::{Segment, Transcript, TranscriptError, TranscriptFormat};
 use crate::limits::bound_html_depth;

@@ -17,7 +17,7 @@
 use serde_json::{Map, Value};
 
 use super::cleanup::collapse_whitespace;
-use super::clock::seconds_to_ms;
+use super::timestamps::seconds_to_ms;
 use super::timing::finish;
 use super::{Segment, Transcript, TranscriptError, TranscriptFormat, Word};
 

@@ -5,7 +5,6 @@
 //! format's module documents the rules and heuristics it follows.
 
 mod cleanup;
-mod clock;
 mod decode;
 mod detect;
 mod error;
@@ -23,6 +22,7 @@ mod speaker;
 mod srt;
 mod sync;
 mod text;
+mod timestamps;
 mod timing;
 mod vtt;
 

@@ -27,8 +27,8 @@
 //! read as a segment, while a transcript without punctuation keeps its first line.
 
 use super::cleanup::{collapse_whitespace, normalize_newlines};
-use super::clock::parse_clock;
 use super::speaker::{is_name_shape, split_label, Labels};
+use super::timestamps::parse_clock;
 use super::timing::finish;
 use super::{Segment, Transcript, TranscriptError, TranscriptFormat};
 

@@ -27,8 +27,8 @@
 //!   next word starts. Cues without timestamp tags have no word timings.
 
 use super::cleanup::{collapse_whitespace, decode_entities, normalize_newlines};
-use super::clock::parse_clock;
 use super::speaker::apply_prefixes;
+use super::timestamps::parse_clock;
 use super::timing::{finish, spread_words};
 use super::{Segment, Transcript, TranscriptError, TranscriptFormat};
 
