@@ -1,5 +1,5 @@
 //! Placing a transcript on the episode's audio, offline, in the background
-//! (`earmark_core::align`; needs the espeak-ng program).
+//! (`earmark_align`; needs the espeak-ng program).
 //!
 //! - `transcript_align` gives an untimed transcript its times (one timed by the
 //!   paragraph is cut into sentences first), and answers when done with the
@@ -21,8 +21,8 @@ use std::path::PathBuf;
 
 use std::sync::atomic::AtomicBool;
 
+use earmark_align::{nudge, DriftReport, Stretch, Voice};
 use earmark_api::align::{align_to_audio, fix_drift_on_audio, AlignJobError, Aligned, Stage};
-use earmark_core::align::{nudge, DriftReport, Stretch, Voice};
 use earmark_core::store::EpisodeId;
 use earmark_core::transcript::{Pin, Transcript};
 use serde::Serialize;

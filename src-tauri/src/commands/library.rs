@@ -2,7 +2,7 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use earmark_core::align::flagged_indexes;
+use earmark_align::flagged_indexes;
 use earmark_core::library::read_cover;
 use earmark_core::store::{EpisodeId, EpisodeSummary};
 use earmark_core::transcript::{is_coarse, Segment};

@@ -1,6 +1,6 @@
 //! Notes, highlights and earmarks on an episode.
 
-use earmark_core::earmarks::earmark;
+use earmark_api::earmark::add_earmark;
 use earmark_core::store::{EpisodeId, Highlight, HighlightId, NewHighlight, Note, NoteId};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -135,26 +135,6 @@ pub async fn earmark_add(
     window_ms: u64,
 ) -> IpcResult<Highlight> {
     state
-        .with_store(move |s| {
-            let segments = s
-                .get_transcript(episode)?
-                .map(|t| t.segments)
-                .unwrap_or_default();
-            let passage = earmark(&segments, at_ms, window_ms);
-            let id = s.add_highlight(
-                episode,
-                &NewHighlight {
-                    start_ms: passage.start_ms,
-                    end_ms: passage.end_ms,
-                    text: passage.text,
-                    color: EARMARK_COLOR.to_string(),
-                    note: None,
-                },
-            )?;
-            Ok(s.highlight(id)?)
-        })
+        .with_store(move |s| Ok(add_earmark(s, episode, at_ms, window_ms)?))
         .await
 }
-
-/// The colour that marks a highlight made by the earmark key.
-const EARMARK_COLOR: &str = "earmark";

@@ -9,13 +9,13 @@
 //! - [`fix_drift_on_audio`] keeps a timed transcript's own times and moves the
 //!   segments where audio was inserted or removed after it was made.
 //!
-//! Both decode the audio once ([`crate::analysis`]), then run `earmark_core::align`
+//! Both decode the audio once ([`crate::analysis`]), then run `earmark_align`
 //! (which needs the espeak-ng program), reporting progress over the whole job.
 
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
-use earmark_core::align::{
+use earmark_align::{
     align, fix_drift, flag_far_from_paragraphs, AlignError, AlignOptions, AlignProgress,
     AlignStage, Alignment, DriftError, DriftFix, Voice,
 };

@@ -6,8 +6,9 @@
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use earmark_core::align::{AudioAnalyzer, AudioFeatures};
-use earmark_core::transcript::pauses::{find_pauses, LoudnessMeter, Pause};
+use earmark_align::loudness::{find_pauses, LoudnessMeter};
+use earmark_align::{AudioAnalyzer, AudioFeatures};
+use earmark_core::transcript::Pause;
 use earmark_player::{MediaDecoder, MediaInfo, PlayerError};
 
 /// The smallest change of the decoded fraction reported to `progress`.

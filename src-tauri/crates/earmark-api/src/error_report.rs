@@ -42,8 +42,8 @@ impl From<earmark_player::PlayerError> for ErrorReport {
     }
 }
 
-impl From<earmark_core::align::AlignError> for ErrorReport {
-    fn from(e: earmark_core::align::AlignError) -> Self {
+impl From<earmark_align::AlignError> for ErrorReport {
+    fn from(e: earmark_align::AlignError) -> Self {
         Self::new(e.code(), e.to_string())
     }
 }
@@ -65,8 +65,8 @@ impl From<crate::UseCaseError> for ErrorReport {
     }
 }
 
-impl From<earmark_core::align::DriftError> for ErrorReport {
-    fn from(e: earmark_core::align::DriftError) -> Self {
+impl From<earmark_align::DriftError> for ErrorReport {
+    fn from(e: earmark_align::DriftError) -> Self {
         Self::new(e.code(), e.to_string())
     }
 }

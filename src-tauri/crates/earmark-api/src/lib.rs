@@ -7,8 +7,10 @@
 pub mod align;
 pub mod analysis;
 pub mod download_queue;
+pub mod earmark;
 pub mod error;
 pub mod error_report;
+pub mod notebook;
 pub mod pauses;
 pub mod refresh_report;
 pub mod sync;

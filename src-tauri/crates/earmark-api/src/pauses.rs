@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use earmark_core::store::{FileCache, FileKey, Store};
-use earmark_core::transcript::pauses::Pause;
+use earmark_core::transcript::Pause;
 use earmark_player::PlayerError;
 
 use crate::sync::lock;

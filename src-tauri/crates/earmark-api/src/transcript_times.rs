@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use earmark_core::store::{EpisodeId, Store};
-use earmark_core::transcript::pauses::Pause;
+use earmark_core::transcript::Pause;
 use earmark_core::transcript::{
     estimate_times, resolve_pins, EstimatedTime, Pin, TimeSource, Transcript,
 };

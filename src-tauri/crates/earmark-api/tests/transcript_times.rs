@@ -4,7 +4,7 @@
 use earmark_api::transcript_times::{pin, read, times, PauseStatus};
 use earmark_api::UseCaseError;
 use earmark_core::store::{NewEpisode, Store};
-use earmark_core::transcript::pauses::Pause;
+use earmark_core::transcript::Pause;
 use earmark_core::transcript::{parse_as, TimeSource, TranscriptFormat};
 
 fn library_with(text: &str, duration_ms: Option<u64>) -> (tempfile::TempDir, Store, i64) {

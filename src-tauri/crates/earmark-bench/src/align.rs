@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use earmark_core::align::{align, AlignOptions, Stretch};
+use earmark_align::{align, AlignOptions, Stretch};
 use earmark_core::library::read_transcript;
 use serde::Serialize;
 
@@ -87,8 +87,8 @@ pub fn run(args: &AlignBenchArgs, out: &Report) -> Result<(), CliError> {
     let cpu_before = cpu_ticks()? + children_cpu_ticks()?;
     let started = Instant::now();
     let never = AtomicBool::new(false);
-    let audio = features(&args.audio, &never, &mut |_| {})?
-        .ok_or(earmark_core::align::AlignError::Cancelled)?;
+    let audio =
+        features(&args.audio, &never, &mut |_| {})?.ok_or(earmark_align::AlignError::Cancelled)?;
     let decode_ms = started.elapsed().as_secs_f64() * 1000.0;
     let alignment = align(
         &audio,

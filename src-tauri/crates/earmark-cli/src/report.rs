@@ -62,10 +62,10 @@ pub enum CliError {
     Transcript(#[from] earmark_core::transcript::TranscriptError),
     /// From aligning a transcript to its audio.
     #[error(transparent)]
-    Align(#[from] earmark_core::align::AlignError),
+    Align(#[from] earmark_align::AlignError),
     /// From checking a timed transcript's drift.
     #[error(transparent)]
-    Drift(#[from] earmark_core::align::DriftError),
+    Drift(#[from] earmark_align::DriftError),
     /// From an alignment job (decoding, aligning, checking drift).
     #[error(transparent)]
     AlignJob(#[from] earmark_api::align::AlignJobError),

@@ -1,7 +1,6 @@
 //! Earmark's domain: the transcript model and its formats, the library store, and
 //! getting episodes in. Nothing here knows about windows or sound cards.
 
-pub mod align;
 pub mod anchor;
 pub mod atomic_file;
 pub mod backup;

@@ -9,7 +9,7 @@
 //! stretches of audio no text was matched to, `[{"start_ms", "end_ms"}]`.
 //!
 //! With `--fix-drift` the transcript's own times are kept and checked instead
-//! (`earmark_core::align::drift`): each segment is moved by the offset found at
+//! (`earmark_align::drift`): each segment is moved by the offset found at
 //! its place, so an ad inserted into the audio after the transcript was made is
 //! corrected. The document then adds `"offset_ms"` per segment (how far it was
 //! moved) and `"drift"`: `{"offset_ms", "steps": [{"segment", "given_ms",
@@ -19,8 +19,8 @@
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
+use earmark_align::{nudge, DriftStep, Stretch, Voice};
 use earmark_api::align::{align_to_audio, fix_drift_on_audio, Stage};
-use earmark_core::align::{nudge, DriftStep, Stretch, Voice};
 use earmark_core::library::read_transcript;
 use earmark_core::transcript::{Pin, Segment, TranscriptFormat};
 use serde::Serialize;

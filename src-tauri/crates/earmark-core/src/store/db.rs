@@ -114,6 +114,20 @@ impl Store {
         &self.conn
     }
 
+    /// Changes the one row a statement names by id (a note's or a highlight's update
+    /// or delete); `missing` when there is no such row.
+    pub(crate) fn change_one(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        missing: StoreError,
+    ) -> StoreResult<()> {
+        match self.conn.execute(sql, params)? {
+            0 => Err(missing),
+            _ => Ok(()),
+        }
+    }
+
     /// Runs `work` in one `BEGIN IMMEDIATE` transaction, committing when it returns `Ok`
     /// and rolling back otherwise.
     ///

@@ -126,6 +126,16 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Every highlight in the library, by episode then moment (one query, for the
+    /// notebook).
+    pub fn list_all_highlights(&self) -> StoreResult<Vec<Highlight>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {HIGHLIGHT_COLUMNS} FROM highlights ORDER BY episode_id, start_ms, id"
+        ))?;
+        let rows = stmt.query_map([], highlight_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Changes a highlight's colour and note.
     pub fn update_highlight(
         &self,
@@ -133,25 +143,20 @@ impl Store {
         color: &str,
         note: Option<&str>,
     ) -> StoreResult<()> {
-        let changed = self.conn().execute(
+        self.change_one(
             "UPDATE highlights SET color = ?2, note = ?3 WHERE id = ?1",
             params![id, color, note],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::HighlightNotFound(id));
-        }
-        Ok(())
+            StoreError::HighlightNotFound(id),
+        )
     }
 
     /// Deletes a highlight.
     pub fn delete_highlight(&self, id: HighlightId) -> StoreResult<()> {
-        let changed = self
-            .conn()
-            .execute("DELETE FROM highlights WHERE id = ?1", [id])?;
-        if changed == 0 {
-            return Err(StoreError::HighlightNotFound(id));
-        }
-        Ok(())
+        self.change_one(
+            "DELETE FROM highlights WHERE id = ?1",
+            [id],
+            StoreError::HighlightNotFound(id),
+        )
     }
 }
 

@@ -86,27 +86,22 @@ impl Store {
 
     /// Changes a note's moment and text.
     pub fn update_note(&self, id: NoteId, at_ms: u64, text: &str) -> StoreResult<()> {
-        let changed = self.conn().execute(
+        self.change_one(
             "UPDATE notes SET at_ms = ?2, text = ?3, \
                  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
              WHERE id = ?1",
             params![id, at_ms, text],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NoteNotFound(id));
-        }
-        Ok(())
+            StoreError::NoteNotFound(id),
+        )
     }
 
     /// Deletes a note.
     pub fn delete_note(&self, id: NoteId) -> StoreResult<()> {
-        let changed = self
-            .conn()
-            .execute("DELETE FROM notes WHERE id = ?1", [id])?;
-        if changed == 0 {
-            return Err(StoreError::NoteNotFound(id));
-        }
-        Ok(())
+        self.change_one(
+            "DELETE FROM notes WHERE id = ?1",
+            [id],
+            StoreError::NoteNotFound(id),
+        )
     }
 }
 

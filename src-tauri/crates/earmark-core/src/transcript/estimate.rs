@@ -25,7 +25,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::pauses::Pause;
+use super::Pause;
 use super::{Segment, Transcript};
 
 /// Extra weight of each segment, in characters: the pause between paragraphs.

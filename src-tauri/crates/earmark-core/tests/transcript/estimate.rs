@@ -3,7 +3,7 @@
 //! (`estimate-demo.pauses.json`, from the app's loudness scan of `demo.mp3`) and
 //! the timed transcript of the same audio (`estimate-demo.vtt`).
 
-use earmark_core::transcript::pauses::Pause;
+use earmark_core::transcript::Pause;
 use earmark_core::transcript::{
     estimate_times, to_json, to_markdown, with_times, MarkdownOptions, Pin, TimeSource, Transcript,
 };

@@ -19,7 +19,7 @@ use super::features::{unrelated_distance, Features, HOP_MS};
 use super::run::AlignedSegment;
 use super::synth::{synthesize, Voice, WORDS};
 use super::AlignError;
-use crate::transcript::Word;
+use earmark_core::transcript::Word;
 
 /// Audio looked at before and after each segment's placement (0.3 s).
 const MARGIN_FRAMES: usize = 15;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
-use earmark_core::align::{align, AlignError, AlignOptions, AudioFeatures, Voice};
+use earmark_align::{align, AlignError, AlignOptions, AudioFeatures, Voice};
 use earmark_core::transcript::{Segment, Transcript, TranscriptFormat};
 
 use crate::episode;

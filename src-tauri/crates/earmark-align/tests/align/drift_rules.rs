@@ -2,8 +2,8 @@
 //! offset jumps, lone misplaced segments ignored, small offsets left alone,
 //! durations kept, errors told; `nudge` (the real-audio cases are in drift.rs).
 
-use earmark_core::align::{fix_drift, nudge, DriftError};
-use earmark_core::align::{AlignedSegment, Alignment};
+use earmark_align::{fix_drift, nudge, DriftError};
+use earmark_align::{AlignedSegment, Alignment};
 use earmark_core::transcript::{Segment, Transcript, TranscriptFormat, Word};
 
 fn transcript(starts: &[u64]) -> Transcript {

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::{AlignedSegment, Alignment, Stretch};
-use crate::transcript::{Segment, Transcript};
+use earmark_core::transcript::{Segment, Transcript};
 
 /// Offsets closer than this (ms) are one offset: the aligner's error and cue
 /// timing conventions stay well under it, inserted ads are seconds long.

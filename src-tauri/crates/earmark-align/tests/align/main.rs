@@ -23,7 +23,7 @@ use std::sync::{Mutex, OnceLock};
 
 use std::sync::atomic::AtomicBool;
 
-use earmark_core::align::{align, AlignOptions, Alignment, AudioFeatures, Stretch};
+use earmark_align::{align, AlignOptions, Alignment, AudioFeatures, Stretch};
 use earmark_core::transcript::{parse, FormatHint, Transcript, TranscriptFormat};
 
 /// What every test returns, so `?` can replace `unwrap()`.

@@ -12,7 +12,7 @@
 //!
 //! Pure arithmetic, no I/O: the caller decodes.
 
-use serde::{Deserialize, Serialize};
+use earmark_core::transcript::Pause;
 
 /// The loudness is measured over windows of this many milliseconds.
 pub const HOP_MS: u64 = 10;
@@ -28,22 +28,6 @@ pub const QUIETEST_THRESHOLD_DB: f32 = -60.0;
 pub const LOUDEST_THRESHOLD_DB: f32 = -30.0;
 /// The level given to digital silence.
 const FLOOR_DB: f32 = -120.0;
-
-/// A quiet stretch of the audio, in milliseconds of media time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Pause {
-    /// Where the quiet begins.
-    pub start_ms: u64,
-    /// Where the sound comes back.
-    pub end_ms: u64,
-}
-
-impl Pause {
-    /// How long the pause lasts.
-    pub fn len_ms(&self) -> u64 {
-        self.end_ms.saturating_sub(self.start_ms)
-    }
-}
 
 /// The loudness of a recording: one RMS level (dBFS) per [`HOP_MS`].
 #[derive(Debug, Clone, Default, PartialEq)]

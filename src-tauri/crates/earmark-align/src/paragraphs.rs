@@ -35,7 +35,7 @@ pub fn flag_far_from_paragraphs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::AlignedSegment;
+    use crate::AlignedSegment;
 
     fn at(start_ms: u64) -> AlignedSegment {
         AlignedSegment {

@@ -6,14 +6,15 @@
 //! the loudness levels is kept, so memory stays small whatever the length.
 
 use super::features::{Features, MfccExtractor};
-use crate::transcript::pauses::{find_pauses, Loudness, LoudnessMeter, Pause};
+use crate::loudness::{find_pauses, Loudness, LoudnessMeter};
+use earmark_core::transcript::Pause;
 
 /// The episode's audio as the aligner sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AudioFeatures {
     /// MFCC features, one frame per [`super::HOP_MS`].
     pub features: Features,
-    /// The loudness, one level per 10 ms (see [`crate::transcript::pauses`]).
+    /// The loudness, one level per 10 ms (see [`earmark_core::transcript::pauses`]).
     pub loudness: Loudness,
     /// The quiet stretches found from it.
     pub pauses: Vec<Pause>,

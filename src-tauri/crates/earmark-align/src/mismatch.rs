@@ -27,7 +27,8 @@ use serde::{Deserialize, Serialize};
 use super::dtw::Cell;
 use super::features::{unrelated_distance, Features, HOP_MS};
 use super::snap::Bounds;
-use crate::transcript::pauses::{Loudness, Pause, HOP_MS as LEVEL_MS};
+use crate::loudness::{Loudness, HOP_MS as LEVEL_MS};
+use earmark_core::transcript::Pause;
 
 /// Segments whose confidence is below this are flagged.
 pub const FLAG_BELOW: f32 = 0.5;

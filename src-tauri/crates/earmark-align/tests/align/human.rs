@@ -7,12 +7,12 @@
 //! Every variant must meet the targets: median start error ≤ 100 ms, p95 ≤ 300 ms
 //! over the spoken paragraphs, every unspoken paragraph flagged, 70 % of each ad
 //! and of the intro reported as unmatched, at most one spoken paragraph flagged.
-//! They are met thanks to the second look of `earmark_core::align::verify`:
+//! They are met thanks to the second look of `earmark_align::verify`:
 //! without it, an unspoken paragraph took the next one's audio, every following
 //! line shifted by one until the ad absorbed the excess, and p95 was 1.6–8.7 s
 //! (docs/decisions.md, "Recorded human speech").
 
-use earmark_core::align::Alignment;
+use earmark_align::Alignment;
 
 use crate::{
     aligned, assert_mostly_unmatched, generate, load, percentile, start_errors, Episode, TestResult,

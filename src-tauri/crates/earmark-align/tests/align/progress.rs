@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use earmark_core::align::{align, AlignError, AlignOptions, AlignProgress, AlignStage};
+use earmark_align::{align, AlignError, AlignOptions, AlignProgress, AlignStage};
 
 use crate::{episode, TestResult};
 

@@ -7,7 +7,7 @@
 use std::error::Error;
 use std::sync::atomic::AtomicBool;
 
-use earmark_core::align::{align, fix_drift, AlignOptions, AudioFeatures, DriftFix};
+use earmark_align::{align, fix_drift, AlignOptions, AudioFeatures, DriftFix};
 use earmark_core::transcript::{parse, to_vtt, FormatHint, Segment, Transcript, TranscriptFormat};
 
 use crate::{generate, percentile, read_wav, TestResult};

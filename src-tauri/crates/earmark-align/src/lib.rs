@@ -26,6 +26,7 @@ pub mod dtw;
 mod error;
 pub mod features;
 pub mod free;
+pub mod loudness;
 pub mod mismatch;
 pub mod multiscale;
 pub mod paragraphs;

@@ -10,7 +10,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use earmark_core::align::{align, AlignOptions};
+use earmark_align::{align, AlignOptions};
 use earmark_core::transcript::Word;
 
 use crate::{aligned, generate, load, percentile, TestResult};

@@ -32,8 +32,8 @@ use super::synth::{synthesize, SpokenSpan, Voice, SEGMENTS};
 use super::verify::{verify, PACE_MIN_FRAMES};
 use super::words::time_words;
 use super::AlignError;
-use crate::transcript::pauses::silence_threshold_db;
-use crate::transcript::{resolve_pins, Pin, Transcript, Word};
+use crate::loudness::silence_threshold_db;
+use earmark_core::transcript::{resolve_pins, Pin, Transcript, Word};
 
 /// The share of the progress bar given to speaking the text (it is fast).
 const SYNTH_SHARE: f32 = 0.1;

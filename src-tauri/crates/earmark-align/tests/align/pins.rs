@@ -3,7 +3,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use earmark_core::align::{align, AlignOptions};
+use earmark_align::{align, AlignOptions};
 use earmark_core::transcript::Pin;
 
 use crate::{episode, percentile, start_errors, TestResult};

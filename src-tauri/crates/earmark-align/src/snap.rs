@@ -2,18 +2,18 @@
 //!
 //! The warping path places a segment's first sound to within a frame or two, but
 //! its frames are 20 ms long and a soft onset (an "h", a "w") can pull it either
-//! way. The loudness levels ([`crate::transcript::pauses`], one per 10 ms) know
+//! way. The loudness levels ([`earmark_core::transcript::pauses`], one per 10 ms) know
 //! better: an *onset* is a 10 ms window at least [`ABOVE_FLOOR_DB`] louder than
 //! the local noise floor after at least [`QUIET_MS`] below that; an *offset* is
 //! the mirror image. A start moves to the nearest onset within [`SNAP_MS`], an end
 //! to the nearest offset. Pinned starts never move. Afterwards starts are made
 //! non-decreasing and each end lies between its start and the next start.
 //!
-//! (The pauses of [`crate::transcript::pauses`] were tried first: their threshold
+//! (The pauses of [`earmark_core::transcript::pauses`] were tried first: their threshold
 //! is set for the whole recording, 30 dB under its loud level, and their ends sat
 //! 50–300 ms after soft onsets.)
 
-use crate::transcript::pauses::{Loudness, HOP_MS as LEVEL_MS};
+use crate::loudness::{Loudness, HOP_MS as LEVEL_MS};
 
 /// How far a boundary may move.
 pub const SNAP_MS: u64 = 250;
