@@ -1,4 +1,6 @@
-//! Getting notes and highlights out of Earmark, and back in.
+//! Getting notes, highlights and transcripts out of Earmark, and notes back in: the
+//! one export home. Transcripts are written by [`transcript`] (WebVTT, SRT,
+//! Podcasting 2.0 JSON, Markdown); the rest of this module writes notes.
 //!
 //! Reading the library and writing a document are kept apart: [`EpisodeNotes`] gathers
 //! what one episode holds (the episode, its podcast, notes, highlights and transcript)
@@ -28,6 +30,7 @@ mod matching;
 mod moment;
 mod readwise;
 mod restore;
+pub mod transcript;
 mod vault;
 
 pub use bundle::{Entry, EpisodeNotes};

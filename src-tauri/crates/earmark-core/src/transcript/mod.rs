@@ -9,12 +9,9 @@ mod decode;
 mod detect;
 mod error;
 mod estimate;
-mod export;
-mod export_json;
-mod export_markdown;
 mod html;
 mod json;
-mod line_breaks;
+pub(crate) mod line_breaks;
 mod model;
 mod pause;
 mod sentences;
@@ -22,16 +19,16 @@ mod speaker;
 mod srt;
 mod sync;
 mod text;
-mod timestamps;
+pub(crate) mod timestamps;
 mod timing;
 mod vtt;
 
+pub use crate::export::transcript::{
+    to_json, to_markdown, to_srt, to_vtt, MarkdownOptions, LAST_CUE_MS,
+};
 pub use detect::{detect, parse, parse_as, parse_bytes, parse_bytes_as, parse_fetched, FormatHint};
 pub use error::TranscriptError;
 pub use estimate::{estimate_times, resolve_pins, with_times, EstimatedTime, Pin, TimeSource};
-pub use export::{to_srt, to_vtt, LAST_CUE_MS};
-pub use export_json::to_json;
-pub use export_markdown::{to_markdown, MarkdownOptions};
 pub use json::{MAX_LINE_WORDS, MAX_WORD_GAP_MS};
 pub use line_breaks::{is_line_break, one_line, split_lines};
 pub use model::{Segment, Transcript, TranscriptFormat, Word};

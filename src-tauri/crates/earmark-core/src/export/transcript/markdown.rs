@@ -18,9 +18,9 @@
 
 use std::fmt::Write;
 
-use super::line_breaks::one_line;
-use super::Transcript;
 use crate::export::timestamp;
+use crate::transcript::line_breaks::one_line;
+use crate::transcript::Transcript;
 
 /// How a Markdown export looks.
 #[derive(Debug, Clone, Copy, Default)]

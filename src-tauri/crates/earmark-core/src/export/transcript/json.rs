@@ -6,8 +6,8 @@
 
 use serde::Serialize;
 
-use super::export::cues;
-use super::{Transcript, TranscriptError, TranscriptFormat};
+use super::subtitles::cues;
+use crate::transcript::{Transcript, TranscriptError, TranscriptFormat};
 
 /// The document.
 #[derive(Serialize)]

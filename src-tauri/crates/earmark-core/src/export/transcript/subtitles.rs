@@ -5,15 +5,15 @@
 //! goes into a `<v Speaker>` voice tag in WebVTT and a `Speaker: ` prefix in SRT.
 //! WebVTT keeps word timings as timestamp tags and escapes `&`, `<` and `>`; SRT
 //! has no escapes, so text goes out as is. Line breaks in text and speaker names
-//! (a lone `\r` included, see [`super::one_line`]) become spaces: a blank line would
+//! (a lone `\r` included, see [`crate::transcript::one_line`]) become spaces: a blank line would
 //! end the cue, and a stored speaker name holding a break could otherwise write a
 //! cue of its own.
 
 use std::fmt::Write;
 
-use super::line_breaks::one_line;
-use super::timestamps::format_clock;
-use super::{Segment, Transcript, TranscriptError, TranscriptFormat};
+use crate::transcript::line_breaks::one_line;
+use crate::transcript::timestamps::format_clock;
+use crate::transcript::{Segment, Transcript, TranscriptError, TranscriptFormat};
 
 /// How long a last cue without an end lasts.
 pub const LAST_CUE_MS: u64 = 3_000;
