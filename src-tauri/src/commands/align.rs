@@ -17,18 +17,17 @@
 //! stored as the transcript's own (highlights move with their text); the user's
 //! pins are fixed points of an alignment.
 
-use std::path::PathBuf;
-
 use std::sync::atomic::AtomicBool;
 
-use earmark_align::{nudge, DriftReport, Stretch, Voice};
-use earmark_api::align::{align_to_audio, fix_drift_on_audio, AlignJobError, Aligned, Stage};
+use earmark_align::Voice;
+use earmark_api::align::{align_to_audio, fix_drift_on_audio, AlignJobError, Stage};
+use earmark_api::episode_align::{
+    nudge_stored, read_job, store_aligned, store_drift_fix, AlignSummary, DriftSummary, EpisodeJob,
+    TranscriptContent,
+};
 use earmark_core::store::EpisodeId;
-use earmark_core::transcript::{Pin, Transcript};
-use serde::Serialize;
 use tauri::{AppHandle, State};
 
-use super::transcript::TranscriptContent;
 use crate::align_job::AlignJobs;
 use crate::error::{IpcError, IpcResult};
 use crate::events;
@@ -37,64 +36,6 @@ use crate::supervise;
 
 /// The smallest change of progress worth an event.
 const MIN_STEP: f32 = 0.01;
-
-/// One segment's confidence after alignment.
-#[derive(Debug, Serialize)]
-pub struct SegmentConfidence {
-    confidence: f32,
-    flagged: bool,
-}
-
-/// What `transcript_align` answers: the transcript with its new times, and what
-/// the aligner thinks of each segment.
-#[derive(Debug, Serialize)]
-pub struct AlignSummary {
-    episode: EpisodeId,
-    transcript: TranscriptContent,
-    segments: Vec<SegmentConfidence>,
-    unmatched: Vec<Stretch>,
-}
-
-/// What `transcript_fix_drift` answers: the transcript with its corrected times
-/// and where its offset to the audio changes.
-#[derive(Debug, Serialize)]
-pub struct DriftSummary {
-    episode: EpisodeId,
-    transcript: TranscriptContent,
-    drift: DriftReport,
-}
-
-/// The episode's transcript, its pins, audio and source file, for a job.
-struct JobInput {
-    transcript: Transcript,
-    pins: Vec<Pin>,
-    audio: PathBuf,
-    source: Option<PathBuf>,
-}
-
-async fn job_input(state: &AppState, id: EpisodeId) -> IpcResult<JobInput> {
-    let (transcript, pins, audio, source) = state
-        .with_store(move |s| {
-            let transcript = s.get_transcript(id)?.ok_or_else(|| {
-                IpcError::new("no_transcript", "This episode has no transcript to align.")
-            })?;
-            let source = s.transcript_info(id)?.and_then(|i| i.source_path);
-            Ok((transcript, s.pins(id)?, s.episode(id)?.audio_path, source))
-        })
-        .await?;
-    let audio = audio.ok_or_else(|| {
-        IpcError::new(
-            "not_downloaded",
-            "Download this episode first: matching its transcript needs the audio.",
-        )
-    })?;
-    Ok(JobInput {
-        transcript,
-        pins,
-        audio,
-        source,
-    })
-}
 
 /// Runs `job` (an alignment of the episode's audio) as a cancellable job, off the
 /// async workers, with `transcript-align-progress` events: at most one per percent
@@ -138,16 +79,13 @@ pub async fn transcript_align(
     jobs: State<'_, AlignJobs>,
     id: EpisodeId,
 ) -> IpcResult<AlignSummary> {
-    let JobInput {
+    let EpisodeJob {
         transcript,
         pins,
         audio,
         source,
-    } = job_input(&state, id).await?;
-    let Aligned {
-        transcript: timed,
-        alignment,
-    } = run_job(app, &jobs, id, move |cancel, progress| {
+    } = state.with_store(move |s| Ok(read_job(s, id)?)).await?;
+    let aligned = run_job(app, &jobs, id, move |cancel, progress| {
         align_to_audio(
             &audio,
             &transcript,
@@ -158,27 +96,9 @@ pub async fn transcript_align(
         )
     })
     .await?;
-    let stored = timed.clone();
-    let confidence: Vec<f32> = alignment.segments.iter().map(|s| s.confidence).collect();
     state
-        .with_store(move |s| {
-            s.set_transcript(id, &stored, source.as_deref())?;
-            Ok(s.set_confidence(id, &confidence)?)
-        })
-        .await?;
-    Ok(AlignSummary {
-        episode: id,
-        transcript: timed.into(),
-        segments: alignment
-            .segments
-            .iter()
-            .map(|s| SegmentConfidence {
-                confidence: s.confidence,
-                flagged: s.flagged,
-            })
-            .collect(),
-        unmatched: alignment.unmatched,
-    })
+        .with_store(move |s| Ok(store_aligned(s, id, aligned, source)?))
+        .await
 }
 
 /// Checks the episode's timed transcript against its audio and corrects the
@@ -190,27 +110,19 @@ pub async fn transcript_fix_drift(
     jobs: State<'_, AlignJobs>,
     id: EpisodeId,
 ) -> IpcResult<DriftSummary> {
-    let JobInput {
+    let EpisodeJob {
         transcript,
         audio,
         source,
         ..
-    } = job_input(&state, id).await?;
+    } = state.with_store(move |s| Ok(read_job(s, id)?)).await?;
     let (fix, _) = run_job(app, &jobs, id, move |cancel, progress| {
         fix_drift_on_audio(&audio, &transcript, Voice::default(), cancel, progress)
     })
     .await?;
-    if !fix.report.steps.is_empty() || fix.report.offset_ms != 0 {
-        let moved = fix.transcript.clone();
-        state
-            .with_store(move |s| Ok(s.retime_transcript(id, &moved, source.as_deref())?))
-            .await?;
-    }
-    Ok(DriftSummary {
-        episode: id,
-        transcript: fix.transcript.into(),
-        drift: fix.report,
-    })
+    state
+        .with_store(move |s| Ok(store_drift_fix(s, id, fix, source)?))
+        .await
 }
 
 /// Moves every time of the episode's timed transcript by `delta_ms` (negative:
@@ -221,21 +133,9 @@ pub async fn transcript_nudge(
     id: EpisodeId,
     delta_ms: i64,
 ) -> IpcResult<TranscriptContent> {
-    let moved = state
-        .with_store(move |s| {
-            let transcript = s
-                .get_transcript(id)?
-                .filter(Transcript::timed)
-                .ok_or_else(|| {
-                    IpcError::new("not_timed", "Only a transcript with times can be moved.")
-                })?;
-            let source = s.transcript_info(id)?.and_then(|i| i.source_path);
-            let moved = nudge(&transcript, delta_ms);
-            s.retime_transcript(id, &moved, source.as_deref())?;
-            Ok(moved)
-        })
-        .await?;
-    Ok(moved.into())
+    state
+        .with_store(move |s| Ok(nudge_stored(s, id, delta_ms)?))
+        .await
 }
 
 /// Stops the episode's alignment; `false` when none is running.

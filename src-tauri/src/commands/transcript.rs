@@ -9,12 +9,11 @@
 
 use std::path::PathBuf;
 
+use earmark_api::episode_align::TranscriptContent;
 use earmark_api::pauses;
 use earmark_api::transcript_times::{self, PauseStatus, TranscriptTimes};
 use earmark_core::library::{read_transcript, read_transcript_bytes, TRANSCRIPT_EXTENSIONS};
 use earmark_core::store::EpisodeId;
-use earmark_core::transcript::{is_coarse, Segment, Transcript, TranscriptFormat};
-use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -23,27 +22,6 @@ use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 use crate::supervise;
 use crate::transcript_attach::attach;
-
-/// A transcript as the transcript view shows it.
-#[derive(Debug, Serialize)]
-pub struct TranscriptContent {
-    format: TranscriptFormat,
-    timed: bool,
-    /// Timed by the paragraph: aligning cuts it into timed sentences.
-    coarse: bool,
-    segments: Vec<Segment>,
-}
-
-impl From<Transcript> for TranscriptContent {
-    fn from(t: Transcript) -> Self {
-        TranscriptContent {
-            format: t.format,
-            timed: t.timed(),
-            coarse: is_coarse(&t),
-            segments: t.segments,
-        }
-    }
-}
 
 /// The times shown for each segment of an episode's transcript: the file's own, or
 /// for an untimed transcript estimated from text length, the audio's pauses (with

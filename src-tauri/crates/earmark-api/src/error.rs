@@ -9,6 +9,12 @@ pub enum UseCaseError {
     /// The episode has no transcript.
     #[error("This episode has no transcript yet. Add one with \u{201c}Add transcript\u{201d} or drop a transcript file on the window.")]
     NoTranscript,
+    /// The episode's audio is not on this computer.
+    #[error("Download this episode first: matching its transcript needs the audio.")]
+    NotDownloaded,
+    /// Only a timed transcript can be moved.
+    #[error("Only a transcript with times can be moved.")]
+    NotTimed,
     /// A line number past the transcript's end.
     #[error("That line is not in this transcript any more.")]
     NoSuchLine,
@@ -23,6 +29,8 @@ impl UseCaseError {
         match self {
             UseCaseError::NoTranscript => "no_transcript",
             UseCaseError::NoSuchLine => "no_such_line",
+            UseCaseError::NotDownloaded => "not_downloaded",
+            UseCaseError::NotTimed => "not_timed",
             UseCaseError::Store(e) => e.code(),
         }
     }

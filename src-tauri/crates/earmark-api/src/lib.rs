@@ -8,6 +8,7 @@ pub mod align;
 pub mod analysis;
 pub mod download_queue;
 pub mod earmark;
+pub mod episode_align;
 pub mod error;
 pub mod error_report;
 pub mod notebook;

@@ -1,0 +1,161 @@
+//! Aligning an episode's own transcript to its downloaded audio, with the library:
+//! what a job reads before it runs ([`read_job`]), what it stores after
+//! ([`store_aligned`], [`store_drift_fix`]), the answers the window gets, and moving
+//! a timed transcript by hand ([`nudge_stored`]). The long work between is
+//! [`crate::align`], which the window runs as a cancellable job.
+
+use std::path::PathBuf;
+
+use earmark_align::{nudge, DriftFix, DriftReport, Stretch};
+use earmark_core::store::{EpisodeId, Store};
+use earmark_core::transcript::{is_coarse, Pin, Segment, Transcript, TranscriptFormat};
+use serde::Serialize;
+
+use crate::align::Aligned;
+use crate::error::UseCaseError;
+
+/// A transcript as the transcript view shows it.
+#[derive(Debug, Serialize)]
+pub struct TranscriptContent {
+    format: TranscriptFormat,
+    timed: bool,
+    /// Timed by the paragraph: aligning cuts it into timed sentences.
+    coarse: bool,
+    segments: Vec<Segment>,
+}
+
+impl From<Transcript> for TranscriptContent {
+    fn from(t: Transcript) -> Self {
+        TranscriptContent {
+            format: t.format,
+            timed: t.timed(),
+            coarse: is_coarse(&t),
+            segments: t.segments,
+        }
+    }
+}
+
+/// One line's confidence after alignment.
+#[derive(Debug, Serialize)]
+pub struct SegmentConfidence {
+    confidence: f32,
+    flagged: bool,
+}
+
+/// What an alignment answers: the transcript with its new times, and what the
+/// aligner thinks of each line.
+#[derive(Debug, Serialize)]
+pub struct AlignSummary {
+    episode: EpisodeId,
+    transcript: TranscriptContent,
+    segments: Vec<SegmentConfidence>,
+    unmatched: Vec<Stretch>,
+}
+
+/// What a drift fix answers: the transcript with its corrected times and where its
+/// offset to the audio changes.
+#[derive(Debug, Serialize)]
+pub struct DriftSummary {
+    episode: EpisodeId,
+    transcript: TranscriptContent,
+    drift: DriftReport,
+}
+
+/// What a job on an episode needs: its transcript, the user's pins, the audio and
+/// the transcript's source file.
+#[derive(Debug)]
+pub struct EpisodeJob {
+    /// The episode's transcript.
+    pub transcript: Transcript,
+    /// The user's fixed points.
+    pub pins: Vec<Pin>,
+    /// The downloaded audio.
+    pub audio: PathBuf,
+    /// The file the transcript came from, if any (kept with the new times).
+    pub source: Option<PathBuf>,
+}
+
+/// Reads what aligning `episode` needs; it must have a transcript and its audio.
+pub fn read_job(store: &Store, episode: EpisodeId) -> Result<EpisodeJob, UseCaseError> {
+    let transcript = store
+        .get_transcript(episode)?
+        .ok_or(UseCaseError::NoTranscript)?;
+    let audio = store
+        .episode(episode)?
+        .audio_path
+        .ok_or(UseCaseError::NotDownloaded)?;
+    Ok(EpisodeJob {
+        transcript,
+        pins: store.pins(episode)?,
+        audio,
+        source: source_of(store, episode)?,
+    })
+}
+
+/// Stores an alignment's times as the transcript's own (highlights move with their
+/// text) and each line's confidence.
+pub fn store_aligned(
+    store: &Store,
+    episode: EpisodeId,
+    aligned: Aligned,
+    source: Option<PathBuf>,
+) -> Result<AlignSummary, UseCaseError> {
+    let Aligned {
+        transcript,
+        alignment,
+    } = aligned;
+    store.set_transcript(episode, &transcript, source.as_deref())?;
+    let confidence: Vec<f32> = alignment.segments.iter().map(|s| s.confidence).collect();
+    store.set_confidence(episode, &confidence)?;
+    Ok(AlignSummary {
+        episode,
+        transcript: transcript.into(),
+        segments: alignment
+            .segments
+            .iter()
+            .map(|s| SegmentConfidence {
+                confidence: s.confidence,
+                flagged: s.flagged,
+            })
+            .collect(),
+        unmatched: alignment.unmatched,
+    })
+}
+
+/// Stores a drift fix's times when it moved anything.
+pub fn store_drift_fix(
+    store: &Store,
+    episode: EpisodeId,
+    fix: DriftFix,
+    source: Option<PathBuf>,
+) -> Result<DriftSummary, UseCaseError> {
+    if !fix.report.steps.is_empty() || fix.report.offset_ms != 0 {
+        store.retime_transcript(episode, &fix.transcript, source.as_deref())?;
+    }
+    Ok(DriftSummary {
+        episode,
+        transcript: fix.transcript.into(),
+        drift: fix.report,
+    })
+}
+
+/// Moves every time of `episode`'s timed transcript by `delta_ms` (negative:
+/// earlier) and stores it.
+pub fn nudge_stored(
+    store: &Store,
+    episode: EpisodeId,
+    delta_ms: i64,
+) -> Result<TranscriptContent, UseCaseError> {
+    let transcript = store
+        .get_transcript(episode)?
+        .filter(Transcript::timed)
+        .ok_or(UseCaseError::NotTimed)?;
+    let moved = nudge(&transcript, delta_ms);
+    store.retime_transcript(episode, &moved, source_of(store, episode)?.as_deref())?;
+    Ok(moved.into())
+}
+
+/// The file the episode's transcript came from.
+fn source_of(store: &Store, episode: EpisodeId) -> Result<Option<PathBuf>, UseCaseError> {
+    Ok(store.transcript_info(episode)?.and_then(|i| i.source_path))
+}
