@@ -32,15 +32,3 @@ fn bench_json(args: &[&str]) -> Value {
     );
     serde_json::from_slice(&out.stdout).expect("one JSON document")
 }
-
-/// The keys of a JSON object, sorted.
-fn keys(value: &Value) -> Vec<String> {
-    let mut keys: Vec<String> = value
-        .as_object()
-        .unwrap_or_else(|| panic!("not an object: {value}"))
-        .keys()
-        .cloned()
-        .collect();
-    keys.sort();
-    keys
-}
