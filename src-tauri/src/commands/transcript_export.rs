@@ -2,52 +2,16 @@
 //! or Markdown (with the times shown in the app for an untimed one), and saved where
 //! the user picks in a save dialog.
 
+use earmark_api::transcript_times::transcript_of;
+use earmark_core::export::transcript::TranscriptExport;
 use earmark_core::store::EpisodeId;
-use earmark_core::transcript::{
-    to_json, to_markdown, to_srt, to_vtt, with_times, MarkdownOptions, TranscriptError,
-};
-use serde::Deserialize;
+use earmark_core::transcript::{with_times, TranscriptError};
 use tauri::{AppHandle, State};
 
 use super::transcript::times_of;
 use crate::error::{IpcError, IpcResult};
 use crate::save_dialog::{save_text, SaveRequest};
 use crate::state::AppState;
-use earmark_api::transcript_times::transcript_of;
-
-/// The formats a transcript exports to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportFormat {
-    /// WebVTT.
-    Vtt,
-    /// SubRip.
-    Srt,
-    /// Podcasting 2.0 JSON.
-    Json,
-    /// Markdown.
-    Md,
-}
-
-impl ExportFormat {
-    fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Vtt => "vtt",
-            ExportFormat::Srt => "srt",
-            ExportFormat::Json => "json",
-            ExportFormat::Md => "md",
-        }
-    }
-
-    fn filter_name(self) -> &'static str {
-        match self {
-            ExportFormat::Vtt => "WebVTT subtitles",
-            ExportFormat::Srt => "SRT subtitles",
-            ExportFormat::Json => "Podcasting 2.0 JSON",
-            ExportFormat::Md => "Markdown",
-        }
-    }
-}
 
 /// The transcript as a document in `format`, with the times shown in the app when
 /// `estimated` (for an untimed transcript; a timed one always has its own).
@@ -55,7 +19,7 @@ impl ExportFormat {
 pub async fn transcript_render(
     state: State<'_, AppState>,
     id: EpisodeId,
-    format: ExportFormat,
+    format: TranscriptExport,
     estimated: bool,
 ) -> IpcResult<String> {
     render(&state, id, format, estimated)
@@ -70,7 +34,7 @@ pub async fn transcript_export(
     app: AppHandle,
     state: State<'_, AppState>,
     id: EpisodeId,
-    format: ExportFormat,
+    format: TranscriptExport,
     estimated: bool,
 ) -> IpcResult<Option<String>> {
     let (title, text) = render(&state, id, format, estimated).await?;
@@ -87,7 +51,7 @@ pub async fn transcript_export(
 async fn render(
     state: &AppState,
     id: EpisodeId,
-    format: ExportFormat,
+    format: TranscriptExport,
     estimated: bool,
 ) -> IpcResult<(String, String)> {
     let (title, transcript) = state
@@ -100,19 +64,9 @@ async fn render(
     } else {
         transcript
     };
-    let text = match format {
-        ExportFormat::Vtt => to_vtt(&transcript),
-        ExportFormat::Srt => to_srt(&transcript),
-        ExportFormat::Json => to_json(&transcript),
-        ExportFormat::Md => Ok(to_markdown(
-            &transcript,
-            &MarkdownOptions {
-                title: Some(&title),
-                estimated: retime,
-            },
-        )),
-    }
-    .map_err(export_error)?;
+    let text = format
+        .render(&transcript, &title, retime)
+        .map_err(export_error)?;
     Ok((title, text))
 }
 
