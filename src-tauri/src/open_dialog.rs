@@ -10,10 +10,12 @@ use tauri_plugin_dialog::{DialogExt, FilePath};
 use crate::error::{IpcError, IpcResult};
 
 /// What to pick.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum Pick<'a> {
     /// One file, of the named kind with these extensions.
     File(&'a str, &'a [&'a str]),
+    /// One file as [`Pick::File`], the dialog opening in this folder when it exists.
+    FileIn(&'a str, &'a [&'a str], Option<PathBuf>),
     /// Any number of files, of the named kind with these extensions.
     Files(&'a str, &'a [&'a str]),
     /// Any number of folders.
@@ -31,6 +33,14 @@ pub async fn pick(app: &AppHandle, title: &str, what: Pick<'_>) -> IpcResult<Vec
         let _ = tx.send(picked.unwrap_or_default());
     };
     match what {
+        Pick::FileIn(kind, extensions, folder) => {
+            if let Some(folder) = folder.filter(|f| f.is_dir()) {
+                dialog = dialog.set_directory(folder);
+            }
+            dialog
+                .add_filter(kind, extensions)
+                .pick_file(move |p| answer(p.map(|p| vec![p])))
+        }
         Pick::File(kind, extensions) => dialog
             .add_filter(kind, extensions)
             .pick_file(move |p| answer(p.map(|p| vec![p]))),

@@ -14,11 +14,11 @@ use earmark_api::pauses;
 use earmark_api::transcript_times::{self, PauseStatus, TranscriptTimes};
 use earmark_core::library::{read_transcript, read_transcript_bytes, TRANSCRIPT_EXTENSIONS};
 use earmark_core::store::EpisodeId;
-use tauri::{AppHandle, Manager, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, State};
 
 use crate::drops::TranscriptDrops;
 use crate::error::{IpcError, IpcResult};
+use crate::open_dialog::{pick, Pick};
 use crate::state::AppState;
 use crate::supervise;
 use crate::transcript_attach::attach;
@@ -77,28 +77,8 @@ pub async fn transcript_choose_file(
         .with_store(move |s| Ok(s.episode(id)?.audio_path))
         .await?
         .and_then(|audio| audio.parent().map(PathBuf::from));
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Add a transcript")
-        .add_filter("Transcripts", TRANSCRIPT_EXTENSIONS);
-    if let Some(folder) = folder.filter(|f| f.is_dir()) {
-        dialog = dialog.set_directory(folder);
-    }
-    if let Some(window) = app.get_webview_window("main") {
-        dialog = dialog.set_parent(&window);
-    }
-    dialog.pick_file(move |picked| {
-        let _ = tx.send(picked);
-    });
-    let picked = rx.await.map_err(|_| {
-        IpcError::new(
-            "dialog_unavailable",
-            "The file dialog could not be shown; choose the file in the window instead.",
-        )
-    })?;
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+    let what = Pick::FileIn("Transcripts", TRANSCRIPT_EXTENSIONS, folder);
+    let Some(path) = pick(&app, "Add a transcript", what).await?.pop() else {
         return Ok(None);
     };
     let source = Some(path.clone());
