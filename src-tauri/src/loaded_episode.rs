@@ -82,9 +82,6 @@ async fn load_now(state: &AppState, episode: &Episode) -> IpcResult<MediaInfo> {
     Ok(info)
 }
 
-/// Pauses, saves the loaded episode's position on it, and marks nothing loaded. The
-/// pause's clock reaches the session before the mark (the player answers `clock`
-/// after it has sent it), so the session saves it on the old episode too.
 /// Pauses the episode in the player, saves its position and marks the player as
 /// holding none, then runs `work` before any episode can be opened again (a restore
 /// of the library, after which the ids the player knew mean other episodes).
@@ -97,6 +94,9 @@ pub async fn with_none_loaded<T>(
     work.await
 }
 
+/// Pauses, saves the loaded episode's position on it, and marks nothing loaded. The
+/// pause's clock reaches the session before the mark (the player answers `clock`
+/// after it has sent it), so the session saves it on the old episode too.
 fn release_now(state: &AppState) {
     let Some(previous) = loaded(state) else {
         return;
