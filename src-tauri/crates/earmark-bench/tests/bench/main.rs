@@ -4,6 +4,7 @@
 mod engine;
 mod feed;
 mod notes;
+mod transcript;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,6 +15,13 @@ use serde_json::Value;
 fn audio_fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../tests/fixtures/audio")
+        .join(name)
+}
+
+/// A file of the bundled demo episode.
+fn demo(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../assets/demo")
         .join(name)
 }
 

@@ -158,58 +158,6 @@ fn bad_input_is_a_one_line_error() {
     );
 }
 
-#[test]
-fn bench_align_prints_its_figures() {
-    let cli = Sandbox::new();
-    // The demo's truth, in the shape make-episode.py writes.
-    let parsed = cli.json(&["transcript", "parse", path_str(&demo("demo.txt"))]);
-    let starts = paragraph_starts(&cli, parsed["segments"].as_array().expect("segments"));
-    let truth = serde_json::json!({
-        "segments": starts.iter().map(|s| serde_json::json!({"start_ms": s})).collect::<Vec<_>>(),
-        "unmatched": []
-    });
-    let truth_file = cli.file("truth.json");
-    std::fs::write(&truth_file, truth.to_string()).expect("write truth");
-    let figures = cli.json(&[
-        "bench",
-        "align",
-        path_str(&demo("demo.mp3")),
-        path_str(&demo("demo.txt")),
-        "--truth",
-        path_str(&truth_file),
-    ]);
-    assert_eq!(
-        keys(&figures),
-        [
-            "align_ms",
-            "audio_ms",
-            "cpu_ms",
-            "decode_ms",
-            "max_start_error_ms",
-            "median_start_error_ms",
-            "p95_start_error_ms",
-            "peak_rss_kb",
-            "realtime_cpu_x",
-            "realtime_x",
-            "segments",
-            "spoken",
-            "spoken_flagged",
-            "total_ms",
-            "unmatched_found_ms",
-            "unmatched_ms",
-            "unspoken",
-            "unspoken_flagged"
-        ],
-        "{figures}"
-    );
-    assert_eq!(figures["audio_ms"], crate::DEMO_DURATION_MS);
-    assert!(
-        figures["median_start_error_ms"].as_u64() <= Some(100),
-        "{figures}"
-    );
-    assert_eq!(figures["spoken"], starts.len(), "{figures}");
-}
-
 /// demo.vtt with every cue from `from` on moved `by_ms` later: the transcript of a
 /// version of the episode that had an ad the audio no longer has.
 fn shifted_vtt(from: usize, by_ms: u64) -> String {

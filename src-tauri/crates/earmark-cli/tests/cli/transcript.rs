@@ -112,21 +112,6 @@ fn format_option_overrides_detection() {
 }
 
 #[test]
-fn bench_parse_reports_its_figures() {
-    let cli = Sandbox::new();
-    let out = cli.json(&["bench", "parse", path_str(&demo("demo.vtt")), "--runs", "3"]);
-    assert_eq!(out["format"], "vtt");
-    assert_eq!(out["runs"], 3);
-    assert!(out["segments"].as_u64().unwrap() > 10, "{out}");
-    let (min, p50, max) = (
-        out["min_ms"].as_f64().unwrap(),
-        out["p50_ms"].as_f64().unwrap(),
-        out["max_ms"].as_f64().unwrap(),
-    );
-    assert!(0.0 < min && min <= p50 && p50 <= max, "{out}");
-}
-
-#[test]
 fn a_cue_left_out_is_reported_in_json_and_on_stderr() {
     let cli = Sandbox::new();
     let path = cli.file("broken.srt");
