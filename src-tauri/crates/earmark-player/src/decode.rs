@@ -2,15 +2,16 @@
 //!
 //! Every seek, for playback and for `earmark-cli clip` alike, goes through
 //! [`MediaDecoder::seek_to_frame`]: the demuxer is positioned [`PREROLL_MS`] before the
-//! target (MP3: further back by the bit reservoir, see [`crate::mp3`]), the decoder is
-//! reset and primed on those frames (MP3's bit reservoir, the IMDCT overlap of MP3, AAC
-//! and Vorbis), and every frame before the target is dropped. The first frame returned
-//! afterwards is frame `target` of a continuous decode.
+//! target (MP3: further back by the bit reservoir, see [`crate::mp3`]; Opus: 300 ms,
+//! see `OPUS_PREROLL_MS`), the decoder is reset and primed on those frames (MP3's bit
+//! reservoir, the IMDCT overlap of MP3, AAC and Vorbis), and every frame before the
+//! target is dropped. The first frame returned afterwards is frame `target` of a
+//! continuous decode (Opus: within -60 dB of it, as libopus never fully converges).
 //!
 //! Where the samples of a packet go is decided by its timestamp alone: a packet's first
 //! sample is media frame `packet.ts − lead_in`, where `lead_in` is the encoder delay the
-//! decoder does not trim itself (MP3's LAME delay, AAC's priming from the MP4 edit list;
-//! symphonia's Vorbis decoder trims its own). Frames before the wanted one are dropped,
+//! decoder does not trim itself (MP3's LAME delay, AAC's priming from the MP4 edit list,
+//! Opus's pre-skip; symphonia's Vorbis decoder trims its own). Frames before the wanted one are dropped,
 //! frames past the exact length are cut, and a hole in the timestamps (frames lost to
 //! damage) is filled with silence, so the audio after damage keeps its time.
 
@@ -19,15 +20,15 @@ use std::path::{Path, PathBuf};
 
 use symphonia::core::audio::{Channels, SampleBuffer};
 use symphonia::core::codecs::{
-    CodecParameters, Decoder, DecoderOptions, CODEC_TYPE_AAC, CODEC_TYPE_MP3, CODEC_TYPE_NULL,
-    CODEC_TYPE_OPUS,
+    CodecParameters, Decoder, CODEC_TYPE_AAC, CODEC_TYPE_MP3, CODEC_TYPE_NULL, CODEC_TYPE_OPUS,
 };
 use symphonia::core::errors::Error as SymphoniaError;
 use symphonia::core::formats::{FormatOptions, FormatReader, Packet, SeekMode, SeekTo};
 use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::MetadataOptions;
-use symphonia::core::probe::Hint;
+use symphonia::core::probe::{Hint, ProbeResult};
 
+use crate::codecs::make_decoder;
 use crate::error::PlayerError;
 use crate::guard::{self, Refusals, Stall};
 use crate::media_info::MediaInfo;
@@ -37,6 +38,10 @@ use crate::{mp4_cut, mp4_track};
 
 /// How much audio before a seek target is decoded and dropped to prime the decoder.
 pub const PREROLL_MS: u64 = 100;
+/// The same for Opus, whose decoder state (SILK's predictors, CELT's energies) settles
+/// more slowly: RFC 7845 asks for at least 80 ms; after 300 ms libopus's output is
+/// within -60 dB of a continuous decode (not bit-exact: it never fully converges).
+const OPUS_PREROLL_MS: u64 = 300;
 
 /// Where packets come from.
 enum Demuxer {
@@ -125,13 +130,18 @@ impl MediaDecoder {
             drop(reader);
             return open_mp3(path, params, index);
         }
-        let mut lead_in = 0;
+        // Opus: the OpusHead's pre-skip, which the Ogg timestamps count.
+        let mut lead_in = match params.codec {
+            CODEC_TYPE_OPUS => u64::from(params.delay.unwrap_or(0)),
+            _ => 0,
+        };
         let mut edit_frames = None;
         let mut file = File::open(path).map_err(|source| PlayerError::Open {
             path: path.to_path_buf(),
             source,
         })?;
-        if mp4_track::is_mp4(&mut file).map_err(|e| corrupt(path, &e.to_string()))? {
+        let is_mp4 = mp4_track::is_mp4(&mut file).map_err(|e| corrupt(path, &e.to_string()))?;
+        if is_mp4 {
             if params.codec == CODEC_TYPE_AAC && params.channels.is_none() {
                 if let Some(n) = params
                     .extra_data
@@ -150,14 +160,26 @@ impl MediaDecoder {
                 }
             }
         }
-        // A cut-short file's header counts the packets that are missing too.
+        // A cut-short file's header counts the packets that are missing too, and AAC
+        // outside MP4 is raw ADTS, whose "count" symphonia estimates from the bitrate
+        // of a few frames: both are counted packet by packet instead.
         let cut = mp4_cut::cut_short(&mut file).map_err(|e| corrupt(path, &e.to_string()))?;
-        let raw = crate::media_info::count_frames(path, cut.is_none(), || open_reader(path))?;
+        let adts = params.codec == CODEC_TYPE_AAC && !is_mp4;
+        let header_holds = cut.is_none() && !adts;
+        let raw = crate::media_info::count_frames(path, header_holds, || open_reader(path))?;
         let mut frames = raw.saturating_sub(lead_in);
         if let Some(edit) = edit_frames {
             frames = frames.min(edit);
         }
         let decoder = make_decoder(path, &params)?;
+        // ALAC's rate and layout are in its magic cookie, which the decoder has read.
+        let spec = *decoder.last_decoded().spec();
+        if params.channels.is_none() && spec.channels.count() > 0 {
+            params.with_channels(spec.channels);
+        }
+        if params.sample_rate.is_none() && spec.rate > 0 {
+            params.with_sample_rate(spec.rate);
+        }
         let info = MediaInfo::from_params(&params, frames)
             .ok_or_else(|| unsupported(path, "unknown sample rate or channels"))?;
         let decoder = Self {
@@ -216,6 +238,14 @@ impl MediaDecoder {
         })
     }
 
+    /// Audio decoded and dropped before a seek target.
+    fn preroll_ms(&self) -> u64 {
+        match self.decoder.codec_params().codec {
+            CODEC_TYPE_OPUS => OPUS_PREROLL_MS,
+            _ => PREROLL_MS,
+        }
+    }
+
     fn seek_unguarded(&mut self, frame: u64) -> Result<(), PlayerError> {
         if frame > self.info.frames {
             return Err(PlayerError::SeekPastEnd);
@@ -226,7 +256,7 @@ impl MediaDecoder {
         if frame == self.info.frames {
             return Ok(());
         }
-        let preroll = u64::from(self.info.sample_rate) * PREROLL_MS / 1000;
+        let preroll = u64::from(self.info.sample_rate) * self.preroll_ms() / 1000;
         let ts = (frame + self.lead_in).saturating_sub(preroll);
         match &mut self.demuxer {
             Demuxer::Mp3(stream) => stream
@@ -423,19 +453,48 @@ fn open_mp3(
     Ok((decoder, Some(index)))
 }
 
-fn make_decoder(path: &Path, params: &CodecParameters) -> Result<Box<dyn Decoder>, PlayerError> {
-    symphonia::default::get_codecs()
-        .make(params, &DecoderOptions::default())
-        .map_err(|e| unsupported(path, &e.to_string()))
-}
-
 /// A channel set with `n` channels (only the count matters to Earmark).
 fn channels_of(n: u16) -> Channels {
     Channels::from_bits_truncate((1u32 << n.min(31)) - 1)
 }
 
 /// Opens a format reader for `path` and picks its first decodable audio track.
+///
+/// symphonia's MP3 reader, with gapless playback on, subtracts the LAME tag's encoder
+/// delay and padding from the Xing header's frame count unchecked (symphonia issue
+/// 439): a damaged count smaller than them panics in a debug build and wraps in a
+/// release one. Earmark reads MP3 through its own frame walk and trims the delay and
+/// padding itself ([`open_mp3`]), so when probing panics the file is probed again
+/// without gapless, and kept only if it is MP3: anything else that panics stays an
+/// error ([`guard::contain`]).
 pub(crate) fn open_reader(path: &Path) -> Result<(Box<dyn FormatReader>, u32), PlayerError> {
+    let probed = match guard::unless_panicked(|| probe_file(path, true)) {
+        Some(probed) => probed?,
+        None => {
+            let probed = probe_file(path, false)?;
+            let mp3 = probed
+                .format
+                .default_track()
+                .is_some_and(|t| t.codec_params.codec == CODEC_TYPE_MP3);
+            if !mp3 {
+                return Err(guard::decoder_failed(path));
+            }
+            probed
+        }
+    };
+    let reader = probed.format;
+    let track = reader
+        .tracks()
+        .iter()
+        .find(|t| t.codec_params.codec != CODEC_TYPE_NULL)
+        .ok_or_else(|| unsupported(path, "no audio track"))?;
+    let id = track.id;
+    Ok((reader, id))
+}
+
+/// symphonia's probe of `path`, with gapless playback (encoder delay and padding
+/// trimmed by the reader) on or off.
+fn probe_file(path: &Path, gapless: bool) -> Result<ProbeResult, PlayerError> {
     let file = File::open(path).map_err(|source| PlayerError::Open {
         path: path.to_path_buf(),
         source,
@@ -444,30 +503,19 @@ pub(crate) fn open_reader(path: &Path) -> Result<(Box<dyn FormatReader>, u32), P
     if len == 0 {
         return Err(PlayerError::Empty(path.to_path_buf()));
     }
-    let source = mp4_cut::media_source(file).map_err(|e| corrupt(path, &e.to_string()))?;
+    let source = crate::patch::media_source(file).map_err(|e| corrupt(path, &e.to_string()))?;
     let stream = MediaSourceStream::new(source, Default::default());
     let mut hint = Hint::new();
     if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
         hint.with_extension(ext);
     }
     let format_opts = FormatOptions {
-        enable_gapless: true,
+        enable_gapless: gapless,
         ..Default::default()
     };
-    let probed = symphonia::default::get_probe()
+    symphonia::default::get_probe()
         .format(&hint, stream, &format_opts, &MetadataOptions::default())
-        .map_err(|e| unsupported(path, &e.to_string()))?;
-    let reader = probed.format;
-    let track = reader
-        .tracks()
-        .iter()
-        .find(|t| t.codec_params.codec != CODEC_TYPE_NULL)
-        .ok_or_else(|| unsupported(path, "no audio track"))?;
-    if track.codec_params.codec == CODEC_TYPE_OPUS {
-        return Err(PlayerError::OpusUnsupported);
-    }
-    let id = track.id;
-    Ok((reader, id))
+        .map_err(|e| unsupported(path, &e.to_string()))
 }
 
 fn unsupported(path: &Path, detail: &str) -> PlayerError {

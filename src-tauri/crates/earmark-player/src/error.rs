@@ -46,9 +46,14 @@ pub enum PlayerError {
         /// Where the clip was to end, in milliseconds.
         to_ms: u64,
     },
-    /// Opus has no decoder yet.
-    #[error("Opus is not supported yet")]
-    OpusUnsupported,
+    /// The file's audio is in a codec Earmark has no decoder for.
+    #[error("{} uses {codec}, which Earmark cannot play yet", path.display())]
+    UnsupportedCodec {
+        /// The file.
+        path: PathBuf,
+        /// The codec, as a phrase: "the MPEG Layer II (MP2) codec".
+        codec: String,
+    },
     /// No sound output could be opened.
     #[error("No audio output device found")]
     NoOutputDevice,

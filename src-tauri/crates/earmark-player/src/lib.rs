@@ -2,12 +2,15 @@
 //! skipping silence, the output, and the media clock. It knows nothing of the library
 //! or the window.
 
+mod aiff_sound;
 mod capture;
 mod clip;
 mod clock;
+mod codecs;
 mod decode;
 mod engine;
 mod error;
+mod flac_blocks;
 #[doc(hidden)]
 pub mod fuzz;
 mod guard;
@@ -16,6 +19,7 @@ mod mp3;
 mod mp4_cut;
 mod mp4_track;
 mod output;
+mod patch;
 mod player;
 mod seek_index;
 mod silence;

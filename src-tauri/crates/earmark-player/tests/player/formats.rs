@@ -78,13 +78,32 @@ fn codecs_are_named() {
     assert_eq!(codec("flac-44k-mono.flac"), "flac");
     assert_eq!(codec("wav-s16-16k-stereo.wav"), "pcm_s16le");
     assert_eq!(codec("wav-f32-8k-mono.wav"), "pcm_f32le");
+    assert_eq!(codec("opus-48k-stereo.ogg"), "opus");
+    assert_eq!(codec("aac-adts-44k-stereo-nopns.aac"), "aac");
+    assert_eq!(codec("alac-8k-mono.m4a"), "alac");
+    assert_eq!(codec("aiff-s16-8k-mono.aiff"), "pcm_s16be");
 }
 
 #[test]
-fn opus_says_it_is_not_supported_yet() {
-    let err = probe(&fixtures::audio("opus-48k-stereo.ogg")).expect_err("opus");
-    assert!(matches!(err, PlayerError::OpusUnsupported), "got {err:?}");
-    assert_eq!(err.to_string(), "Opus is not supported yet");
+fn codecs_earmark_cannot_play_are_named_in_a_sentence() {
+    for (name, codec) in [
+        ("codec-mp2-16k-mono.mp3", "MPEG Layer II (MP2)"),
+        ("codec-adpcm-8k-mono.wav", "Microsoft ADPCM"),
+    ] {
+        let path = fixtures::audio(name);
+        let err = probe(&path).expect_err(name);
+        assert!(
+            matches!(err, PlayerError::UnsupportedCodec { .. }),
+            "{name}: {err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} uses the {codec} codec, which Earmark cannot play yet",
+                path.display()
+            )
+        );
+    }
 }
 
 #[test]
