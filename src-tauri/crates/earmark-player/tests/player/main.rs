@@ -8,6 +8,7 @@ mod device_lost;
 mod engine;
 mod fixtures;
 mod formats;
+mod header_quirks;
 mod index;
 mod long_run;
 mod lying_header;
