@@ -17,6 +17,7 @@ use symphonia::core::codecs::{
     CODEC_TYPE_MP1, CODEC_TYPE_MP2, CODEC_TYPE_MP3, CODEC_TYPE_MUSEPACK, CODEC_TYPE_OPUS,
     CODEC_TYPE_SPEEX, CODEC_TYPE_TTA, CODEC_TYPE_VORBIS, CODEC_TYPE_WAVPACK, CODEC_TYPE_WMA,
 };
+use symphonia::core::errors::Error as SymphoniaError;
 use symphonia_adapter_libopus::OpusDecoder;
 
 use crate::error::PlayerError;
@@ -38,14 +39,19 @@ pub(crate) fn make_decoder(
     params: &CodecParameters,
 ) -> Result<Box<dyn Decoder>, PlayerError> {
     let codecs = registry();
+    let unsupported = |codec: String| PlayerError::UnsupportedCodec {
+        path: path.to_path_buf(),
+        codec,
+    };
+    // "the MP3 codec", "a form of the AAC codec"
+    let phrase = |form: &str| {
+        name(params.codec).map_or_else(
+            || "a codec Earmark does not know".to_string(),
+            |name| format!("{form}the {name} codec"),
+        )
+    };
     if codecs.get_codec(params.codec).is_none() {
-        return Err(PlayerError::UnsupportedCodec {
-            path: path.to_path_buf(),
-            codec: name(params.codec).map_or_else(
-                || "a codec Earmark does not know".to_string(),
-                |name| format!("the {name} codec"),
-            ),
-        });
+        return Err(unsupported(phrase("")));
     }
     let mut params = params.clone();
     if params.codec == CODEC_TYPE_OPUS {
@@ -57,9 +63,14 @@ pub(crate) fn make_decoder(
     }
     codecs
         .make(&params, &DecoderOptions::default())
-        .map_err(|e| PlayerError::Corrupt {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
+        .map_err(|e| match e {
+            // A feature of the codec the decoder lacks (what AAC's is, `crate::aac_config`
+            // names before this).
+            SymphoniaError::Unsupported(_) => unsupported(phrase("a form of ")),
+            e => PlayerError::Corrupt {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            },
         })
 }
 

@@ -28,6 +28,7 @@ use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::MetadataOptions;
 use symphonia::core::probe::{Hint, ProbeResult};
 
+use crate::aac_config::AscInfo;
 use crate::codecs::make_decoder;
 use crate::error::PlayerError;
 use crate::guard::{self, Refusals, Stall};
@@ -141,16 +142,10 @@ impl MediaDecoder {
             source,
         })?;
         let is_mp4 = mp4_track::is_mp4(&mut file).map_err(|e| corrupt(path, &e.to_string()))?;
+        if params.codec == CODEC_TYPE_AAC {
+            aac_params(path, &mut params)?;
+        }
         if is_mp4 {
-            if params.codec == CODEC_TYPE_AAC && params.channels.is_none() {
-                if let Some(n) = params
-                    .extra_data
-                    .as_deref()
-                    .and_then(mp4_track::aac_channels)
-                {
-                    params.with_channels(channels_of(n));
-                }
-            }
             if let Some(rate) = params.sample_rate {
                 let edit = mp4_track::read_edit(&mut file, rate)
                     .map_err(|e| corrupt(path, &e.to_string()))?;
@@ -451,6 +446,30 @@ fn open_mp3(
         failed: false,
     };
     Ok((decoder, Some(index)))
+}
+
+/// An AAC track's parameters as symphonia's decoder can take them, from its config
+/// (see [`crate::aac_config`]): the channel count the MP4 reader leaves out, a plain
+/// config for a PCE one, or the sentence naming what it cannot decode.
+fn aac_params(path: &Path, params: &mut CodecParameters) -> Result<(), PlayerError> {
+    let Some(asc) = params.extra_data.as_deref().and_then(AscInfo::parse) else {
+        return Ok(());
+    };
+    if let Some(codec) = asc.unsupported(params.sample_rate) {
+        return Err(PlayerError::UnsupportedCodec {
+            path: path.to_path_buf(),
+            codec,
+        });
+    }
+    if params.channels.is_none() {
+        if let Some(n) = asc.channels {
+            params.with_channels(channels_of(n));
+        }
+    }
+    if let Some(plain) = asc.plain() {
+        params.with_extra_data(plain.into_boxed_slice());
+    }
+    Ok(())
 }
 
 /// A channel set with `n` channels (only the count matters to Earmark).

@@ -37,7 +37,8 @@ pub fn mp3_frames(bytes: &[u8]) {
 /// Reads what Earmark reads of an MP4 file itself: the edit list of its sound track,
 /// whether its last box is cut short, and `bytes` as an AAC decoder config.
 pub fn mp4_track(bytes: &[u8]) {
-    let _ = mp4_track::aac_channels(bytes);
+    let _ =
+        crate::aac_config::AscInfo::parse(bytes).map(|asc| (asc.plain(), asc.unsupported(None)));
     let mut file = Cursor::new(bytes);
     if !matches!(mp4_track::is_mp4(&mut file), Ok(true)) {
         return;

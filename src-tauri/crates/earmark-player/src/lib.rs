@@ -2,6 +2,7 @@
 //! skipping silence, the output, and the media clock. It knows nothing of the library
 //! or the window.
 
+mod aac_config;
 mod aiff_sound;
 mod capture;
 mod clip;

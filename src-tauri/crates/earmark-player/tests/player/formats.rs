@@ -87,8 +87,10 @@ fn codecs_are_named() {
 #[test]
 fn codecs_earmark_cannot_play_are_named_in_a_sentence() {
     for (name, codec) in [
-        ("codec-mp2-16k-mono.mp3", "MPEG Layer II (MP2)"),
-        ("codec-adpcm-8k-mono.wav", "Microsoft ADPCM"),
+        ("codec-mp2-16k-mono.mp3", "the MPEG Layer II (MP2) codec"),
+        ("codec-adpcm-8k-mono.wav", "the Microsoft ADPCM codec"),
+        // A codec Earmark has, in a form its decoder lacks (libopus's adapter: stereo).
+        ("codec-opus-51-48k.ogg", "a form of the Opus codec"),
     ] {
         let path = fixtures::audio(name);
         let err = probe(&path).expect_err(name);
@@ -99,7 +101,7 @@ fn codecs_earmark_cannot_play_are_named_in_a_sentence() {
         assert_eq!(
             err.to_string(),
             format!(
-                "{} uses the {codec} codec, which Earmark cannot play yet",
+                "{} uses {codec}, which Earmark cannot play yet",
                 path.display()
             )
         );

@@ -2,12 +2,13 @@
 //! length, with the same samples and seeks as the file without the quirk: a FLAC with a
 //! CD-DA cue sheet whose offsets are not whole CD sectors, a FLAC cut short before the
 //! points of its seek table, and an MP3 whose Xing frame count is smaller than its LAME
-//! delay and padding (symphonia issue 439). Each file is made here from a fixture by
-//! writing the header bytes, so the quirk is exactly the one named.
+//! delay and padding (symphonia issue 439), and an AAC-LC M4B whose AudioSpecificConfig
+//! gives its layout in a program config element. Each file is made here from a fixture
+//! by writing the header bytes, so the quirk is exactly the one named.
 
 use std::path::{Path, PathBuf};
 
-use earmark_player::{clip, decode_all, probe, MediaDecoder};
+use earmark_player::{clip, decode_all, probe, MediaDecoder, PlayerError};
 
 use crate::fixtures;
 
@@ -174,4 +175,114 @@ fn an_mp3_whose_xing_count_is_below_its_lame_delay_plays_every_frame() {
     let (_, seeked) = clip(&path, 7_000, 7_100).expect("clip");
     let at = info.frame_at_ms(7_000) as usize;
     assert_eq!(&seeked[..], &whole[at..at + seeked.len()]);
+}
+
+const M4A: &str = "aac-moov-end-48k-mono-nopns.m4a";
+
+/// Offset of the first child box `kind` between `from` and `to` in `bytes`.
+fn child(bytes: &[u8], from: usize, to: usize, kind: &[u8; 4]) -> usize {
+    let mut pos = from;
+    while pos + 8 <= to {
+        let size = u32::from_be_bytes(bytes[pos..pos + 4].try_into().expect("4 bytes")) as usize;
+        if &bytes[pos + 4..pos + 8] == kind {
+            return pos;
+        }
+        pos += size;
+    }
+    panic!("no {kind:?} box");
+}
+
+/// The fixture M4A (index at the end, so no chunk offset moves) with its `esds` decoder
+/// config replaced by `asc`, as `name` in `dir`.
+fn m4a_with_config(dir: &Path, name: &str, asc: &[u8]) -> PathBuf {
+    let mut bytes = std::fs::read(fixtures::audio(M4A)).expect("read");
+    let moov = child(&bytes, 0, bytes.len(), b"moov");
+    assert!(
+        child(&bytes, 0, bytes.len(), b"mdat") < moov,
+        "the index comes last"
+    );
+    // moov > trak > mdia > minf > stbl > stsd (8 bytes of entry count) > mp4a (28 bytes
+    // of sound description) > esds.
+    let mut ancestors = vec![moov];
+    let mut pos = moov;
+    for (kind, skip) in [
+        (b"trak", 0),
+        (b"mdia", 0),
+        (b"minf", 0),
+        (b"stbl", 0),
+        (b"stsd", 0),
+        (b"mp4a", 8),
+        (b"esds", 28),
+    ] {
+        let size = u32::from_be_bytes(bytes[pos..pos + 4].try_into().expect("4 bytes")) as usize;
+        pos = child(&bytes, pos + 8 + skip, pos + size, kind);
+        ancestors.push(pos);
+    }
+    let esds = ancestors.pop().expect("esds");
+    let old_len = u32::from_be_bytes(bytes[esds..esds + 4].try_into().expect("4 bytes")) as usize;
+    // ES_Descriptor > DecoderConfigDescriptor (MPEG-4 audio) > DecoderSpecificInfo, and
+    // the SLConfigDescriptor, each with a one-byte length.
+    let descriptor = |tag: u8, body: Vec<u8>| [vec![tag, body.len() as u8], body].concat();
+    let specific = descriptor(5, asc.to_vec());
+    let config = descriptor(4, [vec![0x40, 0x15], vec![0; 11], specific].concat());
+    let es = descriptor(3, [vec![0, 1, 0], config, descriptor(6, vec![2])].concat());
+    let new_esds = [
+        ((12 + es.len()) as u32).to_be_bytes().to_vec(),
+        b"esds\0\0\0\0".to_vec(),
+        es,
+    ]
+    .concat();
+    let delta = new_esds.len() as i64 - old_len as i64;
+    bytes.splice(esds..esds + old_len, new_esds);
+    for at in ancestors {
+        let size = u32::from_be_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+        bytes[at..at + 4].copy_from_slice(&((i64::from(size) + delta) as u32).to_be_bytes());
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write");
+    path
+}
+
+#[test]
+fn an_aac_lc_m4b_whose_config_lays_out_its_channel_in_a_pce_plays() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // AAC-LC, 48 kHz, channel configuration 0; then the PCE: tag 0, LC, 48 kHz, one
+    // front element (a mono SCE), no others, no mixdowns; aligned; no comment.
+    let asc = [0x11, 0x80, 0x04, 0xc4, 0x00, 0x00, 0x00, 0x00];
+    let path = m4a_with_config(dir.path(), "pce.m4b", &asc);
+    let info = probe(&path).unwrap_or_else(|e| panic!("a PCE does not stop it: {e}"));
+    let (plain_info, plain) = decode_all(&fixtures::audio(M4A)).expect("decode");
+    assert_eq!(
+        (info.frames, info.channels, info.sample_rate),
+        (plain_info.frames, 1, 48_000)
+    );
+    let (_, with_pce) = decode_all(&path).expect("decode");
+    assert!(
+        with_pce == plain,
+        "the same samples as with the plain config"
+    );
+    let (_, seeked) = clip(&path, 5_000, 5_100).expect("clip");
+    let at = info.frame_at_ms(5_000) as usize;
+    assert_eq!(&seeked[..], &plain[at..at + seeked.len()]);
+}
+
+#[test]
+fn he_aac_that_symphonia_would_play_at_twice_the_speed_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Explicit SBR (object type 5), a 24 kHz core, mono, 48 kHz output, core AAC-LC:
+    // symphonia would decode the core alone, in a track timed at 48 kHz.
+    let asc = [0x2b, 0x09, 0x88, 0x00];
+    let path = m4a_with_config(dir.path(), "he-aac.m4a", &asc);
+    let err = probe(&path).expect_err("refused");
+    assert!(
+        matches!(err, PlayerError::UnsupportedCodec { .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{} uses HE-AAC (AAC with SBR or PS), which Earmark cannot play yet",
+            path.display()
+        )
+    );
 }
