@@ -58,11 +58,11 @@ impl AscInfo {
             pos: 0,
         };
         let mut object_type = object_type(&mut bits)?;
-        let (rate_index, explicit_rate) = rate(&mut bits)?;
+        let (rate_index, explicit_rate) = rate_field(&mut bits)?;
         let channel_config = bits.take(4)?;
         let sbr = object_type == SBR || object_type == PS;
         if sbr {
-            rate(&mut bits)?;
+            rate_field(&mut bits)?;
             object_type = self::object_type(&mut bits)?;
         }
         let mut info = Self {
@@ -105,15 +105,12 @@ impl AscInfo {
         if !plain {
             return None;
         }
-        let mut out = BitWriter::default();
-        out.put(5, AAC_LC);
-        out.put(4, self.rate_index);
-        if let Some(rate) = self.explicit_rate {
-            out.put(24, rate);
-        }
-        out.put(4, u32::from(self.channels?));
-        out.put(3, 0); // 1024-sample frames, no core coder, no extension
-        Some(out.finish())
+        Some(plain_config(
+            AAC_LC,
+            self.rate_index,
+            self.explicit_rate,
+            u32::from(self.channels?),
+        ))
     }
 
     /// What makes this config one symphonia cannot play in a track timed at
@@ -149,9 +146,33 @@ impl AscInfo {
 impl AscInfo {
     /// The core's sampling rate.
     fn core_rate(&self) -> Option<u32> {
-        self.explicit_rate
-            .or_else(|| RATES.get(self.rate_index as usize).copied())
+        self.explicit_rate.or_else(|| rate(self.rate_index))
     }
+}
+
+/// The rate of a sampling frequency index (`None` for the explicit-rate escape and the
+/// reserved indices).
+pub(crate) fn rate(index: u32) -> Option<u32> {
+    RATES.get(usize::try_from(index).ok()?).copied()
+}
+
+/// A two-byte AudioSpecificConfig (five more with an explicit rate): 1024-sample
+/// frames, no core coder, no extension.
+pub(crate) fn plain_config(
+    object_type: u32,
+    rate_index: u32,
+    explicit_rate: Option<u32>,
+    channel_config: u32,
+) -> Vec<u8> {
+    let mut out = BitWriter::default();
+    out.put(5, object_type);
+    out.put(4, rate_index);
+    if let Some(rate) = explicit_rate {
+        out.put(24, rate);
+    }
+    out.put(4, channel_config);
+    out.put(3, 0);
+    out.finish()
 }
 
 fn object_type(bits: &mut Bits<'_>) -> Option<u32> {
@@ -161,7 +182,7 @@ fn object_type(bits: &mut Bits<'_>) -> Option<u32> {
     }
 }
 
-fn rate(bits: &mut Bits<'_>) -> Option<(u32, Option<u32>)> {
+fn rate_field(bits: &mut Bits<'_>) -> Option<(u32, Option<u32>)> {
     match bits.take(4)? {
         EXPLICIT_RATE => Some((EXPLICIT_RATE, Some(bits.take(24)?))),
         index => Some((index, None)),

@@ -27,8 +27,10 @@ use symphonia::core::formats::{FormatOptions, FormatReader, Packet, SeekMode, Se
 use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::MetadataOptions;
 use symphonia::core::probe::{Hint, ProbeResult};
+use symphonia::core::units::TimeBase;
 
 use crate::aac_config::AscInfo;
+use crate::adts::AdtsStream;
 use crate::codecs::make_decoder;
 use crate::error::PlayerError;
 use crate::guard::{self, Refusals, Stall};
@@ -46,13 +48,15 @@ const OPUS_PREROLL_MS: u64 = 300;
 
 /// Where packets come from.
 enum Demuxer {
-    /// Any container symphonia reads (MP4, Ogg, FLAC, WAV).
+    /// Any container symphonia reads (MP4, Ogg, FLAC, WAV, AIFF).
     Container {
         reader: Box<dyn FormatReader>,
         track_id: u32,
     },
     /// MP3, read frame by frame with a seek index.
     Mp3(Mp3Stream),
+    /// Raw ADTS AAC, read frame by frame with a seek index.
+    Adts(AdtsStream),
 }
 
 /// A decoded packet waiting in the scratch buffer to be handed out.
@@ -120,6 +124,13 @@ impl MediaDecoder {
         path: &Path,
         index: Option<SeekIndex>,
     ) -> Result<(Self, Option<SeekIndex>), PlayerError> {
+        let file = File::open(path).map_err(|source| PlayerError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if let Some(stream) = AdtsStream::open(file).map_err(|e| corrupt(path, &e.to_string()))? {
+            return Ok((open_adts(path, stream)?, None));
+        }
         let (reader, track_id) = open_reader(path)?;
         let mut params = reader
             .tracks()
@@ -177,9 +188,21 @@ impl MediaDecoder {
         }
         let info = MediaInfo::from_params(&params, frames)
             .ok_or_else(|| unsupported(path, "unknown sample rate or channels"))?;
-        let decoder = Self {
+        let demuxer = Demuxer::Container { reader, track_id };
+        Ok((Self::assemble(path, demuxer, decoder, info, lead_in), None))
+    }
+
+    /// A decoder at the start of `path`'s audio.
+    fn assemble(
+        path: &Path,
+        demuxer: Demuxer,
+        decoder: Box<dyn Decoder>,
+        info: MediaInfo,
+        lead_in: u64,
+    ) -> Self {
+        Self {
             path: path.to_path_buf(),
-            demuxer: Demuxer::Container { reader, track_id },
+            demuxer,
             decoder,
             info,
             lead_in,
@@ -189,8 +212,7 @@ impl MediaDecoder {
             stall: Stall::default(),
             refusals: Refusals::default(),
             failed: false,
-        };
-        Ok((decoder, None))
+        }
     }
 
     /// What the file holds: codec, rate, channels and exact length.
@@ -202,7 +224,7 @@ impl MediaDecoder {
     pub fn seek_index(&self) -> Option<&SeekIndex> {
         match &self.demuxer {
             Demuxer::Mp3(stream) => Some(stream.index()),
-            Demuxer::Container { .. } => None,
+            Demuxer::Adts(_) | Demuxer::Container { .. } => None,
         }
     }
 
@@ -255,6 +277,9 @@ impl MediaDecoder {
         let ts = (frame + self.lead_in).saturating_sub(preroll);
         match &mut self.demuxer {
             Demuxer::Mp3(stream) => stream
+                .seek(ts)
+                .map_err(|e| corrupt(&self.path, &e.to_string())),
+            Demuxer::Adts(stream) => stream
                 .seek(ts)
                 .map_err(|e| corrupt(&self.path, &e.to_string())),
             Demuxer::Container { reader, track_id } => {
@@ -370,6 +395,9 @@ impl MediaDecoder {
             Demuxer::Mp3(stream) => stream
                 .next_packet()
                 .map_err(|e| corrupt(&self.path, &e.to_string())),
+            Demuxer::Adts(stream) => stream
+                .next_packet()
+                .map_err(|e| corrupt(&self.path, &e.to_string())),
             Demuxer::Container { reader, track_id } => loop {
                 match reader.next_packet() {
                     Ok(p) if self.stall.stuck_at(&p) => {
@@ -432,20 +460,35 @@ fn open_mp3(
     let decoder = make_decoder(path, &params)?;
     let info = MediaInfo::from_params(&params, frames)
         .ok_or_else(|| unsupported(path, "unknown sample rate or channels"))?;
-    let decoder = MediaDecoder {
-        path: path.to_path_buf(),
-        demuxer: Demuxer::Mp3(stream),
+    let demuxer = Demuxer::Mp3(stream);
+    let decoder = MediaDecoder::assemble(path, demuxer, decoder, info, lead_in);
+    Ok((decoder, Some(index)))
+}
+
+/// Opens a raw ADTS file through our own frame walk (see [`crate::adts`]).
+fn open_adts(path: &Path, stream: AdtsStream) -> Result<MediaDecoder, PlayerError> {
+    let header = stream.header();
+    let rate = header
+        .sample_rate()
+        .ok_or_else(|| unsupported(path, "unknown sample rate or channels"))?;
+    let mut params = CodecParameters::new();
+    params
+        .for_codec(CODEC_TYPE_AAC)
+        .with_sample_rate(rate)
+        .with_time_base(TimeBase::new(1, rate))
+        .with_n_frames(stream.samples())
+        .with_extra_data(header.config().into_boxed_slice());
+    aac_params(path, &mut params)?;
+    let decoder = make_decoder(path, &params)?;
+    let info = MediaInfo::from_params(&params, stream.samples())
+        .ok_or_else(|| unsupported(path, "unknown sample rate or channels"))?;
+    Ok(MediaDecoder::assemble(
+        path,
+        Demuxer::Adts(stream),
         decoder,
         info,
-        lead_in,
-        next_frame: 0,
-        held: None,
-        scratch: None,
-        stall: Stall::default(),
-        refusals: Refusals::default(),
-        failed: false,
-    };
-    Ok((decoder, Some(index)))
+        0,
+    ))
 }
 
 /// An AAC track's parameters as symphonia's decoder can take them, from its config

@@ -3,6 +3,7 @@
 //! or the window.
 
 mod aac_config;
+mod adts;
 mod aiff_sound;
 mod capture;
 mod clip;

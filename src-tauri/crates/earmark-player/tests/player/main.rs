@@ -2,6 +2,7 @@
 // A test binary: a panic (in a test or in its helpers) is a failed test with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod adts;
 mod damaged;
 mod damaged_middle;
 mod device_lost;
