@@ -18,6 +18,13 @@
 //! [`AscInfo::unsupported`] for the error sentence. A hand-written bit reader: the
 //! config is a few bytes, and no maintained crate parses it without a whole demuxer.
 
+use std::path::Path;
+
+use symphonia::core::audio::Channels;
+use symphonia::core::codecs::CodecParameters;
+
+use crate::error::PlayerError;
+
 /// AAC-LC's audio object type.
 const AAC_LC: u32 = 2;
 /// SBR and PS: HE-AAC and HE-AAC v2, signalled explicitly.
@@ -258,6 +265,35 @@ impl BitWriter {
     fn finish(self) -> Vec<u8> {
         self.bytes
     }
+}
+
+/// An AAC track's parameters as symphonia's decoder can take them, from its config:
+/// the channel count the MP4 reader leaves out, a plain config for a PCE one, or the
+/// sentence naming what it cannot decode.
+pub(crate) fn fit_params(path: &Path, params: &mut CodecParameters) -> Result<(), PlayerError> {
+    let Some(asc) = params.extra_data.as_deref().and_then(AscInfo::parse) else {
+        return Ok(());
+    };
+    if let Some(codec) = asc.unsupported(params.sample_rate) {
+        return Err(PlayerError::UnsupportedCodec {
+            path: path.to_path_buf(),
+            codec,
+        });
+    }
+    if params.channels.is_none() {
+        if let Some(n) = asc.channels {
+            params.with_channels(channels_of(n));
+        }
+    }
+    if let Some(plain) = asc.plain() {
+        params.with_extra_data(plain.into_boxed_slice());
+    }
+    Ok(())
+}
+
+/// A channel set with `n` channels (only the count matters to Earmark).
+fn channels_of(n: u16) -> Channels {
+    Channels::from_bits_truncate((1u32 << n.min(31)) - 1)
 }
 
 #[cfg(test)]

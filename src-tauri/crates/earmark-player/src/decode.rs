@@ -18,24 +18,22 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use symphonia::core::audio::{Channels, SampleBuffer};
+use symphonia::core::audio::SampleBuffer;
 use symphonia::core::codecs::{
-    CodecParameters, Decoder, CODEC_TYPE_AAC, CODEC_TYPE_MP3, CODEC_TYPE_NULL, CODEC_TYPE_OPUS,
+    CodecParameters, Decoder, CODEC_TYPE_AAC, CODEC_TYPE_MP3, CODEC_TYPE_OPUS,
 };
 use symphonia::core::errors::Error as SymphoniaError;
-use symphonia::core::formats::{FormatOptions, FormatReader, Packet, SeekMode, SeekTo};
-use symphonia::core::io::MediaSourceStream;
-use symphonia::core::meta::MetadataOptions;
-use symphonia::core::probe::{Hint, ProbeResult};
+use symphonia::core::formats::{FormatReader, Packet, SeekMode, SeekTo};
 use symphonia::core::units::TimeBase;
 
-use crate::aac_config::AscInfo;
+use crate::aac_config;
 use crate::adts::AdtsStream;
 use crate::codecs::make_decoder;
-use crate::error::PlayerError;
+use crate::error::{corrupt, unsupported, PlayerError};
 use crate::guard::{self, Refusals, Stall};
 use crate::media_info::MediaInfo;
 use crate::mp3::{self, Mp3Stream};
+use crate::probe::open_reader;
 use crate::seek_index::SeekIndex;
 use crate::{mp4_cut, mp4_track};
 
@@ -154,7 +152,7 @@ impl MediaDecoder {
         })?;
         let is_mp4 = mp4_track::is_mp4(&mut file).map_err(|e| corrupt(path, &e.to_string()))?;
         if params.codec == CODEC_TYPE_AAC {
-            aac_params(path, &mut params)?;
+            aac_config::fit_params(path, &mut params)?;
         }
         if is_mp4 {
             if let Some(rate) = params.sample_rate {
@@ -478,7 +476,7 @@ fn open_adts(path: &Path, stream: AdtsStream) -> Result<MediaDecoder, PlayerErro
         .with_time_base(TimeBase::new(1, rate))
         .with_n_frames(stream.samples())
         .with_extra_data(header.config().into_boxed_slice());
-    aac_params(path, &mut params)?;
+    aac_config::fit_params(path, &mut params)?;
     let decoder = make_decoder(path, &params)?;
     let info = MediaInfo::from_params(&params, stream.samples())
         .ok_or_else(|| unsupported(path, "unknown sample rate or channels"))?;
@@ -489,107 +487,4 @@ fn open_adts(path: &Path, stream: AdtsStream) -> Result<MediaDecoder, PlayerErro
         info,
         0,
     ))
-}
-
-/// An AAC track's parameters as symphonia's decoder can take them, from its config
-/// (see [`crate::aac_config`]): the channel count the MP4 reader leaves out, a plain
-/// config for a PCE one, or the sentence naming what it cannot decode.
-fn aac_params(path: &Path, params: &mut CodecParameters) -> Result<(), PlayerError> {
-    let Some(asc) = params.extra_data.as_deref().and_then(AscInfo::parse) else {
-        return Ok(());
-    };
-    if let Some(codec) = asc.unsupported(params.sample_rate) {
-        return Err(PlayerError::UnsupportedCodec {
-            path: path.to_path_buf(),
-            codec,
-        });
-    }
-    if params.channels.is_none() {
-        if let Some(n) = asc.channels {
-            params.with_channels(channels_of(n));
-        }
-    }
-    if let Some(plain) = asc.plain() {
-        params.with_extra_data(plain.into_boxed_slice());
-    }
-    Ok(())
-}
-
-/// A channel set with `n` channels (only the count matters to Earmark).
-fn channels_of(n: u16) -> Channels {
-    Channels::from_bits_truncate((1u32 << n.min(31)) - 1)
-}
-
-/// Opens a format reader for `path` and picks its first decodable audio track.
-///
-/// symphonia's MP3 reader, with gapless playback on, subtracts the LAME tag's encoder
-/// delay and padding from the Xing header's frame count unchecked (symphonia issue
-/// 439): a damaged count smaller than them panics in a debug build and wraps in a
-/// release one. Earmark reads MP3 through its own frame walk and trims the delay and
-/// padding itself ([`open_mp3`]), so when probing panics the file is probed again
-/// without gapless, and kept only if it is MP3: anything else that panics stays an
-/// error ([`guard::contain`]).
-pub(crate) fn open_reader(path: &Path) -> Result<(Box<dyn FormatReader>, u32), PlayerError> {
-    let probed = match guard::unless_panicked(|| probe_file(path, true)) {
-        Some(probed) => probed?,
-        None => {
-            let probed = probe_file(path, false)?;
-            let mp3 = probed
-                .format
-                .default_track()
-                .is_some_and(|t| t.codec_params.codec == CODEC_TYPE_MP3);
-            if !mp3 {
-                return Err(guard::decoder_failed(path));
-            }
-            probed
-        }
-    };
-    let reader = probed.format;
-    let track = reader
-        .tracks()
-        .iter()
-        .find(|t| t.codec_params.codec != CODEC_TYPE_NULL)
-        .ok_or_else(|| unsupported(path, "no audio track"))?;
-    let id = track.id;
-    Ok((reader, id))
-}
-
-/// symphonia's probe of `path`, with gapless playback (encoder delay and padding
-/// trimmed by the reader) on or off.
-fn probe_file(path: &Path, gapless: bool) -> Result<ProbeResult, PlayerError> {
-    let file = File::open(path).map_err(|source| PlayerError::Open {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if len == 0 {
-        return Err(PlayerError::Empty(path.to_path_buf()));
-    }
-    let source = crate::patch::media_source(file).map_err(|e| corrupt(path, &e.to_string()))?;
-    let stream = MediaSourceStream::new(source, Default::default());
-    let mut hint = Hint::new();
-    if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
-        hint.with_extension(ext);
-    }
-    let format_opts = FormatOptions {
-        enable_gapless: gapless,
-        ..Default::default()
-    };
-    symphonia::default::get_probe()
-        .format(&hint, stream, &format_opts, &MetadataOptions::default())
-        .map_err(|e| unsupported(path, &e.to_string()))
-}
-
-fn unsupported(path: &Path, detail: &str) -> PlayerError {
-    PlayerError::Unsupported {
-        path: path.to_path_buf(),
-        detail: detail.to_string(),
-    }
-}
-
-fn corrupt(path: &Path, detail: &str) -> PlayerError {
-    PlayerError::Corrupt {
-        path: path.to_path_buf(),
-        detail: detail.to_string(),
-    }
 }

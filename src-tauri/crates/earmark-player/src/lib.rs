@@ -23,6 +23,7 @@ mod mp4_track;
 mod output;
 mod patch;
 mod player;
+mod probe;
 mod seek_index;
 mod silence;
 mod skip_log;
