@@ -4,6 +4,7 @@
 
 use std::io::Cursor;
 
+use crate::adts::AdtsStream;
 use crate::mp3::{self, Mp3Stream};
 use crate::seek_index::SeekIndex;
 use crate::{mp4_cut, mp4_track};
@@ -21,6 +22,27 @@ pub fn mp3_frames(bytes: &[u8]) {
         return;
     };
     let end = stream.index().mp3_frames() * stream.samples_per_frame();
+    while let Ok(Some(_)) = stream.next_packet() {}
+    for ts in [end / 2, 0] {
+        if stream.seek(ts).is_err() {
+            return;
+        }
+        for _ in 0..16 {
+            if !matches!(stream.next_packet(), Ok(Some(_))) {
+                break;
+            }
+        }
+    }
+}
+
+/// Walks the ADTS frames of `bytes` as opening the file does (the scan), reads every
+/// packet, then seeks back to the middle and the start and reads on, as a seek does.
+pub fn adts_frames(bytes: &[u8]) {
+    let Ok(Some(mut stream)) = AdtsStream::open(Cursor::new(bytes)) else {
+        return;
+    };
+    let _ = stream.header().config();
+    let end = stream.samples();
     while let Ok(Some(_)) = stream.next_packet() {}
     for ts in [end / 2, 0] {
         if stream.seek(ts).is_err() {
