@@ -51,7 +51,8 @@ pub enum PlayerError {
     UnsupportedCodec {
         /// The file.
         path: PathBuf,
-        /// The codec, as a phrase: "the MPEG Layer II (MP2) codec".
+        /// The codec (or a format Earmark does not read), as a phrase: "the MPEG Layer
+        /// II (MP2) codec", "the Matroska (WebM, MKA) container".
         codec: String,
     },
     /// No sound output could be opened.

@@ -27,6 +27,7 @@ mod probe;
 mod seek_index;
 mod silence;
 mod skip_log;
+mod sniff;
 mod stream;
 mod stretch;
 mod wav_cut;

@@ -12,7 +12,7 @@ use symphonia::core::meta::MetadataOptions;
 use symphonia::core::probe::{Hint, ProbeResult};
 
 use crate::error::{corrupt, unsupported, PlayerError};
-use crate::guard;
+use crate::{guard, sniff};
 
 /// Opens a format reader for `path` and picks its first decodable audio track.
 ///
@@ -23,7 +23,23 @@ use crate::guard;
 /// padding itself (`open_mp3` in [`crate::decode`]), so when probing panics the file is
 /// probed again without gapless, and kept only if it is MP3: anything else that panics
 /// stays an error ([`guard::contain`]).
+///
+/// A file symphonia finds no format or no track in, whose first bytes are those of a
+/// format Earmark does not read, says which ([`crate::sniff`]).
 pub(crate) fn open_reader(path: &Path) -> Result<(Box<dyn FormatReader>, u32), PlayerError> {
+    open_track(path).map_err(|e| match e {
+        PlayerError::Unsupported { .. } => match sniff::unreadable_format(path) {
+            Some(what) => PlayerError::UnsupportedCodec {
+                path: path.to_path_buf(),
+                codec: what.to_string(),
+            },
+            None => e,
+        },
+        e => e,
+    })
+}
+
+fn open_track(path: &Path) -> Result<(Box<dyn FormatReader>, u32), PlayerError> {
     let probed = match guard::unless_panicked(|| probe_file(path, true)) {
         Some(probed) => probed?,
         None => {

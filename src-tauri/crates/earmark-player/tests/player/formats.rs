@@ -91,6 +91,18 @@ fn codecs_earmark_cannot_play_are_named_in_a_sentence() {
         ("codec-adpcm-8k-mono.wav", "the Microsoft ADPCM codec"),
         // A codec Earmark has, in a form its decoder lacks (libopus's adapter: stereo).
         ("codec-opus-51-48k.ogg", "a form of the Opus codec"),
+        // Formats symphonia does not read at all, named from their first bytes.
+        ("codec-wavpack-8k-mono.wv", "the WavPack codec"),
+        ("codec-speex-16k-mono.spx", "the Speex codec"),
+        (
+            "codec-opus-48k-stereo.webm",
+            "the Matroska (WebM, MKA) container",
+        ),
+        (
+            "codec-wma-16k-mono.wma",
+            "the Windows Media Audio (WMA) format",
+        ),
+        ("codec-ac3-48k-mono.ac3", "the Dolby Digital (AC-3) codec"),
     ] {
         let path = fixtures::audio(name);
         let err = probe(&path).expect_err(name);
