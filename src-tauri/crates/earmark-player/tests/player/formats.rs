@@ -3,9 +3,10 @@
 
 use std::path::Path;
 
-use earmark_player::{decode_all, probe, PlayerError};
+use earmark_player::{clip, decode_all, probe, PlayerError, PlayerEvent};
 
 use crate::fixtures;
+use crate::rig::Rig;
 
 /// How far Earmark's samples may be from ffmpeg's: two decoders of the same stream
 /// differ only by float rounding (measured: under 6e-6), and `expected.json` keeps 6
@@ -66,6 +67,30 @@ fn decoded_samples_line_up_with_ffmpeg() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn every_format_plays_through_the_engine_to_its_exact_end() {
+    for fixture in fixtures::expected() {
+        let info = probe(&fixture.path()).expect("probe");
+        let mut rig = Rig::new(info.sample_rate, info.channels, true);
+        let from_ms = info.duration_ms - 300;
+        rig.player.open(fixture.path(), from_ms).expect("open");
+        rig.player.play().expect("play");
+        let ended = (0..20).find_map(|_| {
+            let clock = rig.pull_ms(100);
+            matches!(rig.events.try_recv(), Ok(PlayerEvent::Ended)).then_some(clock)
+        });
+        let ended = ended.unwrap_or_else(|| panic!("{}: playback ends", fixture.name));
+        assert_eq!(ended.media_ms, info.duration_ms, "{}", fixture.name);
+        // What was heard is the file's tail, as a clip of it decodes (the same seek).
+        let (_, tail) = clip(&fixture.path(), from_ms, info.duration_ms).expect("clip");
+        assert!(
+            rig.captured.len() >= tail.len() && rig.captured[..tail.len()] == tail[..],
+            "{}: the engine plays the file's tail",
+            fixture.name
+        );
     }
 }
 
