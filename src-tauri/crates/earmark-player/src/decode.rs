@@ -11,9 +11,10 @@
 //! Where the samples of a packet go is decided by its timestamp alone: a packet's first
 //! sample is media frame `packet.ts − lead_in`, where `lead_in` is the encoder delay the
 //! decoder does not trim itself (MP3's LAME delay, AAC's priming from the MP4 edit list,
-//! Opus's pre-skip; symphonia's Vorbis decoder trims its own). Frames before the wanted one are dropped,
-//! frames past the exact length are cut, and a hole in the timestamps (frames lost to
-//! damage) is filled with silence, so the audio after damage keeps its time.
+//! Opus's pre-skip; symphonia's Vorbis decoder trims its own). Frames before the wanted
+//! one are dropped, frames past the exact length are cut, and a hole in the timestamps
+//! (frames lost to damage) is filled with silence, so the audio after damage keeps its
+//! time.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
