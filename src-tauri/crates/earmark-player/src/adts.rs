@@ -1,7 +1,7 @@
 //! Raw ADTS AAC (`.aac`), read by Earmark itself frame by frame.
 //!
 //! symphonia 0.5.5's ADTS reader looks only for the sync word of MPEG-4 ADTS without
-//! CRCs (`FFF1`): a stream written as MPEG-2 ADTS (`FFF9`, as many encoders and radio
+//! CRCs (`FFF1`): a stream written as MPEG-2 ADTS (`FFF9`, as some encoders and
 //! recorders write it) is refused ("end of stream"), and one with CRCs (`FFF0`,
 //! `FFF8`) would be misread (the CRC taken as audio). Its length is an estimate from
 //! the bitrate of a few frames, and a seek reads every frame header from the start of
