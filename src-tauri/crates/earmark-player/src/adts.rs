@@ -16,12 +16,14 @@
 //! - **A seek** goes to the indexed frame at or before the target; the caller's
 //!   pre-roll primes the decoder's overlap and drops what comes before the target.
 //! - **Damage**: bytes that are not a frame are stepped over to the next header that
-//!   another header follows, and the frames they held are counted from their length,
-//!   so the audio after them keeps its time.
+//!   another header follows, and the frames they held are counted from their length
+//!   (at the mean frame length before them, counted once by the scan and reused), so
+//!   the audio after them keeps its time.
 //!
 //! A hand-written walk: a header is seven bytes, and no maintained crate reads ADTS
 //! outside a whole demuxer.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
 
@@ -131,8 +133,13 @@ pub(crate) struct AdtsStream<R = File> {
     samples: u64,
     /// Where the next frame is looked for, and its first sample.
     next: (u64, u64),
-    /// Bytes and frames read so far, for the mean frame length.
+    /// Bytes and frames read, for the mean frame length.
     read: (u64, u64),
+    /// The frames lost to damage before the frame at each offset, as the scan counted
+    /// them (at the mean frame length of what came before): every later read reuses the
+    /// count, so a frame's time is the same however it is reached (from the start, or
+    /// from an indexed frame after a seek).
+    gaps: HashMap<u64, u64>,
 }
 
 impl<R: Read + Seek> AdtsStream<R> {
@@ -157,6 +164,7 @@ impl<R: Read + Seek> AdtsStream<R> {
             samples: 0,
             next: (start, 0),
             read: (0, 0),
+            gaps: HashMap::new(),
         };
         let second = start + first.frame_len as u64;
         if second < len && stream.header_at(second)?.is_none() {
@@ -235,16 +243,24 @@ impl<R: Read + Seek> AdtsStream<R> {
                 None => return Ok(None),
             }
         };
-        if !self.at_end(offset + header.frame_len as u64 - 1)? {
-            // A frame that runs past the end of the file (a cut-short download) is not one.
-            let lost = (self.read.1 > 0).then(|| self.read.0 / self.read.1);
-            let ts = ts + lost_frames(skipped, lost) * SAMPLES;
-            self.read.0 += header.frame_len as u64;
-            self.read.1 += 1;
-            self.next = (offset + header.frame_len as u64, ts + header.samples());
-            return Ok(Some(Frame { ts, offset, header }));
+        let len = header.frame_len as u64;
+        // A frame that runs past the end of the file (a cut-short download) is not one.
+        if self.at_end(offset + len - 1)? {
+            return Ok(None);
         }
-        Ok(None)
+        let lost = match self.gaps.get(&offset) {
+            Some(&lost) => lost,
+            None if skipped > 0 => {
+                let lost = lost_frames(skipped, self.read);
+                self.gaps.insert(offset, lost);
+                lost
+            }
+            None => 0,
+        };
+        self.read = (self.read.0 + len, self.read.1 + 1);
+        let ts = ts + lost * SAMPLES;
+        self.next = (offset + len, ts + header.samples());
+        Ok(Some(Frame { ts, offset, header }))
     }
 
     /// The header of this stream at `offset`, if one is there.
@@ -300,12 +316,11 @@ impl<R: Read + Seek> AdtsStream<R> {
     }
 }
 
-/// The frames `skipped` bytes of damage held, at `mean` bytes a frame.
-fn lost_frames(skipped: u64, mean: Option<u64>) -> u64 {
-    match mean {
-        Some(mean) if mean > 0 && skipped > 0 => (skipped + mean / 2) / mean,
-        _ => 0,
-    }
+/// The frames `skipped` bytes of damage held, at the mean length of the `read` (bytes,
+/// frames) before it.
+fn lost_frames(skipped: u64, read: (u64, u64)) -> u64 {
+    let mean = (read.0 / read.1.max(1)).max(1);
+    (skipped + mean / 2) / mean
 }
 
 /// Fills `buf` from `file` as far as the file goes; the bytes read.

@@ -112,4 +112,14 @@ fn damage_in_an_adts_file_keeps_the_time_of_what_follows() {
         "the audio after the damage is where it was"
     );
     assert!(got[..30 * 1024 * ch] == reference[..30 * 1024 * ch]);
+    // Seeks past the damage land where the continuous decode of the damaged file has
+    // those frames: read on through the damage (1 s) and from an indexed frame (1.9 s).
+    for at_ms in [1_000, 1_900] {
+        let (_, seeked) = clip(&path, at_ms, at_ms + 100).expect("clip");
+        let at = got_info.frame_at_ms(at_ms) as usize * ch;
+        assert!(
+            !seeked.is_empty() && seeked[..] == got[at..at + seeked.len()],
+            "a seek to {at_ms} ms"
+        );
+    }
 }
