@@ -20,7 +20,6 @@
 
 use std::path::Path;
 
-use symphonia::core::audio::Channels;
 use symphonia::core::codecs::CodecParameters;
 
 use crate::error::PlayerError;
@@ -282,18 +281,13 @@ pub(crate) fn fit_params(path: &Path, params: &mut CodecParameters) -> Result<()
     }
     if params.channels.is_none() {
         if let Some(n) = asc.channels {
-            params.with_channels(channels_of(n));
+            params.with_channels(crate::media_info::channels_of(n));
         }
     }
     if let Some(plain) = asc.plain() {
         params.with_extra_data(plain.into_boxed_slice());
     }
     Ok(())
-}
-
-/// A channel set with `n` channels (only the count matters to Earmark).
-fn channels_of(n: u16) -> Channels {
-    Channels::from_bits_truncate((1u32 << n.min(31)) - 1)
 }
 
 #[cfg(test)]

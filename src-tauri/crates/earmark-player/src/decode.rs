@@ -176,6 +176,13 @@ impl MediaDecoder {
         if let Some(edit) = edit_frames {
             frames = frames.min(edit);
         }
+        if params.codec == CODEC_TYPE_OPUS && params.channels.is_none() {
+            // Opus in MP4: the count is in the identification header the reader passes on
+            // (the byte after "OpusHead" and the version).
+            if let Some(&n) = params.extra_data.as_deref().and_then(|head| head.get(9)) {
+                params.with_channels(crate::media_info::channels_of(u16::from(n)));
+            }
+        }
         let decoder = make_decoder(path, &params)?;
         // ALAC's rate and layout are in its magic cookie, which the decoder has read.
         let spec = *decoder.last_decoded().spec();

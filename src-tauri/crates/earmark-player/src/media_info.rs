@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use serde::Serialize;
+use symphonia::core::audio::Channels;
 use symphonia::core::codecs::CodecParameters;
 use symphonia::core::errors::Error as SymphoniaError;
 use symphonia::core::formats::{FormatReader, SeekMode, SeekTo};
@@ -59,6 +60,11 @@ impl MediaInfo {
         let rate = u64::from(self.sample_rate);
         (frame * 1000 + rate / 2) / rate
     }
+}
+
+/// A channel set with `n` channels (only the count matters to Earmark).
+pub(crate) fn channels_of(n: u16) -> Channels {
+    Channels::from_bits_truncate((1u32 << n.min(31)) - 1)
 }
 
 /// Measures the number of frames in `path`'s audio track, as its container times them.

@@ -104,6 +104,7 @@ fn codecs_are_named() {
     assert_eq!(codec("wav-s16-16k-stereo.wav"), "pcm_s16le");
     assert_eq!(codec("wav-f32-8k-mono.wav"), "pcm_f32le");
     assert_eq!(codec("opus-48k-stereo.ogg"), "opus");
+    assert_eq!(codec("opus-48k-stereo.mp4"), "opus");
     assert_eq!(codec("aac-adts-44k-stereo-nopns.aac"), "aac");
     assert_eq!(codec("alac-8k-mono.m4a"), "alac");
     assert_eq!(codec("aiff-s16-8k-mono.aiff"), "pcm_s16be");

@@ -37,7 +37,7 @@ const COMPARED: u64 = 3_000;
 const NOISE_SUBSTITUTION: &[&str] = &["aac-faststart-44k-stereo.m4a"];
 
 /// Fixtures decoded by libopus: compared within [`CONVERGED`].
-const CONVERGED_DECODERS: &[&str] = &["opus-48k-stereo.ogg"];
+const CONVERGED_DECODERS: &[&str] = &["opus-48k-stereo.ogg", "opus-48k-stereo.mp4"];
 
 /// How far libopus's samples after a seek may be from the continuous decode.
 const CONVERGED: f32 = 2e-3;
