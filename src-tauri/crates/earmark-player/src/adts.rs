@@ -248,14 +248,15 @@ impl<R: Read + Seek> AdtsStream<R> {
         if self.at_end(offset + len - 1)? {
             return Ok(None);
         }
-        let lost = match self.gaps.get(&offset) {
-            Some(&lost) => lost,
-            None if skipped > 0 => {
-                let lost = lost_frames(skipped, self.read);
-                self.gaps.insert(offset, lost);
-                lost
+        let lost = match skipped {
+            0 => 0,
+            _ => {
+                let read = self.read;
+                *self
+                    .gaps
+                    .entry(offset)
+                    .or_insert_with(|| lost_frames(skipped, read))
             }
-            None => 0,
         };
         self.read = (self.read.0 + len, self.read.1 + 1);
         let ts = ts + lost * SAMPLES;
