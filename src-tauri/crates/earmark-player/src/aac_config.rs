@@ -126,8 +126,12 @@ impl AscInfo {
     /// Of HE-AAC, symphonia decodes the AAC-LC core alone, at the core rate: that plays
     /// (without the high band) when the track is timed at the core rate, and at twice
     /// the speed with gaps when it is timed at the output rate, so then it is refused.
+    /// HE-AAC signalled only inside the audio (implicitly) has a plain AAC-LC config:
+    /// a track timed at twice its rate is that.
     pub(crate) fn unsupported(&self, track_rate: Option<u32>) -> Option<String> {
-        if self.sbr && (track_rate.is_none() || track_rate != self.core_rate()) {
+        let core = self.core_rate();
+        let implicit = !self.sbr && core.is_some() && track_rate == core.map(|r| 2 * r);
+        if implicit || (self.sbr && (track_rate.is_none() || track_rate != core)) {
             return Some("HE-AAC (AAC with SBR or PS)".to_string());
         }
         if self.object_type != AAC_LC {
@@ -366,6 +370,13 @@ mod tests {
             "timed at the output rate: the core alone would play at twice the speed"
         );
         assert_eq!(he.unsupported(Some(24_000)), None, "timed at the core rate");
+        // Implicit: a plain AAC-LC config at 22.05 kHz (7), stereo, in a 44.1 kHz track.
+        let implicit = AscInfo::parse(&[0x13, 0x90]).expect("parse");
+        assert_eq!(implicit.unsupported(Some(22_050)), None);
+        assert_eq!(
+            implicit.unsupported(Some(44_100)).as_deref(),
+            Some("HE-AAC (AAC with SBR or PS)")
+        );
         // AAC-LC with 960-sample frames (the frame length flag).
         let short = AscInfo::parse(&[0x11, 0x8c]).expect("parse");
         assert_eq!(
