@@ -19,7 +19,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds="${1:-600}"
 shift || true
 all_targets=(transcript_detect transcript_vtt transcript_srt transcript_json transcript_html
-  transcript_text feed opml chapters notes_import mp3_frames mp4_track)
+  transcript_text feed opml chapters notes_import mp3_frames adts_frames mp4_track)
 targets=("${@:-${all_targets[@]}}")
 jobs="${FUZZ_JOBS:-2}"
 cargo_fuzz_version=0.13.2
@@ -36,6 +36,7 @@ fixtures() {
     opml) echo "$core"/feeds/subscriptions.opml ;;
     chapters) echo "$core"/feeds/chapters.json ;;
     mp3_frames) echo tests/fixtures/audio/*.mp3 ;;
+    adts_frames) echo tests/fixtures/audio/*.aac ;;
     mp4_track) echo tests/fixtures/audio/*.m4a ;;
   esac
 }

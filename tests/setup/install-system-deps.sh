@@ -8,6 +8,8 @@ packages=(
     # building the Tauri app
     libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev
     librsvg2-dev libasound2-dev curl
+    # Opus playback links the system libopus (libopus0 at run time: see docs/decisions.md)
+    libopus-dev
     # end-to-end tests: sound (JACK dummy via ALSA's jack plugin), display, driver
     libasound2-plugins alsa-utils jackd2 xvfb xauth webkit2gtk-driver
     # answering native file dialogs (OPML, audio files) by typed keys; dropping

@@ -31,7 +31,7 @@ impl From<earmark_player::PlayerError> for ErrorReport {
         let code = match &e {
             E::NoOutputDevice => "no_output_device",
             E::Open { .. } | E::Empty(_) => "audio_missing",
-            E::Unsupported { .. } | E::OpusUnsupported => "audio_unsupported",
+            E::Unsupported { .. } | E::UnsupportedCodec { .. } => "audio_unsupported",
             E::Corrupt { .. } | E::CutShort(_) => "audio_corrupt",
             E::SeekPastEnd => "seek_past_end",
             E::ShorterThanAsked { .. } => "audio_shorter",

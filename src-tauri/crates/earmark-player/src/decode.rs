@@ -2,51 +2,60 @@
 //!
 //! Every seek, for playback and for `earmark-cli clip` alike, goes through
 //! [`MediaDecoder::seek_to_frame`]: the demuxer is positioned [`PREROLL_MS`] before the
-//! target (MP3: further back by the bit reservoir, see [`crate::mp3`]), the decoder is
-//! reset and primed on those frames (MP3's bit reservoir, the IMDCT overlap of MP3, AAC
-//! and Vorbis), and every frame before the target is dropped. The first frame returned
-//! afterwards is frame `target` of a continuous decode.
+//! target (MP3: further back by the bit reservoir, see [`crate::mp3`]; Opus: 300 ms,
+//! see `OPUS_PREROLL_MS`), the decoder is reset and primed on those frames (MP3's bit
+//! reservoir, the IMDCT overlap of MP3, AAC and Vorbis), and every frame before the
+//! target is dropped. The first frame returned afterwards is frame `target` of a
+//! continuous decode (Opus: within -60 dB of it, as libopus never fully converges).
 //!
 //! Where the samples of a packet go is decided by its timestamp alone: a packet's first
 //! sample is media frame `packet.ts − lead_in`, where `lead_in` is the encoder delay the
-//! decoder does not trim itself (MP3's LAME delay, AAC's priming from the MP4 edit list;
-//! symphonia's Vorbis decoder trims its own). Frames before the wanted one are dropped,
-//! frames past the exact length are cut, and a hole in the timestamps (frames lost to
-//! damage) is filled with silence, so the audio after damage keeps its time.
+//! decoder does not trim itself (MP3's LAME delay, AAC's priming from the MP4 edit list,
+//! Opus's pre-skip; symphonia's Vorbis decoder trims its own). Frames before the wanted
+//! one are dropped, frames past the exact length are cut, and a hole in the timestamps
+//! (frames lost to damage) is filled with silence, so the audio after damage keeps its
+//! time.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use symphonia::core::audio::{Channels, SampleBuffer};
+use symphonia::core::audio::SampleBuffer;
 use symphonia::core::codecs::{
-    CodecParameters, Decoder, DecoderOptions, CODEC_TYPE_AAC, CODEC_TYPE_MP3, CODEC_TYPE_NULL,
-    CODEC_TYPE_OPUS,
+    CodecParameters, Decoder, CODEC_TYPE_AAC, CODEC_TYPE_MP3, CODEC_TYPE_OPUS,
 };
 use symphonia::core::errors::Error as SymphoniaError;
-use symphonia::core::formats::{FormatOptions, FormatReader, Packet, SeekMode, SeekTo};
-use symphonia::core::io::MediaSourceStream;
-use symphonia::core::meta::MetadataOptions;
-use symphonia::core::probe::Hint;
+use symphonia::core::formats::{FormatReader, Packet, SeekMode, SeekTo};
+use symphonia::core::units::TimeBase;
 
-use crate::error::PlayerError;
+use crate::aac_config;
+use crate::adts::AdtsStream;
+use crate::codecs::make_decoder;
+use crate::error::{corrupt, unsupported, PlayerError};
 use crate::guard::{self, Refusals, Stall};
 use crate::media_info::MediaInfo;
 use crate::mp3::{self, Mp3Stream};
+use crate::probe::open_reader;
 use crate::seek_index::SeekIndex;
 use crate::{mp4_cut, mp4_track};
 
 /// How much audio before a seek target is decoded and dropped to prime the decoder.
 pub const PREROLL_MS: u64 = 100;
+/// The same for Opus, whose decoder state (SILK's predictors, CELT's energies) settles
+/// more slowly: RFC 7845 asks for at least 80 ms; after 300 ms libopus's output is
+/// within -60 dB of a continuous decode (not bit-exact: it never fully converges).
+const OPUS_PREROLL_MS: u64 = 300;
 
 /// Where packets come from.
 enum Demuxer {
-    /// Any container symphonia reads (MP4, Ogg, FLAC, WAV).
+    /// Any container symphonia reads (MP4, Ogg, FLAC, WAV, AIFF).
     Container {
         reader: Box<dyn FormatReader>,
         track_id: u32,
     },
     /// MP3, read frame by frame with a seek index.
     Mp3(Mp3Stream),
+    /// Raw ADTS AAC, read frame by frame with a seek index.
+    Adts(AdtsStream),
 }
 
 /// A decoded packet waiting in the scratch buffer to be handed out.
@@ -114,6 +123,13 @@ impl MediaDecoder {
         path: &Path,
         index: Option<SeekIndex>,
     ) -> Result<(Self, Option<SeekIndex>), PlayerError> {
+        let file = File::open(path).map_err(|source| PlayerError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if let Some(stream) = AdtsStream::open(file).map_err(|e| corrupt(path, &e.to_string()))? {
+            return Ok((open_adts(path, stream)?, None));
+        }
         let (reader, track_id) = open_reader(path)?;
         let mut params = reader
             .tracks()
@@ -125,22 +141,21 @@ impl MediaDecoder {
             drop(reader);
             return open_mp3(path, params, index);
         }
-        let mut lead_in = 0;
+        // Opus: the OpusHead's pre-skip, which the Ogg timestamps count.
+        let mut lead_in = match params.codec {
+            CODEC_TYPE_OPUS => u64::from(params.delay.unwrap_or(0)),
+            _ => 0,
+        };
         let mut edit_frames = None;
         let mut file = File::open(path).map_err(|source| PlayerError::Open {
             path: path.to_path_buf(),
             source,
         })?;
-        if mp4_track::is_mp4(&mut file).map_err(|e| corrupt(path, &e.to_string()))? {
-            if params.codec == CODEC_TYPE_AAC && params.channels.is_none() {
-                if let Some(n) = params
-                    .extra_data
-                    .as_deref()
-                    .and_then(mp4_track::aac_channels)
-                {
-                    params.with_channels(channels_of(n));
-                }
-            }
+        let is_mp4 = mp4_track::is_mp4(&mut file).map_err(|e| corrupt(path, &e.to_string()))?;
+        if params.codec == CODEC_TYPE_AAC {
+            aac_config::fit_params(path, &mut params)?;
+        }
+        if is_mp4 {
             if let Some(rate) = params.sample_rate {
                 let edit = mp4_track::read_edit(&mut file, rate)
                     .map_err(|e| corrupt(path, &e.to_string()))?;
@@ -150,19 +165,50 @@ impl MediaDecoder {
                 }
             }
         }
-        // A cut-short file's header counts the packets that are missing too.
+        // A cut-short file's header counts the packets that are missing too, and AAC
+        // outside MP4 is raw ADTS, whose "count" symphonia estimates from the bitrate
+        // of a few frames: both are counted packet by packet instead.
         let cut = mp4_cut::cut_short(&mut file).map_err(|e| corrupt(path, &e.to_string()))?;
-        let raw = crate::media_info::count_frames(path, cut.is_none(), || open_reader(path))?;
+        let adts = params.codec == CODEC_TYPE_AAC && !is_mp4;
+        let header_holds = cut.is_none() && !adts;
+        let raw = crate::media_info::count_frames(path, header_holds, || open_reader(path))?;
         let mut frames = raw.saturating_sub(lead_in);
         if let Some(edit) = edit_frames {
             frames = frames.min(edit);
         }
+        if params.codec == CODEC_TYPE_OPUS && params.channels.is_none() {
+            // Opus in MP4: the count is in the identification header the reader passes on
+            // (the byte after "OpusHead" and the version).
+            if let Some(&n) = params.extra_data.as_deref().and_then(|head| head.get(9)) {
+                params.with_channels(crate::media_info::channels_of(u16::from(n)));
+            }
+        }
         let decoder = make_decoder(path, &params)?;
+        // ALAC's rate and layout are in its magic cookie, which the decoder has read.
+        let spec = *decoder.last_decoded().spec();
+        if params.channels.is_none() && spec.channels.count() > 0 {
+            params.with_channels(spec.channels);
+        }
+        if params.sample_rate.is_none() && spec.rate > 0 {
+            params.with_sample_rate(spec.rate);
+        }
         let info = MediaInfo::from_params(&params, frames)
             .ok_or_else(|| unsupported(path, "unknown sample rate or channels"))?;
-        let decoder = Self {
+        let demuxer = Demuxer::Container { reader, track_id };
+        Ok((Self::assemble(path, demuxer, decoder, info, lead_in), None))
+    }
+
+    /// A decoder at the start of `path`'s audio.
+    fn assemble(
+        path: &Path,
+        demuxer: Demuxer,
+        decoder: Box<dyn Decoder>,
+        info: MediaInfo,
+        lead_in: u64,
+    ) -> Self {
+        Self {
             path: path.to_path_buf(),
-            demuxer: Demuxer::Container { reader, track_id },
+            demuxer,
             decoder,
             info,
             lead_in,
@@ -172,8 +218,7 @@ impl MediaDecoder {
             stall: Stall::default(),
             refusals: Refusals::default(),
             failed: false,
-        };
-        Ok((decoder, None))
+        }
     }
 
     /// What the file holds: codec, rate, channels and exact length.
@@ -185,7 +230,7 @@ impl MediaDecoder {
     pub fn seek_index(&self) -> Option<&SeekIndex> {
         match &self.demuxer {
             Demuxer::Mp3(stream) => Some(stream.index()),
-            Demuxer::Container { .. } => None,
+            Demuxer::Adts(_) | Demuxer::Container { .. } => None,
         }
     }
 
@@ -216,6 +261,14 @@ impl MediaDecoder {
         })
     }
 
+    /// Audio decoded and dropped before a seek target.
+    fn preroll_ms(&self) -> u64 {
+        match self.decoder.codec_params().codec {
+            CODEC_TYPE_OPUS => OPUS_PREROLL_MS,
+            _ => PREROLL_MS,
+        }
+    }
+
     fn seek_unguarded(&mut self, frame: u64) -> Result<(), PlayerError> {
         if frame > self.info.frames {
             return Err(PlayerError::SeekPastEnd);
@@ -226,10 +279,13 @@ impl MediaDecoder {
         if frame == self.info.frames {
             return Ok(());
         }
-        let preroll = u64::from(self.info.sample_rate) * PREROLL_MS / 1000;
+        let preroll = u64::from(self.info.sample_rate) * self.preroll_ms() / 1000;
         let ts = (frame + self.lead_in).saturating_sub(preroll);
         match &mut self.demuxer {
             Demuxer::Mp3(stream) => stream
+                .seek(ts)
+                .map_err(|e| corrupt(&self.path, &e.to_string())),
+            Demuxer::Adts(stream) => stream
                 .seek(ts)
                 .map_err(|e| corrupt(&self.path, &e.to_string())),
             Demuxer::Container { reader, track_id } => {
@@ -345,6 +401,9 @@ impl MediaDecoder {
             Demuxer::Mp3(stream) => stream
                 .next_packet()
                 .map_err(|e| corrupt(&self.path, &e.to_string())),
+            Demuxer::Adts(stream) => stream
+                .next_packet()
+                .map_err(|e| corrupt(&self.path, &e.to_string())),
             Demuxer::Container { reader, track_id } => loop {
                 match reader.next_packet() {
                     Ok(p) if self.stall.stuck_at(&p) => {
@@ -407,79 +466,33 @@ fn open_mp3(
     let decoder = make_decoder(path, &params)?;
     let info = MediaInfo::from_params(&params, frames)
         .ok_or_else(|| unsupported(path, "unknown sample rate or channels"))?;
-    let decoder = MediaDecoder {
-        path: path.to_path_buf(),
-        demuxer: Demuxer::Mp3(stream),
-        decoder,
-        info,
-        lead_in,
-        next_frame: 0,
-        held: None,
-        scratch: None,
-        stall: Stall::default(),
-        refusals: Refusals::default(),
-        failed: false,
-    };
+    let demuxer = Demuxer::Mp3(stream);
+    let decoder = MediaDecoder::assemble(path, demuxer, decoder, info, lead_in);
     Ok((decoder, Some(index)))
 }
 
-fn make_decoder(path: &Path, params: &CodecParameters) -> Result<Box<dyn Decoder>, PlayerError> {
-    symphonia::default::get_codecs()
-        .make(params, &DecoderOptions::default())
-        .map_err(|e| unsupported(path, &e.to_string()))
-}
-
-/// A channel set with `n` channels (only the count matters to Earmark).
-fn channels_of(n: u16) -> Channels {
-    Channels::from_bits_truncate((1u32 << n.min(31)) - 1)
-}
-
-/// Opens a format reader for `path` and picks its first decodable audio track.
-pub(crate) fn open_reader(path: &Path) -> Result<(Box<dyn FormatReader>, u32), PlayerError> {
-    let file = File::open(path).map_err(|source| PlayerError::Open {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if len == 0 {
-        return Err(PlayerError::Empty(path.to_path_buf()));
-    }
-    let source = mp4_cut::media_source(file).map_err(|e| corrupt(path, &e.to_string()))?;
-    let stream = MediaSourceStream::new(source, Default::default());
-    let mut hint = Hint::new();
-    if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
-        hint.with_extension(ext);
-    }
-    let format_opts = FormatOptions {
-        enable_gapless: true,
-        ..Default::default()
-    };
-    let probed = symphonia::default::get_probe()
-        .format(&hint, stream, &format_opts, &MetadataOptions::default())
-        .map_err(|e| unsupported(path, &e.to_string()))?;
-    let reader = probed.format;
-    let track = reader
-        .tracks()
-        .iter()
-        .find(|t| t.codec_params.codec != CODEC_TYPE_NULL)
-        .ok_or_else(|| unsupported(path, "no audio track"))?;
-    if track.codec_params.codec == CODEC_TYPE_OPUS {
-        return Err(PlayerError::OpusUnsupported);
-    }
-    let id = track.id;
-    Ok((reader, id))
-}
-
-fn unsupported(path: &Path, detail: &str) -> PlayerError {
-    PlayerError::Unsupported {
-        path: path.to_path_buf(),
-        detail: detail.to_string(),
-    }
-}
-
-fn corrupt(path: &Path, detail: &str) -> PlayerError {
-    PlayerError::Corrupt {
-        path: path.to_path_buf(),
-        detail: detail.to_string(),
-    }
+/// Opens a raw ADTS file through our own frame walk (see [`crate::adts`]).
+fn open_adts(path: &Path, stream: AdtsStream) -> Result<MediaDecoder, PlayerError> {
+    let header = stream.header();
+    let rate = header
+        .sample_rate()
+        .ok_or_else(|| unsupported(path, "unknown sample rate or channels"))?;
+    let mut params = CodecParameters::new();
+    params
+        .for_codec(CODEC_TYPE_AAC)
+        .with_sample_rate(rate)
+        .with_time_base(TimeBase::new(1, rate))
+        .with_n_frames(stream.samples())
+        .with_extra_data(header.config().into_boxed_slice());
+    aac_config::fit_params(path, &mut params)?;
+    let decoder = make_decoder(path, &params)?;
+    let info = MediaInfo::from_params(&params, stream.samples())
+        .ok_or_else(|| unsupported(path, "unknown sample rate or channels"))?;
+    Ok(MediaDecoder::assemble(
+        path,
+        Demuxer::Adts(stream),
+        decoder,
+        info,
+        0,
+    ))
 }

@@ -1,6 +1,6 @@
 //! Errors of the playback engine, worded for the person listening.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Everything that can go wrong opening, decoding or playing an episode.
 #[derive(Debug, thiserror::Error)]
@@ -46,9 +46,15 @@ pub enum PlayerError {
         /// Where the clip was to end, in milliseconds.
         to_ms: u64,
     },
-    /// Opus has no decoder yet.
-    #[error("Opus is not supported yet")]
-    OpusUnsupported,
+    /// The file's audio is in a codec Earmark has no decoder for.
+    #[error("{} uses {codec}, which Earmark cannot play yet", path.display())]
+    UnsupportedCodec {
+        /// The file.
+        path: PathBuf,
+        /// The codec (or a format Earmark does not read), as a phrase: "the MPEG Layer
+        /// II (MP2) codec", "the Matroska (WebM, MKA) container".
+        codec: String,
+    },
     /// No sound output could be opened.
     #[error("No audio output device found")]
     NoOutputDevice,
@@ -61,6 +67,22 @@ pub enum PlayerError {
     /// The engine thread has stopped.
     #[error("The audio engine has stopped")]
     EngineStopped,
+}
+
+/// A file that is not audio Earmark can play, with what the reader said.
+pub(crate) fn unsupported(path: &Path, detail: &str) -> PlayerError {
+    PlayerError::Unsupported {
+        path: path.to_path_buf(),
+        detail: detail.to_string(),
+    }
+}
+
+/// A file that is audio but damaged beyond what can be skipped, with what was found.
+pub(crate) fn corrupt(path: &Path, detail: &str) -> PlayerError {
+    PlayerError::Corrupt {
+        path: path.to_path_buf(),
+        detail: detail.to_string(),
+    }
 }
 
 /// Milliseconds as seconds with three decimals, as `probe` prints them.

@@ -4,6 +4,7 @@
 
 use std::io::Cursor;
 
+use crate::adts::AdtsStream;
 use crate::mp3::{self, Mp3Stream};
 use crate::seek_index::SeekIndex;
 use crate::{mp4_cut, mp4_track};
@@ -34,10 +35,32 @@ pub fn mp3_frames(bytes: &[u8]) {
     }
 }
 
+/// Walks the ADTS frames of `bytes` as opening the file does (the scan), reads every
+/// packet, then seeks back to the middle and the start and reads on, as a seek does.
+pub fn adts_frames(bytes: &[u8]) {
+    let Ok(Some(mut stream)) = AdtsStream::open(Cursor::new(bytes)) else {
+        return;
+    };
+    let _ = stream.header().config();
+    let end = stream.samples();
+    while let Ok(Some(_)) = stream.next_packet() {}
+    for ts in [end / 2, 0] {
+        if stream.seek(ts).is_err() {
+            return;
+        }
+        for _ in 0..16 {
+            if !matches!(stream.next_packet(), Ok(Some(_))) {
+                break;
+            }
+        }
+    }
+}
+
 /// Reads what Earmark reads of an MP4 file itself: the edit list of its sound track,
 /// whether its last box is cut short, and `bytes` as an AAC decoder config.
 pub fn mp4_track(bytes: &[u8]) {
-    let _ = mp4_track::aac_channels(bytes);
+    let _ =
+        crate::aac_config::AscInfo::parse(bytes).map(|asc| (asc.plain(), asc.unsupported(None)));
     let mut file = Cursor::new(bytes);
     if !matches!(mp4_track::is_mp4(&mut file), Ok(true)) {
         return;

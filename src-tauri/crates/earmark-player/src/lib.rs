@@ -2,12 +2,17 @@
 //! skipping silence, the output, and the media clock. It knows nothing of the library
 //! or the window.
 
+mod aac_config;
+mod adts;
+mod aiff_sound;
 mod capture;
 mod clip;
 mod clock;
+mod codecs;
 mod decode;
 mod engine;
 mod error;
+mod flac_blocks;
 #[doc(hidden)]
 pub mod fuzz;
 mod guard;
@@ -16,10 +21,13 @@ mod mp3;
 mod mp4_cut;
 mod mp4_track;
 mod output;
+mod patch;
 mod player;
+mod probe;
 mod seek_index;
 mod silence;
 mod skip_log;
+mod sniff;
 mod stream;
 mod stretch;
 mod wav_cut;

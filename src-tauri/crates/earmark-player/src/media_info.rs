@@ -3,12 +3,13 @@
 use std::path::Path;
 
 use serde::Serialize;
+use symphonia::core::audio::Channels;
 use symphonia::core::codecs::CodecParameters;
 use symphonia::core::errors::Error as SymphoniaError;
 use symphonia::core::formats::{FormatReader, SeekMode, SeekTo};
 
 use crate::error::PlayerError;
-use crate::guard::Stall;
+use crate::guard::{self, Stall};
 
 /// Packets read after the seek to a header's last frame before the header is taken
 /// not to hold (a seek lands on the packet holding the frame, or a few before it).
@@ -37,10 +38,7 @@ impl MediaInfo {
         if sample_rate == 0 || channels == 0 {
             return None;
         }
-        let codec = symphonia::default::get_codecs()
-            .get_codec(params.codec)
-            .map(|d| d.short_name.to_string())
-            .unwrap_or_else(|| "unknown".to_string());
+        let codec = crate::codecs::short_name(params.codec);
         Some(Self {
             codec,
             sample_rate,
@@ -62,6 +60,11 @@ impl MediaInfo {
         let rate = u64::from(self.sample_rate);
         (frame * 1000 + rate / 2) / rate
     }
+}
+
+/// A channel set with `n` channels (only the count matters to Earmark).
+pub(crate) fn channels_of(n: u16) -> Channels {
+    Channels::from_bits_truncate((1u32 << n.min(31)) - 1)
 }
 
 /// Measures the number of frames in `path`'s audio track, as its container times them.
@@ -89,7 +92,9 @@ pub(crate) fn count_frames(
         .find(|t| t.id == track_id)
         .map(|t| t.codec_params.clone());
     if let Some(n) = params.and_then(|p| p.n_frames).filter(|_| header_holds) {
-        if audio_reaches(reader.as_mut(), track_id, n) {
+        // A seek symphonia cannot do may panic (a FLAC seek table past the end did,
+        // see `crate::flac_blocks`): then the header is not believed either.
+        if guard::unless_panicked(|| audio_reaches(reader.as_mut(), track_id, n)) == Some(true) {
             return Ok(n);
         }
         // The seek moved the reader: the scan starts again from the top.

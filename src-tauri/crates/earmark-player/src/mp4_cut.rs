@@ -5,7 +5,7 @@
 //! last) declares a size that runs past the end of the file. symphonia walks every
 //! top-level box before playing and fails on that one ("end of stream"), even when it
 //! has read the index already. Here the file is shown to symphonia with that box's size
-//! cut to what is there ([`media_source`]): with the index at the start, every whole
+//! cut to what is there ([`crate::patch`]): with the index at the start, every whole
 //! packet in the file plays, and the length is what those packets hold (the index
 //! counts the missing ones too, so the packets are counted instead); with the index at
 //! the end, the index is missing and the error says the file is cut short
@@ -15,22 +15,12 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 
-use symphonia::core::io::MediaSource;
-
 use crate::error::PlayerError;
 use crate::mp4_track;
-
-/// The size field of the box that runs past the end, as it should read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Cut {
-    /// File offset of the size field.
-    pub(crate) at: u64,
-    /// The field's bytes for the box to end at the end of the file.
-    pub(crate) field: Vec<u8>,
-}
+use crate::patch::Patch;
 
 /// Where an MP4 `file` is cut short; `None` for a whole file or one that is not MP4.
-pub(crate) fn cut_short<R: Read + Seek>(file: &mut R) -> io::Result<Option<Cut>> {
+pub(crate) fn cut_short<R: Read + Seek>(file: &mut R) -> io::Result<Option<Patch>> {
     if !mp4_track::is_mp4(file)? {
         return Ok(None);
     }
@@ -41,12 +31,12 @@ pub(crate) fn cut_short<R: Read + Seek>(file: &mut R) -> io::Result<Option<Cut>>
         if end > file_len {
             let size = file_len - top.pos;
             let cut = if top.header_len == 16 {
-                Some(Cut {
+                Some(Patch {
                     at: top.pos + 8,
                     field: size.to_be_bytes().to_vec(),
                 })
             } else {
-                u32::try_from(size).ok().map(|size| Cut {
+                u32::try_from(size).ok().map(|size| Patch {
                     at: top.pos,
                     field: size.to_be_bytes().to_vec(),
                 })
@@ -58,23 +48,6 @@ pub(crate) fn cut_short<R: Read + Seek>(file: &mut R) -> io::Result<Option<Cut>>
     }
     file.seek(SeekFrom::Start(0))?;
     Ok(None)
-}
-
-/// `file` as symphonia should read it: a cut-short MP4 with its last box ending at the
-/// end of the file, a WAV whose data chunk claims more than the file holds with that
-/// chunk ending there ([`crate::wav_cut`]), any other file as it is.
-pub(crate) fn media_source(mut file: File) -> io::Result<Box<dyn MediaSource>> {
-    let cut = match cut_short(&mut file)? {
-        Some(cut) => Some(cut),
-        None => crate::wav_cut::cut_short(&mut file)?,
-    };
-    Ok(match cut {
-        Some(cut) => {
-            let len = file.metadata()?.len();
-            Box::new(CutSource { file, len, cut })
-        }
-        None => Box::new(file),
-    })
 }
 
 /// The error for `path` failing to open as `error` says: a cut-short MP4 says so.
@@ -91,47 +64,12 @@ pub(crate) fn explain(path: &Path, error: PlayerError) -> PlayerError {
     }
 }
 
-/// A cut-short file, read with the size of its last box (or chunk) rewritten.
-struct CutSource {
-    file: File,
-    len: u64,
-    cut: Cut,
-}
-
-impl Read for CutSource {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let pos = self.file.stream_position()?;
-        let n = self.file.read(buf)?;
-        for (at, byte) in (self.cut.at..).zip(&self.cut.field) {
-            if let Some(i) = at.checked_sub(pos).filter(|i| *i < n as u64) {
-                buf[i as usize] = *byte;
-            }
-        }
-        Ok(n)
-    }
-}
-
-impl Seek for CutSource {
-    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
-        self.file.seek(to)
-    }
-}
-
-impl MediaSource for CutSource {
-    fn is_seekable(&self) -> bool {
-        true
-    }
-
-    fn byte_len(&self) -> Option<u64> {
-        Some(self.len)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::io::Write;
 
     use super::*;
+    use crate::patch::media_source;
 
     /// An MP4-like file: `ftyp`, then an `mdat` declaring `declared` bytes holding
     /// `held`.
@@ -152,7 +90,7 @@ mod tests {
         let mut cut = file_with_mdat(8 + 100, 40);
         assert_eq!(
             cut_short(&mut cut).expect("read"),
-            Some(Cut {
+            Some(Patch {
                 at: 16,
                 field: 48u32.to_be_bytes().to_vec()
             })

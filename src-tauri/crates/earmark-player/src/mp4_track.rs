@@ -1,6 +1,6 @@
 //! What an MP4/M4A audio track declares that symphonia does not pass on: the edit list
-//! (the encoder's priming samples to skip and the length to play) and, for AAC, the
-//! channel count inside the AudioSpecificConfig.
+//! (the encoder's priming samples to skip and the length to play). The AAC decoder
+//! config is read by [`crate::aac_config`].
 //!
 //! An AAC encoder starts every stream with priming samples (1024 for ffmpeg and Apple)
 //! and pads the last frame. The track's edit list says where the real audio starts
@@ -60,45 +60,6 @@ pub(crate) fn read_edit<R: Read + Seek>(
             })
         });
     Ok(edit)
-}
-
-/// Channels declared by an AAC AudioSpecificConfig (the `esds` decoder config).
-pub(crate) fn aac_channels(config: &[u8]) -> Option<u16> {
-    let mut bits = Bits {
-        bytes: config,
-        pos: 0,
-    };
-    if bits.take(5)? == 31 {
-        bits.take(6)?;
-    }
-    if bits.take(4)? == 15 {
-        bits.take(24)?;
-    }
-    match bits.take(4)? {
-        0 => None,
-        7 => Some(8),
-        n @ 1..=6 => Some(n as u16),
-        _ => None,
-    }
-}
-
-/// A big-endian bit reader.
-struct Bits<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl Bits<'_> {
-    fn take(&mut self, n: usize) -> Option<u32> {
-        let mut v = 0u32;
-        for _ in 0..n {
-            let byte = self.bytes.get(self.pos / 8)?;
-            let bit = (byte >> (7 - self.pos % 8)) & 1;
-            v = (v << 1) | u32::from(bit);
-            self.pos += 1;
-        }
-        Some(v)
-    }
 }
 
 /// The length of `file` in bytes (its position is left anywhere).
@@ -256,15 +217,6 @@ fn single_edit(elst: &[u8]) -> Option<(u64, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_channels_from_an_audio_specific_config() {
-        // AAC-LC (2), 44.1 kHz (4), stereo (2): 0x12 0x10.
-        assert_eq!(aac_channels(&[0x12, 0x10]), Some(2));
-        // AAC-LC, 48 kHz (3), mono (1): 0x11 0x88.
-        assert_eq!(aac_channels(&[0x11, 0x88]), Some(1));
-        assert_eq!(aac_channels(&[0x12]), None, "truncated");
-    }
 
     #[test]
     fn reads_a_single_edit() {

@@ -5,7 +5,7 @@
 //! symphonia takes the chunk's size as the length, so the "exact" length would be
 //! what the header says, and the last packet read past the end would fail as a whole.
 //! Here the file is shown to symphonia with that size cut to the bytes that are there
-//! (through the same rewriting source as a cut-short MP4, [`crate::mp4_cut`]): the
+//! (through the rewriting source of [`crate::patch`]): the
 //! length is then `(file length - data offset) / block size` frames, the audio
 //! actually present, and every whole frame in the file plays. Walking RIFF chunk
 //! headers is eight bytes a chunk; a crate for it would bring more than it saves.
@@ -13,20 +13,20 @@
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 
-use crate::mp4_cut::Cut;
+use crate::patch::Patch;
 
 /// Bytes of a RIFF chunk header: a four-byte id and a little-endian size.
 const CHUNK_HEADER: u64 = 8;
 
 /// Where a WAV `file`'s data chunk runs past its end; `None` for a file whose data
 /// chunk fits, or one that is not WAV.
-pub(crate) fn cut_short(file: &mut File) -> io::Result<Option<Cut>> {
+pub(crate) fn cut_short(file: &mut File) -> io::Result<Option<Patch>> {
     let found = data_cut(file);
     file.seek(SeekFrom::Start(0))?;
     found
 }
 
-fn data_cut(file: &mut File) -> io::Result<Option<Cut>> {
+fn data_cut(file: &mut File) -> io::Result<Option<Patch>> {
     let file_len = file.metadata()?.len();
     let mut riff = [0u8; 12];
     file.seek(SeekFrom::Start(0))?;
@@ -47,7 +47,7 @@ fn data_cut(file: &mut File) -> io::Result<Option<Cut>> {
         let body = pos + CHUNK_HEADER;
         if &header[0..4] == b"data" {
             let held = file_len - body;
-            return Ok((size > held).then(|| Cut {
+            return Ok((size > held).then(|| Patch {
                 at: pos + 4,
                 // `held` is below the claimed u32 size, so it fits.
                 field: (held as u32).to_le_bytes().to_vec(),
@@ -64,7 +64,7 @@ mod tests {
     use std::io::Write;
 
     use super::*;
-    use crate::mp4_cut::media_source;
+    use crate::patch::media_source;
 
     /// A WAV-like file: the RIFF header, a 16-byte `fmt ` chunk, then a `data` chunk
     /// declaring `declared` bytes holding `held`.
@@ -86,7 +86,7 @@ mod tests {
         let mut lying = wav_with_data(u32::MAX - 36, 40);
         assert_eq!(
             cut_short(&mut lying).expect("read"),
-            Some(Cut {
+            Some(Patch {
                 at: 40,
                 field: 40u32.to_le_bytes().to_vec()
             })

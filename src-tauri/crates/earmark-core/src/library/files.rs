@@ -15,7 +15,7 @@ use super::{import_local, LibraryError, LocalImport};
 
 /// The extensions of files taken for audio.
 pub const AUDIO_EXTENSIONS: &[&str] = &[
-    "mp3", "m4a", "m4b", "mp4", "aac", "ogg", "oga", "opus", "flac", "wav",
+    "mp3", "m4a", "m4b", "mp4", "aac", "ogg", "oga", "opus", "flac", "wav", "aif", "aiff", "aifc",
 ];
 
 /// How deep folders are walked.
