@@ -22,7 +22,7 @@ pub async fn import(background: &Background, paths: Vec<PathBuf>) -> IpcResult<F
             let mut done = import_audio_files(store, &files, &measure);
             if files.is_empty() {
                 done.problems
-                    .push("No audio files were found there (MP3, M4A, Ogg, FLAC or WAV).".into());
+                    .push("No audio files were found there (MP3, M4A or M4B, AAC, Ogg or Opus, FLAC, WAV or AIFF).".into());
             }
             Ok(done)
         })
