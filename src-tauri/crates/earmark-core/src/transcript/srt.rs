@@ -15,8 +15,9 @@
 //!   at all (a blank line, the next cue's number, then text).
 //! - Inline markup (`<i>`, `<b>`, `<u>`, `<font …>`, `{\an8}`) is stripped and
 //!   character references are decoded; a cue's lines are joined with a space.
-//! - Speakers: a line starting with an accepted `Name:` label (see `speaker.rs`)
-//!   names the speaker, and that speaker holds until another label appears, so a
+//! - Speakers: a line starting with an accepted `Name:` label (see `speaker.rs`),
+//!   or a line that is only such a label with the cue's text after it, names the
+//!   speaker, and that speaker holds until another label appears, so a
 //!   cue without a prefix continues the last named speaker. A cue whose lines
 //!   carry two labels (`- Ana: Hi` / `- Ben: Hello`) becomes two segments with the
 //!   cue's times.
@@ -115,26 +116,34 @@ fn clean_line(line: &str) -> String {
     collapse_whitespace(&decode_entities(&strip_subtitle_tags(line)))
 }
 
-/// The label-shaped prefix of a cue line, past a dialogue dash.
-fn line_label(line: &str) -> Option<(&str, &str)> {
+/// The label-shaped prefix of a cue line, past a dialogue dash. A line that is only
+/// a label (`Maya:`) counts when `more_follows` in the cue: it names the speaker of
+/// the lines after it, as AntennaPod reads it.
+fn line_label(line: &str, more_follows: bool) -> Option<(&str, &str)> {
     let line = line.strip_prefix(['-', '–', '—']).unwrap_or(line);
-    split_label(line).filter(|(_, rest)| !rest.is_empty())
+    split_label(line).filter(|(_, rest)| !rest.is_empty() || more_follows)
+}
+
+/// Each line of a cue with whether more lines follow it in the cue.
+fn lines_of(cue: &Cue) -> impl Iterator<Item = (&String, bool)> {
+    let last = cue.lines.len().saturating_sub(1);
+    cue.lines.iter().enumerate().map(move |(k, line)| (line, k < last))
 }
 
 /// Turns cues into segments, moving accepted `Name:` prefixes into speakers.
 fn attribute_speakers(cues: Vec<Cue>) -> Vec<Segment> {
     let labels = Labels::decide(
         cues.iter()
-            .flat_map(|cue| cue.lines.iter())
-            .filter_map(|line| line_label(line)),
+            .flat_map(lines_of)
+            .filter_map(|(line, more)| line_label(line, more)),
         &[],
     );
     let mut segments = Vec::with_capacity(cues.len());
     let mut speaker: Option<String> = None;
     for cue in &cues {
         let mut text = String::new();
-        for line in &cue.lines {
-            let labelled = line_label(line).filter(|(label, _)| labels.accepts(label));
+        for (line, more) in lines_of(cue) {
+            let labelled = line_label(line, more).filter(|(label, _)| labels.accepts(label));
             let line_text = match labelled {
                 Some((label, rest)) => {
                     if !text.is_empty() {
@@ -145,6 +154,9 @@ fn attribute_speakers(cues: Vec<Cue>) -> Vec<Segment> {
                 }
                 None => line.as_str(),
             };
+            if line_text.is_empty() {
+                continue;
+            }
             if !text.is_empty() {
                 text.push(' ');
             }

@@ -122,3 +122,28 @@ fn warnings_appear_in_json_only_when_a_cue_was_left_out() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn a_line_that_is_only_a_name_names_the_speaker_of_the_lines_after_it() -> TestResult {
+    let srt = "1\n00:00:01,000 --> 00:00:02,000\nMaya:\nHello there.\n\n\
+               2\n00:00:03,000 --> 00:00:04,000\nStill me.\n\n\
+               3\n00:00:05,000 --> 00:00:06,000\nJonas:\nHi, Maya.\n\n\
+               4\n00:00:07,000 --> 00:00:08,000\nNote:\n";
+    let t = parse_as(srt, TranscriptFormat::Srt)?;
+    let rows: Vec<(Option<&str>, &str)> = t
+        .segments
+        .iter()
+        .map(|s| (s.speaker.as_deref(), s.text.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("Maya"), "Hello there."),
+            (Some("Maya"), "Still me."),
+            (Some("Jonas"), "Hi, Maya."),
+            (Some("Jonas"), "Note:"),
+        ],
+        "a label alone on the cue's last line is text"
+    );
+    Ok(())
+}
