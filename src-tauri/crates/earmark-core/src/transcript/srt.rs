@@ -127,7 +127,10 @@ fn line_label(line: &str, more_follows: bool) -> Option<(&str, &str)> {
 /// Each line of a cue with whether more lines follow it in the cue.
 fn lines_of(cue: &Cue) -> impl Iterator<Item = (&String, bool)> {
     let last = cue.lines.len().saturating_sub(1);
-    cue.lines.iter().enumerate().map(move |(k, line)| (line, k < last))
+    cue.lines
+        .iter()
+        .enumerate()
+        .map(move |(k, line)| (line, k < last))
 }
 
 /// Turns cues into segments, moving accepted `Name:` prefixes into speakers.
