@@ -15,7 +15,7 @@ from harness.earmark_app import RunningApp
 from harness.earmark_cli import cli
 from harness.feed_server import FeedServer, Route
 from harness.library_feed import DEMO_AUDIO, SHOW
-from harness.library_page import screenshot, sidebar_titles
+from harness.library_page import add_feed, screenshot, sidebar_titles
 
 TITLES = ["Crème brûlée & naïve façades", "Kesäkuun ääni: Öljy & Ärrä"]
 REPAIRS = [
@@ -42,12 +42,7 @@ def test_a_latin1_feed_with_broken_xml_keeps_every_episode_and_says_what_was_rep
     page = app.page
     page.segments()
     page.wait_visible('[data-testid="add-open"]').click()
-    page.wait_visible('[data-testid="feed-url"]').send_keys(server.url("/feed.xml"))
-    page.wait_visible('[data-testid="subscribe"]').click()
-    said = page.wait_until(
-        lambda d: m.text if (m := d.find_element(By.CSS_SELECTOR, '[data-testid="add-message"]')).text.startswith("Subscribed") else False,
-        "subscribing did not say what it did",
-    )
+    said = add_feed(page, server.url("/feed.xml"), "Subscribed", "subscribing did not say what it did")
     assert said.split("\n") == [f"Subscribed to “{SHOW}”: 2 episodes.", *REPAIRS], said
     screenshot(page, artifacts_dir, "feed-repairs-add-dialog")
     page.driver.find_element(By.CSS_SELECTOR, '[data-action="close-add"]').click()

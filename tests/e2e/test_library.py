@@ -23,7 +23,7 @@ from harness.earmark_app import RunningApp
 from harness.earmark_cli import cli
 from harness.feed_server import FeedServer, Route
 from harness.library_feed import DEMO_AUDIO, SECOND, SHOW, THIRD, feed, item, two_episodes
-from harness.library_page import control_state, css, screenshot, show_new_count, sidebar_titles, subscribe
+from harness.library_page import add_feed, control_state, css, screenshot, show_new_count, sidebar_titles, subscribe
 from harness.native_dialog import answer_file_dialog
 
 
@@ -60,12 +60,7 @@ def test_subscribe_and_read_the_show_like_its_own_page(
     screenshot(page, artifacts_dir, f"library-show-page-{name}")
 
     page.wait_visible('[data-testid="add-open"]').click()
-    page.wait_visible('[data-testid="feed-url"]').send_keys(server.url("/missing.xml"))
-    page.wait_visible('[data-testid="subscribe"]').click()
-    message = page.wait_until(
-        lambda d: m.text if (m := d.find_element(By.CSS_SELECTOR, '[data-testid="add-message"]')).text.startswith("404") else False,
-        "a feed that is not there says so",
-    )
+    message = add_feed(page, server.url("/missing.xml"), "404", "a feed that is not there says so")
     assert "404 Not found" in message, message
     screenshot(page, artifacts_dir, f"library-add-dialog-{name}")
 

@@ -52,6 +52,19 @@ def subscribe(page: EarmarkPage, url: str) -> None:
     page.driver.find_element(By.CSS_SELECTOR, '[data-action="close-add"]').click()
 
 
+def add_feed(page: EarmarkPage, url: str, said_starts: str, why: str) -> str:
+    """Types `url` into the open Add dialog, subscribes, and waits for the dialog to say
+    something starting with `said_starts`; returns all it said."""
+    page.wait_visible('[data-testid="feed-url"]').send_keys(url)
+    page.wait_visible('[data-testid="subscribe"]').click()
+    return page.wait_until(
+        lambda d: m.text
+        if (m := d.find_element(By.CSS_SELECTOR, '[data-testid="add-message"]')).text.startswith(said_starts)
+        else False,
+        why,
+    )
+
+
 def row(page: EarmarkPage, title: str):
     """The row titled `title` on the show's page, found in one script call."""
     found = page.driver.execute_script(
