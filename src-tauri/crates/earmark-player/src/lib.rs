@@ -16,6 +16,7 @@ mod flac_blocks;
 #[doc(hidden)]
 pub mod fuzz;
 mod guard;
+mod iff_chunks;
 mod media_info;
 mod mp3;
 mod mp4_cut;

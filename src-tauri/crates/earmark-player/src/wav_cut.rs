@@ -7,56 +7,37 @@
 //! Here the file is shown to symphonia with that size cut to the bytes that are there
 //! (through the rewriting source of [`crate::patch`]): the
 //! length is then `(file length - data offset) / block size` frames, the audio
-//! actually present, and every whole frame in the file plays. Walking RIFF chunk
-//! headers is eight bytes a chunk; a crate for it would bring more than it saves.
+//! actually present, and every whole frame in the file plays. The chunk is found by
+//! [`crate::iff_chunks`].
 
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom};
+use std::io;
 
+use crate::iff_chunks::{self, Form, CHUNK_HEADER};
 use crate::patch::Patch;
 
-/// Bytes of a RIFF chunk header: a four-byte id and a little-endian size.
-const CHUNK_HEADER: u64 = 8;
+/// A WAV file's form.
+const WAVE: Form = Form {
+    id: b"RIFF",
+    kinds: &[b"WAVE"],
+    big_endian: false,
+};
 
 /// Where a WAV `file`'s data chunk runs past its end; `None` for a file whose data
 /// chunk fits, or one that is not WAV.
 pub(crate) fn cut_short(file: &mut File) -> io::Result<Option<Patch>> {
-    let found = data_cut(file);
-    file.seek(SeekFrom::Start(0))?;
-    found
-}
-
-fn data_cut(file: &mut File) -> io::Result<Option<Patch>> {
-    let file_len = file.metadata()?.len();
-    let mut riff = [0u8; 12];
-    file.seek(SeekFrom::Start(0))?;
-    if file_len < 12 || file.read_exact(&mut riff).is_err() {
+    let Some(chunk) = iff_chunks::find(file, WAVE, b"data")? else {
         return Ok(None);
-    }
-    if &riff[0..4] != b"RIFF" || &riff[8..12] != b"WAVE" {
-        return Ok(None);
-    }
-    let mut pos = 12u64;
-    let mut header = [0u8; CHUNK_HEADER as usize];
-    while pos + CHUNK_HEADER <= file_len {
-        file.seek(SeekFrom::Start(pos))?;
-        file.read_exact(&mut header)?;
-        let size = u64::from(u32::from_le_bytes([
-            header[4], header[5], header[6], header[7],
-        ]));
-        let body = pos + CHUNK_HEADER;
-        if &header[0..4] == b"data" {
-            let held = file_len - body;
-            return Ok((size > held).then(|| Patch {
-                at: pos + 4,
-                // `held` is below the claimed u32 size, so it fits.
-                field: (held as u32).to_le_bytes().to_vec(),
-            }));
-        }
-        // Chunks are padded to an even length.
-        pos = body + size + (size & 1);
-    }
-    Ok(None)
+    };
+    let held = file
+        .metadata()?
+        .len()
+        .saturating_sub(chunk.at + CHUNK_HEADER);
+    Ok((u64::from(chunk.size) > held).then(|| Patch {
+        at: chunk.at + 4,
+        // `held` is below the claimed u32 size, so it fits.
+        field: (held as u32).to_le_bytes().to_vec(),
+    }))
 }
 
 #[cfg(test)]
