@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod download_queue;
 pub mod earmark;
 pub mod episode_align;
+pub mod episode_view;
 pub mod error;
 pub mod error_report;
 pub mod notebook;
