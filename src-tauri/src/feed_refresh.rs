@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use earmark_api::refresh_report::{report, RefreshReport};
+use earmark_api::settings::{DEFAULT_REFRESH_MINUTES, REFRESH_MINUTES_KEY, REFRESH_MINUTES_RANGE};
 use earmark_core::feeds::{refresh, refresh_all};
 use earmark_core::store::PodcastId;
 use tauri::AppHandle;
@@ -13,16 +14,10 @@ use crate::background::Background;
 use crate::error::IpcResult;
 use crate::events;
 
-/// Settings key of the minutes between background checks (a number).
-pub const REFRESH_MINUTES_KEY: &str = "library.refresh_minutes";
-/// Minutes between background checks unless the settings say otherwise.
-pub const DEFAULT_REFRESH_MINUTES: f64 = 60.0;
 /// What a check is called should it stop on an internal error.
 const CHECKING: &str = "Checking for new episodes";
 /// What the background checks are called should they stop on an internal error.
 pub const PERIODIC_CHECKS: &str = "The background check for new episodes";
-/// The shortest and longest gaps between background checks, in minutes.
-const REFRESH_MINUTES_RANGE: (f64, f64) = (0.05, 24.0 * 60.0);
 
 /// Checks one podcast, or all of them.
 pub async fn check(

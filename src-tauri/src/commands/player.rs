@@ -1,6 +1,7 @@
 //! Player commands: play, pause, seek, volume, speed, skip silence, and the clock
 //! channel. Speed and skip silence are remembered in the settings and restored at start.
 
+use earmark_api::settings::{SKIP_SILENCE_KEY, SPEED_KEY};
 use earmark_core::store::{EpisodeId, Store};
 use earmark_player::{ClockSnapshot, Player};
 use tauri::ipc::Channel;
@@ -66,11 +67,6 @@ pub async fn player_play_from(
 pub fn player_volume(state: State<'_, AppState>, volume: f32) {
     state.player.set_volume(volume);
 }
-
-/// Settings key of the playback speed (a number, 0.5–3.0).
-pub const SPEED_KEY: &str = "playback.speed";
-/// Settings key of skip silence (a boolean).
-pub const SKIP_SILENCE_KEY: &str = "playback.skip_silence";
 
 /// Sets the playback speed, pitch kept, and remembers it; returns the speed in effect
 /// (snapped to 0.5–3.0 in steps of 0.05).
