@@ -5,10 +5,10 @@
 //! bytes keyed by the file's path, size and modification time (a changed file simply
 //! misses). A cache that cannot be read or written only costs a scan.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use earmark_core::store::{FileCache, FileKey, Store};
-use earmark_player::{Opened, PlayerError, SeekIndex};
+use earmark_api::seek_tables::{cached, remember};
+use earmark_player::{Opened, PlayerError};
 
 use crate::state::AppState;
 
@@ -35,31 +35,14 @@ pub async fn open(state: &AppState, audio: PathBuf, start_ms: u64) -> Result<Ope
     Ok(opened)
 }
 
-/// The index stored for the file at `audio` as it is on disk now, if any.
-pub fn cached(store: &Store, audio: &Path) -> Option<SeekIndex> {
-    let key = FileKey::for_file(audio).ok()?;
-    let bytes = store.cached(FileCache::SeekIndex, &key).ok().flatten()?;
-    SeekIndex::from_bytes(&bytes)
-}
-
-/// Stores `used`, the index the player opened `audio` with, unless it is the one
-/// that came from the cache.
-pub fn remember(store: &Store, audio: &Path, from_cache: Option<&SeekIndex>, used: &SeekIndex) {
-    if from_cache == Some(used) {
-        return;
-    }
-    let Ok(key) = FileKey::for_file(audio) else {
-        return;
-    };
-    if let Err(e) = store.put_cached(FileCache::SeekIndex, &key, &used.to_bytes()) {
-        eprintln!("earmark: could not keep the seek index: {e}");
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
+    use earmark_core::store::{FileCache, FileKey};
+    use earmark_player::{MediaDecoder, SeekIndex};
+
     use super::*;
-    use earmark_player::MediaDecoder;
 
     fn demo_copy(dir: &Path) -> PathBuf {
         let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/demo/demo.mp3");

@@ -15,6 +15,7 @@ pub mod error_report;
 pub mod notebook;
 pub mod pauses;
 pub mod refresh_report;
+pub mod seek_tables;
 pub mod settings;
 pub mod sync;
 pub mod transcript_times;
