@@ -2,7 +2,7 @@
 //! (Settings). The work is `earmark_core::backup`'s, as for `earmark-cli backup` and
 //! `restore`.
 
-use earmark_core::backup::{back_up, restore, BackupError, LibraryFacts, LibraryLock, Restored};
+use earmark_core::backup::{back_up, restore, LibraryFacts, LibraryLock, Restored};
 use tauri::{AppHandle, State};
 
 use crate::error::{IpcError, IpcResult};
@@ -11,6 +11,7 @@ use crate::loaded_episode::with_none_loaded;
 use crate::open_dialog::{pick, Pick};
 use crate::save_dialog::{pick_save_path, SaveRequest};
 use crate::state::AppState;
+use crate::supervise;
 
 /// The extensions offered for backups.
 const BACKUP_EXTENSIONS: &[&str] = &["db", "sqlite", "sqlite3"];
@@ -31,7 +32,11 @@ pub async fn library_backup(
         return Ok(None);
     };
     let data_dir = state.data_dir.clone();
-    blocking(move || back_up(&data_dir, &file)).await.map(Some)
+    supervise::blocking("Backing up the library", move || {
+        Ok(back_up(&data_dir, &file)?)
+    })
+    .await
+    .map(Some)
 }
 
 /// Asks for a backup and replaces the library with it, the player emptied first;
@@ -53,7 +58,7 @@ pub async fn library_restore(
         ));
     }
     let (lock, data_dir) = (state.library_lock.clone(), state.data_dir.clone());
-    let restored = blocking(move || {
+    let restored = supervise::blocking("Restoring the library", move || {
         // The lock the app took at start; without it (another Earmark window held it
         // then), take it now or say who holds it.
         let taken;
@@ -64,17 +69,7 @@ pub async fn library_restore(
                 &taken
             }
         };
-        restore(&file, lock)
+        Ok(restore(&file, lock)?)
     });
     with_none_loaded(&state, restored).await.map(Some)
-}
-
-/// Runs backup work off the async workers.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, BackupError> + Send + 'static,
-) -> IpcResult<T> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|_| IpcError::new("internal", "A background task failed."))?
-        .map_err(IpcError::from)
 }
