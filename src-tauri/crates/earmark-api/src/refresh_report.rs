@@ -14,6 +14,10 @@ pub struct RefreshReport {
     pub podcasts: Vec<PodcastOutcome>,
     /// Every podcast failed for want of a network: nothing is wrong with the feeds.
     pub offline: bool,
+    /// Feeds the server said had not changed (304): nothing was read or written.
+    pub not_modified: usize,
+    /// Bytes of feed received across all podcasts.
+    pub bytes: u64,
 }
 
 /// How one podcast's check went.
@@ -29,6 +33,10 @@ pub struct PodcastOutcome {
     pub error: Option<String>,
     /// What was repaired in its feed, and what could not be fetched, as sentences.
     pub warnings: Vec<String>,
+    /// The feed had not changed since it was last read.
+    pub not_modified: bool,
+    /// Bytes of feed received.
+    pub bytes: u64,
 }
 
 impl PodcastOutcome {
@@ -41,6 +49,8 @@ impl PodcastOutcome {
                 new_episodes: done.new_episodes,
                 error: None,
                 warnings: done.warnings,
+                not_modified: done.not_modified,
+                bytes: done.bytes,
             },
             Err(e) => PodcastOutcome {
                 podcast: show.id,
@@ -48,6 +58,8 @@ impl PodcastOutcome {
                 new_episodes: 0,
                 error: Some(e.to_string()),
                 warnings: Vec::new(),
+                not_modified: false,
+                bytes: 0,
             },
         }
     }
@@ -65,6 +77,8 @@ pub fn report(outcomes: Vec<(Podcast, Result<Refreshed, SubscribeError>)>) -> Re
         .collect();
     RefreshReport {
         new_episodes: podcasts.iter().map(|p| p.new_episodes).sum(),
+        not_modified: podcasts.iter().filter(|p| p.not_modified).count(),
+        bytes: podcasts.iter().map(|p| p.bytes).sum(),
         podcasts,
         offline,
     }
@@ -96,6 +110,8 @@ mod tests {
             transcripts: 0,
             chapters: 0,
             subscribed_now: false,
+            not_modified: new_episodes == 0,
+            bytes: if new_episodes == 0 { 0 } else { 1_000 },
             warnings: Vec::new(),
         })
     }
@@ -115,6 +131,7 @@ mod tests {
             (show(3, "C"), refreshed(3, 1)),
         ]);
         assert_eq!(report.new_episodes, 3);
+        assert_eq!((report.not_modified, report.bytes), (0, 2_000));
         assert!(!report.offline, "some feeds answered: the network is there");
         let failed: Vec<_> = report
             .podcasts

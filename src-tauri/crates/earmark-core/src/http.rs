@@ -20,9 +20,11 @@ use reqwest::{StatusCode, Url};
 
 mod address;
 mod redirects;
+mod validators;
 pub(crate) use address::host_of;
 pub use address::parse_url;
 pub use redirects::MAX_REDIRECTS;
+pub use validators::Validators;
 
 /// How long connecting to a server may take.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
@@ -172,6 +174,8 @@ pub struct Fetched {
     pub moved_to: Option<String>,
     /// The `Content-Type` the server gave, if any.
     pub content_type: Option<String>,
+    /// The version's `ETag` and `Last-Modified`, to ask next time whether it changed.
+    pub validators: Validators,
     /// The body.
     pub bytes: Vec<u8>,
 }
@@ -203,18 +207,22 @@ impl HttpClient {
         // The first caller installs ring as rustls' crypto provider; later calls (or
         // another part of the app having installed one) leave it as it is.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let build = |policy| {
+        // Documents (feeds, transcripts, chapters) may come compressed; downloads ask
+        // for the bytes as they are, so that ranges and lengths mean the file's.
+        let build = |policy, compressed| {
             Client::builder()
                 .user_agent(USER_AGENT)
                 .connect_timeout(connect)
                 .timeout(read)
                 .redirect(policy)
+                .gzip(compressed)
+                .brotli(compressed)
                 .build()
                 .map_err(|e| NetError::Client(e.to_string()))
         };
         Ok(HttpClient {
-            client: build(reqwest::redirect::Policy::limited(MAX_REDIRECTS))?,
-            no_redirects: build(reqwest::redirect::Policy::none())?,
+            client: build(reqwest::redirect::Policy::limited(MAX_REDIRECTS), false)?,
+            no_redirects: build(reqwest::redirect::Policy::none(), true)?,
             read_timeout: read,
             deadline,
         })
@@ -233,12 +241,31 @@ impl HttpClient {
     /// Fetches `url` whole, following redirects (and telling a permanent move in
     /// [`Fetched::moved_to`]), failing on an error status, on a body over `max_bytes`
     /// (checked against `Content-Length` first, then while reading) and on a transfer
-    /// longer than the client's deadline.
+    /// longer than the client's deadline. Gzip and Brotli bodies are decompressed.
     pub fn fetch(&self, url: &str, max_bytes: u64) -> Result<Fetched, NetError> {
         let url = parse_url(url)?;
-        let followed = redirects::get_following(self, &url)?;
+        self.fetch_changed(url.as_str(), max_bytes, &Validators::default())?
+            .ok_or_else(|| NetError::Status {
+                url: url.to_string(),
+                status: 304,
+            })
+    }
+
+    /// Fetches `url` as [`HttpClient::fetch`] does, asking whether the version `known`
+    /// describes changed: `None` when the server answers 304 Not Modified (no body).
+    pub fn fetch_changed(
+        &self,
+        url: &str,
+        max_bytes: u64,
+        known: &Validators,
+    ) -> Result<Option<Fetched>, NetError> {
+        let url = parse_url(url)?;
+        let followed = redirects::get_following(self, &url, known)?;
         let response = followed.response;
         let status = response.status();
+        if status == StatusCode::NOT_MODIFIED && !known.is_empty() {
+            return Ok(None);
+        }
         if !status.is_success() {
             return Err(NetError::Status {
                 url: url.to_string(),
@@ -257,13 +284,15 @@ impl HttpClient {
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let validators = Validators::of(&response);
         let bytes = self.read_capped(&url, response, max_bytes)?;
-        Ok(Fetched {
+        Ok(Some(Fetched {
             url: final_url,
             moved_to: followed.moved_to.map(String::from),
             content_type,
+            validators,
             bytes,
-        })
+        }))
     }
 
     /// Reads a body up to `max_bytes`, within the deadline.

@@ -24,7 +24,8 @@ pub enum FeedCommand {
     /// Fetch new episodes of one podcast, or of every podcast.
     ///
     /// JSON: {"new_episodes": N, "podcasts": [{"podcast", "title", "new_episodes",
-    /// "error", "warnings"}], "offline"}, the report the window shows.
+    /// "error", "warnings", "not_modified", "bytes"}], "offline", "not_modified",
+    /// "bytes"}, the report the window shows.
     Refresh {
         /// The podcast's id (default: all podcasts).
         podcast: Option<PodcastId>,
@@ -150,6 +151,7 @@ fn refresh_command(
             .iter()
             .map(|p| match &p.error {
                 Some(e) => format!("{:>4}  {}: {}", p.podcast, p.title, one_line(e)),
+                None if p.not_modified => format!("{:>4}  {}: unchanged", p.podcast, p.title),
                 None => format!("{:>4}  {}: {} new", p.podcast, p.title, p.new_episodes),
             })
             .collect();

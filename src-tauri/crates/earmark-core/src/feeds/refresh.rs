@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::chapters::ChapterSource;
-use crate::http::{parse_url, HttpClient};
+use crate::http::{parse_url, HttpClient, NetError, Validators};
 use crate::store::{
     EpisodeId, EpisodeLink, EpisodePerson, FeedItem, LinkKind, NewEpisode, NewPodcast, Podcast,
     PodcastId, Store, StoreResult,
@@ -35,6 +35,11 @@ pub struct Refreshed {
     pub chapters: usize,
     /// The podcast was added now (not refreshed).
     pub subscribed_now: bool,
+    /// The server said the feed had not changed since it was last read (304): nothing
+    /// was read or written.
+    pub not_modified: bool,
+    /// Bytes of feed received (0 when it had not changed).
+    pub bytes: u64,
     /// What was repaired in the feed, and what could not be fetched (transcripts,
     /// chapters), as sentences.
     pub warnings: Vec<String>,
@@ -61,14 +66,16 @@ pub fn subscribe(store: &Store, http: &HttpClient, url: &str) -> Result<Refreshe
     if let Some(existing) = store.podcast_by_feed_url(&url)? {
         return refresh(store, http, existing.id);
     }
-    let (feed, _) = fetch_feed(http, &url)?;
+    let fetched = fetch_feed(http, &url, &Validators::default())?
+        .ok_or_else(|| SubscribeError::Net(unasked_not_modified(&url)))?;
+    let feed = &fetched.feed;
     let podcast = store.add_podcast(&NewPodcast {
         title: feed.title.clone(),
-        feed_url: Some(url),
+        feed_url: Some(url.clone()),
         description: feed.description.clone(),
         image_url: feed.image_url.clone(),
     })?;
-    let stored = match store_feed(store, podcast, &feed) {
+    let stored = match store_feed(store, podcast, feed) {
         Ok(stored) => stored,
         Err(e) => {
             // Leave no empty podcast behind; the error that matters is the first one.
@@ -76,7 +83,8 @@ pub fn subscribe(store: &Store, http: &HttpClient, url: &str) -> Result<Refreshe
             return Err(e.into());
         }
     };
-    finish(store, http, podcast, &feed, stored, true)
+    store.set_feed_validators(podcast, &url, &fetched.validators)?;
+    finish(store, http, podcast, &fetched, stored, true)
 }
 
 /// Refreshes a podcast from its feed: updates its title, description and image,
@@ -90,19 +98,52 @@ pub fn refresh(
     let Some(url) = show.feed_url.clone() else {
         return Err(SubscribeError::NoFeedUrl(show.title));
     };
-    let (feed, redirected) = fetch_feed(http, &url)?;
-    let url = moved_to(store, &url, &feed, redirected.as_deref())?.unwrap_or(url);
+    let known = store.feed_validators(podcast, &url)?;
+    let Some(fetched) = fetch_feed(http, &url, &known)? else {
+        return Ok(unchanged(&show));
+    };
+    let feed = &fetched.feed;
+    let read_from = url.clone();
+    let url = moved_to(store, &url, feed, fetched.moved_to.as_deref())?.unwrap_or(url);
     store.update_podcast(
         podcast,
         &NewPodcast {
             title: feed.title.clone(),
-            feed_url: Some(url),
+            feed_url: Some(url.clone()),
             description: feed.description.clone(),
             image_url: feed.image_url.clone(),
         },
     )?;
-    let stored = store_feed(store, podcast, &feed)?;
-    finish(store, http, podcast, &feed, stored, false)
+    let stored = store_feed(store, podcast, feed)?;
+    // Validators belong to the address that gave them: a move starts afresh.
+    if url == read_from {
+        store.set_feed_validators(podcast, &url, &fetched.validators)?;
+    }
+    finish(store, http, podcast, &fetched, stored, false)
+}
+
+/// What a refresh did when the feed had not changed.
+fn unchanged(show: &Podcast) -> Refreshed {
+    Refreshed {
+        podcast: show.id,
+        title: show.title.clone(),
+        episodes: 0,
+        new_episodes: 0,
+        transcripts: 0,
+        chapters: 0,
+        subscribed_now: false,
+        not_modified: true,
+        bytes: 0,
+        warnings: Vec::new(),
+    }
+}
+
+/// A 304 to a request that asked nothing (a server that answers so is broken).
+fn unasked_not_modified(url: &str) -> NetError {
+    NetError::Status {
+        url: url.to_owned(),
+        status: 304,
+    }
 }
 
 /// The address a feed has moved to, when it is another one and no other podcast in
@@ -177,10 +218,11 @@ fn finish(
     store: &Store,
     http: &HttpClient,
     podcast: PodcastId,
-    feed: &Feed,
+    fetched: &FetchedFeed,
     stored: StoredFeed,
     subscribed_now: bool,
 ) -> Result<Refreshed, SubscribeError> {
+    let feed = &fetched.feed;
     let mut done = Refreshed {
         podcast,
         title: feed.title.clone(),
@@ -189,6 +231,8 @@ fn finish(
         transcripts: 0,
         chapters: stored.with_chapters.len(),
         subscribed_now,
+        not_modified: false,
+        bytes: fetched.bytes,
         warnings: feed.repairs.clone(),
     };
     for &episode in stored.new_episodes.iter().take(EXTRAS_FOR_NEWEST) {
@@ -201,10 +245,28 @@ fn finish(
     Ok(done)
 }
 
-/// Fetches and reads a feed, with the address the server moved it to for good if it
-/// did; anything unreadable is "not a podcast feed".
-fn fetch_feed(http: &HttpClient, url: &str) -> Result<(Feed, Option<String>), SubscribeError> {
-    let fetched = http.fetch(url, MAX_FEED_BYTES)?;
+/// A feed fetched and read.
+#[derive(Debug)]
+struct FetchedFeed {
+    feed: Feed,
+    /// Where the server moved it for good, if it did.
+    moved_to: Option<String>,
+    /// The version's validators.
+    validators: Validators,
+    /// Bytes received.
+    bytes: u64,
+}
+
+/// Fetches and reads a feed, asking with `known` whether it changed (`None`: it did
+/// not); anything unreadable is "not a podcast feed".
+fn fetch_feed(
+    http: &HttpClient,
+    url: &str,
+    known: &Validators,
+) -> Result<Option<FetchedFeed>, SubscribeError> {
+    let Some(fetched) = http.fetch_changed(url, MAX_FEED_BYTES, known)? else {
+        return Ok(None);
+    };
     let base = reqwest::Url::parse(&fetched.url).ok();
     let feed = parse_fetched_feed(
         &fetched.bytes,
@@ -215,7 +277,12 @@ fn fetch_feed(http: &HttpClient, url: &str) -> Result<(Feed, Option<String>), Su
         url: url.to_owned(),
         reason,
     })?;
-    Ok((feed, fetched.moved_to))
+    Ok(Some(FetchedFeed {
+        feed,
+        moved_to: fetched.moved_to,
+        validators: fetched.validators,
+        bytes: fetched.bytes.len() as u64,
+    }))
 }
 
 /// A parsed episode as the store keeps it.

@@ -5,7 +5,7 @@
 use reqwest::blocking::Response;
 use reqwest::Url;
 
-use super::{HttpClient, NetError};
+use super::{HttpClient, NetError, Validators};
 
 /// The most redirects followed for one request (as browsers and reqwest's default).
 pub const MAX_REDIRECTS: usize = 10;
@@ -20,14 +20,18 @@ pub(super) struct Followed {
     pub moved_to: Option<Url>,
 }
 
-/// Sends a GET for `url`, following up to [`MAX_REDIRECTS`] redirects.
-pub(super) fn get_following(http: &HttpClient, url: &Url) -> Result<Followed, NetError> {
+/// Sends a GET for `url`, following up to [`MAX_REDIRECTS`] redirects, asking with
+/// `known` whether the document changed since that version (a 304 then comes back).
+pub(super) fn get_following(
+    http: &HttpClient,
+    url: &Url,
+    known: &Validators,
+) -> Result<Followed, NetError> {
     let mut current = url.clone();
     let mut permanent = true;
     for _ in 0..=MAX_REDIRECTS {
-        let response = http
-            .no_redirects
-            .get(current.clone())
+        let response = known
+            .ask(http.no_redirects.get(current.clone()))
             .send()
             .map_err(|e| http.classify(&current, &e))?;
         let status = response.status();

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_chapters.sql"),
     include_str!("migrations/0005_search_prefix4.sql"),
     include_str!("migrations/0006_alignment_confidence.sql"),
+    include_str!("migrations/0007_feed_validators.sql"),
 ];
 
 /// The newest schema version this build knows.

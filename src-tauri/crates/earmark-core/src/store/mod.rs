@@ -18,6 +18,7 @@ mod db;
 mod episodes;
 mod error;
 mod feed_sync;
+mod feed_validators;
 mod file_cache;
 mod highlights;
 mod listing;

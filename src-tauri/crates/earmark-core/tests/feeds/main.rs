@@ -8,6 +8,7 @@ mod bad_fields;
 mod big_feed;
 mod bounds;
 mod chapters;
+mod conditional;
 mod downloaded;
 mod downloads;
 mod encodings;

@@ -48,6 +48,14 @@ pub struct Route {
     pub ignore_if_range: bool,
     /// `Location` sent (with a 3xx status, a redirect).
     pub location: Option<String>,
+    /// `Last-Modified` sent, when set.
+    pub last_modified: Option<String>,
+    /// Answer a GET that names the current `ETag` or `Last-Modified` in
+    /// `If-None-Match` / `If-Modified-Since` with 304 and no body.
+    pub conditional: bool,
+    /// Send the body gzip-compressed (`Content-Encoding: gzip`) to a client that
+    /// accepts it.
+    pub gzip: bool,
 }
 
 impl Route {
@@ -66,6 +74,9 @@ impl Route {
             trickle: None,
             ignore_if_range: false,
             location: None,
+            last_modified: None,
+            conditional: false,
+            gzip: false,
         }
     }
 
@@ -97,6 +108,10 @@ pub struct Seen {
     pub if_range: Option<String>,
     /// The `Accept-Encoding` header.
     pub accept_encoding: Option<String>,
+    /// The `If-None-Match` header.
+    pub if_none_match: Option<String>,
+    /// The `If-Modified-Since` header.
+    pub if_modified_since: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -217,6 +232,8 @@ fn handle(stream: TcpStream, state: &Mutex<State>) {
         range: headers.get("range").cloned(),
         if_range: headers.get("if-range").cloned(),
         accept_encoding: headers.get("accept-encoding").cloned(),
+        if_none_match: headers.get("if-none-match").cloned(),
+        if_modified_since: headers.get("if-modified-since").cloned(),
     };
     let (route, cut) = {
         let mut state = state.lock().unwrap();
@@ -241,6 +258,28 @@ fn handle(stream: TcpStream, state: &Mutex<State>) {
 }
 
 fn respond(mut stream: TcpStream, route: &Route, seen: &Seen, cut: bool) {
+    if route.conditional && unchanged(route, seen) {
+        let head = "HTTP/1.1 304 Not Modified\r\nConnection: close\r\n\r\n";
+        let _ = stream.write_all(head.as_bytes());
+        return;
+    }
+    let compressed;
+    let route = if route.gzip
+        && seen
+            .accept_encoding
+            .as_deref()
+            .is_some_and(|a| a.contains("gzip"))
+    {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(&route.body).unwrap();
+        compressed = Route {
+            body: encoder.finish().unwrap(),
+            ..route.clone()
+        };
+        &compressed
+    } else {
+        route
+    };
     let len = route.body.len();
     let mut status = route.status;
     let mut start = 0;
@@ -282,6 +321,17 @@ fn respond(mut stream: TcpStream, route: &Route, seen: &Seen, cut: bool) {
     if let Some(location) = &route.location {
         extra.push_str(&format!("Location: {location}\r\n"));
     }
+    if let Some(date) = &route.last_modified {
+        extra.push_str(&format!("Last-Modified: {date}\r\n"));
+    }
+    if route.gzip
+        && seen
+            .accept_encoding
+            .as_deref()
+            .is_some_and(|a| a.contains("gzip"))
+    {
+        extra.push_str("Content-Encoding: gzip\r\n");
+    }
     let body: &[u8] = if status == 416 {
         &[]
     } else {
@@ -322,6 +372,14 @@ fn respond(mut stream: TcpStream, route: &Route, seen: &Seen, cut: bool) {
         // Close without finishing: the client sees the connection break off.
         let _ = stream.shutdown(Shutdown::Both);
     }
+}
+
+/// Whether the request names the route's current version in `If-None-Match` or
+/// `If-Modified-Since`.
+fn unchanged(route: &Route, seen: &Seen) -> bool {
+    let etag = route.etag.is_some() && seen.if_none_match == route.etag;
+    let date = route.last_modified.is_some() && seen.if_modified_since == route.last_modified;
+    etag || date
 }
 
 fn reason(status: u16) -> &'static str {

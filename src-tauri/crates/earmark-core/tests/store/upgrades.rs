@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use earmark_core::chapters::{Chapter, ChapterSource};
+use earmark_core::http::Validators;
 use earmark_core::store::{
     backup_path, FileCache, FileKey, HitKind, NewHighlight, NewPodcast, Store, DATABASE_FILE_NAME,
     LATEST_VERSION,
@@ -29,6 +30,7 @@ const UPGRADE_TESTS: &[(u32, fn())] = &[
     (3, from_3_episodes_get_chapters_and_feed_links),
     (4, from_4_the_search_index_is_rebuilt_with_prefixes),
     (5, from_5_lines_keep_the_aligners_confidence),
+    (6, from_6_feeds_keep_their_validators),
 ];
 
 #[test]
@@ -337,4 +339,50 @@ fn from_5_lines_keep_the_aligners_confidence() {
     assert_eq!(store.confidence(episode).unwrap(), None);
     store.set_confidence(episode, &[0.5, 0.7]).unwrap();
     assert_eq!(store.confidence(episode).unwrap(), Some(vec![0.5, 0.7]));
+}
+
+#[test]
+fn from_6_feeds_keep_their_validators() {
+    let up = upgrade_from(6, |v6| {
+        v6.add_podcast(&NewPodcast {
+            title: "Show".into(),
+            feed_url: Some("https://example.com/feed.xml".into()),
+            description: None,
+            image_url: None,
+        })
+        .unwrap()
+    });
+    let (store, podcast) = (&up.store, up.made);
+    let url = "https://example.com/feed.xml";
+    assert!(store.feed_validators(podcast, url).unwrap().is_empty());
+    let validators = Validators {
+        etag: Some("\"v1\"".into()),
+        last_modified: Some("Mon, 07 Dec 2026 10:00:00 GMT".into()),
+    };
+    store
+        .set_feed_validators(podcast, url, &validators)
+        .unwrap();
+    assert_eq!(store.feed_validators(podcast, url).unwrap(), validators);
+    assert!(
+        store
+            .feed_validators(podcast, "https://moved.example/feed.xml")
+            .unwrap()
+            .is_empty(),
+        "validators belong to the address that gave them"
+    );
+    store
+        .set_feed_validators(podcast, url, &Validators::default())
+        .unwrap();
+    assert!(
+        store.feed_validators(podcast, url).unwrap().is_empty(),
+        "forgotten"
+    );
+    store
+        .set_feed_validators(podcast, url, &validators)
+        .unwrap();
+    store.delete_podcast(podcast).unwrap();
+    assert!(
+        store.feed_validators(podcast, url).unwrap().is_empty(),
+        "gone with the show"
+    );
 }
