@@ -9,6 +9,48 @@ use crate::mp3::{self, Mp3Stream};
 use crate::seek_index::SeekIndex;
 use crate::{mp4_cut, mp4_track};
 
+/// A stream of packets that seeks: Earmark's own MP3 and ADTS readers.
+trait PacketWalk {
+    /// The next packet; `false` at the end or on an error.
+    fn next(&mut self) -> bool;
+    /// Seeks to `ts` (samples); `false` on an error.
+    fn seek_to(&mut self, ts: u64) -> bool;
+}
+
+impl PacketWalk for Mp3Stream<Cursor<&[u8]>> {
+    fn next(&mut self) -> bool {
+        matches!(self.next_packet(), Ok(Some(_)))
+    }
+    fn seek_to(&mut self, ts: u64) -> bool {
+        self.seek(ts).is_ok()
+    }
+}
+
+impl PacketWalk for AdtsStream<Cursor<&[u8]>> {
+    fn next(&mut self) -> bool {
+        matches!(self.next_packet(), Ok(Some(_)))
+    }
+    fn seek_to(&mut self, ts: u64) -> bool {
+        self.seek(ts).is_ok()
+    }
+}
+
+/// Reads every packet, then seeks back to the middle (of `end` samples) and to the
+/// start and reads on, as a seek does.
+fn read_then_seek(stream: &mut impl PacketWalk, end: u64) {
+    while stream.next() {}
+    for ts in [end / 2, 0] {
+        if !stream.seek_to(ts) {
+            return;
+        }
+        for _ in 0..16 {
+            if !stream.next() {
+                break;
+            }
+        }
+    }
+}
+
 /// Walks the MP3 frames of `bytes` as opening the file does (the index scan), reads
 /// every packet, then seeks back to the middle and the start and reads on, as a seek
 /// does; also reads `bytes` as a cached seek index.
@@ -22,17 +64,7 @@ pub fn mp3_frames(bytes: &[u8]) {
         return;
     };
     let end = stream.index().mp3_frames() * stream.samples_per_frame();
-    while let Ok(Some(_)) = stream.next_packet() {}
-    for ts in [end / 2, 0] {
-        if stream.seek(ts).is_err() {
-            return;
-        }
-        for _ in 0..16 {
-            if !matches!(stream.next_packet(), Ok(Some(_))) {
-                break;
-            }
-        }
-    }
+    read_then_seek(&mut stream, end);
 }
 
 /// Walks the ADTS frames of `bytes` as opening the file does (the scan), reads every
@@ -43,17 +75,7 @@ pub fn adts_frames(bytes: &[u8]) {
     };
     let _ = stream.header().config();
     let end = stream.samples();
-    while let Ok(Some(_)) = stream.next_packet() {}
-    for ts in [end / 2, 0] {
-        if stream.seek(ts).is_err() {
-            return;
-        }
-        for _ in 0..16 {
-            if !matches!(stream.next_packet(), Ok(Some(_))) {
-                break;
-            }
-        }
-    }
+    read_then_seek(&mut stream, end);
 }
 
 /// Reads what Earmark reads of an MP4 file itself: the edit list of its sound track,
