@@ -54,12 +54,20 @@ enum Found {
 pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     let found = bom(bytes)
         .or_else(|| sniff_wide(bytes))
-        .or_else(|| content_type.and_then(charset_param).and_then(label))
-        .or_else(|| declared(bytes).and_then(label))
-        .unwrap_or_else(|| match std::str::from_utf8(bytes) {
-            Ok(_) => Found::Standard(UTF_8, 0),
+        .or_else(|| content_type.and_then(charset_param).and_then(label));
+    let found = match found.or_else(|| declared(bytes).and_then(label)) {
+        Some(found) => found,
+        None => match std::str::from_utf8(bytes) {
+            // Checked once: the text is the bytes.
+            Ok(text) => {
+                return Decoded {
+                    text: Cow::Borrowed(text),
+                    encoding: UTF_8.name(),
+                }
+            }
             Err(_) => Found::Standard(guess(bytes), 0),
-        });
+        },
+    };
     match found {
         Found::Standard(encoding, skip) => {
             let (text, _) = encoding.decode_without_bom_handling(&bytes[skip..]);

@@ -102,7 +102,7 @@ pub(crate) fn parse(input: &str) -> Result<Transcript, TranscriptError> {
 fn starts_untimed_cue(lines: &[&str], i: usize, expected: usize) -> bool {
     let after_blank = i > 0 && lines[i - 1].is_empty();
     let text_follows = lines.get(i + 1).is_some_and(|next| !next.is_empty());
-    after_blank && text_follows && lines[i] == expected.to_string()
+    after_blank && text_follows && lines[i].parse::<usize>() == Ok(expected)
 }
 
 /// True when `line` is meant as a timing line: it starts with a digit and holds
