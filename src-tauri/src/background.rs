@@ -1,10 +1,7 @@
-//! Work that waits on the network or the disk for long — feeds, downloads, imports —
-//! runs here: on tokio's blocking pool, each job with its own connection to the
-//! library (SQLite is synchronous; WAL lets it write beside the window's connection)
-//! and the one blocking HTTP client, so the window's store is never held for a
-//! download and no async worker ever blocks. Each job is named: a
-//! job that panics ends with an error saying which job stopped, and the runner goes
-//! on with the next ([`crate::supervise`]).
+//! Work that waits on the network or the disk for long runs here: on tokio's blocking
+//! pool, each job with its own connection to the library and the one blocking HTTP
+//! client, so the window's store is never held for a download. A job that panics
+//! ends with an error naming it ([`crate::supervise`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

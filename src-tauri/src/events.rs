@@ -1,37 +1,36 @@
-//! Every event the window hears, named and sent from here: what happened in the
-//! app (a notice, the end of an episode, a check's report, an alignment's progress,
-//! files dragged over the window or brought in) mapped to the window's event names.
-//! The player's clock and the download queue talk to the window on channels of
-//! their own, which the window opens.
+//! Every event the window hears, named and sent from here. The player's clock and
+//! the download queue talk to the window on channels of their own, which it opens.
 
 use earmark_api::refresh_report::RefreshReport;
+use earmark_core::feeds::RefreshProgress;
 use earmark_core::library::FilesImported;
 use earmark_core::store::EpisodeId;
 use serde::Serialize;
+use serde_json::json;
 use tauri::{AppHandle, Emitter};
 
-/// A message for the notice bar.
-#[derive(Debug, Clone, Serialize)]
-pub struct Notice<'a> {
-    /// `info`, `warning` or `error`.
-    pub level: &'a str,
-    /// The sentence to show.
-    pub message: &'a str,
+fn emit(app: &AppHandle, event: &str, payload: impl Serialize + Clone) {
+    let _ = app.emit(event, payload);
 }
 
-/// Shows a notice in the window.
+/// Shows `message` in the notice bar; `level` is `info`, `warning` or `error`.
 pub fn notice(app: &AppHandle, level: &str, message: &str) {
-    let _ = app.emit("notice", Notice { level, message });
+    emit(app, "notice", json!({ "level": level, "message": message }));
 }
 
 /// The episode played to its end.
 pub fn ended(app: &AppHandle) {
-    let _ = app.emit("player-ended", ());
+    emit(app, "player-ended", ());
 }
 
-/// A background check for new episodes found something (`feeds-refreshed`).
+/// How far a check of every feed has come.
+pub fn refresh_progress(app: &AppHandle, progress: &RefreshProgress) {
+    emit(app, "refresh-progress", progress);
+}
+
+/// A background check for new episodes found something.
 pub fn feeds_refreshed(app: &AppHandle, report: &RefreshReport) {
-    let _ = app.emit("feeds-refreshed", report);
+    emit(app, "feeds-refreshed", report);
 }
 
 /// Payload of `transcript-align-progress`.
@@ -43,14 +42,14 @@ struct AlignProgress {
 }
 
 /// How far an alignment is: `stage` (`decoding`, `synthesizing`, `matching`) and
-/// `done`, 0 to 1 over the whole job (`transcript-align-progress`).
+/// `done`, 0 to 1 over the whole job.
 pub fn align_progress(app: &AppHandle, episode: EpisodeId, stage: &'static str, done: f32) {
     let payload = AlignProgress {
         episode,
         stage,
         done,
     };
-    let _ = app.emit("transcript-align-progress", payload);
+    emit(app, "transcript-align-progress", payload);
 }
 
 /// What is being dragged over the window.
@@ -62,33 +61,21 @@ pub enum Dragged {
     Transcript,
 }
 
-/// Payload of the drag events.
-#[derive(Debug, Clone, Serialize)]
-struct DragState {
-    active: bool,
-}
-
 /// Something of `kind` is dragged over the window (`active`), or no longer.
 pub fn drag(app: &AppHandle, kind: Dragged, active: bool) {
-    let name = match kind {
+    let event = match kind {
         Dragged::Audio => "files-drag",
         Dragged::Transcript => "transcript-drag",
     };
-    let _ = app.emit(name, DragState { active });
+    emit(app, event, json!({ "active": active }));
 }
 
-/// Payload of `transcript-dropped`.
-#[derive(Debug, Clone, Serialize)]
-struct Dropped<'a> {
-    name: &'a str,
-}
-
-/// A transcript file named `name` was dropped on the window (`transcript-dropped`).
+/// A transcript file named `name` was dropped on the window.
 pub fn transcript_dropped(app: &AppHandle, name: &str) {
-    let _ = app.emit("transcript-dropped", Dropped { name });
+    emit(app, "transcript-dropped", json!({ "name": name }));
 }
 
-/// Dropped audio came in, or why not (`files-imported`).
+/// Dropped audio came in, or why not.
 pub fn files_imported(app: &AppHandle, done: &FilesImported) {
-    let _ = app.emit("files-imported", done);
+    emit(app, "files-imported", done);
 }

@@ -1,12 +1,11 @@
-//! Checking feeds for new episodes: on demand, and in the background every
-//! [`REFRESH_MINUTES_KEY`] minutes (default [`DEFAULT_REFRESH_MINUTES`]). New
-//! episodes are counted; a background check tells the window with `feeds-refreshed`.
+//! Checking feeds for new episodes: on demand, and in the background as often as the
+//! settings say ([`refresh_interval`]).
 
 use std::time::Duration;
 
-use earmark_api::refresh_report::{report, RefreshReport};
-use earmark_api::settings::{DEFAULT_REFRESH_MINUTES, REFRESH_MINUTES_KEY, REFRESH_MINUTES_RANGE};
-use earmark_core::feeds::{refresh, refresh_all};
+use earmark_api::refresh_report::{check_feeds, RefreshReport};
+use earmark_api::settings::refresh_interval;
+use earmark_core::feeds::RefreshAll;
 use earmark_core::store::PodcastId;
 use tauri::AppHandle;
 
@@ -19,18 +18,19 @@ const CHECKING: &str = "Checking for new episodes";
 /// What the background checks are called should they stop on an internal error.
 pub const PERIODIC_CHECKS: &str = "The background check for new episodes";
 
-/// Checks one podcast, or all of them.
+/// Checks one podcast, or all of them (as `how` says), telling the window how far a
+/// whole check has come (`refresh-progress`).
 pub async fn check(
+    app: &AppHandle,
     background: &Background,
     podcast: Option<PodcastId>,
+    how: RefreshAll,
 ) -> IpcResult<RefreshReport> {
+    let app = app.clone();
     background
         .run_online(CHECKING, move |store, http, _| {
-            let outcomes = match podcast {
-                Some(id) => vec![(store.podcast(id)?, refresh(store, http, id))],
-                None => refresh_all(store, http)?,
-            };
-            Ok(report(outcomes))
+            let progress = |p: &_| events::refresh_progress(&app, p);
+            Ok(check_feeds(store, http, podcast, how, &progress)?)
         })
         .await
 }
@@ -39,17 +39,9 @@ pub async fn check(
 /// what each check found (`feeds-refreshed`), or in a notice why it could not check.
 pub async fn run_periodically(app: AppHandle, background: std::sync::Arc<Background>) {
     loop {
-        let minutes = background
-            .run(CHECKING, |store, _| {
-                Ok(store.setting::<f64>(REFRESH_MINUTES_KEY)?)
-            })
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or(DEFAULT_REFRESH_MINUTES)
-            .clamp(REFRESH_MINUTES_RANGE.0, REFRESH_MINUTES_RANGE.1);
-        tokio::time::sleep(Duration::from_secs_f64(minutes * 60.0)).await;
-        match check(&background, None).await {
+        let gap = background.run(CHECKING, |store, _| Ok(refresh_interval(store)));
+        tokio::time::sleep(gap.await.unwrap_or(Duration::from_secs(3_600))).await;
+        match check(&app, &background, None, RefreshAll::BACKGROUND).await {
             Ok(report) if !report.podcasts.is_empty() => {
                 events::feeds_refreshed(&app, &report);
             }

@@ -1,38 +1,35 @@
-//! The Earmark desktop shell: state, command handlers and event forwarding.
-//! Everything that matters lives in `earmark-core` and `earmark-player`.
+//! The Earmark desktop shell: state, command adapters and the window's edges. The
+//! use-cases live in `earmark-api`, shared with the command line.
 
-mod align_job;
 mod background;
 mod commands;
-mod download_queue;
 mod drops;
 mod error;
 mod events;
 mod feed_refresh;
 mod library_jobs;
-mod loaded_episode;
 mod local_files;
 mod open_dialog;
 mod save_dialog;
-mod seek_cache;
 mod session;
 mod state;
 mod supervise;
-mod transcript_attach;
 mod webview;
 
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{Arc, Mutex};
 
+use earmark_api::align_jobs::AlignJobs;
+use earmark_api::now_playing::NowPlaying;
 use earmark_core::backup::LibraryLock;
 use earmark_core::library::install_demo;
 use earmark_core::panic_report::{install_panic_hook, PANIC_LOG_FILE};
 use earmark_core::paths::default_data_dir;
 use earmark_core::store::Store;
-use earmark_player::{OutputKind, Player};
+use earmark_player::OutputKind;
 use tauri::{Manager, RunEvent};
 
 use crate::library_jobs::LibraryJobs;
-use crate::session::NowPlaying;
+use crate::session::ClockChannel;
 use crate::state::AppState;
 
 /// Builds and runs the app until its window closes.
@@ -42,7 +39,7 @@ pub fn run() {
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(drops::TranscriptDrops::default())
-        .manage(align_job::AlignJobs::default())
+        .manage(Arc::new(AlignJobs::default()))
         .on_window_event(drops::on_window_event)
         .setup(|app| {
             let state = start(app.handle().clone())?;
@@ -59,7 +56,9 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::library::library_list,
+            commands::library::library_sidebar,
+            commands::library::library_episode,
+            commands::library::library_resume,
             commands::library::episode_open,
             commands::library::episode_cover,
             commands::player::player_subscribe,
@@ -84,21 +83,23 @@ pub fn run() {
             commands::search::notebook,
             commands::settings::settings_get,
             commands::settings::settings_set,
-            commands::backup::library_backup,
-            commands::backup::library_restore,
+            commands::settings::library_backup,
+            commands::settings::library_restore,
             commands::transcript::transcript_times,
             commands::transcript::transcript_pin,
             commands::transcript::transcript_unpin,
             commands::transcript::transcript_choose_file,
             commands::transcript::transcript_attach_dropped,
             commands::transcript::transcript_attach_bytes,
-            commands::transcript_export::transcript_render,
-            commands::transcript_export::transcript_export,
-            commands::podcasts::library_podcasts,
-            commands::podcasts::podcast_episodes,
-            commands::podcasts::episode_chapters,
+            commands::export::transcript_render,
+            commands::export::transcript_export,
+            commands::library::library_podcasts,
+            commands::library::podcast_episodes,
+            commands::library::episode_chapters,
             commands::feeds::feed_subscribe,
             commands::feeds::feed_refresh,
+            commands::feeds::directory_search,
+            commands::feeds::directory_artwork,
             commands::feeds::opml_import,
             commands::feeds::opml_export,
             commands::downloads::downloads_subscribe,
@@ -127,20 +128,16 @@ fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> 
     let store = Store::open_in_data_dir(&data_dir)?;
     install_demo(&store, &data_dir)?;
     let store = Arc::new(Mutex::new(store));
-    let (tx, rx) = mpsc::channel();
-    let now_playing = Arc::new(NowPlaying::new(tx.clone()));
-    let player = Player::spawn(OutputKind::Device, move |e| {
-        let _ = tx.send(session::SessionEvent::Player(e));
-    })?;
-    commands::player::restore_playback(&supervise::lock(&store), &player);
-    let (s, n) = (Arc::clone(&store), Arc::clone(&now_playing));
+    let (now_playing, events) = NowPlaying::start(Arc::clone(&store), OutputKind::Device)?;
+    let clock = Arc::new(ClockChannel::default());
+    let (s, c) = (Arc::clone(&store), Arc::clone(&clock));
     std::thread::Builder::new()
         .name("earmark-session".into())
-        .spawn(move || session::run(rx, app, s, n))?;
+        .spawn(move || session::run(events, app, s, c))?;
     Ok(AppState {
         store,
-        player,
-        now_playing,
+        now_playing: Arc::new(now_playing),
+        clock,
         data_dir,
         library_lock,
     })
@@ -150,10 +147,7 @@ fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> 
 fn on_run_event(app: &tauri::AppHandle, event: RunEvent) {
     if let RunEvent::Exit = event {
         if let Some(state) = app.try_state::<AppState>() {
-            let episode = loaded_episode::loaded(&state);
-            if let (Some(episode), Ok(clock)) = (episode, state.player.clock()) {
-                session::save_position(&state.store, episode, clock.media_ms);
-            }
+            state.now_playing.save_position_now();
         }
     }
 }

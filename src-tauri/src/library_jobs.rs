@@ -1,14 +1,22 @@
-//! What the shell keeps for the library's long jobs: the background runner and the
-//! download queue (managed beside [`AppState`](crate::state::AppState)).
+//! What the shell keeps for the library's long jobs (managed beside
+//! [`AppState`](crate::state::AppState)): the background runner, which runs the
+//! api's [`Jobs`] on the blocking pool, and the download queue
+//! ([`earmark_api::download_runner`]), which the window hears on a channel.
 
-use std::path::PathBuf;
+use std::future::Future;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use earmark_api::download_list::DOWNLOADING;
+use earmark_api::download_queue::DownloadsSnapshot;
+use earmark_api::download_runner::{DownloadRunner, Jobs};
+use earmark_core::http::HttpClient;
 use earmark_core::store::Store;
+use tauri::ipc::Channel;
 use tauri::AppHandle;
 
 use crate::background::Background;
-use crate::download_queue::DownloadQueue;
+use crate::error::IpcResult;
 use crate::feed_refresh;
 use crate::{events, supervise};
 
@@ -36,13 +44,13 @@ impl LibraryJobs {
     pub fn start(app: &AppHandle, data_dir: PathBuf, store: &Store) -> LibraryJobs {
         let background = Arc::new(Background::new(data_dir));
         let downloads = Arc::new(DownloadQueue::new(Arc::clone(&background)));
-        downloads.restore(store);
+        downloads.list.restore(store);
         let (queue, stuck) = (Arc::clone(&downloads), Arc::clone(&downloads));
         tauri::async_runtime::spawn(supervise::keep_running(
             QUEUE_JOB,
             move || Arc::clone(&queue).run(),
             notice(app),
-            move || stuck.recover(),
+            move || recover(&stuck),
         ));
         let (checker, checks) = (app.clone(), Arc::clone(&background));
         tauri::async_runtime::spawn(supervise::keep_running(
@@ -56,4 +64,38 @@ impl LibraryJobs {
             downloads,
         }
     }
+}
+
+/// The download queue and its runner.
+pub type DownloadQueue = DownloadRunner<Background>;
+
+impl Jobs for Background {
+    fn run<T: Send + 'static>(
+        &self,
+        name: &'static str,
+        job: impl FnOnce(&Store, &Path) -> IpcResult<T> + Send + 'static,
+    ) -> impl Future<Output = IpcResult<T>> + Send {
+        Background::run(self, name, job)
+    }
+
+    fn run_online<T: Send + 'static>(
+        &self,
+        name: &'static str,
+        job: impl FnOnce(&Store, &HttpClient, &Path) -> IpcResult<T> + Send + 'static,
+    ) -> impl Future<Output = IpcResult<T>> + Send {
+        Background::run_online(self, name, job)
+    }
+}
+
+/// Sends the queue to `channel` now and on every change.
+pub fn subscribe(queue: &DownloadQueue, channel: Channel<DownloadsSnapshot>) {
+    queue.list.watch(move |snapshot| {
+        let _ = channel.send(snapshot);
+    });
+}
+
+/// Puts the queue right after its runner panicked: the download it was running
+/// fails, the others wait their turn.
+pub fn recover(queue: &DownloadQueue) {
+    queue.list.recover(&supervise::internal_error(DOWNLOADING));
 }

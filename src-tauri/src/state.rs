@@ -1,15 +1,14 @@
 //! What the shell keeps for the life of the app.
 
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use std::path::PathBuf;
-
+use earmark_api::now_playing::NowPlaying;
 use earmark_core::backup::LibraryLock;
 use earmark_core::store::Store;
-use earmark_player::Player;
 
-use crate::error::IpcResult;
-use crate::session::NowPlaying;
+use crate::error::{IpcError, IpcResult};
+use crate::session::ClockChannel;
 use crate::supervise;
 
 /// Managed state: the library store, the player, and what is playing.
@@ -17,10 +16,10 @@ use crate::supervise;
 pub struct AppState {
     /// The library database (one connection; used off the async workers).
     pub store: Arc<Mutex<Store>>,
-    /// The playback engine.
-    pub player: Player,
-    /// The episode loaded in the player and the window's clock channel.
+    /// The player and the episode in it.
     pub now_playing: Arc<NowPlaying>,
+    /// The window's clock channel.
+    pub clock: Arc<ClockChannel>,
     /// The data folder.
     pub data_dir: PathBuf,
     /// The lock on the data folder, held while the app runs so that a restore from
@@ -30,52 +29,73 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Runs `f` with the store on a blocking thread (SQLite is synchronous). A panic
+    /// in `f` is an error for this request; the store stays usable for the next
+    /// (see [`supervise::lock`]).
+    pub async fn with_store<T: Send + 'static, E: Into<IpcError>>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
+    ) -> IpcResult<T> {
+        self.with_library(move |store| f(&supervise::lock(store)))
+            .await
+    }
+
+    /// Runs `f` with the store's lock on a blocking thread, for work that holds the
+    /// store only now and then (a long parse, a scan of the audio), as
+    /// [`AppState::with_store`].
+    pub async fn with_library<T: Send + 'static, E: Into<IpcError>>(
+        &self,
+        f: impl FnOnce(&Mutex<Store>) -> Result<T, E> + Send + 'static,
+    ) -> IpcResult<T> {
+        let store = Arc::clone(&self.store);
+        supervise::blocking("That action", move || f(&store).map_err(Into::into)).await
+    }
+
+    /// Runs `f` with the player on a blocking thread, as [`AppState::with_store`].
+    pub async fn with_player<T: Send + 'static, E: Into<IpcError>>(
+        &self,
+        f: impl FnOnce(&NowPlaying) -> Result<T, E> + Send + 'static,
+    ) -> IpcResult<T> {
+        let now_playing = Arc::clone(&self.now_playing);
+        supervise::blocking("That action", move || f(&now_playing).map_err(Into::into)).await
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
     /// A library in `dir` and a player that needs no sound card, for tests.
-    #[cfg(test)]
-    pub fn for_tests(dir: &std::path::Path) -> Self {
+    fn for_tests(dir: &std::path::Path) -> AppState {
         let output = earmark_player::OutputKind::NullFast {
             sample_rate: 44_100,
             channels: 1,
         };
         let store = Store::open_in_data_dir(dir).expect("a library for the test");
+        let store = Arc::new(Mutex::new(store));
+        let (now_playing, _) =
+            NowPlaying::start(Arc::clone(&store), output).expect("a player for the test");
         AppState {
-            store: Arc::new(Mutex::new(store)),
-            player: Player::spawn(output, |_| {}).expect("a player for the test"),
-            now_playing: Arc::new(NowPlaying::new(std::sync::mpsc::channel().0)),
+            store,
+            now_playing: Arc::new(now_playing),
+            clock: Arc::default(),
             data_dir: dir.to_path_buf(),
             library_lock: LibraryLock::try_acquire(dir).ok().map(Arc::new),
         }
     }
 
-    /// Runs `f` with the store on a blocking thread (SQLite is synchronous). A panic
-    /// in `f` is an error for this request; the store stays usable for the next
-    /// (see [`supervise::lock`]).
-    pub async fn with_store<T: Send + 'static>(
-        &self,
-        f: impl FnOnce(&Store) -> IpcResult<T> + Send + 'static,
-    ) -> IpcResult<T> {
-        let store = Arc::clone(&self.store);
-        supervise::blocking("That action", move || f(&supervise::lock(&store))).await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
     #[test]
     fn a_request_that_panics_leaves_the_library_usable() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let state = AppState::for_tests(dir.path());
-        let failed = tauri::async_runtime::block_on(state.with_store::<()>(|store| {
+        let state = for_tests(dir.path());
+        let failed = tauri::async_runtime::block_on(state.with_store::<(), IpcError>(|store| {
             store.set_setting("test.key", &1)?;
             panic!("a bug after a write");
         }))
         .expect_err("the panic is this request's error");
-        assert_eq!(failed.code, supervise::INTERNAL);
+        assert_eq!(failed.code, earmark_api::job_failure::INTERNAL);
         assert!(state.store.is_poisoned(), "the panic held the library");
         let read = tauri::async_runtime::block_on(
-            state.with_store(|store| Ok(store.setting::<i32>("test.key")?)),
+            state.with_store(|store| store.setting::<i32>("test.key")),
         )
         .expect("the next request runs");
         assert_eq!(read, Some(1), "and reads what was written before the panic");

@@ -1,40 +1,19 @@
-//! Keeping a job's failure to that job. Every piece of work off the window's request
-//! path — feed checks (on demand and periodic), downloads, imports, alignment, the
-//! search for pauses, cover art — runs through here:
-//!
-//! - a one-off job ([`blocking`]) runs on the blocking pool; a panic in it becomes an
-//!   error that names the job, returned like any other error (the window shows it);
-//!   on a thread that serves a stream of events (the session's), [`contained`] does
-//!   the same for one event;
-//! - a job that runs for the life of the app ([`keep_running`]: the download queue,
-//!   the periodic feed check) is started again after a panic, the window told in a
-//!   notice that names it;
-//! - the state shared with later work is taken with [`lock`], which recovers a lock a
-//!   panicking job left poisoned: the library's writes are transactions (a panic rolls
-//!   back) and the queues hold plain values, so what a panic leaves is consistent, and
-//!   refusing every later command would be the larger harm.
-//!
-//! The panic itself is reported once, as one line, by the hook the app installs
-//! (`earmark_core::panic_report`), which logs the details.
+//! Running jobs off the async workers, each failure kept to its job
+//! ([`earmark_api::job_failure`]): a one-off job ([`blocking`]) on the blocking pool,
+//! a job for the life of the app ([`keep_running`]: the download queue, the periodic
+//! feed check) started again after a panic, the window told.
 
 use std::future::Future;
 use std::time::Duration;
 
-use crate::error::{IpcError, IpcResult};
+pub use earmark_api::job_failure::internal_error;
+pub use earmark_api::shared::lock;
 
-/// Code of the error a job that panicked ends with.
-pub const INTERNAL: &str = "internal";
+use crate::error::IpcResult;
+
 /// Wait before a long-running job that panicked is started again, so that one
 /// panicking at once every time cannot spin.
 const RESTART_AFTER: Duration = Duration::from_secs(1);
-
-/// The error of `job` (a phrase such as "Checking for new episodes") after a panic.
-pub fn internal_error(job: &str) -> IpcError {
-    IpcError::new(
-        INTERNAL,
-        format!("{job} stopped on an internal error. Earmark carries on; you can try it again."),
-    )
-}
 
 /// Runs blocking `work` on the blocking pool; a panic in it is [`internal_error`] of
 /// `job`.
@@ -45,12 +24,6 @@ pub async fn blocking<T: Send + 'static>(
     tauri::async_runtime::spawn_blocking(work)
         .await
         .map_err(|_| internal_error(job))?
-}
-
-/// Runs `work` on this thread; a panic in it is [`internal_error`] of `job`. For a
-/// thread that serves many events, where one event's trouble must not end it.
-pub fn contained<T>(job: &str, work: impl FnOnce() -> T) -> IpcResult<T> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|_| internal_error(job))
 }
 
 /// Runs the task `start` makes for the life of the app: when it panics, `report`
@@ -71,10 +44,6 @@ pub async fn keep_running<Task>(
     }
 }
 
-/// Locks a mutex, taking it back from a job that panicked while holding it (see the
-/// module's notes on why that is sound here).
-pub use earmark_api::sync::lock;
-
 #[cfg(test)]
 mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -94,7 +63,7 @@ mod tests {
             panic!("a bug while holding the lock");
         }))
         .expect_err("the panic is an error");
-        assert_eq!(failed.code, INTERNAL);
+        assert_eq!(failed.code, earmark_api::job_failure::INTERNAL);
         assert_eq!(
             failed.message,
             "Importing files stopped on an internal error. Earmark carries on; you can try it again."
@@ -108,17 +77,6 @@ mod tests {
         }))
         .expect("a later job runs");
         assert_eq!(next, 2, "and sees what the first left");
-    }
-
-    #[test]
-    fn a_panic_serving_one_event_is_that_event_s_error() {
-        let failed = contained::<()>("Saving where you are", || panic!("a bug"))
-            .expect_err("the panic is an error");
-        assert_eq!(
-            failed.message,
-            "Saving where you are stopped on an internal error. Earmark carries on; you can try it again."
-        );
-        assert_eq!(contained("Saving where you are", || 2).ok(), Some(2));
     }
 
     #[test]

@@ -40,3 +40,14 @@ def test_skip_buttons_move_by_the_default_then_the_configured_distances(app: Run
     assert abs(moved[1] + 5_000) <= EXACT_MS, f"skip back moved {moved[1]} ms after setting 5 s"
     labels = [page.driver.find_element(By.CSS_SELECTOR, b).get_attribute("aria-label") for b in (SKIP_BACK, SKIP_FORWARD)]
     assert labels == ["Back 5 seconds", "Forward 10 seconds"], f"the buttons say {labels}"
+
+
+def test_a_distance_past_the_limit_is_shown_as_stored(app: RunningApp) -> None:
+    """A setting's field shows the value the app answers with once saved: 400 s is
+    kept as the 300 s the setting allows, and the field says 300 at once."""
+    page = app.page
+    open_settings(page)
+    set_number(page, "setting-skip-back-seconds", 400, "playback.skip_back_ms", 300_000)
+    field = page.wait_visible('[data-testid="setting-skip-back-seconds"]')
+    page.wait_until(lambda d: field.get_property("value") == "300", "the field does not show the stored 300")
+    close_settings(page)

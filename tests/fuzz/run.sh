@@ -19,7 +19,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds="${1:-600}"
 shift || true
 all_targets=(transcript_detect transcript_vtt transcript_srt transcript_json transcript_html
-  transcript_text feed opml chapters notes_import mp3_frames adts_frames mp4_track)
+  transcript_text feed web_page opml chapters notes_import mp3_frames adts_frames mp4_track)
 targets=("${@:-${all_targets[@]}}")
 jobs="${FUZZ_JOBS:-2}"
 cargo_fuzz_version=0.13.2
@@ -33,6 +33,7 @@ fixtures() {
   case "$1" in
     transcript_*) echo "$core"/transcripts/* assets/demo/demo.vtt assets/demo/demo.txt ;;
     feed) echo "$core"/feeds/*.xml ;;
+    web_page) echo "$core"/transcripts/*.html ;;
     opml) echo "$core"/feeds/subscriptions.opml ;;
     chapters) echo "$core"/feeds/chapters.json ;;
     mp3_frames) echo tests/fixtures/audio/*.mp3 ;;

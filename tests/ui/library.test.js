@@ -1,11 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  firstEpisode,
   formatPublished,
-  groupByShow,
   listeningState,
-  LOCAL_FILES,
   progressFraction,
   stateLabel,
 } from "../../ui/js/lib/library.js";
@@ -54,40 +51,4 @@ test("dates read in the given locale and time zone", () => {
   assert.equal(formatPublished("2024-03-12T10:00:00Z", "de-DE", "UTC"), "12.03.2024");
   assert.equal(formatPublished(null, "en-GB"), "");
   assert.equal(formatPublished("not a date", "en-GB"), "");
-});
-
-test("episodes group by show in the shows' order, local files last", () => {
-  const shows = [
-    { id: 7, title: "Alpha" },
-    { id: 3, title: "Beta" },
-    { id: 9, title: "Empty" },
-  ];
-  const list = [
-    episode({ id: 1, podcast_id: 7, podcast: "Alpha" }),
-    episode({ id: 2, podcast_id: 7, podcast: "Alpha", played: true }),
-    episode({ id: 3, podcast_id: 3, podcast: "Beta", position_ms: 10 }),
-    episode({ id: 4 }),
-    episode({ id: 5, podcast_id: 11, podcast: "Added since" }),
-  ];
-  const groups = groupByShow(list, shows);
-  assert.deepEqual(
-    groups.map((g) => [g.title, g.episodes.map((e) => e.id), g.newCount]),
-    [
-      ["Alpha", [1, 2], 1],
-      ["Beta", [3], 0],
-      ["Added since", [5], 1],
-      [LOCAL_FILES, [4], 1],
-    ],
-  );
-});
-
-test("at start the episode opened last opens, else one that plays offline", () => {
-  const a = episode({ id: 1 });
-  const b = episode({ id: 2, downloaded: true });
-  const c = episode({ id: 3, last_opened: "2024-01-02T00:00:00Z" });
-  const d = episode({ id: 4, last_opened: "2024-03-01T00:00:00Z" });
-  assert.equal(firstEpisode([a, c, d, b])?.id, 4);
-  assert.equal(firstEpisode([a, b])?.id, 2);
-  assert.equal(firstEpisode([a])?.id, 1);
-  assert.equal(firstEpisode([]), undefined);
 });

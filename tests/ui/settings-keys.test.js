@@ -21,3 +21,15 @@ test("every setting key the app reads is in the window's table, spelled the same
   );
   for (const key of rustKeys) assert.ok(windowKeys.has(key), `"${key}" is missing from lib/settings.js`);
 });
+
+test("the refresh interval's default and longest gap are the app's; the shortest offered is one the app takes", () => {
+  const rust = readFileSync(RUST, "utf8");
+  const fallback = rust.match(/DEFAULT_REFRESH_MINUTES: f64 = ([\d.]+);/);
+  const range = rust.match(/REFRESH_MINUTES_RANGE: \(f64, f64\) = \(([\d.]+), ([\d.]+)\);/);
+  assert.ok(fallback && range, "the constants are read from settings.rs");
+  const { REFRESH_MINUTES } = settings;
+  assert.equal(REFRESH_MINUTES.fallback, Number(fallback[1]));
+  assert.equal(REFRESH_MINUTES.max, Number(range[2]));
+  assert.equal(REFRESH_MINUTES.min, 5, "the window offers no gap under 5 minutes");
+  assert.ok(Number(range[1]) <= REFRESH_MINUTES.min, "and the app takes every gap the window offers");
+});

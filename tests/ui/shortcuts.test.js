@@ -135,6 +135,15 @@ test("each key the help names does what it says", () => {
   ]);
 });
 
+test("Ctrl+Alt+Z and ⌘+Alt+Z undo too, as Ctrl+Z does; Alt+Z alone does not", () => {
+  const { table, done } = windowTable();
+  const undos = (/** @type {object} */ held) => actionsFor(table, press("z", held), "none").map(({ run }) => run());
+  assert.equal(undos({ ctrlKey: true, altKey: true }).length, 1);
+  assert.equal(undos({ metaKey: true, altKey: true }).length, 1);
+  assert.deepEqual(undos({ altKey: true }), []);
+  assert.deepEqual(done, ["undo", "undo"]);
+});
+
 test("typing in a field keeps every key but Ctrl F and Escape, which closes only the dialogs", () => {
   const { table, done } = windowTable();
   for (const key of [" ", "n", "b", "h", "/", "p", "?", "ArrowLeft"]) {

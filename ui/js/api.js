@@ -8,6 +8,8 @@
  * @typedef {{id: number, podcast: string|null, title: string, published: string|null,
  *   duration_ms: number|null, downloaded: boolean, has_transcript: boolean, position_ms: number,
  *   podcast_id: number|null, played: boolean, last_opened: string|null}} EpisodeSummary
+ * @typedef {{podcast_id: number|null, title: string, total: number, new_count: number,
+ *   episodes: EpisodeSummary[]}} SidebarShow
  * @typedef {{start_ms: number|null, end_ms: number|null, speaker: string|null, text: string,
  *   words?: {start_ms: number, end_ms: number, text: string}[]}} Segment
  * @typedef {{id: number, title: string, description: string|null, published: string|null,
@@ -44,8 +46,19 @@ function call(command, args) {
   return tauri().core.invoke(command, args);
 }
 
-/** @returns {Promise<EpisodeSummary[]>} */
-export const listEpisodes = () => call("library_list");
+/**
+ * Every show that has episodes, in the library's order (local files last), with its
+ * newest episodes (and `current` in its show when it is not among them).
+ * @param {number|null} current
+ * @returns {Promise<SidebarShow[]>}
+ */
+export const librarySidebar = (current) => call("library_sidebar", { current });
+
+/** One episode as the library lists it; null when it is gone. @param {number} id @returns {Promise<EpisodeSummary|null>} */
+export const libraryEpisode = (id) => call("library_episode", { id });
+
+/** The episode to open at start: the one opened last, else one that plays offline, else the first. @returns {Promise<EpisodeSummary|null>} */
+export const resumeEpisode = () => call("library_resume");
 
 /** @param {number} id @returns {Promise<OpenedEpisode>} */
 export const openEpisode = (id) => call("episode_open", { id });
@@ -264,7 +277,7 @@ export const notebook = () => call("notebook");
 /** @param {string} key @returns {Promise<unknown>} */
 export const getSetting = (key) => call("settings_get", { key });
 
-/** @param {string} key @param {unknown} value @returns {Promise<void>} */
+/** Sets a setting; the value as stored. @param {string} key @param {unknown} value @returns {Promise<unknown>} */
 export const setSetting = (key, value) => call("settings_set", { key, value });
 
 /**
@@ -300,10 +313,15 @@ export const restoreLibrary = () => call("library_restore");
  * @typedef {EpisodeSummary & {excerpt: string|null}} EpisodeListing
  * @typedef {{start_ms: number, end_ms: number|null, title: string, url: string|null, image_url: string|null}} Chapter
  * @typedef {{podcast: number, title: string, episodes: number, new_episodes: number, transcripts: number,
- *   chapters: number, subscribed_now: boolean, warnings: string[]}} Subscribed
+ *   chapters: number, subscribed_now: boolean, warnings: string[], page_episode?: number}} Subscribed
  * @typedef {{podcast: number, title: string, new_episodes: number, error: string|null,
- *   warnings: string[]}} PodcastOutcome
- * @typedef {{new_episodes: number, podcasts: PodcastOutcome[], offline: boolean}} RefreshReport
+ *   warnings: string[], waiting: boolean, not_modified: boolean, bytes: number}} PodcastOutcome
+ * @typedef {{new_episodes: number, podcasts: PodcastOutcome[], offline: boolean,
+ *   not_modified: number, bytes: number, not_due: number}} RefreshReport
+ * @typedef {{done: number, total: number, title: string}} RefreshProgress
+ * @typedef {{title: string, author: string|null, feed_url: string, artwork_url: string|null,
+ *   episodes: number|null, directory: string}} DirectoryHit
+ * @typedef {{hits: DirectoryHit[], problems: string[]}} DirectorySearch
  * @typedef {{url: string, title: string|null, podcast: number|null, episodes: number, error: string|null}} ImportedFeed
  * @typedef {{episodes: number[], problems: string[]}} FilesImported
  * @typedef {"queued"|"downloading"|"done"|"failed"} DownloadState
@@ -327,6 +345,12 @@ export const episodeChapters = (id) => call("episode_chapters", { id });
 
 /** Subscribes to a feed by its address. @param {string} url @returns {Promise<Subscribed>} */
 export const subscribe = (url) => call("feed_subscribe", { url });
+
+/** Shows found by name in the podcast directories. @param {string} terms @returns {Promise<DirectorySearch>} */
+export const searchDirectories = (terms) => call("directory_search", { terms });
+
+/** A directory's artwork as a data: URL (null: none to show). @param {string} url @returns {Promise<string|null>} */
+export const directoryArtwork = (url) => call("directory_artwork", { url });
 
 /** Checks one podcast (or all, with null) for new episodes. @param {number|null} podcast @returns {Promise<RefreshReport>} */
 export const refreshFeeds = (podcast) => call("feed_refresh", { podcast });
@@ -371,6 +395,14 @@ export const deleteDownload = (episode) => call("download_delete", { episode });
  */
 export const onFeedsRefreshed = (onReport) =>
   tauri().event.listen("feeds-refreshed", (/** @type {any} */ e) => onReport(e.payload));
+
+/**
+ * How far a check of every feed has come, after each feed.
+ * @param {(progress: RefreshProgress) => void} onProgress
+ * @returns {Promise<() => void>}
+ */
+export const onRefreshProgress = (onProgress) =>
+  tauri().event.listen("refresh-progress", (/** @type {any} */ e) => onProgress(e.payload));
 
 /**
  * Audio files or folders are dragged over the window (or no longer).

@@ -3,7 +3,6 @@
 
 import * as api from "./api.js";
 import { ExtrapolatedClock } from "./lib/clock.js";
-import { firstEpisode } from "./lib/library.js";
 import { createOpenEpisode } from "./lib/open-episode.js";
 import { EARMARK_MS, readNumber } from "./lib/settings.js";
 import { shortcutTable } from "./lib/shortcuts.js";
@@ -116,17 +115,19 @@ function togglePlay() {
 }
 
 /**
- * Opens an episode, optionally at a moment (a search hit, a notebook entry).
+ * Opens an episode, optionally at a moment (a search hit, a notebook entry), and shows
+ * it unless `reveal` is false (it is then loaded behind the view on screen).
  * @param {number} id
  * @param {number|null} [atMs]
+ * @param {boolean} [reveal]
  */
-async function openEpisode(id, atMs = null) {
+async function openEpisode(id, atMs = null, reveal = true) {
   try {
     const episode = await api.openEpisode(id);
     // The library selects it, the transcript shows it, its notes are read.
     opened.set(episode);
     // Audio to be downloaded is offered in the header: nothing to warn about then.
-    const warn = !library.offersDownload();
+    const warn = !(await library.offersDownload(id));
     header.render(episode);
     api
       .episodeCover(id)
@@ -139,7 +140,7 @@ async function openEpisode(id, atMs = null) {
     const position = atMs ?? episode.position_ms;
     playerBar.setPosition(position);
     transcript.setPosition(position);
-    showView("episode");
+    if (reveal) showView("episode");
     if (episode.audio_problem && warn) notice.show(episode.audio_problem);
     $("[data-view=episode]").dataset.audio = episode.audio_problem ? "missing" : "ready";
     chapters.render(await api.episodeChapters(id), episode.duration_ms);
@@ -210,8 +211,10 @@ async function start() {
   await transcript.connect();
   await api.onEnded(() => library.reload().catch(report));
   api.checkOutput().catch(report);
-  const first = firstEpisode(await library.start());
-  if (first) await openEpisode(first.id);
+  const first = await library.start();
+  // Gone to the notebook, a search or a show while the library loaded: stay there.
+  const onEpisode = !$("[data-view=episode]").hidden;
+  if (first) await openEpisode(first.id, null, onEpisode);
   requestAnimationFrame(frame);
 }
 

@@ -12,7 +12,7 @@ use earmark_api::download_queue::DownloadsSnapshot;
 /// a second while bytes flow).
 #[tauri::command]
 pub fn downloads_subscribe(jobs: State<'_, LibraryJobs>, on_change: Channel<DownloadsSnapshot>) {
-    jobs.downloads.subscribe(on_change);
+    crate::library_jobs::subscribe(&jobs.downloads, on_change);
 }
 
 /// Queues an episode's download (or retries a failed one).
@@ -30,7 +30,7 @@ pub async fn download_cancel(jobs: State<'_, LibraryJobs>, episode: EpisodeId) -
 /// Takes finished and failed downloads off the list.
 #[tauri::command]
 pub fn downloads_clear(jobs: State<'_, LibraryJobs>) {
-    jobs.downloads.clear_finished();
+    jobs.downloads.list.clear_finished();
 }
 
 /// Deletes an episode's downloaded audio; its notes, highlights, transcript and

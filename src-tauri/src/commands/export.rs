@@ -1,16 +1,54 @@
-//! Exporting an episode's notes and highlights: Markdown (Obsidian and the like),
-//! JSON (everything, re-importable) or CSV in Readwise's columns.
+//! Exports of an episode ([`earmark_api::exports`]): its transcript, shown or saved,
+//! and its notes and highlights, saved where the user picks in a save dialog.
 
-use earmark_core::export::{EpisodeNotes, NotesFormat};
+use earmark_api::exports;
+use earmark_core::export::transcript::TranscriptExport;
+use earmark_core::export::NotesFormat;
 use earmark_core::store::EpisodeId;
 use tauri::{AppHandle, State};
 
-use crate::error::{IpcError, IpcResult};
+use crate::error::IpcResult;
 use crate::save_dialog::{save_text, SaveRequest};
 use crate::state::AppState;
 
-/// Asks where to save the episode's notes and highlights and writes them; the path,
-/// or `null` when the user cancelled.
+/// The transcript as a document in `format`, with the times shown in the app when
+/// `estimated` (for an untimed transcript; a timed one always has its own).
+#[tauri::command]
+pub async fn transcript_render(
+    state: State<'_, AppState>,
+    id: EpisodeId,
+    format: TranscriptExport,
+    estimated: bool,
+) -> IpcResult<String> {
+    state
+        .with_library(move |s| exports::transcript(s, id, format, estimated).map(|(_, text)| text))
+        .await
+}
+
+/// Exports the transcript to a file the user picks; where it was saved, or `None`
+/// when the dialog is cancelled.
+#[tauri::command]
+pub async fn transcript_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: EpisodeId,
+    format: TranscriptExport,
+    estimated: bool,
+) -> IpcResult<Option<String>> {
+    let (title, text) = state
+        .with_library(move |s| exports::transcript(s, id, format, estimated))
+        .await?;
+    let request = SaveRequest {
+        title: "Export the transcript",
+        filter_name: format.filter_name(),
+        extension: format.extension(),
+        suggested_stem: &title,
+    };
+    save_text(&app, request, text).await
+}
+
+/// Exports the episode's notes and highlights to a file the user picks; where it was
+/// saved, or `None` when the dialog is cancelled.
 #[tauri::command]
 pub async fn notes_export(
     app: AppHandle,
@@ -18,13 +56,9 @@ pub async fn notes_export(
     episode: EpisodeId,
     format: NotesFormat,
 ) -> IpcResult<Option<String>> {
-    let notes = state
-        .with_store(move |s| Ok(EpisodeNotes::read(s, episode)?))
+    let (stem, text) = state
+        .with_store(move |s| exports::notes(s, episode, format))
         .await?;
-    let text = format
-        .render(std::slice::from_ref(&notes))
-        .map_err(|e| IpcError::new("export", e.to_string()))?;
-    let stem = format!("{} - notes", notes.episode.title);
     let request = SaveRequest {
         title: "Export notes and highlights",
         filter_name: format.filter_name(),

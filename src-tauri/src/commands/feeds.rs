@@ -1,6 +1,9 @@
-//! Feed commands: subscribe by address, check for new episodes, OPML in and out.
+//! Feed commands: subscribe by address, find shows by name, check for new episodes,
+//! OPML in and out.
 
-use earmark_core::feeds::{subscribe, Refreshed};
+use earmark_api::artwork::remote_artwork;
+use earmark_core::directory::{search_directories, Directories, DirectorySearch};
+use earmark_core::feeds::{subscribe, RefreshAll, Refreshed};
 use earmark_core::limits::{read_capped, ReadError};
 use earmark_core::opml::{self, write_opml, ImportedFeed, MAX_OPML_BYTES};
 use earmark_core::store::PodcastId;
@@ -23,13 +26,38 @@ pub async fn feed_subscribe(jobs: State<'_, LibraryJobs>, url: String) -> IpcRes
         .await
 }
 
+/// Finds shows by name in the podcast directories.
+#[tauri::command]
+pub async fn directory_search(
+    jobs: State<'_, LibraryJobs>,
+    terms: String,
+) -> IpcResult<DirectorySearch> {
+    let search = move |_: &_, http: &_, _: &_| {
+        Ok(search_directories(http, &Directories::from_env(), &terms)?)
+    };
+    jobs.background
+        .run_online("Searching the directories", search)
+        .await
+}
+
+/// A search result's artwork as a `data:` URL (`null` when there is none to show).
+#[tauri::command]
+pub async fn directory_artwork(
+    jobs: State<'_, LibraryJobs>,
+    url: String,
+) -> IpcResult<Option<String>> {
+    let fetch = move |_: &_, http: &_, _: &_| Ok(remote_artwork(http, &url));
+    jobs.background.run_online("Fetching artwork", fetch).await
+}
+
 /// Checks one podcast's feed, or every feed, for new episodes.
 #[tauri::command]
 pub async fn feed_refresh(
+    app: AppHandle,
     jobs: State<'_, LibraryJobs>,
     podcast: Option<PodcastId>,
 ) -> IpcResult<RefreshReport> {
-    check(&jobs.background, podcast).await
+    check(&app, &jobs.background, podcast, RefreshAll::ASKED).await
 }
 
 /// Subscribes to every feed of an OPML file the user picks; `null` when cancelled.

@@ -1,46 +1,85 @@
-//! Library commands: list episodes, open one, its cover picture.
+//! Library commands: the sidebar's shows, the shows, a show's episodes, one episode,
+//! the one to open at start, opening one, its cover picture and chapters.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
-use earmark_api::episode_view::{opened, OpenedEpisode};
-use earmark_core::library::read_cover;
-use earmark_core::store::{EpisodeId, EpisodeSummary};
+use earmark_api::episode_view::{cover, OpenedEpisode};
+use earmark_core::chapters::Chapter;
+use earmark_core::store::{
+    EpisodeId, EpisodePage, EpisodeSummary, Podcast, PodcastId, SidebarShow, SIDEBAR_EPISODES,
+};
 use tauri::State;
 
 use crate::error::IpcResult;
-use crate::loaded_episode;
 use crate::state::AppState;
-use crate::supervise;
 
-/// Every episode in the library.
+/// Every show with its newest episodes (and `current` in its show).
 #[tauri::command]
-pub async fn library_list(state: State<'_, AppState>) -> IpcResult<Vec<EpisodeSummary>> {
-    state.with_store(|s| Ok(s.list_episodes()?)).await
+pub async fn library_sidebar(
+    state: State<'_, AppState>,
+    current: Option<EpisodeId>,
+) -> IpcResult<Vec<SidebarShow>> {
+    state
+        .with_store(move |s| s.sidebar(SIDEBAR_EPISODES, current))
+        .await
 }
 
-/// The cover picture embedded in an episode's audio file, as a `data:` URL the window
-/// can show (PNG, JPEG, GIF or WebP only), or `None`.
+/// One episode as the library lists it (`null` when it is gone).
+#[tauri::command]
+pub async fn library_episode(
+    state: State<'_, AppState>,
+    id: EpisodeId,
+) -> IpcResult<Option<EpisodeSummary>> {
+    state.with_store(move |s| s.episode_summary(id)).await
+}
+
+/// The episode to open at start.
+#[tauri::command]
+pub async fn library_resume(state: State<'_, AppState>) -> IpcResult<Option<EpisodeSummary>> {
+    state.with_store(|s| s.episode_to_resume()).await
+}
+
+/// Every podcast, by title.
+#[tauri::command]
+pub async fn library_podcasts(state: State<'_, AppState>) -> IpcResult<Vec<Podcast>> {
+    state.with_store(|s| s.podcasts()).await
+}
+
+/// A page of a podcast's episodes (local files without a show when `null`), newest
+/// first, with the start of their show notes, and how many there are in all.
+#[tauri::command]
+pub async fn podcast_episodes(
+    state: State<'_, AppState>,
+    podcast: Option<PodcastId>,
+    offset: usize,
+    limit: usize,
+) -> IpcResult<EpisodePage> {
+    state
+        .with_store(move |s| s.podcast_episodes(podcast, offset, limit))
+        .await
+}
+
+/// The cover picture in an episode's audio file, as a `data:` URL, or `None`.
 #[tauri::command]
 pub async fn episode_cover(state: State<'_, AppState>, id: EpisodeId) -> IpcResult<Option<String>> {
-    let episode = state.with_store(move |s| Ok(s.episode(id)?)).await?;
-    let Some(audio) = episode.audio_path else {
-        return Ok(None);
-    };
-    let cover = supervise::blocking("Reading the cover", move || Ok(read_cover(&audio)))
-        .await
-        .ok()
-        .flatten();
-    Ok(cover.map(|c| format!("data:{};base64,{}", c.mime, STANDARD.encode(&c.bytes))))
+    state.with_library(move |s| cover(s, id)).await
 }
 
 /// Opens an episode: loads it into the player at its saved position (in place of the
-/// episode that was there, paused and its position saved) and returns it with its
-/// transcript.
+/// episode that was there) and returns it with its transcript.
 #[tauri::command]
 pub async fn episode_open(state: State<'_, AppState>, id: EpisodeId) -> IpcResult<OpenedEpisode> {
-    let loaded_episode::Opened { episode, audio } = loaded_episode::open(&state, id).await?;
-    let audio = audio.map(|info| info.duration_ms).map_err(|e| e.message);
+    state.with_player(move |now| now.open_view(id)).await
+}
+
+/// An episode's chapters by start (empty when it has none).
+#[tauri::command]
+pub async fn episode_chapters(
+    state: State<'_, AppState>,
+    id: EpisodeId,
+) -> IpcResult<Vec<Chapter>> {
     state
-        .with_store(move |s| Ok(opened(s, episode, audio)?))
+        .with_store(move |s| {
+            s.chapters(id)
+                .map(|c| c.map(|(c, _)| c).unwrap_or_default())
+        })
         .await
 }

@@ -1,7 +1,6 @@
 //! The window's commands, one file per area; each a short adapter.
 
 pub mod align;
-pub mod backup;
 pub mod downloads;
 pub mod export;
 pub mod feeds;
@@ -9,8 +8,6 @@ pub mod library;
 pub mod local_files;
 pub mod notes;
 pub mod player;
-pub mod podcasts;
 pub mod search;
 pub mod settings;
 pub mod transcript;
-pub mod transcript_export;

@@ -1,37 +1,26 @@
-//! Notes, highlights and earmarks on an episode.
+//! Notes, highlights and earmarks on an episode ([`earmark_api::annotations`]); each
+//! write answers with the row as stored.
 
+use earmark_api::annotations::{self, Annotations};
 use earmark_api::earmark::add_earmark;
 use earmark_core::store::{EpisodeId, Highlight, HighlightId, NewHighlight, Note, NoteId};
-use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use crate::error::IpcResult;
 use crate::state::AppState;
 
-/// An episode's notes and highlights, in time order.
-#[derive(Debug, Serialize)]
-pub struct Annotations {
-    notes: Vec<Note>,
-    highlights: Vec<Highlight>,
-}
-
-/// Everything the user kept on an episode.
+/// Everything the user kept on an episode, in time order.
 #[tauri::command]
 pub async fn annotations_list(
     state: State<'_, AppState>,
     episode: EpisodeId,
 ) -> IpcResult<Annotations> {
     state
-        .with_store(move |s| {
-            Ok(Annotations {
-                notes: s.list_notes(episode)?,
-                highlights: s.list_highlights(episode)?,
-            })
-        })
+        .with_store(move |s| annotations::annotations(s, episode))
         .await
 }
 
-/// Saves a note at `at_ms`; returns it once committed.
+/// Saves a note at `at_ms`.
 #[tauri::command]
 pub async fn note_add(
     state: State<'_, AppState>,
@@ -40,14 +29,11 @@ pub async fn note_add(
     text: String,
 ) -> IpcResult<Note> {
     state
-        .with_store(move |s| {
-            let id = s.add_note(episode, at_ms, &text)?;
-            Ok(s.note(id)?)
-        })
+        .with_store(move |s| annotations::add_note(s, episode, at_ms, &text))
         .await
 }
 
-/// Changes a note's text.
+/// Changes a note's moment and text.
 #[tauri::command]
 pub async fn note_update(
     state: State<'_, AppState>,
@@ -56,27 +42,14 @@ pub async fn note_update(
     text: String,
 ) -> IpcResult<Note> {
     state
-        .with_store(move |s| {
-            s.update_note(id, at_ms, &text)?;
-            Ok(s.note(id)?)
-        })
+        .with_store(move |s| annotations::update_note(s, id, at_ms, &text))
         .await
 }
 
 /// Deletes a note.
 #[tauri::command]
 pub async fn note_delete(state: State<'_, AppState>, id: NoteId) -> IpcResult<()> {
-    state.with_store(move |s| Ok(s.delete_note(id)?)).await
-}
-
-/// A highlight as the window sends it.
-#[derive(Debug, Deserialize)]
-pub struct HighlightInput {
-    start_ms: u64,
-    end_ms: u64,
-    text: String,
-    color: String,
-    note: Option<String>,
+    state.with_store(move |s| s.delete_note(id)).await
 }
 
 /// Saves a highlight of a transcript passage.
@@ -84,22 +57,10 @@ pub struct HighlightInput {
 pub async fn highlight_add(
     state: State<'_, AppState>,
     episode: EpisodeId,
-    highlight: HighlightInput,
+    highlight: NewHighlight,
 ) -> IpcResult<Highlight> {
     state
-        .with_store(move |s| {
-            let id = s.add_highlight(
-                episode,
-                &NewHighlight {
-                    start_ms: highlight.start_ms,
-                    end_ms: highlight.end_ms,
-                    text: highlight.text,
-                    color: highlight.color,
-                    note: highlight.note,
-                },
-            )?;
-            Ok(s.highlight(id)?)
-        })
+        .with_store(move |s| annotations::add_highlight(s, episode, &highlight))
         .await
 }
 
@@ -112,17 +73,14 @@ pub async fn highlight_update(
     note: Option<String>,
 ) -> IpcResult<Highlight> {
     state
-        .with_store(move |s| {
-            s.update_highlight(id, &color, note.as_deref())?;
-            Ok(s.highlight(id)?)
-        })
+        .with_store(move |s| annotations::update_highlight(s, id, &color, note.as_deref()))
         .await
 }
 
 /// Deletes a highlight.
 #[tauri::command]
 pub async fn highlight_delete(state: State<'_, AppState>, id: HighlightId) -> IpcResult<()> {
-    state.with_store(move |s| Ok(s.delete_highlight(id)?)).await
+    state.with_store(move |s| s.delete_highlight(id)).await
 }
 
 /// Keeps the last `window_ms` heard before `at_ms` as a highlight, snapped to whole
@@ -135,6 +93,6 @@ pub async fn earmark_add(
     window_ms: u64,
 ) -> IpcResult<Highlight> {
     state
-        .with_store(move |s| Ok(add_earmark(s, episode, at_ms, window_ms)?))
+        .with_store(move |s| add_earmark(s, episode, at_ms, window_ms))
         .await
 }

@@ -14,12 +14,12 @@ const SEARCH_LIMIT: usize = 50;
 #[tauri::command]
 pub async fn search(state: State<'_, AppState>, query: String) -> IpcResult<Vec<SearchHit>> {
     state
-        .with_store(move |s| Ok(s.search(&query, SEARCH_LIMIT)?))
+        .with_store(move |s| s.search(&query, SEARCH_LIMIT))
         .await
 }
 
 /// Everything the user kept, for the notebook view (the UI sorts and filters).
 #[tauri::command]
 pub async fn notebook(state: State<'_, AppState>) -> IpcResult<Notebook> {
-    state.with_store(|s| Ok(notebook::read(s)?)).await
+    state.with_store(notebook::read).await
 }

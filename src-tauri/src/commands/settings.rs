@@ -1,9 +1,18 @@
-//! Settings as JSON values by key, kept in the library database.
+//! The Settings dialog's commands: settings as JSON values by key, kept in the
+//! library, and backing up the whole library to a file the user picks or restoring
+//! it from one, as `earmark-cli backup` and `restore` do.
 
-use tauri::State;
+use earmark_api::library_backup::restore_library;
+use earmark_api::settings::set_setting;
+use earmark_core::backup::{back_up, LibraryFacts, Restored};
+use tauri::{AppHandle, State};
 
-use crate::error::IpcResult;
+use crate::error::{IpcError, IpcResult};
+use crate::library_jobs::LibraryJobs;
+use crate::open_dialog::{pick, Pick};
+use crate::save_dialog::{pick_save_path, SaveRequest};
 use crate::state::AppState;
+use crate::supervise;
 
 /// A setting's value, or `null` when it was never set.
 #[tauri::command]
@@ -11,17 +20,71 @@ pub async fn settings_get(
     state: State<'_, AppState>,
     key: String,
 ) -> IpcResult<Option<serde_json::Value>> {
-    state.with_store(move |s| Ok(s.setting(&key)?)).await
+    state.with_store(move |s| s.setting(&key)).await
 }
 
-/// Sets a setting.
+/// Sets a setting; the value as stored.
 #[tauri::command]
 pub async fn settings_set(
     state: State<'_, AppState>,
     key: String,
     value: serde_json::Value,
-) -> IpcResult<()> {
+) -> IpcResult<serde_json::Value> {
     state
-        .with_store(move |s| Ok(s.set_setting(&key, &value)?))
+        .with_store(move |s| set_setting(s, &key, &value))
         .await
+}
+
+/// The extensions offered for backups.
+const BACKUP_EXTENSIONS: &[&str] = &["db", "sqlite", "sqlite3"];
+
+/// Asks where to save a backup and writes it; what it holds, or `null` when cancelled.
+#[tauri::command]
+pub async fn library_backup(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> IpcResult<Option<LibraryFacts>> {
+    let request = SaveRequest {
+        title: "Back up library",
+        filter_name: "Earmark library backup",
+        extension: "db",
+        suggested_stem: "Earmark library backup",
+    };
+    let Some(file) = pick_save_path(&app, request).await? else {
+        return Ok(None);
+    };
+    let data_dir = state.data_dir.clone();
+    supervise::blocking("Backing up the library", move || {
+        Ok(back_up(&data_dir, &file)?)
+    })
+    .await
+    .map(Some)
+}
+
+/// Asks for a backup and replaces the library with it, the player emptied first;
+/// what was restored, or `null` when cancelled. The window reloads afterwards.
+#[tauri::command]
+pub async fn library_restore(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    jobs: State<'_, LibraryJobs>,
+) -> IpcResult<Option<Restored>> {
+    let what = Pick::File("Earmark library backup", BACKUP_EXTENSIONS);
+    let Some(file) = pick(&app, "Restore from backup", what).await?.pop() else {
+        return Ok(None);
+    };
+    if jobs.downloads.list.busy() {
+        return Err(IpcError::new(
+            "downloads_running",
+            "Downloads are running. Let them finish or cancel them, then restore the library.",
+        ));
+    }
+    let (lock, data_dir) = (state.library_lock.clone(), state.data_dir.clone());
+    let now_playing = std::sync::Arc::clone(&state.now_playing);
+    supervise::blocking("Restoring the library", move || {
+        let restore = || restore_library(&file, &data_dir, lock.as_deref());
+        Ok(now_playing.with_none_loaded(restore)?)
+    })
+    .await
+    .map(Some)
 }

@@ -29,6 +29,10 @@ class Route:
     rate: int = 0
     #: Seconds between single bytes of body (0: not trickled): a stalled server.
     trickle: float = 0.0
+    #: More headers to send (`Retry-After`, say).
+    headers: dict[str, str] = field(default_factory=dict)
+    #: Hold the answer until the test sets this event (or 30 s pass).
+    hold: threading.Event | None = None
 
 
 @dataclass(frozen=True)
@@ -112,12 +116,16 @@ class FeedServer:
                         status, start = 206, int(first)
                 with server._lock:
                     server.seen.append(Seen(self.path, wanted, validator, status))
+                if route.hold is not None:
+                    route.hold.wait(30)
                 body = route.body[start:]
                 self.send_response(status)
                 self.send_header("Content-Type", route.content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("Accept-Ranges", "bytes")
                 self.send_header("ETag", route.etag)
+                for name, value in route.headers.items():
+                    self.send_header(name, value)
                 if status == 206:
                     self.send_header("Content-Range", f"bytes {start}-{len(route.body) - 1}/{len(route.body)}")
                 self.send_header("Connection", "close")

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * The library as the sidebar and a podcast's page show it: episodes grouped by
- * show, each with its listening state and its date in the reader's locale.
+ * The library as the sidebar and a podcast's page show it: each episode's listening
+ * state and its date in the reader's locale (the grouping by show is the store's).
  * @module lib/library
  */
 
@@ -9,13 +9,7 @@
  * @typedef {{id: number, podcast: string|null, podcast_id: number|null, title: string,
  *   published: string|null, duration_ms: number|null, position_ms: number, played: boolean,
  *   last_opened: string|null, downloaded: boolean}} EpisodeLike
- * @typedef {{id: number, title: string}} ShowLike
  * @typedef {"new"|"progress"|"played"|"unplayed"} ListeningState
- */
-
-/**
- * @template {EpisodeLike} E
- * @typedef {{podcastId: number|null, title: string, episodes: E[], newCount: number}} ShowGroup
  */
 
 /** The group of episodes that belong to no show. */
@@ -97,46 +91,4 @@ function dateFormat(locale, timeZone) {
     dateFormats.set(key, format);
   }
   return format;
-}
-
-/**
- * Groups episodes by show, shows in the order given (then any the list of shows
- * lacks), local files last; each group newest first as the library lists them.
- * @template {EpisodeLike} E
- * @param {E[]} episodes in library order
- * @param {ShowLike[]} shows
- * @returns {ShowGroup<E>[]}
- */
-export function groupByShow(episodes, shows) {
-  /** @type {Map<number|null, ShowGroup<E>>} */
-  const groups = new Map();
-  for (const show of shows) groups.set(show.id, { podcastId: show.id, title: show.title, episodes: [], newCount: 0 });
-  /** @type {ShowGroup<E>} */
-  const local = { podcastId: null, title: LOCAL_FILES, episodes: [], newCount: 0 };
-  for (const episode of episodes) {
-    let group = episode.podcast_id == null ? local : groups.get(episode.podcast_id);
-    if (!group) {
-      group = { podcastId: episode.podcast_id, title: episode.podcast ?? LOCAL_FILES, episodes: [], newCount: 0 };
-      groups.set(episode.podcast_id, group);
-    }
-    group.episodes.push(episode);
-    if (listeningState(episode) === "new") group.newCount += 1;
-  }
-  return [...groups.values(), local].filter((g) => g.episodes.length > 0);
-}
-
-/**
- * The episode to open at start: the one opened last, else the first that plays
- * offline, else the first.
- * @template {EpisodeLike} E
- * @param {E[]} episodes
- * @returns {E|undefined}
- */
-export function firstEpisode(episodes) {
-  /** @type {E|undefined} */
-  let last;
-  for (const episode of episodes) {
-    if (episode.last_opened && (!last?.last_opened || episode.last_opened > last.last_opened)) last = episode;
-  }
-  return last ?? episodes.find((e) => e.downloaded) ?? episodes[0];
 }

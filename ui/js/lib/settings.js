@@ -23,7 +23,12 @@ export const SKIP_BACK_MS = { key: "playback.skip_back_ms", fallback: 15_000, mi
 /** How far → skips forward, in ms. @type {NumberSetting} */
 export const SKIP_FORWARD_MS = { key: "playback.skip_forward_ms", fallback: 30_000, min: 1_000, max: 300_000 };
 
-/** How often the feeds are checked in the background, in minutes. @type {NumberSetting} */
+/**
+ * How often the feeds are checked in the background, in minutes. The default and the
+ * longest gap are the app's own (`REFRESH_MINUTES_RANGE` in earmark-api's settings.rs);
+ * the app also takes gaps shorter than 5 minutes, which only the end-to-end tests write.
+ * @type {NumberSetting}
+ */
 export const REFRESH_MINUTES = { key: "library.refresh_minutes", fallback: 60, min: 5, max: 1440 };
 
 /** The playback speed (the engine snaps it to these limits and saves it when it is set). @type {NumberSetting} */

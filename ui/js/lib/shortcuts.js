@@ -20,8 +20,9 @@ import { formatSeconds } from "./time.js";
  * @property {ShortcutText} [says] what the help says it does
  * @property {Record<string, () => (boolean|void)>} [keys] the action of each key (a `KeyboardEvent.key`);
  *   an action that answers false did not use the key. Without keys the row is only said (a click).
- * @property {"plain"|"command"|"any"} [modifiers] plain (the default): no Ctrl, ⌘ or Alt held;
- *   command: Ctrl or ⌘ held, Alt not; any: whatever is held
+ * @property {"plain"|"command"|"command-alt"|"any"} [modifiers] plain (the default): no Ctrl, ⌘ or
+ *   Alt held; command: Ctrl or ⌘ held, Alt not; command-alt: Ctrl or ⌘ held, Alt too or not;
+ *   any: whatever is held
  * @property {"outside"|"sliders"|"anywhere"} [reach] where the focus may be: outside every field
  *   (the default), on a slider too, or anywhere, a text field included
  * @property {boolean} [keepsDefault] the browser's own use of the key goes on
@@ -46,6 +47,8 @@ function modifiersFit(shortcut, press) {
       return !command && !press.altKey;
     case "command":
       return command && !press.altKey;
+    case "command-alt":
+      return command;
     case "any":
       return true;
   }
@@ -153,7 +156,7 @@ export function shortcutTable(a) {
     },
     { label: "H", says: "Highlight the selected text", keys: { h: a.highlightSelection }, reach: "sliders" },
     { label: "/", says: "Search everything", keys: { "/": a.focusSearch }, reach: "sliders" },
-    { label: "Ctrl Z", says: "Undo a delete", keys: { z: a.undo }, modifiers: "command", reach: "sliders" },
+    { label: "Ctrl Z", says: "Undo a delete", keys: { z: a.undo }, modifiers: "command-alt", reach: "sliders" },
     { label: "Click a line", says: "Play from that line" },
     { label: "Ctrl F", says: "Find in the transcript", keys: { f: a.openFind, F: a.openFind }, modifiers: "command", reach: "anywhere" },
     { label: "P", says: "Pin an estimated line: it starts now", keys: { p: a.pinHere, P: a.pinHere } },

@@ -1,13 +1,19 @@
 // @ts-check
 /**
- * "Add to your library": subscribe by feed address, add audio files or a folder,
- * import or export OPML. Results and problems are said in the dialog, calmly.
+ * "Add to your library": subscribe by feed address or web page, find a show by name
+ * in the podcast directories, add audio files or a folder, import or export OPML.
+ * Results and problems are said in the dialog, calmly.
  * @module views/add-dialog
  */
+
+import { looksLikeAddress } from "../lib/add-input.js";
+import { createDirectoryResults } from "./directory-results.js";
 
 /**
  * @typedef {object} AddHandlers
  * @property {(url: string) => Promise<string>} onSubscribe resolves to what to say
+ * @property {(terms: string) => Promise<import("../api.js").DirectorySearch>} onSearch
+ * @property {(url: string) => Promise<string|null>} onArtwork a picture as a data: URL
  * @property {(folders: boolean) => Promise<string|null>} onAddFiles
  * @property {() => Promise<string|null>} onImportOpml
  * @property {() => Promise<string|null>} onExportOpml
@@ -18,11 +24,15 @@
  * @param {HTMLElement} overlay the `[data-testid=add-dialog]` overlay
  * @param {AddHandlers} handlers
  */
-export function createAddDialog(overlay, { onSubscribe, onAddFiles, onImportOpml, onExportOpml, describe }) {
+export function createAddDialog(overlay, { onSubscribe, onSearch, onArtwork, onAddFiles, onImportOpml, onExportOpml, describe }) {
   const form = /** @type {HTMLFormElement} */ (overlay.querySelector("[data-testid=subscribe-form]"));
   const input = /** @type {HTMLInputElement} */ (overlay.querySelector("[data-testid=feed-url]"));
   const submit = /** @type {HTMLButtonElement} */ (overlay.querySelector("[data-testid=subscribe]"));
   const message = /** @type {HTMLElement} */ (overlay.querySelector("[data-testid=add-message]"));
+  const results = createDirectoryResults(/** @type {HTMLElement} */ (overlay.querySelector("[data-testid=directory-results]")), {
+    onSubscribe: (feedUrl) => subscribe(feedUrl),
+    onArtwork,
+  });
 
   /**
    * @param {string} text
@@ -53,15 +63,41 @@ export function createAddDialog(overlay, { onSubscribe, onAddFiles, onImportOpml
     }
   }
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const url = input.value.trim();
-    if (!url) return input.focus();
+  /** @param {string} url */
+  function subscribe(url) {
     run("Fetching the feed…", async () => {
       const said = await onSubscribe(url);
       input.value = "";
+      submit.textContent = "Subscribe";
+      results.clear();
       return said;
     });
+  }
+
+  /** @param {string} terms */
+  function search(terms) {
+    results.clear();
+    run("Searching the podcast directories…", async () => {
+      const found = await onSearch(terms);
+      results.show(found.hits);
+      const count = found.hits.length;
+      const said = count === 0 ? `No shows found for “${terms}”.` : `${count} show${count === 1 ? "" : "s"} found.`;
+      return [said, ...found.problems].join("\n");
+    });
+  }
+
+  // The button says what Enter will do.
+  input.addEventListener("input", () => {
+    const text = input.value.trim();
+    submit.textContent = !text || looksLikeAddress(text) ? "Subscribe" : "Search";
+  });
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return input.focus();
+    if (looksLikeAddress(text)) subscribe(text);
+    else search(text);
   });
   overlay.addEventListener("click", (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
@@ -81,6 +117,7 @@ export function createAddDialog(overlay, { onSubscribe, onAddFiles, onImportOpml
   return {
     open() {
       say("", "done");
+      results.clear();
       overlay.hidden = false;
       input.focus();
     },

@@ -72,7 +72,7 @@ export function libraryContents(facts) {
 
 /**
  * @param {HTMLElement} overlay
- * @param {{load: (key: string) => Promise<unknown>, save: (key: string, value: unknown) => Promise<void>,
+ * @param {{load: (key: string) => Promise<unknown>, save: (key: string, value: unknown) => Promise<unknown>,
  *   onError: (e: unknown) => void, onBackUp: () => Promise<string|null>,
  *   onRestore: () => Promise<string|null>}} store
  *   `onBackUp` and `onRestore` run the dialog and the work, and give the sentence to show
@@ -108,7 +108,8 @@ export function createSettings(overlay, { load, save, onError, onBackUp, onResto
   form.addEventListener("change", (event) => {
     const input = /** @type {HTMLInputElement} */ (event.target);
     const field = SETTINGS[input.name];
-    if (field) save(field.key, field.read(input)).catch(onError);
+    // The field shows what was stored (kept within its limits), as the library has it.
+    if (field) save(field.key, field.read(input)).then((stored) => field.write(input, stored ?? field.fallback), onError);
   });
   overlay.addEventListener("click", (e) => {
     if (e.target === overlay) overlay.hidden = true;

@@ -1,8 +1,7 @@
 //! The download queue's rules, without a window or a runtime: episodes wait their
 //! turn in the order they were asked for, one downloads at a time, a failed one can
 //! be asked for again, a cancelled one leaves the list, and what is waiting or
-//! downloading is what a restart takes up again. The shell runs it (its
-//! `download_queue`: the runner, the channel to the window, the saved queue).
+//! downloading is what a restart takes up again. [`crate::download_list`] runs it.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

@@ -9,7 +9,7 @@ use earmark_core::store::{FileCache, FileKey, Store};
 use earmark_core::transcript::Pause;
 use earmark_player::PlayerError;
 
-use crate::sync::lock;
+use crate::shared::lock;
 
 /// The pauses of `audio` as stored in the library, if they were found before.
 pub fn cached(store: &Store, audio: &Path) -> Option<Vec<Pause>> {

@@ -1,8 +1,11 @@
 //! What a check for new episodes found, show by show: the report the window's
 //! status line and `earmark-cli feed refresh` both give.
 
-use earmark_core::feeds::{Refreshed, SubscribeError};
-use earmark_core::store::{Podcast, PodcastId};
+use earmark_core::feeds::{
+    check, refresh_all, AllRefreshed, RefreshAll, RefreshProgress, Refreshed, SubscribeError,
+};
+use earmark_core::http::{HttpClient, NetError};
+use earmark_core::store::{Podcast, PodcastId, Store, StoreResult};
 use serde::Serialize;
 
 /// What a check found.
@@ -18,6 +21,8 @@ pub struct RefreshReport {
     pub not_modified: usize,
     /// Bytes of feed received across all podcasts.
     pub bytes: u64,
+    /// Feeds a background check left alone because they say they change less often.
+    pub not_due: usize,
 }
 
 /// How one podcast's check went.
@@ -37,6 +42,9 @@ pub struct PodcastOutcome {
     pub not_modified: bool,
     /// Bytes of feed received.
     pub bytes: u64,
+    /// Its server asked to slow down (429, 503), now or at an earlier check that it
+    /// is still waiting out (the error says for how long).
+    pub waiting: bool,
 }
 
 impl PodcastOutcome {
@@ -51,11 +59,16 @@ impl PodcastOutcome {
                 warnings: done.warnings,
                 not_modified: done.not_modified,
                 bytes: done.bytes,
+                waiting: false,
             },
             Err(e) => PodcastOutcome {
                 podcast: show.id,
                 title: show.title,
                 new_episodes: 0,
+                waiting: matches!(
+                    e,
+                    SubscribeError::Waiting(_) | SubscribeError::Net(NetError::Busy { .. })
+                ),
                 error: Some(e.to_string()),
                 warnings: Vec::new(),
                 not_modified: false,
@@ -65,8 +78,37 @@ impl PodcastOutcome {
     }
 }
 
+/// Checks `podcast`'s feed (asked for: whatever it says of its update frequency), or
+/// every feed as `how` says, telling `progress` after each feed of a whole check that
+/// is not a background one.
+pub fn check_feeds(
+    store: &Store,
+    http: &HttpClient,
+    podcast: Option<PodcastId>,
+    how: RefreshAll,
+    progress: &(dyn Fn(&RefreshProgress) + Sync),
+) -> StoreResult<RefreshReport> {
+    // Progress is told for a check someone waits on; a background check is quiet.
+    let quiet = |_: &RefreshProgress| {};
+    let progress = if how.background { &quiet } else { progress };
+    let all = match podcast {
+        None => refresh_all(store, http, how, progress)?,
+        Some(id) => {
+            let show = store.podcast(id)?;
+            let (outcomes, not_due) = match check(store, http, id, how.background) {
+                Ok(Some(done)) => (vec![(show, Ok(done))], 0),
+                Ok(None) => (Vec::new(), 1),
+                Err(e) => (vec![(show, Err(e))], 0),
+            };
+            AllRefreshed { outcomes, not_due }
+        }
+    };
+    Ok(report(all))
+}
+
 /// The report of a check's outcomes, podcast by podcast.
-pub fn report(outcomes: Vec<(Podcast, Result<Refreshed, SubscribeError>)>) -> RefreshReport {
+pub fn report(all: AllRefreshed) -> RefreshReport {
+    let AllRefreshed { outcomes, not_due } = all;
     let offline = !outcomes.is_empty()
         && outcomes
             .iter()
@@ -81,14 +123,41 @@ pub fn report(outcomes: Vec<(Podcast, Result<Refreshed, SubscribeError>)>) -> Re
         bytes: podcasts.iter().map(|p| p.bytes).sum(),
         podcasts,
         offline,
+        not_due,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use earmark_core::http::NetError;
-
     use super::*;
+
+    #[test]
+    fn progress_is_told_for_a_check_asked_for_and_not_for_a_background_one() {
+        let store = crate::testing::library();
+        let podcast = earmark_core::store::NewPodcast {
+            title: "Gone".into(),
+            // Nothing listens on port 1: the check fails at once.
+            feed_url: Some("http://127.0.0.1:1/feed.xml".into()),
+            ..Default::default()
+        };
+        store.add_podcast(&podcast).expect("a podcast");
+        let http = HttpClient::new().expect("a client");
+        let told = std::sync::atomic::AtomicUsize::new(0);
+        let count = |_: &RefreshProgress| {
+            told.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        };
+        let asked = check_feeds(&store, &http, None, RefreshAll::ASKED, &count).expect("checked");
+        assert_eq!(asked.podcasts.len(), 1);
+        assert_eq!(told.load(std::sync::atomic::Ordering::SeqCst), 1);
+        let quiet =
+            check_feeds(&store, &http, None, RefreshAll::BACKGROUND, &count).expect("checked");
+        assert_eq!(quiet.podcasts.len(), 1);
+        assert_eq!(
+            told.load(std::sync::atomic::Ordering::SeqCst),
+            1,
+            "nothing more told"
+        );
+    }
 
     fn show(id: PodcastId, title: &str) -> Podcast {
         Podcast {
@@ -112,7 +181,16 @@ mod tests {
             subscribed_now: false,
             not_modified: new_episodes == 0,
             bytes: if new_episodes == 0 { 0 } else { 1_000 },
+            update_every_secs: None,
             warnings: Vec::new(),
+            page_episode: None,
+        })
+    }
+
+    fn report(outcomes: Vec<(Podcast, Result<Refreshed, SubscribeError>)>) -> RefreshReport {
+        super::report(AllRefreshed {
+            outcomes,
+            not_due: 0,
         })
     }
 

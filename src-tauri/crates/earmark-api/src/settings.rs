@@ -2,6 +2,11 @@
 //! table is `ui/js/lib/settings.js`, and a UI test checks that every key here is
 //! there, spelled the same).
 
+use std::time::Duration;
+
+use earmark_core::store::{Store, StoreResult};
+use serde_json::Value;
+
 /// The playback speed (a number, 0.5–3.0), restored at start.
 pub const SPEED_KEY: &str = "playback.speed";
 /// Skip silence (a boolean), restored at start.
@@ -11,6 +16,73 @@ pub const REFRESH_MINUTES_KEY: &str = "library.refresh_minutes";
 
 /// Minutes between background checks unless the settings say otherwise.
 pub const DEFAULT_REFRESH_MINUTES: f64 = 60.0;
-/// The shortest and longest gaps between background checks the app takes, in minutes
-/// (the window offers 5 minutes at the least; shorter gaps are for tests).
-pub const REFRESH_MINUTES_RANGE: (f64, f64) = (0.05, 24.0 * 60.0);
+/// The shortest and longest gaps between background checks the app takes, in minutes.
+/// The window's Settings offer the same default and longest gap and, as the shortest,
+/// 5 minutes (`REFRESH_MINUTES` in `ui/js/lib/settings.js`; `tests/ui/settings-keys.test.js`
+/// holds the two to that); a shorter gap is only ever written into the library by the
+/// end-to-end tests, which need a background check within seconds.
+pub const REFRESH_MINUTES_RANGE: (f64, f64) = (0.05, 1440.0);
+
+/// The gap before the next background check: the setting, within
+/// [`REFRESH_MINUTES_RANGE`], else [`DEFAULT_REFRESH_MINUTES`] (also when the library
+/// cannot be read).
+pub fn refresh_interval(store: &Store) -> Duration {
+    let minutes = store
+        .setting::<f64>(REFRESH_MINUTES_KEY)
+        .ok()
+        .flatten()
+        .filter(|m| m.is_finite())
+        .unwrap_or(DEFAULT_REFRESH_MINUTES)
+        .clamp(REFRESH_MINUTES_RANGE.0, REFRESH_MINUTES_RANGE.1);
+    Duration::from_secs_f64(minutes * 60.0)
+}
+
+/// Sets a setting; the value as stored (read back), which the window shows.
+pub fn set_setting(store: &Store, key: &str, value: &Value) -> StoreResult<Value> {
+    store.set_setting(key, value)?;
+    Ok(store.setting(key)?.unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_setting_set_answers_with_what_is_stored() {
+        let store = crate::testing::library();
+        let stored = set_setting(&store, "playback.skip_back_ms", &Value::from(5_000));
+        assert_eq!(stored.expect("set"), Value::from(5_000));
+        let again = set_setting(&store, "playback.skip_back_ms", &Value::from(7_000));
+        assert_eq!(again.expect("set"), Value::from(7_000));
+        assert_eq!(
+            store.setting::<u64>("playback.skip_back_ms").expect("read"),
+            Some(7_000)
+        );
+    }
+
+    #[test]
+    fn the_refresh_interval_is_the_setting_within_its_range() {
+        let store = crate::testing::library();
+        assert_eq!(
+            refresh_interval(&store),
+            Duration::from_secs(3_600),
+            "the default"
+        );
+        store
+            .set_setting(REFRESH_MINUTES_KEY, &Value::from(0.05))
+            .expect("set");
+        assert_eq!(refresh_interval(&store), Duration::from_secs(3));
+        store
+            .set_setting(REFRESH_MINUTES_KEY, &Value::from(100_000))
+            .expect("set");
+        assert_eq!(refresh_interval(&store), Duration::from_secs(1_440 * 60));
+        store
+            .set_setting(REFRESH_MINUTES_KEY, &Value::from("soon"))
+            .expect("set");
+        assert_eq!(
+            refresh_interval(&store),
+            Duration::from_secs(3_600),
+            "unreadable: the default"
+        );
+    }
+}

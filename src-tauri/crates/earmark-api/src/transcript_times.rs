@@ -3,6 +3,7 @@
 //! user's pins ("this line starts now").
 
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use earmark_core::store::{EpisodeId, Store};
 use earmark_core::transcript::Pause;
@@ -12,6 +13,7 @@ use earmark_core::transcript::{
 use serde::Serialize;
 
 use crate::error::UseCaseError;
+use crate::shared::lock;
 
 /// Speaking rate assumed when an episode's audio length is unknown.
 const MS_PER_CHAR_WITHOUT_AUDIO: u64 = 65;
@@ -101,6 +103,56 @@ pub fn times(input: &TimesInput, pauses: Result<&[Pause], PauseStatus>) -> Trans
         times: estimate_times(segments, duration, pauses, &input.pins),
         pauses: status,
     }
+}
+
+/// The times shown for `episode`'s transcript: the file's own, or for an untimed
+/// transcript estimated from text length, the audio's pauses (with `scan`, the audio
+/// is scanned for them when the library has none yet) and pins. Blocking; the store
+/// is not held while the audio decodes.
+pub fn shown(
+    store: &Mutex<Store>,
+    episode: EpisodeId,
+    scan: bool,
+) -> Result<TranscriptTimes, UseCaseError> {
+    let input = read(&lock(store), episode)?;
+    if input.timed() {
+        return Ok(times(&input, Err(PauseStatus::Unavailable)));
+    }
+    let pauses = match (&input.cached, &input.audio) {
+        (Some(p), _) => Ok(p.clone()),
+        (None, Some(audio)) if scan => {
+            // Audio that cannot be scanned (even by a bug) only costs the pauses.
+            let scanned = std::panic::catch_unwind(|| crate::pauses::find_or_scan(store, audio));
+            scanned
+                .ok()
+                .and_then(Result::ok)
+                .ok_or(PauseStatus::Unavailable)
+        }
+        (None, Some(_)) => Err(PauseStatus::Pending),
+        (None, None) => Err(PauseStatus::Unavailable),
+    };
+    Ok(times(&input, pauses.as_deref().map_err(|s| *s)))
+}
+
+/// [`pin`], then the times [`shown`].
+pub fn pinned(
+    store: &Mutex<Store>,
+    episode: EpisodeId,
+    index: usize,
+    ms: u64,
+) -> Result<TranscriptTimes, UseCaseError> {
+    pin(&lock(store), episode, index, ms)?;
+    shown(store, episode, false)
+}
+
+/// Removes the pin of line `index`, then the times [`shown`].
+pub fn unpinned(
+    store: &Mutex<Store>,
+    episode: EpisodeId,
+    index: usize,
+) -> Result<TranscriptTimes, UseCaseError> {
+    lock(store).remove_pin(episode, index)?;
+    shown(store, episode, false)
 }
 
 /// "This line starts now": pins line `index` of `episode`'s transcript to `ms`;

@@ -7,8 +7,11 @@ mod align;
 mod corpus;
 mod engine;
 mod feed;
+mod feed_farm;
+mod library;
 mod notes;
 mod playback;
+mod refresh;
 mod scaling;
 mod transcript;
 
@@ -37,6 +40,14 @@ enum Command {
     /// Notes, highlights and search on a generated library.
     #[command(subcommand)]
     Notes(notes::BenchNotesCommand),
+    /// The window's calls on a large library (the sidebar, a show's page).
+    Library(library::LibraryArgs),
+    /// Checking 1,000 generated feeds on 50 loopback hosts for new episodes, in
+    /// parallel and politely, against the refresh as it was before.
+    Refresh(refresh::RefreshArgs),
+    /// One step of `refresh`, in its own process (run by `refresh`).
+    #[command(hide = true)]
+    RefreshStep(refresh::StepArgs),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +58,9 @@ fn main() -> ExitCode {
         Command::Engine(bench) => engine::run(bench, &out),
         Command::Feed(args) => feed::run(args, &out),
         Command::Notes(command) => notes::run(command, &out),
+        Command::Library(args) => library::run(args, &out),
+        Command::Refresh(args) => refresh::run(args, &out),
+        Command::RefreshStep(args) => refresh::run_step(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -13,17 +13,25 @@
 
 use std::error::Error as _;
 use std::io::Read;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use reqwest::blocking::{Client, RequestBuilder, Response};
 use reqwest::{StatusCode, Url};
 
 mod address;
+mod error;
+mod keyed_limit;
 mod redirects;
+mod retry_after;
 mod validators;
 pub(crate) use address::host_of;
 pub use address::parse_url;
+pub use error::NetError;
+pub(crate) use keyed_limit::KeyedLimit;
+pub use keyed_limit::MAX_PER_HOST;
 pub use redirects::MAX_REDIRECTS;
+pub use retry_after::{wait_words, MAX_RETRY_AFTER};
 pub use validators::Validators;
 
 /// How long connecting to a server may take.
@@ -36,133 +44,6 @@ pub const FETCH_DEADLINE: Duration = Duration::from_secs(120);
 
 /// The `User-Agent` Earmark sends.
 pub const USER_AGENT: &str = concat!("Earmark/", env!("CARGO_PKG_VERSION"), " (podcast player)");
-
-/// What went wrong talking to a server, worded for the user.
-#[derive(Debug, thiserror::Error)]
-pub enum NetError {
-    /// The address is not an http(s) URL.
-    #[error("\"{url}\" is not a web address Earmark can fetch (it must start with http:// or https://).")]
-    BadUrl {
-        /// What was given.
-        url: String,
-    },
-    /// The computer has no network (no route, or names cannot be looked up at all).
-    #[error("No network: {host} cannot be reached from this computer right now. Check that it is online.")]
-    NoNetwork {
-        /// The server.
-        host: String,
-    },
-    /// The server's name does not exist.
-    #[error(
-        "Could not find the server {host}: check the address, and that this computer is online."
-    )]
-    UnknownHost {
-        /// The server.
-        host: String,
-    },
-    /// The server could not be connected to.
-    #[error("Could not reach {host}: {reason}.")]
-    Unreachable {
-        /// The server.
-        host: String,
-        /// Why, as the system said it.
-        reason: String,
-    },
-    /// The server stopped answering.
-    #[error("{host} did not answer in time (waited {seconds} s).")]
-    TimedOut {
-        /// The server.
-        host: String,
-        /// The timeout that ran out.
-        seconds: u64,
-    },
-    /// The server answered with an error status.
-    #[error("{}", status_sentence(*status, url))]
-    Status {
-        /// The address asked for.
-        url: String,
-        /// The HTTP status code.
-        status: u16,
-    },
-    /// The response was larger than allowed and was cut off.
-    #[error("The response from {url} is larger than {} MB, so it was cut off.", limit / 1_000_000)]
-    TooLarge {
-        /// The address asked for.
-        url: String,
-        /// The size limit in bytes.
-        limit: u64,
-    },
-    /// The connection broke off while the body was being read.
-    #[error("The connection to {host} broke off: {reason}.")]
-    BrokenOff {
-        /// The server.
-        host: String,
-        /// Why.
-        reason: String,
-    },
-    /// The address redirects in a loop, or too many times.
-    #[error("{url} redirects too many times (more than {MAX_REDIRECTS}).")]
-    TooManyRedirects {
-        /// The address asked for.
-        url: String,
-    },
-    /// The HTTP client could not be set up (TLS configuration).
-    #[error("Could not set up the web client: {0}")]
-    Client(String),
-}
-
-impl NetError {
-    /// A short stable code for the IPC boundary and scripts.
-    pub fn code(&self) -> &'static str {
-        match self {
-            NetError::BadUrl { .. } => "bad_url",
-            NetError::NoNetwork { .. } => "no_network",
-            NetError::UnknownHost { .. } => "unknown_host",
-            NetError::Unreachable { .. } => "unreachable",
-            NetError::TimedOut { .. } => "timed_out",
-            NetError::Status { status: 404, .. } => "not_found",
-            NetError::Status { .. } => "http_status",
-            NetError::TooLarge { .. } => "too_large",
-            NetError::BrokenOff { .. } => "broken_off",
-            NetError::TooManyRedirects { .. } => "too_many_redirects",
-            NetError::Client(_) => "http_client",
-        }
-    }
-
-    /// Whether trying again later might work (network trouble, not a bad address or a
-    /// missing file).
-    pub fn is_transient(&self) -> bool {
-        match self {
-            NetError::NoNetwork { .. }
-            | NetError::Unreachable { .. }
-            | NetError::TimedOut { .. }
-            | NetError::BrokenOff { .. } => true,
-            NetError::Status { status, .. } => *status >= 500 || *status == 429,
-            _ => false,
-        }
-    }
-}
-
-/// "404 Not found: there is nothing at URL." and friends.
-fn status_sentence(status: u16, url: &str) -> String {
-    match status {
-        404 | 410 => format!("{status} Not found: there is nothing at {url}."),
-        401 | 403 => format!("{status} Not allowed: the server refuses to give out {url}."),
-        429 => format!(
-            "{status} Too many requests: the server at {url} asks to slow down; try again later."
-        ),
-        500..=599 => format!(
-            "{status} Server error: the server at {url} is having trouble; try again later."
-        ),
-        _ => {
-            let reason = StatusCode::from_u16(status)
-                .ok()
-                .and_then(|s| s.canonical_reason())
-                .unwrap_or("Unexpected answer");
-            format!("{status} {reason}: {url}")
-        }
-    }
-}
 
 /// A body fetched whole by [`HttpClient::fetch`].
 #[derive(Debug, Clone)]
@@ -189,6 +70,8 @@ pub struct HttpClient {
     no_redirects: Client,
     read_timeout: Duration,
     deadline: Duration,
+    /// Requests open per host, across the clones.
+    hosts: Arc<KeyedLimit>,
 }
 
 impl HttpClient {
@@ -225,6 +108,7 @@ impl HttpClient {
             no_redirects: build(reqwest::redirect::Policy::none(), true)?,
             read_timeout: read,
             deadline,
+            hosts: Arc::new(KeyedLimit::new(MAX_PER_HOST)),
         })
     }
 
@@ -260,11 +144,19 @@ impl HttpClient {
         known: &Validators,
     ) -> Result<Option<Fetched>, NetError> {
         let url = parse_url(url)?;
+        let _place = self.hosts.acquire(url.host_str().unwrap_or_default());
         let followed = redirects::get_following(self, &url, known)?;
         let response = followed.response;
         let status = response.status();
         if status == StatusCode::NOT_MODIFIED && !known.is_empty() {
             return Ok(None);
+        }
+        if matches!(status.as_u16(), 429 | 503) {
+            return Err(NetError::Busy {
+                url: url.to_string(),
+                status: status.as_u16(),
+                retry_after: retry_after::retry_after(&response),
+            });
         }
         if !status.is_success() {
             return Err(NetError::Status {
@@ -471,23 +363,5 @@ mod tests {
         let e = http.classify_io(&url, &io(std::io::ErrorKind::ConnectionReset));
         assert!(e.is_transient(), "{e}");
         assert_eq!(e.code(), "broken_off");
-    }
-
-    #[test]
-    fn status_errors_read_as_sentences() {
-        let e = NetError::Status {
-            url: "https://x/feed".into(),
-            status: 404,
-        };
-        assert_eq!(
-            e.to_string(),
-            "404 Not found: there is nothing at https://x/feed."
-        );
-        assert_eq!(e.code(), "not_found");
-        let e = NetError::Status {
-            url: "https://x/feed".into(),
-            status: 418,
-        };
-        assert!(e.to_string().starts_with("418 I'm a teapot"), "{e}");
     }
 }

@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod atomic_file;
 pub mod backup;
 pub mod chapters;
+pub mod directory;
 pub mod downloads;
 pub mod earmarks;
 pub mod export;

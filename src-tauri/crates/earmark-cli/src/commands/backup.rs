@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use earmark_core::backup::{back_up, restore, LibraryFacts, LibraryLock};
+use earmark_api::library_backup::restore_library;
+use earmark_core::backup::{back_up, LibraryFacts};
 
 use crate::report::{CliError, Report};
 
@@ -42,8 +43,7 @@ pub fn run_backup(args: &BackupArgs, data_dir: &Path, out: &Report) -> Result<()
 
 /// Restores the backup, unless the app holds the library.
 pub fn run_restore(args: &RestoreArgs, data_dir: &Path, out: &Report) -> Result<(), CliError> {
-    let restored = LibraryLock::try_acquire(data_dir)
-        .and_then(|lock| restore(&args.file, &lock))
+    let restored = restore_library(&args.file, data_dir, None)
         .map_err(|e| CliError::Message(e.to_string()))?;
     out.print(&restored, || {
         let kept = match &restored.previous {

@@ -1,11 +1,13 @@
 //! `earmark-cli feed add URL`, `feed refresh [PODCAST]`, `feed list`.
 
+use std::io::IsTerminal;
 use std::path::Path;
 
-use earmark_api::refresh_report::report;
-use earmark_core::feeds::{refresh, refresh_all, subscribe};
+use earmark_api::refresh_report::check_feeds;
+use earmark_core::directory::{search_directories, Directories};
+use earmark_core::feeds::{subscribe, RefreshAll, RefreshProgress};
 use earmark_core::http::HttpClient;
-use earmark_core::store::{Podcast, PodcastId, Store};
+use earmark_core::store::{EpisodeId, Podcast, PodcastId, Store};
 use serde::Serialize;
 
 use crate::report::{one_line, CliError, Report};
@@ -16,10 +18,21 @@ pub enum FeedCommand {
     /// Subscribe to a podcast feed (RSS or Atom) and add its episodes.
     ///
     /// JSON: {"podcast": ID, "episodes": N, "new_episodes", "title", "transcripts",
-    /// "chapters", "warnings"}. Adding a feed that is already there refreshes it.
+    /// "chapters", "warnings", "page_episode"?}. Adding a feed that is already there
+    /// refreshes it; a show's or an episode's web page subscribes to the feed it names.
     Add {
-        /// The feed's address (https://…, feed://… or just example.com/feed).
+        /// The feed's address (https://…, feed://… or just example.com/feed), or a web
+        /// page that names it.
         url: String,
+    },
+    /// Find shows by name in the podcast directories (iTunes, gpodder.net).
+    ///
+    /// JSON: {"hits": [{"title", "author", "feed_url", "artwork_url", "episodes",
+    /// "directory"}], "problems": [sentence]}.
+    Search {
+        /// What to look for: the show's name, its maker, a topic.
+        #[arg(required = true)]
+        terms: Vec<String>,
     },
     /// Fetch new episodes of one podcast, or of every podcast.
     ///
@@ -47,6 +60,9 @@ struct Added<'a> {
     transcripts: usize,
     chapters: usize,
     warnings: &'a [String],
+    /// Added from an episode's web page: that episode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page_episode: Option<EpisodeId>,
 }
 
 #[derive(Serialize)]
@@ -60,6 +76,7 @@ pub fn run(command: &FeedCommand, data_dir: &Path, out: &Report) -> Result<(), C
     match command {
         FeedCommand::Add { url } => add(&store, url, out),
         FeedCommand::Refresh { podcast } => refresh_command(&store, *podcast, out),
+        FeedCommand::Search { terms } => search(&terms.join(" "), out),
         FeedCommand::List => {
             let list = PodcastList {
                 podcasts: store.podcasts()?,
@@ -85,6 +102,34 @@ pub fn run(command: &FeedCommand, data_dir: &Path, out: &Report) -> Result<(), C
     }
 }
 
+fn search(terms: &str, out: &Report) -> Result<(), CliError> {
+    let found = search_directories(&client()?, &Directories::from_env(), terms)
+        .map_err(|e| CliError::Message(e.to_string()))?;
+    warn(&found.problems, out);
+    out.print(&found, || {
+        if found.hits.is_empty() {
+            return format!("No shows found for \"{terms}\".");
+        }
+        found
+            .hits
+            .iter()
+            .map(|h| {
+                let by = h
+                    .author
+                    .as_deref()
+                    .map(|a| format!(" — {a}"))
+                    .unwrap_or_default();
+                let count = h
+                    .episodes
+                    .map(|n| format!(", {n} episodes"))
+                    .unwrap_or_default();
+                format!("{}{by}{count}\n      {}", h.title, h.feed_url)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
 /// The HTTP client, with its setup error worded for the command line.
 pub fn client() -> Result<HttpClient, CliError> {
     HttpClient::new().map_err(|e| CliError::Message(e.to_string()))
@@ -101,6 +146,7 @@ fn add(store: &Store, url: &str, out: &Report) -> Result<(), CliError> {
         transcripts: done.transcripts,
         chapters: done.chapters,
         warnings: &done.warnings,
+        page_episode: done.page_episode,
     };
     out.print(&added, || {
         let verb = if done.subscribed_now {
@@ -108,8 +154,12 @@ fn add(store: &Store, url: &str, out: &Report) -> Result<(), CliError> {
         } else {
             "Refreshed"
         };
+        let page = done
+            .page_episode
+            .map(|e| format!(" The page is episode {e}."))
+            .unwrap_or_default();
         format!(
-            "{verb} \"{}\" (podcast {}): {} episodes, {} new.",
+            "{verb} \"{}\" (podcast {}): {} episodes, {} new.{page}",
             done.title, done.podcast, done.episodes, done.new_episodes
         )
     })
@@ -121,24 +171,26 @@ fn refresh_command(
     out: &Report,
 ) -> Result<(), CliError> {
     let http = client()?;
-    let outcomes = match podcast {
-        Some(id) => vec![(store.podcast(id)?, refresh(store, &http, id))],
-        None => {
-            let all = refresh_all(store, &http)?;
-            if !all.is_empty() && all.iter().all(|(_, r)| r.is_err()) {
-                // Nothing worked (offline, say): one error, the first.
-                if let Some((_, Err(e))) = all.into_iter().next() {
-                    return Err(CliError::Message(e.to_string()));
-                }
-                return Ok(());
+    // On a terminal, how far a check of every feed has come, on one line of stderr.
+    let live = !out.json && std::io::stderr().is_terminal();
+    let progress = |p: &RefreshProgress| {
+        if live {
+            eprint!("\rChecking {} of {} shows…", p.done, p.total);
+            if p.done == p.total {
+                eprintln!();
             }
-            all
         }
     };
-    if let [(_, Err(e))] = outcomes.as_slice() {
-        return Err(CliError::Message(e.to_string()));
+    let report = check_feeds(store, &http, podcast, RefreshAll::ASKED, &progress)?;
+    let failed: Vec<&str> = report
+        .podcasts
+        .iter()
+        .filter_map(|p| p.error.as_deref())
+        .collect();
+    if !failed.is_empty() && failed.len() == report.podcasts.len() {
+        // Nothing worked (offline, say, or the one show asked for): one error, the first.
+        return Err(CliError::Message(failed[0].to_owned()));
     }
-    let report = report(outcomes);
     for outcome in &report.podcasts {
         warn(&outcome.warnings, out);
     }

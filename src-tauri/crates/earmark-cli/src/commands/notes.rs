@@ -53,7 +53,7 @@ pub fn run(command: &NotesCommand, data_dir: &Path, out: &Report) -> Result<(), 
             at_ms,
             text,
         } => {
-            let id = store.add_note(*episode, *at_ms, text)?;
+            let id = earmark_api::annotations::add_note(&store, *episode, *at_ms, text)?.id;
             out.print(&Added { id }, || {
                 format!("note {id} at {} in episode {episode}", clock(*at_ms))
             })

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
-use server::{Route, TestServer};
+use server::{closed_port, Route, TestServer};
 use tempfile::TempDir;
 
 /// A file of the bundled demo episode.
@@ -65,11 +65,17 @@ impl Sandbox {
     }
 
     fn run(&self, args: &[&str]) -> Output {
+        self.run_with(args, &[])
+    }
+
+    /// Runs with more environment (the directories' addresses).
+    fn run_with(&self, args: &[&str], env: &[(&str, String)]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_earmark-cli"))
             .arg("--data-dir")
             .arg(self.data.path())
             .args(args)
             .env_remove("EARMARK_DATA_DIR")
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .output()
             .expect("run earmark-cli")
     }
@@ -290,4 +296,68 @@ fn opml_import_and_export() {
     let exported = sandbox.json(&["opml", "export", "--out", out.to_str().unwrap()]);
     assert_eq!(exported["podcasts"], 2);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), opml);
+}
+
+#[test]
+fn feed_search_asks_both_directories_and_prints_their_hits() {
+    let server = TestServer::start();
+    server.serve(
+        "/itunes",
+        Route::ok(
+            r#"{"resultCount":1,"results":[{"collectionName":"The Tide Show","artistName":"Sea People",
+               "feedUrl":"https://tide.example/feed.xml","artworkUrl600":"https://img.example/600.jpg","trackCount":212}]}"#,
+            "text/javascript",
+        ),
+    );
+    server.serve(
+        "/gpodder",
+        Route::ok(
+            r#"[{"url":"https://low.example/rss","title":"Low Water"}]"#,
+            "application/json",
+        ),
+    );
+    let sandbox = Sandbox::new();
+    let env = [
+        ("EARMARK_ITUNES_SEARCH_URL", server.url("/itunes")),
+        ("EARMARK_GPODDER_SEARCH_URL", server.url("/gpodder")),
+    ];
+    let output = sandbox.run_with(&["feed", "search", "tide", "show", "--json"], &env);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let found: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(found["hits"][0]["title"], "The Tide Show");
+    assert_eq!(found["hits"][0]["episodes"], 212);
+    assert_eq!(found["hits"][0]["directory"], "itunes");
+    assert_eq!(found["hits"][1]["feed_url"], "https://low.example/rss");
+    assert_eq!(found["problems"], serde_json::json!([]));
+    let text = sandbox.run_with(&["feed", "search", "tide"], &env);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "The Tide Show — Sea People, 212 episodes\n      https://tide.example/feed.xml"
+        ),
+        "{text}"
+    );
+
+    let port = closed_port();
+    let gone = [
+        (
+            "EARMARK_ITUNES_SEARCH_URL",
+            format!("http://127.0.0.1:{port}/s"),
+        ),
+        (
+            "EARMARK_GPODDER_SEARCH_URL",
+            format!("http://127.0.0.1:{port}/g"),
+        ),
+    ];
+    let failed = sandbox.run_with(&["feed", "search", "tide"], &gone);
+    assert_eq!(failed.status.code(), Some(1));
+    let stderr = String::from_utf8(failed.stderr).unwrap();
+    assert!(
+        stderr.starts_with("earmark-cli: Could not reach 127.0.0.1:"),
+        "{stderr}"
+    );
 }

@@ -11,6 +11,7 @@ use super::podcast_tags;
 use super::podlove;
 use super::rss::{UNTITLED_EPISODE, UNTITLED_PODCAST};
 use super::text::{html_to_text, one_line_text, plain_text, without_nul};
+use super::update_frequency::update_every;
 
 /// Reads a parsed Atom feed.
 pub(super) fn from_atom(feed: &atom_syndication::Feed, ns: &Namespaces, links: &Links<'_>) -> Feed {
@@ -35,6 +36,7 @@ pub(super) fn from_atom(feed: &atom_syndication::Feed, ns: &Namespaces, links: &
         skipped_items: 0,
         new_feed_url: podcast_tags::itunes_text(feed.extensions(), ns, "new-feed-url")
             .and_then(|u| links.resolve(u)),
+        update_every_secs: update_every(feed.extensions(), ns, None),
         repairs: Vec::new(),
     };
     for (index, entry) in feed.entries().iter().enumerate() {

@@ -7,7 +7,11 @@
 //! and gives `None` (never an error) when there is no date to be had: an episode with
 //! an unreadable date is still an episode.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+};
+
+use super::month_names::month_number;
 
 /// Reads a feed date into RFC 3339 UTC with second precision (`2024-05-01T12:00:00Z`),
 /// the form the library stores and sorts as text.
@@ -15,8 +19,15 @@ pub fn parse_date(input: &str) -> Option<String> {
     parse_datetime(input).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
-/// Reads a feed date into a UTC time (see the module documentation).
+/// Reads a feed date into a UTC time (see the module documentation). A day and month
+/// without a year ("28 Maj", as pages print this year's dates) is the most recent such
+/// date.
 pub fn parse_datetime(input: &str) -> Option<DateTime<Utc>> {
+    parse_datetime_at(input, std::time::SystemTime::now().into())
+}
+
+/// [`parse_datetime`] as if it were `now`.
+pub fn parse_datetime_at(input: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let text = input.split_whitespace().collect::<Vec<_>>().join(" ");
     let text = text.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
     if text.is_empty() || text.len() > 100 {
@@ -33,12 +44,10 @@ pub fn parse_datetime(input: &str) -> Option<DateTime<Utc>> {
                 .flatten()
         })
         .or_else(|| iso_like(text))
-        .or_else(|| by_tokens(text))?;
+        .or_else(|| by_tokens(text, now))?;
     let utc = parsed.with_timezone(&Utc);
     // Dates before audio podcasts existed, or far in the future, are typos.
-    (1970..=2200)
-        .contains(&chrono::Datelike::year(&utc))
-        .then_some(utc)
+    (1970..=2200).contains(&utc.year()).then_some(utc)
 }
 
 /// `2024-05-01`, `2024-05-01 12:00`, `2024-05-01T12:00:00.5+0200`, `2024/05/01`.
@@ -191,35 +200,10 @@ fn zone_offset(zone: &str) -> Option<FixedOffset> {
     FixedOffset::east_opt((hours * 3600.0) as i32)
 }
 
-/// A month name in English (full or abbreviated, `Sept` too).
-fn month_number(word: &str) -> Option<u32> {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    if lower.len() < 3 {
-        return None;
-    }
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&lower))
-        .and_then(|i| u32::try_from(i + 1).ok())
-}
-
 /// The RFC 2822 family, read word by word: any weekday (ignored, so a wrong one does
-/// not matter), day, month name and year in any order, `h:mm[:ss]`, and a zone.
-fn by_tokens(text: &str) -> Option<DateTime<FixedOffset>> {
+/// not matter), day, month name (in six languages) and year in any order (the year may
+/// be missing), `h:mm[:ss]`, and a zone.
+fn by_tokens(text: &str, now: DateTime<Utc>) -> Option<DateTime<FixedOffset>> {
     let mut day = None;
     let mut month = None;
     let mut year = None;
@@ -265,7 +249,14 @@ fn by_tokens(text: &str) -> Option<DateTime<FixedOffset>> {
             offset = Some(z);
         }
     }
-    let date = NaiveDate::from_ymd_opt(year?, month?, day?)?;
+    let (month, day) = (month?, day?);
+    let date = match year {
+        Some(year) => NaiveDate::from_ymd_opt(year, month, day)?,
+        // No year: the most recent such date (29 February looks back to a leap year).
+        None => (0..8)
+            .filter_map(|back| NaiveDate::from_ymd_opt(now.year() - back, month, day))
+            .find(|d| *d <= now.date_naive())?,
+    };
     let naive = date.and_time(time.unwrap_or(NaiveTime::MIN));
     offset
         .unwrap_or(Utc.fix())
@@ -295,6 +286,37 @@ mod tests {
 
     fn date(s: &str) -> Option<String> {
         parse_date(s)
+    }
+
+    #[test]
+    fn dates_as_pages_print_them_in_six_languages() {
+        let now = parse_datetime("2026-12-06T12:00:00Z").unwrap();
+        let at =
+            |s: &str| parse_datetime_at(s, now).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        let cases = [
+            ("5 Kesä 2024", "2024-06-05T00:00:00Z"),
+            ("5. kesäkuuta 2024", "2024-06-05T00:00:00Z"),
+            ("ti 5. joulukuuta 2023 klo 10:00", "2023-12-05T10:00:00Z"),
+            ("28 Maj 2024", "2024-05-28T00:00:00Z"),
+            ("3. März 2024", "2024-03-03T00:00:00Z"),
+            ("Mi, 05 Jun 2024 10:00:00 +0200", "2024-06-05T08:00:00Z"),
+            ("1er août 2024", "2024-08-01T00:00:00Z"),
+            ("5 de junio de 2024", "2024-06-05T00:00:00Z"),
+            ("June 5, 2024", "2024-06-05T00:00:00Z"),
+            // No year: the most recent such date.
+            ("28 Maj", "2026-05-28T00:00:00Z"),
+            ("6 Dec", "2026-12-06T00:00:00Z"),
+            ("24 joulukuuta", "2025-12-24T00:00:00Z"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(at(text).as_deref(), Some(expected), "{text}");
+        }
+        assert_eq!(at("38min"), None, "a length is no date");
+        assert_eq!(
+            at("29 Feb"),
+            Some("2024-02-29T00:00:00Z".into()),
+            "the last leap day"
+        );
     }
 
     #[test]

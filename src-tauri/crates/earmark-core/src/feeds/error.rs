@@ -56,6 +56,19 @@ pub enum SubscribeError {
     /// The library database refused.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A web page was given, and none of the feeds it names (`tried` of them) reads
+    /// as a podcast feed.
+    #[error("{}", no_feed_sentence(url, *tried))]
+    NoFeedOnPage {
+        /// The page.
+        url: String,
+        /// How many feed addresses it named.
+        tried: usize,
+    },
+    /// Its server asked to slow down, and the time it named has not come yet: the
+    /// feed was not asked this time.
+    #[error("Not checked: its server asked Earmark to slow down, so it is asked again in {}.", crate::http::wait_words(*.0))]
+    Waiting(std::time::Duration),
 }
 
 impl SubscribeError {
@@ -66,7 +79,24 @@ impl SubscribeError {
             SubscribeError::NotAPodcast { reason, .. } => reason.code(),
             SubscribeError::NoFeedUrl(_) => "no_feed_url",
             SubscribeError::Store(e) => e.code(),
+            SubscribeError::Waiting(_) => "waiting",
+            SubscribeError::NoFeedOnPage { .. } => "no_feed_on_page",
         }
+    }
+}
+
+/// "The page at … names no podcast feed…".
+fn no_feed_sentence(url: &str, tried: usize) -> String {
+    match tried {
+        0 => format!(
+            "The page at {url} is a web page that names no podcast feed. Paste the show's \
+             feed address, or the address of its page on the show's own site."
+        ),
+        n => format!(
+            "The page at {url} names {n} feed address{}, and none of them is a podcast \
+             feed Earmark could read.",
+            if n == 1 { "" } else { "es" }
+        ),
     }
 }
 

@@ -12,20 +12,26 @@
 
 mod atom;
 mod dates;
+mod discover;
 mod duration;
 mod error;
 mod extras;
 mod media_rss;
 mod model;
+mod month_names;
 pub mod parse;
 mod podcast_tags;
 mod podlove;
 mod refresh;
+mod refresh_all;
 mod rss;
 mod salvage;
+pub mod schedule;
 pub mod text;
+mod update_frequency;
 
-pub use dates::{parse_date, parse_datetime};
+pub use dates::{parse_date, parse_datetime, parse_datetime_at};
+pub use discover::feed_links;
 pub use duration::parse_duration;
 pub use error::{FeedError, SubscribeError};
 pub use extras::{fetch_extras, Extras, MAX_SIDECAR_BYTES, TRANSCRIPT_TRIES};
@@ -33,7 +39,8 @@ pub use model::{
     best_transcript, ChaptersLink, Enclosure, Feed, FeedEpisode, FeedKind, Person, TranscriptLink,
 };
 pub use parse::{parse_feed, parse_feed_from, parse_fetched_feed, MAX_FEED_BYTES};
-pub use refresh::{
-    refresh, refresh_all, store_feed, subscribe, Refreshed, StoredFeed, EXTRAS_FOR_NEWEST,
+pub use refresh::{refresh, store_feed, subscribe, Refreshed, StoredFeed, EXTRAS_FOR_NEWEST};
+pub use refresh_all::{
+    check, refresh_all, AllRefreshed, RefreshAll, RefreshProgress, REFRESH_WORKERS,
 };
 pub use text::{html_to_text, one_line_text};

@@ -38,6 +38,10 @@ pub struct Feed {
     /// The address the feed says it has moved to (`itunes:new-feed-url`, or RSS
     /// `<redirect><newLocation>`).
     pub new_feed_url: Option<String>,
+    /// How often the feed says it changes, in seconds (`podcast:updateFrequency`,
+    /// `sy:updatePeriod`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update_every_secs: Option<u64>,
     /// What was repaired in a feed whose XML was broken, as sentences (empty for a
     /// well-formed feed).
     #[serde(skip_serializing_if = "Vec::is_empty")]

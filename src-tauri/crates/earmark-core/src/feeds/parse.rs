@@ -256,10 +256,13 @@ fn unreadable() -> FeedError {
     FeedError::Malformed("its XML does not follow the RSS or Atom format".to_owned())
 }
 
+/// What a web page is called when it is not a feed.
+pub const WEB_PAGE: &str = "a web page";
+
 /// Words for a document that is not a feed.
 fn describe_root(name: &str) -> String {
     match name.to_ascii_lowercase().as_str() {
-        "html" => "a web page".to_owned(),
+        "html" => WEB_PAGE.to_owned(),
         "opml" => "an OPML subscription list (import it as OPML)".to_owned(),
         other => format!("an XML document of another kind (<{other}>)"),
     }

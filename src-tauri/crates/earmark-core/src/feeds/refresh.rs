@@ -3,20 +3,33 @@
 use serde::Serialize;
 
 use crate::chapters::ChapterSource;
-use crate::http::{parse_url, HttpClient, NetError, Validators};
+use std::sync::LazyLock;
+
+use crate::http::{parse_url, HttpClient, KeyedLimit, NetError, Validators};
 use crate::store::{
     EpisodeId, EpisodeLink, EpisodePerson, FeedItem, LinkKind, NewEpisode, NewPodcast, Podcast,
     PodcastId, Store, StoreResult,
 };
+use crate::text_encoding;
 
+use super::discover::feed_links;
 use super::extras::fetch_extras;
 use super::model::{Feed, FeedEpisode};
-use super::parse::{parse_fetched_feed, MAX_FEED_BYTES};
-use super::SubscribeError;
+use super::parse::{parse_fetched_feed, MAX_FEED_BYTES, WEB_PAGE};
+use super::{FeedError, SubscribeError};
 
 /// How many of the newest new episodes get their transcript and chapters fetched at
 /// subscribe or refresh time (the others get theirs when downloaded).
 pub const EXTRAS_FOR_NEWEST: usize = 3;
+
+/// Feeds parsed at once, however many are being fetched: parsing is CPU work, and a
+/// big feed's tree is large, so more than the cores would only cost memory.
+static PARSING: LazyLock<KeyedLimit> = LazyLock::new(|| {
+    KeyedLimit::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
+});
+/// Feeds stored at once: one. SQLite takes one writer at a time, and a writer that
+/// waits for another's big feed in its busy handler could run out of time.
+static STORING: LazyLock<KeyedLimit> = LazyLock::new(|| KeyedLimit::new(1));
 
 /// What a subscribe or refresh did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,9 +53,15 @@ pub struct Refreshed {
     pub not_modified: bool,
     /// Bytes of feed received (0 when it had not changed).
     pub bytes: u64,
+    /// How often the feed says it changes, in seconds (none when it had not changed).
+    #[serde(skip)]
+    pub update_every_secs: Option<u64>,
     /// What was repaired in the feed, and what could not be fetched (transcripts,
     /// chapters), as sentences.
     pub warnings: Vec<String>,
+    /// Subscribed from an episode's web page: that episode, to open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_episode: Option<EpisodeId>,
 }
 
 /// What [`store_feed`] wrote.
@@ -60,15 +79,30 @@ pub struct StoredFeed {
 /// Subscribes to the feed at `url`: fetches and reads it, adds the podcast and its
 /// episodes, and fetches transcripts and chapters for the newest
 /// [`EXTRAS_FOR_NEWEST`] episodes. Subscribing again to a feed already in the
-/// library refreshes it.
+/// library refreshes it. A web page instead of a feed subscribes to the feed the page
+/// names ([`discover`](super::discover)); when the page is one of the feed's episodes,
+/// [`Refreshed::page_episode`] says which.
 pub fn subscribe(store: &Store, http: &HttpClient, url: &str) -> Result<Refreshed, SubscribeError> {
     let url = parse_url(url)?.to_string();
     if let Some(existing) = store.podcast_by_feed_url(&url)? {
         return refresh(store, http, existing.id);
     }
-    let fetched = fetch_feed(http, &url, &Validators::default())?
-        .ok_or_else(|| SubscribeError::Net(unasked_not_modified(&url)))?;
+    let unasked = || SubscribeError::Net(unasked_not_modified(&url));
+    let (url, fetched, page) = match fetch_document(http, &url, &Validators::default())? {
+        Some(Document::Feed(fetched)) => (url, fetched, None),
+        Some(Document::Page { html, at }) => {
+            let (feed_url, fetched) = discovered(http, &html, &at, &url)?;
+            if let Some(existing) = store.podcast_by_feed_url(&feed_url)? {
+                let mut done = refresh(store, http, existing.id)?;
+                done.page_episode = page_episode(store, existing.id, &fetched.feed, &at)?;
+                return Ok(done);
+            }
+            (feed_url, fetched, Some(at))
+        }
+        None => return Err(unasked()),
+    };
     let feed = &fetched.feed;
+    let storing = STORING.acquire("");
     let podcast = store.add_podcast(&NewPodcast {
         title: feed.title.clone(),
         feed_url: Some(url.clone()),
@@ -84,7 +118,64 @@ pub fn subscribe(store: &Store, http: &HttpClient, url: &str) -> Result<Refreshe
         }
     };
     store.set_feed_validators(podcast, &url, &fetched.validators)?;
-    finish(store, http, podcast, &fetched, stored, true)
+    drop(storing);
+    let mut done = finish(store, http, podcast, &fetched, stored, true)?;
+    if let Some(at) = page {
+        done.page_episode = page_episode(store, podcast, feed, &at)?;
+    }
+    Ok(done)
+}
+
+/// The first feed a page names that reads as one, and its address.
+fn discovered(
+    http: &HttpClient,
+    html: &str,
+    at: &reqwest::Url,
+    page_url: &str,
+) -> Result<(String, FetchedFeed), SubscribeError> {
+    let candidates = feed_links(html, at);
+    for candidate in &candidates {
+        if let Ok(Some(Document::Feed(fetched))) =
+            fetch_document(http, candidate, &Validators::default())
+        {
+            return Ok((candidate.clone(), fetched));
+        }
+    }
+    Err(SubscribeError::NoFeedOnPage {
+        url: page_url.to_owned(),
+        tried: candidates.len(),
+    })
+}
+
+/// The episode of `podcast` whose web page (the item's `<link>`) is `page`.
+fn page_episode(
+    store: &Store,
+    podcast: PodcastId,
+    feed: &Feed,
+    page: &reqwest::Url,
+) -> StoreResult<Option<EpisodeId>> {
+    let wanted = same_page_key(page.as_str());
+    let Some(item) = feed.episodes.iter().find(|e| {
+        e.link
+            .as_deref()
+            .is_some_and(|l| same_page_key(l) == wanted)
+    }) else {
+        return Ok(None);
+    };
+    Ok(store.episode_by_guid(podcast, &item.guid)?.map(|e| e.id))
+}
+
+/// A page address as pages and feeds write the same page differently: without the
+/// scheme, `www.`, the fragment and a trailing slash.
+fn same_page_key(url: &str) -> String {
+    let url = url.trim();
+    let url = url.split('#').next().unwrap_or(url);
+    let url = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let url = url.strip_prefix("www.").unwrap_or(url);
+    url.trim_end_matches('/').to_ascii_lowercase()
 }
 
 /// Refreshes a podcast from its feed: updates its title, description and image,
@@ -105,6 +196,7 @@ pub fn refresh(
     let feed = &fetched.feed;
     let read_from = url.clone();
     let url = moved_to(store, &url, feed, fetched.moved_to.as_deref())?.unwrap_or(url);
+    let storing = STORING.acquire("");
     store.update_podcast(
         podcast,
         &NewPodcast {
@@ -119,6 +211,7 @@ pub fn refresh(
     if url == read_from {
         store.set_feed_validators(podcast, &url, &fetched.validators)?;
     }
+    drop(storing);
     finish(store, http, podcast, &fetched, stored, false)
 }
 
@@ -134,7 +227,9 @@ fn unchanged(show: &Podcast) -> Refreshed {
         subscribed_now: false,
         not_modified: true,
         bytes: 0,
+        update_every_secs: None,
         warnings: Vec::new(),
+        page_episode: None,
     }
 }
 
@@ -162,23 +257,6 @@ fn moved_to(
     };
     let taken = store.podcast_by_feed_url(new_url)?.is_some();
     Ok((!taken).then(|| new_url.to_owned()))
-}
-
-/// Refreshes every podcast that has a feed, one after the other; one failing feed
-/// does not stop the others.
-pub fn refresh_all(
-    store: &Store,
-    http: &HttpClient,
-) -> StoreResult<Vec<(Podcast, Result<Refreshed, SubscribeError>)>> {
-    Ok(store
-        .podcasts()?
-        .into_iter()
-        .filter(|p| p.feed_url.is_some())
-        .map(|p| {
-            let result = refresh(store, http, p.id);
-            (p, result)
-        })
-        .collect())
 }
 
 /// Stores a parsed feed's episodes under `podcast` (no network): upsert by guid in one
@@ -233,7 +311,9 @@ fn finish(
         subscribed_now,
         not_modified: false,
         bytes: fetched.bytes,
+        update_every_secs: feed.update_every_secs,
         warnings: feed.repairs.clone(),
+        page_episode: None,
     };
     for &episode in stored.new_episodes.iter().take(EXTRAS_FOR_NEWEST) {
         let extras = fetch_extras(store, http, episode)?;
@@ -257,32 +337,77 @@ struct FetchedFeed {
     bytes: u64,
 }
 
+/// What an address held: a feed, or a web page (to look for its feed in).
+enum Document {
+    Feed(FetchedFeed),
+    Page {
+        /// The page's text.
+        html: String,
+        /// Where it was read from, after redirects.
+        at: reqwest::Url,
+    },
+}
+
 /// Fetches and reads a feed, asking with `known` whether it changed (`None`: it did
-/// not); anything unreadable is "not a podcast feed".
+/// not); anything unreadable is "not a podcast feed", a web page included.
 fn fetch_feed(
     http: &HttpClient,
     url: &str,
     known: &Validators,
 ) -> Result<Option<FetchedFeed>, SubscribeError> {
+    match fetch_document(http, url, known)? {
+        Some(Document::Feed(fetched)) => Ok(Some(fetched)),
+        Some(Document::Page { .. }) => Err(SubscribeError::NotAPodcast {
+            url: url.to_owned(),
+            reason: FeedError::NotAFeed(WEB_PAGE.to_owned()),
+        }),
+        None => Ok(None),
+    }
+}
+
+/// Fetches what `url` holds, as [`fetch_feed`] does, telling a web page apart.
+fn fetch_document(
+    http: &HttpClient,
+    url: &str,
+    known: &Validators,
+) -> Result<Option<Document>, SubscribeError> {
     let Some(fetched) = http.fetch_changed(url, MAX_FEED_BYTES, known)? else {
         return Ok(None);
     };
     let base = reqwest::Url::parse(&fetched.url).ok();
-    let feed = parse_fetched_feed(
-        &fetched.bytes,
-        base.as_ref(),
-        fetched.content_type.as_deref(),
-    )
-    .map_err(|reason| SubscribeError::NotAPodcast {
-        url: url.to_owned(),
-        reason,
-    })?;
-    Ok(Some(FetchedFeed {
+    let parsed = {
+        let _parsing = PARSING.acquire("");
+        parse_fetched_feed(
+            &fetched.bytes,
+            base.as_ref(),
+            fetched.content_type.as_deref(),
+        )
+    };
+    let feed = match parsed {
+        Ok(feed) => feed,
+        Err(FeedError::NotAFeed(kind)) if kind == WEB_PAGE => {
+            let html = text_encoding::decode(&fetched.bytes, fetched.content_type.as_deref());
+            let at = base.ok_or_else(|| NetError::BadUrl {
+                url: fetched.url.clone(),
+            })?;
+            return Ok(Some(Document::Page {
+                html: html.text.into_owned(),
+                at,
+            }));
+        }
+        Err(reason) => {
+            return Err(SubscribeError::NotAPodcast {
+                url: url.to_owned(),
+                reason,
+            })
+        }
+    };
+    Ok(Some(Document::Feed(FetchedFeed {
         feed,
         moved_to: fetched.moved_to,
         validators: fetched.validators,
         bytes: fetched.bytes.len() as u64,
-    }))
+    })))
 }
 
 /// A parsed episode as the store keeps it.

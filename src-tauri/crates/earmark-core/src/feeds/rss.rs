@@ -8,6 +8,7 @@ use super::parse::{Links, Namespaces};
 use super::podcast_tags;
 use super::podlove;
 use super::text::{html_to_text, one_line_text, without_nul};
+use super::update_frequency::update_every;
 
 /// Title used when a feed gives none.
 pub(super) const UNTITLED_PODCAST: &str = "Untitled podcast";
@@ -39,6 +40,7 @@ pub(super) fn from_channel(channel: &rss::Channel, ns: &Namespaces, links: &Link
             .or_else(|| podcast_tags::itunes_text(channel.extensions(), ns, "new-feed-url"))
             .or_else(|| ns.redirect.location())
             .and_then(|u| links.resolve(u)),
+        update_every_secs: update_every(channel.extensions(), ns, channel.syndication_ext()),
         repairs: Vec::new(),
     };
     for item in channel.items() {

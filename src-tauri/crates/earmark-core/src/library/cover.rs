@@ -32,13 +32,21 @@ pub fn read_cover(path: &Path) -> Option<Cover> {
     } else {
         id3_cover(path)?
     };
-    if bytes.len() > MAX_COVER_BYTES {
-        return None;
+    Cover::of_bytes(bytes)
+}
+
+impl Cover {
+    /// `bytes` as a picture a window can show: PNG, JPEG, GIF or WebP by its own
+    /// signature, at most [`MAX_COVER_BYTES`].
+    pub fn of_bytes(bytes: Vec<u8>) -> Option<Cover> {
+        if bytes.len() > MAX_COVER_BYTES {
+            return None;
+        }
+        Some(Cover {
+            mime: image_type(&bytes)?,
+            bytes,
+        })
     }
-    Some(Cover {
-        mime: image_type(&bytes)?,
-        bytes,
-    })
 }
 
 fn id3_cover(path: &Path) -> Option<Vec<u8>> {

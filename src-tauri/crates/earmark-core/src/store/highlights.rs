@@ -1,7 +1,7 @@
 //! Highlights: passages of a transcript the user marked, with an optional note.
 
 use rusqlite::{params, OptionalExtension, Row};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::db::ensure_episode;
 use super::{EpisodeId, HighlightId, Store, StoreError, StoreResult};
@@ -9,8 +9,8 @@ use super::{EpisodeId, HighlightId, Store, StoreError, StoreResult};
 /// The colour a highlight gets when the user picks none.
 pub const DEFAULT_HIGHLIGHT_COLOR: &str = "yellow";
 
-/// A highlight to add.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A highlight to add (as the window sends it, too).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct NewHighlight {
     /// Where the passage starts, in milliseconds of media time.
     pub start_ms: u64,

@@ -29,6 +29,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_search_prefix4.sql"),
     include_str!("migrations/0006_alignment_confidence.sql"),
     include_str!("migrations/0007_feed_validators.sql"),
+    include_str!("migrations/0008_feed_schedule.sql"),
+    include_str!("migrations/0009_sidebar_indexes.sql"),
 ];
 
 /// The newest schema version this build knows.

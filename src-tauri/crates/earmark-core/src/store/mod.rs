@@ -17,6 +17,7 @@ mod confidence;
 mod db;
 mod episodes;
 mod error;
+mod feed_schedule;
 mod feed_sync;
 mod feed_validators;
 mod file_cache;
@@ -28,11 +29,13 @@ mod pins;
 mod podcasts;
 mod search;
 mod settings;
+mod sidebar;
 mod transcripts;
 
 pub use db::{Store, BUSY_TIMEOUT, DATABASE_FILE_NAME};
 pub use episodes::{Episode, EpisodeSummary, NewEpisode, PLAYED_WITHIN_MS};
 pub use error::StoreError;
+pub use feed_schedule::FeedSchedule;
 pub use feed_sync::{EpisodeLink, EpisodePerson, FeedItem, LinkKind, SyncedEpisode};
 pub use file_cache::{FileCache, FileKey};
 pub use highlights::{Highlight, NewHighlight, DEFAULT_HIGHLIGHT_COLOR};
@@ -43,6 +46,7 @@ pub use podcasts::{NewPodcast, Podcast};
 pub use search::{
     fts_query, render_snippet, HitKind, SearchHit, SNIPPET_MARK_END, SNIPPET_MARK_START,
 };
+pub use sidebar::{SidebarShow, LOCAL_FILES, SIDEBAR_EPISODES};
 pub(crate) use transcripts::store_transcript;
 pub use transcripts::TranscriptInfo;
 

@@ -41,6 +41,15 @@ const MAX_QUERY_TERMS: usize = 32;
 /// narrows the matches and brings back ranking over all of them.
 const RANK_CANDIDATES: i64 = 5_000;
 
+/// A word in at least this many documents is very common ("the", "of" in a library of
+/// 10,000 hours). FTS5's bm25 counts the documents holding each word of a query by
+/// walking all of them — 4.5 million for "of", 100 ms and more — and a phrase with
+/// such a word reads its long position lists. A query with a very common word is not
+/// ranked: its newest matches come first, found by walking the index newest first,
+/// which stops at the page's last hit. Finding out costs a walk of at most this many
+/// entries per word, about a millisecond.
+const COMMON_WORD_DOCS: i64 = 50_000;
+
 /// How many tokens a snippet shows around the match.
 const SNIPPET_TOKENS: u32 = 16;
 
@@ -94,11 +103,12 @@ impl Store {
             return Ok(Vec::new());
         }
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let newest_first = self.has_very_common_word(query)?;
         // For one word or prefix, walking its matches newest first without ranking
         // them is cheap: the RANK_CANDIDATES-th newest bounds what gets ranked. (For
         // several words or a phrase, matching costs more than ranking and the walk
         // would double it; their matches are fewer, and all get ranked.)
-        let oldest_ranked: i64 = if is_one_token(query) {
+        let oldest_ranked: i64 = if is_one_token(query) && !newest_first {
             self.conn()
                 .query_row(
                     "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 \
@@ -111,13 +121,18 @@ impl Store {
         } else {
             i64::MIN
         };
-        // Rank only the top N inside the FTS query, then join.
+        // Rank (or take the newest) only the top N inside the FTS query, then join.
+        let (score, order) = if newest_first {
+            ("-rowid", "rowid DESC")
+        } else {
+            ("rank", "rank")
+        };
         let sql = format!(
             "WITH top AS MATERIALIZED ( \
-                 SELECT rowid AS doc_id, rank AS score, \
+                 SELECT rowid AS doc_id, {score} AS score, \
                         snippet(search_fts, 0, char(2), char(3), '…', {SNIPPET_TOKENS}) AS snip \
                  FROM search_fts WHERE search_fts MATCH ?1 AND rowid >= ?3 \
-                 ORDER BY rank LIMIT ?2) \
+                 ORDER BY {order} LIMIT ?2) \
              SELECT d.episode_id, e.title, d.kind, d.at_ms, d.source_id, top.snip \
              FROM top JOIN search_docs d ON d.id = top.doc_id \
                       JOIN episodes e ON e.id = d.episode_id \
@@ -147,6 +162,38 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+impl Store {
+    /// Whether a word of the query (a prefix counts as one) is in at least
+    /// [`COMMON_WORD_DOCS`] documents.
+    fn has_very_common_word(&self, query: &str) -> StoreResult<bool> {
+        let mut probe = self.conn().prepare_cached(
+            "SELECT EXISTS (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 \
+             ORDER BY rowid DESC LIMIT 1 OFFSET ?2)",
+        )?;
+        for term in parse_terms(query).into_iter().take(MAX_QUERY_TERMS) {
+            let star = if term.prefix { "*" } else { "" };
+            let words = term
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>();
+            let last = words.len().saturating_sub(1);
+            for (at, word) in words.iter().enumerate() {
+                let star = if at == last { star } else { "" };
+                let common: bool = probe.query_row(
+                    rusqlite::params![format!("\"{word}\"{star}"), COMMON_WORD_DOCS - 1],
+                    |row| row.get(0),
+                )?;
+                if common {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
     }
 }
 

@@ -3,7 +3,7 @@
 //! sentence, through the same refresh code the app's periodic check runs, and the
 //! other shows and every stored episode are left as they were.
 
-use earmark_core::feeds::{refresh_all, subscribe};
+use earmark_core::feeds::{refresh_all, subscribe, RefreshAll};
 
 use crate::bounds::deep_rss;
 use crate::server::{Route, TestServer};
@@ -32,7 +32,9 @@ fn a_feed_turned_hostile_fails_alone_and_the_library_stays_whole() {
         "/turns.xml",
         Route::ok(deep_rss(2_000), "application/rss+xml"),
     );
-    let results = refresh_all(&library.store, &http).unwrap();
+    let results = refresh_all(&library.store, &http, RefreshAll::ASKED, &|_| {})
+        .unwrap()
+        .outcomes;
     assert_eq!(results.len(), 2);
     for (podcast, result) in &results {
         if podcast.id == turns.podcast {

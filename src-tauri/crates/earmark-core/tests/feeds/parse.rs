@@ -290,3 +290,33 @@ fn relative_links_resolve_against_the_feed_address() {
         "no base: no audio address"
     );
 }
+
+#[test]
+fn pub_dates_in_other_languages_are_read() {
+    let item = |n: u32, date: &str| {
+        format!(
+            "<item><title>E{n}</title><guid>e{n}</guid><pubDate>{date}</pubDate>\
+             <enclosure url=\"https://a.example/{n}.mp3\" type=\"audio/mpeg\"/></item>"
+        )
+    };
+    let xml = format!(
+        "<rss version=\"2.0\"><channel><title>Jaksot</title>{}{}{}</channel></rss>",
+        item(1, "ke, 5 kesäkuuta 2024 10:00:00 +0300"),
+        item(2, "ons, 28 maj 2024 08:00:00 +0200"),
+        item(3, "Mi., 3. März 2024 12:00:00 GMT"),
+    );
+    let feed = parse_feed(xml.as_bytes()).unwrap();
+    let dates: Vec<_> = feed
+        .episodes
+        .iter()
+        .map(|e| e.published.as_deref())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            Some("2024-06-05T07:00:00Z"),
+            Some("2024-05-28T06:00:00Z"),
+            Some("2024-03-03T12:00:00Z"),
+        ]
+    );
+}

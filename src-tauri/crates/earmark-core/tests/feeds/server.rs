@@ -56,6 +56,30 @@ pub struct Route {
     /// Send the body gzip-compressed (`Content-Encoding: gzip`) to a client that
     /// accepts it.
     pub gzip: bool,
+    /// `Retry-After` sent, when set.
+    pub retry_after: Option<String>,
+    /// Hold the answer until the test opens this gate (or 20 s pass).
+    pub hold: Option<Gate>,
+}
+
+/// A gate a held route waits at until the test opens it.
+#[derive(Debug, Clone, Default)]
+pub struct Gate(Arc<(Mutex<bool>, std::sync::Condvar)>);
+
+impl Gate {
+    /// Lets every held answer go.
+    pub fn open(&self) {
+        *self.0 .0.lock().unwrap() = true;
+        self.0 .1.notify_all();
+    }
+
+    fn wait(&self) {
+        let (open, changed) = &*self.0;
+        let guard = open.lock().unwrap();
+        let _ = changed
+            .wait_timeout_while(guard, Duration::from_secs(20), |open| !*open)
+            .unwrap();
+    }
 }
 
 impl Route {
@@ -77,6 +101,8 @@ impl Route {
             last_modified: None,
             conditional: false,
             gzip: false,
+            retry_after: None,
+            hold: None,
         }
     }
 
@@ -120,11 +146,15 @@ struct State {
     seen: Vec<Seen>,
     /// Responses cut so far, per path.
     cuts: HashMap<String, usize>,
+    /// Requests being answered now, and the most there were at once.
+    open: usize,
+    peak_open: usize,
 }
 
 /// The server; stops on drop.
 #[derive(Debug)]
 pub struct TestServer {
+    ip: String,
     port: u16,
     state: Arc<Mutex<State>>,
     stop: Arc<AtomicBool>,
@@ -135,7 +165,13 @@ pub struct TestServer {
 impl TestServer {
     /// Starts a server on an ephemeral port of 127.0.0.1.
     pub fn start() -> TestServer {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        TestServer::start_on("127.0.0.1")
+    }
+
+    /// Starts a server on an ephemeral port of another loopback address (127.0.0.2
+    /// …): another host, as a client counts hosts.
+    pub fn start_on(ip: &str) -> TestServer {
+        let listener = TcpListener::bind((ip, 0)).expect("bind a loopback address");
         let port = listener.local_addr().unwrap().port();
         let state = Arc::new(Mutex::new(State::default()));
         let stop = Arc::new(AtomicBool::new(false));
@@ -155,6 +191,7 @@ impl TestServer {
             })
         };
         TestServer {
+            ip: ip.to_owned(),
             port,
             state,
             stop,
@@ -165,7 +202,7 @@ impl TestServer {
 
     /// The full address of `path` on this server.
     pub fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
+        format!("http://{}:{}{path}", self.ip, self.port)
     }
 
     /// Serves `route` at `path` (replacing what was there).
@@ -186,6 +223,11 @@ impl TestServer {
         self.state.lock().unwrap().seen.clone()
     }
 
+    /// The most requests this server was answering at once.
+    pub fn peak_open(&self) -> usize {
+        self.state.lock().unwrap().peak_open
+    }
+
     /// Requests so far for `path`.
     pub fn seen_at(&self, path: &str) -> Vec<Seen> {
         self.seen().into_iter().filter(|s| s.path == path).collect()
@@ -196,7 +238,7 @@ impl Drop for TestServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
         // Wake the accept loop.
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
+        let _ = TcpStream::connect((self.ip.as_str(), self.port));
         if let Some(accept) = self.accept.take() {
             let _ = accept.join();
         }
@@ -238,7 +280,14 @@ fn handle(stream: TcpStream, state: &Mutex<State>) {
     let (route, cut) = {
         let mut state = state.lock().unwrap();
         state.seen.push(seen.clone());
-        let route = state.routes.get(&path).cloned();
+        state.open += 1;
+        state.peak_open = state.peak_open.max(state.open);
+        // A route is found by its path with the query, else by the path alone.
+        let route = state
+            .routes
+            .get(&path)
+            .or_else(|| state.routes.get(path.split('?').next().unwrap_or_default()))
+            .cloned();
         let cut = match &route {
             Some(r) if r.cut_first > 0 => {
                 let count = state.cuts.entry(path.clone()).or_insert(0);
@@ -254,6 +303,11 @@ fn handle(stream: TcpStream, state: &Mutex<State>) {
     if !route.delay.is_zero() {
         std::thread::sleep(route.delay);
     }
+    if let Some(gate) = &route.hold {
+        gate.wait();
+    }
+    // Counted out before answering: the client may ask again once it has the answer.
+    state.lock().unwrap().open -= 1;
     respond(stream, &route, &seen, cut);
 }
 
@@ -324,6 +378,9 @@ fn respond(mut stream: TcpStream, route: &Route, seen: &Seen, cut: bool) {
     if let Some(date) = &route.last_modified {
         extra.push_str(&format!("Last-Modified: {date}\r\n"));
     }
+    if let Some(wait) = &route.retry_after {
+        extra.push_str(&format!("Retry-After: {wait}\r\n"));
+    }
     if route.gzip
         && seen
             .accept_encoding
@@ -392,6 +449,8 @@ fn reason(status: u16) -> &'static str {
         308 => "Permanent Redirect",
         404 => "Not Found",
         410 => "Gone",
+        429 => "Too Many Requests",
+        503 => "Service Unavailable",
         416 => "Range Not Satisfiable",
         500 => "Internal Server Error",
         _ => "Status",

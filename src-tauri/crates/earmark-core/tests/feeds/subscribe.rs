@@ -213,7 +213,8 @@ fn errors_read_as_sentences() {
     assert_eq!(
         e.to_string(),
         format!(
-            "The feed at {page} is not a podcast feed: it is a web page, not an RSS or Atom feed."
+            "The page at {page} is a web page that names no podcast feed. Paste the show's \
+             feed address, or the address of its page on the show's own site."
         )
     );
 

@@ -19,6 +19,7 @@ mod notes;
 mod pins;
 mod ranking_bound;
 mod search;
+mod sidebar;
 mod transcripts;
 mod upgrades;
 

@@ -72,3 +72,50 @@ fn a_narrower_query_ranks_every_match() {
     let words = hits_of(&lib.store, "otter winding");
     assert_eq!(words.len(), 20);
 }
+
+/// A query with a word in at least 50,000 documents ("the", "of" in a big library) is
+/// not ranked: bm25 would walk every document holding the word. Its newest matches
+/// come first.
+#[test]
+fn a_query_with_a_very_common_word_lists_the_newest_matches_first() {
+    let lib = library();
+    let old = add_episode(&lib.store, "old episode");
+    let segments = (0..50_000u64)
+        .map(|i| {
+            let text = if i == 0 {
+                "the river the river the river".to_owned()
+            } else {
+                format!("the talk goes on, line {i}")
+            };
+            Segment::timed(i * 1_000, i * 1_000 + 900, text)
+        })
+        .collect();
+    let transcript = Transcript {
+        format: TranscriptFormat::Vtt,
+        warnings: Vec::new(),
+        segments,
+    };
+    lib.store.set_transcript(old, &transcript, None).unwrap();
+    let recent = add_episode(&lib.store, "recent episode");
+    let note = lib
+        .store
+        .add_note(recent, 1_000, "down the river we went")
+        .unwrap();
+
+    let hits = hits_of(&lib.store, "\"the river\"");
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert_eq!(
+        hits[0].note,
+        Some(note),
+        "the newest first, not bm25's favourite"
+    );
+    assert_eq!(hits[1].segment, Some(0));
+    let talk = hits_of(&lib.store, "the talk");
+    assert_eq!(talk.len(), 20);
+    let lines: Vec<u64> = talk.iter().filter_map(|h| h.segment).collect();
+    assert_eq!(
+        lines,
+        (49_980..50_000).rev().collect::<Vec<_>>(),
+        "newest lines first"
+    );
+}

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use earmark_core::chapters::{Chapter, ChapterSource};
 use earmark_core::http::Validators;
 use earmark_core::store::{
-    backup_path, FileCache, FileKey, HitKind, NewHighlight, NewPodcast, Store, DATABASE_FILE_NAME,
-    LATEST_VERSION,
+    backup_path, FeedSchedule, FileCache, FileKey, HitKind, NewHighlight, NewPodcast, Store,
+    DATABASE_FILE_NAME, LATEST_VERSION,
 };
 use earmark_core::transcript::Pin;
 use rusqlite::Connection;
@@ -31,6 +31,8 @@ const UPGRADE_TESTS: &[(u32, fn())] = &[
     (4, from_4_the_search_index_is_rebuilt_with_prefixes),
     (5, from_5_lines_keep_the_aligners_confidence),
     (6, from_6_feeds_keep_their_validators),
+    (7, from_7_feeds_keep_a_schedule),
+    (8, from_8_the_sidebar_counts_through_indexes),
 ];
 
 #[test]
@@ -341,17 +343,21 @@ fn from_5_lines_keep_the_aligners_confidence() {
     assert_eq!(store.confidence(episode).unwrap(), Some(vec![0.5, 0.7]));
 }
 
-#[test]
-fn from_6_feeds_keep_their_validators() {
-    let up = upgrade_from(6, |v6| {
-        v6.add_podcast(&NewPodcast {
+/// One podcast with a feed, the library's only one.
+fn feed_show(store: &Store) -> earmark_core::store::PodcastId {
+    store
+        .add_podcast(&NewPodcast {
             title: "Show".into(),
             feed_url: Some("https://example.com/feed.xml".into()),
             description: None,
             image_url: None,
         })
         .unwrap()
-    });
+}
+
+#[test]
+fn from_6_feeds_keep_their_validators() {
+    let up = upgrade_from(6, feed_show);
     let (store, podcast) = (&up.store, up.made);
     let url = "https://example.com/feed.xml";
     assert!(store.feed_validators(podcast, url).unwrap().is_empty());
@@ -385,4 +391,57 @@ fn from_6_feeds_keep_their_validators() {
         store.feed_validators(podcast, url).unwrap().is_empty(),
         "gone with the show"
     );
+}
+
+#[test]
+fn from_7_feeds_keep_a_schedule() {
+    let up = upgrade_from(7, feed_show);
+    let (store, podcast) = (&up.store, up.made);
+    assert_eq!(
+        store.feed_schedule(podcast).unwrap(),
+        FeedSchedule::default()
+    );
+    let schedule = FeedSchedule {
+        checked_at: Some(1_800_000_000),
+        update_secs: Some(604_800),
+        not_before: Some(1_800_000_120),
+        busy_strikes: 2,
+    };
+    store.set_feed_schedule(podcast, &schedule).unwrap();
+    assert_eq!(store.feed_schedule(podcast).unwrap(), schedule);
+    store.delete_podcast(podcast).unwrap();
+    assert_eq!(
+        store.feed_schedule(podcast).unwrap(),
+        FeedSchedule::default(),
+        "gone with its podcast"
+    );
+}
+
+#[test]
+fn from_8_the_sidebar_counts_through_indexes() {
+    let up = upgrade_from(8, |v8| {
+        let opened = add_episode(v8, "Opened");
+        add_episode(v8, "New");
+        v8.mark_opened(opened).unwrap();
+        opened
+    });
+    let (store, opened) = (&up.store, up.made);
+    let indexes: Vec<String> = {
+        let conn = Connection::open(&up.path).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'episodes_%' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert!(indexes.contains(&"episodes_new".to_owned()), "{indexes:?}");
+    assert!(
+        indexes.contains(&"episodes_last_opened".to_owned()),
+        "{indexes:?}"
+    );
+    let shows = store.sidebar(5, None).unwrap();
+    assert_eq!((shows[0].total, shows[0].new_count), (2, 1));
+    assert_eq!(store.episode_to_resume().unwrap().unwrap().id, opened);
 }

@@ -1,0 +1,197 @@
+//! Finding a show by name in the public podcast directories that need no account:
+//! the iTunes Search API (`/search?media=podcast&term=…`) and gpodder.net's search
+//! (`/search.json?q=…`), as each documents its JSON. Both are asked; their hits are
+//! merged (iTunes first, one hit per feed address). The addresses can be configured
+//! (`EARMARK_ITUNES_SEARCH_URL`, `EARMARK_GPODDER_SEARCH_URL`), so tests use servers on
+//! 127.0.0.1.
+
+use reqwest::Url;
+use serde::{Deserialize, Serialize};
+
+use crate::feeds::one_line_text;
+use crate::http::{HttpClient, NetError};
+
+/// The iTunes Search API.
+pub const ITUNES_SEARCH_URL: &str = "https://itunes.apple.com/search";
+/// gpodder.net's podcast search.
+pub const GPODDER_SEARCH_URL: &str = "https://gpodder.net/search.json";
+/// The largest answer read from a directory.
+const MAX_ANSWER_BYTES: u64 = 2_000_000;
+/// Hits asked of each directory.
+const HITS_PER_DIRECTORY: usize = 25;
+
+/// One show a directory found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DirectoryHit {
+    /// The show's title.
+    pub title: String,
+    /// Who makes it, when the directory says.
+    pub author: Option<String>,
+    /// Its feed, to subscribe to.
+    pub feed_url: String,
+    /// Its cover picture's address.
+    pub artwork_url: Option<String>,
+    /// How many episodes it has, when the directory says (iTunes does).
+    pub episodes: Option<u64>,
+    /// Which directory found it: `itunes` or `gpodder`.
+    pub directory: &'static str,
+}
+
+/// What a search found, and which directories could not be asked.
+#[derive(Debug, Clone, Serialize)]
+pub struct DirectorySearch {
+    pub hits: Vec<DirectoryHit>,
+    /// A sentence per directory that failed.
+    pub problems: Vec<String>,
+}
+
+/// Where the directories are.
+#[derive(Debug, Clone)]
+pub struct Directories {
+    pub itunes: String,
+    pub gpodder: String,
+}
+
+impl Directories {
+    /// The public directories, or the addresses the environment names instead.
+    pub fn from_env() -> Directories {
+        let var = |name: &str, default: &str| {
+            std::env::var(name)
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+                .unwrap_or_else(|| default.to_owned())
+        };
+        Directories {
+            itunes: var("EARMARK_ITUNES_SEARCH_URL", ITUNES_SEARCH_URL),
+            gpodder: var("EARMARK_GPODDER_SEARCH_URL", GPODDER_SEARCH_URL),
+        }
+    }
+}
+
+/// Searches every directory for `terms`; an error only when none could be asked (the
+/// first one's, e.g. "No network: …").
+pub fn search_directories(
+    http: &HttpClient,
+    directories: &Directories,
+    terms: &str,
+) -> Result<DirectorySearch, NetError> {
+    let terms = terms.trim();
+    let itunes = ask(
+        http,
+        &directories.itunes,
+        &[
+            ("media", "podcast"),
+            ("entity", "podcast"),
+            ("term", terms),
+            ("limit", &HITS_PER_DIRECTORY.to_string()),
+        ],
+    )
+    .and_then(|bytes| itunes_hits(&bytes, &directories.itunes));
+    let gpodder = ask(http, &directories.gpodder, &[("q", terms)])
+        .and_then(|bytes| gpodder_hits(&bytes, &directories.gpodder));
+    let mut hits: Vec<DirectoryHit> = Vec::new();
+    let mut errors = Vec::new();
+    for result in [itunes, gpodder] {
+        match result {
+            Ok(found) => {
+                for hit in found {
+                    if !hits.iter().any(|h| h.feed_url == hit.feed_url) {
+                        hits.push(hit);
+                    }
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.len() == 2 {
+        return Err(errors.remove(0));
+    }
+    Ok(DirectorySearch {
+        hits,
+        problems: errors.iter().map(ToString::to_string).collect(),
+    })
+}
+
+fn ask(http: &HttpClient, base: &str, query: &[(&str, &str)]) -> Result<Vec<u8>, NetError> {
+    let url = Url::parse_with_params(base, query).map_err(|_| NetError::BadUrl {
+        url: base.to_owned(),
+    })?;
+    Ok(http.fetch(url.as_str(), MAX_ANSWER_BYTES)?.bytes)
+}
+
+/// An answer that is not the directory's JSON.
+fn unreadable(base: &str) -> NetError {
+    NetError::Unreadable {
+        url: base.to_owned(),
+    }
+}
+
+#[derive(Deserialize)]
+struct ItunesAnswer {
+    #[serde(default)]
+    results: Vec<ItunesResult>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ItunesResult {
+    collection_name: Option<String>,
+    artist_name: Option<String>,
+    feed_url: Option<String>,
+    artwork_url600: Option<String>,
+    artwork_url100: Option<String>,
+    track_count: Option<u64>,
+}
+
+fn itunes_hits(bytes: &[u8], base: &str) -> Result<Vec<DirectoryHit>, NetError> {
+    let answer: ItunesAnswer = serde_json::from_slice(bytes).map_err(|_| unreadable(base))?;
+    Ok(answer
+        .results
+        .into_iter()
+        .filter_map(|r| {
+            Some(DirectoryHit {
+                title: r.collection_name.as_deref().and_then(one_line_text)?,
+                author: r.artist_name.as_deref().and_then(one_line_text),
+                feed_url: web_address(r.feed_url?)?,
+                artwork_url: r.artwork_url600.or(r.artwork_url100).and_then(web_address),
+                episodes: r.track_count,
+                directory: "itunes",
+            })
+        })
+        .collect())
+}
+
+#[derive(Deserialize)]
+struct GpodderResult {
+    url: Option<String>,
+    title: Option<String>,
+    author: Option<String>,
+    logo_url: Option<String>,
+    scaled_logo_url: Option<String>,
+}
+
+fn gpodder_hits(bytes: &[u8], base: &str) -> Result<Vec<DirectoryHit>, NetError> {
+    let answer: Vec<GpodderResult> = serde_json::from_slice(bytes).map_err(|_| unreadable(base))?;
+    Ok(answer
+        .into_iter()
+        .take(HITS_PER_DIRECTORY)
+        .filter_map(|r| {
+            Some(DirectoryHit {
+                title: r.title.as_deref().and_then(one_line_text)?,
+                author: r.author.as_deref().and_then(one_line_text),
+                feed_url: web_address(r.url?)?,
+                artwork_url: r.scaled_logo_url.or(r.logo_url).and_then(web_address),
+                episodes: None,
+                directory: "gpodder",
+            })
+        })
+        .collect())
+}
+
+/// An http(s) address, or nothing.
+fn web_address(url: String) -> Option<String> {
+    Url::parse(url.trim())
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .map(|u| u.to_string())
+}

@@ -1,0 +1,13 @@
+//! A web page given to "Add podcast": the feed addresses autodiscovery reads from it
+//! (`<link rel="alternate">`, feed-like links), on any bytes, nested however deep.
+#![no_main]
+
+use earmark_core::feeds::feed_links;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(init: earmark_fuzz::report_stack_overflows(), |data: &[u8]| {
+    let Ok(base) = url::Url::parse("https://show.example/episodes/1") else {
+        return;
+    };
+    let _ = feed_links(&String::from_utf8_lossy(data), &base);
+});
