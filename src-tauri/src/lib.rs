@@ -91,6 +91,7 @@ pub fn run() {
             commands::transcript::transcript_choose_file,
             commands::transcript::transcript_attach_dropped,
             commands::transcript::transcript_attach_bytes,
+            commands::transcript::transcript_from_page,
             commands::export::transcript_render,
             commands::export::transcript_export,
             commands::library::library_podcasts,

@@ -22,16 +22,14 @@ pub struct AppState {
     pub clock: Arc<ClockChannel>,
     /// The data folder.
     pub data_dir: PathBuf,
-    /// The lock on the data folder, held while the app runs so that a restore from
-    /// the command line waits for it to close; `None` when another Earmark window
-    /// held it at start.
+    /// The data folder's lock, held while the app runs (a restore from the command
+    /// line waits for it); `None` when another Earmark window held it at start.
     pub library_lock: Option<Arc<LibraryLock>>,
 }
 
 impl AppState {
     /// Runs `f` with the store on a blocking thread (SQLite is synchronous). A panic
-    /// in `f` is an error for this request; the store stays usable for the next
-    /// (see [`supervise::lock`]).
+    /// in `f` fails this request only (see [`supervise::lock`]).
     pub async fn with_store<T: Send + 'static, E: Into<IpcError>>(
         &self,
         f: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
@@ -40,9 +38,8 @@ impl AppState {
             .await
     }
 
-    /// Runs `f` with the store's lock on a blocking thread, for work that holds the
-    /// store only now and then (a long parse, a scan of the audio), as
-    /// [`AppState::with_store`].
+    /// [`AppState::with_store`] for work that holds the store only now and then (a
+    /// long parse, a scan of the audio): `f` gets the store's lock.
     pub async fn with_library<T: Send + 'static, E: Into<IpcError>>(
         &self,
         f: impl FnOnce(&Mutex<Store>) -> Result<T, E> + Send + 'static,

@@ -26,9 +26,8 @@ pub async fn blocking<T: Send + 'static>(
         .map_err(|_| internal_error(job))?
 }
 
-/// Runs the task `start` makes for the life of the app: when it panics, `report`
-/// gets the sentence naming `job`, `recover` puts the task's state right (so what was
-/// running when it panicked can run again), and a new task is started.
+/// Runs the task `start` makes for the life of the app: when it panics, `report` gets
+/// the sentence naming `job`, `recover` puts its state right, and a new one starts.
 pub async fn keep_running<Task>(
     job: &'static str,
     mut start: impl FnMut() -> Task + Send,

@@ -14,13 +14,16 @@
  *   words?: {start_ms: number, end_ms: number, text: string}[]}} Segment
  * @typedef {{id: number, title: string, description: string|null, published: string|null,
  *   duration_ms: number, position_ms: number, transcript_format: string|null,
- *   transcript_timed: boolean, transcript_coarse: boolean, segments: Segment[], not_found: number[],
+ *   transcript_timed: boolean, transcript_coarse: boolean, transcript_page: string|null,
+ *   transcript_incomplete: boolean, segments: Segment[], not_found: number[],
  *   audio_problem: string|null}} OpenedEpisode
  * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number, saved_ms: number}} ClockSnapshot
  * @typedef {{code: string, message: string}} IpcError
  * @typedef {{start_ms: number, end_ms: number, source: "given"|"estimated"|"pinned"}} EstimatedTime
  * @typedef {{episode: number, times: EstimatedTime[], pauses: "found"|"pending"|"unavailable"}} TranscriptTimes
  * @typedef {{format: string, timed: boolean, coarse: boolean, segments: Segment[]}} TranscriptContent
+ * @typedef {{transcript: {format: string, segments: Segment[]}, source_url: string,
+ *   incomplete: boolean}} PageTranscript
  * @typedef {{episode: number, transcript: TranscriptContent,
  *   segments: {confidence: number, flagged: boolean}[],
  *   unmatched: {start_ms: number, end_ms: number}[]}} AlignSummary
@@ -120,6 +123,12 @@ export const unpinLine = (id, index) => call("transcript_unpin", { id, index });
 
 /** Adds a transcript picked in the file dialog; null when cancelled. @param {number} id @returns {Promise<TranscriptContent|null>} */
 export const chooseTranscriptFile = (id) => call("transcript_choose_file", { id });
+
+/**
+ * Adds the transcript the web page at `url` shows ("Add transcript from a web page…").
+ * @param {number} id @param {string} url @returns {Promise<PageTranscript>}
+ */
+export const transcriptFromPage = (id, url) => call("transcript_from_page", { id, url });
 
 /** Adds the transcript file just dropped on the window. @param {number} id @returns {Promise<TranscriptContent>} */
 export const attachDroppedTranscript = (id) => call("transcript_attach_dropped", { id });

@@ -8,7 +8,7 @@
  */
 
 import * as api from "./api.js";
-import { describeDrift, describeNudge } from "./lib/timing.js";
+import { describeAlignment, describeDrift, describeNudge } from "./lib/timing.js";
 import { createTranscriptView } from "./views/transcript/view.js";
 
 /**
@@ -28,11 +28,20 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
   let generation = 0;
   /** The episodes being aligned, so a late progress event cannot show a finished job. */
   const aligning = new Set();
+  /** Episodes whose page transcript was aligned on its own this session (once each). */
+  const autoAligned = new Set();
 
   /** @param {api.TranscriptTimes} result */
   const applyTimes = (result) => {
     if (result.episode === opened.id) view.setTimes(result.times);
   };
+
+  /** Aligns the open episode's transcript to its audio ("Align to audio"). */
+  const align = () =>
+    runJob(api.alignTranscript, (summary) => {
+      view.setNotFound(summary.segments.flatMap((s, i) => (s.flagged ? [i] : [])));
+      return describeAlignment(summary);
+    });
 
   const view = createTranscriptView(scroller, lines, backToNow, {
     onPlayFrom,
@@ -46,24 +55,35 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
       if (opened.id == null) return;
       api
         .chooseTranscriptFile(opened.id)
-        .then((content) => content && show(content))
+        .then((content) => content && showFile(content))
         .catch((error) => {
           // Without a native dialog, the page's own file chooser does the job.
           if (api.codeOf(error) === "dialog_unavailable") view.tools.chooseWithInput();
           else report(error);
         });
     },
-    onTranscriptFile: (file) => {
-      if (opened.id != null) api.attachTranscriptFile(opened.id, file).then(show).catch(report);
+    onAddPage: (url) => {
+      const id = opened.id;
+      if (id == null) return;
+      inform("Reading the page's transcript…");
+      api
+        .transcriptFromPage(id, url)
+        .then((page) => {
+          if (id !== opened.id) return;
+          view.tools.setSource(page.source_url, page.incomplete);
+          const { format, segments } = page.transcript;
+          const timed = segments.length > 0 && segments.every((s) => s.start_ms != null);
+          show({ format, timed, coarse: false, segments }).catch(report);
+          const lines = `${segments.length} line${segments.length === 1 ? "" : "s"}`;
+          inform(`Added the page's transcript (${lines}${page.incomplete ? "; the page cuts it off" : ""}).`);
+          if (!timed && !opened.episode?.audio_problem) alignOnce(id);
+        })
+        .catch(report);
     },
-    onAlign: () =>
-      runJob(api.alignTranscript, (summary) => {
-        const missing = summary.segments.filter((s) => s.flagged).length;
-        view.setNotFound(summary.segments.flatMap((s, i) => (s.flagged ? [i] : [])));
-        return missing === 0
-          ? "Every line is now where it is spoken."
-          : `Aligned. ${missing} ${missing === 1 ? "line was" : "lines were"} not found in the audio.`;
-      }),
+    onTranscriptFile: (file) => {
+      if (opened.id != null) api.attachTranscriptFile(opened.id, file).then(showFile).catch(report);
+    },
+    onAlign: () => align(),
     // New times for the same lines: the lines the aligner did not find stay marked.
     onCheckTiming: () => {
       const marked = view.notFoundLines();
@@ -127,6 +147,23 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
       });
   }
 
+  /**
+   * Aligns a transcript read from a web page in the background, once a session, as
+   * the audio is at hand: the progress and Cancel show as for "Align to audio".
+   * @param {number} id
+   */
+  function alignOnce(id) {
+    if (autoAligned.has(id) || aligning.has(id)) return;
+    autoAligned.add(id);
+    align();
+  }
+
+  /** Shows a transcript just added from a file. @param {api.TranscriptContent} content */
+  function showFile(content) {
+    view.tools.setSource(null, false);
+    return show(content);
+  }
+
   /** @param {api.TranscriptContent} content */
   async function show(content) {
     const id = opened.id;
@@ -152,6 +189,9 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
       segments: episode.segments,
     }).catch(report);
     view.setNotFound(episode.not_found);
+    view.tools.setSource(episode.transcript_page, episode.transcript_incomplete);
+    const untimedPage = episode.transcript_page && !episode.transcript_timed && episode.segments.length > 0;
+    if (untimedPage && !episode.audio_problem) alignOnce(episode.id);
   });
 
   return {
@@ -177,7 +217,7 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
       await api.onTranscriptDrag(({ active }) => view.tools.showDropHint(active));
       await api.onTranscriptDropped(() => {
         view.tools.showDropHint(false);
-        if (opened.id != null) api.attachDroppedTranscript(opened.id).then(show).catch(report);
+        if (opened.id != null) api.attachDroppedTranscript(opened.id).then(showFile).catch(report);
       });
     },
   };

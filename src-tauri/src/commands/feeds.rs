@@ -2,7 +2,8 @@
 //! OPML in and out.
 
 use earmark_api::artwork::remote_artwork;
-use earmark_core::directory::{search_directories, Directories, DirectorySearch};
+use earmark_api::settings::directories;
+use earmark_core::directory::{search_directories, DirectorySearch};
 use earmark_core::feeds::{subscribe, RefreshAll, Refreshed};
 use earmark_core::limits::{read_capped, ReadError};
 use earmark_core::opml::{self, write_opml, ImportedFeed, MAX_OPML_BYTES};
@@ -32,8 +33,8 @@ pub async fn directory_search(
     jobs: State<'_, LibraryJobs>,
     terms: String,
 ) -> IpcResult<DirectorySearch> {
-    let search = move |_: &_, http: &_, _: &_| {
-        Ok(search_directories(http, &Directories::from_env(), &terms)?)
+    let search = move |store: &_, http: &_, _: &_| {
+        Ok(search_directories(http, &directories(store), &terms)?)
     };
     jobs.background
         .run_online("Searching the directories", search)

@@ -7,7 +7,7 @@ use earmark_api::settings::set_setting;
 use earmark_core::backup::{back_up, LibraryFacts, Restored};
 use tauri::{AppHandle, State};
 
-use crate::error::{IpcError, IpcResult};
+use crate::error::IpcResult;
 use crate::library_jobs::LibraryJobs;
 use crate::open_dialog::{pick, Pick};
 use crate::save_dialog::{pick_save_path, SaveRequest};
@@ -73,12 +73,7 @@ pub async fn library_restore(
     let Some(file) = pick(&app, "Restore from backup", what).await?.pop() else {
         return Ok(None);
     };
-    if jobs.downloads.list.busy() {
-        return Err(IpcError::new(
-            "downloads_running",
-            "Downloads are running. Let them finish or cancel them, then restore the library.",
-        ));
-    }
+    jobs.downloads.list.ensure_idle()?;
     let (lock, data_dir) = (state.library_lock.clone(), state.data_dir.clone());
     let now_playing = std::sync::Arc::clone(&state.now_playing);
     supervise::blocking("Restoring the library", move || {

@@ -1,19 +1,21 @@
 //! Transcript commands: estimated times and pins for untimed transcripts
 //! ([`earmark_api::transcript_times`]), and adding a transcript from a file dialog, a
-//! dropped file, or bytes the window read ([`earmark_api::transcript_file`]). No
-//! command takes a file path from the window.
+//! dropped file, or bytes the window read ([`earmark_api::transcript_file`]), or a
+//! web page. No command takes a file path from the window.
 
 use std::path::PathBuf;
 
 use earmark_api::episode_align::TranscriptContent;
-use earmark_api::transcript_file::{attach_bytes, attach_file};
+use earmark_api::transcript_file::{attach_file, attach_sent};
 use earmark_api::transcript_times::{pinned, shown, unpinned, TranscriptTimes};
+use earmark_core::feeds::{attach_page_transcript, FetchedPage};
 use earmark_core::library::TRANSCRIPT_EXTENSIONS;
 use earmark_core::store::EpisodeId;
 use tauri::{AppHandle, State};
 
 use crate::drops::TranscriptDrops;
 use crate::error::{IpcError, IpcResult};
+use crate::library_jobs::LibraryJobs;
 use crate::open_dialog::{pick, Pick};
 use crate::state::AppState;
 
@@ -71,6 +73,17 @@ pub async fn transcript_choose_file(
         .map(|t| Some(t.into()))
 }
 
+/// Adds the transcript the web page at `url` shows ("Add transcript from a web page…").
+#[tauri::command]
+pub async fn transcript_from_page(
+    jobs: State<'_, LibraryJobs>,
+    id: EpisodeId,
+    url: String,
+) -> IpcResult<FetchedPage> {
+    let read = move |store: &_, http: &_, _: &_| Ok(attach_page_transcript(store, http, id, &url)?);
+    jobs.background.run_online("Reading the page", read).await
+}
+
 /// Adds the file last dropped on the window as the episode's transcript.
 #[tauri::command]
 pub async fn transcript_attach_dropped(
@@ -95,17 +108,13 @@ pub async fn transcript_attach_bytes(
     request: tauri::ipc::Request<'_>,
 ) -> IpcResult<TranscriptContent> {
     let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
-        let message = "The transcript file's contents were not sent.";
-        return Err(IpcError::new("bad_request", message));
+        return Err(IpcError::new("bad_request", "The file was not sent."));
     };
-    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok());
-    let id: EpisodeId = header("x-episode")
-        .and_then(|v| v.parse().ok())
-        .ok_or_else(|| IpcError::new("bad_request", "No episode was named."))?;
-    let name = header("x-file-name").unwrap_or_default().to_owned();
-    let bytes = bytes.clone();
+    let headers = request.headers();
+    let header = |name: &str| Some(headers.get(name)?.to_str().ok()?.to_owned());
+    let (id, name, bytes) = (header("x-episode"), header("x-file-name"), bytes.clone());
     state
-        .with_library(move |s| attach_bytes(s, id, &bytes, &name))
+        .with_library(move |s| attach_sent(s, id.as_deref(), name.as_deref(), &bytes))
         .await
         .map(TranscriptContent::from)
 }

@@ -38,8 +38,9 @@ def add_transcript(page: EarmarkPage, path: Path) -> None:
 
 
 def choose_in_dialog(page: EarmarkPage, display_env: Mapping[str, str], path: Path) -> None:
-    """Clicks "Add transcript…" (or "Replace transcript…") and picks `path` in the
-    native file dialog it opens, as a person would."""
+    """Opens "Add transcript" (or "Replace transcript"), clicks "From a file…" and
+    picks `path` in the native file dialog it opens, as a person would."""
+    page.wait_visible('[data-testid="transcript-add-open"]').click()
     page.wait_visible('[data-testid="transcript-add"]').click()
     answer_file_dialog(display_env, ADD_DIALOG_TITLE, path)
 

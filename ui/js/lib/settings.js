@@ -9,6 +9,7 @@
  * A setting kept as a number between `min` and `max` (lengths in ms).
  * @typedef {{key: string, fallback: number, min: number, max: number}} NumberSetting
  * @typedef {{key: string, fallback: boolean}} FlagSetting
+ * @typedef {{key: string, fallback: string}} TextSetting
  */
 
 /** Pause playback while a note is written. @type {FlagSetting} */
@@ -36,6 +37,12 @@ export const SPEED = { key: "playback.speed", fallback: 1, min: 0.5, max: 3 };
 
 /** Skip silences (saved by the engine when it is set). @type {FlagSetting} */
 export const SKIP_SILENCE = { key: "playback.skip_silence", fallback: false };
+
+/** The user's own Podcast Index API key: searches ask Podcast Index too. @type {TextSetting} */
+export const PODCAST_INDEX_KEY = { key: "directory.podcastindex_key", fallback: "" };
+
+/** The secret that goes with that key. @type {TextSetting} */
+export const PODCAST_INDEX_SECRET = { key: "directory.podcastindex_secret", fallback: "" };
 
 /**
  * `value` kept within the setting's limits.

@@ -36,3 +36,25 @@ export function describeDrift({ offset_ms, steps }) {
 export function describeNudge(deltaMs) {
   return `Moved every line ${seconds(deltaMs)} ${deltaMs > 0 ? "later" : "earlier"}.`;
 }
+
+/**
+ * Words for what aligning did: lines not found in the audio, and audio no line was
+ * matched to (an ad, music, or the rest of an episode whose page cut its
+ * transcript off).
+ * @param {{segments: {flagged: boolean}[], unmatched: {start_ms: number, end_ms: number}[]}} summary
+ * @returns {string}
+ */
+export function describeAlignment({ segments, unmatched }) {
+  const missing = segments.filter((s) => s.flagged).length;
+  const lines =
+    missing === 0
+      ? "Every line is now where it is spoken."
+      : `Aligned. ${missing} ${missing === 1 ? "line was" : "lines were"} not found in the audio.`;
+  if (unmatched.length === 0) return lines;
+  const [first] = unmatched;
+  const audio =
+    unmatched.length === 1
+      ? `The audio from ${formatTime(first.start_ms)} to ${formatTime(first.end_ms)} has no text.`
+      : `${unmatched.length} stretches of audio have no text, the first from ${formatTime(first.start_ms)}.`;
+  return `${lines} ${audio}`;
+}

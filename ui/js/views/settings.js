@@ -4,6 +4,8 @@
 import {
   EARMARK_MS,
   PAUSE_WHILE_NOTING,
+  PODCAST_INDEX_KEY,
+  PODCAST_INDEX_SECRET,
   REFRESH_MINUTES,
   SKIP_BACK_MS,
   SKIP_FORWARD_MS,
@@ -35,6 +37,22 @@ function secondsField(setting) {
   };
 }
 
+/**
+ * Text kept as typed, without the spaces around it.
+ * @param {import("../lib/settings.js").TextSetting} setting
+ * @returns {SettingField}
+ */
+function textField(setting) {
+  return {
+    key: setting.key,
+    fallback: setting.fallback,
+    read: (input) => input.value.trim(),
+    write: (input, value) => {
+      input.value = typeof value === "string" ? value : setting.fallback;
+    },
+  };
+}
+
 /** Settings shown in the dialog, by input name. @type {Record<string, SettingField>} */
 const SETTINGS = {
   pause_while_typing: {
@@ -48,6 +66,8 @@ const SETTINGS = {
   skip_back_seconds: secondsField(SKIP_BACK_MS),
   skip_forward_seconds: secondsField(SKIP_FORWARD_MS),
   earmark_seconds: secondsField(EARMARK_MS),
+  podcastindex_key: textField(PODCAST_INDEX_KEY),
+  podcastindex_secret: textField(PODCAST_INDEX_SECRET),
   refresh_minutes: {
     key: REFRESH_MINUTES.key,
     fallback: REFRESH_MINUTES.fallback,

@@ -89,7 +89,16 @@ pub struct Ends {
     pub skip_start: bool,
     /// Rows after the path may be left out.
     pub skip_end: bool,
+    /// The text is known to stop before the audio does (a transcript its page cut
+    /// off): rows after the path cost [`OPEN_END_SKIP`] of the usual skip, so the
+    /// rest of the audio is left out rather than waited through on the last line.
+    pub open_end: bool,
 }
+
+/// What leaving out a row after the path costs, as a share of the usual skip, when
+/// the text is known to stop early ([`Ends::open_end`]). Unrelated speech waited
+/// through costs about the whole skip; the text's own speech far less.
+pub const OPEN_END_SKIP: f32 = 0.6;
 
 /// Moves the path may make for nothing: passing the synthetic frames of text the
 /// audio does not hold, and waiting through audio no text was matched to (both
@@ -179,6 +188,11 @@ pub fn warp(
     let mut previous = vec![f32::INFINITY; m];
     let mut current = vec![f32::INFINITY; m];
     let mut previous_range = (0, 0);
+    let end_skip = if ends.open_end {
+        skip_cost * OPEN_END_SKIP
+    } else {
+        skip_cost
+    };
     // The cheapest way to finish from a row of the last column: (cost, row).
     let mut end: Option<(f32, usize)> = None;
     for i in 0..n {
@@ -224,7 +238,7 @@ pub fn warp(
             row_steps[j - lo] = if best.is_finite() { step } else { UNREACHED };
         }
         if (lo..hi).contains(&(m - 1)) && (ends.skip_end || i == n - 1) {
-            let total = current[m - 1] + (n - 1 - i) as f32 * skip_cost;
+            let total = current[m - 1] + (n - 1 - i) as f32 * end_skip;
             if total.is_finite() && end.is_none_or(|(best, _)| total < best) {
                 end = Some((total, i));
             }

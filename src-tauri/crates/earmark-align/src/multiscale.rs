@@ -133,6 +133,7 @@ mod tests {
         let ends = Ends {
             skip_start: true,
             skip_end: true,
+            open_end: false,
         };
         let mut reported = Vec::new();
         let never = AtomicBool::new(false);
@@ -175,6 +176,7 @@ mod tests {
         let ends = Ends {
             skip_start: false,
             skip_end: false,
+            open_end: false,
         };
         let result = multiscale_warp(
             &audio,

@@ -54,6 +54,9 @@ pub struct AlignOptions {
     /// Whether to time the words too ([`super::words`]); a drift check, which
     /// only moves segments, does without.
     pub words: bool,
+    /// The text stops before the audio does (a transcript its page cut off): the
+    /// rest of the audio is left out, not spread over the last lines.
+    pub cut_off: bool,
 }
 
 impl Default for AlignOptions {
@@ -62,6 +65,7 @@ impl Default for AlignOptions {
             voice: Voice::default(),
             pins: Vec::new(),
             words: true,
+            cut_off: false,
         }
     }
 }
@@ -180,7 +184,13 @@ pub fn align(
     let background = audio_n.quietest_mean(BACKGROUND_SHARE);
     let synth_n = synth_n.with_pauses_as(&sounded_frames(&synthesis.spans), &background);
     let pins = resolve_pins(&options.pins, texts.len(), audio.duration_ms);
-    let chunks = chunks(&pins, &synthesis.spans, audio_n.len(), synth_n.len());
+    let chunks = chunks(
+        &pins,
+        &synthesis.spans,
+        audio_n.len(),
+        synth_n.len(),
+        options.cut_off,
+    );
     let total_rows: usize = chunks.iter().map(|c| c.audio.len()).sum::<usize>().max(1);
     let mut rows_done = 0;
 
@@ -337,6 +347,7 @@ fn chunks(
     spans: &[SpokenSpan],
     audio_frames: usize,
     synth_frames: usize,
+    open_end: bool,
 ) -> Vec<Chunk> {
     let frame = |ms: f64, limit: usize| ((ms / HOP_MS as f64) as usize).min(limit);
     let mut starts: Vec<(usize, Option<u64>)> = Vec::with_capacity(pins.len() + 1);
@@ -364,6 +375,7 @@ fn chunks(
                 ends: Ends {
                     skip_start: at.is_none(),
                     skip_end: next.is_none(),
+                    open_end: next.is_none() && open_end,
                 },
                 pinned_start: at,
             }

@@ -90,6 +90,7 @@ pub fn time_words(
         let ends = Ends {
             skip_start: true,
             skip_end: true,
+            open_end: false,
         };
         let band = Band::full(rows.len(), columns.len());
         let path = warp(

@@ -74,13 +74,15 @@ pub struct Aligned {
 }
 
 /// Gives `transcript` the times of `audio` (see the module documentation). `pins`
-/// are the user's fixed points; `progress` gets the stage and the share done of the
-/// whole job (0 to 1).
+/// are the user's fixed points; `cut_off`, that the text stops before the audio does
+/// (a transcript its page cut off); `progress` gets the stage and the share done of
+/// the whole job (0 to 1).
 pub fn align_to_audio(
     audio: &Path,
     transcript: &Transcript,
     pins: &[Pin],
     voice: Voice,
+    cut_off: bool,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(Stage, f32),
 ) -> Result<Aligned, AlignJobError> {
@@ -97,6 +99,7 @@ pub fn align_to_audio(
         voice,
         pins,
         words: true,
+        cut_off,
     };
     let mut alignment = run(audio, text, &options, cancel, progress)?;
     if let Some((_, firsts, given)) = &paragraphs {
@@ -121,6 +124,7 @@ pub fn fix_drift_on_audio(
         voice,
         pins: Vec::new(),
         words: false,
+        cut_off: false,
     };
     let alignment = run(audio, transcript, &options, cancel, progress)?;
     Ok((fix_drift(transcript, &alignment)?, alignment))

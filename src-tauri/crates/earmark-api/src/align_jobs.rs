@@ -54,8 +54,10 @@ impl AlignJobs {
             audio,
             source,
         } = read_job(&lock(store), episode)?;
+        let cut_off = source.incomplete;
         let aligned = self.run(episode, progress, |cancel, report| {
-            align_to_audio(&audio, &transcript, &pins, Voice::default(), cancel, report)
+            let voice = Voice::default();
+            align_to_audio(&audio, &transcript, &pins, voice, cut_off, cancel, report)
         })?;
         Ok(store_aligned(&lock(store), episode, aligned, source)?)
     }

@@ -46,6 +46,18 @@ impl DownloadList {
         self.with_queue(|q| q.busy())
     }
 
+    /// An error saying so when an episode is waiting or downloading (the library cannot
+    /// be replaced under a running download).
+    pub fn ensure_idle(&self) -> Result<(), ErrorReport> {
+        if self.busy() {
+            return Err(ErrorReport::new(
+                "downloads_running",
+                "Downloads are running. Let them finish or cancel them, then restore the library.",
+            ));
+        }
+        Ok(())
+    }
+
     /// Takes up the queue kept from the last run.
     pub fn restore(&self, store: &Store) {
         let ids: Vec<EpisodeId> = store.setting(QUEUE_KEY).ok().flatten().unwrap_or_default();

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use earmark_align::{nudge, DriftFix, DriftReport, Stretch};
-use earmark_core::store::{EpisodeId, Store};
+use earmark_core::store::{EpisodeId, Store, TranscriptOrigin};
 use earmark_core::transcript::{is_coarse, Pin, Segment, Transcript, TranscriptFormat};
 use serde::Serialize;
 
@@ -71,8 +71,8 @@ pub struct EpisodeJob {
     pub pins: Vec<Pin>,
     /// The downloaded audio.
     pub audio: PathBuf,
-    /// The file the transcript came from, if any (kept with the new times).
-    pub source: Option<PathBuf>,
+    /// Where the transcript came from (kept with the new times).
+    pub source: TranscriptOrigin,
 }
 
 /// Reads what aligning `episode` needs; it must have a transcript and its audio.
@@ -98,13 +98,13 @@ pub fn store_aligned(
     store: &Store,
     episode: EpisodeId,
     aligned: Aligned,
-    source: Option<PathBuf>,
+    source: TranscriptOrigin,
 ) -> Result<AlignSummary, UseCaseError> {
     let Aligned {
         transcript,
         alignment,
     } = aligned;
-    store.set_transcript(episode, &transcript, source.as_deref())?;
+    store.set_transcript_from(episode, &transcript, &source)?;
     let confidence: Vec<f32> = alignment.segments.iter().map(|s| s.confidence).collect();
     store.set_confidence(episode, &confidence)?;
     Ok(AlignSummary {
@@ -127,10 +127,10 @@ pub fn store_drift_fix(
     store: &Store,
     episode: EpisodeId,
     fix: DriftFix,
-    source: Option<PathBuf>,
+    source: TranscriptOrigin,
 ) -> Result<DriftSummary, UseCaseError> {
     if !fix.report.steps.is_empty() || fix.report.offset_ms != 0 {
-        store.retime_transcript(episode, &fix.transcript, source.as_deref())?;
+        store.retime_transcript(episode, &fix.transcript, &source)?;
     }
     Ok(DriftSummary {
         episode,
@@ -151,11 +151,14 @@ pub fn nudge_stored(
         .filter(Transcript::timed)
         .ok_or(UseCaseError::NotTimed)?;
     let moved = nudge(&transcript, delta_ms);
-    store.retime_transcript(episode, &moved, source_of(store, episode)?.as_deref())?;
+    store.retime_transcript(episode, &moved, &source_of(store, episode)?)?;
     Ok(moved.into())
 }
 
-/// The file the episode's transcript came from.
-fn source_of(store: &Store, episode: EpisodeId) -> Result<Option<PathBuf>, UseCaseError> {
-    Ok(store.transcript_info(episode)?.and_then(|i| i.source_path))
+/// Where the episode's transcript came from.
+fn source_of(store: &Store, episode: EpisodeId) -> Result<TranscriptOrigin, UseCaseError> {
+    Ok(store
+        .transcript_info(episode)?
+        .map(|i| i.origin)
+        .unwrap_or_default())
 }

@@ -26,6 +26,10 @@ pub struct OpenedEpisode {
     transcript_timed: bool,
     /// Timed by the paragraph: aligning cuts it into timed sentences.
     transcript_coarse: bool,
+    /// The web page the transcript was read from, when it came from one.
+    transcript_page: Option<String>,
+    /// That page cut the transcript off.
+    transcript_incomplete: bool,
     segments: Vec<Segment>,
     /// The lines the aligner did not find in the audio (by index), when it aligned
     /// this transcript.
@@ -51,6 +55,10 @@ pub fn opened(
         Err(_) => episode.duration_ms.unwrap_or(0),
     };
     let transcript = store.get_transcript(id)?;
+    let origin = store
+        .transcript_info(id)?
+        .map(|i| i.origin)
+        .unwrap_or_default();
     let confidence = store.confidence(id)?;
     Ok(OpenedEpisode {
         id,
@@ -62,6 +70,8 @@ pub fn opened(
         transcript_timed: transcript.as_ref().is_some_and(|t| t.timed()),
         transcript_coarse: transcript.as_ref().is_some_and(is_coarse),
         transcript_format: transcript.as_ref().map(|t| t.format),
+        transcript_page: origin.page_url,
+        transcript_incomplete: origin.incomplete,
         segments: transcript.map(|t| t.segments).unwrap_or_default(),
         not_found: confidence
             .as_deref()

@@ -101,6 +101,12 @@ impl From<earmark_core::feeds::SubscribeError> for ErrorReport {
     }
 }
 
+impl From<earmark_core::feeds::PageError> for ErrorReport {
+    fn from(e: earmark_core::feeds::PageError) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
 impl From<earmark_core::downloads::DownloadError> for ErrorReport {
     fn from(e: earmark_core::downloads::DownloadError) -> Self {
         Self::new(e.code(), e.to_string())

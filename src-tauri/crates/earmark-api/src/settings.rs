@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use earmark_core::directory::Directories;
 use earmark_core::store::{Store, StoreResult};
 use serde_json::Value;
 
@@ -13,6 +14,12 @@ pub const SPEED_KEY: &str = "playback.speed";
 pub const SKIP_SILENCE_KEY: &str = "playback.skip_silence";
 /// The minutes between background checks for new episodes (a number).
 pub const REFRESH_MINUTES_KEY: &str = "library.refresh_minutes";
+
+/// The user's own Podcast Index API key (a string); searches ask Podcast Index too
+/// when it and the secret are set.
+pub const PODCAST_INDEX_KEY: &str = "directory.podcastindex_key";
+/// The secret that goes with [`PODCAST_INDEX_KEY`] (a string).
+pub const PODCAST_INDEX_SECRET_KEY: &str = "directory.podcastindex_secret";
 
 /// Minutes between background checks unless the settings say otherwise.
 pub const DEFAULT_REFRESH_MINUTES: f64 = 60.0;
@@ -37,6 +44,20 @@ pub fn refresh_interval(store: &Store) -> Duration {
     Duration::from_secs_f64(minutes * 60.0)
 }
 
+/// The podcast directories a search asks: the public ones, and Podcast Index with the
+/// key and secret the settings hold (when the library cannot be read, without it).
+pub fn directories(store: &Store) -> Directories {
+    let text = |key: &str| {
+        store
+            .setting::<String>(key)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    };
+    Directories::from_env()
+        .with_podcast_index(&text(PODCAST_INDEX_KEY), &text(PODCAST_INDEX_SECRET_KEY))
+}
+
 /// Sets a setting; the value as stored (read back), which the window shows.
 pub fn set_setting(store: &Store, key: &str, value: &Value) -> StoreResult<Value> {
     store.set_setting(key, value)?;
@@ -58,6 +79,21 @@ mod tests {
             store.setting::<u64>("playback.skip_back_ms").expect("read"),
             Some(7_000)
         );
+    }
+
+    #[test]
+    fn podcast_index_is_asked_once_the_settings_hold_a_key_and_a_secret() {
+        let store = crate::testing::library();
+        assert!(directories(&store).podcast_index.is_none());
+        store
+            .set_setting(PODCAST_INDEX_KEY, &Value::from("K"))
+            .expect("set");
+        assert!(directories(&store).podcast_index.is_none(), "no secret yet");
+        store
+            .set_setting(PODCAST_INDEX_SECRET_KEY, &Value::from("S"))
+            .expect("set");
+        let index = directories(&store).podcast_index.expect("asked");
+        assert_eq!((index.key.as_str(), index.secret.as_str()), ("K", "S"));
     }
 
     #[test]

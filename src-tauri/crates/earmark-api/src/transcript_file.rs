@@ -10,6 +10,7 @@ use earmark_core::library::{attach_parsed, read_transcript, read_transcript_byte
 use earmark_core::store::{EpisodeId, Store};
 use earmark_core::transcript::Transcript;
 
+use crate::error_report::ErrorReport;
 use crate::shared::lock;
 
 /// Reads a transcript with `read`, then makes it `episode`'s transcript (from the
@@ -43,6 +44,25 @@ pub fn attach_bytes(
 ) -> Result<Transcript, LibraryError> {
     let name = percent_decode(encoded_name);
     attach(store, episode, None, || read_transcript_bytes(bytes, &name))
+}
+
+/// [`attach_bytes`] as the window sends a file: the episode's id and the file's name
+/// as they came (in request headers), either possibly missing.
+pub fn attach_sent(
+    store: &Mutex<Store>,
+    episode: Option<&str>,
+    encoded_name: Option<&str>,
+    bytes: &[u8],
+) -> Result<Transcript, ErrorReport> {
+    let episode = episode
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or_else(|| ErrorReport::new("bad_request", "No episode was named."))?;
+    Ok(attach_bytes(
+        store,
+        episode,
+        bytes,
+        encoded_name.unwrap_or_default(),
+    )?)
 }
 
 /// Decodes `%XX` escapes; anything that is not valid UTF-8 afterwards is replaced,

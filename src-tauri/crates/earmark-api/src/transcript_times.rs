@@ -15,7 +15,8 @@ use serde::Serialize;
 use crate::error::UseCaseError;
 use crate::shared::lock;
 
-/// Speaking rate assumed when an episode's audio length is unknown.
+/// Speaking rate assumed when an episode's audio length is unknown, and for the text
+/// of a transcript the page cut off (it lasts as long as saying it takes).
 const MS_PER_CHAR_WITHOUT_AUDIO: u64 = 65;
 
 /// Whether the audio's pauses were used for the estimate.
@@ -48,6 +49,8 @@ pub struct TimesInput {
     transcript: Transcript,
     pins: Vec<Pin>,
     duration_ms: Option<u64>,
+    /// The page cut the transcript off: it covers only the start of the audio.
+    incomplete: bool,
     /// The downloaded audio, if any.
     pub audio: Option<PathBuf>,
     /// Its pauses, when they were found before.
@@ -74,6 +77,9 @@ pub fn read(store: &Store, episode: EpisodeId) -> Result<TimesInput, UseCaseErro
         transcript,
         pins: store.pins(episode)?,
         duration_ms: row.duration_ms,
+        incomplete: store
+            .transcript_info(episode)?
+            .is_some_and(|i| i.origin.incomplete),
         audio: row.audio_path,
         cached,
     })
@@ -94,10 +100,14 @@ pub fn times(input: &TimesInput, pauses: Result<&[Pause], PauseStatus>) -> Trans
         Err(status) => (&[][..], status),
     };
     let segments = &input.transcript.segments;
-    let duration = input.duration_ms.filter(|&d| d > 0).unwrap_or_else(|| {
-        let chars: usize = segments.iter().map(|s| s.text.len()).sum();
-        chars as u64 * MS_PER_CHAR_WITHOUT_AUDIO
-    });
+    let spoken =
+        segments.iter().map(|s| s.text.len()).sum::<usize>() as u64 * MS_PER_CHAR_WITHOUT_AUDIO;
+    let duration = match input.duration_ms.filter(|&d| d > 0) {
+        // Text the page cut off is not stretched over the whole episode.
+        Some(audio) if input.incomplete => audio.min(spoken),
+        Some(audio) => audio,
+        None => spoken,
+    };
     TranscriptTimes {
         episode: input.episode,
         times: estimate_times(segments, duration, pauses, &input.pins),

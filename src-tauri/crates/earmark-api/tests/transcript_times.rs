@@ -3,7 +3,7 @@
 
 use earmark_api::transcript_times::{pin, read, times, PauseStatus};
 use earmark_api::UseCaseError;
-use earmark_core::store::{NewEpisode, Store};
+use earmark_core::store::{NewEpisode, Store, TranscriptOrigin};
 use earmark_core::transcript::Pause;
 use earmark_core::transcript::{parse_as, TimeSource, TranscriptFormat};
 
@@ -79,4 +79,25 @@ fn without_a_length_the_text_sets_the_pace_and_no_transcript_is_said() {
     assert_eq!(estimated.times[2].end_ms, chars * 65);
     let other = store.insert_episode(&NewEpisode::default()).unwrap();
     assert_eq!(read(&store, other).unwrap_err().code(), "no_transcript");
+}
+
+#[test]
+fn a_transcript_the_page_cut_off_is_not_stretched_over_the_episode() {
+    let (_dir, store, id) = library_with(THREE, Some(3_600_000));
+    let whole = times(&read(&store, id).unwrap(), Err(PauseStatus::Unavailable));
+    assert!(
+        whole.times[2].end_ms > 3_000_000,
+        "a whole transcript spans the hour"
+    );
+    let transcript = store.get_transcript(id).unwrap().unwrap();
+    let origin = TranscriptOrigin::page("https://show.example/ep/1", true);
+    store.set_transcript_from(id, &transcript, &origin).unwrap();
+    let cut = times(&read(&store, id).unwrap(), Err(PauseStatus::Unavailable));
+    let chars = THREE.replace("\n\n", "").len() as u64;
+    assert!(
+        cut.times[2].end_ms <= chars * 65,
+        "the cut text lasts as long as saying it takes: {:?}",
+        cut.times
+    );
+    assert!(cut.times[1].start_ms > 0);
 }

@@ -1,9 +1,12 @@
 //! Finding a show by name in the public podcast directories that need no account:
 //! the iTunes Search API (`/search?media=podcast&term=…`) and gpodder.net's search
-//! (`/search.json?q=…`), as each documents its JSON. Both are asked; their hits are
-//! merged (iTunes first, one hit per feed address). The addresses can be configured
-//! (`EARMARK_ITUNES_SEARCH_URL`, `EARMARK_GPODDER_SEARCH_URL`), so tests use servers on
-//! 127.0.0.1.
+//! (`/search.json?q=…`), as each documents its JSON; and Podcast Index
+//! (`/api/1.0/search/byterm?q=…`) when the user set their own API key and secret,
+//! each request signed as it documents (`X-Auth-Key`, `X-Auth-Date` and
+//! `Authorization`, the SHA-1 of key, secret and date). All are asked; their hits are
+//! merged (iTunes, Podcast Index, gpodder, one hit per feed address). The addresses
+//! can be configured (`EARMARK_ITUNES_SEARCH_URL`, `EARMARK_GPODDER_SEARCH_URL`,
+//! `EARMARK_PODCASTINDEX_SEARCH_URL`), so tests use servers on 127.0.0.1.
 
 use reqwest::Url;
 use serde::{Deserialize, Serialize};
@@ -15,6 +18,8 @@ use crate::http::{HttpClient, NetError};
 pub const ITUNES_SEARCH_URL: &str = "https://itunes.apple.com/search";
 /// gpodder.net's podcast search.
 pub const GPODDER_SEARCH_URL: &str = "https://gpodder.net/search.json";
+/// Podcast Index's search by term.
+pub const PODCAST_INDEX_SEARCH_URL: &str = "https://api.podcastindex.org/api/1.0/search/byterm";
 /// The largest answer read from a directory.
 const MAX_ANSWER_BYTES: u64 = 2_000_000;
 /// Hits asked of each directory.
@@ -33,7 +38,7 @@ pub struct DirectoryHit {
     pub artwork_url: Option<String>,
     /// How many episodes it has, when the directory says (iTunes does).
     pub episodes: Option<u64>,
-    /// Which directory found it: `itunes` or `gpodder`.
+    /// Which directory found it: `itunes`, `podcastindex` or `gpodder`.
     pub directory: &'static str,
 }
 
@@ -50,22 +55,52 @@ pub struct DirectorySearch {
 pub struct Directories {
     pub itunes: String,
     pub gpodder: String,
+    /// Podcast Index, asked only with the user's own key.
+    pub podcast_index: Option<PodcastIndex>,
+}
+
+/// Podcast Index's address and the user's credentials for it.
+#[derive(Debug, Clone)]
+pub struct PodcastIndex {
+    pub url: String,
+    pub key: String,
+    pub secret: String,
 }
 
 impl Directories {
     /// The public directories, or the addresses the environment names instead.
     pub fn from_env() -> Directories {
-        let var = |name: &str, default: &str| {
-            std::env::var(name)
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-                .unwrap_or_else(|| default.to_owned())
-        };
         Directories {
-            itunes: var("EARMARK_ITUNES_SEARCH_URL", ITUNES_SEARCH_URL),
-            gpodder: var("EARMARK_GPODDER_SEARCH_URL", GPODDER_SEARCH_URL),
+            itunes: env_or("EARMARK_ITUNES_SEARCH_URL", ITUNES_SEARCH_URL),
+            gpodder: env_or("EARMARK_GPODDER_SEARCH_URL", GPODDER_SEARCH_URL),
+            podcast_index: None,
         }
     }
+
+    /// Podcast Index asked too, with the user's `key` and `secret` (both needed: a
+    /// blank one leaves it out).
+    pub fn with_podcast_index(self, key: &str, secret: &str) -> Directories {
+        let (key, secret) = (key.trim(), secret.trim());
+        if key.is_empty() || secret.is_empty() {
+            return self;
+        }
+        Directories {
+            podcast_index: Some(PodcastIndex {
+                url: env_or("EARMARK_PODCASTINDEX_SEARCH_URL", PODCAST_INDEX_SEARCH_URL),
+                key: key.to_owned(),
+                secret: secret.to_owned(),
+            }),
+            ..self
+        }
+    }
+}
+
+/// The environment's value for `name`, else `default`.
+fn env_or(name: &str, default: &str) -> String {
+    std::env::var(name)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| default.to_owned())
 }
 
 /// Searches every directory for `terms`; an error only when none could be asked (the
@@ -87,11 +122,20 @@ pub fn search_directories(
         ],
     )
     .and_then(|bytes| itunes_hits(&bytes, &directories.itunes));
+    let podcast_index = directories
+        .podcast_index
+        .as_ref()
+        .map(|index| ask_podcast_index(http, index, terms));
     let gpodder = ask(http, &directories.gpodder, &[("q", terms)])
         .and_then(|bytes| gpodder_hits(&bytes, &directories.gpodder));
+    let asked: Vec<_> = [Some(itunes), podcast_index, Some(gpodder)]
+        .into_iter()
+        .flatten()
+        .collect();
+    let count = asked.len();
     let mut hits: Vec<DirectoryHit> = Vec::new();
     let mut errors = Vec::new();
-    for result in [itunes, gpodder] {
+    for result in asked {
         match result {
             Ok(found) => {
                 for hit in found {
@@ -103,7 +147,7 @@ pub fn search_directories(
             Err(e) => errors.push(e),
         }
     }
-    if errors.len() == 2 {
+    if errors.len() == count {
         return Err(errors.remove(0));
     }
     Ok(DirectorySearch {
@@ -113,10 +157,43 @@ pub fn search_directories(
 }
 
 fn ask(http: &HttpClient, base: &str, query: &[(&str, &str)]) -> Result<Vec<u8>, NetError> {
-    let url = Url::parse_with_params(base, query).map_err(|_| NetError::BadUrl {
+    Ok(http
+        .fetch(address(base, query)?.as_str(), MAX_ANSWER_BYTES)?
+        .bytes)
+}
+
+fn address(base: &str, query: &[(&str, &str)]) -> Result<Url, NetError> {
+    Url::parse_with_params(base, query).map_err(|_| NetError::BadUrl {
         url: base.to_owned(),
-    })?;
-    Ok(http.fetch(url.as_str(), MAX_ANSWER_BYTES)?.bytes)
+    })
+}
+
+/// Searches Podcast Index, the request signed with the user's key as it documents.
+fn ask_podcast_index(
+    http: &HttpClient,
+    index: &PodcastIndex,
+    terms: &str,
+) -> Result<Vec<DirectoryHit>, NetError> {
+    let max = HITS_PER_DIRECTORY.to_string();
+    let url = address(&index.url, &[("q", terms), ("max", &max)])?;
+    let date = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+        .to_string();
+    let headers = [
+        ("X-Auth-Key", index.key.clone()),
+        ("X-Auth-Date", date.clone()),
+        ("Authorization", podcast_index_signature(index, &date)),
+    ];
+    let answer = http.fetch_with_headers(url.as_str(), MAX_ANSWER_BYTES, &headers)?;
+    podcast_index_hits(&answer.bytes, &index.url)
+}
+
+/// The SHA-1 of key, secret and date, in lowercase hex.
+fn podcast_index_signature(index: &PodcastIndex, date: &str) -> String {
+    use sha1::{Digest, Sha1};
+    let digest = Sha1::digest(format!("{}{}{date}", index.key, index.secret));
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// An answer that is not the directory's JSON.
@@ -156,6 +233,42 @@ fn itunes_hits(bytes: &[u8], base: &str) -> Result<Vec<DirectoryHit>, NetError> 
                 artwork_url: r.artwork_url600.or(r.artwork_url100).and_then(web_address),
                 episodes: r.track_count,
                 directory: "itunes",
+            })
+        })
+        .collect())
+}
+
+#[derive(Deserialize)]
+struct PodcastIndexAnswer {
+    #[serde(default)]
+    feeds: Vec<PodcastIndexFeed>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PodcastIndexFeed {
+    title: Option<String>,
+    url: Option<String>,
+    author: Option<String>,
+    artwork: Option<String>,
+    image: Option<String>,
+    episode_count: Option<u64>,
+}
+
+fn podcast_index_hits(bytes: &[u8], base: &str) -> Result<Vec<DirectoryHit>, NetError> {
+    let answer: PodcastIndexAnswer = serde_json::from_slice(bytes).map_err(|_| unreadable(base))?;
+    Ok(answer
+        .feeds
+        .into_iter()
+        .take(HITS_PER_DIRECTORY)
+        .filter_map(|f| {
+            Some(DirectoryHit {
+                title: f.title.as_deref().and_then(one_line_text)?,
+                author: f.author.as_deref().and_then(one_line_text),
+                feed_url: web_address(f.url?)?,
+                artwork_url: f.artwork.or(f.image).and_then(web_address),
+                episodes: f.episode_count,
+                directory: "podcastindex",
             })
         })
         .collect())

@@ -127,12 +127,7 @@ impl HttpClient {
     /// (checked against `Content-Length` first, then while reading) and on a transfer
     /// longer than the client's deadline. Gzip and Brotli bodies are decompressed.
     pub fn fetch(&self, url: &str, max_bytes: u64) -> Result<Fetched, NetError> {
-        let url = parse_url(url)?;
-        self.fetch_changed(url.as_str(), max_bytes, &Validators::default())?
-            .ok_or_else(|| NetError::Status {
-                url: url.to_string(),
-                status: 304,
-            })
+        self.fetch_with_headers(url, max_bytes, &[])
     }
 
     /// Fetches `url` as [`HttpClient::fetch`] does, asking whether the version `known`
@@ -143,9 +138,34 @@ impl HttpClient {
         max_bytes: u64,
         known: &Validators,
     ) -> Result<Option<Fetched>, NetError> {
+        self.fetch_with(url, max_bytes, known, &[])
+    }
+
+    /// Fetches `url` as [`HttpClient::fetch`] does, sending `headers` too (to its own
+    /// host only, not to one it redirects to): an API's credentials.
+    pub fn fetch_with_headers(
+        &self,
+        url: &str,
+        max_bytes: u64,
+        headers: &[(&str, String)],
+    ) -> Result<Fetched, NetError> {
+        self.fetch_with(url, max_bytes, &Validators::default(), headers)?
+            .ok_or_else(|| NetError::Status {
+                url: url.to_owned(),
+                status: 304,
+            })
+    }
+
+    fn fetch_with(
+        &self,
+        url: &str,
+        max_bytes: u64,
+        known: &Validators,
+        headers: &[(&str, String)],
+    ) -> Result<Option<Fetched>, NetError> {
         let url = parse_url(url)?;
         let _place = self.hosts.acquire(url.host_str().unwrap_or_default());
-        let followed = redirects::get_following(self, &url, known)?;
+        let followed = redirects::get_following(self, &url, known, headers)?;
         let response = followed.response;
         let status = response.status();
         if status == StatusCode::NOT_MODIFIED && !known.is_empty() {

@@ -1,11 +1,12 @@
 // @ts-check
 /**
- * The quiet row of transcript actions above the lines: find, add a transcript (a
- * native file dialog; a file input is kept as the fallback where the dialog is not
- * available), align an untimed transcript to the audio (with its progress and a
+ * The quiet row of transcript actions above the lines: find, add a transcript (from a
+ * file, by a native dialog with a file input as the fallback where the dialog is not
+ * available, or from a web page's address), align an untimed transcript to the audio (with its progress and a
  * cancel button), fix a timed one's timing (check it against the audio, or move
- * it all earlier or later), and export in one of four formats. Also the hint
- * shown while a transcript file is dragged over the window.
+ * it all earlier or later), and export in one of four formats; where the transcript
+ * came from, when a web page. Also the hint shown while a transcript file is dragged
+ * over the window.
  * @module views/transcript/tools
  */
 
@@ -23,6 +24,7 @@ const FORMATS = [
  * @typedef {object} ToolHandlers
  * @property {() => void} onFind
  * @property {() => void} onAdd open the file dialog
+ * @property {(url: string) => void} onAddPage read the transcript the web page at this address shows
  * @property {(file: File) => void} onFile a file chosen through the file input
  * @property {(format: ExportFormat, estimated: boolean) => void} onExport
  * @property {() => void} onAlign align the transcript to the audio
@@ -30,6 +32,15 @@ const FORMATS = [
  * @property {() => void} onCheckTiming check a timed transcript against the audio
  * @property {(deltaMs: number) => void} onNudge move every time (negative: earlier)
  */
+
+/** @param {string} url @returns {string} the host, or "" for an address that is not one */
+const hostOf = (url) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "";
+  }
+};
 
 /** How far one "earlier" or "later" moves a timed transcript. */
 export const NUDGE_MS = 500;
@@ -42,7 +53,7 @@ export const NUDGE_MS = 500;
 export function createTranscriptTools(
   before,
   dropHost,
-  { onFind, onAdd, onFile, onExport, onAlign, onCancelAlign, onCheckTiming, onNudge },
+  { onFind, onAdd, onAddPage, onFile, onExport, onAlign, onCancelAlign, onCheckTiming, onNudge },
 ) {
   const tools = document.createElement("div");
   tools.className = "transcript-tools";
@@ -65,9 +76,6 @@ export function createTranscriptTools(
 
   const find = button("Find", "Find in the transcript (Ctrl+F)", "find-open");
   find.addEventListener("click", onFind);
-
-  const add = button("Add transcript…", "Add or replace this episode's transcript, or drop a file on the window", "transcript-add");
-  add.addEventListener("click", onAdd);
 
   const align = button("Align to audio", "Find where every line is spoken, offline", "transcript-align");
   align.addEventListener("click", onAlign);
@@ -141,6 +149,42 @@ export function createTranscriptTools(
     }
   });
 
+  const { menu: addMenu, list: addList } = dropdown("Add transcript", "transcript-add-open");
+  const addSummary = /** @type {HTMLElement} */ (addMenu.querySelector("summary"));
+  addSummary.title = "Add or replace this episode's transcript, or drop a file on the window";
+  const pageForm = document.createElement("form");
+  pageForm.className = "page-form";
+  const pageLabel = document.createElement("label");
+  pageLabel.textContent = "From a web page";
+  const pageUrl = document.createElement("input");
+  pageUrl.type = "url";
+  pageUrl.className = "text-input";
+  pageUrl.placeholder = "https://…/episode-page";
+  pageUrl.required = true;
+  pageUrl.dataset.testid = "transcript-page-url";
+  pageUrl.setAttribute("aria-label", "The web page's address");
+  pageLabel.append(pageUrl);
+  const pageAdd = button("Add", "Read the transcript this page shows", "transcript-page-add");
+  pageAdd.type = "submit";
+  pageForm.append(pageLabel, pageAdd);
+  pageForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const url = pageUrl.value.trim();
+    if (!url) return;
+    addMenu.open = false;
+    pageUrl.value = "";
+    onAddPage(url);
+  });
+  addList.append(
+    menuItem(addMenu, "From a file…", "A WebVTT, SRT, JSON, HTML or text transcript", "transcript-add", onAdd),
+    pageForm,
+  );
+
+  const source = document.createElement("span");
+  source.className = "transcript-source";
+  source.dataset.testid = "transcript-source";
+  source.hidden = true;
+
   const { menu: timingMenu, list: timingList } = dropdown("Timing", "timing-open");
   timingList.append(
     menuItem(timingMenu, "Check against the audio", "Find lines whose times are off (an ad added later) and move them", "timing-check", onCheckTiming),
@@ -162,7 +206,7 @@ export function createTranscriptTools(
   }
   exportList.append(estimatedLabel);
 
-  tools.append(find, add, align, timingMenu, aligning, exportMenu, file);
+  tools.append(find, addMenu, align, timingMenu, aligning, exportMenu, source, file);
   before.before(tools);
 
   const dropHint = document.createElement("div");
@@ -188,7 +232,23 @@ export function createTranscriptTools(
       timingMenu.hidden = !timable || !aligning.hidden;
       exportMenu.hidden = !hasTranscript;
       estimatedLabel.hidden = timed;
-      add.textContent = hasTranscript ? "Replace transcript…" : "Add transcript…";
+      addSummary.textContent = hasTranscript ? "Replace transcript" : "Add transcript";
+    },
+    /**
+     * Says where the transcript came from, when it was a web page, and whether the
+     * page cut it off.
+     * @param {string|null} page the page's address
+     * @param {boolean} incomplete
+     */
+    setSource(page, incomplete) {
+      source.hidden = !page;
+      if (!page) return;
+      const host = hostOf(page);
+      source.textContent = `From the episode's page${host ? ` (${host})` : ""}${incomplete ? " · cut off there" : ""}`;
+      source.title = incomplete
+        ? `${page}\nThe page shows only the start of the transcript; the rest of the episode is not transcribed.`
+        : page;
+      source.dataset.incomplete = String(incomplete);
     },
     /**
      * Shows an alignment's progress (0 to 1), or hides it with null. Cancel is

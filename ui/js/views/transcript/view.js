@@ -45,6 +45,7 @@ import { createVirtualRows } from "./virtual-rows.js";
  * @property {(index: number, ms: number) => void} onPin "this line starts now"
  * @property {(index: number) => void} onUnpin
  * @property {() => void} onAddTranscript the file dialog was asked for
+ * @property {(url: string) => void} onAddPage the transcript a web page shows was asked for
  * @property {(file: File) => void} onTranscriptFile a file was chosen in the file input
  * @property {(format: ExportFormat, estimated: boolean) => void} onExport
  * @property {() => void} onAlign align the transcript to the audio
@@ -55,7 +56,7 @@ import { createVirtualRows } from "./virtual-rows.js";
 
 /** Said where a transcript would be. */
 const NO_TRANSCRIPT =
-  "This episode has no transcript yet. Add one with \u201cAdd transcript\u201d, or drop a transcript file on the window.";
+  "This episode has no transcript yet. Add one with \u201cAdd transcript\u201d (from a file or the episode's web page), or drop a transcript file on the window.";
 
 /**
  * @param {HTMLElement} scroller the scrolling section
@@ -93,6 +94,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
   const tools = createTranscriptTools(container, host, {
     onFind: () => t.findBar.open(),
     onAdd: handlers.onAddTranscript,
+    onAddPage: handlers.onAddPage,
     onFile: handlers.onTranscriptFile,
     onExport: handlers.onExport,
     onAlign: handlers.onAlign,

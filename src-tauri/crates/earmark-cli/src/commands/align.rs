@@ -53,6 +53,10 @@ pub struct AlignArgs {
         allow_hyphen_values = true
     )]
     nudge: Option<i64>,
+    /// The transcript stops before the audio does (its web page cut it off): the
+    /// rest of the audio is left out and reported as unmatched.
+    #[arg(long, conflicts_with = "fix_drift")]
+    cut_off: bool,
     /// Print progress on stderr.
     #[arg(long)]
     progress: bool,
@@ -117,6 +121,7 @@ pub fn run(args: &AlignArgs, out: &Report) -> Result<(), CliError> {
             &transcript,
             &args.pins,
             voice,
+            args.cut_off,
             &never,
             &mut report,
         )?;

@@ -4,7 +4,8 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use earmark_api::refresh_report::check_feeds;
-use earmark_core::directory::{search_directories, Directories};
+use earmark_api::settings::directories;
+use earmark_core::directory::search_directories;
 use earmark_core::feeds::{subscribe, RefreshAll, RefreshProgress};
 use earmark_core::http::HttpClient;
 use earmark_core::store::{EpisodeId, Podcast, PodcastId, Store};
@@ -25,7 +26,8 @@ pub enum FeedCommand {
         /// page that names it.
         url: String,
     },
-    /// Find shows by name in the podcast directories (iTunes, gpodder.net).
+    /// Find shows by name in the podcast directories (iTunes, gpodder.net, and
+    /// Podcast Index when the app's Settings hold your API key and secret).
     ///
     /// JSON: {"hits": [{"title", "author", "feed_url", "artwork_url", "episodes",
     /// "directory"}], "problems": [sentence]}.
@@ -76,7 +78,7 @@ pub fn run(command: &FeedCommand, data_dir: &Path, out: &Report) -> Result<(), C
     match command {
         FeedCommand::Add { url } => add(&store, url, out),
         FeedCommand::Refresh { podcast } => refresh_command(&store, *podcast, out),
-        FeedCommand::Search { terms } => search(&terms.join(" "), out),
+        FeedCommand::Search { terms } => search(&store, &terms.join(" "), out),
         FeedCommand::List => {
             let list = PodcastList {
                 podcasts: store.podcasts()?,
@@ -102,8 +104,8 @@ pub fn run(command: &FeedCommand, data_dir: &Path, out: &Report) -> Result<(), C
     }
 }
 
-fn search(terms: &str, out: &Report) -> Result<(), CliError> {
-    let found = search_directories(&client()?, &Directories::from_env(), terms)
+fn search(store: &Store, terms: &str, out: &Report) -> Result<(), CliError> {
+    let found = search_directories(&client()?, &directories(store), terms)
         .map_err(|e| CliError::Message(e.to_string()))?;
     warn(&found.problems, out);
     out.print(&found, || {

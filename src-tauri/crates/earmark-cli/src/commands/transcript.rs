@@ -1,11 +1,14 @@
-//! `earmark-cli transcript parse FILE [--format vtt|srt|json|html|text]`.
+//! `earmark-cli transcript parse FILE [--format vtt|srt|json|html|text]` and
+//! `earmark-cli transcript fetch URL`.
 
 use std::path::PathBuf;
 
+use earmark_core::feeds::fetch_page_transcript;
 use earmark_core::library::{read_transcript, read_transcript_as};
-use earmark_core::transcript::{Segment, TranscriptFormat};
+use earmark_core::transcript::{Segment, Transcript, TranscriptFormat};
 use serde::Serialize;
 
+use super::feed::client;
 use crate::report::{clock, one_line, CliError, Report};
 
 /// What to do with a transcript file.
@@ -20,6 +23,19 @@ pub enum TranscriptCommand {
     /// per segment, "[m:ss] Speaker: text" ("[--:--]" where untimed), and the
     /// warnings on stderr.
     Parse(ParseArgs),
+    /// Read the transcript a web page shows (an episode's page) and print it.
+    ///
+    /// JSON: the `transcript parse` document plus "source_url" (the page, after
+    /// redirects) and "incomplete" (true when the page cut the transcript off). Text:
+    /// as `transcript parse`, then "(cut off on the page)" when incomplete.
+    Fetch(FetchArgs),
+}
+
+/// Arguments of `transcript fetch`.
+#[derive(Debug, clap::Args)]
+pub struct FetchArgs {
+    /// The page's address (http or https).
+    url: String,
 }
 
 /// Arguments of `transcript parse`.
@@ -43,10 +59,31 @@ struct ParsedTranscript<'a> {
     warnings: &'a [String],
 }
 
+impl<'a> ParsedTranscript<'a> {
+    fn of(transcript: &'a Transcript) -> Self {
+        ParsedTranscript {
+            format: transcript.format,
+            timed: transcript.timed(),
+            segments: &transcript.segments,
+            warnings: &transcript.warnings,
+        }
+    }
+}
+
+/// The `transcript fetch --json` document.
+#[derive(Serialize)]
+struct FetchedTranscript<'a> {
+    #[serde(flatten)]
+    parsed: ParsedTranscript<'a>,
+    source_url: &'a str,
+    incomplete: bool,
+}
+
 /// Runs a `transcript` subcommand.
 pub fn run(command: &TranscriptCommand, out: &Report) -> Result<(), CliError> {
     match command {
         TranscriptCommand::Parse(args) => parse(args, out),
+        TranscriptCommand::Fetch(args) => fetch(args, out),
     }
 }
 
@@ -56,12 +93,7 @@ fn parse(args: &ParseArgs, out: &Report) -> Result<(), CliError> {
         None => read_transcript(&args.file)?,
         Some(format) => read_transcript_as(&args.file, format)?,
     };
-    let document = ParsedTranscript {
-        format: transcript.format,
-        timed: transcript.timed(),
-        segments: &transcript.segments,
-        warnings: &transcript.warnings,
-    };
+    let document = ParsedTranscript::of(&transcript);
     if !out.json {
         for warning in &transcript.warnings {
             eprintln!("earmark-cli: warning: {}", one_line(warning));
@@ -74,6 +106,24 @@ fn parse(args: &ParseArgs, out: &Report) -> Result<(), CliError> {
             .map(segment_line)
             .collect::<Vec<_>>()
             .join("\n")
+    })
+}
+
+/// Fetches the page and prints the transcript it shows.
+fn fetch(args: &FetchArgs, out: &Report) -> Result<(), CliError> {
+    let page = fetch_page_transcript(&client()?, &args.url)
+        .map_err(|e| CliError::Message(e.to_string()))?;
+    let document = FetchedTranscript {
+        parsed: ParsedTranscript::of(&page.transcript),
+        source_url: &page.source_url,
+        incomplete: page.incomplete,
+    };
+    out.print(&document, || {
+        let mut lines: Vec<String> = page.transcript.segments.iter().map(segment_line).collect();
+        if page.incomplete {
+            lines.push("(cut off on the page)".to_owned());
+        }
+        lines.join("\n")
     })
 }
 

@@ -106,6 +106,47 @@ fn the_demo_text_is_aligned_to_its_audio() {
 }
 
 #[test]
+fn a_transcript_cut_off_leaves_the_rest_of_the_audio_unmatched() {
+    let cli = Sandbox::new();
+    let text = std::fs::read_to_string(demo("demo.txt")).expect("demo text");
+    let paragraphs: Vec<&str> = text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    // The title, then the first 18 paragraphs, about half: the rest of the talk is
+    // not in the text. (Not 17: its last line, "By hand?", is said again right
+    // after, where an open end could as well take it.)
+    let half = paragraphs[..1 + 18].join("\n\n");
+    let cut = cli.file("cut.txt");
+    std::fs::write(&cut, half).expect("write");
+    let audio = demo("demo.mp3");
+    let aligned = cli.json(&["align", path_str(&audio), path_str(&cut), "--cut-off"]);
+    let segments = aligned["segments"].as_array().expect("segments");
+    let truth = paragraph_starts(&cli, segments);
+    for (segment, &start) in segments.iter().zip(&truth) {
+        let at = segment["start_ms"].as_u64().expect("start");
+        assert!(
+            at.abs_diff(start) <= 1_000 && segment["flagged"] == false,
+            "every line where it is spoken ({start} ms): {segment}"
+        );
+    }
+    let unmatched = aligned["unmatched"].as_array().expect("unmatched");
+    let last_end = segments[segments.len() - 1]["end_ms"]
+        .as_u64()
+        .expect("end");
+    let rest = unmatched
+        .last()
+        .expect("the rest of the audio is unmatched");
+    assert!(
+        rest["start_ms"]
+            .as_u64()
+            .is_some_and(|s| s + 500 >= last_end)
+            && rest["end_ms"].as_u64() >= Some(170_000),
+        "from the last line to the end: {unmatched:?}"
+    );
+}
+
+#[test]
 fn a_pin_is_kept_and_text_output_shows_times_and_confidence() {
     let cli = Sandbox::new();
     let (audio, text) = (demo("demo.mp3"), demo("demo.txt"));

@@ -16,7 +16,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::import::{utc_timestamp, ImportReport};
 use super::json::{ExportedEpisode, ExportedPodcast};
-use crate::store::{store_transcript, EpisodeId, NewPodcast, PodcastId, Store, StoreResult};
+use crate::store::{
+    store_transcript, EpisodeId, NewPodcast, PodcastId, Store, StoreResult, TranscriptOrigin,
+};
 
 /// The library's show for `show`, if it has one.
 pub(super) fn find_show(
@@ -144,7 +146,7 @@ fn restore_transcript(
         |row| row.get(0),
     )?;
     if !has_one {
-        store_transcript(conn, id, transcript, None)?;
+        store_transcript(conn, id, transcript, &TranscriptOrigin::default())?;
         report.transcripts_added += 1;
     }
     Ok(())

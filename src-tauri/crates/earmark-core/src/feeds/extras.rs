@@ -12,6 +12,7 @@ use crate::http::HttpClient;
 use crate::store::{EpisodeId, EpisodeLink, LinkKind, Store, StoreResult};
 use crate::transcript::{parse_fetched, FormatHint};
 
+use super::episode_page::fetch_page_transcript;
 use super::model::TranscriptLink;
 
 /// The largest transcript or chapters document fetched, in bytes.
@@ -35,7 +36,8 @@ pub struct Extras {
 }
 
 /// Fetches and stores the episode's transcript (the best format its feed offers, then
-/// the next one if that fails: [`TRANSCRIPT_TRIES`] at most) and its chapters, where the library has none yet.
+/// the next one if that fails, then the episode's web page: [`TRANSCRIPT_TRIES`]
+/// fetches at most) and its chapters, where the library has none yet.
 /// Only a database failure is an error.
 pub fn fetch_extras(store: &Store, http: &HttpClient, episode: EpisodeId) -> StoreResult<Extras> {
     let links = store.episode_links(episode)?;
@@ -73,6 +75,7 @@ fn fetch_transcript(
         .collect();
     // Stable: equal formats stay in feed order.
     candidates.sort_by_key(|(p, _)| *p);
+    let tried = candidates.len().min(TRANSCRIPT_TRIES);
     for (_, link) in candidates.into_iter().take(TRANSCRIPT_TRIES) {
         let fetched = match http.fetch(&link.url, MAX_SIDECAR_BYTES) {
             Ok(fetched) => fetched,
@@ -95,6 +98,27 @@ fn fetch_transcript(
                 link.url
             )),
         }
+    }
+    match links.iter().find(|l| l.kind == LinkKind::Page) {
+        Some(page) if tried < TRANSCRIPT_TRIES => {
+            fetch_page_fallback(store, http, episode, &page.url, extras)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The transcript on the episode's web page, when its feed links none that could be
+/// read. Most pages show none, so a page without one (or out of reach) is no warning.
+fn fetch_page_fallback(
+    store: &Store,
+    http: &HttpClient,
+    episode: EpisodeId,
+    url: &str,
+    extras: &mut Extras,
+) -> StoreResult<()> {
+    if let Ok(page) = fetch_page_transcript(http, url) {
+        store.set_transcript_from(episode, &page.transcript, &page.origin())?;
+        extras.transcript = true;
     }
     Ok(())
 }

@@ -14,6 +14,7 @@ mod atom;
 mod dates;
 mod discover;
 mod duration;
+mod episode_page;
 mod error;
 mod extras;
 mod media_rss;
@@ -33,6 +34,9 @@ mod update_frequency;
 pub use dates::{parse_date, parse_datetime, parse_datetime_at};
 pub use discover::feed_links;
 pub use duration::parse_duration;
+pub use episode_page::{
+    attach_page_transcript, fetch_page_transcript, FetchedPage, PageError, MAX_PAGE_BYTES,
+};
 pub use error::{FeedError, SubscribeError};
 pub use extras::{fetch_extras, Extras, MAX_SIDECAR_BYTES, TRANSCRIPT_TRIES};
 pub use model::{

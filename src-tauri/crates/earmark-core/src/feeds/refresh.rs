@@ -8,9 +8,10 @@ use std::sync::LazyLock;
 use crate::http::{parse_url, HttpClient, KeyedLimit, NetError, Validators};
 use crate::store::{
     EpisodeId, EpisodeLink, EpisodePerson, FeedItem, LinkKind, NewEpisode, NewPodcast, Podcast,
-    PodcastId, Store, StoreResult,
+    PodcastId, Store, StoreResult, TranscriptOrigin,
 };
 use crate::text_encoding;
+use crate::transcript::read_episode_page;
 
 use super::discover::feed_links;
 use super::extras::fetch_extras;
@@ -94,10 +95,10 @@ pub fn subscribe(store: &Store, http: &HttpClient, url: &str) -> Result<Refreshe
             let (feed_url, fetched) = discovered(http, &html, &at, &url)?;
             if let Some(existing) = store.podcast_by_feed_url(&feed_url)? {
                 let mut done = refresh(store, http, existing.id)?;
-                done.page_episode = page_episode(store, existing.id, &fetched.feed, &at)?;
+                open_page_episode(store, existing.id, &fetched.feed, (&at, &html), &mut done)?;
                 return Ok(done);
             }
-            (feed_url, fetched, Some(at))
+            (feed_url, fetched, Some((at, html)))
         }
         None => return Err(unasked()),
     };
@@ -120,10 +121,34 @@ pub fn subscribe(store: &Store, http: &HttpClient, url: &str) -> Result<Refreshe
     store.set_feed_validators(podcast, &url, &fetched.validators)?;
     drop(storing);
     let mut done = finish(store, http, podcast, &fetched, stored, true)?;
-    if let Some(at) = page {
-        done.page_episode = page_episode(store, podcast, feed, &at)?;
+    if let Some((at, html)) = page {
+        open_page_episode(store, podcast, feed, (&at, &html), &mut done)?;
     }
     Ok(done)
+}
+
+/// Says which episode the page that subscribed is, and gives that episode the
+/// transcript the page shows when it has none yet (the page is at hand already).
+fn open_page_episode(
+    store: &Store,
+    podcast: PodcastId,
+    feed: &Feed,
+    (at, html): (&reqwest::Url, &str),
+    done: &mut Refreshed,
+) -> StoreResult<()> {
+    done.page_episode = page_episode(store, podcast, feed, at)?;
+    let Some(episode) = done.page_episode else {
+        return Ok(());
+    };
+    if store.transcript_info(episode)?.is_some() {
+        return Ok(());
+    }
+    if let Ok(page) = read_episode_page(html) {
+        let origin = TranscriptOrigin::page(at.as_str(), page.incomplete);
+        store.set_transcript_from(episode, &page.transcript, &origin)?;
+        done.transcripts += 1;
+    }
+    Ok(())
 }
 
 /// The first feed a page names that reads as one, and its address.
@@ -412,7 +437,7 @@ fn fetch_document(
 
 /// A parsed episode as the store keeps it.
 fn feed_item(episode: &FeedEpisode) -> FeedItem {
-    let mut links = Vec::with_capacity(1 + episode.transcripts.len());
+    let mut links = Vec::with_capacity(2 + episode.transcripts.len());
     links.push(EpisodeLink {
         kind: LinkKind::Enclosure,
         url: episode.enclosure.url.clone(),
@@ -428,6 +453,14 @@ fn feed_item(episode: &FeedEpisode) -> FeedItem {
         length: None,
         language: t.language.clone(),
         rel: t.rel.clone(),
+    }));
+    links.extend(episode.link.iter().map(|page| EpisodeLink {
+        kind: LinkKind::Page,
+        url: page.clone(),
+        mime: None,
+        length: None,
+        language: None,
+        rel: None,
     }));
     links.extend(episode.chapters.iter().map(|c| EpisodeLink {
         kind: LinkKind::Chapters,

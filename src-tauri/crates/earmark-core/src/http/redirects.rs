@@ -26,14 +26,19 @@ pub(super) fn get_following(
     http: &HttpClient,
     url: &Url,
     known: &Validators,
+    headers: &[(&str, String)],
 ) -> Result<Followed, NetError> {
     let mut current = url.clone();
     let mut permanent = true;
     for _ in 0..=MAX_REDIRECTS {
-        let response = known
-            .ask(http.no_redirects.get(current.clone()))
-            .send()
-            .map_err(|e| http.classify(&current, &e))?;
+        let mut request = known.ask(http.no_redirects.get(current.clone()));
+        // Headers meant for the host asked (credentials) never go to another.
+        if current.host_str() == url.host_str() {
+            for (name, value) in headers {
+                request = request.header(*name, value);
+            }
+        }
+        let response = request.send().map_err(|e| http.classify(&current, &e))?;
         let status = response.status();
         let location = status
             .is_redirection()

@@ -8,12 +8,10 @@
 //! [`Store::retime_transcript`]: the same lines at new times (a nudge, a drift
 //! correction) keep them, since they say which lines the audio does not hold.
 
-use std::path::Path;
-
 use rusqlite::OptionalExtension;
 
 use super::db::ensure_transcript;
-use super::{EpisodeId, Store, StoreError, StoreResult};
+use super::{EpisodeId, Store, StoreError, StoreResult, TranscriptOrigin};
 use crate::transcript::Transcript;
 
 impl Store {
@@ -38,10 +36,10 @@ impl Store {
         &self,
         episode: EpisodeId,
         transcript: &Transcript,
-        source_path: Option<&Path>,
+        origin: &TranscriptOrigin,
     ) -> StoreResult<()> {
         let kept = self.confidence(episode)?;
-        self.set_transcript(episode, transcript, source_path)?;
+        self.set_transcript_from(episode, transcript, origin)?;
         match kept {
             Some(confidence) if confidence.len() == transcript.segments.len() => {
                 self.set_confidence(episode, &confidence)

@@ -18,6 +18,8 @@ pub enum LinkKind {
     Transcript,
     /// A Podcasting 2.0 JSON chapters document.
     Chapters,
+    /// The episode's web page (the item's `<link>`), where a transcript may be.
+    Page,
 }
 
 impl LinkKind {
@@ -26,6 +28,7 @@ impl LinkKind {
             LinkKind::Enclosure => "enclosure",
             LinkKind::Transcript => "transcript",
             LinkKind::Chapters => "chapters",
+            LinkKind::Page => "page",
         }
     }
 
@@ -34,6 +37,7 @@ impl LinkKind {
             "enclosure" => LinkKind::Enclosure,
             "transcript" => LinkKind::Transcript,
             "chapters" => LinkKind::Chapters,
+            "page" => LinkKind::Page,
             _ => return None,
         })
     }

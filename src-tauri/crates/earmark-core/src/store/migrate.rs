@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_feed_validators.sql"),
     include_str!("migrations/0008_feed_schedule.sql"),
     include_str!("migrations/0009_sidebar_indexes.sql"),
+    include_str!("migrations/0010_transcript_page.sql"),
 ];
 
 /// The newest schema version this build knows.

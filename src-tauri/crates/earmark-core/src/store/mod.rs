@@ -48,7 +48,7 @@ pub use search::{
 };
 pub use sidebar::{SidebarShow, LOCAL_FILES, SIDEBAR_EPISODES};
 pub(crate) use transcripts::store_transcript;
-pub use transcripts::TranscriptInfo;
+pub use transcripts::{TranscriptInfo, TranscriptOrigin};
 
 /// Row id of a podcast.
 pub type PodcastId = i64;

@@ -19,10 +19,41 @@ pub struct TranscriptInfo {
     pub format: TranscriptFormat,
     /// Every segment has a start time.
     pub timed: bool,
-    /// The file it was read from, when it came from a file.
-    pub source_path: Option<PathBuf>,
+    /// Where it came from.
+    #[serde(flatten)]
+    pub origin: TranscriptOrigin,
     /// When it was stored, RFC 3339.
     pub updated: String,
+}
+
+/// Where a stored transcript came from; kept when only its times change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct TranscriptOrigin {
+    /// The file it was read from.
+    pub source_path: Option<PathBuf>,
+    /// The web page it was read from (the episode's page, or one the user gave).
+    pub page_url: Option<String>,
+    /// The page cut it off: it covers only the start of the episode.
+    pub incomplete: bool,
+}
+
+impl TranscriptOrigin {
+    /// Read from `path`, or from nowhere the library keeps (a feed's link).
+    pub fn file(path: Option<&Path>) -> TranscriptOrigin {
+        TranscriptOrigin {
+            source_path: path.map(Path::to_path_buf),
+            ..TranscriptOrigin::default()
+        }
+    }
+
+    /// Read from the web page at `url`.
+    pub fn page(url: &str, incomplete: bool) -> TranscriptOrigin {
+        TranscriptOrigin {
+            source_path: None,
+            page_url: Some(url.to_owned()),
+            incomplete,
+        }
+    }
 }
 
 impl Store {
@@ -36,7 +67,17 @@ impl Store {
         transcript: &Transcript,
         source_path: Option<&Path>,
     ) -> StoreResult<()> {
-        self.write(|tx| store_transcript(tx, episode, transcript, source_path))
+        self.set_transcript_from(episode, transcript, &TranscriptOrigin::file(source_path))
+    }
+
+    /// [`Store::set_transcript`], for a transcript from anywhere `origin` names.
+    pub fn set_transcript_from(
+        &self,
+        episode: EpisodeId,
+        transcript: &Transcript,
+        origin: &TranscriptOrigin,
+    ) -> StoreResult<()> {
+        self.write(|tx| store_transcript(tx, episode, transcript, origin))
     }
 
     /// The episode's transcript, or `None` when it has none.
@@ -64,16 +105,23 @@ impl Store {
 
     /// Format, timing and source of the episode's transcript, without loading it.
     pub fn transcript_info(&self, episode: EpisodeId) -> StoreResult<Option<TranscriptInfo>> {
-        let row: Option<(String, bool, Option<String>, String)> = self
+        let row: Option<(String, bool, TranscriptOrigin, String)> = self
             .conn()
             .query_row(
-                "SELECT format, timed, source_path, updated_at FROM transcripts \
-                 WHERE episode_id = ?1",
+                "SELECT format, timed, source_path, page_url, incomplete, updated_at \
+                 FROM transcripts WHERE episode_id = ?1",
                 [episode],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+                |row| {
+                    let origin = TranscriptOrigin {
+                        source_path: row.get::<_, Option<String>>(2)?.map(PathBuf::from),
+                        page_url: row.get(3)?,
+                        incomplete: row.get(4)?,
+                    };
+                    Ok((row.get(0)?, row.get(1)?, origin, row.get(5)?))
+                },
             )
             .optional()?;
-        let Some((format, timed, source_path, updated)) = row else {
+        let Some((format, timed, origin, updated)) = row else {
             return Ok(None);
         };
         let format = parse_format(&format)
@@ -81,7 +129,7 @@ impl Store {
         Ok(Some(TranscriptInfo {
             format,
             timed,
-            source_path: source_path.map(PathBuf::from),
+            origin,
             updated,
         }))
     }
@@ -101,24 +149,28 @@ pub(crate) fn store_transcript(
     conn: &Connection,
     episode: EpisodeId,
     transcript: &Transcript,
-    source_path: Option<&Path>,
+    origin: &TranscriptOrigin,
 ) -> StoreResult<()> {
     let segments = serde_json::to_string(&transcript.segments)
         .map_err(|source| StoreError::StoredTranscript { episode, source })?;
     let format = format_name(transcript.format, episode)?;
     ensure_episode(conn, episode)?;
     conn.execute(
-        "INSERT INTO transcripts (episode_id, format, timed, source_path, segments_json) \
-         VALUES (?1, ?2, ?3, ?4, ?5) \
+        "INSERT INTO transcripts \
+             (episode_id, format, timed, source_path, page_url, incomplete, segments_json) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
          ON CONFLICT (episode_id) DO UPDATE SET format = excluded.format, \
              timed = excluded.timed, source_path = excluded.source_path, \
+             page_url = excluded.page_url, incomplete = excluded.incomplete, \
              segments_json = excluded.segments_json, \
              updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
         params![
             episode,
             format,
             transcript.timed(),
-            source_path.map(path_text),
+            origin.source_path.as_deref().map(path_text),
+            origin.page_url,
+            origin.incomplete,
             segments
         ],
     )?;

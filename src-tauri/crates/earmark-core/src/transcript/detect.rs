@@ -10,6 +10,7 @@ use std::path::Path;
 
 use super::cleanup::finish_text;
 use super::decode::{decode, ensure_text};
+use super::page::{read_episode_page, PageTranscript};
 use super::{html, json, srt, text, vtt, Transcript, TranscriptError, TranscriptFormat};
 
 /// How many non-blank lines are searched for an SRT timing line.
@@ -105,6 +106,24 @@ pub fn parse_fetched(
 ) -> Result<Transcript, TranscriptError> {
     let hint = hint.or_else(|| content_type.and_then(FormatHint::from_mime));
     parse(&decode(bytes, content_type)?, hint)
+}
+
+/// Reads the transcript of a web page fetched with `content_type`: an HTML page's
+/// transcript section ([`super::read_episode_page`]), or the transcript file the
+/// address turned out to hold.
+pub fn read_fetched_page(
+    bytes: &[u8],
+    content_type: Option<&str>,
+) -> Result<PageTranscript, TranscriptError> {
+    let hint = content_type.and_then(FormatHint::from_mime);
+    let text = decode(bytes, content_type)?;
+    if detect(&text, hint) == TranscriptFormat::Html {
+        return read_episode_page(&text);
+    }
+    Ok(PageTranscript {
+        transcript: parse(&text, hint)?,
+        incomplete: false,
+    })
 }
 
 /// Parses raw bytes (decoded as [`parse_bytes`] does) as `format`, whatever they

@@ -37,6 +37,9 @@ pub enum TranscriptError {
     /// A format name that Earmark does not know.
     #[error("\"{0}\" is not a transcript format Earmark knows; use vtt, srt, json, html or text.")]
     UnknownFormat(String),
+    /// An episode's web page without a transcript section.
+    #[error("This page has no transcript that Earmark could find.")]
+    NoTranscriptOnPage,
 }
 
 impl TranscriptError {
@@ -49,6 +52,7 @@ impl TranscriptError {
             TranscriptError::NotPodcastJson => "not_podcast_json",
             TranscriptError::Untimed { .. } => "untimed_transcript",
             TranscriptError::UnknownFormat(_) => "unknown_format",
+            TranscriptError::NoTranscriptOnPage => "no_transcript_on_page",
         }
     }
 }

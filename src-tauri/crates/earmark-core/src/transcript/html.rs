@@ -31,7 +31,7 @@ use super::{Segment, Transcript, TranscriptError, TranscriptFormat};
 use crate::limits::bound_html_depth;
 
 /// Elements dropped with everything inside them.
-const DROPPED: &[&str] = &[
+pub(crate) const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
     "canvas", "audio", "video", "picture", "head", "title", "nav", "header", "footer", "aside",
     "form", "button", "select", "textarea", "dialog", "menu", "figure",
@@ -269,8 +269,11 @@ fn bold_speaker(first_line: &str, bold_lead: Option<&str>) -> Option<(String, St
     fits.then(|| (name.to_string(), rest.to_string()))
 }
 
+/// A paragraph as the page gives it: the speaker its markup names, and its lines.
+pub(crate) type PageParagraph = (Option<String>, Vec<String>);
+
 /// A paragraph's lines, with the speaker its bold opener names taken out.
-fn paragraph_lines(text: &str, bold_lead: Option<&str>) -> (Option<String>, Vec<String>) {
+pub(crate) fn paragraph_lines(text: &str, bold_lead: Option<&str>) -> PageParagraph {
     let mut lines = lines_of(text);
     let named = lines
         .first()
@@ -320,7 +323,7 @@ fn podcasting_form(events: Vec<Event>) -> Vec<Segment> {
 
 /// Segments from an ordinary page's paragraphs, read like plain text.
 fn ordinary_page(events: Vec<Event>) -> Vec<Segment> {
-    let owned: Vec<(Option<String>, Vec<String>)> = events
+    let owned: Vec<PageParagraph> = events
         .into_iter()
         .filter_map(|event| match event {
             Event::Paragraph {
@@ -329,6 +332,13 @@ fn ordinary_page(events: Vec<Event>) -> Vec<Segment> {
             _ => None,
         })
         .collect();
+    page_segments(&owned)
+}
+
+/// Segments from a page's paragraphs, read like plain text (`text.rs`): the names
+/// their markup gives are vouched for, `Name:` prefixes follow the speaker rules,
+/// and a paragraph without a name continues the previous speaker.
+pub(crate) fn page_segments(owned: &[PageParagraph]) -> Vec<Segment> {
     let known: Vec<String> = owned
         .iter()
         .filter_map(|(speaker, _)| speaker.clone())

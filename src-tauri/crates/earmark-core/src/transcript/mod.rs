@@ -13,6 +13,7 @@ mod html;
 mod json;
 pub(crate) mod line_breaks;
 mod model;
+mod page;
 mod pause;
 mod sentences;
 mod speaker;
@@ -26,12 +27,16 @@ mod vtt;
 pub use crate::export::transcript::{
     to_json, to_markdown, to_srt, to_vtt, MarkdownOptions, LAST_CUE_MS,
 };
-pub use detect::{detect, parse, parse_as, parse_bytes, parse_bytes_as, parse_fetched, FormatHint};
+pub use detect::{
+    detect, parse, parse_as, parse_bytes, parse_bytes_as, parse_fetched, read_fetched_page,
+    FormatHint,
+};
 pub use error::TranscriptError;
 pub use estimate::{estimate_times, resolve_pins, with_times, EstimatedTime, Pin, TimeSource};
 pub use json::{MAX_LINE_WORDS, MAX_WORD_GAP_MS};
 pub use line_breaks::{is_line_break, one_line, split_lines};
 pub use model::{Segment, Transcript, TranscriptFormat, Word};
+pub use page::{read_episode_page, PageTranscript};
 pub use pause::Pause;
 pub use sentences::{into_sentences, is_coarse, COARSE_MEDIAN_MS};
 pub use sync::SyncIndex;

@@ -157,7 +157,7 @@ fn is_name_word(word: &str, first: bool) -> bool {
 }
 
 /// True for labels that introduce a remark rather than name a speaker.
-fn is_remark_word(label: &str) -> bool {
+pub(crate) fn is_remark_word(label: &str) -> bool {
     let lower = label.to_lowercase();
     let trimmed = match lower.rsplit_once(' ') {
         Some((head, tail)) if tail.bytes().all(|b| b.is_ascii_digit()) => head,

@@ -1,8 +1,9 @@
 //! Issue 19, "find a show by name": the iTunes Search API and gpodder.net's search,
 //! served on 127.0.0.1 with the JSON each documents; hits merged, one per feed; one
-//! directory down still gives the other's hits; both down is one sentence.
+//! directory down still gives the other's hits; both down is one sentence. Podcast
+//! Index too, with the user's key, each request signed as its API documents.
 
-use earmark_core::directory::{search_directories, Directories};
+use earmark_core::directory::{search_directories, Directories, PodcastIndex};
 
 use crate::quick_client;
 use crate::server::{closed_port, Route, TestServer};
@@ -27,6 +28,7 @@ fn directories(server: &TestServer) -> Directories {
     Directories {
         itunes: server.url("/itunes/search"),
         gpodder: server.url("/gpodder/search.json"),
+        podcast_index: None,
     }
 }
 
@@ -119,6 +121,7 @@ fn one_directory_down_leaves_the_others_hits_and_both_down_is_one_sentence() {
     let gone = Directories {
         itunes: format!("http://127.0.0.1:{port}/search"),
         gpodder: format!("http://127.0.0.1:{port}/search.json"),
+        podcast_index: None,
     };
     let e = search_directories(&quick_client(), &gone, "tide").unwrap_err();
     assert!(e.is_transient(), "{e}");
@@ -128,4 +131,107 @@ fn one_directory_down_leaves_the_others_hits_and_both_down_is_one_sentence() {
             + &port.to_string()
             + ": the server refused the connection."
     );
+}
+
+/// Podcast Index's `search/byterm` answer, as its API documents it.
+const PODCAST_INDEX: &str = r#"{"status": "true", "feeds": [
+  {"id": 920666, "title": "The Tide Show", "url": "https://tide.example/feed.xml",
+   "author": "Sea People", "image": "https://img.example/pi.jpg", "episodeCount": 212},
+  {"id": 75075, "title": "Deep Water Weekly", "url": "https://deep.example/rss",
+   "originalUrl": "https://deep.example/rss", "link": "https://deep.example/",
+   "author": "Diver Dan", "ownerName": "Dan", "artwork": "https://img.example/deep.jpg",
+   "image": "https://img.example/deep-small.jpg", "episodeCount": 48, "language": "en"},
+  {"id": 1, "title": "No address"}
+], "count": 3, "query": "tide", "description": "Found matching feeds"}"#;
+
+#[test]
+fn podcast_index_is_asked_with_the_users_key_and_each_request_is_signed() {
+    let server = TestServer::start();
+    server.serve("/itunes/search", Route::ok(ITUNES, "application/json"));
+    server.serve("/gpodder/search.json", Route::status(503));
+    server.serve(
+        "/pi/search/byterm",
+        Route::ok(PODCAST_INDEX, "application/json"),
+    );
+    let without = directories(&server).with_podcast_index("KEY123", "  ");
+    assert!(
+        without.podcast_index.is_none(),
+        "a blank secret leaves it out"
+    );
+    let given = directories(&server).with_podcast_index(" KEY123 ", "s3cr3t");
+    let index = given.podcast_index.expect("asked with a key and a secret");
+    assert_eq!(
+        (index.key.as_str(), index.secret.as_str()),
+        ("KEY123", "s3cr3t")
+    );
+    let with = Directories {
+        podcast_index: Some(PodcastIndex {
+            url: server.url("/pi/search/byterm"),
+            ..index
+        }),
+        ..directories(&server)
+    };
+    let found = search_directories(&quick_client(), &with, "deep water").unwrap();
+    let hits: Vec<_> = found
+        .hits
+        .iter()
+        .map(|h| (h.feed_url.as_str(), h.directory, h.episodes))
+        .collect();
+    assert_eq!(
+        hits,
+        [
+            ("https://tide.example/feed.xml", "itunes", Some(212)),
+            ("https://deep.example/rss", "podcastindex", Some(48)),
+        ],
+        "merged one per feed, a feed without an address left out"
+    );
+    assert_eq!(
+        found.hits[1].artwork_url.as_deref(),
+        Some("https://img.example/deep.jpg")
+    );
+    assert_eq!(
+        found.problems.len(),
+        1,
+        "gpodder's 503: {:?}",
+        found.problems
+    );
+
+    let asked: Vec<_> = server
+        .seen()
+        .into_iter()
+        .filter(|s| s.path.starts_with("/pi/search/byterm?"))
+        .collect();
+    assert_eq!(asked.len(), 1);
+    assert!(asked[0].path.contains("q=deep+water"), "{}", asked[0].path);
+    let [key, date, signature] = asked[0].auth.clone();
+    assert_eq!(key.as_deref(), Some("KEY123"));
+    let date = date.expect("X-Auth-Date");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    assert!(now.abs_diff(date.parse::<u64>().unwrap()) < 60, "{date}");
+    let expected = sha1_hex(&format!("KEY123s3cr3t{date}"));
+    assert_eq!(signature.as_deref(), Some(expected.as_str()));
+    for other in server.seen().iter().filter(|s| !s.path.starts_with("/pi/")) {
+        assert_eq!(
+            other.auth,
+            [None, None, None],
+            "credentials go to Podcast Index only"
+        );
+    }
+}
+
+/// SHA-1 in lowercase hex (checked against the standard test vector below).
+fn sha1_hex(text: &str) -> String {
+    use sha1::{Digest, Sha1};
+    Sha1::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn sha1_is_the_standard_one() {
+    assert_eq!(sha1_hex("abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
 }

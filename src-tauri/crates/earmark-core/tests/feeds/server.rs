@@ -138,6 +138,8 @@ pub struct Seen {
     pub if_none_match: Option<String>,
     /// The `If-Modified-Since` header.
     pub if_modified_since: Option<String>,
+    /// Podcast Index's credentials: `X-Auth-Key`, `X-Auth-Date` and `Authorization`.
+    pub auth: [Option<String>; 3],
 }
 
 #[derive(Debug, Default)]
@@ -276,6 +278,7 @@ fn handle(stream: TcpStream, state: &Mutex<State>) {
         accept_encoding: headers.get("accept-encoding").cloned(),
         if_none_match: headers.get("if-none-match").cloned(),
         if_modified_since: headers.get("if-modified-since").cloned(),
+        auth: ["x-auth-key", "x-auth-date", "authorization"].map(|h| headers.get(h).cloned()),
     };
     let (route, cut) = {
         let mut state = state.lock().unwrap();

@@ -47,7 +47,7 @@ fn a_file_replaces_the_transcript() {
     let stored = lib.store.get_transcript(episode).unwrap().unwrap();
     assert_eq!(stored.segments[0].text, "Hello there.");
     let info = lib.store.transcript_info(episode).unwrap().unwrap();
-    assert_eq!(info.source_path.as_deref(), Some(path.as_path()));
+    assert_eq!(info.origin.source_path.as_deref(), Some(path.as_path()));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The aligner's confidence per line: kept with the transcript it was measured
 //! on, gone when the lines change.
 
-use earmark_core::store::StoreError;
+use earmark_core::store::{StoreError, TranscriptOrigin};
 
 use crate::{add_episode, library, timed_transcript};
 
@@ -54,7 +54,9 @@ fn the_same_lines_at_new_times_keep_their_confidence() {
     for segment in &mut later.segments {
         segment.start_ms = segment.start_ms.map(|ms| ms + 500);
     }
-    lib.store.retime_transcript(episode, &later, None).unwrap();
+    lib.store
+        .retime_transcript(episode, &later, &TranscriptOrigin::default())
+        .unwrap();
     assert_eq!(lib.store.get_transcript(episode).unwrap(), Some(later));
     assert_eq!(
         lib.store.confidence(episode).unwrap(),
@@ -63,7 +65,9 @@ fn the_same_lines_at_new_times_keep_their_confidence() {
     );
     // Other lines are not the same lines: nothing to keep.
     let other = timed_transcript(&["one", "two", "three"]);
-    lib.store.retime_transcript(episode, &other, None).unwrap();
+    lib.store
+        .retime_transcript(episode, &other, &TranscriptOrigin::default())
+        .unwrap();
     assert_eq!(lib.store.confidence(episode).unwrap(), None);
 }
 

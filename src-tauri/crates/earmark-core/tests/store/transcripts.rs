@@ -59,7 +59,7 @@ fn transcript_round_trips_exactly() {
     assert_eq!(info.format, TranscriptFormat::Json);
     assert!(info.timed);
     assert_eq!(
-        info.source_path.as_deref(),
+        info.origin.source_path.as_deref(),
         Some(Path::new("/podcasts/e.json"))
     );
 }
@@ -77,7 +77,7 @@ fn untimed_transcript_is_stored_as_untimed() {
     let info = lib.store.transcript_info(id).unwrap().unwrap();
     assert!(!info.timed);
     assert_eq!(info.format, TranscriptFormat::Text);
-    assert!(info.source_path.is_none());
+    assert!(info.origin.source_path.is_none());
     let hit = &lib.store.search("second", 5).unwrap()[0];
     assert_eq!(hit.kind, HitKind::Transcript);
     assert_eq!(hit.at_ms, None, "untimed segment has no moment");

@@ -9,6 +9,7 @@ mod estimate;
 mod export;
 mod html;
 mod json;
+mod page;
 mod props;
 mod srt;
 mod sync;

@@ -1,0 +1,874 @@
+//! The transcript section of an episode's web page.
+//!
+//! Show websites and hosting or directory sites put a transcript on the episode's
+//! page among much else: the title, a bulleted summary, a list of other episodes
+//! with their dates and lengths, related shows, navigation and a footer. This
+//! module finds the transcript part and reads only that.
+//!
+//! The page is parsed by `scraper` after [`bound_html_depth`], and walked once
+//! without recursion, so neither deep nesting nor size costs more than linear time
+//! or overflows the stack. Scripts never run; the elements `html.rs` drops
+//! (scripts, styles, navigation, headers, footers, asides, forms, buttons…) are
+//! dropped with all they hold. What remains becomes a list of blocks in document
+//! order: headings, paragraphs (`<p>` outside lists), and breaks (a list, a
+//! paragraph that is only links, a date or an episode length such as "5 Kesä 2024"
+//! or "38min").
+//!
+//! - **By heading** — a heading whose text names a transcript in a common
+//!   European language ("Transcript", "Full transcript:", "Transcript of episode
+//!   12", "Tekstivastine", "Litterointi", "Utskrift", "Transkription",
+//!   "Transcripción"…: at most six words, the transcript word first or last). A
+//!   heading is `<h1>`–`<h6>`, a paragraph that is all `<strong>`/`<b>`, a
+//!   `<summary>`, or an element whose `id` or `class` holds "transcript". The
+//!   section is the paragraphs after it, up to the next heading of the same or a
+//!   higher level (a bold paragraph or the like counts as below `<h6>`) or the end
+//!   of its container: the heading's parent, or the nearest ancestor that has
+//!   paragraphs after the heading (a heading alone in its block). With several such
+//!   headings, the one with the most paragraphs wins.
+//! - **By shape** — otherwise, the longest run of consecutive paragraphs (not
+//!   interrupted by a heading or a break) in which at least two paragraphs open
+//!   with a speaker label (`Name: …` by the rules of `speaker.rs`, or
+//!   `<strong>Name:</strong>`), starting at the first such paragraph whose speaker
+//!   speaks again (a one-off "Guest: Olof Berg" above the turns is not a turn);
+//!   the others continue the speaker before them.
+//!
+//! The paragraphs are read as `html.rs` reads an ordinary page (and so as plain
+//! text is read): `Name:` prefixes and bold names give speakers, a paragraph
+//! without a name continues the previous speaker, and timestamps in the text give
+//! times. A bold paragraph that is not a speaker label ("Links", "Part two") is a
+//! sub-heading and is left out.
+//!
+//! The transcript is **incomplete** when the page cuts it off: its last paragraph
+//! ends with "...", "…" or "[…]", or with a "Read more" link ("Lue lisää", "Läs
+//! mer", "Weiterlesen", "Lire la suite", "Leer más", "Continue reading"…), or such
+//! a link comes right after it. Those marks are taken off the last segment.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::{Html, Node};
+
+use super::cleanup::{collapse_whitespace, finish_text, without_nul};
+use super::html::{page_segments, paragraph_lines, PageParagraph, DROPPED};
+use super::speaker::{is_remark_word, split_label, Labels};
+use super::timing::finish;
+use super::{Transcript, TranscriptError, TranscriptFormat};
+use crate::limits::bound_html_depth;
+
+/// A transcript read from an episode's web page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageTranscript {
+    /// The transcript, in [`TranscriptFormat::Html`]; untimed unless the page
+    /// gives times.
+    pub transcript: Transcript,
+    /// The page cut the transcript off ("...", "…", a "Read more"/"Lue lisää"/"Läs
+    /// mer"/"Weiterlesen"/"Lire la suite"/"Leer más"/"Continue reading" link right
+    /// after it, or text ending mid-sentence right before such a link).
+    pub incomplete: bool,
+}
+
+/// How words that name a transcript begin, lower case: Transcript, Transcription,
+/// Transcriptie, Transcripción; Transkript, Transkription, Transkriptio,
+/// Transkripsjon; Transkrypcja; Transcrição; Trascrizione; Litterointi;
+/// Tekstivastine; Utskrift; Transkribering.
+const TRANSCRIPT_STEMS: &[&str] = &[
+    "transcrip",
+    "transkrip",
+    "transkryp",
+    "transcriç",
+    "trascrizion",
+    "litterointi",
+    "tekstivastine",
+    "utskrift",
+    "transkribering",
+];
+
+/// The most words in a transcript heading ("Transcript of episode 12").
+const MAX_HEADING_WORDS: usize = 6;
+/// The longest transcript heading, in characters.
+const MAX_HEADING_CHARS: usize = 60;
+/// The most bytes of an element's text looked at as a heading or a link label;
+/// anything longer is neither (and is never copied).
+const MAX_LABEL_BYTES: usize = 240;
+
+/// The level given to headings that are not `<h1>`–`<h6>`: below all of them.
+const MINOR_HEADING: u8 = 7;
+
+/// "Read more" links, lower case.
+const READ_MORE: &[&str] = &[
+    "read more",
+    "continue reading",
+    "show more",
+    "lue lisää",
+    "näytä lisää",
+    "läs mer",
+    "visa mer",
+    "les mer",
+    "læs mere",
+    "weiterlesen",
+    "mehr lesen",
+    "lire la suite",
+    "leer más",
+    "seguir leyendo",
+    "leia mais",
+    "ler mais",
+    "leggi tutto",
+    "continua a leggere",
+    "lees meer",
+    "verder lezen",
+];
+
+/// What may trail a "Read more" label: arrows, guillemets, dots.
+const LINK_TRIMMINGS: &[char] = &['»', '›', '→', '>', '…', '.', '+', '(', ')', '[', ']'];
+
+/// The marks of text cut off, as they end a paragraph.
+const ELLIPSES: &[&str] = &["[…]", "[...]", "(…)", "(...)", "…", "..."];
+
+/// The longest date or length line ("5 Kesä 2024 · 38min"), in bytes.
+const MAX_META_BYTES: usize = 64;
+
+/// What separates the parts of a date or length line.
+const META_SEPARATORS: &[char] = &['·', '|', '•', '–', '—', ','];
+
+/// Units of an episode's length, lower case.
+const LENGTH_UNITS: &[&str] = &[
+    "s",
+    "sec",
+    "secs",
+    "sek",
+    "seconds",
+    "sekunder",
+    "sekuntia",
+    "m",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "minuten",
+    "minuter",
+    "minutter",
+    "minuutti",
+    "minuuttia",
+    "h",
+    "hr",
+    "hrs",
+    "hour",
+    "hours",
+    "t",
+    "tim",
+    "timme",
+    "timmar",
+    "tunti",
+    "tuntia",
+    "std",
+    "stunde",
+    "stunden",
+];
+
+/// How month names begin (English, Swedish, Finnish, German, French, Spanish),
+/// lower case.
+const MONTH_STEMS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "maj", "mai", "jun", "jul", "aug", "ago", "sep", "oct",
+    "okt", "nov", "dec", "dez", "déc", "dic", "ene", "abr", "avr", "juin", "juil", "fév", "mär",
+    "jän", "août", "tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys",
+    "loka", "marras", "joulu",
+];
+
+/// The longest month name looked for ("maaliskuuta").
+const MAX_MONTH_CHARS: usize = 11;
+
+/// Reads the transcript section of an episode's web page (see the module
+/// documentation). A page with no transcript heading and no run of speaker-labelled
+/// paragraphs gives [`TranscriptError::NoTranscriptOnPage`].
+pub fn read_episode_page(html: &str) -> Result<PageTranscript, TranscriptError> {
+    let html = without_nul(html);
+    let document = Html::parse_document(&bound_html_depth(&html));
+    let page = PageBlocks::read(&document);
+    let section = page
+        .by_heading(&document)
+        .or_else(|| page.by_shape())
+        .ok_or(TranscriptError::NoTranscriptOnPage)?;
+    let mut blocks = page.blocks;
+    let last = blocks
+        .get(section.clone())
+        .and_then(|kept| kept.iter().rposition(|b| matches!(b, Block::Paragraph(_))))
+        .map(|n| section.start + n);
+    let link_after = last
+        .and_then(|i| blocks.get(i + 1))
+        .is_some_and(|b| matches!(b, Block::More));
+    let cut_by_link = last
+        .and_then(|i| blocks.get(i))
+        .is_some_and(|b| matches!(b, Block::Paragraph(p) if p.cut_by_link));
+    let paragraphs: Vec<PageParagraph> = blocks
+        .drain(section)
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.paragraph),
+            _ => None,
+        })
+        .collect();
+    let mut segments = page_segments(&paragraphs);
+    let mut incomplete = link_after || cut_by_link;
+    if let Some(segment) = segments.last_mut() {
+        if let Some(kept) = without_cut_off_marks(&segment.text) {
+            incomplete = true;
+            segment.text = kept.to_string();
+        }
+    }
+    let transcript = finish(TranscriptFormat::Html, segments, Vec::new()).map_err(|e| match e {
+        TranscriptError::Empty => TranscriptError::NoTranscriptOnPage,
+        other => other,
+    })?;
+    Ok(PageTranscript {
+        transcript: finish_text(transcript),
+        incomplete,
+    })
+}
+
+/// One block of the page, in document order.
+#[derive(Debug)]
+enum Block {
+    /// A heading of `level` (1–6, or [`MINOR_HEADING`]); `transcript` when its
+    /// text names a transcript.
+    Heading {
+        level: u8,
+        transcript: bool,
+        node: NodeId,
+    },
+    /// A paragraph of text.
+    Paragraph(KeptParagraph),
+    /// What is not transcript text: a list, a links-only paragraph, a date or a
+    /// length.
+    Break,
+    /// A "Read more" link outside any paragraph.
+    More,
+}
+
+/// A paragraph of text, read.
+#[derive(Debug)]
+struct KeptParagraph {
+    paragraph: PageParagraph,
+    /// It ended with a "Read more" link, now taken off.
+    cut_by_link: bool,
+}
+
+/// A `<p>` being read: where its text starts in [`PageBlocks::text`], and what
+/// is known of it so far.
+#[derive(Debug)]
+struct OpenParagraph {
+    start: usize,
+    /// The text of the `<strong>`/`<b>` it opens with, once closed.
+    bold: Option<Range<usize>>,
+    /// It has text outside links.
+    plain: bool,
+    /// It has any text.
+    visible: bool,
+    /// Where a "Read more" link inside it begins and ends.
+    more: Option<Range<usize>>,
+    /// Its `id` or `class` holds "transcript".
+    named_transcript: bool,
+}
+
+/// The part an open element plays in the walk; offsets are into
+/// [`PageBlocks::text`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Part {
+    Dropped,
+    Paragraph,
+    Heading {
+        level: u8,
+        start: usize,
+    },
+    Link {
+        start: usize,
+    },
+    Bold {
+        start: usize,
+    },
+    List,
+    /// A `<summary>` or an element whose `id` or `class` holds "transcript".
+    Titled {
+        start: usize,
+    },
+    Other,
+}
+
+/// The page as blocks, with where each element's content ends.
+#[derive(Debug, Default)]
+struct PageBlocks {
+    blocks: Vec<Block>,
+    /// For each element, how many blocks there are once it has closed.
+    ends: HashMap<NodeId, usize>,
+    /// All the text kept, in document order (`<br>` as a line break): elements
+    /// remember offsets into it, so nothing is copied twice.
+    text: String,
+    dropped: usize,
+    lists: usize,
+    links: usize,
+    paragraph: Option<OpenParagraph>,
+}
+
+impl PageBlocks {
+    /// Walks the document once, without recursion.
+    fn read(document: &Html) -> Self {
+        let mut page = PageBlocks::default();
+        let mut parts: Vec<Part> = Vec::new();
+        for edge in document.root_element().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(element) => {
+                        let part = page.open(element);
+                        parts.push(part);
+                    }
+                    Node::Text(text) if page.dropped == 0 => page.add_text(text),
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if node.value().is_element() {
+                        let part = parts.pop().unwrap_or(Part::Other);
+                        page.close(part, node.id());
+                    }
+                }
+            }
+        }
+        page
+    }
+
+    fn open(&mut self, element: &scraper::node::Element) -> Part {
+        let name = element.name();
+        let start = self.text.len();
+        let part = if self.dropped > 0 || DROPPED.contains(&name) {
+            Part::Dropped
+        } else {
+            match name {
+                "p" if self.paragraph.is_none() && self.lists == 0 => Part::Paragraph,
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Part::Heading {
+                    level: name[1..].parse().unwrap_or(MINOR_HEADING),
+                    start,
+                },
+                "a" => Part::Link { start },
+                "strong" | "b" if self.opens_paragraph() => Part::Bold { start },
+                "ul" | "ol" | "dl" | "li" => Part::List,
+                "summary" => Part::Titled { start },
+                _ if names_transcript(element) => Part::Titled { start },
+                _ => Part::Other,
+            }
+        };
+        match part {
+            Part::Dropped => self.dropped += 1,
+            Part::Paragraph => {
+                self.paragraph = Some(OpenParagraph {
+                    start,
+                    bold: None,
+                    plain: false,
+                    visible: false,
+                    more: None,
+                    named_transcript: names_transcript(element),
+                });
+            }
+            Part::Link { .. } => self.links += 1,
+            Part::List => {
+                self.lists += 1;
+                self.blocks.push(Block::Break);
+            }
+            _ => {}
+        }
+        if part != Part::Dropped && name == "br" {
+            self.text.push('\n');
+        }
+        part
+    }
+
+    /// True inside a paragraph that has no text yet and no bold opener.
+    fn opens_paragraph(&self) -> bool {
+        self.paragraph
+            .as_ref()
+            .is_some_and(|p| p.bold.is_none() && !p.visible)
+    }
+
+    fn add_text(&mut self, text: &str) {
+        self.text.push_str(text);
+        let visible = !text.trim().is_empty();
+        match self.paragraph.as_mut() {
+            Some(paragraph) => {
+                paragraph.visible |= visible;
+                paragraph.plain |= visible && self.links == 0;
+            }
+            None if visible && self.lists == 0 && is_date_or_length(text) => {
+                self.blocks.push(Block::Break);
+            }
+            None => {}
+        }
+    }
+
+    fn close(&mut self, part: Part, node: NodeId) {
+        let end = self.text.len();
+        match part {
+            Part::Dropped => {
+                self.dropped = self.dropped.saturating_sub(1);
+                return;
+            }
+            Part::Paragraph => self.close_paragraph(node),
+            Part::Heading { level, start } => {
+                let transcript = self.text.get(start..).is_some_and(is_transcript_heading);
+                self.blocks.push(Block::Heading {
+                    level,
+                    transcript,
+                    node,
+                });
+            }
+            Part::Link { start } => {
+                self.links = self.links.saturating_sub(1);
+                if self.text.get(start..).is_some_and(is_read_more) {
+                    match self.paragraph.as_mut() {
+                        Some(paragraph) => paragraph.more = Some(start..end),
+                        None => self.blocks.push(Block::More),
+                    }
+                }
+            }
+            Part::Bold { start } => {
+                if let Some(paragraph) = self.paragraph.as_mut() {
+                    paragraph.bold = Some(start..end);
+                }
+            }
+            Part::List => self.lists = self.lists.saturating_sub(1),
+            Part::Titled { start } => {
+                if self.text.get(start..).is_some_and(is_transcript_heading) {
+                    self.blocks.push(Block::Heading {
+                        level: MINOR_HEADING,
+                        transcript: true,
+                        node,
+                    });
+                }
+            }
+            Part::Other => {}
+        }
+        self.ends.insert(node, self.blocks.len());
+    }
+
+    /// Turns the `<p>` just closed into a block: a paragraph of text, a heading
+    /// (all bold, or naming a transcript), a break (only links, or a date or
+    /// length) or a "Read more" link.
+    fn close_paragraph(&mut self, node: NodeId) {
+        let Some(open) = self.paragraph.take() else {
+            return;
+        };
+        let mut end = self.text.len();
+        // A "Read more" link ending the paragraph is not its text.
+        let cut_by_link = match &open.more {
+            Some(more)
+                if self
+                    .text
+                    .get(more.end..)
+                    .is_some_and(|t| t.trim().is_empty()) =>
+            {
+                end = more.start;
+                true
+            }
+            _ => false,
+        };
+        let full = self.text.get(open.start..end).unwrap_or_default();
+        let collapsed = collapse_whitespace(full);
+        let bold = open.bold.and_then(|range| self.text.get(range));
+        let bold_only = bold.is_some_and(|b| collapse_whitespace(b) == collapsed);
+        let block = if collapsed.is_empty() {
+            cut_by_link.then_some(Block::More)
+        } else if (bold_only || open.named_transcript) && is_transcript_heading(&collapsed) {
+            Some(Block::Heading {
+                level: MINOR_HEADING,
+                transcript: true,
+                node,
+            })
+        } else if bold_only && !is_speaker_line(&collapsed) {
+            Some(Block::Heading {
+                level: MINOR_HEADING,
+                transcript: false,
+                node,
+            })
+        } else if !open.plain || is_date_or_length(&collapsed) {
+            Some(Block::Break)
+        } else {
+            Some(Block::Paragraph(KeptParagraph {
+                paragraph: paragraph_lines(full, bold),
+                cut_by_link,
+            }))
+        };
+        self.blocks.extend(block);
+    }
+
+    /// The section after the best transcript heading, as a range of blocks.
+    fn by_heading(&self, document: &Html) -> Option<Range<usize>> {
+        // counts[i]: how many paragraphs come before block i.
+        let mut counts = Vec::with_capacity(self.blocks.len() + 1);
+        let mut count = 0usize;
+        counts.push(count);
+        for block in &self.blocks {
+            count += usize::from(matches!(block, Block::Paragraph(_)));
+            counts.push(count);
+        }
+        let paragraphs_in = |range: &Range<usize>| {
+            counts
+                .get(range.end)
+                .zip(counts.get(range.start))
+                .map_or(0, |(end, start)| end.saturating_sub(*start))
+        };
+        let mut best: Option<(usize, Range<usize>)> = None;
+        for (i, block) in self.blocks.iter().enumerate() {
+            let Block::Heading {
+                level,
+                transcript: true,
+                node,
+            } = block
+            else {
+                continue;
+            };
+            // Each scan stops at the next heading of its level or above, so the
+            // scans of one level never overlap: linear over the page.
+            let stop = self.blocks[i + 1..]
+                .iter()
+                .position(|b| matches!(b, Block::Heading { level: l, .. } if l <= level))
+                .map_or(self.blocks.len(), |n| i + 1 + n);
+            let Some(heading) = document.tree.get(*node) else {
+                continue;
+            };
+            for container in heading.ancestors() {
+                let end = self
+                    .ends
+                    .get(&container.id())
+                    .map_or(stop, |&end| end.min(stop));
+                let section = i + 1..end;
+                let found = paragraphs_in(&section);
+                if found > 0 {
+                    if best.as_ref().is_none_or(|(most, _)| found > *most) {
+                        best = Some((found, section));
+                    }
+                    break;
+                }
+                if end >= stop {
+                    break;
+                }
+            }
+        }
+        best.map(|(_, section)| section)
+    }
+
+    /// The longest run of paragraphs with at least two speaker-labelled ones, from
+    /// the first of those.
+    fn by_shape(&self) -> Option<Range<usize>> {
+        let mut best: Option<Range<usize>> = None;
+        let mut start = 0;
+        while start < self.blocks.len() {
+            let run: Vec<&PageParagraph> = self.blocks[start..]
+                .iter()
+                .map_while(|b| match b {
+                    Block::Paragraph(p) => Some(&p.paragraph),
+                    _ => None,
+                })
+                .collect();
+            if let Some(first) = first_turn(&run) {
+                let section = start + first..start + run.len();
+                if best.as_ref().is_none_or(|b| section.len() > b.len()) {
+                    best = Some(section);
+                }
+            }
+            start += run.len().max(1);
+        }
+        best
+    }
+}
+
+/// Where the turns of a run of paragraphs begin, if at least two paragraphs open
+/// with a speaker's name: the first whose speaker speaks again (so a one-off
+/// "Guest: Olof Berg" line above the turns is left out), else the first named.
+fn first_turn(run: &[&PageParagraph]) -> Option<usize> {
+    let known: Vec<String> = run.iter().filter_map(|(name, _)| name.clone()).collect();
+    let labels = Labels::decide(run.iter().filter_map(|p| opening_label(p)), &known);
+    let named: Vec<(usize, &str)> = run
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let label = opening_label(p).map(|(label, _)| label);
+            let name = p.0.as_deref().or(label.filter(|l| labels.accepts(l)))?;
+            Some((i, name))
+        })
+        .collect();
+    if named.len() < 2 {
+        return None;
+    }
+    let mut turns: HashMap<&str, usize> = HashMap::new();
+    for (_, name) in &named {
+        *turns.entry(name).or_default() += 1;
+    }
+    named
+        .iter()
+        .find(|(_, name)| turns.get(name).is_some_and(|&n| n >= 2))
+        .or(named.first())
+        .map(|(i, _)| *i)
+}
+
+/// The label-shaped prefix a paragraph opens with, and the rest of its line.
+fn opening_label((_, lines): &PageParagraph) -> Option<(&str, &str)> {
+    lines.first().and_then(|line| split_label(line))
+}
+
+/// True when the element's `id` or `class` holds "transcript".
+fn names_transcript(element: &scraper::node::Element) -> bool {
+    ["id", "class"].iter().any(|name| {
+        element
+            .attr(name)
+            .is_some_and(|value| value.to_lowercase().contains("transcript"))
+    })
+}
+
+/// True when `text` is a transcript heading: at most six words, the first or the
+/// last a transcript word, an optional colon.
+fn is_transcript_heading(text: &str) -> bool {
+    if text.len() > MAX_LABEL_BYTES {
+        return false;
+    }
+    let lower = collapse_whitespace(text).to_lowercase();
+    if lower.is_empty() || lower.chars().count() > MAX_HEADING_CHARS {
+        return false;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let names = |word: &&str| TRANSCRIPT_STEMS.iter().any(|s| word.starts_with(s));
+    words.len() <= MAX_HEADING_WORDS
+        && (words.first().is_some_and(names) || words.last().is_some_and(names))
+}
+
+/// True when `text` is a "Read more" link's label.
+fn is_read_more(text: &str) -> bool {
+    if text.len() > MAX_LABEL_BYTES {
+        return false;
+    }
+    let lower = collapse_whitespace(text).to_lowercase();
+    let label = lower.trim_matches(|c: char| c.is_whitespace() || LINK_TRIMMINGS.contains(&c));
+    READ_MORE.contains(&label)
+}
+
+/// True for a paragraph that only names its speaker: `Anna:`.
+fn is_speaker_line(text: &str) -> bool {
+    split_label(text).is_some_and(|(name, rest)| rest.is_empty() && !is_remark_word(name))
+}
+
+/// `text` without the marks of a cut-off ending (a trailing "Read more", "...",
+/// "…"), or `None` when it has none.
+fn without_cut_off_marks(text: &str) -> Option<&str> {
+    let mut rest = text.trim_end();
+    let mut cut = false;
+    loop {
+        let unlinked = rest
+            .trim_end_matches(|c: char| c.is_whitespace() || "»›→>".contains(c))
+            .trim_end();
+        if let Some(before) = strip_read_more(unlinked) {
+            rest = before.trim_end();
+        } else if let Some(before) = ELLIPSES.iter().find_map(|e| rest.strip_suffix(e)) {
+            rest = before.trim_end();
+        } else {
+            return cut.then_some(rest);
+        }
+        cut = true;
+    }
+}
+
+/// `text` without a "Read more" label that ends it as a word of its own.
+fn strip_read_more(text: &str) -> Option<&str> {
+    READ_MORE.iter().find_map(|phrase| {
+        let chars = phrase.chars().count();
+        let (start, _) = text.char_indices().rev().nth(chars.checked_sub(1)?)?;
+        let (before, tail) = text.split_at(start);
+        let whole_word = !before.ends_with(char::is_alphanumeric);
+        (whole_word && tail.to_lowercase() == *phrase).then_some(before)
+    })
+}
+
+/// True for a line that only gives a date or a length: "5 Kesä 2024", "28 Maj",
+/// "38min", "1 h 5 min", "5.6.2024 · 38 min". Bare numbers and clock times are
+/// not enough (a transcript's `00:01:10` line is a time).
+fn is_date_or_length(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty()
+        || text.len() > MAX_META_BYTES
+        || !text.contains(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let mut dated = false;
+    let tokens = text
+        .split(|c: char| c.is_whitespace() || META_SEPARATORS.contains(&c))
+        .map(|t| t.trim_matches(['.', ',', ':', '(', ')']).to_lowercase())
+        .filter(|t| !t.is_empty());
+    for token in tokens {
+        let unit = token.trim_start_matches(|c: char| c.is_ascii_digit());
+        if unit.is_empty() {
+            continue;
+        }
+        if token
+            .chars()
+            .all(|c| c.is_ascii_digit() || "./-:".contains(c))
+        {
+            // 5.6.2024, 2024-06-05 and 05/06/2024 are dates; 38:12 and "-" pass.
+            dated |= token.matches(['.', '/', '-']).count() >= 2;
+        } else if LENGTH_UNITS.contains(&unit) || is_month(&token) {
+            dated = true;
+        } else {
+            return false;
+        }
+    }
+    dated
+}
+
+/// True when `word` (lower case) is a month name or its abbreviation.
+fn is_month(word: &str) -> bool {
+    word.chars().all(char::is_alphabetic)
+        && word.chars().count() <= MAX_MONTH_CHARS
+        && MONTH_STEMS.iter().any(|stem| word.starts_with(stem))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transcript_headings_in_many_languages() {
+        for heading in [
+            "Transcript",
+            "TRANSCRIPT:",
+            "Transcription",
+            "Episode transcript",
+            "Full transcript",
+            "Transcript of episode 12",
+            "Transkriptio",
+            "Litterointi",
+            "Tekstivastine",
+            "Jakson tekstivastine:",
+            "Transkript",
+            "Transkription",
+            "Utskrift",
+            "Avsnittets utskrift",
+            "Transcripción",
+            "Transcrição",
+            "Trascrizione",
+            "Transcriptie",
+            "  Transcript\n (auto-generated) ",
+        ] {
+            assert!(is_transcript_heading(heading), "{heading:?} is a heading");
+        }
+        for heading in [
+            "Show notes",
+            "Recent episodes",
+            "Muut jaksot",
+            "Fler avsnitt",
+            "We talked about how to write a transcript for every single episode",
+            "Kuuntele jakso",
+            "",
+        ] {
+            assert!(!is_transcript_heading(heading), "{heading:?} is not");
+        }
+    }
+
+    #[test]
+    fn read_more_links_in_many_languages() {
+        for label in [
+            "Read more",
+            "Read more »",
+            "Lue lisää",
+            "Läs mer →",
+            "Weiterlesen…",
+            "Lire la suite",
+            "Leer más",
+            "Continue reading",
+            "(read more)",
+        ] {
+            assert!(is_read_more(label), "{label:?}");
+        }
+        assert!(!is_read_more("Read more about composting"));
+        assert!(!is_read_more("Jakso 12"));
+    }
+
+    #[test]
+    fn cut_off_endings_are_found_and_taken_off() {
+        assert_eq!(without_cut_off_marks("and then we..."), Some("and then we"));
+        assert_eq!(
+            without_cut_off_marks("ja sitten me …"),
+            Some("ja sitten me")
+        );
+        assert_eq!(
+            without_cut_off_marks("och sedan [...] Läs mer »"),
+            Some("och sedan")
+        );
+        assert_eq!(
+            without_cut_off_marks("and then we… Read more"),
+            Some("and then we")
+        );
+        assert_eq!(without_cut_off_marks("That is all."), None);
+        assert_eq!(
+            without_cut_off_marks("I like to thread more"),
+            None,
+            "a phrase must be a word of its own"
+        );
+    }
+
+    #[test]
+    fn pages_tell_whether_they_cut_the_transcript_off() -> Result<(), TranscriptError> {
+        let turns = "<h2>Transcript</h2><p>Anna: Hello there.</p><p>Ben: Hi, Anna.</p>";
+        let whole = read_episode_page(&format!("<article>{turns}</article>"))?;
+        assert!(!whole.incomplete);
+        let dots = read_episode_page(&format!("<article>{turns}<p>Anna: So we…</p></article>"))?;
+        assert!(dots.incomplete);
+        assert_eq!(
+            dots.transcript.segments.last().map(|s| s.text.as_str()),
+            Some("So we")
+        );
+        let link_after =
+            read_episode_page(&format!("<div>{turns}<a href='/e/1'>Lue lisää</a></div>"))?;
+        assert!(
+            link_after.incomplete,
+            "a link right after the last paragraph"
+        );
+        let link_inside = read_episode_page(&format!(
+            "<div>{turns}<p>Anna: And then <a href='/e/1'>Read more</a></p></div>"
+        ))?;
+        assert!(link_inside.incomplete);
+        assert_eq!(
+            link_inside
+                .transcript
+                .segments
+                .last()
+                .map(|s| s.text.as_str()),
+            Some("And then")
+        );
+        let link_later = read_episode_page(&format!(
+            "<div>{turns}<h2>More</h2><p><a href='/e/2'>Read more</a></p></div>"
+        ))?;
+        assert!(!link_later.incomplete, "a link elsewhere says nothing");
+        Ok(())
+    }
+
+    #[test]
+    fn dates_and_lengths_are_not_text() {
+        for meta in [
+            "5 Kesä 2024",
+            "28 Maj",
+            "38min",
+            "1 h 5 min",
+            "5.6.2024 · 38 min",
+            "Mar 3, 2024",
+        ] {
+            assert!(is_date_or_length(meta), "{meta:?}");
+        }
+        for text in [
+            "00:01:10",
+            "2024",
+            "We met 5 times.",
+            "Jakso 12",
+            "Ana: 5 min",
+        ] {
+            assert!(!is_date_or_length(text), "{text:?}");
+        }
+    }
+}
