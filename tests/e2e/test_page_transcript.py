@@ -41,10 +41,22 @@ def last_line(page: EarmarkPage, count: int) -> dict:
     return page.wait_until(lambda d: segment_attrs(page, count - 1), "the last line was not drawn")
 
 
-def add_from_page(page: EarmarkPage, url: str) -> None:
-    """Add (or Replace) transcript → From a web page: types `url` and adds it."""
+def wait_notice(page: EarmarkPage, words: str) -> str:
+    """The notice, once it says `words` (it says "Reading…" first)."""
+
+    def said(_: object) -> str | bool:
+        text = page.notice_text()
+        return text if words in text else False
+
+    return page.wait_until(said, f"the notice never said {words!r}")
+
+
+def add_from_page(page: EarmarkPage, url: str, shot: Callable[[], None] = lambda: None) -> None:
+    """Add (or Replace) transcript → From a web page: types `url` and adds it
+    (`shot` runs with the menu open and the address typed)."""
     page.wait_visible('[data-testid="transcript-add-open"]').click()
     page.wait_visible('[data-testid="transcript-page-url"]').send_keys(url)
+    shot()
     page.wait_visible('[data-testid="transcript-page-add"]').click()
 
 
@@ -89,8 +101,7 @@ def test_an_episode_page_brings_its_show_that_episode_and_its_transcript_aligned
     page.wait_visible('[data-testid="episode-download"] [data-testid="download-download"]').click()
     wait_for_lines(page, "lines.length > 3 && lines.every(l => l.dataset.timing === 'given')",
                    "the page's transcript was not aligned once the audio arrived", timeout=120)
-    notice = page.notice_text()
-    assert "has no text" in notice or "have no text" in notice, notice
+    wait_notice(page, "has no text")
     with sqlite3.connect(data_dir / "earmark.db") as db:
         stored = db.execute("SELECT page_url, incomplete, timed FROM transcripts t JOIN episodes e "
                             "ON e.id = t.episode_id WHERE e.title = ?", (EPISODE,)).fetchone()
@@ -100,23 +111,25 @@ def test_an_episode_page_brings_its_show_that_episode_and_its_transcript_aligned
 
 
 def test_add_transcript_from_a_web_page_replaces_it_and_a_page_without_one_changes_nothing(
-    app: RunningApp, server: FeedServer, data_dir: Path
+    app: RunningApp, server: FeedServer, data_dir: Path, artifacts_dir: Path
 ) -> None:
     page = app.page
     before = [s.text for s in page.segments(at_least=5)]
     server.set("/show-notes", Route(b"<html><body><h1>Notes</h1><ul><li>Links</li></ul></body></html>", "text/html"))
     add_from_page(page, server.url("/show-notes"))
-    assert "no transcript that Earmark could find" in page.notice_text(), page.notice_text()
+    wait_notice(page, "This page has no transcript that Earmark could find.")
     assert [s.text for s in page.segments(at_least=5)][:3] == before[:3], "a page without one changes nothing"
 
     whole = demo_paragraphs()
     server.set("/whole", Route(episode_page(whole, cut=False), "text/html; charset=utf-8"))
-    add_from_page(page, server.url("/whole"))
+    add_from_page(page, server.url("/whole"), lambda: screenshot(page, artifacts_dir, "page-transcript-add-menu"))
     # The demo's audio is on disk: the page's transcript is aligned at once.
     wait_for_lines(page, f"lines.length > 5 && lines.every(l => l.dataset.timing === 'given') "
                          f"&& lines[0].textContent.includes('Welcome to the Earmark demo')",
                    "the page's transcript did not replace the demo's and get aligned", timeout=120)
-    assert source_text(page).startswith("From the episode's page (127.0.0.1:"), source_text(page)
+    assert source_text(page) == "From the episode's page", source_text(page)
+    title = page.driver.find_element(By.CSS_SELECTOR, SOURCE).get_attribute("title")
+    assert title.startswith("127.0.0.1:"), f"the page's host is in its tooltip: {title!r}"
     assert "cut off" not in source_text(page)
     with sqlite3.connect(data_dir / "earmark.db") as db:
         stored = db.execute("SELECT page_url, incomplete FROM transcripts").fetchall()

@@ -243,11 +243,11 @@ export function createTranscriptTools(
     setSource(page, incomplete) {
       source.hidden = !page;
       if (!page) return;
+      source.textContent = `From the episode's page${incomplete ? " · cut off there" : ""}`;
       const host = hostOf(page);
-      source.textContent = `From the episode's page${host ? ` (${host})` : ""}${incomplete ? " · cut off there" : ""}`;
       source.title = incomplete
-        ? `${page}\nThe page shows only the start of the transcript; the rest of the episode is not transcribed.`
-        : page;
+        ? `${host || page}\nThe page shows only the start of the transcript; the rest of the episode is not transcribed.`
+        : host || page;
       source.dataset.incomplete = String(incomplete);
     },
     /**
