@@ -12,10 +12,11 @@ use std::path::{Path, PathBuf};
 use earmark_core::chapters::{Chapter, ChapterSource};
 use earmark_core::http::Validators;
 use earmark_core::store::{
-    backup_path, FeedSchedule, FileCache, FileKey, HitKind, NewHighlight, NewPodcast, Store,
-    DATABASE_FILE_NAME, LATEST_VERSION,
+    backup_path, EpisodeLink, FeedItem, FeedSchedule, FileCache, FileKey, HitKind, LinkKind,
+    NewEpisode, NewHighlight, NewPodcast, Store, TranscriptOrigin, DATABASE_FILE_NAME,
+    LATEST_VERSION,
 };
-use earmark_core::transcript::Pin;
+use earmark_core::transcript::{Pin, Transcript};
 use rusqlite::Connection;
 use tempfile::TempDir;
 
@@ -33,7 +34,25 @@ const UPGRADE_TESTS: &[(u32, fn())] = &[
     (6, from_6_feeds_keep_their_validators),
     (7, from_7_feeds_keep_a_schedule),
     (8, from_8_the_sidebar_counts_through_indexes),
+    (9, from_9_transcripts_remember_their_web_page),
 ];
+
+/// Stores a transcript as a library before version 10 did: without the page
+/// columns, which the store's own writes now name.
+fn set_old_transcript(store: &Store, episode: i64, transcript: &Transcript) {
+    let conn = Connection::open(store.path().unwrap()).unwrap();
+    conn.execute(
+        "INSERT OR REPLACE INTO transcripts (episode_id, format, timed, source_path, segments_json) \
+         VALUES (?1, ?2, ?3, NULL, ?4)",
+        rusqlite::params![
+            episode,
+            serde_json::to_value(transcript.format).unwrap().as_str().unwrap(),
+            transcript.timed(),
+            serde_json::to_string(&transcript.segments).unwrap()
+        ],
+    )
+    .unwrap();
+}
 
 #[test]
 fn every_migration_is_tested_from_the_version_before() {
@@ -175,12 +194,11 @@ fn from_1_search_indexes_what_the_library_held() {
                 },
             )
             .unwrap();
-        v1.set_transcript(
+        set_old_transcript(
+            v1,
             episode,
             &timed_transcript(&["hello there", "the river delta floods"]),
-            None,
-        )
-        .unwrap();
+        );
         v1.set_setting("theme", "dark").unwrap();
         let key = FileKey {
             path: "/a.mp3".into(),
@@ -233,8 +251,7 @@ fn from_1_search_indexes_what_the_library_held() {
 fn from_2_transcript_lines_can_be_pinned() {
     let up = upgrade_from(2, |v2| {
         let episode = add_episode(v2, "from version 2");
-        v2.set_transcript(episode, &timed_transcript(&["kept", "lines"]), None)
-            .unwrap();
+        set_old_transcript(v2, episode, &timed_transcript(&["kept", "lines"]));
         episode
     });
     let (store, episode) = (&up.store, up.made);
@@ -287,12 +304,11 @@ fn from_3_episodes_get_chapters_and_feed_links() {
 fn from_4_the_search_index_is_rebuilt_with_prefixes() {
     let up = upgrade_from(4, |v4| {
         let episode = add_episode(v4, "Talks about conversation");
-        v4.set_transcript(
+        set_old_transcript(
+            v4,
             episode,
             &timed_transcript(&["a conversation by the river", "converging rivers"]),
-            None,
-        )
-        .unwrap();
+        );
         v4.add_note(episode, 5_000, "convince the editor").unwrap();
         episode
     });
@@ -331,8 +347,7 @@ fn from_4_the_search_index_is_rebuilt_with_prefixes() {
 fn from_5_lines_keep_the_aligners_confidence() {
     let up = upgrade_from(5, |v5| {
         let episode = add_episode(v5, "before");
-        v5.set_transcript(episode, &timed_transcript(&["a", "b"]), None)
-            .unwrap();
+        set_old_transcript(v5, episode, &timed_transcript(&["a", "b"]));
         episode
     });
     let (store, episode) = (&up.store, up.made);
@@ -444,4 +459,91 @@ fn from_8_the_sidebar_counts_through_indexes() {
     let shows = store.sidebar(5, None).unwrap();
     assert_eq!((shows[0].total, shows[0].new_count), (2, 1));
     assert_eq!(store.episode_to_resume().unwrap().unwrap().id, opened);
+}
+
+/// A feed item with its audio link only.
+fn feed_item(guid: &str, title: &str) -> FeedItem {
+    FeedItem {
+        episode: NewEpisode {
+            guid: Some(guid.into()),
+            title: title.into(),
+            audio_url: Some(format!("https://example.com/{guid}.mp3")),
+            ..NewEpisode::default()
+        },
+        links: vec![EpisodeLink {
+            kind: LinkKind::Enclosure,
+            url: format!("https://example.com/{guid}.mp3"),
+            mime: Some("audio/mpeg".into()),
+            length: None,
+            language: None,
+            rel: None,
+        }],
+        people: Vec::new(),
+    }
+}
+
+#[test]
+fn from_9_transcripts_remember_their_web_page() {
+    let up = upgrade_from(9, |v9| {
+        let podcast = feed_show(v9);
+        let mut item = feed_item("ep-1", "Linked");
+        item.links.push(EpisodeLink {
+            kind: LinkKind::Transcript,
+            url: "https://example.com/1.vtt".into(),
+            mime: Some("text/vtt".into()),
+            length: None,
+            language: None,
+            rel: None,
+        });
+        let synced = v9.sync_feed_episodes(podcast, &[item]).unwrap();
+        let episode = synced[0].id;
+        set_old_transcript(v9, episode, &timed_transcript(&["kept", "lines"]));
+        episode
+    });
+    let (store, episode) = (&up.store, up.made);
+    let info = store.transcript_info(episode).unwrap().unwrap();
+    assert_eq!(
+        (info.origin.page_url, info.origin.incomplete),
+        (None, false),
+        "an older transcript came from no page"
+    );
+    let kinds: Vec<LinkKind> = store
+        .episode_links(episode)
+        .unwrap()
+        .iter()
+        .map(|l| l.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [LinkKind::Enclosure, LinkKind::Transcript],
+        "links kept"
+    );
+    let transcript = store.get_transcript(episode).unwrap().unwrap();
+    let origin = TranscriptOrigin::page("https://example.com/ep/1", true);
+    store
+        .set_transcript_from(episode, &transcript, &origin)
+        .unwrap();
+    assert_eq!(
+        store.transcript_info(episode).unwrap().unwrap().origin,
+        origin
+    );
+    let podcast = store.episode(episode).unwrap().podcast_id.unwrap();
+    let mut item = feed_item("ep-1", "Linked");
+    item.links.push(EpisodeLink {
+        kind: LinkKind::Page,
+        url: "https://example.com/ep/1".into(),
+        mime: None,
+        length: None,
+        language: None,
+        rel: None,
+    });
+    store.sync_feed_episodes(podcast, &[item]).unwrap();
+    assert!(
+        store
+            .episode_links(episode)
+            .unwrap()
+            .iter()
+            .any(|l| l.kind == LinkKind::Page),
+        "an episode's page is kept with its links now"
+    );
 }
