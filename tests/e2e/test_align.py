@@ -240,7 +240,7 @@ def test_timing_is_checked_against_the_audio_and_can_be_nudged(app: RunningApp, 
     assert not shown(page, ALIGN), "a timed transcript is not offered to align"
 
     open_timing(page, "timing-check")
-    page.wait_until(lambda d: "audio removed" in page.notice_text(), f"no word on the drift: {page.notice_text()!r}")
+    page.wait_until(lambda d: "audio removed" in page.notice_now(), f"no word on the drift: {page.notice_now()!r}")
     assert not shown(page, PROGRESS), "the progress bar goes away when done"
     starts = all_starts(page, len(truth))
     errors = sorted(abs(starts[i] - t) for i, t in enumerate(truth))
@@ -332,7 +332,7 @@ def test_a_transcript_timed_by_the_paragraph_is_cut_into_timed_sentences(
     assert len(all_starts(page, blocks)) == blocks, "one line per block before aligning"
     assert shown(page, ALIGN), "a transcript timed by the paragraph offers to align"
     page.driver.find_element(By.CSS_SELECTOR, ALIGN).click()
-    page.wait_until(lambda d: "where it is spoken" in page.notice_text() or "not found" in page.notice_text(),
+    page.wait_until(lambda d: "where it is spoken" in page.notice_now() or "not found" in page.notice_now(),
                     "aligning did not finish", timeout=120)
     cues = {text: start for start, text in vtt_cues()}
     count = line_count(page)

@@ -119,6 +119,6 @@ def test_transcript_export_menu_saves_through_the_dialog(
 
     # Without the estimated times, a timed format is refused, and says why.
     export_transcript(page, "srt", estimated=False)
-    page.wait_until(lambda d: "without its estimated times" in page.notice_text(), "no reason given")
+    page.wait_until(lambda d: "without its estimated times" in page.notice_now(), "no reason given")
     assert not (tmp_path / "estimated.srt").exists()
     assert page.driver.find_elements(By.CSS_SELECTOR, '[data-testid="export-open"]'), "the menu is still there"

@@ -115,6 +115,6 @@ def test_a_note_opens_its_episode_when_the_audio_file_is_gone(
     opened_without_audio(page, B_TITLE, note)
     page.segments(at_least=10)
     notice = page.wait_until(
-        lambda d: t if episode_b.name in (t := page.notice_text()) else False, "no notice names the missing file"
+        lambda d: t if episode_b.name in (t := page.notice_now()) else False, "no notice names the missing file"
     )
     assert notice.startswith("Could not open"), notice

@@ -45,10 +45,10 @@ def wait_notice(page: EarmarkPage, words: str) -> str:
     """The notice, once it says `words` (it says "Reading…" first)."""
 
     def said(_: object) -> str | bool:
-        text = page.notice_text()
+        text = page.notice_now()
         return text if words in text else False
 
-    return page.wait_until(said, f"the notice never said {words!r}")
+    return page.wait_until(said, f"the notice never said {words!r}", timeout=120)
 
 
 def add_from_page(page: EarmarkPage, url: str, shot: Callable[[], None] = lambda: None) -> None:
@@ -124,8 +124,10 @@ def test_add_transcript_from_a_web_page_replaces_it_and_a_page_without_one_chang
     server.set("/whole", Route(episode_page(whole, cut=False), "text/html; charset=utf-8"))
     add_from_page(page, server.url("/whole"), lambda: screenshot(page, artifacts_dir, "page-transcript-add-menu"))
     # The demo's audio is on disk: the page's transcript is aligned at once.
-    wait_for_lines(page, f"lines.length > 5 && lines.every(l => l.dataset.timing === 'given') "
-                         f"&& lines[0].textContent.includes('Welcome to the Earmark demo')",
+    page.wait_until(lambda d: source_text(page), "the transcript did not say it is from the page")
+    # One line per paragraph now (the demo's own file has one per sentence), timed.
+    wait_for_lines(page, "lines.length > 5 && lines.every(l => l.dataset.timing === 'given') "
+                         "&& lines[0].textContent.includes('With me are Ines')",
                    "the page's transcript did not replace the demo's and get aligned", timeout=120)
     assert source_text(page) == "From the episode's page", source_text(page)
     title = page.driver.find_element(By.CSS_SELECTOR, SOURCE).get_attribute("title")

@@ -245,7 +245,7 @@ def test_a_bad_transcript_file_is_refused_and_nothing_is_lost(app: RunningApp, t
     junk = tmp_path / "junk.vtt"
     junk.write_bytes(bytes((i * 37 + 11) % 256 for i in range(8192)))
     add_transcript(page, junk)
-    page.wait_until(lambda d: "could not be read" in page.notice_text(), "no notice about the bad file")
+    page.wait_until(lambda d: "could not be read" in page.notice_now(), "no notice about the bad file")
     notice = page.notice_text()
     assert "junk.vtt" in notice and "does not look like a transcript" in notice, notice
     after = [page.segment_of(e).text for e in page.segments(at_least=10)[:5]]

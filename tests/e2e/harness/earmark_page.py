@@ -176,6 +176,14 @@ class EarmarkPage:
     def notice_text(self) -> str:
         return self.wait_visible(NOTICE).text.strip()
 
+    def notice_now(self) -> str:
+        """The notice's text as it is now: "" while it is hidden (no waiting, so it can
+        be polled by a longer wait)."""
+        return self.driver.execute_script(
+            "const n = document.querySelector(arguments[0]); return n && !n.hidden ? n.textContent.trim() : '';",
+            NOTICE,
+        )
+
     # --- acting ------------------------------------------------------------
 
     def scroll_into_view(self, element: WebElement) -> WebElement:
