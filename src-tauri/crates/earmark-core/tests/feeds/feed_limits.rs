@@ -1,11 +1,11 @@
 //! What a feed's own claims may cost, against a real HTTP server on 127.0.0.1: an
 //! enclosure `length` holds a download to account only when the server announces no
 //! length, and only within reason; a feed listing many transcripts per episode gets
-//! a few fetches, best format first.
+//! a few fetches, best format first, the episode's web page the last of them.
 
 use earmark_core::downloads::{download_with, DownloadError};
 use earmark_core::feeds::{subscribe, EXTRAS_FOR_NEWEST, TRANSCRIPT_TRIES};
-use earmark_core::store::EpisodeId;
+use earmark_core::store::{EpisodeId, LinkKind};
 
 use crate::downloads::{assert_same_file, no_progress, options};
 use crate::server::{Route, TestServer};
@@ -161,4 +161,99 @@ fn a_subscribe_tries_a_few_transcripts_per_episode_best_format_first() {
             "the best format first, in feed order"
         );
     }
+}
+
+#[test]
+fn an_episode_whose_feed_links_no_transcript_gets_the_one_its_page_shows() {
+    let server = TestServer::start();
+    let base = server.url("");
+    let page = |name: &str, cut: bool| {
+        format!(
+            "<html><body><nav><a href='/'>Home</a></nav><h1>{name}</h1>\
+             <ul><li>A summary point</li></ul><h2>Transcript</h2>\
+             <p><strong>Ana:</strong> Welcome to {name}.</p>\
+             <p><strong>Ben:</strong> Glad to be here{}</p>\
+             <footer>© Claims</footer></body></html>",
+            if cut {
+                "...</p><p><a href='/more'>Read more</a>"
+            } else {
+                "."
+            }
+        )
+    };
+    let linked = |name: &str, day: u32, transcripts: &[(&str, &str)]| {
+        item(&base, name, day, "0", transcripts).replace(
+            "</title>",
+            &format!("</title><link>{base}/episodes/{name}/</link>"),
+        )
+    };
+    server.serve(
+        "/episodes/plain/",
+        Route::ok(page("plain", false), "text/html"),
+    );
+    server.serve("/episodes/cut/", Route::ok(page("cut", true), "text/html"));
+    server.serve(
+        "/episodes/tried/",
+        Route::ok(page("tried", false), "text/html"),
+    );
+    let items = [
+        linked("plain", 3, &[]),
+        linked("cut", 2, &[]),
+        // Two transcript links that fail use up the tries: its page is not asked.
+        linked(
+            "tried",
+            1,
+            &[("a.vtt", "text/vtt"), ("b.srt", "application/x-subrip")],
+        ),
+    ];
+    let (library, episodes) = subscribed(&server, feed(&items));
+    let id = |title: &str| episodes.iter().find(|(t, _)| t == title).unwrap().1;
+    let info = |title: &str| library.store.transcript_info(id(title)).unwrap();
+
+    let plain = info("plain").expect("the page's transcript");
+    assert_eq!(
+        (
+            plain.origin.page_url.as_deref(),
+            plain.origin.incomplete,
+            plain.timed
+        ),
+        (
+            Some(format!("{base}/episodes/plain/").as_str()),
+            false,
+            false
+        )
+    );
+    let segments = library
+        .store
+        .get_transcript(id("plain"))
+        .unwrap()
+        .unwrap()
+        .segments;
+    let said: Vec<(Option<&str>, &str)> = segments
+        .iter()
+        .map(|s| (s.speaker.as_deref(), s.text.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (Some("Ana"), "Welcome to plain."),
+            (Some("Ben"), "Glad to be here.")
+        ],
+        "only the transcript, without the page's navigation, summary or footer"
+    );
+    assert!(info("cut").expect("cut off").origin.incomplete);
+    assert_eq!(info("tried"), None);
+    let asked: Vec<String> = server.seen().into_iter().map(|s| s.path).collect();
+    assert!(
+        !asked.iter().any(|p| p == "/episodes/tried/"),
+        "no more than {TRANSCRIPT_TRIES} fetches for one episode: {asked:?}"
+    );
+    let page_link = library
+        .store
+        .episode_links(id("plain"))
+        .unwrap()
+        .into_iter()
+        .find(|l| l.kind == LinkKind::Page)
+        .expect("the episode's page is kept");
+    assert_eq!(page_link.url, format!("{base}/episodes/plain/"));
 }
