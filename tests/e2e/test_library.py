@@ -11,6 +11,7 @@ data directory.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -28,6 +29,7 @@ from harness.feed_server import FeedServer, Route
 from harness.library_feed import DEMO_AUDIO, SECOND, SHOW, THIRD, feed, item, two_episodes
 from harness.library_page import add_feed, control_state, css, screenshot, show_new_count, sidebar_titles, subscribe
 from harness.native_dialog import answer_file_dialog
+from harness.settings_dialog import close_settings, open_settings, set_text
 
 
 @pytest.mark.parametrize(("theme", "name"), [("Adwaita", "light"), ("Adwaita:dark", "dark")], ids=["light", "dark"])
@@ -197,6 +199,56 @@ def test_a_show_found_by_name_subscribes_in_one_click(
         "no network did not say so",
     )
     assert said.startswith("Could not reach 127.0.0.1") and said.endswith("once the network is back."), said
+
+
+def test_podcast_index_is_searched_with_the_users_own_key(
+    launch_app: Callable[..., RunningApp], server: FeedServer, artifacts_dir: Path
+) -> None:
+    index = {
+        "status": "true",
+        "feeds": [{"title": "Deep Water Weekly", "url": "https://deep.example/rss", "author": "Diver Dan",
+                   "image": "https://deep.example/art.jpg", "episodeCount": 48}],
+        "count": 1,
+    }
+    server.set("/itunes/search", Route(b'{"resultCount": 0, "results": []}', "application/json"))
+    server.set("/gpodder/search.json", Route(b"[]", "application/json"))
+    server.set("/pi/search/byterm", Route(json.dumps(index).encode(), "application/json"))
+    page = launch_app(
+        {
+            "EARMARK_ITUNES_SEARCH_URL": server.url("/itunes/search"),
+            "EARMARK_GPODDER_SEARCH_URL": server.url("/gpodder/search.json"),
+            "EARMARK_PODCASTINDEX_SEARCH_URL": server.url("/pi/search/byterm"),
+        }
+    ).page
+    page.segments()
+
+    def search(terms: str) -> str:
+        page.wait_visible('[data-testid="add-open"]').click()
+        box = page.wait_visible('[data-testid="feed-url"]')
+        box.clear()
+        box.send_keys(terms)
+        page.wait_visible('[data-testid="subscribe"]').click()
+        said = page.wait_until(
+            lambda d: m.text if "found" in (m := d.find_element(By.CSS_SELECTOR, '[data-testid="add-message"]')).text
+            else False,
+            "the search did not say what it found",
+        )
+        page.driver.find_element(By.CSS_SELECTOR, '[data-action="close-add"]').click()
+        return said
+
+    assert search("deep water").startswith("No shows found"), "without a key Podcast Index is not asked"
+    assert not [s for s in server.seen if s.path.startswith("/pi/")]
+    open_settings(page)
+    set_text(page, "setting-podcastindex-key", "KEY123", "directory.podcastindex_key")
+    set_text(page, "setting-podcastindex-secret", "s3cr3t", "directory.podcastindex_secret")
+    screenshot(page, artifacts_dir, "settings-podcast-index")
+    close_settings(page)
+    assert search("deep water") == "1 show found."
+    assert [h.get_attribute("textContent") for h in css(page, '[data-testid="directory-title"]')] == ["Deep Water Weekly"]
+    asked = [s for s in server.seen if s.path.startswith("/pi/search/byterm?")]
+    key, date, signature = asked[-1].auth
+    assert key == "KEY123" and date and date.isdigit()
+    assert signature == hashlib.sha1(f"KEY123s3cr3t{date}".encode()).hexdigest(), "signed as Podcast Index documents"
 
 
 def test_an_episodes_web_page_subscribes_to_its_show_and_opens_that_episode(

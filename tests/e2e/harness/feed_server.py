@@ -43,6 +43,8 @@ class Seen:
     range: str | None
     if_range: str | None
     status: int
+    #: Podcast Index's credentials as sent: X-Auth-Key, X-Auth-Date, Authorization.
+    auth: tuple[str | None, str | None, str | None] = (None, None, None)
 
 
 @dataclass
@@ -115,7 +117,8 @@ class FeedServer:
                     if first.isdigit() and int(first) < len(route.body):
                         status, start = 206, int(first)
                 with server._lock:
-                    server.seen.append(Seen(self.path, wanted, validator, status))
+                    auth = tuple(self.headers.get(h) for h in ("X-Auth-Key", "X-Auth-Date", "Authorization"))
+                    server.seen.append(Seen(self.path, wanted, validator, status, auth))
                 if route.hold is not None:
                     route.hold.wait(30)
                 body = route.body[start:]

@@ -44,3 +44,12 @@ def set_number(page: EarmarkPage, testid: str, value: int, key: str, stored: obj
     field.send_keys(Keys.CONTROL, "a")
     field.send_keys(str(value), Keys.TAB)
     page.wait_until(lambda d: saved_setting(page, key) == stored, f"{key} was not saved as {stored!r}")
+
+
+def set_text(page: EarmarkPage, testid: str, value: str, key: str) -> None:
+    """Types `value` into the open dialog's text field `testid` and leaves it (which
+    saves it); waits until the setting `key` reads it."""
+    field = page.wait_visible(f'[data-testid="{testid}"]')
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(value, Keys.TAB)
+    page.wait_until(lambda d: saved_setting(page, key) == value, f"{key} was not saved as {value!r}")
