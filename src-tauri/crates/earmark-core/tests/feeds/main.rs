@@ -14,6 +14,7 @@ mod discover;
 mod downloaded;
 mod downloads;
 mod encodings;
+mod episode_pages;
 mod feed_limits;
 mod hostile;
 mod hostile_refresh;
