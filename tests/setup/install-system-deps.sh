@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
-# Install what building Earmark and running its tests need (Debian 12).
+# Install what Earmark needs on Debian 12, for one purpose:
+#
+#   install-system-deps.sh run       building and running the app (./earmark-dev run, fuzz)
+#   install-system-deps.sh package   that, and building and checking the .deb (./earmark-dev package)
+#   install-system-deps.sh test      all of the above, and the test tools (./earmark-dev test, CI);
+#                                    the default
+#
 # Idempotent and fast on repeat runs: apt is skipped when every package is
-# already installed, cargo when tauri-driver is already there.
+# already installed, rustup when cargo is there, cargo when tauri-driver is.
 set -euo pipefail
 
-packages=(
-    # building the Tauri app
+purpose="${1:-test}"
+
+# Building the Tauri app (and running it: the -dev packages pull in the libraries).
+for_build=(
     libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev
     librsvg2-dev libasound2-dev curl
     # Opus playback links the system libopus (libopus0 at run time: see docs/decisions.md)
     libopus-dev
+)
+# Building the .deb: dpkg-shlibdeps (dpkg-dev) for its Depends, and checking it.
+# Node and npm run the bundler (packaging/package.json); any install of them will do.
+for_package=(dpkg-dev lintian appstream desktop-file-utils)
+# The tests.
+for_test=(
     # end-to-end tests: sound (JACK dummy via ALSA's jack plugin), display, driver
     libasound2-plugins alsa-utils jackd2 xvfb xauth webkit2gtk-driver
     # answering native file dialogs (OPML, audio files) by typed keys; dropping
@@ -23,15 +37,26 @@ packages=(
 
 TAURI_DRIVER_VERSION="2.1.0"
 
+case "$purpose" in
+    run) packages=("${for_build[@]}") ;;
+    package) packages=("${for_build[@]}" "${for_package[@]}") ;;
+    # ./earmark-dev test ends by building, installing and running the .deb.
+    test) packages=("${for_build[@]}" "${for_package[@]}" "${for_test[@]}") ;;
+    *)
+        echo "usage: $0 [run | package | test]" >&2
+        exit 2
+        ;;
+esac
+
 as_root() {
     if [[ "$(id -u)" -eq 0 ]]; then "$@"; else sudo "$@"; fi
 }
 
-missing=()
-# The UI's type check and unit tests need Node and npm; any install of them will do.
-if ! command -v npm >/dev/null 2>&1; then
+# The bundler (package) and the UI's type check and unit tests (test) need Node and npm.
+if [[ "$purpose" != run ]] && ! command -v npm >/dev/null 2>&1; then
     packages+=(nodejs npm)
 fi
+missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
         missing+=("$package")
@@ -39,11 +64,11 @@ for package in "${packages[@]}"; do
 done
 
 if ((${#missing[@]})); then
-    echo "Installing: ${missing[*]}"
+    echo "Installing ($purpose): ${missing[*]}"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 else
-    echo "System packages: all ${#packages[@]} already installed."
+    echo "System packages ($purpose): all ${#packages[@]} already installed."
 fi
 
 cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
@@ -52,6 +77,7 @@ if ! command -v cargo >/dev/null 2>&1 && [[ ! -x "$cargo_bin/cargo" ]]; then
     curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component clippy,rustfmt
 fi
 export PATH="$cargo_bin:$PATH"
+[[ "$purpose" == test ]] || exit 0
 if command -v tauri-driver >/dev/null 2>&1 || [[ -x "$cargo_bin/tauri-driver" ]]; then
     echo "tauri-driver: already installed."
 else
