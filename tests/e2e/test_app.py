@@ -15,7 +15,7 @@ import pytest
 
 from harness.artifacts import Measurements, artifact_name
 from harness.audio_compare import decode_audio, first_non_silent, locate, onset_error_ms, rms_dbfs
-from harness.audio_sink import AudioSink, write_no_device_alsa_config, write_wav
+from harness.audio_sink import AudioSink, play_a_moment, write_no_device_alsa_config, write_wav
 from harness.demo_episode import DemoEpisode
 from harness.earmark_app import RunningApp
 from harness.earmark_page import CURRENT_SEGMENT, EPISODE_TITLE, NOTICE, EarmarkPage
@@ -83,13 +83,7 @@ def test_play_makes_sound(
 ) -> None:
     page = app.page
     page.segments(at_least=10)
-    since = audio_sink.frames_written()
-
-    page.click_play_toggle()
-    page.wait_for_state("playing")
-    measurements["position_ms_when_checked"] = page.wait_for_position_past(1500)
-    page.click_play_toggle()
-    page.wait_for_state("paused")
+    since, measurements["position_ms_when_checked"] = play_a_moment(page, audio_sink)
 
     save_capture(audio_sink, since, request, artifacts_dir)
     capture, rate = audio_sink.read_capture(since)

@@ -21,7 +21,7 @@ import pytest
 
 from harness.artifacts import Measurements
 from harness.audio_compare import decode_audio, first_non_silent, locate, rms_dbfs
-from harness.audio_sink import AudioSink
+from harness.audio_sink import AudioSink, play_a_moment
 from harness.demo_episode import DemoEpisode
 from harness.earmark_app import RunningApp
 from harness.earmark_page import EPISODE_TITLE
@@ -118,13 +118,7 @@ def test_installed_app_opens_on_the_demo_episode_and_plays_it(
             f"the episode on screen is not the demo, {demo_episode.title!r}",
         )
     page.segments(at_least=10)
-
-    since = audio_sink.frames_written()
-    page.click_play_toggle()
-    page.wait_for_state("playing")
-    measurements["position_ms_when_checked"] = page.wait_for_position_past(1500)
-    page.click_play_toggle()
-    page.wait_for_state("paused")
+    since, measurements["position_ms_when_checked"] = play_a_moment(page, audio_sink)
 
     capture, rate = audio_sink.read_capture(since)
     speech = first_non_silent(capture, rate)

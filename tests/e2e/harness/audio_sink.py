@@ -335,3 +335,15 @@ def _jackd_running() -> bool:
         except OSError:
             continue
     return False
+
+
+def play_a_moment(page, sink: AudioSink, past_ms: float = 1500) -> tuple[int, float]:
+    """Plays the open episode until it is `past_ms` in, then pauses; returns the sink's
+    frame count before playing (to read what was heard) and the position reached."""
+    since = sink.frames_written()
+    page.click_play_toggle()
+    page.wait_for_state("playing")
+    reached = page.wait_for_position_past(past_ms)
+    page.click_play_toggle()
+    page.wait_for_state("paused")
+    return since, reached
