@@ -14,6 +14,7 @@ mod json;
 pub(crate) mod line_breaks;
 mod model;
 mod page;
+mod page_text;
 mod pause;
 mod sentences;
 mod speaker;

@@ -325,3 +325,38 @@ fn a_page_of_200_000_paragraphs_is_read() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn pages_tell_whether_they_cut_the_transcript_off() -> Result<(), TranscriptError> {
+    let turns = "<h2>Transcript</h2><p>Anna: Hello there.</p><p>Ben: Hi, Anna.</p>";
+    let whole = read_episode_page(&format!("<article>{turns}</article>"))?;
+    assert!(!whole.incomplete);
+    let dots = read_episode_page(&format!("<article>{turns}<p>Anna: So we…</p></article>"))?;
+    assert!(dots.incomplete);
+    assert_eq!(
+        dots.transcript.segments.last().map(|s| s.text.as_str()),
+        Some("So we")
+    );
+    let link_after = read_episode_page(&format!("<div>{turns}<a href='/e/1'>Lue lisää</a></div>"))?;
+    assert!(
+        link_after.incomplete,
+        "a link right after the last paragraph"
+    );
+    let link_inside = read_episode_page(&format!(
+        "<div>{turns}<p>Anna: And then <a href='/e/1'>Read more</a></p></div>"
+    ))?;
+    assert!(link_inside.incomplete);
+    assert_eq!(
+        link_inside
+            .transcript
+            .segments
+            .last()
+            .map(|s| s.text.as_str()),
+        Some("And then")
+    );
+    let link_later = read_episode_page(&format!(
+        "<div>{turns}<h2>More</h2><p><a href='/e/2'>Read more</a></p></div>"
+    ))?;
+    assert!(!link_later.incomplete, "a link elsewhere says nothing");
+    Ok(())
+}
