@@ -212,9 +212,10 @@ async function start() {
   await api.onEnded(() => library.reload().catch(report));
   api.checkOutput().catch(report);
   const first = await library.start();
-  // Gone to the notebook, a search or a show while the library loaded: stay there.
-  const onEpisode = !$("[data-view=episode]").hidden;
-  if (first) await openEpisode(first.id, null, onEpisode);
+  // Loaded behind whatever is on screen: the episode view shows from the start, and a
+  // person who went to the notebook, a search or a show meanwhile stays there (even
+  // when that view is still being read).
+  if (first) await openEpisode(first.id, null, false);
   requestAnimationFrame(frame);
 }
 
