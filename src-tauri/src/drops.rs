@@ -40,20 +40,27 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
         },
         DragDropEvent::Drop { paths, .. } => {
             events::drag(app, Dragged::Audio, false);
-            match dropped(paths) {
-                Dropped::Audio => local_files::start_import(app.clone(), paths.clone()),
-                Dropped::Transcript(path) => {
-                    events::drag(app, Dragged::Transcript, false);
-                    keep(app, path);
-                }
-                Dropped::Nothing => events::drag(app, Dragged::Transcript, false),
-            }
+            open(app, paths, false);
         }
         DragDropEvent::Leave => {
             events::drag(app, Dragged::Audio, false);
             events::drag(app, Dragged::Transcript, false);
         }
         _ => {}
+    }
+}
+
+/// Opens `paths` as a drop does: audio and folders are imported (the first opened when
+/// Earmark was `launched` with them), a transcript file is offered to the episode on
+/// screen.
+pub fn open(app: &AppHandle, paths: &[PathBuf], launched: bool) {
+    match dropped(paths) {
+        Dropped::Audio => local_files::start_import(app.clone(), paths.to_vec(), launched),
+        Dropped::Transcript(path) => {
+            events::drag(app, Dragged::Transcript, false);
+            keep(app, path);
+        }
+        Dropped::Nothing => events::drag(app, Dragged::Transcript, false),
     }
 }
 

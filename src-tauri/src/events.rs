@@ -75,7 +75,9 @@ pub fn transcript_dropped(app: &AppHandle, name: &str) {
     emit(app, "transcript-dropped", json!({ "name": name }));
 }
 
-/// Dropped audio came in, or why not.
-pub fn files_imported(app: &AppHandle, done: &FilesImported) {
-    emit(app, "files-imported", done);
+/// Dropped audio came in, or why not; `launched`: Earmark was given the files to open.
+pub fn files_imported(app: &AppHandle, done: &FilesImported, launched: bool) {
+    let (episodes, problems) = (&done.episodes, &done.problems);
+    let payload = json!({ "episodes": episodes, "problems": problems, "launched": launched });
+    emit(app, "files-imported", payload);
 }

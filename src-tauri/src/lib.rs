@@ -7,6 +7,7 @@ mod drops;
 mod error;
 mod events;
 mod feed_refresh;
+mod launch;
 mod library_jobs;
 mod local_files;
 mod open_dialog;
@@ -19,6 +20,7 @@ mod webview;
 use std::sync::{Arc, Mutex};
 
 use earmark_api::align_jobs::AlignJobs;
+use earmark_api::launch::LaunchQueue;
 use earmark_api::now_playing::NowPlaying;
 use earmark_core::backup::LibraryLock;
 use earmark_core::library::install_demo;
@@ -37,7 +39,9 @@ pub fn run() {
     // A panic anywhere is one line on stderr; the details go to the data folder.
     install_panic_hook(Some(default_data_dir().join(PANIC_LOG_FILE)));
     let app = tauri::Builder::default()
+        .plugin(launch::single_instance())
         .plugin(tauri_plugin_dialog::init())
+        .manage(LaunchQueue::default())
         .manage(drops::TranscriptDrops::default())
         .manage(Arc::new(AlignJobs::default()))
         .on_window_event(drops::on_window_event)
@@ -53,6 +57,8 @@ pub fn run() {
             if let Some(window) = app.get_webview_window("main") {
                 webview::configure(&window);
             }
+            let cwd = std::env::current_dir().unwrap_or_default();
+            launch::hand_over(app.handle(), std::env::args().skip(1), &cwd);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -113,6 +119,7 @@ pub fn run() {
             commands::align::transcript_align_cancel,
             commands::align::transcript_fix_drift,
             commands::align::transcript_nudge,
+            launch::launch_take,
         ])
         .build(tauri::generate_context!());
     match app {
@@ -130,14 +137,16 @@ fn start(app: tauri::AppHandle) -> Result<AppState, Box<dyn std::error::Error>> 
     install_demo(&store, &data_dir)?;
     let store = Arc::new(Mutex::new(store));
     let (now_playing, events) = NowPlaying::start(Arc::clone(&store), OutputKind::Device)?;
+    let now_playing = Arc::new(now_playing);
     let clock = Arc::new(ClockChannel::default());
+    let media = session::media_controls(&app, &now_playing, &store, &data_dir);
     let (s, c) = (Arc::clone(&store), Arc::clone(&clock));
     std::thread::Builder::new()
         .name("earmark-session".into())
-        .spawn(move || session::run(events, app, s, c))?;
+        .spawn(move || session::run(events, app, s, (c, media)))?;
     Ok(AppState {
         store,
-        now_playing: Arc::new(now_playing),
+        now_playing,
         clock,
         data_dir,
         library_lock,

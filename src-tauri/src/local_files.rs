@@ -24,8 +24,9 @@ pub async fn import(background: &Background, paths: Vec<PathBuf>) -> IpcResult<F
         .await
 }
 
-/// Imports dropped `paths` and tells the window how it went.
-pub fn start_import(app: AppHandle, paths: Vec<PathBuf>) {
+/// Imports dropped `paths` (or those Earmark was `launched` with, to open) and tells
+/// the window how it went.
+pub fn start_import(app: AppHandle, paths: Vec<PathBuf>, launched: bool) {
     let Some(jobs) = app.try_state::<LibraryJobs>() else {
         return;
     };
@@ -37,6 +38,6 @@ pub fn start_import(app: AppHandle, paths: Vec<PathBuf>) {
                 episodes: Vec::new(),
                 problems: vec![e.message],
             });
-        events::files_imported(&app, &payload);
+        events::files_imported(&app, &payload, launched);
     });
 }

@@ -24,6 +24,7 @@ from harness.display import Display
 from harness.episode_b import add_episode_b
 from harness.earmark_app import RunningApp, launch
 from harness.feed_server import FeedServer
+from harness.session_bus import SessionBus
 from harness.library_feed import serve_show
 
 E2E_DIR = Path(__file__).resolve().parent
@@ -140,7 +141,8 @@ def launch_app(
     display: Display,
     artifacts_dir: Path,
 ) -> Iterator[Callable[..., RunningApp]]:
-    """Start the app, optionally with changed environment; all are closed at teardown.
+    """Start the app, optionally with changed environment and arguments; all are
+    closed at teardown.
 
     At teardown each launch leaves `artifacts/<test>.png` (the screen, as a person
     would see it, passed or failed) and `artifacts/<test>.log` (tauri-driver's and
@@ -149,9 +151,10 @@ def launch_app(
     launched: list[RunningApp] = []
     stem = artifact_name(request.node.name)
 
-    def start(extra_env: Mapping[str, str] | None = None) -> RunningApp:
+    def start(extra_env: Mapping[str, str] | None = None, args: list[str] | None = None) -> RunningApp:
         name = stem + (f"-{len(launched) + 1}" if launched else "")
-        running = launch(app_binary, {**app_env, **(extra_env or {})}, tmp_path, artifacts_dir / f"{name}.log")
+        env = {**app_env, **(extra_env or {})}
+        running = launch(app_binary, env, tmp_path, artifacts_dir / f"{name}.log", args)
         launched.append(running)
         return running
 
@@ -160,6 +163,14 @@ def launch_app(
     for number, running in enumerate(launched, start=1):
         name = stem + (f"-{number}" if number > 1 else "")
         running.close(display, screenshot=artifacts_dir / f"{name}.png", log=artifacts_dir / f"{name}.log")
+
+
+@pytest.fixture
+def session_bus(tmp_path: Path) -> Iterator[SessionBus]:
+    """A D-Bus session bus of the test's own; launch the app with its `.env`."""
+    bus = SessionBus(tmp_path).start()
+    yield bus
+    bus.stop()
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ What the window shows is read over WebDriver; what the library holds, through
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -25,8 +24,7 @@ from harness.file_drag import FileDrag
 from harness.page_screenshot import save_page_screenshot
 from harness.earmark_cli import cli, episode_titled
 from harness.library_page import open_from_sidebar, sidebar_titles
-
-SHOW = "Dropped In"
+from harness.spoken_file import SHOW, make_talk
 
 TALK_VTT = """WEBVTT
 
@@ -45,20 +43,6 @@ Ben: An index card for every idea.
 00:00:01,000 --> 00:00:02,000
 Ben: Shuffle the deck before you look.
 """
-
-
-def make_talk(path: Path, title: str, words: str) -> Path:
-    """A short spoken episode (espeak-ng, encoded by ffmpeg by the suffix), tagged
-    with its title and the show."""
-    wav = path.with_name(path.stem + ".speech.wav")
-    subprocess.run(["espeak-ng", "-w", str(wav), words], check=True, capture_output=True, timeout=60)
-    subprocess.run(
-        ["ffmpeg", "-v", "error", "-y", "-i", str(wav),
-         "-metadata", f"title={title}", "-metadata", f"artist={SHOW}", "-metadata", f"album={SHOW}", str(path)],
-        check=True, capture_output=True, timeout=60,
-    )  # fmt: skip
-    wav.unlink()
-    return path
 
 
 @pytest.fixture

@@ -33,3 +33,16 @@ test("the refresh interval's default and longest gap are the app's; the shortest
   assert.equal(REFRESH_MINUTES.min, 5, "the window offers no gap under 5 minutes");
   assert.ok(Number(range[1]) <= REFRESH_MINUTES.min, "and the app takes every gap the window offers");
 });
+
+test("the skip distances' defaults and range are the app's", () => {
+  const rust = readFileSync(RUST, "utf8");
+  const defaults = rust.match(/DEFAULT_SKIPS_MS: \(u64, u64\) = \(([\d_]+), ([\d_]+)\);/);
+  const range = rust.match(/SKIP_RANGE_MS: \(u64, u64\) = \(([\d_]+), ([\d_]+)\);/);
+  assert.ok(defaults && range, "the constants are read from settings.rs");
+  const number = (/** @type {string} */ text) => Number(text.replaceAll("_", ""));
+  const { SKIP_BACK_MS, SKIP_FORWARD_MS } = settings;
+  assert.deepEqual([SKIP_BACK_MS.fallback, SKIP_FORWARD_MS.fallback], [number(defaults[1]), number(defaults[2])]);
+  for (const skip of [SKIP_BACK_MS, SKIP_FORWARD_MS]) {
+    assert.deepEqual([skip.min, skip.max], [number(range[1]), number(range[2])]);
+  }
+});

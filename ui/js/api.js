@@ -17,7 +17,7 @@
  *   transcript_timed: boolean, transcript_coarse: boolean, transcript_page: string|null,
  *   transcript_incomplete: boolean, segments: Segment[], not_found: number[],
  *   audio_problem: string|null}} OpenedEpisode
- * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number, saved_ms: number}} ClockSnapshot
+ * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number, saved_ms: number, volume: number}} ClockSnapshot
  * @typedef {{code: string, message: string}} IpcError
  * @typedef {{start_ms: number, end_ms: number, source: "given"|"estimated"|"pinned"}} EstimatedTime
  * @typedef {{episode: number, times: EstimatedTime[], pauses: "found"|"pending"|"unavailable"}} TranscriptTimes
@@ -332,7 +332,7 @@ export const restoreLibrary = () => call("library_restore");
  *   episodes: number|null, directory: string}} DirectoryHit
  * @typedef {{hits: DirectoryHit[], problems: string[]}} DirectorySearch
  * @typedef {{url: string, title: string|null, podcast: number|null, episodes: number, error: string|null}} ImportedFeed
- * @typedef {{episodes: number[], problems: string[]}} FilesImported
+ * @typedef {{episodes: number[], problems: string[], launched?: boolean}} FilesImported
  * @typedef {"queued"|"downloading"|"done"|"failed"} DownloadState
  * @typedef {{episode: number, title: string, state: DownloadState, done_bytes: number,
  *   total_bytes: number|null, error: {code: string, message: string}|null}} QueuedDownload
@@ -364,8 +364,31 @@ export const directoryArtwork = (url) => call("directory_artwork", { url });
 /** Checks one podcast (or all, with null) for new episodes. @param {number|null} podcast @returns {Promise<RefreshReport>} */
 export const refreshFeeds = (podcast) => call("feed_refresh", { podcast });
 
-/** Subscribes to the feeds of an OPML file picked in a dialog; null when cancelled. @returns {Promise<ImportedFeed[]|null>} */
-export const importOpml = () => call("opml_import");
+/**
+ * Subscribes to the feeds of an OPML file: the one Earmark was launched with
+ * (`launched`), else one picked in a dialog; null when cancelled.
+ * @param {boolean} [launched]
+ * @returns {Promise<ImportedFeed[]|null>}
+ */
+export const importOpml = (launched = false) => call("opml_import", { launched });
+
+/**
+ * @typedef {{files: string[], feeds: string[], lists_waiting: boolean}} Opening
+ */
+
+/**
+ * What `earmark FILE|URL…` asked for, the first launch's or a later one's handed over:
+ * the files are opening already (as a drop); the feeds are to offer.
+ * @returns {Promise<Opening>}
+ */
+export const takeLaunch = () => call("launch_take");
+
+/**
+ * A later launch handed something over: take it with `takeLaunch`.
+ * @param {() => void} onLaunch
+ * @returns {Promise<() => void>}
+ */
+export const onLaunchRequested = (onLaunch) => tauri().event.listen("launch-requested", () => onLaunch());
 
 /** Saves the subscriptions as OPML through a save dialog; the path, or null. @returns {Promise<string|null>} */
 export const exportOpml = () => call("opml_export");

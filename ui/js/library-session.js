@@ -98,8 +98,8 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
       const done = await api.addLocalFiles(folders);
       return done && (await filesAdded(done));
     },
-    onImportOpml: async () => {
-      const feeds = await api.importOpml();
+    onImportOpml: async (launched) => {
+      const feeds = await api.importOpml(launched);
       if (!feeds) return null;
       await reload();
       const failed = feeds.filter((f) => f.error);
@@ -207,6 +207,13 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
     return [added, ...done.problems].join("\n");
   }
 
+  /** Opens what `earmark FILE|URL…` asked for: files open, a feed is offered, a list imported. */
+  async function takeLaunch() {
+    const opening = await api.takeLaunch();
+    if (opening.lists_waiting) addDialog.importLaunched();
+    else if (opening.feeds.length) addDialog.offer(opening.feeds[opening.feeds.length - 1]);
+  }
+
   /** The open episode's download control (nothing for a file on this computer). */
   function drawEpisodeDownload() {
     const episode = openedSummary?.id === opened.id ? openedSummary : null;
@@ -269,6 +276,8 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
       });
       await api.onFilesImported((done) => {
         dropOverlay.hidden = true;
+        // Files Earmark was launched with open, as a player opens what it is given.
+        if (done.launched && done.episodes.length) onOpen(done.episodes[0]);
         filesAdded(done)
           .then(() => {
             inform(`Added ${done.episodes.length} file${done.episodes.length === 1 ? "" : "s"} to the library.`);
@@ -278,8 +287,10 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
       });
       if (!navigator.onLine) setStatus(OFFLINE_WORDS, "offline");
       await reload();
+      await api.onLaunchRequested(() => takeLaunch().catch(report));
       return api.resumeEpisode();
     },
+    takeLaunch,
     reload,
     /**
      * Draws the download control of the episode just opened, and says whether its

@@ -216,6 +216,8 @@ async function start() {
   // person who went to the notebook, a search or a show meanwhile stays there (even
   // when that view is still being read).
   if (first) await openEpisode(first.id, null, false);
+  // What `earmark FILE|URL` asked for, after the resumed episode so a file opened wins.
+  await library.takeLaunch().catch(report);
   requestAnimationFrame(frame);
 }
 

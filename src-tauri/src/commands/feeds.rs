@@ -2,6 +2,7 @@
 //! OPML in and out.
 
 use earmark_api::artwork::remote_artwork;
+use earmark_api::launch::LaunchQueue;
 use earmark_api::settings::directories;
 use earmark_core::directory::{search_directories, DirectorySearch};
 use earmark_core::feeds::{subscribe, RefreshAll, Refreshed};
@@ -61,18 +62,26 @@ pub async fn feed_refresh(
     check(&app, &jobs.background, podcast, RefreshAll::ASKED).await
 }
 
-/// Subscribes to every feed of an OPML file the user picks; `null` when cancelled.
+/// Subscribes to every feed of an OPML file: one Earmark was `launched` with, else
+/// one the user picks; `null` when cancelled (or none waits).
 #[tauri::command]
 pub async fn opml_import(
     app: AppHandle,
     jobs: State<'_, LibraryJobs>,
+    launches: State<'_, LaunchQueue>,
+    launched: bool,
 ) -> IpcResult<Option<Vec<ImportedFeed>>> {
-    let picked = pick(
-        &app,
-        "Import subscriptions",
-        Pick::File("OPML subscription lists", &["opml", "xml"]),
-    )
-    .await?;
+    let picked = match launched {
+        true => launches.take_subscription_list().into_iter().collect(),
+        false => {
+            pick(
+                &app,
+                "Import subscriptions",
+                Pick::File("OPML subscription lists", &["opml", "xml"]),
+            )
+            .await?
+        }
+    };
     let Some(path) = picked.into_iter().next() else {
         return Ok(None);
     };

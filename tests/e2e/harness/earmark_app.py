@@ -59,8 +59,10 @@ class RunningApp:
         self.tauri_driver.stop()
 
 
-def launch(binary: Path, env: Mapping[str, str], workdir: Path, failure_log: Path) -> RunningApp:
-    """Start the app with `env` (its working directory: `workdir`).
+def launch(
+    binary: Path, env: Mapping[str, str], workdir: Path, failure_log: Path, args: list[str] | None = None
+) -> RunningApp:
+    """Start the app with `env` and `args` (its working directory: `workdir`).
 
     If the session can't be opened, tauri-driver's output (the app's included)
     is kept at `failure_log` before the error propagates.
@@ -68,7 +70,7 @@ def launch(binary: Path, env: Mapping[str, str], workdir: Path, failure_log: Pat
     tauri_driver = TauriDriver(env, log_path=workdir / f"{failure_log.stem}.tauri-driver.log", cwd=workdir)
     tauri_driver.start()
     try:
-        driver = tauri_driver.open_session(binary)
+        driver = tauri_driver.open_session(binary, args)
     except Exception:
         keep_log(tauri_driver, failure_log)
         tauri_driver.stop()

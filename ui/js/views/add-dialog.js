@@ -15,7 +15,7 @@ import { createDirectoryResults } from "./directory-results.js";
  * @property {(terms: string) => Promise<import("../api.js").DirectorySearch>} onSearch
  * @property {(url: string) => Promise<string|null>} onArtwork a picture as a data: URL
  * @property {(folders: boolean) => Promise<string|null>} onAddFiles
- * @property {() => Promise<string|null>} onImportOpml
+ * @property {(launched: boolean) => Promise<string|null>} onImportOpml
  * @property {() => Promise<string|null>} onExportOpml
  * @property {(error: unknown) => string} describe an error in words
  */
@@ -106,7 +106,7 @@ export function createAddDialog(overlay, { onSubscribe, onSearch, onArtwork, onA
     if (action === "close-add") close();
     if (action === "add-files") run("Adding files…", () => onAddFiles(false));
     if (action === "add-folder") run("Adding the folder…", () => onAddFiles(true));
-    if (action === "opml-import") run("Subscribing to the feeds in the file…", onImportOpml);
+    if (action === "opml-import") run("Subscribing to the feeds in the file…", () => onImportOpml(false));
     if (action === "opml-export") run("Saving…", onExportOpml);
   });
 
@@ -114,12 +114,27 @@ export function createAddDialog(overlay, { onSubscribe, onSearch, onArtwork, onA
     overlay.hidden = true;
   }
 
+  function open() {
+    say("", "done");
+    results.clear();
+    overlay.hidden = false;
+    input.focus();
+  }
+
   return {
-    open() {
-      say("", "done");
-      results.clear();
-      overlay.hidden = false;
-      input.focus();
+    open,
+    /** Opens on a feed address handed to Earmark, asking to subscribe to it. @param {string} url */
+    offer(url) {
+      open();
+      input.value = url;
+      submit.textContent = "Subscribe";
+      say(`Subscribe to this feed? Earmark was asked to open ${url}.`, "done");
+      submit.focus();
+    },
+    /** Opens and imports the subscription list Earmark was launched with. */
+    importLaunched() {
+      open();
+      run("Subscribing to the feeds in the file…", () => onImportOpml(true));
     },
     close,
     get isOpen() {

@@ -43,6 +43,10 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
   let speed = 1;
   /** Speed requests sent so far: an answer to an older one is stale. */
   let speedRequests = 0;
+  /** The latest speed request was answered: a clock's speed is then news (the desktop's). */
+  let speedAnswered = true;
+  /** The volume slider is held: the clock does not move it meanwhile. */
+  let volumeHeld = false;
 
   toggle.addEventListener("click", onToggle);
   seek.addEventListener("input", () => {
@@ -54,6 +58,8 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
     onSeek(Number(seek.value));
   });
   volume.addEventListener("input", () => onVolume(Number(volume.value)));
+  volume.addEventListener("pointerdown", () => (volumeHeld = true));
+  volume.addEventListener("change", () => (volumeHeld = false));
 
   /** Shows the skip distances on the buttons. @param {number} back @param {number} forward */
   function labelSkips(back, forward) {
@@ -102,13 +108,17 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
   /** Asks the engine for a speed (it snaps and saves it); only the latest answer counts. @param {number} value */
   function setSpeed(value) {
     const ticket = ++speedRequests;
+    speedAnswered = false;
     showSpeed(value);
     api
       .setSpeed(value)
       .then((actual) => {
         if (ticket === speedRequests) showSpeed(actual);
       })
-      .catch(onError);
+      .catch(onError)
+      .finally(() => {
+        if (ticket === speedRequests) speedAnswered = true;
+      });
   }
 
   /** @param {boolean} open */
@@ -188,6 +198,9 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
     },
     /** Shows the time skip silence saved, as the engine reports it. @param {api.ClockSnapshot} clock */
     showClock(clock) {
+      // Speed and volume set elsewhere (the desktop's media controls) show here too.
+      if (speedAnswered && Math.abs(clock.rate - speed) > 1e-6) showSpeed(clock.rate);
+      if (!volumeHeld && Math.abs(Number(volume.value) - clock.volume) > 1e-3) volume.value = String(clock.volume);
       saved.dataset.ms = String(clock.saved_ms);
       saved.textContent = `saved ${formatTime(clock.saved_ms)}`;
       saved.hidden = skipSilence.getAttribute("aria-pressed") !== "true" && clock.saved_ms === 0;

@@ -21,6 +21,7 @@ pub mod error;
 pub mod error_report;
 pub mod exports;
 pub mod job_failure;
+pub mod launch;
 pub mod library_backup;
 pub mod notebook;
 pub mod now_playing;

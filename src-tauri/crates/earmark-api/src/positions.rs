@@ -114,6 +114,7 @@ mod tests {
             playing,
             duration_ms: 60_000,
             saved_ms: 0,
+            volume: 1.0,
         }))
     }
 

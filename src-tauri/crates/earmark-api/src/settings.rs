@@ -12,6 +12,15 @@ use serde_json::Value;
 pub const SPEED_KEY: &str = "playback.speed";
 /// Skip silence (a boolean), restored at start.
 pub const SKIP_SILENCE_KEY: &str = "playback.skip_silence";
+/// How far "back" skips, in ms (a number); the desktop's Previous without chapters.
+pub const SKIP_BACK_KEY: &str = "playback.skip_back_ms";
+/// How far "forward" skips, in ms (a number); the desktop's Next without chapters.
+pub const SKIP_FORWARD_KEY: &str = "playback.skip_forward_ms";
+/// The skip distances (back, forward) unless the settings say otherwise, in ms, and
+/// the shortest and longest taken: the window's (`tests/ui/settings-keys.test.js`).
+pub const DEFAULT_SKIPS_MS: (u64, u64) = (15_000, 30_000);
+/// See [`DEFAULT_SKIPS_MS`].
+pub const SKIP_RANGE_MS: (u64, u64) = (1_000, 300_000);
 /// The minutes between background checks for new episodes (a number).
 pub const REFRESH_MINUTES_KEY: &str = "library.refresh_minutes";
 
@@ -42,6 +51,24 @@ pub fn refresh_interval(store: &Store) -> Duration {
         .unwrap_or(DEFAULT_REFRESH_MINUTES)
         .clamp(REFRESH_MINUTES_RANGE.0, REFRESH_MINUTES_RANGE.1);
     Duration::from_secs_f64(minutes * 60.0)
+}
+
+/// How far to skip (back, forward) in ms: the settings within [`SKIP_RANGE_MS`], else
+/// [`DEFAULT_SKIPS_MS`].
+pub fn skip_distances(store: &Store) -> (u64, u64) {
+    let read = |key: &str, fallback: u64| {
+        store
+            .setting::<f64>(key)
+            .ok()
+            .flatten()
+            .filter(|ms| ms.is_finite() && *ms >= 0.0)
+            .map_or(fallback, |ms| ms.round() as u64)
+            .clamp(SKIP_RANGE_MS.0, SKIP_RANGE_MS.1)
+    };
+    (
+        read(SKIP_BACK_KEY, DEFAULT_SKIPS_MS.0),
+        read(SKIP_FORWARD_KEY, DEFAULT_SKIPS_MS.1),
+    )
 }
 
 /// The podcast directories a search asks: the public ones, and Podcast Index with the
@@ -79,6 +106,17 @@ mod tests {
             store.setting::<u64>("playback.skip_back_ms").expect("read"),
             Some(7_000)
         );
+    }
+
+    #[test]
+    fn skip_distances_are_the_settings_within_range_else_the_defaults() {
+        let store = crate::testing::library();
+        assert_eq!(skip_distances(&store), DEFAULT_SKIPS_MS);
+        set_setting(&store, SKIP_BACK_KEY, &Value::from(5_000)).expect("set");
+        set_setting(&store, SKIP_FORWARD_KEY, &Value::from(10_000_000)).expect("set");
+        assert_eq!(skip_distances(&store), (5_000, SKIP_RANGE_MS.1));
+        set_setting(&store, SKIP_BACK_KEY, &Value::from("soon")).expect("set");
+        assert_eq!(skip_distances(&store).0, DEFAULT_SKIPS_MS.0);
     }
 
     #[test]

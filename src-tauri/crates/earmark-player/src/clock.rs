@@ -21,6 +21,8 @@ pub struct ClockSnapshot {
     /// Listening time saved by skipping silence since the episode was opened, in
     /// milliseconds of listening.
     pub saved_ms: u64,
+    /// Linear output volume, 0.0–1.0.
+    pub volume: f32,
 }
 
 /// Frame bookkeeping of one stream, from which the heard position is derived.

@@ -123,6 +123,7 @@ impl Engine {
                 if let Some(c) = &self.current {
                     c.feed.shared.set_volume(v);
                 }
+                self.report();
             }
             Command::Speed(speed) => {
                 self.speed = speed;
@@ -361,6 +362,7 @@ impl Engine {
             playing: self.playing,
             duration_ms,
             saved_ms,
+            volume: self.volume,
         }
     }
 
