@@ -52,11 +52,11 @@ def mpris_name(page: EarmarkPage, bus: SessionBus) -> str:
     )
 
 
-def player_property(bus: SessionBus, name: str, prop: str) -> str:
-    """A Player property as `dbus-send` prints it (`double 1.5`)."""
+def player_property(bus: SessionBus, name: str, prop: str, interface: str = PLAYER_INTERFACE) -> str:
+    """A property as `dbus-send` prints it (`double 1.5`)."""
     reply = bus.run(
         "dbus-send", "--session", "--print-reply", f"--dest={name}", MPRIS_PATH,
-        "org.freedesktop.DBus.Properties.Get", f"string:{PLAYER_INTERFACE}", f"string:{prop}",
+        "org.freedesktop.DBus.Properties.Get", f"string:{interface}", f"string:{prop}",
     ).stdout  # fmt: skip
     return reply.splitlines()[-1].split("variant", 1)[1].strip()
 
@@ -120,6 +120,9 @@ def test_the_desktops_player_controls_play_seek_and_read_the_episode(
     assert abs(int(shown["mpris:length"]) / 1000 - 176_268) < 1_000, shown
     assert shown["mpris:trackid"].strip("'").startswith("/app/earmark/desktop/episode/"), shown
     assert playerctl(session_bus, "status") == "Paused"
+    # The desktop finds the app's name and its entry (the package's Earmark.desktop).
+    assert player_property(session_bus, name, "Identity", "org.mpris.MediaPlayer2") == 'string "Earmark"'
+    assert player_property(session_bus, name, "DesktopEntry", "org.mpris.MediaPlayer2") == 'string "Earmark"'
     seeked = SeekedSignals(session_bus)
     try:
         # Play-pause, as a media key sends it: the window plays, the desktop reads it.
@@ -223,9 +226,23 @@ def test_a_second_launch_hands_files_and_feed_links_to_the_running_window(
     )
 
 
-def test_a_file_given_at_the_first_launch_opens(
-    launch_app: Callable[..., RunningApp], tmp_path: Path
+def test_files_and_subscription_lists_given_at_the_first_launch_open(
+    launch_app: Callable[..., RunningApp], server: FeedServer, data_dir: Path, tmp_path: Path
 ) -> None:
-    talk = make_talk(tmp_path / "first.mp3", "First Words", "Write the note while it is fresh.")
-    page = launch_app(args=[f"file://{talk}"]).page
+    """`earmark FILE LIST.opml`, as a file manager's "Open with" runs it, with no
+    session bus: the file opens, the list's feeds are subscribed to."""
+    talk = make_talk(tmp_path / "first words.mp3", "First Words", "Write the note while it is fresh.")
+    subscriptions = tmp_path / "from another app.opml"
+    subscriptions.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>'
+        f'<outline type="rss" text="{SHOW}" xmlUrl="{server.url("/feed.xml")}"/></body></opml>'
+    )
+    page = launch_app(args=[f"file://{talk.as_posix().replace(' ', '%20')}", str(subscriptions)]).page
     page.wait_until(lambda d: page.title() == "First Words", f"the file did not open (shown: {page.title()!r})")
+    said = page.wait_until(
+        lambda d: (m := d.find_element(By.CSS_SELECTOR, '[data-testid="add-message"]').text).startswith("Subscribed")
+        and m,
+        "the subscription list was not imported",
+    )
+    assert said == "Subscribed to 1 of 1 feeds.", said
+    assert SHOW in [p["title"] for p in cli(data_dir, "feed", "list")["podcasts"]]

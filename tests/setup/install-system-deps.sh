@@ -29,6 +29,9 @@ for_test=(
     # answering native file dialogs (OPML, audio files) by typed keys; dropping
     # files on the window (a GTK 3 drag source in the system Python, moved by xdotool)
     xdotool python3-gi gir1.2-gtk-3.0
+    # a desktop session's bus for the one-instance and media-control tests
+    # (dbus-daemon, dbus-send, dbus-monitor) and the desktop's player client
+    dbus dbus-bin playerctl
     # test tools: screenshots, audio analysis, speech fixtures, the test venv
     imagemagick sox ffmpeg espeak-ng python3-venv
     # the aligner benchmark runs aeneas, whose C extension builds against these

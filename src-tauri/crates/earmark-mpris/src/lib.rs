@@ -28,8 +28,10 @@ pub use desktop::Hooks;
 use desktop::Desktop;
 use seen::Seen;
 
-/// The desktop entry the controls belong to (`earmark.desktop`, the package's).
-pub const DESKTOP_ENTRY: &str = "earmark";
+/// The desktop entry the controls belong to (`Earmark.desktop`, the package's).
+pub const DESKTOP_ENTRY: &str = "Earmark";
+/// The player's name on the bus, before its `.instance<pid>`: what `playerctl -p` takes.
+pub const BUS_NAME: &str = "earmark";
 
 /// What the announcing thread hears.
 #[derive(Debug)]
@@ -76,7 +78,7 @@ impl MediaControls {
 
 /// Serves the bus until the app ends.
 fn serve(desktop: Desktop, heard: Receiver<Update>) {
-    let name = format!("{DESKTOP_ENTRY}.instance{}", std::process::id());
+    let name = format!("{BUS_NAME}.instance{}", std::process::id());
     let server = match futures_lite::future::block_on(Server::new(&name, desktop)) {
         Ok(server) => server,
         Err(e) => {
