@@ -7,6 +7,7 @@
  */
 
 import * as api from "./api.js";
+import { createArtworkCache } from "./lib/artwork.js";
 import { isOfflineCode } from "./lib/downloads.js";
 import { createAddDialog } from "./views/add-dialog.js";
 import { downloadControl, updateInPlace } from "./views/download-control.js";
@@ -54,12 +55,16 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
   /** A check of every feed the user asked for is under way (its progress is shown). */
   let checkingAll = false;
 
+  /** Shows' thumbnails, asked for once each. */
+  const thumbnails = createArtworkCache((podcast) => api.artwork({ podcast }, "small"));
   const sidebar = createLibraryView($(".show-groups"), {
     onOpen,
     onOpenShow: (podcast) => openShow(podcast).catch(report),
+    onArtwork: (podcast) => thumbnails.get(podcast),
   });
   const page = createPodcastPage($("[data-testid=podcast-view]"), {
     onOpen,
+    onArtwork: (podcast) => api.artwork({ podcast }, "large").catch(() => null),
     onDownload: (action, episode) => download(action, episode),
     onRefresh: (podcast) => refresh(podcast),
     onMore: (offset) => {

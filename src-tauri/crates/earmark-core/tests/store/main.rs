@@ -22,6 +22,7 @@ mod search;
 mod sidebar;
 mod transcripts;
 mod upgrades;
+mod upgrades_v10;
 
 use std::path::PathBuf;
 
