@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use earmark_api::artwork_fetch::fetch_show_artwork;
-use earmark_api::refresh_report::{check_feeds, RefreshReport};
+use earmark_api::artwork_fetch::check_feeds_keeping_artwork;
+use earmark_api::refresh_report::RefreshReport;
 use earmark_api::settings::refresh_interval;
 use earmark_core::feeds::RefreshAll;
 use earmark_core::store::PodcastId;
@@ -31,9 +31,7 @@ pub async fn check(
     background
         .run_online(CHECKING, move |store, http, dir| {
             let progress = |p: &_| events::refresh_progress(&app, p);
-            let report = check_feeds(store, http, podcast, how, &progress)?;
-            fetch_show_artwork(store, http, dir, podcast);
-            Ok(report)
+            Ok(check_feeds_keeping_artwork(store, http, dir, podcast, how, &progress)?)
         })
         .await
 }

@@ -13,6 +13,8 @@ test("a picture found is asked for once, even by requests at the same time", asy
   assert.equal(b, a);
   assert.equal(await cache.get(1), a);
   assert.deepEqual(asked, [1]);
+  assert.equal(cache.peek(1), a, "at hand for a redraw");
+  assert.equal(cache.peek(2), undefined);
   cache.forget();
   await cache.get(1);
   assert.deepEqual(asked, [1, 1], "asked again once forgotten");

@@ -60,7 +60,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
   const sidebar = createLibraryView($(".show-groups"), {
     onOpen,
     onOpenShow: (podcast) => openShow(podcast).catch(report),
-    onArtwork: (podcast) => thumbnails.get(podcast),
+    artwork: thumbnails,
   });
   const page = createPodcastPage($("[data-testid=podcast-view]"), {
     onOpen,
@@ -190,6 +190,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
     checkingAll = podcast === null;
     try {
       showReport(await api.refreshFeeds(podcast));
+      thumbnails.forget(); // a show's picture may have changed with its feed
       await reload();
     } catch (error) {
       setStatus(describe(error), isOfflineCode(api.codeOf(error)) ? "offline" : "info");
@@ -267,6 +268,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
       });
       await api.onFeedsRefreshed((found) => {
         showReport(found);
+        thumbnails.forget();
         reload().catch(report);
       });
       await api.onFilesDrag(({ active }) => {

@@ -2,7 +2,7 @@
 //! the one to open at start, opening one, an episode's or a show's picture, chapters.
 
 use earmark_api::artwork_file::{artwork_url, ArtworkSize, PictureOf};
-use earmark_api::episode_view::OpenedEpisode;
+use earmark_api::episode_view::{chapters_of, OpenedEpisode};
 use earmark_core::chapters::Chapter;
 use earmark_core::store::{
     EpisodeId, EpisodePage, EpisodeSummary, Podcast, PodcastId, SidebarShow, SIDEBAR_EPISODES,
@@ -81,10 +81,5 @@ pub async fn episode_chapters(
     state: State<'_, AppState>,
     id: EpisodeId,
 ) -> IpcResult<Vec<Chapter>> {
-    state
-        .with_store(move |s| {
-            s.chapters(id)
-                .map(|c| c.map(|(c, _)| c).unwrap_or_default())
-        })
-        .await
+    state.with_store(move |s| chapters_of(s, id)).await
 }

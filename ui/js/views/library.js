@@ -24,9 +24,10 @@ const COUNT = new Intl.NumberFormat();
 /**
  * @param {HTMLElement} container where the groups go
  * @param {{onOpen: (id: number) => void, onOpenShow: (podcast: number|null) => void,
- *   onArtwork: (podcast: number) => Promise<string|null>}} handlers
+ *   artwork: {get: (podcast: number) => Promise<string|null>, peek: (podcast: number) => string|undefined}}} handlers
+ *   `artwork` gives a show's thumbnail (`peek`: one found already, drawn at once)
  */
-export function createLibraryView(container, { onOpen, onOpenShow, onArtwork }) {
+export function createLibraryView(container, { onOpen, onOpenShow, artwork }) {
   /** @type {number|null} */
   let currentId = null;
   /** Shows folded away by the listener, by podcast id ("local" for local files). */
@@ -42,7 +43,7 @@ export function createLibraryView(container, { onOpen, onOpenShow, onArtwork }) 
         if (!entry.isIntersecting) continue;
         const art = /** @type {HTMLImageElement} */ (entry.target);
         nearScreen.unobserve(art);
-        onArtwork(Number(art.dataset.podcast)).then((url) => {
+        artwork.get(Number(art.dataset.podcast)).then((url) => {
           if (!url) return;
           art.src = url;
           art.dataset.state = "shown";
@@ -126,7 +127,13 @@ export function createLibraryView(container, { onOpen, onOpenShow, onArtwork }) 
       art.dataset.testid = "show-art";
       art.dataset.podcast = String(group.podcast_id);
       art.alt = "";
-      nearScreen.observe(art);
+      const known = artwork.peek(group.podcast_id);
+      if (known) {
+        art.src = known;
+        art.dataset.state = "shown";
+      } else {
+        nearScreen.observe(art);
+      }
       name.append(art);
     }
     name.append(title);

@@ -6,9 +6,11 @@
 use std::path::Path;
 
 use earmark_core::artwork::{fetch_artwork, ArtworkCache, ArtworkFetch};
-use earmark_core::feeds::{subscribe, Refreshed, SubscribeError};
+use earmark_core::feeds::{subscribe, RefreshAll, RefreshProgress, Refreshed, SubscribeError};
 use earmark_core::http::HttpClient;
-use earmark_core::store::{PodcastId, Store};
+use earmark_core::store::{PodcastId, Store, StoreResult};
+
+use crate::refresh_report::{check_feeds, RefreshReport};
 
 /// How many of each show's latest episodes get their own picture fetched (older
 /// ones are shown with the show's).
@@ -63,4 +65,19 @@ pub fn subscribe_with_artwork(
     let done = subscribe(store, http, url)?;
     fetch_show_artwork(store, http, data_dir, Some(done.podcast));
     Ok(done)
+}
+
+/// Checks feeds for new episodes ([`check_feeds`]), then fetches the artwork of the
+/// shows checked.
+pub fn check_feeds_keeping_artwork(
+    store: &Store,
+    http: &HttpClient,
+    data_dir: &Path,
+    podcast: Option<PodcastId>,
+    how: RefreshAll,
+    progress: &(dyn Fn(&RefreshProgress) + Sync),
+) -> StoreResult<RefreshReport> {
+    let report = check_feeds(store, http, podcast, how, progress)?;
+    fetch_show_artwork(store, http, data_dir, podcast);
+    Ok(report)
 }

@@ -3,6 +3,7 @@
 //! (stored when the library had another) or why the audio cannot play.
 
 use earmark_align::flagged_indexes;
+use earmark_core::chapters::Chapter;
 use earmark_core::store::{Episode, EpisodeId, Store, StoreResult};
 use earmark_core::transcript::{is_coarse, Segment, TranscriptFormat};
 use serde::Serialize;
@@ -73,6 +74,14 @@ pub fn opened(
             .unwrap_or_default(),
         audio_problem: audio.err(),
     })
+}
+
+/// `episode`'s chapters by start (empty when it has none).
+pub fn chapters_of(store: &Store, episode: EpisodeId) -> StoreResult<Vec<Chapter>> {
+    Ok(store
+        .chapters(episode)?
+        .map(|(chapters, _)| chapters)
+        .unwrap_or_default())
 }
 
 #[cfg(test)]
