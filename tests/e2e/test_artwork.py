@@ -106,10 +106,9 @@ def test_the_feeds_pictures_are_shown_and_kept_for_offline(
         asked = [s.path for s in server.seen if s.path.startswith("/art/")]
         assert sorted(asked) == ["/art/ep-2.png", "/art/show.png"], f"each picture fetched once: {asked}"
         first.close(display, artifacts_dir / f"artwork-before-restart-{name}.png", artifacts_dir / f"artwork-before-restart-{name}.log")
-    kept = sorted(p.name for p in (data_dir / "artwork").iterdir())
-    assert len(kept) == 4 and all(p.endswith((".jpg", ".png")) for p in kept), kept
+    kept = sorted(p.name for p in (data_dir / "artwork").iterdir() if p.suffix in (".jpg", ".png"))
+    assert len(kept) == 4, f"two pictures, at 96 and 512 px each: {kept}"
 
-    again = launch_app({"GTK_THEME": theme})
-    again.page.segments()
+    again = launch_app({"GTK_THEME": theme})  # it reopens "Pilot": no transcript to wait for
     check_pictures(again)
     screenshot(again.page, artifacts_dir, f"artwork-offline-episode-{name}")
