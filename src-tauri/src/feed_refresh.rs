@@ -31,7 +31,9 @@ pub async fn check(
     background
         .run_online(CHECKING, move |store, http, dir| {
             let progress = |p: &_| events::refresh_progress(&app, p);
-            Ok(check_feeds_keeping_artwork(store, http, dir, podcast, how, &progress)?)
+            Ok(check_feeds_keeping_artwork(
+                store, http, dir, podcast, how, &progress,
+            )?)
         })
         .await
 }
