@@ -1,6 +1,6 @@
 //! Fetching one picture into the [`ArtworkCache`], once: a picture stored is never
-//! asked for again, and one that failed not before [`RETRY_FAILED_AFTER`]
-//! (`super::RETRY_FAILED_AFTER`) has passed.
+//! asked for again, and one that failed not before
+//! [`RETRY_FAILED_AFTER`](super::RETRY_FAILED_AFTER) has passed.
 
 use serde::Serialize;
 

@@ -5,7 +5,7 @@
 //!
 //! A picture is trusted only by its own bytes: at most [`MAX_ARTWORK_BYTES`], PNG,
 //! JPEG, GIF or WebP by signature (never SVG, which can carry script), decoded within
-//! bounds ([`scale`]) and stored again as PNG or JPEG in the [`ArtworkSize`]s the
+//! bounds ([`scaled`]) and stored again as PNG or JPEG in the [`ArtworkSize`]s the
 //! window uses, under a hash of its address ([`ArtworkCache`]). A fetch that failed is
 //! remembered, and tried again only after [`RETRY_FAILED_AFTER`].
 
