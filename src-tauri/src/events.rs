@@ -33,22 +33,10 @@ pub fn feeds_refreshed(app: &AppHandle, report: &RefreshReport) {
     emit(app, "feeds-refreshed", report);
 }
 
-/// Payload of `transcript-align-progress`.
-#[derive(Debug, Clone, Serialize)]
-struct AlignProgress {
-    episode: EpisodeId,
-    stage: &'static str,
-    done: f32,
-}
-
 /// How far an alignment is: `stage` (`decoding`, `synthesizing`, `matching`) and
 /// `done`, 0 to 1 over the whole job.
 pub fn align_progress(app: &AppHandle, episode: EpisodeId, stage: &'static str, done: f32) {
-    let payload = AlignProgress {
-        episode,
-        stage,
-        done,
-    };
+    let payload = json!({ "episode": episode, "stage": stage, "done": done });
     emit(app, "transcript-align-progress", payload);
 }
 

@@ -3,7 +3,8 @@
 
 use std::time::Duration;
 
-use earmark_api::refresh_report::{check_feeds, RefreshReport};
+use earmark_api::artwork_fetch::check_feeds_keeping_artwork;
+use earmark_api::refresh_report::RefreshReport;
 use earmark_api::settings::refresh_interval;
 use earmark_core::feeds::RefreshAll;
 use earmark_core::store::PodcastId;
@@ -19,7 +20,7 @@ const CHECKING: &str = "Checking for new episodes";
 pub const PERIODIC_CHECKS: &str = "The background check for new episodes";
 
 /// Checks one podcast, or all of them (as `how` says), telling the window how far a
-/// whole check has come (`refresh-progress`).
+/// whole check has come (`refresh-progress`), then fetches the artwork not kept yet.
 pub async fn check(
     app: &AppHandle,
     background: &Background,
@@ -28,9 +29,11 @@ pub async fn check(
 ) -> IpcResult<RefreshReport> {
     let app = app.clone();
     background
-        .run_online(CHECKING, move |store, http, _| {
+        .run_online(CHECKING, move |store, http, dir| {
             let progress = |p: &_| events::refresh_progress(&app, p);
-            Ok(check_feeds(store, http, podcast, how, &progress)?)
+            Ok(check_feeds_keeping_artwork(
+                store, http, dir, podcast, how, &progress,
+            )?)
         })
         .await
 }

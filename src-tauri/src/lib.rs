@@ -66,7 +66,7 @@ pub fn run() {
             commands::library::library_episode,
             commands::library::library_resume,
             commands::library::episode_open,
-            commands::library::episode_cover,
+            commands::library::artwork,
             commands::player::player_subscribe,
             commands::player::player_check_output,
             commands::player::player_play,

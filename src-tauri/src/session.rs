@@ -5,16 +5,15 @@ use std::path::Path;
 use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 
-use earmark_api::artwork::artwork_file;
 use earmark_api::now_playing::NowPlaying;
 use earmark_api::positions::{follow, SessionEvent};
 use earmark_api::shared::Listener;
 use earmark_core::store::Store;
-use earmark_mpris::{Hooks, MediaControls};
+use earmark_mpris::{MediaControls, Raise};
 use earmark_player::{ClockSnapshot, PlayerEvent};
 use tauri::AppHandle;
 
-use crate::{events, launch, supervise};
+use crate::{events, launch};
 
 /// The window's clock channel, once it subscribed.
 pub type ClockChannel = Listener<ClockSnapshot>;
@@ -26,12 +25,14 @@ pub fn media_controls(
     store: &Arc<Mutex<Store>>,
     data_dir: &Path,
 ) -> MediaControls {
-    let (app, store_for_art, data_dir) = (app.clone(), Arc::clone(store), data_dir.to_path_buf());
-    let hooks = Hooks {
-        raise: Box::new(move || launch::raise(&app)),
-        artwork: Box::new(move |id| artwork_file(&supervise::lock(&store_for_art), &data_dir, id)),
-    };
-    MediaControls::start(Arc::clone(now), Arc::clone(store), hooks)
+    let app = app.clone();
+    let raise = Raise(Box::new(move || launch::raise(&app)));
+    MediaControls::start(
+        Arc::clone(now),
+        Arc::clone(store),
+        data_dir.to_path_buf(),
+        raise,
+    )
 }
 
 /// Runs until the player and every loader are gone; the clock goes to the window's

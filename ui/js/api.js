@@ -66,8 +66,14 @@ export const resumeEpisode = () => call("library_resume");
 /** @param {number} id @returns {Promise<OpenedEpisode>} */
 export const openEpisode = (id) => call("episode_open", { id });
 
-/** The cover picture in an episode's audio file, as a data: URL. @param {number} id @returns {Promise<string|null>} */
-export const episodeCover = (id) => call("episode_cover", { id });
+/**
+ * The picture kept on this computer for an episode (its own, else its show's, else
+ * its file's cover) or a show, as a data: URL; null while there is none.
+ * @param {{episode: number}|{podcast: number}} of
+ * @param {"small"|"large"} size 96 px for lists, 512 px for headers
+ * @returns {Promise<string|null>}
+ */
+export const artwork = (of, size) => call("artwork", { of, size });
 
 /** @returns {Promise<void>} */
 export const checkOutput = () => call("player_check_output");

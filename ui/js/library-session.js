@@ -7,6 +7,7 @@
  */
 
 import * as api from "./api.js";
+import { createArtworkCache } from "./lib/artwork.js";
 import { isOfflineCode } from "./lib/downloads.js";
 import { createAddDialog } from "./views/add-dialog.js";
 import { downloadControl, updateInPlace } from "./views/download-control.js";
@@ -54,12 +55,16 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
   /** A check of every feed the user asked for is under way (its progress is shown). */
   let checkingAll = false;
 
+  /** Shows' thumbnails, asked for once each. */
+  const thumbnails = createArtworkCache((podcast) => api.artwork({ podcast }, "small"));
   const sidebar = createLibraryView($(".show-groups"), {
     onOpen,
     onOpenShow: (podcast) => openShow(podcast).catch(report),
+    artwork: thumbnails,
   });
   const page = createPodcastPage($("[data-testid=podcast-view]"), {
     onOpen,
+    onArtwork: (podcast) => api.artwork({ podcast }, "large").catch(() => null),
     onDownload: (action, episode) => download(action, episode),
     onRefresh: (podcast) => refresh(podcast),
     onMore: (offset) => {
@@ -185,6 +190,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
     checkingAll = podcast === null;
     try {
       showReport(await api.refreshFeeds(podcast));
+      thumbnails.forget(); // a show's picture may have changed with its feed
       await reload();
     } catch (error) {
       setStatus(describe(error), isOfflineCode(api.codeOf(error)) ? "offline" : "info");
@@ -269,6 +275,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
       });
       await api.onFeedsRefreshed((found) => {
         showReport(found);
+        thumbnails.forget();
         reload().catch(report);
       });
       await api.onFilesDrag(({ active }) => {

@@ -130,8 +130,12 @@ async function openEpisode(id, atMs = null, reveal = true) {
     const warn = !(await library.offersDownload(id));
     header.render(episode);
     api
-      .episodeCover(id)
-      .then((url) => opened.id === id && header.setCover(url))
+      .artwork({ episode: id }, "large")
+      .then((url) => {
+        if (opened.id !== id) return;
+        header.setCover(url);
+        playerBar.setArtwork(url);
+      })
       .catch(report);
     playerBar.setDuration(episode.duration_ms);
     // Only audio that opened can be moved to the moment: a seek in an episode without

@@ -2,10 +2,11 @@
 //! OPML in and out.
 
 use earmark_api::artwork::remote_artwork;
+use earmark_api::artwork_fetch::subscribe_with_artwork;
 use earmark_api::launch::LaunchQueue;
 use earmark_api::settings::directories;
 use earmark_core::directory::{search_directories, DirectorySearch};
-use earmark_core::feeds::{subscribe, RefreshAll, Refreshed};
+use earmark_core::feeds::{RefreshAll, Refreshed};
 use earmark_core::limits::{read_capped, ReadError};
 use earmark_core::opml::{self, write_opml, ImportedFeed, MAX_OPML_BYTES};
 use earmark_core::store::PodcastId;
@@ -18,12 +19,12 @@ use crate::open_dialog::{pick, Pick};
 use crate::save_dialog::{save_text, SaveRequest};
 use earmark_api::refresh_report::RefreshReport;
 
-/// Subscribes to the feed at `url` (refreshes it when it is in the library already).
+/// Subscribes to the feed at `url` (refreshes it if in the library) and keeps its artwork.
 #[tauri::command]
 pub async fn feed_subscribe(jobs: State<'_, LibraryJobs>, url: String) -> IpcResult<Refreshed> {
     jobs.background
-        .run_online("Subscribing to the feed", move |store, http, _| {
-            Ok(subscribe(store, http, &url)?)
+        .run_online("Subscribing to the feed", move |store, http, dir| {
+            Ok(subscribe_with_artwork(store, http, dir, &url)?)
         })
         .await
 }

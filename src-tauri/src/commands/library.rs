@@ -1,7 +1,8 @@
 //! Library commands: the sidebar's shows, the shows, a show's episodes, one episode,
-//! the one to open at start, opening one, its cover picture and chapters.
+//! the one to open at start, opening one, an episode's or a show's picture, chapters.
 
-use earmark_api::episode_view::{cover, OpenedEpisode};
+use earmark_api::artwork_file::{artwork_url, ArtworkSize, PictureOf};
+use earmark_api::episode_view::{chapters_of, OpenedEpisode};
 use earmark_core::chapters::Chapter;
 use earmark_core::store::{
     EpisodeId, EpisodePage, EpisodeSummary, Podcast, PodcastId, SidebarShow, SIDEBAR_EPISODES,
@@ -57,10 +58,14 @@ pub async fn podcast_episodes(
         .await
 }
 
-/// The cover picture in an episode's audio file, as a `data:` URL, or `None`.
+/// The picture kept on this computer for an episode or a show, as a `data:` URL.
 #[tauri::command]
-pub async fn episode_cover(state: State<'_, AppState>, id: EpisodeId) -> IpcResult<Option<String>> {
-    state.with_library(move |s| cover(s, id)).await
+pub async fn artwork(
+    state: State<'_, AppState>,
+    of: PictureOf,
+    size: ArtworkSize,
+) -> IpcResult<Option<String>> {
+    state.with_library(move |s| artwork_url(s, of, size)).await
 }
 
 /// Opens an episode: loads it into the player at its saved position (in place of the
@@ -76,10 +81,5 @@ pub async fn episode_chapters(
     state: State<'_, AppState>,
     id: EpisodeId,
 ) -> IpcResult<Vec<Chapter>> {
-    state
-        .with_store(move |s| {
-            s.chapters(id)
-                .map(|c| c.map(|(c, _)| c).unwrap_or_default())
-        })
-        .await
+    state.with_store(move |s| chapters_of(s, id)).await
 }

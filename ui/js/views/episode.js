@@ -22,7 +22,7 @@ export function createEpisodeHeader(head) {
       description.hidden = !episode.description;
       document.title = `${episode.title} — Earmark`;
     },
-    /** Shows the cover picture found in the audio file (a data: URL), if any. @param {string|null} url */
+    /** Shows the episode's picture (a data: URL), if it has one. @param {string|null} url */
     setCover(url) {
       cover.hidden = !url;
       if (url) cover.src = url;

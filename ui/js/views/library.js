@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * The sidebar's library: one group per show (podcasts, then local files), each with
- * its newest episodes as the store gives them; the show's name opens its page, an
- * episode opens it.
+ * its newest episodes as the store gives them; the show's name (with its picture)
+ * opens its page, an episode opens it. A show's picture is asked for only when its
+ * name scrolls near the screen.
  * @module views/library
  */
 
@@ -22,9 +23,11 @@ const COUNT = new Intl.NumberFormat();
 
 /**
  * @param {HTMLElement} container where the groups go
- * @param {{onOpen: (id: number) => void, onOpenShow: (podcast: number|null) => void}} handlers
+ * @param {{onOpen: (id: number) => void, onOpenShow: (podcast: number|null) => void,
+ *   artwork: {get: (podcast: number) => Promise<string|null>, peek: (podcast: number) => string|undefined}}} handlers
+ *   `artwork` gives a show's thumbnail (`peek`: one found already, drawn at once)
  */
-export function createLibraryView(container, { onOpen, onOpenShow }) {
+export function createLibraryView(container, { onOpen, onOpenShow, artwork }) {
   /** @type {number|null} */
   let currentId = null;
   /** Shows folded away by the listener, by podcast id ("local" for local files). */
@@ -33,6 +36,22 @@ export function createLibraryView(container, { onOpen, onOpenShow }) {
   let currentShow = "";
   /** Counts the drawings, so that a newer one stops an older one's later chunks. */
   let drawn = 0;
+  /** Fills a show's picture once it comes near the sidebar's visible part. */
+  const nearScreen = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        const art = /** @type {HTMLImageElement} */ (entry.target);
+        nearScreen.unobserve(art);
+        artwork.get(Number(art.dataset.podcast)).then((url) => {
+          if (!url) return;
+          art.src = url;
+          art.dataset.state = "shown";
+        });
+      }
+    },
+    { root: container.closest(".library"), rootMargin: "400px 0px" },
+  );
 
   container.addEventListener("click", (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
@@ -102,6 +121,21 @@ export function createLibraryView(container, { onOpen, onOpenShow }) {
     const title = document.createElement("span");
     title.className = "show-title";
     title.textContent = group.title;
+    if (group.podcast_id != null) {
+      const art = document.createElement("img");
+      art.className = "show-art";
+      art.dataset.testid = "show-art";
+      art.dataset.podcast = String(group.podcast_id);
+      art.alt = "";
+      const known = artwork.peek(group.podcast_id);
+      if (known) {
+        art.src = known;
+        art.dataset.state = "shown";
+      } else {
+        nearScreen.observe(art);
+      }
+      name.append(art);
+    }
     name.append(title);
     if (group.new_count > 0) {
       const badge = document.createElement("span");
@@ -138,6 +172,7 @@ export function createLibraryView(container, { onOpen, onOpenShow }) {
      */
     render(groups) {
       const drawing = ++drawn;
+      nearScreen.disconnect();
       container.replaceChildren(...groups.slice(0, FIRST_GROUPS).map(groupSection));
       let at = FIRST_GROUPS;
       const more = () => {

@@ -1,5 +1,5 @@
 // @ts-check
-/** The player bar: transport, timeline, speed, skip silence, volume. @module views/player-bar */
+/** The player bar: the episode's picture, transport, timeline, speed, skip silence, volume. @module views/player-bar */
 
 import * as api from "../api.js";
 import { readFlag, readNumber, SKIP_BACK_MS, SKIP_FORWARD_MS, SKIP_SILENCE, SPEED } from "../lib/settings.js";
@@ -38,6 +38,7 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
   const saved = /** @type {HTMLElement} */ (bar.querySelector("[data-testid=saved]"));
   const skipBackButton = /** @type {HTMLElement} */ (bar.querySelector("[data-action=skip-back]"));
   const skipForwardButton = /** @type {HTMLElement} */ (bar.querySelector("[data-action=skip-forward]"));
+  const art = /** @type {HTMLImageElement} */ (bar.querySelector("[data-testid=player-art]"));
   let dragging = false;
   let shownSecond = -1;
   let speed = 1;
@@ -179,6 +180,12 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
       toggle.dataset.state = playing ? "playing" : "paused";
       toggle.setAttribute("aria-label", playing ? "Pause" : "Play");
       toggle.title = playing ? "Pause (Space)" : "Play (Space)";
+    },
+    /** Shows the episode's picture (a data: URL), or none. @param {string|null} url */
+    setArtwork(url) {
+      art.hidden = !url;
+      if (url) art.src = url;
+      else art.removeAttribute("src");
     },
     /** @param {number} ms */
     setDuration(ms) {

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * A show's page, like the podcast's own: its title and description, then every
+ * A show's page, like the podcast's own: its picture, title and description, then every
  * episode newest first — title, date in the reader's locale, duration, the start
  * of the show notes (as text), whether it is new, in progress or played, and its
  * download control.
@@ -23,9 +23,11 @@ export const PAGE_ROWS = 100;
 /**
  * @param {HTMLElement} view the `[data-view=podcast]` section
  * @param {{onOpen: (id: number) => void, onDownload: (action: DownloadAction, episode: number) => void,
- *   onRefresh: (podcast: number) => void, onMore: (offset: number) => void}} handlers
+ *   onRefresh: (podcast: number) => void, onMore: (offset: number) => void,
+ *   onArtwork: (podcast: number) => Promise<string|null>}} handlers
  */
-export function createPodcastPage(view, { onOpen, onDownload, onRefresh, onMore }) {
+export function createPodcastPage(view, { onOpen, onDownload, onRefresh, onMore, onArtwork }) {
+  const art = /** @type {HTMLImageElement} */ (view.querySelector(".podcast-art"));
   const kicker = /** @type {HTMLElement} */ (view.querySelector(".podcast-kicker"));
   const title = /** @type {HTMLElement} */ (view.querySelector(".podcast-title"));
   const description = /** @type {HTMLElement} */ (view.querySelector(".podcast-description"));
@@ -132,6 +134,15 @@ export function createPodcastPage(view, { onOpen, onDownload, onRefresh, onMore 
       description.textContent = podcast?.description ?? "";
       description.hidden = !podcast?.description;
       refresh.hidden = !podcast?.feed_url;
+      art.hidden = true;
+      art.removeAttribute("src");
+      if (podcast) {
+        onArtwork(podcast.id).then((url) => {
+          if (!url || show?.id !== podcast.id) return;
+          art.src = url;
+          art.hidden = false;
+        });
+      }
       list.replaceChildren();
       draw(page.episodes);
     },

@@ -2,16 +2,11 @@
 //! transcript and the lines the aligner did not find, with the audio's exact length
 //! (stored when the library had another) or why the audio cannot play.
 
-use std::sync::Mutex;
-
 use earmark_align::flagged_indexes;
-use earmark_core::library::read_cover;
+use earmark_core::chapters::Chapter;
 use earmark_core::store::{Episode, EpisodeId, Store, StoreResult};
 use earmark_core::transcript::{is_coarse, Segment, TranscriptFormat};
 use serde::Serialize;
-
-use crate::artwork::data_url;
-use crate::shared::lock;
 
 /// An episode as the episode view shows it.
 #[derive(Debug, Serialize)]
@@ -81,17 +76,12 @@ pub fn opened(
     })
 }
 
-/// The cover picture embedded in `episode`'s audio file, as a `data:` URL the view can
-/// show (PNG, JPEG, GIF or WebP only), or `None`, also when reading it failed (even
-/// by a bug). The file is read without the store.
-pub fn cover(store: &Mutex<Store>, episode: EpisodeId) -> StoreResult<Option<String>> {
-    let Some(audio) = lock(store).episode(episode)?.audio_path else {
-        return Ok(None);
-    };
-    let cover = std::panic::catch_unwind(|| read_cover(&audio))
-        .ok()
-        .flatten();
-    Ok(cover.as_ref().map(data_url))
+/// `episode`'s chapters by start (empty when it has none).
+pub fn chapters_of(store: &Store, episode: EpisodeId) -> StoreResult<Vec<Chapter>> {
+    Ok(store
+        .chapters(episode)?
+        .map(|(chapters, _)| chapters)
+        .unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@ pub mod align_jobs;
 pub mod analysis;
 pub mod annotations;
 pub mod artwork;
+pub mod artwork_fetch;
+pub mod artwork_file;
 pub mod audio_import;
 pub mod download_list;
 pub mod download_queue;

@@ -2,6 +2,7 @@
 //! getting episodes in. Nothing here knows about windows or sound cards.
 
 pub mod anchor;
+pub mod artwork;
 pub mod atomic_file;
 pub mod backup;
 pub mod chapters;

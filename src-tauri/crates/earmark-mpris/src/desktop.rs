@@ -7,6 +7,7 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+use earmark_api::artwork_file::artwork_file;
 use earmark_api::error_report::ErrorReport;
 use earmark_api::now_playing::NowPlaying;
 use earmark_api::settings::skip_distances;
@@ -24,17 +25,12 @@ use crate::seen::Seen;
 use crate::track::{metadata, track_id};
 use crate::Update;
 
-/// What the desktop integration needs from the window.
-pub struct Hooks {
-    /// Brings the window to the front.
-    pub raise: Box<dyn Fn() + Send + Sync>,
-    /// The picture file of an episode (its own, its show's or its embedded cover).
-    pub artwork: Box<dyn Fn(EpisodeId) -> Option<PathBuf> + Send + Sync>,
-}
+/// Brings the window to the front (the desktop's Raise).
+pub struct Raise(pub Box<dyn Fn() + Send + Sync>);
 
-impl fmt::Debug for Hooks {
+impl fmt::Debug for Raise {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Hooks")
+        f.write_str("Raise")
     }
 }
 
@@ -43,8 +39,10 @@ impl fmt::Debug for Hooks {
 pub struct Desktop {
     pub(crate) now: Arc<NowPlaying>,
     pub(crate) store: Arc<Mutex<Store>>,
+    /// The data folder, whose artwork cache gives the episode's picture.
+    pub(crate) data_dir: PathBuf,
     pub(crate) seen: Mutex<Seen>,
-    pub(crate) hooks: Hooks,
+    pub(crate) raise: Raise,
     /// Tells the announcing thread of a change the player's clock does not show.
     pub(crate) updates: Sender<Update>,
 }
@@ -89,8 +87,9 @@ impl Desktop {
     pub(crate) fn track(&self) -> Metadata {
         let episode = self.now.loaded();
         let duration = lock(&self.seen).clock().map_or(0, |c| c.duration_ms);
-        let artwork = episode.and_then(|id| (self.hooks.artwork)(id));
-        metadata(&lock(&self.store), episode, duration, artwork.as_deref())
+        let store = lock(&self.store);
+        let artwork = episode.and_then(|id| artwork_file(&store, &self.data_dir, id));
+        metadata(&store, episode, duration, artwork.as_deref())
     }
 
     pub(crate) fn has_episode(&self) -> bool {
@@ -116,7 +115,7 @@ fn ms_of(time: Time) -> u64 {
 
 impl RootInterface for Desktop {
     async fn raise(&self) -> fdo::Result<()> {
-        (self.hooks.raise)();
+        (self.raise.0)();
         Ok(())
     }
 

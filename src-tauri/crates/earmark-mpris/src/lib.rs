@@ -13,6 +13,7 @@ mod moves;
 mod seen;
 mod track;
 
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -23,7 +24,7 @@ use earmark_core::store::Store;
 use earmark_player::ClockSnapshot;
 use mpris_server::{Property, Server, Signal};
 
-pub use desktop::Hooks;
+pub use desktop::Raise;
 
 use desktop::Desktop;
 use seen::Seen;
@@ -50,15 +51,22 @@ pub struct MediaControls {
 
 impl MediaControls {
     /// Offers the player to the desktop on the session bus as
-    /// `org.mpris.MediaPlayer2.earmark.instance<pid>`. Returns at once; without a bus
-    /// it says so on stderr and the controls do nothing.
-    pub fn start(now: Arc<NowPlaying>, store: Arc<Mutex<Store>>, hooks: Hooks) -> Self {
+    /// `org.mpris.MediaPlayer2.earmark.instance<pid>`, with the episodes' pictures from
+    /// `data_dir`'s artwork cache. Returns at once; without a bus it says so on stderr
+    /// and the controls do nothing.
+    pub fn start(
+        now: Arc<NowPlaying>,
+        store: Arc<Mutex<Store>>,
+        data_dir: PathBuf,
+        raise: Raise,
+    ) -> Self {
         let (updates, heard) = mpsc::channel();
         let desktop = Desktop {
             now,
             store,
+            data_dir,
             seen: Mutex::new(Seen::default()),
-            hooks,
+            raise,
             updates: updates.clone(),
         };
         let serving = std::thread::Builder::new()

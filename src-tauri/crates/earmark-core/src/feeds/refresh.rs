@@ -491,5 +491,6 @@ fn feed_item(episode: &FeedEpisode) -> FeedItem {
                 href: p.href.clone(),
             })
             .collect(),
+        image_url: episode.image_url.clone(),
     }
 }

@@ -73,7 +73,7 @@ fn mp4_cover(path: &Path) -> Option<Vec<u8>> {
 }
 
 /// The image format its first bytes announce, if it is one a window shows.
-fn image_type(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn image_type(bytes: &[u8]) -> Option<&'static str> {
     match bytes {
         [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n', ..] => Some("image/png"),
         [0xff, 0xd8, 0xff, ..] => Some("image/jpeg"),

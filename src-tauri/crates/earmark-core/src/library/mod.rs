@@ -12,6 +12,7 @@ mod read;
 mod tags;
 
 pub use attach::{attach_parsed, is_transcript_file_name, TRANSCRIPT_EXTENSIONS};
+pub(crate) use cover::image_type;
 pub use cover::{read_cover, Cover, MAX_COVER_BYTES};
 pub use demo::{install_demo, DEMO_TITLE};
 pub use error::LibraryError;

@@ -81,6 +81,8 @@ pub struct FeedItem {
     pub links: Vec<EpisodeLink>,
     /// Its people, in feed order.
     pub people: Vec<EpisodePerson>,
+    /// Its own picture's address (the item's `itunes:image`).
+    pub image_url: Option<String>,
 }
 
 /// What happened to one item.
@@ -101,12 +103,13 @@ type StoredDetails = (
     Option<String>,
     Option<String>,
     Option<u64>,
+    Option<String>,
 );
 
 impl Store {
     /// Upserts a podcast's feed items by guid, in one transaction: new guids become
-    /// new episodes, known ones get the feed's title, description, date and audio
-    /// address (the user's position, played state, notes, local file and any exact
+    /// new episodes, known ones get the feed's title, description, date, audio
+    /// address and picture (the user's position, played state, notes, local file and any exact
     /// duration are kept; a feed duration only fills a missing one). Links and people
     /// are replaced when they changed. Returns one entry per item, in order.
     pub fn sync_feed_episodes(
@@ -120,7 +123,7 @@ impl Store {
             let mut people = load_people(tx, podcast)?;
             let mut out = Vec::with_capacity(items.len());
             for item in items {
-                let synced = upsert_episode(tx, podcast, &item.episode)?;
+                let synced = upsert_episode(tx, podcast, item)?;
                 // A new episode has no rows to replace: skip the deletes.
                 let old_links = links.remove(&synced.id).unwrap_or_default();
                 if old_links != item.links {
@@ -175,12 +178,13 @@ impl Store {
 fn upsert_episode(
     tx: &Transaction<'_>,
     podcast: PodcastId,
-    episode: &NewEpisode,
+    item: &FeedItem,
 ) -> StoreResult<SyncedEpisode> {
+    let episode = &item.episode;
     let existing: Option<StoredDetails> = tx
         .prepare_cached(
-            "SELECT id, title, description, published, audio_url, duration_ms FROM episodes \
-             WHERE podcast_id = ?1 AND guid = ?2",
+            "SELECT id, title, description, published, audio_url, duration_ms, image_url \
+             FROM episodes WHERE podcast_id = ?1 AND guid = ?2",
         )?
         .query_row(params![podcast, episode.guid], |row| {
             Ok((
@@ -190,13 +194,15 @@ fn upsert_episode(
                 row.get(3)?,
                 row.get(4)?,
                 row.get(5)?,
+                row.get(6)?,
             ))
         })
         .optional()?;
-    let Some((id, title, description, published, audio_url, duration_ms)) = existing else {
+    let Some((id, title, description, published, audio_url, duration_ms, image_url)) = existing
+    else {
         tx.prepare_cached(
             "INSERT INTO episodes (podcast_id, guid, title, description, published, audio_url, \
-             duration_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+             duration_ms, image_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?
         .execute(params![
             podcast,
@@ -206,6 +212,7 @@ fn upsert_episode(
             episode.published,
             episode.audio_url,
             storable(episode.duration_ms),
+            item.image_url,
         ])?;
         return Ok(SyncedEpisode {
             id: tx.last_insert_rowid(),
@@ -215,18 +222,20 @@ fn upsert_episode(
     let details_changed = title != episode.title
         || description != episode.description
         || published != episode.published
-        || audio_url != episode.audio_url;
+        || audio_url != episode.audio_url
+        || image_url != item.image_url;
     if details_changed {
         tx.prepare_cached(
-            "UPDATE episodes SET title = ?2, description = ?3, published = ?4, audio_url = ?5 \
-             WHERE id = ?1",
+            "UPDATE episodes SET title = ?2, description = ?3, published = ?4, audio_url = ?5, \
+             image_url = ?6 WHERE id = ?1",
         )?
         .execute(params![
             id,
             episode.title,
             episode.description,
             episode.published,
-            episode.audio_url
+            episode.audio_url,
+            item.image_url
         ])?;
     }
     if duration_ms.is_none() && episode.duration_ms.is_some() {

@@ -12,6 +12,7 @@
 //! Timestamps are RFC 3339 UTC strings with second precision (`2024-05-01T12:00:00Z`),
 //! written by SQLite's `strftime`. Times in media are `u64` milliseconds.
 
+mod artwork;
 mod chapters;
 mod confidence;
 mod db;
@@ -32,6 +33,7 @@ mod settings;
 mod sidebar;
 mod transcripts;
 
+pub use artwork::EpisodeArtwork;
 pub use db::{Store, BUSY_TIMEOUT, DATABASE_FILE_NAME};
 pub use episodes::{Episode, EpisodeSummary, NewEpisode, PLAYED_WITHIN_MS};
 pub use error::StoreError;

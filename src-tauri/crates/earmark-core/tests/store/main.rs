@@ -3,6 +3,7 @@
 // Helpers here are test code too: a failed unwrap is a failed test with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod artwork;
 mod attach;
 mod backup;
 mod concurrency;
@@ -22,6 +23,7 @@ mod search;
 mod sidebar;
 mod transcripts;
 mod upgrades;
+mod upgrades_v10;
 
 use std::path::PathBuf;
 

@@ -21,6 +21,9 @@ use rusqlite::Connection;
 use tempfile::TempDir;
 
 use crate::migrate::{backups_in, user_version};
+use crate::upgrades_v10::{
+    add_old_links, from_10_episodes_keep_their_own_picture, sync_old_feed_item,
+};
 use crate::{add_episode, timed_transcript};
 
 /// The test of each migration, by the version it starts from.
@@ -35,6 +38,7 @@ const UPGRADE_TESTS: &[(u32, fn())] = &[
     (7, from_7_feeds_keep_a_schedule),
     (8, from_8_the_sidebar_counts_through_indexes),
     (9, from_9_transcripts_remember_their_web_page),
+    (10, from_10_episodes_keep_their_own_picture),
 ];
 
 /// Stores a transcript as a library before version 10 did: without the page
@@ -113,7 +117,7 @@ pub fn upgrade<T>(from: u32, to: u32, fill: impl FnOnce(&Store) -> T) -> Upgrade
 }
 
 /// [`upgrade`] by exactly one migration: the one to `from + 1`.
-fn upgrade_from<T>(from: u32, fill: impl FnOnce(&Store) -> T) -> Upgraded<T> {
+pub fn upgrade_from<T>(from: u32, fill: impl FnOnce(&Store) -> T) -> Upgraded<T> {
     upgrade(from, from + 1, fill)
 }
 
@@ -359,7 +363,7 @@ fn from_5_lines_keep_the_aligners_confidence() {
 }
 
 /// One podcast with a feed, the library's only one.
-fn feed_show(store: &Store) -> earmark_core::store::PodcastId {
+pub fn feed_show(store: &Store) -> earmark_core::store::PodcastId {
     store
         .add_podcast(&NewPodcast {
             title: "Show".into(),
@@ -462,7 +466,7 @@ fn from_8_the_sidebar_counts_through_indexes() {
 }
 
 /// A feed item with its audio link only.
-fn feed_item(guid: &str, title: &str) -> FeedItem {
+pub fn feed_item(guid: &str, title: &str) -> FeedItem {
     FeedItem {
         episode: NewEpisode {
             guid: Some(guid.into()),
@@ -479,6 +483,7 @@ fn feed_item(guid: &str, title: &str) -> FeedItem {
             rel: None,
         }],
         people: Vec::new(),
+        image_url: None,
     }
 }
 
@@ -495,8 +500,7 @@ fn from_9_transcripts_remember_their_web_page() {
             language: None,
             rel: None,
         });
-        let synced = v9.sync_feed_episodes(podcast, &[item]).unwrap();
-        let episode = synced[0].id;
+        let episode = sync_old_feed_item(v9, podcast, &item);
         set_old_transcript(v9, episode, &timed_transcript(&["kept", "lines"]));
         episode
     });
@@ -527,17 +531,15 @@ fn from_9_transcripts_remember_their_web_page() {
         store.transcript_info(episode).unwrap().unwrap().origin,
         origin
     );
-    let podcast = store.episode(episode).unwrap().podcast_id.unwrap();
-    let mut item = feed_item("ep-1", "Linked");
-    item.links.push(EpisodeLink {
+    let page = EpisodeLink {
         kind: LinkKind::Page,
         url: "https://example.com/ep/1".into(),
         mime: None,
         length: None,
         language: None,
         rel: None,
-    });
-    store.sync_feed_episodes(podcast, &[item]).unwrap();
+    };
+    add_old_links(store, episode, 2, &[page]);
     assert!(
         store
             .episode_links(episode)

@@ -1,0 +1,70 @@
+//! The migrations from version 10 on (`upgrades.rs` holds the earlier ones and the
+//! list of them all), and the writes of an older library that the store's own writes
+//! can no longer make.
+
+use earmark_core::store::{EpisodeId, EpisodeLink, FeedItem, PodcastId, Store};
+use rusqlite::{params, Connection};
+
+use crate::upgrades::{feed_item, feed_show, upgrade_from};
+
+/// Stores a feed item as a library before version 11 did: without the episode's
+/// picture column, which the store's own feed writes now name.
+pub fn sync_old_feed_item(store: &Store, podcast: PodcastId, item: &FeedItem) -> EpisodeId {
+    let conn = Connection::open(store.path().unwrap()).unwrap();
+    let episode = &item.episode;
+    conn.execute(
+        "INSERT INTO episodes (podcast_id, guid, title, audio_url) VALUES (?1, ?2, ?3, ?4)",
+        params![podcast, episode.guid, episode.title, episode.audio_url],
+    )
+    .unwrap();
+    let id = conn.last_insert_rowid();
+    add_old_links(store, id, 0, &item.links);
+    id
+}
+
+/// Adds `links` to `episode` from `position` on, as a feed sync of an older library
+/// would have.
+pub fn add_old_links(store: &Store, episode: EpisodeId, position: usize, links: &[EpisodeLink]) {
+    let conn = Connection::open(store.path().unwrap()).unwrap();
+    for (at, link) in links.iter().enumerate() {
+        let kind = serde_json::to_value(link.kind).unwrap();
+        conn.execute(
+            "INSERT INTO episode_links (episode_id, kind, position, url, mime) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                episode,
+                kind.as_str().unwrap(),
+                (position + at) as i64,
+                link.url,
+                link.mime
+            ],
+        )
+        .unwrap();
+    }
+}
+
+pub fn from_10_episodes_keep_their_own_picture() {
+    let up = upgrade_from(10, |v10| {
+        let podcast = feed_show(v10);
+        let episode = sync_old_feed_item(v10, podcast, &feed_item("ep-1", "Older"));
+        (podcast, episode)
+    });
+    let (store, (podcast, episode)) = (&up.store, up.made);
+    assert_eq!(
+        store.episode_artwork(episode).unwrap().episode,
+        None,
+        "an older episode has no picture of its own"
+    );
+    let mut item = feed_item("ep-1", "Older");
+    item.image_url = Some("https://example.com/ep-1.jpg".into());
+    let synced = store.sync_feed_episodes(podcast, &[item]).unwrap();
+    assert_eq!(synced[0].id, episode, "the same episode, by guid");
+    assert_eq!(
+        store.episode_artwork(episode).unwrap().episode.as_deref(),
+        Some("https://example.com/ep-1.jpg")
+    );
+    assert_eq!(
+        store.artwork_urls(Some(podcast), 5).unwrap(),
+        ["https://example.com/ep-1.jpg"]
+    );
+}
