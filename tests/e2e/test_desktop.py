@@ -10,10 +10,12 @@ runs with none, which is how the app is known to start without one.
 from __future__ import annotations
 
 import queue
+import shutil
 import subprocess
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote
 
 from selenium.webdriver.common.by import By
 
@@ -28,6 +30,7 @@ from harness.session_bus import SessionBus
 from harness.spoken_file import make_talk
 
 PLAYER = "earmark"
+PICTURED = Path(__file__).resolve().parents[1] / "fixtures" / "audio" / "mp3-id3-picture-48k-mono.mp3"
 MPRIS_PATH = "/org/mpris/MediaPlayer2"
 PLAYER_INTERFACE = "org.mpris.MediaPlayer2.Player"
 
@@ -211,6 +214,19 @@ def test_a_second_launch_hands_files_and_feed_links_to_the_running_window(
         lambda d: (m := metadata(session_bus)).get("title") == "A Later Talk" and m["album"] == "Handed Over",
         "the media controls still show the old episode",
     )
+
+    # A file with a cover: the desktop shows the picture, from the artwork cache.
+    pictured = tmp_path / "pictured.mp3"
+    shutil.copy(PICTURED, pictured)
+    second_launch(str(pictured))
+    art = page.wait_until(
+        lambda d: (m := metadata(session_bus)).get("title") == "Fixture with a cover" and m.get("mpris:artUrl"),
+        "the media controls show no picture for the file with a cover",
+    )
+    assert art.startswith("file://"), art
+    picture = Path(unquote(art.removeprefix("file://")))
+    assert picture.is_file() and data_dir in picture.parents, picture
+    assert picture.read_bytes()[:3] == b"\xff\xd8\xff" or picture.read_bytes()[:4] == b"\x89PNG", picture
 
     # A podcast: link asks to subscribe to the feed it names.
     feed = server.url("/feed.xml")
