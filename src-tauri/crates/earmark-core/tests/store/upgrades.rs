@@ -13,8 +13,7 @@ use earmark_core::chapters::{Chapter, ChapterSource};
 use earmark_core::http::Validators;
 use earmark_core::store::{
     backup_path, EpisodeLink, FeedItem, FeedSchedule, FileCache, FileKey, HitKind, LinkKind,
-    NewEpisode, NewHighlight, NewPodcast, Store, TranscriptOrigin, DATABASE_FILE_NAME,
-    LATEST_VERSION,
+    NewEpisode, NewHighlight, NewPodcast, Store, DATABASE_FILE_NAME, LATEST_VERSION,
 };
 use earmark_core::transcript::{Pin, Transcript};
 use rusqlite::Connection;
@@ -22,7 +21,7 @@ use tempfile::TempDir;
 
 use crate::migrate::{backups_in, user_version};
 use crate::upgrades_v10::{
-    add_old_links, from_10_episodes_keep_their_own_picture, sync_old_feed_item,
+    from_10_episodes_keep_their_own_picture, from_9_transcripts_remember_their_web_page,
 };
 use crate::{add_episode, timed_transcript};
 
@@ -43,7 +42,7 @@ const UPGRADE_TESTS: &[(u32, fn())] = &[
 
 /// Stores a transcript as a library before version 10 did: without the page
 /// columns, which the store's own writes now name.
-fn set_old_transcript(store: &Store, episode: i64, transcript: &Transcript) {
+pub fn set_old_transcript(store: &Store, episode: i64, transcript: &Transcript) {
     let conn = Connection::open(store.path().unwrap()).unwrap();
     conn.execute(
         "INSERT OR REPLACE INTO transcripts (episode_id, format, timed, source_path, segments_json) \
@@ -485,67 +484,4 @@ pub fn feed_item(guid: &str, title: &str) -> FeedItem {
         people: Vec::new(),
         image_url: None,
     }
-}
-
-#[test]
-fn from_9_transcripts_remember_their_web_page() {
-    let up = upgrade_from(9, |v9| {
-        let podcast = feed_show(v9);
-        let mut item = feed_item("ep-1", "Linked");
-        item.links.push(EpisodeLink {
-            kind: LinkKind::Transcript,
-            url: "https://example.com/1.vtt".into(),
-            mime: Some("text/vtt".into()),
-            length: None,
-            language: None,
-            rel: None,
-        });
-        let episode = sync_old_feed_item(v9, podcast, &item);
-        set_old_transcript(v9, episode, &timed_transcript(&["kept", "lines"]));
-        episode
-    });
-    let (store, episode) = (&up.store, up.made);
-    let info = store.transcript_info(episode).unwrap().unwrap();
-    assert_eq!(
-        (info.origin.page_url, info.origin.incomplete),
-        (None, false),
-        "an older transcript came from no page"
-    );
-    let kinds: Vec<LinkKind> = store
-        .episode_links(episode)
-        .unwrap()
-        .iter()
-        .map(|l| l.kind)
-        .collect();
-    assert_eq!(
-        kinds,
-        [LinkKind::Enclosure, LinkKind::Transcript],
-        "links kept"
-    );
-    let transcript = store.get_transcript(episode).unwrap().unwrap();
-    let origin = TranscriptOrigin::page("https://example.com/ep/1", true);
-    store
-        .set_transcript_from(episode, &transcript, &origin)
-        .unwrap();
-    assert_eq!(
-        store.transcript_info(episode).unwrap().unwrap().origin,
-        origin
-    );
-    let page = EpisodeLink {
-        kind: LinkKind::Page,
-        url: "https://example.com/ep/1".into(),
-        mime: None,
-        length: None,
-        language: None,
-        rel: None,
-    };
-    add_old_links(store, episode, 2, &[page]);
-    assert!(
-        store
-            .episode_links(episode)
-            .unwrap()
-            .iter()
-            .any(|l| l.kind == LinkKind::Page),
-        "an episode's page is kept with its links now"
-    );
 }

@@ -1,11 +1,14 @@
-//! The migrations from version 10 on (`upgrades.rs` holds the earlier ones and the
+//! The migrations from version 9 on (`upgrades.rs` holds the earlier ones and the
 //! list of them all), and the writes of an older library that the store's own writes
 //! can no longer make.
 
-use earmark_core::store::{EpisodeId, EpisodeLink, FeedItem, PodcastId, Store};
+use earmark_core::store::{
+    EpisodeId, EpisodeLink, FeedItem, LinkKind, PodcastId, Store, TranscriptOrigin,
+};
 use rusqlite::{params, Connection};
 
-use crate::upgrades::{feed_item, feed_show, upgrade_from};
+use crate::timed_transcript;
+use crate::upgrades::{feed_item, feed_show, set_old_transcript, upgrade_from};
 
 /// Stores a feed item as a library before version 11 did: without the episode's
 /// picture column, which the store's own feed writes now name.
@@ -66,5 +69,68 @@ pub fn from_10_episodes_keep_their_own_picture() {
     assert_eq!(
         store.artwork_urls(Some(podcast), 5).unwrap(),
         ["https://example.com/ep-1.jpg"]
+    );
+}
+
+#[test]
+pub fn from_9_transcripts_remember_their_web_page() {
+    let up = upgrade_from(9, |v9| {
+        let podcast = feed_show(v9);
+        let mut item = feed_item("ep-1", "Linked");
+        item.links.push(EpisodeLink {
+            kind: LinkKind::Transcript,
+            url: "https://example.com/1.vtt".into(),
+            mime: Some("text/vtt".into()),
+            length: None,
+            language: None,
+            rel: None,
+        });
+        let episode = sync_old_feed_item(v9, podcast, &item);
+        set_old_transcript(v9, episode, &timed_transcript(&["kept", "lines"]));
+        episode
+    });
+    let (store, episode) = (&up.store, up.made);
+    let info = store.transcript_info(episode).unwrap().unwrap();
+    assert_eq!(
+        (info.origin.page_url, info.origin.incomplete),
+        (None, false),
+        "an older transcript came from no page"
+    );
+    let kinds: Vec<LinkKind> = store
+        .episode_links(episode)
+        .unwrap()
+        .iter()
+        .map(|l| l.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [LinkKind::Enclosure, LinkKind::Transcript],
+        "links kept"
+    );
+    let transcript = store.get_transcript(episode).unwrap().unwrap();
+    let origin = TranscriptOrigin::page("https://example.com/ep/1", true);
+    store
+        .set_transcript_from(episode, &transcript, &origin)
+        .unwrap();
+    assert_eq!(
+        store.transcript_info(episode).unwrap().unwrap().origin,
+        origin
+    );
+    let page = EpisodeLink {
+        kind: LinkKind::Page,
+        url: "https://example.com/ep/1".into(),
+        mime: None,
+        length: None,
+        language: None,
+        rel: None,
+    };
+    add_old_links(store, episode, 2, &[page]);
+    assert!(
+        store
+            .episode_links(episode)
+            .unwrap()
+            .iter()
+            .any(|l| l.kind == LinkKind::Page),
+        "an episode's page is kept with its links now"
     );
 }
