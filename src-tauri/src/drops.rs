@@ -1,17 +1,18 @@
 //! Files dropped on the window, its one drag-and-drop edge: what a drop holds is
-//! `earmark_api::audio_import::dropped`. Audio and folders are imported
-//! ([`crate::local_files`]); a transcript file is kept for
+//! `earmark_api::audio_import::dropped`. Audio and folders are imported on the
+//! background runner, the window told how it went (`files-imported`); a transcript file is kept for
 //! `transcript_attach_dropped` and the window told only its name, so no command
 //! takes a path from the window.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use earmark_api::audio_import::{dropped, Dropped};
+use earmark_api::audio_import::{dropped, import_in_background, Dropped};
+use earmark_api::shared::lock;
 use tauri::{AppHandle, DragDropEvent, Manager, Window, WindowEvent};
 
 use crate::events::{self, Dragged};
-use crate::{local_files, supervise};
+use crate::library_jobs::LibraryJobs;
 
 /// The transcript file last dropped on the window.
 #[derive(Debug, Default)]
@@ -22,7 +23,7 @@ pub struct TranscriptDrops {
 impl TranscriptDrops {
     /// Takes the file last dropped, if any.
     pub fn take(&self) -> Option<PathBuf> {
-        supervise::lock(&self.dropped).take()
+        lock(&self.dropped).take()
     }
 }
 
@@ -55,7 +56,7 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
 /// screen.
 pub fn open(app: &AppHandle, paths: &[PathBuf], launched: bool) {
     match dropped(paths) {
-        Dropped::Audio => local_files::start_import(app.clone(), paths.to_vec(), launched),
+        Dropped::Audio => import(app.clone(), paths.to_vec(), launched),
         Dropped::Transcript(path) => {
             events::drag(app, Dragged::Transcript, false);
             keep(app, path);
@@ -67,8 +68,20 @@ pub fn open(app: &AppHandle, paths: &[PathBuf], launched: bool) {
 /// Keeps a dropped transcript file and tells the window its name.
 fn keep(app: &AppHandle, path: &Path) {
     if let Some(drops) = app.try_state::<TranscriptDrops>() {
-        *supervise::lock(&drops.dropped) = Some(path.to_path_buf());
+        *lock(&drops.dropped) = Some(path.to_path_buf());
     }
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     events::transcript_dropped(app, &name);
+}
+
+/// Imports `paths` and tells the window how it went.
+fn import(app: AppHandle, paths: Vec<PathBuf>, launched: bool) {
+    let Some(jobs) = app.try_state::<LibraryJobs>() else {
+        return;
+    };
+    let background = std::sync::Arc::clone(&jobs.background);
+    tauri::async_runtime::spawn(async move {
+        let done = import_in_background(&background, paths).await;
+        events::files_imported(&app, &done, launched);
+    });
 }

@@ -1,6 +1,7 @@
 //! Every event the window hears, named and sent from here. The player's clock and
 //! the download queue talk to the window on channels of their own, which it opens.
 
+use earmark_api::error_report::ErrorReport;
 use earmark_api::refresh_report::RefreshReport;
 use earmark_core::feeds::RefreshProgress;
 use earmark_core::library::FilesImported;
@@ -23,14 +24,28 @@ pub fn ended(app: &AppHandle) {
     emit(app, "player-ended", ());
 }
 
-/// How far a check of every feed has come.
-pub fn refresh_progress(app: &AppHandle, progress: &RefreshProgress) {
-    emit(app, "refresh-progress", progress);
+/// Shows each message it gets as an error in the notice bar.
+pub fn error_notice(app: &AppHandle) -> impl Fn(String) + Send + Sync + Clone + 'static {
+    let app = app.clone();
+    move |message| notice(&app, "error", &message)
 }
 
-/// A background check for new episodes found something.
-pub fn feeds_refreshed(app: &AppHandle, report: &RefreshReport) {
-    emit(app, "feeds-refreshed", report);
+/// Tells the window how far a check of every feed has come.
+pub fn refresh_progress(app: &AppHandle) -> impl Fn(&RefreshProgress) + Send + Sync + Clone {
+    let app = app.clone();
+    move |progress| emit(&app, "refresh-progress", progress)
+}
+
+/// Tells the window what a background check for new episodes found
+/// (`feeds-refreshed`), or why it could not check.
+pub fn feeds_checked(
+    app: &AppHandle,
+) -> impl Fn(Result<RefreshReport, ErrorReport>) + Send + Sync + Clone {
+    let app = app.clone();
+    move |checked| match checked {
+        Ok(report) => emit(&app, "feeds-refreshed", report),
+        Err(e) => notice(&app, "error", &e.message),
+    }
 }
 
 /// How far an alignment is: `stage` (`decoding`, `synthesizing`, `matching`) and

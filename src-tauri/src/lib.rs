@@ -1,20 +1,16 @@
 //! The Earmark desktop shell: state, command adapters and the window's edges. The
 //! use-cases live in `earmark-api`, shared with the command line.
 
-mod background;
 mod commands;
 mod drops;
 mod error;
 mod events;
-mod feed_refresh;
 mod launch;
 mod library_jobs;
-mod local_files;
 mod open_dialog;
 mod save_dialog;
 mod session;
 mod state;
-mod supervise;
 mod webview;
 
 use std::sync::{Arc, Mutex};
@@ -50,7 +46,7 @@ pub fn run() {
             let jobs = LibraryJobs::start(
                 app.handle(),
                 default_data_dir(),
-                &supervise::lock(&state.store),
+                &earmark_api::shared::lock(&state.store),
             );
             app.manage(state);
             app.manage(jobs);

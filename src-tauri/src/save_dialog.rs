@@ -8,7 +8,7 @@ use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::IpcResult;
-use crate::supervise;
+use earmark_api::supervise::blocking;
 
 /// What is being saved, for the dialog.
 #[derive(Debug)]
@@ -33,7 +33,7 @@ pub async fn save_text(
     let Some(path) = pick_save_path(app, request).await? else {
         return Ok(None);
     };
-    supervise::blocking("Saving the file", move || save_text_to(&path, &text))
+    blocking("Saving the file", move || save_text_to(&path, &text))
         .await
         .map(Some)
 }

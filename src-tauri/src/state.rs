@@ -9,7 +9,8 @@ use earmark_core::store::Store;
 
 use crate::error::{IpcError, IpcResult};
 use crate::session::ClockChannel;
-use crate::supervise;
+use earmark_api::shared::lock;
+use earmark_api::supervise::blocking;
 
 /// Managed state: the library store, the player, and what is playing.
 #[derive(Debug)]
@@ -29,13 +30,12 @@ pub struct AppState {
 
 impl AppState {
     /// Runs `f` with the store on a blocking thread (SQLite is synchronous). A panic
-    /// in `f` fails this request only (see [`supervise::lock`]).
+    /// in `f` fails this request only (see [`lock`]).
     pub async fn with_store<T: Send + 'static, E: Into<IpcError>>(
         &self,
         f: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
     ) -> IpcResult<T> {
-        self.with_library(move |store| f(&supervise::lock(store)))
-            .await
+        self.with_library(move |store| f(&lock(store))).await
     }
 
     /// [`AppState::with_store`] for work that holds the store only now and then (a
@@ -45,7 +45,7 @@ impl AppState {
         f: impl FnOnce(&Mutex<Store>) -> Result<T, E> + Send + 'static,
     ) -> IpcResult<T> {
         let store = Arc::clone(&self.store);
-        supervise::blocking("That action", move || f(&store).map_err(Into::into)).await
+        blocking("That action", move || f(&store).map_err(Into::into)).await
     }
 
     /// Runs `f` with the player on a blocking thread, as [`AppState::with_store`].
@@ -54,7 +54,7 @@ impl AppState {
         f: impl FnOnce(&NowPlaying) -> Result<T, E> + Send + 'static,
     ) -> IpcResult<T> {
         let now_playing = Arc::clone(&self.now_playing);
-        supervise::blocking("That action", move || f(&now_playing).map_err(Into::into)).await
+        blocking("That action", move || f(&now_playing).map_err(Into::into)).await
     }
 }
 #[cfg(test)]

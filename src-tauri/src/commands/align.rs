@@ -7,12 +7,13 @@ use std::sync::Arc;
 use earmark_api::align::Stage;
 use earmark_api::align_jobs::AlignJobs;
 use earmark_api::episode_align::{nudge_stored, AlignSummary, DriftSummary, TranscriptContent};
+use earmark_api::supervise::blocking;
 use earmark_core::store::EpisodeId;
 use tauri::{AppHandle, State};
 
 use crate::error::IpcResult;
+use crate::events;
 use crate::state::AppState;
-use crate::{events, supervise};
 
 /// What an alignment is called should it stop on an internal error.
 const ALIGNING: &str = "Aligning the transcript";
@@ -32,7 +33,7 @@ pub async fn transcript_align(
     id: EpisodeId,
 ) -> IpcResult<AlignSummary> {
     let (store, jobs) = (Arc::clone(&state.store), Arc::clone(&jobs));
-    supervise::blocking(ALIGNING, move || jobs.align(&store, id, progress(app, id))).await
+    blocking(ALIGNING, move || jobs.align(&store, id, progress(app, id))).await
 }
 
 /// Checks the episode's timed transcript against its audio and corrects the lines
@@ -45,7 +46,7 @@ pub async fn transcript_fix_drift(
     id: EpisodeId,
 ) -> IpcResult<DriftSummary> {
     let (store, jobs) = (Arc::clone(&state.store), Arc::clone(&jobs));
-    supervise::blocking(ALIGNING, move || {
+    blocking(ALIGNING, move || {
         jobs.fix_drift(&store, id, progress(app, id))
     })
     .await

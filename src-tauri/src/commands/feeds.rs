@@ -3,6 +3,7 @@
 
 use earmark_api::artwork::remote_artwork;
 use earmark_api::artwork_fetch::subscribe_with_artwork;
+use earmark_api::feed_checks::check;
 use earmark_api::launch::LaunchQueue;
 use earmark_api::settings::directories;
 use earmark_core::directory::{search_directories, DirectorySearch};
@@ -13,7 +14,7 @@ use earmark_core::store::PodcastId;
 use tauri::{AppHandle, State};
 
 use crate::error::{IpcError, IpcResult};
-use crate::feed_refresh::check;
+use crate::events;
 use crate::library_jobs::LibraryJobs;
 use crate::open_dialog::{pick, Pick};
 use crate::save_dialog::{save_text, SaveRequest};
@@ -60,7 +61,8 @@ pub async fn feed_refresh(
     jobs: State<'_, LibraryJobs>,
     podcast: Option<PodcastId>,
 ) -> IpcResult<RefreshReport> {
-    check(&app, &jobs.background, podcast, RefreshAll::ASKED).await
+    let progress = events::refresh_progress(&app);
+    check(&jobs.background, podcast, RefreshAll::ASKED, progress).await
 }
 
 /// Subscribes to every feed of an OPML file: one Earmark was `launched` with, else

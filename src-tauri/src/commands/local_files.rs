@@ -1,11 +1,11 @@
 //! Adding local audio files or folders picked in the open dialog.
 
+use earmark_api::audio_import::import_in_background;
 use earmark_core::library::{FilesImported, AUDIO_EXTENSIONS};
 use tauri::{AppHandle, State};
 
 use crate::error::IpcResult;
 use crate::library_jobs::LibraryJobs;
-use crate::local_files::import;
 use crate::open_dialog::{pick, Pick};
 
 /// Imports audio files (or, with `folders`, whole folders) the user picks, with
@@ -25,5 +25,5 @@ pub async fn local_files_add(
     if paths.is_empty() {
         return Ok(None);
     }
-    import(&jobs.background, paths).await.map(Some)
+    Ok(Some(import_in_background(&jobs.background, paths).await))
 }

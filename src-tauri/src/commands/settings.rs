@@ -4,6 +4,7 @@
 
 use earmark_api::library_backup::restore_library;
 use earmark_api::settings::set_setting;
+use earmark_api::supervise::blocking;
 use earmark_core::backup::{back_up, LibraryFacts, Restored};
 use tauri::{AppHandle, State};
 
@@ -12,7 +13,6 @@ use crate::library_jobs::LibraryJobs;
 use crate::open_dialog::{pick, Pick};
 use crate::save_dialog::{pick_save_path, SaveRequest};
 use crate::state::AppState;
-use crate::supervise;
 
 /// A setting's value, or `null` when it was never set.
 #[tauri::command]
@@ -54,7 +54,7 @@ pub async fn library_backup(
         return Ok(None);
     };
     let data_dir = state.data_dir.clone();
-    supervise::blocking("Backing up the library", move || {
+    blocking("Backing up the library", move || {
         Ok(back_up(&data_dir, &file)?)
     })
     .await
@@ -76,7 +76,7 @@ pub async fn library_restore(
     jobs.downloads.list.ensure_idle()?;
     let (lock, data_dir) = (state.library_lock.clone(), state.data_dir.clone());
     let now_playing = std::sync::Arc::clone(&state.now_playing);
-    supervise::blocking("Restoring the library", move || {
+    blocking("Restoring the library", move || {
         let restore = || restore_library(&file, &data_dir, lock.as_deref());
         Ok(now_playing.with_none_loaded(restore)?)
     })

@@ -11,6 +11,8 @@ use earmark_core::library::{
 };
 use earmark_core::store::Store;
 
+use crate::background::Background;
+
 /// What files dropped on the window hold.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Dropped<'a> {
@@ -30,6 +32,18 @@ pub fn dropped(paths: &[PathBuf]) -> Dropped<'_> {
     }
     let transcript = paths.iter().find(|p| is_transcript_file_name(p));
     transcript.map_or(Dropped::Nothing, |p| Dropped::Transcript(p))
+}
+
+/// [`import_paths`] on the background runner; a job that fails is one problem.
+pub async fn import_in_background(background: &Background, paths: Vec<PathBuf>) -> FilesImported {
+    let job = move |store: &Store, _: &Path| Ok(import_paths(store, &paths));
+    background
+        .run("Importing files", job)
+        .await
+        .unwrap_or_else(|e| FilesImported {
+            episodes: Vec::new(),
+            problems: vec![e.message],
+        })
 }
 
 /// Imports the audio files among `paths` (folders walked).

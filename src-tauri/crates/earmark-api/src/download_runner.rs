@@ -1,9 +1,8 @@
 //! The download queue at work: one episode at a time downloads, for the life of the
-//! app, each download and each save of the queue run by the front end's [`Jobs`]
-//! (off its async workers, with a connection to the library of its own); the queue's
+//! app, each download and each save of the queue run by the [`Background`] runner
+//! (off the async workers, with a connection to the library of its own); the queue's
 //! state is a [`DownloadList`].
 
-use std::future::Future;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
@@ -12,39 +11,27 @@ use earmark_core::http::HttpClient;
 use earmark_core::store::{EpisodeId, Store};
 use tokio::sync::Notify;
 
+use crate::background::Background;
 use crate::download_list::{DownloadList, DOWNLOADING};
 use crate::error_report::ErrorReport;
+use crate::job_failure::internal_error;
+use crate::supervise;
 
-/// How a front end runs blocking work on the library; `name` says what the job does
-/// should it panic (the job then ends with an error naming it).
-pub trait Jobs: Send + Sync + 'static {
-    /// Runs `job` with a connection of its own to the library in the data folder.
-    fn run<T: Send + 'static>(
-        &self,
-        name: &'static str,
-        job: impl FnOnce(&Store, &Path) -> Result<T, ErrorReport> + Send + 'static,
-    ) -> impl Future<Output = Result<T, ErrorReport>> + Send;
-
-    /// Like [`Jobs::run`], with the HTTP client too.
-    fn run_online<T: Send + 'static>(
-        &self,
-        name: &'static str,
-        job: impl FnOnce(&Store, &HttpClient, &Path) -> Result<T, ErrorReport> + Send + 'static,
-    ) -> impl Future<Output = Result<T, ErrorReport>> + Send;
-}
+/// What the download queue is called should it stop on an internal error.
+const QUEUE_JOB: &str = "The download queue";
 
 /// The queue and its runner.
 #[derive(Debug)]
-pub struct DownloadRunner<J> {
+pub struct DownloadRunner {
     /// What is queued, downloading, done or failed.
     pub list: Arc<DownloadList>,
     wake: Notify,
-    jobs: Arc<J>,
+    jobs: Arc<Background>,
 }
 
-impl<J: Jobs> DownloadRunner<J> {
+impl DownloadRunner {
     /// An empty queue whose work `jobs` runs; start it with [`DownloadRunner::run`].
-    pub fn new(jobs: Arc<J>) -> Self {
+    pub fn new(jobs: Arc<Background>) -> Self {
         let (list, wake) = (Arc::default(), Notify::new());
         DownloadRunner { list, wake, jobs }
     }
@@ -72,8 +59,22 @@ impl<J: Jobs> DownloadRunner<J> {
         self.jobs.run("Deleting the download", deleting).await
     }
 
-    /// Downloads what is queued, one episode at a time, for the life of the app.
-    pub async fn run(self: Arc<Self>) {
+    /// Runs the queue for the life of the app. Should it panic, `report` gets the
+    /// sentence saying so, the download it was running fails, the others wait their
+    /// turn, and the queue starts again.
+    pub async fn keep_running(self: Arc<Self>, report: impl Fn(String) + Send) {
+        let stuck = Arc::clone(&self);
+        supervise::keep_running(
+            QUEUE_JOB,
+            move || Arc::clone(&self).run(),
+            report,
+            move || stuck.list.recover(&internal_error(DOWNLOADING)),
+        )
+        .await;
+    }
+
+    /// Downloads what is queued, one episode at a time.
+    async fn run(self: Arc<Self>) {
         loop {
             match self.list.next_queued() {
                 Some((episode, cancel)) => self.download(episode, cancel).await,

@@ -1,15 +1,13 @@
-//! Running jobs off the async workers, each failure kept to its job
-//! ([`earmark_api::job_failure`]): a one-off job ([`blocking`]) on the blocking pool,
-//! a job for the life of the app ([`keep_running`]: the download queue, the periodic
-//! feed check) started again after a panic, the window told.
+//! Running jobs off the async workers (on the tokio runtime the front end runs), each
+//! failure kept to its job ([`crate::job_failure`]): a one-off job ([`blocking`]) on
+//! the blocking pool, a job for the life of the app ([`keep_running`]: the download
+//! queue, the periodic feed check) started again after a panic, the user told.
 
 use std::future::Future;
 use std::time::Duration;
 
-pub use earmark_api::job_failure::internal_error;
-pub use earmark_api::shared::lock;
-
-use crate::error::IpcResult;
+use crate::error_report::ErrorReport;
+use crate::job_failure::internal_error;
 
 /// Wait before a long-running job that panicked is started again, so that one
 /// panicking at once every time cannot spin.
@@ -19,9 +17,9 @@ const RESTART_AFTER: Duration = Duration::from_secs(1);
 /// `job`.
 pub async fn blocking<T: Send + 'static>(
     job: &str,
-    work: impl FnOnce() -> IpcResult<T> + Send + 'static,
-) -> IpcResult<T> {
-    tauri::async_runtime::spawn_blocking(work)
+    work: impl FnOnce() -> Result<T, ErrorReport> + Send + 'static,
+) -> Result<T, ErrorReport> {
+    tokio::task::spawn_blocking(work)
         .await
         .map_err(|_| internal_error(job))?
 }
@@ -36,7 +34,7 @@ pub async fn keep_running<Task>(
 ) where
     Task: Future<Output = ()> + Send + 'static,
 {
-    while tauri::async_runtime::spawn(start()).await.is_err() {
+    while tokio::spawn(start()).await.is_err() {
         report(internal_error(job).message);
         recover();
         tokio::time::sleep(RESTART_AFTER).await;
@@ -46,30 +44,34 @@ pub async fn keep_running<Task>(
 #[cfg(test)]
 mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Arc;
-
-    use std::sync::Mutex;
+    use std::sync::{Arc, Mutex};
 
     use super::*;
+    use crate::shared::lock;
+
+    fn block_on<T>(work: impl Future<Output = T>) -> T {
+        let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+        runtime.block_on(work)
+    }
 
     #[test]
     fn a_panicking_job_is_an_error_naming_it_and_the_next_job_runs() {
         let shared = Arc::new(Mutex::new(0u32));
         let held = Arc::clone(&shared);
-        let failed = tauri::async_runtime::block_on(blocking::<()>("Importing files", move || {
+        let failed = block_on(blocking::<()>("Importing files", move || {
             let mut count = lock(&held);
             *count += 1;
             panic!("a bug while holding the lock");
         }))
         .expect_err("the panic is an error");
-        assert_eq!(failed.code, earmark_api::job_failure::INTERNAL);
+        assert_eq!(failed.code, crate::job_failure::INTERNAL);
         assert_eq!(
             failed.message,
             "Importing files stopped on an internal error. Earmark carries on; you can try it again."
         );
         assert!(shared.is_poisoned(), "the job panicked holding the lock");
         let held = Arc::clone(&shared);
-        let next = tauri::async_runtime::block_on(blocking("Importing files", move || {
+        let next = block_on(blocking("Importing files", move || {
             let mut count = lock(&held);
             *count += 1;
             Ok(*count)
@@ -88,7 +90,7 @@ mod tests {
             Arc::clone(&recovered),
             Arc::clone(&reports),
         );
-        tauri::async_runtime::block_on(keep_running(
+        block_on(keep_running(
             "Downloading",
             move || {
                 let run = s.fetch_add(1, Ordering::SeqCst);

@@ -1,7 +1,8 @@
 //! Work that waits on the network or the disk for long runs here: on tokio's blocking
 //! pool, each job with its own connection to the library and the one blocking HTTP
 //! client, so the window's store is never held for a download. A job that panics
-//! ends with an error naming it ([`crate::supervise`]).
+//! ends with an error naming it ([`crate::supervise`]). The download queue
+//! ([`crate::download_runner`]) and the feed checks ([`crate::feed_checks`]) run here.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -9,7 +10,7 @@ use std::sync::OnceLock;
 use earmark_core::http::HttpClient;
 use earmark_core::store::Store;
 
-use crate::error::{IpcError, IpcResult};
+use crate::error_report::ErrorReport;
 use crate::supervise::blocking;
 
 /// Runs library jobs off the async workers.
@@ -33,8 +34,8 @@ impl Background {
     pub async fn run<T: Send + 'static>(
         &self,
         name: &str,
-        job: impl FnOnce(&Store, &Path) -> IpcResult<T> + Send + 'static,
-    ) -> IpcResult<T> {
+        job: impl FnOnce(&Store, &Path) -> Result<T, ErrorReport> + Send + 'static,
+    ) -> Result<T, ErrorReport> {
         let data_dir = self.data_dir.clone();
         blocking(name, move || {
             let store = Store::open_in_data_dir(&data_dir)?;
@@ -47,14 +48,14 @@ impl Background {
     pub async fn run_online<T: Send + 'static>(
         &self,
         name: &str,
-        job: impl FnOnce(&Store, &HttpClient, &Path) -> IpcResult<T> + Send + 'static,
-    ) -> IpcResult<T> {
+        job: impl FnOnce(&Store, &HttpClient, &Path) -> Result<T, ErrorReport> + Send + 'static,
+    ) -> Result<T, ErrorReport> {
         let known = self.http.get().cloned();
         let http = match known {
             Some(http) => http,
             // Made (and first used) on the blocking pool: reqwest's blocking client
             // must not be built on an async worker.
-            None => blocking(name, || HttpClient::new().map_err(IpcError::from)).await?,
+            None => blocking(name, || HttpClient::new().map_err(ErrorReport::from)).await?,
         };
         let _ = self.http.set(http.clone());
         self.run(name, move |store, data_dir| job(store, &http, data_dir))
