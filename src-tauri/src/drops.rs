@@ -61,6 +61,8 @@ pub fn open(app: &AppHandle, paths: &[PathBuf], launched: bool) {
             events::drag(app, Dragged::Transcript, false);
             keep(app, path);
         }
+        // Earmark was asked to open it: say why it cannot, as an import of it does.
+        Dropped::Nothing if launched => import(app.clone(), paths.to_vec(), launched),
         Dropped::Nothing => events::drag(app, Dragged::Transcript, false),
     }
 }

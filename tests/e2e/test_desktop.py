@@ -262,3 +262,18 @@ def test_files_and_subscription_lists_given_at_the_first_launch_open(
     )
     assert said == "Subscribed to 1 of 1 feeds.", said
     assert SHOW in [p["title"] for p in cli(data_dir, "feed", "list")["podcasts"]]
+
+
+def test_a_file_earmark_cannot_open_given_at_launch_says_so(
+    launch_app: Callable[..., RunningApp], tmp_path: Path
+) -> None:
+    """`earmark notes.docx`: nothing is added, and the window says why rather than
+    starting as if it had been given nothing."""
+    document = tmp_path / "notes.docx"
+    document.write_bytes(b"PK\x03\x04 not audio")
+    page = launch_app(args=[str(document)]).page
+    said = page.wait_until(
+        lambda d: "No audio files were found" in (text := page.notice_now()) and text,
+        "the window did not say the file cannot be opened",
+    )
+    assert "Added" not in said, said

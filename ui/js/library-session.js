@@ -297,7 +297,8 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
         if (done.launched && done.episodes.length) onOpen(done.episodes[0]);
         filesAdded(done)
           .then(() => {
-            inform(`Added ${done.episodes.length} file${done.episodes.length === 1 ? "" : "s"} to the library.`);
+            const added = done.episodes.length;
+            if (added) inform(`Added ${added} file${added === 1 ? "" : "s"} to the library.`);
             if (done.problems.length) report(done.problems.join(" "));
           })
           .catch(report);
