@@ -215,6 +215,23 @@ pub fn median(mut values: Vec<f32>) -> Option<f32> {
     Some(*value)
 }
 
+/// The share of `start..end` outside the unmatched stretches (1 for an empty span).
+pub fn matched_share(start_ms: u64, end_ms: u64, unmatched: &[Stretch]) -> f32 {
+    let length = end_ms.saturating_sub(start_ms);
+    if length == 0 {
+        return 1.0;
+    }
+    let covered: u64 = unmatched
+        .iter()
+        .map(|s| {
+            s.end_ms
+                .min(end_ms)
+                .saturating_sub(s.start_ms.max(start_ms))
+        })
+        .sum();
+    1.0 - (covered.min(length) as f32 / length as f32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

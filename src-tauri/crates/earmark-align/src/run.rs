@@ -23,8 +23,8 @@ use super::dtw::{Cell, Ends, FreeMoves};
 use super::features::HOP_MS;
 use super::free::free_moves;
 use super::mismatch::{
-    keep_out_of_unmatched, length_score, median, unmatched_stretches, voiced_ms, CostScale,
-    Stretch, FLAG_BELOW,
+    keep_out_of_unmatched, length_score, matched_share, median, unmatched_stretches, voiced_ms,
+    CostScale, Stretch, FLAG_BELOW,
 };
 use super::multiscale::multiscale_warp;
 use super::snap::{snap_to_speech, Bounds};
@@ -485,21 +485,4 @@ fn read_segments(
             sounded: span.end_ms > span.start_ms,
         };
     }
-}
-
-/// The share of `start..end` outside the unmatched stretches (1 for an empty span).
-fn matched_share(start_ms: u64, end_ms: u64, unmatched: &[Stretch]) -> f32 {
-    let length = end_ms.saturating_sub(start_ms);
-    if length == 0 {
-        return 1.0;
-    }
-    let covered: u64 = unmatched
-        .iter()
-        .map(|s| {
-            s.end_ms
-                .min(end_ms)
-                .saturating_sub(s.start_ms.max(start_ms))
-        })
-        .sum();
-    1.0 - (covered.min(length) as f32 / length as f32)
 }

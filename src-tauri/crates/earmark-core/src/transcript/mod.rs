@@ -15,6 +15,7 @@ pub(crate) mod line_breaks;
 mod model;
 mod page;
 mod page_text;
+mod page_turns;
 mod pause;
 mod sentences;
 mod speaker;
