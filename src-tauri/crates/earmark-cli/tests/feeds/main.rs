@@ -137,9 +137,24 @@ fn feed_add_then_refresh() {
 
     let refreshed = sandbox.json(&["feed", "refresh", &podcast.to_string()]);
     assert_eq!(refreshed["new_episodes"], 0, "{refreshed}");
+    assert_eq!(refreshed["not_modified"], 0, "the server sends no 304 yet");
+    let whole = refreshed["bytes"].as_u64().expect("bytes");
+    assert!(whole > 1_000, "the whole feed was received: {refreshed}");
+
+    // The server now answers If-None-Match: an unchanged feed costs a 304.
+    let mut conditional = Route::ok(
+        fixture("podcast20.xml", &server.url("")),
+        "application/rss+xml",
+    );
+    conditional.conditional = true;
+    server.serve("/feed.xml", conditional);
+    sandbox.json(&["feed", "refresh"]); // keeps the new route's ETag
     let all = sandbox.json(&["feed", "refresh"]);
     assert_eq!(all["new_episodes"], 0);
     assert_eq!(all["podcasts"][0]["podcast"], podcast);
+    assert_eq!(all["not_modified"], 1, "{all}");
+    assert_eq!(all["podcasts"][0]["not_modified"], true, "{all}");
+    assert_eq!(all["bytes"], 0, "a 304 has no body: {all}");
 
     let podcasts = sandbox.json(&["feed", "list"]);
     assert_eq!(podcasts["podcasts"][0]["title"], "The Listening Room");
@@ -360,4 +375,103 @@ fn feed_search_asks_both_directories_and_prints_their_hits() {
         stderr.starts_with("earmark-cli: Could not reach 127.0.0.1:"),
         "{stderr}"
     );
+}
+
+/// A page fixture of the core's episode-page tests.
+fn page_fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../earmark-core/tests/fixtures/pages")
+        .join(name);
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn feed_add_takes_an_episodes_web_page_and_names_its_episode() {
+    let server = TestServer::start();
+    let item = |n: u32, title: &str| {
+        format!(
+            "<item><title>{title}</title><guid>ep-{n}</guid><link>{}</link>\
+             <enclosure url=\"{}\" type=\"audio/mpeg\" length=\"1\"/></item>",
+            server.url(&format!("/episodes/{n}/")),
+            server.url("/a.mp3")
+        )
+    };
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>The Tide Show</title>{}{}</channel></rss>",
+        item(2, "High Water"),
+        item(1, "Low Tide")
+    );
+    server.serve("/feed.xml", Route::ok(feed, "application/rss+xml"));
+    let page = "<!doctype html><html><head><title>Low Tide</title>\
+        <link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\"></head>\
+        <body><h1>Low Tide</h1></body></html>";
+    server.serve("/episodes/1/", Route::ok(page, "text/html"));
+    server.serve(
+        "/about",
+        Route::ok(page_fixture("no_transcript.html"), "text/html"),
+    );
+    let sandbox = Sandbox::new();
+
+    let added = sandbox.json(&["feed", "add", &server.url("/episodes/1/")]);
+    assert_eq!(added["title"], "The Tide Show", "{added}");
+    assert_eq!(added["episodes"], 2);
+    assert_eq!(
+        added["page_episode"],
+        sandbox.episode_id("Low Tide"),
+        "the page's episode is named: {added}"
+    );
+    let shows = sandbox.json(&["feed", "list"]);
+    assert_eq!(shows["podcasts"][0]["feed_url"], server.url("/feed.xml"));
+
+    let refused = sandbox.fails(&["feed", "add", &server.url("/about")]);
+    assert!(refused.contains("names no podcast feed"), "{refused}");
+}
+
+#[test]
+fn transcript_fetch_reads_the_transcript_a_page_shows() {
+    let server = TestServer::start();
+    server.serve(
+        "/fi/jakso",
+        Route::ok(
+            page_fixture("directory_fi.html"),
+            "text/html; charset=utf-8",
+        ),
+    );
+    server.serve(
+        "/sv/avsnitt",
+        Route::ok(
+            page_fixture("directory_sv.html"),
+            "text/html; charset=utf-8",
+        ),
+    );
+    server.serve(
+        "/show",
+        Route::ok(page_fixture("no_transcript.html"), "text/html"),
+    );
+    let sandbox = Sandbox::new();
+
+    let whole = sandbox.json(&["transcript", "fetch", &server.url("/fi/jakso")]);
+    assert_eq!(whole["source_url"], server.url("/fi/jakso"), "{whole}");
+    assert_eq!(whole["incomplete"], false);
+    let segments = whole["segments"].as_array().expect("segments");
+    assert!(segments.len() >= 3, "{whole}");
+    assert!(segments
+        .iter()
+        .all(|s| s["text"].as_str().is_some_and(|t| !t.is_empty())));
+    let text = whole.to_string();
+    for stranger in ["SIVUPALKKI", "SUOSITUS", "FOOTER", "SCRIPT"] {
+        assert!(
+            !text.contains(stranger),
+            "{stranger} reached the transcript"
+        );
+    }
+
+    let cut = sandbox.json(&["transcript", "fetch", &server.url("/sv/avsnitt")]);
+    assert_eq!(
+        cut["incomplete"], true,
+        "the Swedish page cuts it off: {cut}"
+    );
+
+    let none = sandbox.fails(&["transcript", "fetch", &server.url("/show")]);
+    assert!(none.contains("transcript"), "{none}");
 }

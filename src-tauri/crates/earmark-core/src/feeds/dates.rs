@@ -201,7 +201,7 @@ fn zone_offset(zone: &str) -> Option<FixedOffset> {
 }
 
 /// The RFC 2822 family, read word by word: any weekday (ignored, so a wrong one does
-/// not matter), day, month name (in six languages) and year in any order (the year may
+/// not matter), day, month name (in twelve languages) and year in any order (the year may
 /// be missing), `h:mm[:ss]`, and a zone.
 fn by_tokens(text: &str, now: DateTime<Utc>) -> Option<DateTime<FixedOffset>> {
     let mut day = None;
@@ -289,7 +289,7 @@ mod tests {
     }
 
     #[test]
-    fn dates_as_pages_print_them_in_six_languages() {
+    fn dates_as_pages_print_them_in_the_common_european_languages() {
         let now = parse_datetime("2026-12-06T12:00:00Z").unwrap();
         let at =
             |s: &str| parse_datetime_at(s, now).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string());
@@ -303,6 +303,11 @@ mod tests {
             ("1er août 2024", "2024-08-01T00:00:00Z"),
             ("5 de junio de 2024", "2024-06-05T00:00:00Z"),
             ("June 5, 2024", "2024-06-05T00:00:00Z"),
+            ("5 giugno 2024", "2024-06-05T00:00:00Z"),
+            ("5 mei 2024", "2024-05-05T00:00:00Z"),
+            ("5 de março de 2024", "2024-03-05T00:00:00Z"),
+            ("5. desember 2024", "2024-12-05T00:00:00Z"),
+            ("5 czerwca 2024", "2024-06-05T00:00:00Z"),
             // No year: the most recent such date.
             ("28 Maj", "2026-05-28T00:00:00Z"),
             ("6 Dec", "2026-12-06T00:00:00Z"),

@@ -20,6 +20,7 @@ mod extras;
 mod media_rss;
 mod model;
 mod month_names;
+mod page_episode;
 pub mod parse;
 mod podcast_tags;
 mod podlove;

@@ -1,7 +1,8 @@
 //! Month names as pages and feeds print them in the common European languages:
-//! English, German, French, Spanish, Swedish and Finnish, in full or abbreviated
-//! ("Sept", "déc.", "Maj", "Kesä"), any case, and Finnish in its inflected forms
-//! ("kesäkuuta", "5. joulukuuta").
+//! English, German, French, Spanish, Swedish, Finnish, Italian, Dutch, Portuguese,
+//! Danish, Norwegian and Polish, in full or abbreviated ("Sept", "déc.", "Maj",
+//! "Kesä", "mag", "okt"), any case, with Finnish in its inflected forms
+//! ("kesäkuuta", "5. joulukuuta") and Polish in the genitive dates use ("5 czerwca").
 
 #[rustfmt::skip]
 /// `(name, month)`, English first: an abbreviation two languages share the start of
@@ -19,6 +20,17 @@ const MONTHS: &[(&str, u32)] = &[
     ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
     ("noviembre", 11), ("diciembre", 12),
     ("januari", 1), ("februari", 2), ("maj", 5), ("augusti", 8),
+    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
+    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    ("maart", 3), ("mei", 5), ("augustus", 8),
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6),
+    ("julho", 7), ("setembro", 9), ("outubro", 10), ("novembro", 11), ("dezembro", 12),
+    ("marts", 3), ("desember", 12),
+    ("stycznia", 1), ("styczeń", 1), ("lutego", 2), ("luty", 2), ("marca", 3),
+    ("marzec", 3), ("kwietnia", 4), ("kwiecień", 4), ("maja", 5), ("czerwca", 6),
+    ("czerwiec", 6), ("lipca", 7), ("lipiec", 7), ("sierpnia", 8), ("sierpień", 8),
+    ("września", 9), ("wrzesień", 9), ("października", 10), ("październik", 10),
+    ("listopada", 11), ("listopad", 11), ("grudnia", 12), ("grudzień", 12),
 ];
 
 #[rustfmt::skip]
@@ -49,7 +61,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn months_in_six_languages_full_abbreviated_and_inflected() {
+    fn months_in_twelve_languages_full_abbreviated_and_inflected() {
         #[rustfmt::skip]
         let cases = [
             ("May", 5), ("Sept.", 9), ("dec", 12),
@@ -59,6 +71,12 @@ mod tests {
             ("Maj", 5), ("augusti", 8), ("okt", 10),
             ("Kesä", 6), ("kesäkuuta", 6), ("joulukuussa", 12), ("Heinä", 7), ("syys", 9),
             ("mar", 3), ("marras", 11), ("mars", 3), ("maaliskuuta", 3),
+            ("gen", 1), ("mag", 5), ("giugno", 6), ("lug.", 7), ("ott", 10), ("dicembre", 12),
+            ("mei", 5), ("maart", 3), ("okt", 10),
+            ("fev", 2), ("março", 3), ("out", 10), ("dezembro", 12), ("set", 9),
+            ("marts", 3), ("des.", 12), ("mai", 5),
+            ("stycznia", 1), ("maja", 5), ("czerwca", 6), ("wrz", 9), ("października", 10),
+            ("lis", 11), ("grudnia", 12),
         ];
         for (word, month) in cases {
             assert_eq!(month_number(word), Some(month), "{word}");

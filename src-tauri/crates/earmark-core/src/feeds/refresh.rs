@@ -16,6 +16,7 @@ use crate::transcript::read_episode_page;
 use super::discover::feed_links;
 use super::extras::fetch_extras;
 use super::model::{Feed, FeedEpisode};
+use super::page_episode::page_item;
 use super::parse::{parse_fetched_feed, MAX_FEED_BYTES, WEB_PAGE};
 use super::{FeedError, SubscribeError};
 
@@ -136,7 +137,7 @@ fn open_page_episode(
     (at, html): (&reqwest::Url, &str),
     done: &mut Refreshed,
 ) -> StoreResult<()> {
-    done.page_episode = page_episode(store, podcast, feed, at)?;
+    done.page_episode = page_episode(store, podcast, feed, (at, html))?;
     let Some(episode) = done.page_episode else {
         return Ok(());
     };
@@ -172,35 +173,18 @@ fn discovered(
     })
 }
 
-/// The episode of `podcast` whose web page (the item's `<link>`) is `page`.
+/// The episode of `podcast` that the page at `page` (markup `html`) is
+/// ([`page_item`]).
 fn page_episode(
     store: &Store,
     podcast: PodcastId,
     feed: &Feed,
-    page: &reqwest::Url,
+    (page, html): (&reqwest::Url, &str),
 ) -> StoreResult<Option<EpisodeId>> {
-    let wanted = same_page_key(page.as_str());
-    let Some(item) = feed.episodes.iter().find(|e| {
-        e.link
-            .as_deref()
-            .is_some_and(|l| same_page_key(l) == wanted)
-    }) else {
+    let Some(item) = page_item(feed, page, html) else {
         return Ok(None);
     };
     Ok(store.episode_by_guid(podcast, &item.guid)?.map(|e| e.id))
-}
-
-/// A page address as pages and feeds write the same page differently: without the
-/// scheme, `www.`, the fragment and a trailing slash.
-fn same_page_key(url: &str) -> String {
-    let url = url.trim();
-    let url = url.split('#').next().unwrap_or(url);
-    let url = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .unwrap_or(url);
-    let url = url.strip_prefix("www.").unwrap_or(url);
-    url.trim_end_matches('/').to_ascii_lowercase()
 }
 
 /// Refreshes a podcast from its feed: updates its title, description and image,

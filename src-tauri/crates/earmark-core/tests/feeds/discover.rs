@@ -122,3 +122,54 @@ fn a_page_naming_no_readable_feed_is_refused_in_a_sentence() {
         "nothing half-added"
     );
 }
+
+#[test]
+fn a_directorys_page_names_the_episode_by_the_audio_it_plays_or_the_title_it_gives() {
+    let server = TestServer::start();
+    let feed_link = r#"<link rel="alternate" type="application/rss+xml" href="/feed.xml">"#;
+    // Neither page is an item's <link>: a directory's own address for the episode.
+    // The first plays the newer item's audio through a measurement prefix (the older
+    // one keeps the shared file); the second gives the older one's title as its own.
+    let playing = format!(
+        r#"<h1>Jakso</h1><audio src="https://dts.podtrac.com/redirect.mp3/{}"></audio>"#,
+        server.url("/second.mp3").trim_start_matches("http://")
+    );
+    let mut second_audio = feed(&server);
+    second_audio.body = String::from_utf8(second_audio.body)
+        .unwrap()
+        .replacen("/a.mp3", "/second.mp3", 1)
+        .into_bytes();
+    server.serve("/feed.xml", second_audio);
+    server.serve("/dir/playing", page(feed_link, &playing));
+    let titled = format!("{feed_link}<meta property=\"og:title\" content=\"First\">");
+    server.serve("/dir/titled", page(&titled, "<h1>The Tide Show</h1>"));
+    server.serve("/dir/show", page(feed_link, "<h1>The Tide Show</h1>"));
+    let library = Library::new();
+    let http = quick_client();
+    let episode = |guid: &str, podcast| {
+        library
+            .store
+            .episode_by_guid(podcast, guid)
+            .unwrap()
+            .map(|e| e.id)
+    };
+
+    let done = subscribe(&library.store, &http, &server.url("/dir/playing")).unwrap();
+    assert_eq!(
+        done.page_episode,
+        episode("ep-2", done.podcast),
+        "by its audio"
+    );
+    let titled = server.url("/dir/titled?utm_source=share");
+    let done = subscribe(&library.store, &http, &titled).unwrap();
+    assert_eq!(
+        done.page_episode,
+        episode("ep-1", done.podcast),
+        "by og:title"
+    );
+    let done = subscribe(&library.store, &http, &server.url("/dir/show")).unwrap();
+    assert_eq!(
+        done.page_episode, None,
+        "the show's name is no episode's title"
+    );
+}
