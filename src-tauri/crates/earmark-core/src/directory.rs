@@ -7,6 +7,9 @@
 //! merged (iTunes, Podcast Index, gpodder, one hit per feed address). The addresses
 //! can be configured (`EARMARK_ITUNES_SEARCH_URL`, `EARMARK_GPODDER_SEARCH_URL`,
 //! `EARMARK_PODCASTINDEX_SEARCH_URL`), so tests use servers on 127.0.0.1.
+//!
+//! A show's page on Apple Podcasts names no feed; its `id…` is looked up with the
+//! iTunes Lookup API beside the search (`/lookup?id=…`) instead ([`apple_page_feed`]).
 
 use reqwest::Url;
 use serde::{Deserialize, Serialize};
@@ -238,6 +241,38 @@ fn itunes_hits(bytes: &[u8], base: &str) -> Result<Vec<DirectoryHit>, NetError> 
         .collect())
 }
 
+/// The feed of the show an Apple Podcasts page shows (`…/podcast/<name>/id<digits>`),
+/// asked of the iTunes Lookup API beside `itunes_search`; `None` for any other page,
+/// or when the lookup finds no feed.
+pub fn apple_page_feed(http: &HttpClient, page: &Url, itunes_search: &str) -> Option<String> {
+    let id = apple_show_id(page)?;
+    let lookup = match itunes_search.strip_suffix("/search") {
+        Some(root) => format!("{root}/lookup"),
+        None => Url::parse(itunes_search)
+            .ok()?
+            .join("lookup")
+            .ok()?
+            .to_string(),
+    };
+    let bytes = ask(http, &lookup, &[("id", &id), ("entity", "podcast")]).ok()?;
+    itunes_hits(&bytes, &lookup)
+        .ok()?
+        .into_iter()
+        .next()
+        .map(|hit| hit.feed_url)
+}
+
+/// The show id in an Apple Podcasts page's address: the `id<digits>` after a
+/// `podcast` segment.
+fn apple_show_id(page: &Url) -> Option<String> {
+    let segments: Vec<&str> = page.path_segments()?.collect();
+    let after = segments.iter().position(|s| *s == "podcast")?;
+    segments[after + 1..].iter().find_map(|s| {
+        let digits = s.strip_prefix("id")?;
+        (digits.len() >= 3 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.to_owned())
+    })
+}
+
 #[derive(Deserialize)]
 struct PodcastIndexAnswer {
     #[serde(default)]
@@ -307,4 +342,29 @@ fn web_address(url: String) -> Option<String> {
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https"))
         .map(|u| u.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apple_pages_name_their_show_id() {
+        let id = |u: &str| apple_show_id(&Url::parse(u).unwrap());
+        assert_eq!(
+            id("https://podcasts.apple.com/fi/podcast/the-tide-show/id1234567?i=1000650000"),
+            Some("1234567".into())
+        );
+        assert_eq!(
+            id("https://podcasts.apple.com/us/podcast/id998877"),
+            Some("998877".into())
+        );
+        assert_eq!(id("https://example.com/podcast/the-tide-show/"), None);
+        assert_eq!(
+            id("https://example.com/blog/id1234567"),
+            None,
+            "no podcast segment"
+        );
+        assert_eq!(id("https://example.com/podcast/idea"), None);
+    }
 }

@@ -425,6 +425,38 @@ fn feed_add_takes_an_episodes_web_page_and_names_its_episode() {
 
     let refused = sandbox.fails(&["feed", "add", &server.url("/about")]);
     assert!(refused.contains("names no podcast feed"), "{refused}");
+
+    // A show's page on Apple Podcasts names no feed: its id is looked up beside the
+    // configured iTunes search.
+    let apple = "/fi/podcast/the-tide-show/id1234567";
+    server.serve(
+        apple,
+        Route::ok(page_fixture("no_transcript.html"), "text/html"),
+    );
+    let lookup = format!(
+        r#"{{"resultCount":1,"results":[{{"collectionName":"The Tide Show","feedUrl":"{}"}}]}}"#,
+        server.url("/feed.xml")
+    );
+    server.serve("/itunes/lookup", Route::ok(lookup, "application/json"));
+    let other = Sandbox::new();
+    let env = [("EARMARK_ITUNES_SEARCH_URL", server.url("/itunes/search"))];
+    let output = other.run_with(&["feed", "add", &server.url(apple), "--json"], &env);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let added: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(added["title"], "The Tide Show", "{added}");
+    let asked: Vec<_> = server
+        .seen()
+        .into_iter()
+        .filter(|s| {
+            s.path
+                .starts_with("/itunes/lookup?id=1234567&entity=podcast")
+        })
+        .collect();
+    assert_eq!(asked.len(), 1, "one lookup of the page's id");
 }
 
 #[test]

@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::chapters::ChapterSource;
 use std::sync::LazyLock;
 
+use crate::directory::{apple_page_feed, Directories};
 use crate::http::{parse_url, HttpClient, KeyedLimit, NetError, Validators};
 use crate::store::{
     EpisodeId, EpisodeLink, EpisodePerson, FeedItem, LinkKind, NewEpisode, NewPodcast, Podcast,
@@ -159,7 +160,10 @@ fn discovered(
     at: &reqwest::Url,
     page_url: &str,
 ) -> Result<(String, FetchedFeed), SubscribeError> {
-    let candidates = feed_links(html, at);
+    let mut candidates = feed_links(html, at);
+    if candidates.is_empty() {
+        candidates.extend(apple_page_feed(http, at, &Directories::from_env().itunes));
+    }
     for candidate in &candidates {
         if let Ok(Some(Document::Feed(fetched))) =
             fetch_document(http, candidate, &Validators::default())
