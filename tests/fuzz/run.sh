@@ -19,7 +19,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds="${1:-600}"
 shift || true
 all_targets=(transcript_detect transcript_vtt transcript_srt transcript_json transcript_html
-  transcript_text feed web_page opml chapters notes_import mp3_frames adts_frames mp4_track)
+  transcript_text feed web_page opml chapters notes_import mp3_frames adts_frames mp4_track
+  artwork)
 targets=("${@:-${all_targets[@]}}")
 jobs="${FUZZ_JOBS:-2}"
 cargo_fuzz_version=0.13.2
@@ -39,6 +40,7 @@ fixtures() {
     mp3_frames) echo tests/fixtures/audio/*.mp3 ;;
     adts_frames) echo tests/fixtures/audio/*.aac ;;
     mp4_track) echo tests/fixtures/audio/*.m4a ;;
+    artwork) echo src-tauri/icons/32x32.png src-tauri/icons/64x64.png ;;
   esac
 }
 

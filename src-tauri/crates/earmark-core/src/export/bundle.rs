@@ -16,6 +16,9 @@ pub struct EpisodeNotes {
     pub highlights: Vec<Highlight>,
     /// Its transcript, to quote what was said at each note.
     pub transcript: Option<Transcript>,
+    /// The web page the transcript was read from, if any, and whether the page cut it
+    /// off.
+    pub transcript_page: Option<(String, bool)>,
 }
 
 /// A note or a highlight, for walking an episode's entries in time order.
@@ -61,6 +64,9 @@ impl EpisodeNotes {
             notes: store.list_notes(id)?,
             highlights: store.list_highlights(id)?,
             transcript: store.get_transcript(id)?,
+            transcript_page: store
+                .transcript_info(id)?
+                .and_then(|info| Some((info.origin.page_url?, info.origin.incomplete))),
             episode,
             podcast,
         })

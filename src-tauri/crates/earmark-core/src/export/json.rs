@@ -11,6 +11,7 @@
 //!                "last_opened": "…",
 //!                "transcript": {"format": "vtt", "segments": [{"start_ms", "end_ms",
 //!                               "speaker", "text", "words"}]},
+//!                "transcript_page": {"url": "https://…", "incomplete": false},
 //!                "notes": [{"at_ms", "text", "created", "updated"}],
 //!                "highlights": [{"start_ms", "end_ms", "text", "color", "note",
 //!                                "created"}]}]}
@@ -24,7 +25,9 @@
 //! by hand. `podcasts` (added after the first files were written) lists the shows of
 //! the exported episodes — every show of the library for `export --all --format
 //! json`, subscriptions without any episode included; `transcript` is the segments in
-//! the `transcript parse --json` shape (docs/cli.md), `null` when there is none.
+//! the `transcript parse --json` shape (docs/cli.md), `null` when there is none;
+//! `transcript_page` the web page it was read from (`null` for any other source), with
+//! whether the page cut it off.
 //! Together they are enough to rebuild a library on another machine with
 //! [`import_notes`](super::import_notes): shows, episodes (feed, guid and audio
 //! address, so a download can be fetched again), transcripts, positions, notes and
@@ -138,12 +141,25 @@ pub struct ExportedEpisode {
     /// Its transcript.
     #[serde(default)]
     pub transcript: Option<Transcript>,
+    /// The web page its transcript was read from.
+    #[serde(default)]
+    pub transcript_page: Option<ExportedPage>,
     /// Its notes, in the order they occur.
     #[serde(default)]
     pub notes: Vec<ExportedNote>,
     /// Its highlights, in the order they occur.
     #[serde(default)]
     pub highlights: Vec<ExportedHighlight>,
+}
+
+/// The web page a transcript was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedPage {
+    /// Its address.
+    pub url: String,
+    /// The page cut the transcript off: it covers only the start of the episode.
+    #[serde(default)]
+    pub incomplete: bool,
 }
 
 /// An exported note.
@@ -236,6 +252,12 @@ impl From<&EpisodeNotes> for ExportedEpisode {
             created: Some(episode.created.clone()),
             last_opened: episode.last_opened.clone(),
             transcript: source.transcript.clone(),
+            transcript_page: source.transcript_page.as_ref().map(|(url, incomplete)| {
+                ExportedPage {
+                    url: url.clone(),
+                    incomplete: *incomplete,
+                }
+            }),
             notes: source
                 .notes
                 .iter()

@@ -146,7 +146,13 @@ fn restore_transcript(
         |row| row.get(0),
     )?;
     if !has_one {
-        store_transcript(conn, id, transcript, &TranscriptOrigin::default())?;
+        let origin = exported
+            .transcript_page
+            .as_ref()
+            .map_or_else(TranscriptOrigin::default, |page| {
+                TranscriptOrigin::page(&page.url, page.incomplete)
+            });
+        store_transcript(conn, id, transcript, &origin)?;
         report.transcripts_added += 1;
     }
     Ok(())

@@ -2,7 +2,7 @@
 //! empty one, everything compared; imported twice, nothing added.
 
 use earmark_core::export::{import_notes, library_to_json, parse_export, EpisodeNotes};
-use earmark_core::store::{NewEpisode, NewPodcast, Store};
+use earmark_core::store::{NewEpisode, NewPodcast, Store, TranscriptOrigin};
 
 use crate::{add_local_episode, annotated_library, empty_library};
 
@@ -36,8 +36,8 @@ fn everything(store: &Store) -> Vec<String> {
             episode.created,
         ));
         rows.push(format!(
-            "transcript of {:?}: {:?}",
-            episode.title, e.transcript
+            "transcript of {:?}: {:?} from {:?}",
+            episode.title, e.transcript, e.transcript_page
         ));
         for n in &e.notes {
             rows.push(format!(
@@ -60,6 +60,12 @@ fn everything(store: &Store) -> Vec<String> {
 /// half-way, no notes), a subscription without episodes, and a local file.
 fn full_library() -> crate::Library {
     let (lib, episode) = annotated_library();
+    // Its transcript came from the episode's page, which cut it off.
+    let transcript = lib.store.get_transcript(episode).unwrap().unwrap();
+    let page = TranscriptOrigin::page("https://example.com/ep1/", true);
+    lib.store
+        .set_transcript_from(episode, &transcript, &page)
+        .unwrap();
     let podcast = lib.store.episode(episode).unwrap().podcast_id;
     let half = lib
         .store
@@ -114,6 +120,12 @@ fn an_exported_library_is_rebuilt_in_an_empty_one() {
         "{report:?}"
     );
     assert_eq!(everything(&target.store), everything(&source.store));
+    assert!(
+        everything(&target.store)
+            .iter()
+            .any(|row| row.ends_with(r#"from Some(("https://example.com/ep1/", true))"#)),
+        "the page the transcript came from is kept, cut off as it was"
+    );
     let podcast = target
         .store
         .podcast_by_feed_url(crate::FEED)
