@@ -3,10 +3,10 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use earmark_api::refresh_report::check_feeds;
+use earmark_api::artwork_fetch::{check_feeds_keeping_artwork, subscribe_with_artwork};
 use earmark_api::settings::directories;
 use earmark_core::directory::search_directories;
-use earmark_core::feeds::{subscribe, RefreshAll, RefreshProgress};
+use earmark_core::feeds::{RefreshAll, RefreshProgress};
 use earmark_core::http::HttpClient;
 use earmark_core::store::{EpisodeId, Podcast, PodcastId, Store};
 use serde::Serialize;
@@ -76,8 +76,8 @@ struct PodcastList {
 pub fn run(command: &FeedCommand, data_dir: &Path, out: &Report) -> Result<(), CliError> {
     let store = Store::open_in_data_dir(data_dir)?;
     match command {
-        FeedCommand::Add { url } => add(&store, url, out),
-        FeedCommand::Refresh { podcast } => refresh_command(&store, *podcast, out),
+        FeedCommand::Add { url } => add(&store, data_dir, url, out),
+        FeedCommand::Refresh { podcast } => refresh_command(&store, data_dir, *podcast, out),
         FeedCommand::Search { terms } => search(&store, &terms.join(" "), out),
         FeedCommand::List => {
             let list = PodcastList {
@@ -137,8 +137,9 @@ pub fn client() -> Result<HttpClient, CliError> {
     HttpClient::new().map_err(|e| CliError::Message(e.to_string()))
 }
 
-fn add(store: &Store, url: &str, out: &Report) -> Result<(), CliError> {
-    let done = subscribe(store, &client()?, url).map_err(|e| CliError::Message(e.to_string()))?;
+fn add(store: &Store, data_dir: &Path, url: &str, out: &Report) -> Result<(), CliError> {
+    let done = subscribe_with_artwork(store, &client()?, data_dir, url)
+        .map_err(|e| CliError::Message(e.to_string()))?;
     warn(&done.warnings, out);
     let added = Added {
         podcast: done.podcast,
@@ -169,6 +170,7 @@ fn add(store: &Store, url: &str, out: &Report) -> Result<(), CliError> {
 
 fn refresh_command(
     store: &Store,
+    data_dir: &Path,
     podcast: Option<PodcastId>,
     out: &Report,
 ) -> Result<(), CliError> {
@@ -183,7 +185,14 @@ fn refresh_command(
             }
         }
     };
-    let report = check_feeds(store, &http, podcast, RefreshAll::ASKED, &progress)?;
+    let report = check_feeds_keeping_artwork(
+        store,
+        &http,
+        data_dir,
+        podcast,
+        RefreshAll::ASKED,
+        &progress,
+    )?;
     let failed: Vec<&str> = report
         .podcasts
         .iter()

@@ -10,6 +10,7 @@ mod server;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use earmark_core::artwork::{ArtworkCache, ArtworkSize};
 use serde_json::Value;
 use server::{closed_port, Route, TestServer};
 use tempfile::TempDir;
@@ -158,6 +159,28 @@ fn feed_add_then_refresh() {
 
     let podcasts = sandbox.json(&["feed", "list"]);
     assert_eq!(podcasts["podcasts"][0]["title"], "The Listening Room");
+}
+
+#[test]
+fn feed_add_and_refresh_keep_the_shows_artwork_as_the_window_does() {
+    let server = podcast_server();
+    let icon = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../icons/64x64.png");
+    let sandbox = Sandbox::new();
+    let cache = ArtworkCache::in_data_dir(sandbox.data.path());
+    let cover = server.url("/cover.jpg");
+
+    sandbox.json(&["feed", "add", &server.url("/feed.xml")]);
+    assert!(!cache.has(&cover), "the cover was not served yet");
+    assert!(cache.failed_recently(&cover), "a failed picture is marked");
+
+    server.serve(
+        "/cover.jpg",
+        Route::ok(std::fs::read(icon).unwrap(), "image/jpeg"),
+    );
+    std::fs::remove_file(cache.failure_mark(&cover)).unwrap();
+    sandbox.json(&["feed", "refresh"]);
+    assert!(cache.has(&cover), "a check keeps the pictures not kept yet");
+    assert!(cache.file(&cover, ArtworkSize::Small).is_some());
 }
 
 #[test]
