@@ -4,6 +4,7 @@
 
 use std::num::NonZero;
 use std::path::PathBuf;
+use std::rc::Rc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -49,13 +50,13 @@ pub(crate) struct Engine {
     skip_silence: bool,
     /// Listening time saved in the open episode by streams already replaced, in frames.
     saved_frames: u64,
-    on_event: Box<dyn Fn(PlayerEvent) + Send>,
+    on_event: Rc<dyn Fn(PlayerEvent)>,
     last_tick: Instant,
 }
 
 impl Engine {
     /// An engine that will play through `output_kind` and report to `on_event`.
-    pub(crate) fn new(output_kind: OutputKind, on_event: Box<dyn Fn(PlayerEvent) + Send>) -> Self {
+    pub(crate) fn new(output_kind: OutputKind, on_event: Rc<dyn Fn(PlayerEvent)>) -> Self {
         Self {
             output_kind,
             output: None,
@@ -72,7 +73,7 @@ impl Engine {
     }
 
     /// Serves commands until told to stop or the handle is dropped.
-    pub(crate) fn run(mut self, commands: Receiver<Command>) {
+    pub(crate) fn run(mut self, commands: &Receiver<Command>) {
         loop {
             let wait = if self.needs_input() {
                 Duration::ZERO
@@ -143,6 +144,8 @@ impl Engine {
                 let _ = reply.send(Ok(self.snapshot()));
             }
             Command::Shutdown => {}
+            #[cfg(test)]
+            Command::Panic => panic!("a bug in the engine"),
         }
     }
 

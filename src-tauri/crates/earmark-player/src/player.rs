@@ -1,8 +1,10 @@
 //! The handle on the playback engine: [`Player`] sends [`Command`]s to the engine thread
 //! and waits for the answer where a command can fail.
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Sender};
+use std::rc::Rc;
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
 use crate::clock::ClockSnapshot;
@@ -41,6 +43,11 @@ pub enum PlayerEvent {
     Problem(String),
 }
 
+/// What the listener is told when the engine stopped on an internal error and was
+/// started again.
+pub const ENGINE_RESTARTED: &str =
+    "The player stopped on an internal error and was started again. Open the episode again to go on listening.";
+
 /// A file the engine opened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
@@ -76,6 +83,9 @@ pub(crate) enum Command {
     Clock(Reply<ClockSnapshot>),
     /// Stop the thread.
     Shutdown,
+    /// Panic, as a bug in the engine would (tests of the restart).
+    #[cfg(test)]
+    Panic,
 }
 
 /// A handle to the engine thread. Dropping it stops the thread.
@@ -94,7 +104,7 @@ impl Player {
         let (tx, rx) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("earmark-player".into())
-            .spawn(move || Engine::new(output, Box::new(on_event)).run(rx))
+            .spawn(move || serve(&output, Rc::new(on_event), &rx))
             .map_err(|_| PlayerError::EngineStopped)?;
         Ok(Self {
             commands: tx,
@@ -172,6 +182,20 @@ impl Player {
     }
 }
 
+/// Runs engines on this thread until told to stop: one that panics (a bug; decoders'
+/// panics are contained where they happen) is replaced by a fresh one with nothing
+/// open, and the listener told, so the app plays on instead of every later command
+/// failing.
+fn serve(output: &OutputKind, on_event: Rc<dyn Fn(PlayerEvent)>, commands: &Receiver<Command>) {
+    loop {
+        let engine = Engine::new(output.clone(), Rc::clone(&on_event));
+        match catch_unwind(AssertUnwindSafe(|| engine.run(commands))) {
+            Ok(()) => return,
+            Err(_) => on_event(PlayerEvent::Problem(ENGINE_RESTARTED.into())),
+        }
+    }
+}
+
 impl Drop for Player {
     fn drop(&mut self) {
         let _ = self.commands.send(Command::Shutdown);
@@ -183,7 +207,30 @@ impl Drop for Player {
 
 #[cfg(test)]
 mod tests {
-    use super::snap_speed;
+    use super::*;
+
+    #[test]
+    fn an_engine_that_panics_is_started_again_and_the_listener_told() {
+        let (events, heard) = mpsc::channel();
+        let player = Player::spawn(OutputKind::NullRealtime, move |e| {
+            let _ = events.send(e);
+        })
+        .unwrap();
+        let asked = player.ask(|_reply: Reply<()>| Command::Panic);
+        assert!(
+            matches!(asked, Err(PlayerError::EngineStopped)),
+            "{asked:?}"
+        );
+        let told = heard
+            .iter()
+            .find(|e| matches!(e, PlayerEvent::Problem(_)))
+            .unwrap();
+        assert_eq!(told, PlayerEvent::Problem(ENGINE_RESTARTED.into()));
+        let clock = player.clock().expect("the new engine answers");
+        assert!(!clock.playing);
+        player.set_volume(0.5);
+        assert_eq!(player.clock().unwrap().volume, 0.5);
+    }
 
     #[test]
     fn speeds_snap_to_twentieths_within_range() {
