@@ -54,8 +54,9 @@ pub fn locate(segments: &[Segment], quote: &str, near_ms: u64) -> Option<(u64, u
     best.map(|(start, end, _)| (start, end))
 }
 
-/// Lower case, letters and digits only, single spaces between words.
-fn normalize(text: &str) -> String {
+/// Lower case, letters and digits only, single spaces between words: text as
+/// writings of the same words compare (quotes, titles).
+pub(crate) fn normalize(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

@@ -7,6 +7,7 @@
 use reqwest::Url;
 use scraper::{Html, Selector};
 
+use crate::anchor::normalize;
 use crate::limits::bound_html_depth;
 
 use super::model::{Feed, FeedEpisode};
@@ -35,7 +36,7 @@ pub(super) fn page_item<'a>(feed: &'a Feed, page: &Url, html: &str) -> Option<&'
     }))
     .or_else(|| {
         only(feed.episodes.iter().filter(|e| {
-            let title = title_key(&e.title);
+            let title = normalize(&e.title);
             !title.is_empty() && clues.titles.contains(&title)
         }))
     })
@@ -51,7 +52,7 @@ fn only<'a>(mut items: impl Iterator<Item = &'a FeedEpisode>) -> Option<&'a Feed
 struct Clues {
     /// Audio addresses it plays or links to ([`address_key`]).
     audio: Vec<String>,
-    /// Titles it gives itself ([`title_key`]).
+    /// Titles it gives itself, as [`normalize`] writes them.
     titles: Vec<String>,
 }
 
@@ -108,7 +109,7 @@ impl Clues {
         }
         Clues {
             audio,
-            titles: titles.iter().map(|t| title_key(t)).collect(),
+            titles: titles.iter().map(|t| normalize(t)).collect(),
         }
     }
 }
@@ -149,16 +150,6 @@ fn same_page_key(url: &str) -> String {
         true => address_key(path),
         false => format!("{}?{}", address_key(path), kept.join("&")),
     }
-}
-
-/// A title as pages and feeds write the same one differently: words only, lowercased.
-fn title_key(title: &str) -> String {
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
@@ -203,8 +194,8 @@ mod tests {
     #[test]
     fn titles_compare_by_their_words() {
         assert_eq!(
-            title_key("Low Tide: Part 2!"),
-            title_key("low tide — part 2")
+            normalize("Low Tide: Part 2!"),
+            normalize("low tide — part 2")
         );
     }
 }
