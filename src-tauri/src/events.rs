@@ -5,7 +5,7 @@ use earmark_api::error_report::ErrorReport;
 use earmark_api::refresh_report::RefreshReport;
 use earmark_core::feeds::RefreshProgress;
 use earmark_core::library::FilesImported;
-use earmark_core::store::EpisodeId;
+use earmark_core::store::{EpisodeId, PodcastId};
 use serde::Serialize;
 use serde_json::json;
 use tauri::{AppHandle, Emitter};
@@ -46,6 +46,11 @@ pub fn feeds_checked(
         Ok(report) => emit(&app, "feeds-refreshed", report),
         Err(e) => notice(&app, "error", &e.message),
     }
+}
+
+/// Pictures of `podcast` were fetched into the artwork cache.
+pub fn artwork_kept(app: &AppHandle, podcast: PodcastId) {
+    emit(app, "artwork-kept", json!({ "podcast": podcast }));
 }
 
 /// How far an alignment is: `stage` (`decoding`, `synthesizing`, `matching`) and

@@ -435,6 +435,14 @@ export const onFeedsRefreshed = (onReport) =>
   tauri().event.listen("feeds-refreshed", (/** @type {any} */ e) => onReport(e.payload));
 
 /**
+ * Pictures of a show just subscribed to arrived in the artwork cache.
+ * @param {(kept: {podcast: number}) => void} onKept
+ * @returns {Promise<() => void>}
+ */
+export const onArtworkKept = (onKept) =>
+  tauri().event.listen("artwork-kept", (/** @type {any} */ e) => onKept(e.payload));
+
+/**
  * How far a check of every feed has come, after each feed.
  * @param {(progress: RefreshProgress) => void} onProgress
  * @returns {Promise<() => void>}

@@ -283,6 +283,10 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
       await api.onRefreshProgress(({ done, total }) => {
         if (checkingAll) status.progress(done, total);
       });
+      await api.onArtworkKept(() => {
+        thumbnails.forget();
+        reload().catch(report);
+      });
       await api.onFeedsRefreshed((found) => {
         showReport(found);
         thumbnails.forget();

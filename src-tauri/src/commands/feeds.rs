@@ -1,13 +1,15 @@
 //! Feed commands: subscribe by address, find shows by name, check for new episodes,
 //! OPML in and out.
 
+use std::sync::Arc;
+
 use earmark_api::artwork::remote_artwork;
-use earmark_api::artwork_fetch::subscribe_with_artwork;
+use earmark_api::artwork_fetch::keep_show_artwork;
 use earmark_api::feed_checks::check;
 use earmark_api::launch::LaunchQueue;
 use earmark_api::settings::directories;
 use earmark_core::directory::{search_directories, DirectorySearch};
-use earmark_core::feeds::{RefreshAll, Refreshed};
+use earmark_core::feeds::{subscribe, RefreshAll, Refreshed};
 use earmark_core::limits::{read_capped, ReadError};
 use earmark_core::opml::{self, write_opml, ImportedFeed, MAX_OPML_BYTES};
 use earmark_core::store::PodcastId;
@@ -20,14 +22,27 @@ use crate::open_dialog::{pick, Pick};
 use crate::save_dialog::{save_text, SaveRequest};
 use earmark_api::refresh_report::RefreshReport;
 
-/// Subscribes to the feed at `url` (refreshes it if in the library) and keeps its artwork.
+/// Subscribes to the feed at `url` (refreshes it if in the library); its artwork is
+/// fetched afterwards, and the window told when some arrived.
 #[tauri::command]
-pub async fn feed_subscribe(jobs: State<'_, LibraryJobs>, url: String) -> IpcResult<Refreshed> {
-    jobs.background
-        .run_online("Subscribing to the feed", move |store, http, dir| {
-            Ok(subscribe_with_artwork(store, http, dir, &url)?)
+pub async fn feed_subscribe(
+    app: AppHandle,
+    jobs: State<'_, LibraryJobs>,
+    url: String,
+) -> IpcResult<Refreshed> {
+    let done = jobs
+        .background
+        .run_online("Subscribing to the feed", move |store, http, _| {
+            Ok(subscribe(store, http, &url)?)
         })
-        .await
+        .await?;
+    let (background, podcast) = (Arc::clone(&jobs.background), done.podcast);
+    tauri::async_runtime::spawn(async move {
+        if keep_show_artwork(&background, podcast).await {
+            events::artwork_kept(&app, podcast);
+        }
+    });
+    Ok(done)
 }
 
 /// Finds shows by name in the podcast directories.

@@ -10,6 +10,7 @@ use earmark_core::feeds::{subscribe, RefreshAll, RefreshProgress, Refreshed, Sub
 use earmark_core::http::HttpClient;
 use earmark_core::store::{PodcastId, Store, StoreResult};
 
+use crate::background::Background;
 use crate::refresh_report::{check_feeds, RefreshReport};
 
 /// How many of each show's latest episodes get their own picture fetched (older
@@ -65,6 +66,15 @@ pub fn subscribe_with_artwork(
     let done = subscribe(store, http, url)?;
     fetch_show_artwork(store, http, data_dir, Some(done.podcast));
     Ok(done)
+}
+
+/// Fetches the pictures of `podcast` not kept yet on `background` (after the window
+/// subscribed, which does not wait for them); whether any was fetched.
+pub async fn keep_show_artwork(background: &Background, podcast: PodcastId) -> bool {
+    let run = background.run_online("Fetching artwork", move |store, http, dir| {
+        Ok(fetch_show_artwork(store, http, dir, Some(podcast)))
+    });
+    run.await.is_ok_and(|run| run.fetched > 0)
 }
 
 /// Checks feeds for new episodes ([`check_feeds`]), then fetches the artwork of the
