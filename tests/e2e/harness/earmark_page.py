@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import NoSuchFrameException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
@@ -92,12 +92,13 @@ class EarmarkPage:
 
     def wait_until(self, condition: Callable[[WebDriver], T], message: str, timeout: float | None = None) -> T:
         """Wait until `condition(driver)` is truthy; return its value. An element the
-        page re-rendered while the condition read it counts as not yet."""
+        page re-rendered while the condition read it, or a page that was reloading
+        (WebKit's "no such frame: … before the unload event"), counts as not yet."""
         return WebDriverWait(
             self.driver,
             timeout or self.timeout,
             poll_frequency=0.05,
-            ignored_exceptions=[StaleElementReferenceException],
+            ignored_exceptions=[StaleElementReferenceException, NoSuchFrameException],
         ).until(condition, message)
 
     def wait_visible(self, css: str, timeout: float | None = None) -> WebElement:
