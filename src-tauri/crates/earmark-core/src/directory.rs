@@ -242,18 +242,11 @@ fn itunes_hits(bytes: &[u8], base: &str) -> Result<Vec<DirectoryHit>, NetError> 
 }
 
 /// The feed of the show an Apple Podcasts page shows (`…/podcast/<name>/id<digits>`),
-/// asked of the iTunes Lookup API beside `itunes_search`; `None` for any other page,
-/// or when the lookup finds no feed.
+/// asked of the iTunes Lookup API beside `itunes_search` (its `…/search` becomes
+/// `…/lookup`); `None` for any other page, or when the lookup finds no feed.
 pub fn apple_page_feed(http: &HttpClient, page: &Url, itunes_search: &str) -> Option<String> {
     let id = apple_show_id(page)?;
-    let lookup = match itunes_search.strip_suffix("/search") {
-        Some(root) => format!("{root}/lookup"),
-        None => Url::parse(itunes_search)
-            .ok()?
-            .join("lookup")
-            .ok()?
-            .to_string(),
-    };
+    let lookup = format!("{}/lookup", itunes_search.strip_suffix("/search")?);
     let bytes = ask(http, &lookup, &[("id", &id), ("entity", "podcast")]).ok()?;
     itunes_hits(&bytes, &lookup)
         .ok()?
