@@ -100,6 +100,7 @@ pub fn run() {
             commands::library::podcast_episodes,
             commands::library::episode_chapters,
             commands::feeds::feed_subscribe,
+            commands::feeds::feed_unsubscribe,
             commands::feeds::feed_refresh,
             commands::feeds::directory_search,
             commands::feeds::directory_artwork,

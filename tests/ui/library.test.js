@@ -5,6 +5,7 @@ import {
   listeningState,
   progressFraction,
   stateLabel,
+  unsubscribedWords,
 } from "../../ui/js/lib/library.js";
 
 /** @param {Partial<import("../../ui/js/lib/library.js").EpisodeLike>} over */
@@ -51,4 +52,15 @@ test("dates read in the given locale and time zone", () => {
   assert.equal(formatPublished("2024-03-12T10:00:00Z", "de-DE", "UTC"), "12.03.2024");
   assert.equal(formatPublished(null, "en-GB"), "");
   assert.equal(formatPublished("not a date", "en-GB"), "");
+});
+
+test("unsubscribing is told in one sentence that counts, and names what stayed only when something did", () => {
+  assert.equal(
+    unsubscribedWords({ title: "Show", removed: 12, kept: 0, files_deleted: 0 }),
+    "Unsubscribed from “Show”: 12 episodes removed.",
+  );
+  assert.equal(
+    unsubscribedWords({ title: "Show", removed: 1, kept: 2, files_deleted: 1 }),
+    "Unsubscribed from “Show”: 1 episode removed, 1 download deleted. 2 episodes stayed under Local files.",
+  );
 });

@@ -361,6 +361,19 @@ export const episodeChapters = (id) => call("episode_chapters", { id });
 /** Subscribes to a feed by its address. @param {string} url @returns {Promise<Subscribed>} */
 export const subscribe = (url) => call("feed_subscribe", { url });
 
+/**
+ * What unsubscribing did: episodes removed, kept under Local files (the listener's
+ * notes or highlights are on them, or one is in the player), downloads deleted.
+ * @typedef {{title: string, removed: number, kept: number, files_deleted: number}} Unsubscribed
+ */
+
+/**
+ * Unsubscribes from a show: it leaves the library with its episodes and their
+ * downloads, except the episodes with notes or highlights and the one in the player.
+ * @param {number} podcast @returns {Promise<Unsubscribed>}
+ */
+export const unsubscribe = (podcast) => call("feed_unsubscribe", { podcast });
+
 /** Shows found by name in the podcast directories. @param {string} terms @returns {Promise<DirectorySearch>} */
 export const searchDirectories = (terms) => call("directory_search", { terms });
 

@@ -9,7 +9,9 @@
 import * as api from "./api.js";
 import { createArtworkCache } from "./lib/artwork.js";
 import { isOfflineCode } from "./lib/downloads.js";
+import { unsubscribedWords } from "./lib/library.js";
 import { createAddDialog } from "./views/add-dialog.js";
+import { createConfirmDialog } from "./views/confirm-dialog.js";
 import { downloadControl, updateInPlace } from "./views/download-control.js";
 import { createDownloadsView } from "./views/downloads.js";
 import { createLibraryView } from "./views/library.js";
@@ -67,6 +69,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
     onArtwork: (podcast) => api.artwork({ podcast }, "large").catch(() => null),
     onDownload: (action, episode) => download(action, episode),
     onRefresh: (podcast) => refresh(podcast),
+    onUnsubscribe: (podcast) => leave(podcast).catch(report),
     onMore: (offset) => {
       const podcast = page.podcast;
       if (podcast === undefined) return;
@@ -79,6 +82,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
         .catch(report);
     },
   });
+  const confirm = createConfirmDialog($("[data-testid=confirm-dialog]"));
   const downloads = createDownloadsView($("[data-testid=downloads-view]"), $("[data-testid=downloads-nav]"), {
     onAction: (action, episode) => download(action, episode),
     onOpen,
@@ -210,6 +214,27 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
     }
   }
 
+  /**
+   * Unsubscribes from a show once the user says so; the open episode and the ones with
+   * notes or highlights stay, under Local files.
+   * @param {api.Podcast} podcast
+   */
+  async function leave(podcast) {
+    const sure = await confirm.ask({
+      title: `Unsubscribe from “${podcast.title}”?`,
+      text:
+        "Its episodes leave your library and their downloads are deleted. " +
+        "Episodes with your notes or highlights, and the one playing, stay under Local files.",
+      action: "Unsubscribe",
+    });
+    if (!sure) return;
+    const done = await api.unsubscribe(podcast.id);
+    thumbnails.forget();
+    showView("episode");
+    await reload();
+    inform(unsubscribedWords(done));
+  }
+
   /** @param {api.RefreshReport} report */
   function showReport(report) {
     if (report.offline) return setStatus(OFFLINE_WORDS, "offline");
@@ -330,6 +355,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
     },
     closeDialogs() {
       addDialog.close();
+      confirm.close();
     },
   };
 }

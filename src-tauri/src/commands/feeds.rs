@@ -9,17 +9,17 @@ use earmark_api::feed_checks::check;
 use earmark_api::launch::LaunchQueue;
 use earmark_api::settings::directories;
 use earmark_core::directory::{search_directories, DirectorySearch};
-use earmark_core::feeds::{subscribe, RefreshAll, Refreshed};
-use earmark_core::limits::{read_capped, ReadError};
-use earmark_core::opml::{self, write_opml, ImportedFeed, MAX_OPML_BYTES};
+use earmark_core::feeds::{subscribe, unsubscribe, RefreshAll, Refreshed, Unsubscribed};
+use earmark_core::opml::{import_file, write_opml, ImportedFeed};
 use earmark_core::store::PodcastId;
 use tauri::{AppHandle, State};
 
-use crate::error::{IpcError, IpcResult};
+use crate::error::IpcResult;
 use crate::events;
 use crate::library_jobs::LibraryJobs;
 use crate::open_dialog::{pick, Pick};
 use crate::save_dialog::{save_text, SaveRequest};
+use crate::state::AppState;
 use earmark_api::refresh_report::RefreshReport;
 
 /// Subscribes to the feed at `url` (refreshes it if in the library); its artwork is
@@ -43,6 +43,21 @@ pub async fn feed_subscribe(
         }
     });
     Ok(done)
+}
+
+/// Unsubscribes from a show: it leaves the library with its episodes and their
+/// downloads; the episodes with notes or highlights, and the one in the player, stay.
+#[tauri::command]
+pub async fn feed_unsubscribe(
+    state: State<'_, AppState>,
+    jobs: State<'_, LibraryJobs>,
+    podcast: PodcastId,
+) -> IpcResult<Unsubscribed> {
+    jobs.downloads.list.ensure_idle("unsubscribe")?;
+    let (data_dir, playing) = (state.data_dir.clone(), state.now_playing.loaded());
+    state
+        .with_store(move |s| unsubscribe(s, &data_dir, podcast, playing))
+        .await
 }
 
 /// Finds shows by name in the podcast directories.
@@ -105,11 +120,7 @@ pub async fn opml_import(
     };
     jobs.background
         .run_online("Importing subscriptions", move |store, http, _| {
-            let bytes = read_capped(&path, MAX_OPML_BYTES as u64).map_err(|e| match e {
-                ReadError::TooLarge { .. } => IpcError::from(opml::OpmlError::TooLarge),
-                ReadError::Io { .. } => IpcError::new("io", e.to_string()),
-            })?;
-            Ok(Some(opml::import(store, http, &bytes)?))
+            Ok(Some(import_file(store, http, &path)?))
         })
         .await
 }

@@ -73,7 +73,7 @@ pub async fn library_restore(
     let Some(file) = pick(&app, "Restore from backup", what).await?.pop() else {
         return Ok(None);
     };
-    jobs.downloads.list.ensure_idle()?;
+    jobs.downloads.list.ensure_idle("restore the library")?;
     let (lock, data_dir) = (state.library_lock.clone(), state.data_dir.clone());
     let now_playing = std::sync::Arc::clone(&state.now_playing);
     blocking("Restoring the library", move || {

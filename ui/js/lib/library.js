@@ -92,3 +92,18 @@ function dateFormat(locale, timeZone) {
   }
   return format;
 }
+
+/** @param {number} n @param {string} what */
+const count = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
+
+/**
+ * What unsubscribing did, in words for the toast.
+ * @param {{title: string, removed: number, kept: number, files_deleted: number}} done
+ */
+export function unsubscribedWords(done) {
+  const words = [`Unsubscribed from “${done.title}”: ${count(done.removed, "episode")} removed`];
+  if (done.files_deleted > 0) words.push(`, ${count(done.files_deleted, "download")} deleted`);
+  words.push(".");
+  if (done.kept > 0) words.push(` ${count(done.kept, "episode")} stayed under ${LOCAL_FILES}.`);
+  return words.join("");
+}

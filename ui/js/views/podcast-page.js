@@ -23,15 +23,17 @@ export const PAGE_ROWS = 100;
 /**
  * @param {HTMLElement} view the `[data-view=podcast]` section
  * @param {{onOpen: (id: number) => void, onDownload: (action: DownloadAction, episode: number) => void,
- *   onRefresh: (podcast: number) => void, onMore: (offset: number) => void,
+ *   onRefresh: (podcast: number) => void, onUnsubscribe: (podcast: Podcast) => void,
+ *   onMore: (offset: number) => void,
  *   onArtwork: (podcast: number) => Promise<string|null>}} handlers
  */
-export function createPodcastPage(view, { onOpen, onDownload, onRefresh, onMore, onArtwork }) {
+export function createPodcastPage(view, { onOpen, onDownload, onRefresh, onUnsubscribe, onMore, onArtwork }) {
   const art = /** @type {HTMLImageElement} */ (view.querySelector(".podcast-art"));
   const kicker = /** @type {HTMLElement} */ (view.querySelector(".podcast-kicker"));
   const title = /** @type {HTMLElement} */ (view.querySelector(".podcast-title"));
   const description = /** @type {HTMLElement} */ (view.querySelector(".podcast-description"));
   const refresh = /** @type {HTMLButtonElement} */ (view.querySelector("[data-action=refresh-podcast]"));
+  const unsubscribe = /** @type {HTMLButtonElement} */ (view.querySelector("[data-action=unsubscribe]"));
   const list = /** @type {HTMLElement} */ (view.querySelector(".podcast-episodes"));
   const more = /** @type {HTMLButtonElement} */ (view.querySelector("[data-action=more-episodes]"));
   /** @type {Podcast|null} */
@@ -53,6 +55,7 @@ export function createPodcastPage(view, { onOpen, onDownload, onRefresh, onMore,
     if (open) onOpen(Number(open.dataset.openEpisode));
   });
   refresh.addEventListener("click", () => show && onRefresh(show.id));
+  unsubscribe.addEventListener("click", () => show && onUnsubscribe(show));
   more.addEventListener("click", () => onMore(episodes.length));
 
   const remote = () => show?.feed_url != null;
@@ -134,6 +137,7 @@ export function createPodcastPage(view, { onOpen, onDownload, onRefresh, onMore,
       description.textContent = podcast?.description ?? "";
       description.hidden = !podcast?.description;
       refresh.hidden = !podcast?.feed_url;
+      unsubscribe.hidden = !podcast;
       art.hidden = true;
       art.removeAttribute("src");
       if (podcast) {

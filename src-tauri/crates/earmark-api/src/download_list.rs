@@ -48,11 +48,11 @@ impl DownloadList {
 
     /// An error saying so when an episode is waiting or downloading (the library cannot
     /// be replaced under a running download).
-    pub fn ensure_idle(&self) -> Result<(), ErrorReport> {
+    pub fn ensure_idle(&self, then: &str) -> Result<(), ErrorReport> {
         if self.busy() {
             return Err(ErrorReport::new(
                 "downloads_running",
-                "Downloads are running. Let them finish or cancel them, then restore the library.",
+                format!("Downloads are running. Let them finish or cancel them, then {then}."),
             ));
         }
         Ok(())

@@ -115,6 +115,6 @@ impl From<earmark_core::downloads::DownloadError> for ErrorReport {
 
 impl From<earmark_core::opml::OpmlError> for ErrorReport {
     fn from(e: earmark_core::opml::OpmlError) -> Self {
-        Self::new("not_opml", e.to_string())
+        Self::new(e.code(), e.to_string())
     }
 }

@@ -7,6 +7,7 @@
 //! and the others still come in.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::{Reader, Writer};
@@ -14,7 +15,7 @@ use serde::Serialize;
 
 use crate::feeds::subscribe;
 use crate::http::{parse_url, HttpClient};
-use crate::limits::XmlDepth;
+use crate::limits::{read_capped, ReadError, XmlDepth};
 use crate::store::{Podcast, PodcastId, Store};
 
 /// The largest OPML file read, in bytes.
@@ -41,6 +42,19 @@ pub enum OpmlError {
     /// Larger than [`MAX_OPML_BYTES`].
     #[error("The OPML file is larger than {} MB.", MAX_OPML_BYTES / 1_000_000)]
     TooLarge,
+    /// The file could not be read (the sentence names it).
+    #[error("{0}")]
+    Unreadable(String),
+}
+
+impl OpmlError {
+    /// Stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            OpmlError::NotOpml(_) | OpmlError::TooLarge => "not_opml",
+            OpmlError::Unreadable(_) => "io",
+        }
+    }
 }
 
 /// Reads the subscriptions of an OPML file.
@@ -193,6 +207,20 @@ pub struct ImportedFeed {
 
 /// Subscribes to every feed of an OPML file, one after the other; each feed's
 /// outcome is reported, and a failing feed does not stop the others.
+/// Subscribes to every feed of the OPML file at `path`, read up to [`MAX_OPML_BYTES`]
+/// (see [`import`]); what the window and the command line both do.
+pub fn import_file(
+    store: &Store,
+    http: &HttpClient,
+    path: &Path,
+) -> Result<Vec<ImportedFeed>, OpmlError> {
+    let bytes = read_capped(path, MAX_OPML_BYTES as u64).map_err(|e| match e {
+        ReadError::TooLarge { .. } => OpmlError::TooLarge,
+        ReadError::Io { .. } => OpmlError::Unreadable(e.to_string()),
+    })?;
+    import(store, http, &bytes)
+}
+
 pub fn import(
     store: &Store,
     http: &HttpClient,

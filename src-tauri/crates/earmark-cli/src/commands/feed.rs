@@ -1,4 +1,5 @@
-//! `earmark-cli feed add URL`, `feed refresh [PODCAST]`, `feed list`.
+//! `earmark-cli feed add URL`, `feed refresh [PODCAST]`, `feed remove PODCAST`,
+//! `feed list`.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -6,7 +7,7 @@ use std::path::Path;
 use earmark_api::artwork_fetch::{check_feeds_keeping_artwork, subscribe_with_artwork};
 use earmark_api::settings::directories;
 use earmark_core::directory::search_directories;
-use earmark_core::feeds::{RefreshAll, RefreshProgress};
+use earmark_core::feeds::{unsubscribe, RefreshAll, RefreshProgress, Unsubscribed};
 use earmark_core::http::HttpClient;
 use earmark_core::store::{EpisodeId, Podcast, PodcastId, Store};
 use serde::Serialize;
@@ -45,6 +46,15 @@ pub enum FeedCommand {
         /// The podcast's id (default: all podcasts).
         podcast: Option<PodcastId>,
     },
+    /// Unsubscribe from a podcast: it leaves the library with its episodes, and their
+    /// downloaded audio is deleted. Episodes with your notes or highlights stay, under
+    /// Local files, with their audio.
+    ///
+    /// JSON: {"title", "removed": N, "kept": N, "files_deleted": N}.
+    Remove {
+        /// The podcast's id (`earmark-cli feed list`).
+        podcast: PodcastId,
+    },
     /// List subscribed podcasts.
     ///
     /// JSON: {"podcasts": [{"id", "title", "feed_url", "description", "image_url",
@@ -79,6 +89,10 @@ pub fn run(command: &FeedCommand, data_dir: &Path, out: &Report) -> Result<(), C
         FeedCommand::Add { url } => add(&store, data_dir, url, out),
         FeedCommand::Refresh { podcast } => refresh_command(&store, data_dir, *podcast, out),
         FeedCommand::Search { terms } => search(&store, &terms.join(" "), out),
+        FeedCommand::Remove { podcast } => {
+            let done = unsubscribe(&store, data_dir, *podcast, None)?;
+            out.print(&done, || unsubscribed_sentence(&done))
+        }
         FeedCommand::List => {
             let list = PodcastList {
                 podcasts: store.podcasts()?,
@@ -130,6 +144,24 @@ fn search(store: &Store, terms: &str, out: &Report) -> Result<(), CliError> {
             .collect::<Vec<_>>()
             .join("\n")
     })
+}
+
+/// What unsubscribing did, in a sentence.
+fn unsubscribed_sentence(done: &Unsubscribed) -> String {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let mut sentence = format!(
+        "Unsubscribed from \u{201c}{}\u{201d}: {} removed, {} deleted.",
+        done.title,
+        count(done.removed, "episode"),
+        count(done.files_deleted, "download"),
+    );
+    if done.kept > 0 {
+        let kept = count(done.kept, "episode");
+        sentence.push_str(&format!(
+            " {kept} with your notes or highlights stayed, under Local files."
+        ));
+    }
+    sentence
 }
 
 /// The HTTP client, with its setup error worded for the command line.

@@ -4,8 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use earmark_core::atomic_file::write_atomically;
-use earmark_core::limits::read_capped;
-use earmark_core::opml::{import, write_opml, ImportedFeed, MAX_OPML_BYTES};
+use earmark_core::opml::{import_file, write_opml, ImportedFeed};
 use earmark_core::store::Store;
 use serde::Serialize;
 
@@ -52,9 +51,8 @@ pub fn run(command: &OpmlCommand, data_dir: &Path, out: &Report) -> Result<(), C
     let store = Store::open_in_data_dir(data_dir)?;
     match command {
         OpmlCommand::Import { file } => {
-            let bytes = read_opml(file)?;
-            let feeds =
-                import(&store, &client()?, &bytes).map_err(|e| CliError::Message(e.to_string()))?;
+            let feeds = import_file(&store, &client()?, file)
+                .map_err(|e| CliError::Message(e.to_string()))?;
             let failed = feeds.iter().filter(|f| f.error.is_some()).count();
             let report = ImportReport {
                 imported: feeds.len() - failed,
@@ -119,9 +117,4 @@ pub fn run(command: &OpmlCommand, data_dir: &Path, out: &Report) -> Result<(), C
             }
         }
     }
-}
-
-/// Reads an OPML file, refusing one over the size limit before reading it.
-fn read_opml(file: &Path) -> Result<Vec<u8>, CliError> {
-    read_capped(file, MAX_OPML_BYTES as u64).map_err(|e| CliError::Message(e.to_string()))
 }

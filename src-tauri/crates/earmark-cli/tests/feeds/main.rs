@@ -8,6 +8,7 @@
 mod server;
 
 mod pages;
+mod remove;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

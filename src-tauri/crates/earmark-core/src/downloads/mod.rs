@@ -336,7 +336,7 @@ pub fn delete(store: &Store, data_dir: &Path, episode: EpisodeId) -> Result<bool
 
 /// Whether `path` lies inside `dir` (both made absolute and normalized where they
 /// exist).
-fn is_inside(path: &Path, dir: &Path) -> bool {
+pub(crate) fn is_inside(path: &Path, dir: &Path) -> bool {
     let canonical = |p: &Path| {
         p.canonicalize()
             .or_else(|_| std::path::absolute(p))

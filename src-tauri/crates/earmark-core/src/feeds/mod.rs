@@ -30,6 +30,7 @@ mod rss;
 mod salvage;
 pub mod schedule;
 pub mod text;
+mod unsubscribe;
 mod update_frequency;
 
 pub use dates::{parse_date, parse_datetime, parse_datetime_at};
@@ -49,3 +50,4 @@ pub use refresh_all::{
     check, refresh_all, AllRefreshed, RefreshAll, RefreshProgress, REFRESH_WORKERS,
 };
 pub use text::{html_to_text, one_line_text};
+pub use unsubscribe::{unsubscribe, Unsubscribed};

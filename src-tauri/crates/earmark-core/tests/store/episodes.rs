@@ -290,6 +290,68 @@ fn deleting_a_podcast_keeps_its_episodes() {
 }
 
 #[test]
+fn leaving_a_show_keeps_only_the_listeners_work_and_the_named_episode() {
+    let lib = library();
+    let s = &lib.store;
+    let show = podcast(s, "Show");
+    let other = podcast(s, "Other");
+    let plain = feed_episode(s, show, "plain", None);
+    s.set_audio_path(
+        plain,
+        Some(&PathBuf::from("/data/downloads/show/1-plain.mp3")),
+    )
+    .unwrap();
+    let streamed = feed_episode(s, show, "streamed", None);
+    let noted = feed_episode(s, show, "noted", None);
+    s.add_note(noted, 1_000, "keep this").unwrap();
+    let highlighted = feed_episode(s, show, "highlighted", None);
+    let passage = NewHighlight {
+        end_ms: 500,
+        text: "a passage".to_owned(),
+        ..NewHighlight::default()
+    };
+    s.add_highlight(highlighted, &passage).unwrap();
+    let playing = feed_episode(s, show, "playing", None);
+    let elsewhere = feed_episode(s, other, "elsewhere", None);
+
+    let left = s.leave_show(show, Some(playing)).unwrap();
+    assert_eq!(left.title, "Show");
+    assert_eq!((left.removed, left.kept), (2, 3), "{left:?}");
+    assert_eq!(
+        left.removed_audio,
+        vec![PathBuf::from("/data/downloads/show/1-plain.mp3")],
+        "the removed episodes' audio is named for deleting"
+    );
+    for gone in [plain, streamed] {
+        assert!(matches!(
+            s.episode(gone),
+            Err(StoreError::EpisodeNotFound(_))
+        ));
+    }
+    for kept in [noted, highlighted, playing] {
+        assert_eq!(
+            s.episode(kept).unwrap().podcast_id,
+            None,
+            "kept without a show"
+        );
+    }
+    assert_eq!(s.list_notes(noted).unwrap().len(), 1, "the note stays");
+    assert!(matches!(
+        s.podcast(show),
+        Err(StoreError::PodcastNotFound(_))
+    ));
+    assert_eq!(
+        s.episode(elsewhere).unwrap().podcast_id,
+        Some(other),
+        "other shows untouched"
+    );
+    assert!(matches!(
+        s.leave_show(show, None),
+        Err(StoreError::PodcastNotFound(_))
+    ));
+}
+
+#[test]
 fn missing_episode_errors_name_the_episode() {
     let lib = library();
     let s = &lib.store;
