@@ -1,0 +1,105 @@
+//! What the recogniser hears in real recordings, and where.
+
+use std::sync::atomic::AtomicBool;
+
+use earmark_core::transcript::TranscriptFormat;
+use earmark_speech::{transcribe, ChunkLimits, Progress};
+
+use crate::fixtures::{
+    clip, heard_words, known_words, options, samples, word_error_rate, write_wav,
+};
+
+#[test]
+fn go_forward_ten_meters_is_heard_word_for_word_with_timings() {
+    let never = AtomicBool::new(false);
+    let mut reports: Vec<Progress> = Vec::new();
+    let transcript = transcribe(&clip("goforward.flac"), &options(), &never, &mut |p| {
+        reports.push(p)
+    })
+    .expect("transcribes")
+    .expect("not cancelled");
+    assert_eq!(transcript.format, TranscriptFormat::Speech);
+    assert!(transcript.machine_made());
+    assert_eq!(heard_words(&transcript), known_words("goforward.flac"));
+    let length_ms = samples("goforward.flac").len() as u64 / 16;
+    let mut last_start = 0;
+    for segment in &transcript.segments {
+        let words = segment.words.as_ref().expect("every line has its words");
+        assert!(!words.is_empty());
+        assert_eq!(segment.start_ms, Some(words[0].start_ms));
+        for word in words {
+            assert!(
+                word.start_ms >= last_start,
+                "word starts increase: {words:?}"
+            );
+            assert!(word.end_ms >= word.start_ms);
+            assert!(
+                word.end_ms <= length_ms + 50,
+                "{word:?} is inside the {length_ms} ms clip"
+            );
+            last_start = word.start_ms;
+        }
+    }
+    let last = reports.last().expect("progress was told");
+    assert_eq!(last.done, 1.0, "{reports:?}");
+    assert_eq!(last.left, Some(std::time::Duration::ZERO));
+}
+
+#[test]
+fn a_librivox_sentence_is_mostly_right() {
+    let never = AtomicBool::new(false);
+    let transcript = transcribe(&clip("sense-0870.flac"), &options(), &never, &mut |_| {})
+        .expect("transcribes")
+        .expect("not cancelled");
+    let wer = word_error_rate(&known_words("sense-0870.flac"), &heard_words(&transcript));
+    assert!(
+        wer <= 0.15,
+        "word error rate {wer:.2}: {:?}",
+        heard_words(&transcript)
+    );
+}
+
+#[test]
+fn words_of_a_later_chunk_are_placed_at_its_offset() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = samples("goforward.flac");
+    let second = samples("cards-001.flac");
+    let silence = vec![0.0f32; 16_000 * 2];
+    let joined: Vec<f32> = [&first[..], &silence, &second].concat();
+    let path = dir.path().join("joined.wav");
+    write_wav(&path, &joined);
+    let second_at_ms = (first.len() + silence.len()) as u64 / 16;
+    let mut options = options();
+    // The first chunk ends before the second clip: the cut falls in the silence.
+    options.chunks = ChunkLimits {
+        min_ms: 1_000,
+        max_ms: second_at_ms - 200,
+    };
+    let never = AtomicBool::new(false);
+    let mut chunks = 0;
+    let transcript = transcribe(&path, &options, &never, &mut |p| chunks = p.chunks)
+        .expect("transcribes")
+        .expect("not cancelled");
+    assert_eq!(chunks, 2, "two chunks");
+    let mut expected = known_words("goforward.flac");
+    expected.extend(known_words("cards-001.flac"));
+    assert_eq!(heard_words(&transcript), expected);
+    let words: Vec<_> = transcript
+        .segments
+        .iter()
+        .flat_map(|s| s.words.clone().unwrap_or_default())
+        .collect();
+    let ten = words
+        .iter()
+        .rfind(|w| w.text.to_lowercase().starts_with("ten") || w.text.starts_with("10"))
+        .expect("the cards clip's 'Ten'");
+    assert!(
+        ten.start_ms + 300 >= second_at_ms && ten.start_ms < second_at_ms + 1_500,
+        "'Ten' at {} ms, the second clip starts at {second_at_ms} ms",
+        ten.start_ms
+    );
+    assert!(
+        transcript.segments.len() >= 2,
+        "the pause between the clips ends a line"
+    );
+}
