@@ -63,7 +63,7 @@ fn a_librivox_sentence_is_mostly_right() {
 fn words_of_a_later_chunk_are_placed_at_its_offset() {
     let dir = tempfile::tempdir().expect("temp dir");
     let first = samples("goforward.flac");
-    let second = samples("cards-001.flac");
+    let second = samples("sense-0930.flac");
     let silence = vec![0.0f32; 16_000 * 2];
     let joined: Vec<f32> = [&first[..], &silence, &second].concat();
     let path = dir.path().join("joined.wav");
@@ -82,21 +82,24 @@ fn words_of_a_later_chunk_are_placed_at_its_offset() {
         .expect("not cancelled");
     assert_eq!(chunks, 2, "two chunks");
     let mut expected = known_words("goforward.flac");
-    expected.extend(known_words("cards-001.flac"));
-    assert_eq!(heard_words(&transcript), expected);
+    expected.extend(known_words("sense-0930.flac"));
+    let heard = heard_words(&transcript);
+    let wer = word_error_rate(&expected, &heard);
+    assert!(wer <= 0.2, "word error rate {wer:.2}: {heard:?}");
     let words: Vec<_> = transcript
         .segments
         .iter()
         .flat_map(|s| s.words.clone().unwrap_or_default())
         .collect();
-    let ten = words
+    let first_clip_words = words.iter().filter(|w| w.start_ms < second_at_ms - 1_000);
+    assert_eq!(first_clip_words.count(), 4, "go forward ten meters: {words:?}");
+    let he = words
         .iter()
-        .rfind(|w| w.text.to_lowercase().starts_with("ten") || w.text.starts_with("10"))
-        .expect("the cards clip's 'Ten'");
+        .find(|w| w.start_ms >= second_at_ms - 1_000)
+        .expect("the second clip's words");
     assert!(
-        ten.start_ms + 300 >= second_at_ms && ten.start_ms < second_at_ms + 1_500,
-        "'Ten' at {} ms, the second clip starts at {second_at_ms} ms",
-        ten.start_ms
+        he.start_ms + 300 >= second_at_ms && he.start_ms < second_at_ms + 1_500,
+        "{he:?}: the second clip starts at {second_at_ms} ms"
     );
     assert!(
         transcript.segments.len() >= 2,
