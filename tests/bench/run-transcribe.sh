@@ -2,7 +2,7 @@
 # Transcription benchmark (issue 16): `earmark-cli transcribe` on recorded read
 # speech with known text (tests/fixtures/speech, every clip 1 s apart), and
 # faster-whisper's own transcribe() on the same files as the peer (same model, beam
-# 5, word timestamps, int8, 2 threads). Measures, per input:
+# 5, word timestamps, int8, 2 threads, nice 19 as the helper). Measures, per input:
 #   word error rate  normalised text (lower case, no punctuation, 0-10 as words)
 #   × real time      audio length / wall time, model loading included
 #   peak memory      /usr/bin/time -v max RSS (the CLI and its helper: the larger)

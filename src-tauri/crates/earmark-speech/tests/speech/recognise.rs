@@ -92,7 +92,11 @@ fn words_of_a_later_chunk_are_placed_at_its_offset() {
         .flat_map(|s| s.words.clone().unwrap_or_default())
         .collect();
     let first_clip_words = words.iter().filter(|w| w.start_ms < second_at_ms - 1_000);
-    assert_eq!(first_clip_words.count(), 4, "go forward ten meters: {words:?}");
+    assert_eq!(
+        first_clip_words.count(),
+        4,
+        "go forward ten meters: {words:?}"
+    );
     let he = words
         .iter()
         .find(|w| w.start_ms >= second_at_ms - 1_000)
