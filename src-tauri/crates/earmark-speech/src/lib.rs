@@ -15,13 +15,15 @@ pub mod helper;
 pub mod lines;
 pub mod locate;
 pub mod resample;
+pub mod resume;
 pub mod transcribe;
 
 pub use chunks::ChunkLimits;
 pub use error::SpeechError;
 pub use helper::{HeardSegment, HeardWord};
 pub use locate::{find_transcriber, TRANSCRIBER_ENV};
-pub use transcribe::{transcribe, Progress, TranscribeOptions};
+pub use resume::{ChunkJournal, NoJournal, StoreJournal};
+pub use transcribe::{transcribe, transcribe_resuming, Progress, TranscribeOptions};
 
 /// The sample rate the recogniser listens at.
 pub const SAMPLE_RATE: u32 = 16_000;

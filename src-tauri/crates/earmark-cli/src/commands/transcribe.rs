@@ -4,13 +4,17 @@
 //! JSON: the `transcript parse` document (docs/cli.md) with `"format": "speech"`,
 //! `"machine_made": true` and `"words"` on every line. Text: one timed line per
 //! segment, `[m:ss] text`. `--progress` prints the percentage and the time left on
-//! stderr after each chunk.
+//! stderr after each chunk. An episode's finished chunks are kept in the library as
+//! they are heard, so an interrupted run of the same episode goes on where it
+//! stopped.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use earmark_core::store::{EpisodeId, Store};
-use earmark_speech::{find_transcriber, transcribe, Progress, TranscribeOptions};
+use earmark_speech::{
+    find_transcriber, transcribe, transcribe_resuming, Progress, StoreJournal, TranscribeOptions,
+};
 
 use super::transcript::{segment_line, ParsedTranscript};
 use crate::report::{CliError, Report};
@@ -34,7 +38,7 @@ pub struct TranscribeArgs {
 
 /// Transcribes the file or episode and prints its lines.
 pub fn run(args: &TranscribeArgs, data_dir: &Path, out: &Report) -> Result<(), CliError> {
-    let audio = audio_of(&args.episode, data_dir)?;
+    let (audio, library) = audio_of(&args.episode, data_dir)?;
     let mut options = TranscribeOptions::new(find_transcriber().map_err(speech)?);
     options.model = args.model.clone();
     options.language = args.language.clone();
@@ -47,9 +51,21 @@ pub fn run(args: &TranscribeArgs, data_dir: &Path, out: &Report) -> Result<(), C
             eprintln!("transcribing {:.0}%{left}", p.done * 100.0);
         }
     };
-    let transcript = transcribe(&audio, &options, &never, &mut report)
-        .map_err(speech)?
-        .ok_or_else(|| CliError::Message("The transcription was cancelled.".into()))?;
+    let journal = library
+        .as_ref()
+        .and_then(|store| StoreJournal::new(store, &audio, &options));
+    let transcript = match journal {
+        Some(mut journal) => {
+            let made = transcribe_resuming(&audio, &options, &mut journal, &never, &mut report);
+            if matches!(made, Ok(Some(_))) {
+                journal.forget();
+            }
+            made
+        }
+        None => transcribe(&audio, &options, &never, &mut report),
+    }
+    .map_err(speech)?
+    .ok_or_else(|| CliError::Message("The transcription was cancelled.".into()))?;
     out.print(&ParsedTranscript::of(&transcript), || {
         transcript
             .segments
@@ -60,11 +76,12 @@ pub fn run(args: &TranscribeArgs, data_dir: &Path, out: &Report) -> Result<(), C
     })
 }
 
-/// The audio file named, or the downloaded audio of the episode with that id.
-fn audio_of(episode: &str, data_dir: &Path) -> Result<PathBuf, CliError> {
+/// The audio file named, or the downloaded audio of the episode with that id and
+/// the library that keeps its finished chunks.
+fn audio_of(episode: &str, data_dir: &Path) -> Result<(PathBuf, Option<Store>), CliError> {
     let path = PathBuf::from(episode);
     if path.is_file() {
-        return Ok(path);
+        return Ok((path, None));
     }
     let Ok(id) = episode.parse::<EpisodeId>() else {
         return Err(CliError::Message(format!(
@@ -73,7 +90,7 @@ fn audio_of(episode: &str, data_dir: &Path) -> Result<PathBuf, CliError> {
     };
     let store = Store::open_in_data_dir(data_dir)?;
     match store.episode(id)?.audio_path {
-        Some(audio) if audio.is_file() => Ok(audio),
+        Some(audio) if audio.is_file() => Ok((audio, Some(store))),
         _ => Err(CliError::Message(format!(
             "Episode {id} has no downloaded audio to transcribe: download it first (earmark-cli download {id})."
         ))),

@@ -79,3 +79,22 @@ fn an_episode_without_audio_cannot_be_transcribed() {
     let error = String::from_utf8(output.stderr).expect("utf-8");
     assert!(error.starts_with("earmark-cli: "), "{error}");
 }
+
+#[test]
+fn transcribe_an_imported_episode_by_its_id() {
+    let cli = Sandbox::new();
+    let audio = cli.file("goforward.flac");
+    std::fs::copy(speech("goforward.flac"), &audio).expect("copy the clip");
+    let id = cli.json(&["import", path_str(&audio)])["id"]
+        .as_i64()
+        .expect("an episode id");
+    let made = cli.json(&["transcribe", &id.to_string()]);
+    assert_eq!(made["machine_made"], true, "{made}");
+    let words: Vec<&str> = made["segments"][0]["words"]
+        .as_array()
+        .expect("words")
+        .iter()
+        .map(|w| w["text"].as_str().expect("text"))
+        .collect();
+    assert_eq!(words.len(), 4, "go forward ten meters: {words:?}");
+}

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use earmark_core::transcript::Transcript;
 use earmark_player::MediaDecoder;
-use earmark_speech::{find_transcriber, TranscribeOptions};
+use earmark_speech::{find_transcriber, ChunkLimits, TranscribeOptions};
 
 /// A clip in tests/fixtures/speech.
 pub fn clip(name: &str) -> PathBuf {
@@ -102,4 +102,27 @@ pub fn write_wav(path: &Path, samples: &[f32]) {
         writer.write_sample(s).expect("writes");
     }
     writer.finalize().expect("finishes");
+}
+
+/// `goforward` and a LibriVox sentence (`sense-0930`) 2 s apart, as a WAV in `dir`;
+/// and where the second starts, in milliseconds.
+pub fn two_clips(dir: &Path) -> (PathBuf, u64) {
+    let first = samples("goforward.flac");
+    let second = samples("sense-0930.flac");
+    let silence = vec![0.0f32; 16_000 * 2];
+    let joined: Vec<f32> = [&first[..], &silence, &second].concat();
+    let path = dir.join("joined.wav");
+    write_wav(&path, &joined);
+    (path, (first.len() + silence.len()) as u64 / 16)
+}
+
+/// Options whose first chunk ends before `second_at_ms`: its cut falls in the
+/// silence before the second clip.
+pub fn two_chunks(second_at_ms: u64) -> TranscribeOptions {
+    let mut options = options();
+    options.chunks = ChunkLimits {
+        min_ms: 1_000,
+        max_ms: second_at_ms - 200,
+    };
+    options
 }

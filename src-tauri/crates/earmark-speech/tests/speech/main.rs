@@ -8,3 +8,4 @@ mod cancel;
 mod errors;
 mod fixtures;
 mod recognise;
+mod resume;

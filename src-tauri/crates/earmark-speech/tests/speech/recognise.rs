@@ -3,10 +3,10 @@
 use std::sync::atomic::AtomicBool;
 
 use earmark_core::transcript::TranscriptFormat;
-use earmark_speech::{transcribe, ChunkLimits, Progress};
+use earmark_speech::{transcribe, Progress};
 
 use crate::fixtures::{
-    clip, heard_words, known_words, options, samples, word_error_rate, write_wav,
+    clip, heard_words, known_words, options, samples, two_chunks, two_clips, word_error_rate,
 };
 
 #[test]
@@ -62,19 +62,8 @@ fn a_librivox_sentence_is_mostly_right() {
 #[test]
 fn words_of_a_later_chunk_are_placed_at_its_offset() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let first = samples("goforward.flac");
-    let second = samples("sense-0930.flac");
-    let silence = vec![0.0f32; 16_000 * 2];
-    let joined: Vec<f32> = [&first[..], &silence, &second].concat();
-    let path = dir.path().join("joined.wav");
-    write_wav(&path, &joined);
-    let second_at_ms = (first.len() + silence.len()) as u64 / 16;
-    let mut options = options();
-    // The first chunk ends before the second clip: the cut falls in the silence.
-    options.chunks = ChunkLimits {
-        min_ms: 1_000,
-        max_ms: second_at_ms - 200,
-    };
+    let (path, second_at_ms) = two_clips(dir.path());
+    let options = two_chunks(second_at_ms);
     let never = AtomicBool::new(false);
     let mut chunks = 0;
     let transcript = transcribe(&path, &options, &never, &mut |p| chunks = p.chunks)
