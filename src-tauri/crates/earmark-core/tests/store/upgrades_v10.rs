@@ -144,7 +144,11 @@ pub fn from_11_transcriptions_keep_their_finished_chunks() {
         sync_old_feed_item(v11, podcast, &feed_item("ep-1", "Kept"))
     });
     let (store, episode) = (&up.store, up.made);
-    assert_eq!(store.episode(episode).unwrap().title, "Kept", "the episode is kept");
+    assert_eq!(
+        store.episode(episode).unwrap().title,
+        "Kept",
+        "the episode is kept"
+    );
     let key = FileKey {
         path: "/music/ep-1.mp3".into(),
         size: 100,
