@@ -141,7 +141,7 @@ def forced_alignment(offsets):
 
 
 def start_errors(earmark_words, truth):
-    """|start − aligned start| (ms) of the words both runs agree on."""
+    """start − aligned start (ms) of the words both runs agree on."""
     heard = [(normalise(w["text"]), w["start_ms"] / 1000) for w in earmark_words]
     heard = [(w[0], s) for w, s in heard if w]
     matcher = difflib.SequenceMatcher(a=[w for w, _ in heard], b=[w for w, _ in truth],
@@ -149,7 +149,7 @@ def start_errors(earmark_words, truth):
     errors = []
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
-            errors.append(abs(heard[block.a + k][1] - truth[block.b + k][1]) * 1000)
+            errors.append((heard[block.a + k][1] - truth[block.b + k][1]) * 1000)
     return errors
 
 
@@ -169,7 +169,9 @@ def main():
         if label == "clean":
             words = [w for s in document["segments"] for w in s["words"]]
             errors = start_errors(words, forced_alignment(offsets))
-            row["median_start_error_ms"] = statistics.median(errors)
+            row["median_start_error_ms"] = statistics.median(abs(e) for e in errors)
+            # Positive: Earmark places words later than the aligner.
+            row["median_start_offset_ms"] = statistics.median(errors)
             row["matched_words"] = len(errors)
         results.append(row)
         # At the helper's priority, so both compete alike with whatever else runs.
