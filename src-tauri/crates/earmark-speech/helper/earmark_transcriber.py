@@ -100,19 +100,19 @@ def main():
         os.nice(19)
     except OSError:
         pass
-    model_dir = args.model or default_model()
-    if not model_dir or not os.path.isfile(os.path.join(model_dir, "model.bin")):
-        fail(
-            "no_model",
-            f"No speech model was found in {model_dir or 'this Python'}: "
-            "a model directory holds a CTranslate2 Whisper model (model.bin).",
-        )
     try:
         from faster_whisper import WhisperModel
     except ImportError:
         fail(
             "no_runtime",
             f"The speech runtime (faster-whisper) is not installed in {sys.executable}.",
+        )
+    model_dir = args.model or default_model()
+    if not model_dir or not os.path.isfile(os.path.join(model_dir, "model.bin")):
+        fail(
+            "no_model",
+            f"No speech model was found in {model_dir or 'this Python'}: "
+            "a model directory holds a CTranslate2 Whisper model (model.bin).",
         )
     try:
         model = WhisperModel(

@@ -2,6 +2,7 @@
 //! transcriber and model.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use crate::{keys, path_str, Sandbox};
 
@@ -97,4 +98,40 @@ fn transcribe_an_imported_episode_by_its_id() {
         .map(|w| w["text"].as_str().expect("text"))
         .collect();
     assert_eq!(words.len(), 4, "go forward ten meters: {words:?}");
+}
+
+/// Runs `transcribe FILE` with `EARMARK_TRANSCRIBER` set to `transcriber`.
+fn transcribe_with(cli: &Sandbox, transcriber: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_earmark-cli"))
+        .arg("--data-dir")
+        .arg(cli.data.path())
+        .args(["transcribe", path_str(&speech("goforward.flac"))])
+        .env("EARMARK_TRANSCRIBER", transcriber)
+        .output()
+        .expect("run earmark-cli")
+}
+
+#[test]
+fn a_missing_transcriber_says_how_to_install_it() {
+    let output = transcribe_with(&Sandbox::new(), "/nonexistent/python");
+    assert_eq!(output.status.code(), Some(1));
+    let error = String::from_utf8(output.stderr).expect("utf-8");
+    assert!(
+        error.starts_with("earmark-cli: The transcriber is not installed")
+            && error.contains("/nonexistent/python")
+            && error.contains("install-system-deps.sh"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_python_without_the_speech_runtime_says_so() {
+    // Debian's own Python: no faster-whisper in it.
+    let output = transcribe_with(&Sandbox::new(), "/usr/bin/python3");
+    assert_eq!(output.status.code(), Some(1));
+    let error = String::from_utf8(output.stderr).expect("utf-8");
+    assert_eq!(
+        error.trim_end(),
+        "earmark-cli: The speech runtime (faster-whisper) is not installed in /usr/bin/python3."
+    );
 }
