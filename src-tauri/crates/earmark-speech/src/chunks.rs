@@ -5,6 +5,10 @@
 //! [`ChunkLimits::min_ms`] and that is the middle of the longest pause there, as the
 //! pause finder measures pauses ([`earmark_align::loudness::find_pauses`]), else the
 //! quietest 10 ms.
+//!
+//! Each chunk also knows how long it starts in silence ([`Chunk::lead_ms`]): the
+//! recogniser tends to start a chunk's first word at the chunk's start, and no word
+//! can start before the speech does.
 
 use earmark_align::loudness::{find_pauses, LoudnessMeter, HOP_MS};
 
@@ -42,6 +46,9 @@ pub struct Chunk {
     pub offset: u64,
     /// Its samples.
     pub samples: Vec<f32>,
+    /// How long it starts in silence (a pause of at least
+    /// [`earmark_align::loudness::MIN_PAUSE_MS`] at its start), in milliseconds.
+    pub lead_ms: u64,
 }
 
 impl Chunk {
@@ -102,12 +109,23 @@ impl ChunkCutter {
         let chunk = Chunk {
             index: self.next_index,
             offset: self.offset,
+            lead_ms: leading_silence_ms(&samples),
             samples,
         };
         self.offset += chunk.samples.len() as u64;
         self.next_index += 1;
         chunk
     }
+}
+
+/// How long `samples` start in silence: the pause at their very start, if any.
+fn leading_silence_ms(samples: &[f32]) -> u64 {
+    let mut meter = LoudnessMeter::new(SAMPLE_RATE, 1);
+    meter.push(samples);
+    find_pauses(&meter.finish())
+        .first()
+        .filter(|pause| pause.start_ms == 0)
+        .map_or(0, |pause| pause.end_ms)
 }
 
 /// Where in `window` to cut, in samples from its start: the middle of its longest
@@ -162,6 +180,12 @@ mod tests {
         assert_eq!(last.index, 1);
         assert_eq!(last.offset, first.samples.len() as u64);
         assert_eq!(last.offset_ms(), cut_ms as u64);
+        assert_eq!(first.lead_ms, 0, "the first chunk starts loud");
+        assert!(
+            (200..=300).contains(&last.lead_ms),
+            "the second starts in the second half of the pause: {} ms",
+            last.lead_ms
+        );
         assert_eq!(first.samples.len() + last.samples.len(), audio.len());
     }
 

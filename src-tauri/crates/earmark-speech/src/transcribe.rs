@@ -115,7 +115,11 @@ pub fn transcribe_resuming(
                 let Some(segments) = helper.transcribe(&chunk, cancel)? else {
                     return Ok::<bool, SpeechError>(false);
                 };
-                let after = words.last().map_or(0, |w| w.start_ms);
+                // No word starts before the last one, nor in the chunk's leading silence.
+                let after = words
+                    .last()
+                    .map_or(0, |w| w.start_ms)
+                    .max(chunk.offset_ms() + chunk.lead_ms);
                 let heard = episode_words(&segments, chunk.offset_ms(), after);
                 journal.keep(&FinishedChunk {
                     index: chunk.index,

@@ -29,6 +29,7 @@ fn cancelling_while_the_helper_works_kills_it() {
         index: 0,
         offset: 0,
         samples: samples("sense-0870.flac"),
+        lead_ms: 0,
     };
     let cancel = AtomicBool::new(true);
     let heard = helper.transcribe(&chunk, &cancel).expect("no error");
