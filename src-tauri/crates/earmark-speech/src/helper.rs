@@ -9,7 +9,7 @@
 //! with the chunk's segments and words on stdout.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -284,9 +284,4 @@ fn spawn_line_reader(stdout: Option<impl Read + Send + 'static>) -> Receiver<Str
         });
     }
     receiver
-}
-
-/// True when `path` looks like a program that can be run.
-pub(crate) fn runnable(path: &Path) -> bool {
-    path.is_file()
 }

@@ -9,7 +9,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::helper::runnable;
 use crate::SpeechError;
 
 /// The environment variable naming the transcriber's Python.
@@ -56,4 +55,9 @@ pub fn find_transcriber() -> Result<PathBuf, SpeechError> {
                     .join(" and ")
             ),
         })
+}
+
+/// True when `path` looks like a program that can be run.
+fn runnable(path: &Path) -> bool {
+    path.is_file()
 }

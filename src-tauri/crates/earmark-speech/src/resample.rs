@@ -69,8 +69,9 @@ impl MonoResampler {
         self.produce(out, false);
     }
 
-    /// Ends the input (as if followed by silence) and appends the last output.
-    pub fn finish(mut self, out: &mut Vec<f32>) {
+    /// Ends the input (as if followed by silence) and appends the last output; push
+    /// nothing after it.
+    pub fn finish(&mut self, out: &mut Vec<f32>) {
         self.produce(out, true);
     }
 

@@ -151,7 +151,7 @@ pub fn transcribe_resuming(
         resampler.push(&decoded, &mut mono);
         decoded.clear();
         if !more {
-            break;
+            resampler.finish(&mut mono);
         }
         let mut fresh: &[f32] = &mono;
         while let Some(chunk) = cutter.push(fresh) {
@@ -160,13 +160,8 @@ pub fn transcribe_resuming(
                 return Ok(None);
             }
         }
-    }
-    resampler.finish(&mut mono);
-    let mut fresh: &[f32] = &mono;
-    while let Some(chunk) = cutter.push(fresh) {
-        fresh = &[];
-        if !hear(chunk, &mut helper, &mut words)? {
-            return Ok(None);
+        if !more {
+            break;
         }
     }
     if let Some(last) = cutter.finish() {
