@@ -48,6 +48,7 @@ pub fn add_old_links(store: &Store, episode: EpisodeId, position: usize, links: 
     }
 }
 
+#[test]
 pub fn from_10_episodes_keep_their_own_picture() {
     let up = upgrade_from(10, |v10| {
         let podcast = feed_show(v10);
