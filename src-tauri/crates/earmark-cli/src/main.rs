@@ -52,6 +52,12 @@ enum Command {
     /// Read transcript files.
     #[command(subcommand)]
     Transcript(TranscriptCommand),
+    /// Recognise what is said in an audio file or a downloaded episode, on this
+    /// computer, offline.
+    ///
+    /// JSON: the `transcript parse` document with "format": "speech",
+    /// "machine_made": true and "words" on every line.
+    Transcribe(commands::transcribe::TranscribeArgs),
     /// Place an untimed transcript's segments on the audio, offline (needs espeak-ng).
     ///
     /// JSON: the `transcript parse` document with times filled in and, per segment,
@@ -105,6 +111,7 @@ fn main() -> ExitCode {
         Command::Probe { audio } => commands::probe::run(audio, &out),
         Command::Clip(args) => commands::clip::run(args, &out),
         Command::Transcript(command) => commands::transcript::run(command, &out),
+        Command::Transcribe(args) => commands::transcribe::run(args, &data_dir, &out),
         Command::Align(args) => commands::align::run(args, &out),
         Command::Import(args) => commands::import::run(args, &data_dir, &out),
         Command::List => commands::list::run(&data_dir, &out),

@@ -13,4 +13,5 @@ pub mod notes;
 pub mod opml;
 pub mod probe;
 pub mod search;
+pub mod transcribe;
 pub mod transcript;

@@ -49,10 +49,14 @@ pub struct ParseArgs {
     format: Option<TranscriptFormat>,
 }
 
-/// The `transcript parse --json` document (docs/cli.md).
+/// The `transcript parse --json` document (docs/cli.md), which `transcribe` prints
+/// too.
 #[derive(Serialize)]
-struct ParsedTranscript<'a> {
+pub(crate) struct ParsedTranscript<'a> {
     format: TranscriptFormat,
+    /// True only for a transcript made by speech recognition (absent otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    machine_made: bool,
     timed: bool,
     segments: &'a [Segment],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -60,9 +64,11 @@ struct ParsedTranscript<'a> {
 }
 
 impl<'a> ParsedTranscript<'a> {
-    fn of(transcript: &'a Transcript) -> Self {
+    /// The document of `transcript`.
+    pub(crate) fn of(transcript: &'a Transcript) -> Self {
         ParsedTranscript {
             format: transcript.format,
+            machine_made: transcript.machine_made(),
             timed: transcript.timed(),
             segments: &transcript.segments,
             warnings: &transcript.warnings,
@@ -128,7 +134,7 @@ fn fetch(args: &FetchArgs, out: &Report) -> Result<(), CliError> {
 }
 
 /// `[m:ss] Speaker: text`, or `[--:--] text` for an untimed segment without speaker.
-fn segment_line(segment: &Segment) -> String {
+pub(crate) fn segment_line(segment: &Segment) -> String {
     let at = segment.start_ms.map_or_else(|| "--:--".to_string(), clock);
     match &segment.speaker {
         Some(speaker) => format!("[{at}] {speaker}: {}", one_line(&segment.text)),

@@ -14,6 +14,7 @@ mod lying_header;
 mod media;
 mod notes;
 mod search;
+mod transcribe;
 mod transcript;
 
 use std::path::{Path, PathBuf};

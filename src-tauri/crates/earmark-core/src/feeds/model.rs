@@ -131,6 +131,7 @@ impl TranscriptLink {
             TranscriptFormat::Json => 2,
             TranscriptFormat::Html => 3,
             TranscriptFormat::Text => 4,
+            TranscriptFormat::Speech => 5,
         })
     }
 }

@@ -143,6 +143,16 @@ pub enum StoreError {
         source: serde_json::Error,
     },
 
+    /// A finished chunk of a transcription could not be written as JSON.
+    #[error("Chunk {chunk} of the transcription could not be kept: {source}")]
+    TranscriptionChunk {
+        /// The chunk's number.
+        chunk: usize,
+        /// Why.
+        #[source]
+        source: serde_json::Error,
+    },
+
     /// Any other database error.
     #[error("The library database reported an error: {0}")]
     Database(#[source] rusqlite::Error),
@@ -194,6 +204,7 @@ impl StoreError {
             StoreError::DuplicateFeed(_) => "duplicate_feed",
             StoreError::StoredTranscript { .. } => "stored_transcript",
             StoreError::Setting { .. } => "setting",
+            StoreError::TranscriptionChunk { .. } => "transcription_chunk",
             StoreError::Database(_) => "database",
         }
     }

@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_sidebar_indexes.sql"),
     include_str!("migrations/0010_transcript_page.sql"),
     include_str!("migrations/0011_episode_image.sql"),
+    include_str!("migrations/0012_transcription_chunks.sql"),
 ];
 
 /// The newest schema version this build knows.

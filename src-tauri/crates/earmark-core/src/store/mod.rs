@@ -32,6 +32,7 @@ mod podcasts;
 mod search;
 mod settings;
 mod sidebar;
+mod transcription_chunks;
 mod transcripts;
 
 pub use artwork::EpisodeArtwork;
@@ -51,6 +52,7 @@ pub use search::{
     fts_query, render_snippet, HitKind, SearchHit, SNIPPET_MARK_END, SNIPPET_MARK_START,
 };
 pub use sidebar::{SidebarShow, LOCAL_FILES, SIDEBAR_EPISODES};
+pub use transcription_chunks::FinishedChunk;
 pub(crate) use transcripts::store_transcript;
 pub use transcripts::{TranscriptInfo, TranscriptOrigin};
 

@@ -85,6 +85,8 @@ pub fn parse_as(input: &str, format: TranscriptFormat) -> Result<Transcript, Tra
         TranscriptFormat::Json => json::parse(input),
         TranscriptFormat::Html => html::parse(input),
         TranscriptFormat::Text => text::parse(input),
+        // Recognised speech is made from audio, never read from text.
+        TranscriptFormat::Speech => Err(TranscriptError::UnknownFormat("speech".into())),
     }?;
     Ok(finish_text(transcript))
 }

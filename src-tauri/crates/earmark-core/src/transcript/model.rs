@@ -16,6 +16,9 @@ pub enum TranscriptFormat {
     Html,
     /// Plain text, usually without timestamps.
     Text,
+    /// Machine-made: recognised from the episode's audio on this computer
+    /// (earmark-speech), not read from a file. Never detected or parsed.
+    Speech,
 }
 
 /// One word with its timing, where the file gives word timings.
@@ -59,6 +62,12 @@ pub struct Transcript {
 }
 
 impl Transcript {
+    /// True when the transcript was made by speech recognition rather than written
+    /// by people ([`TranscriptFormat::Speech`]).
+    pub fn machine_made(&self) -> bool {
+        self.format == TranscriptFormat::Speech
+    }
+
     /// True when every segment has a start time.
     pub fn timed(&self) -> bool {
         !self.segments.is_empty() && self.segments.iter().all(|s| s.start_ms.is_some())
@@ -84,6 +93,7 @@ impl TranscriptFormat {
             TranscriptFormat::Json => "json",
             TranscriptFormat::Html => "html",
             TranscriptFormat::Text => "text",
+            TranscriptFormat::Speech => "speech",
         }
     }
 
@@ -95,6 +105,7 @@ impl TranscriptFormat {
             TranscriptFormat::Json => "Podcasting 2.0 JSON",
             TranscriptFormat::Html => "HTML",
             TranscriptFormat::Text => "plain text",
+            TranscriptFormat::Speech => "machine-made (speech recognition)",
         }
     }
 }

@@ -21,7 +21,8 @@ use tempfile::TempDir;
 
 use crate::migrate::{backups_in, user_version};
 use crate::upgrades_v10::{
-    from_10_episodes_keep_their_own_picture, from_9_transcripts_remember_their_web_page,
+    from_10_episodes_keep_their_own_picture, from_11_transcriptions_keep_their_finished_chunks,
+    from_9_transcripts_remember_their_web_page,
 };
 use crate::{add_episode, timed_transcript};
 
@@ -38,6 +39,7 @@ const UPGRADE_TESTS: &[(u32, fn())] = &[
     (8, from_8_the_sidebar_counts_through_indexes),
     (9, from_9_transcripts_remember_their_web_page),
     (10, from_10_episodes_keep_their_own_picture),
+    (11, from_11_transcriptions_keep_their_finished_chunks),
 ];
 
 /// Stores a transcript as a library before version 10 did: without the page

@@ -3,8 +3,10 @@
 //! can no longer make.
 
 use earmark_core::store::{
-    EpisodeId, EpisodeLink, FeedItem, LinkKind, PodcastId, Store, TranscriptOrigin,
+    EpisodeId, EpisodeLink, FeedItem, FileKey, FinishedChunk, LinkKind, PodcastId, Store,
+    TranscriptOrigin,
 };
+use earmark_core::transcript::Word;
 use rusqlite::{params, Connection};
 
 use crate::timed_transcript;
@@ -46,6 +48,7 @@ pub fn add_old_links(store: &Store, episode: EpisodeId, position: usize, links: 
     }
 }
 
+#[test]
 pub fn from_10_episodes_keep_their_own_picture() {
     let up = upgrade_from(10, |v10| {
         let podcast = feed_show(v10);
@@ -133,4 +136,35 @@ pub fn from_9_transcripts_remember_their_web_page() {
             .any(|l| l.kind == LinkKind::Page),
         "an episode's page is kept with its links now"
     );
+}
+
+#[test]
+pub fn from_11_transcriptions_keep_their_finished_chunks() {
+    let up = upgrade_from(11, |v11| {
+        let podcast = feed_show(v11);
+        sync_old_feed_item(v11, podcast, &feed_item("ep-1", "Kept"))
+    });
+    let (store, episode) = (&up.store, up.made);
+    assert_eq!(
+        store.episode(episode).unwrap().title,
+        "Kept",
+        "the episode is kept"
+    );
+    let key = FileKey {
+        path: "/music/ep-1.mp3".into(),
+        size: 100,
+        mtime_ns: 5,
+    };
+    assert!(store.finished_chunks(&key, "tiny.en").unwrap().is_empty());
+    let chunk = FinishedChunk {
+        index: 0,
+        end_sample: 960_000,
+        words: vec![Word {
+            start_ms: 120,
+            end_ms: 480,
+            text: "Hello".into(),
+        }],
+    };
+    store.put_finished_chunk(&key, "tiny.en", &chunk).unwrap();
+    assert_eq!(store.finished_chunks(&key, "tiny.en").unwrap(), [chunk]);
 }
