@@ -42,6 +42,9 @@ pub enum OpmlError {
     /// Larger than [`MAX_OPML_BYTES`].
     #[error("The OPML file is larger than {} MB.", MAX_OPML_BYTES / 1_000_000)]
     TooLarge,
+    /// The file is over the cap: the sentence names it and its size.
+    #[error("{0}")]
+    FileTooLarge(String),
     /// The file could not be read (the sentence names it).
     #[error("{0}")]
     Unreadable(String),
@@ -51,7 +54,7 @@ impl OpmlError {
     /// Stable machine-readable code.
     pub fn code(&self) -> &'static str {
         match self {
-            OpmlError::NotOpml(_) | OpmlError::TooLarge => "not_opml",
+            OpmlError::NotOpml(_) | OpmlError::TooLarge | OpmlError::FileTooLarge(_) => "not_opml",
             OpmlError::Unreadable(_) => "io",
         }
     }
@@ -215,7 +218,7 @@ pub fn import_file(
     path: &Path,
 ) -> Result<Vec<ImportedFeed>, OpmlError> {
     let bytes = read_capped(path, MAX_OPML_BYTES as u64).map_err(|e| match e {
-        ReadError::TooLarge { .. } => OpmlError::TooLarge,
+        ReadError::TooLarge { .. } => OpmlError::FileTooLarge(e.to_string()),
         ReadError::Io { .. } => OpmlError::Unreadable(e.to_string()),
     })?;
     import(store, http, &bytes)
