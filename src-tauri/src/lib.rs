@@ -113,6 +113,7 @@ pub fn run() {
             commands::downloads::download_delete,
             commands::local_files::local_files_add,
             commands::align::transcript_align,
+            commands::align::transcript_transcribe,
             commands::align::transcript_align_cancel,
             commands::align::transcript_fix_drift,
             commands::align::transcript_nudge,

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatDuration, formatSeconds, formatTime } from "../../ui/js/lib/time.js";
+import { formatDuration, formatSeconds, formatTime, timeLeft } from "../../ui/js/lib/time.js";
 
 test("formatTime shows m:ss under an hour and h:mm:ss above", () => {
   assert.equal(formatTime(0), "0:00");
@@ -20,4 +20,12 @@ test("formatDuration rounds to minutes", () => {
 test("formatSeconds says a length in whole seconds", () => {
   assert.equal(formatSeconds(30_000), "30 seconds");
   assert.equal(formatSeconds(9_600), "10 seconds");
+});
+
+test("the time left follows the pace so far, and says nothing before there is one", () => {
+  assert.equal(timeLeft(1_000, 0.01), "", "too little done to tell");
+  assert.equal(timeLeft(10_000, 0.5), "less than a minute left");
+  assert.equal(timeLeft(60_000, 0.25), "about 3 min left");
+  assert.equal(timeLeft(30 * 60_000, 0.2), "about 2 h 0 min left");
+  assert.equal(timeLeft(60_000, 1), "", "done");
 });

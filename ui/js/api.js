@@ -178,6 +178,14 @@ export const fixDrift = (id) => call("transcript_fix_drift", { id });
  */
 export const nudgeTranscript = (id, deltaMs) => call("transcript_nudge", { id, deltaMs });
 
+/**
+ * Transcribes the episode's downloaded audio on this computer (Whisper, offline)
+ * and keeps it as its transcript, marked machine-made; the same progress events
+ * (stage "transcribing") and cancel as aligning.
+ * @param {number} id @returns {Promise<{episode: number, transcript: TranscriptContent}>}
+ */
+export const transcribe = (id) => call("transcript_transcribe", { id });
+
 /** Stops the episode's alignment; false when none runs. @param {number} id @returns {Promise<boolean>} */
 export const cancelAlign = (id) => call("transcript_align_cancel", { id });
 

@@ -8,6 +8,7 @@
  */
 
 import * as api from "./api.js";
+import { timeLeft } from "./lib/time.js";
 import { describeAlignment, describeDrift, describeNudge } from "./lib/timing.js";
 import { createTranscriptView } from "./views/transcript/view.js";
 
@@ -26,8 +27,8 @@ import { createTranscriptView } from "./views/transcript/view.js";
 export function createTranscriptSession(opened, { scroller, lines, backToNow }, { onPlayFrom, report, inform }) {
   /** Bumped on every transcript shown, so late answers for an older one are dropped. */
   let generation = 0;
-  /** The episodes being aligned, so a late progress event cannot show a finished job. */
-  const aligning = new Set();
+  /** The episodes being aligned or transcribed, with when the job began (for the time left); a late progress event cannot show a finished job. @type {Map<number, number>} */
+  const aligning = new Map();
   /** Episodes whose page transcript was aligned on its own this session (once each). */
   const autoAligned = new Set();
 
@@ -104,6 +105,11 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
         })
         .catch(report);
     },
+    onTranscribe: () =>
+      runJob(api.transcribe, (result) => {
+        const lines = result.transcript.segments.length;
+        return `Transcribed on this computer: ${lines} line${lines === 1 ? "" : "s"}. Words may be misheard.`;
+      }),
     onCancelAlign: () => {
       const id = opened.id;
       if (id == null) return;
@@ -132,7 +138,7 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
     const id = opened.id;
     if (id == null) return;
     view.tools.setAligning(0, false);
-    aligning.add(id);
+    aligning.set(id, performance.now());
     start(id)
       .finally(() => aligning.delete(id))
       .then((result) => {
@@ -169,6 +175,7 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
     const id = opened.id;
     const mine = ++generation;
     view.render(content.segments, content.timed, content.coarse);
+    view.tools.setMachineMade(content.format === "speech");
     if (id == null || content.timed || content.segments.length === 0) return;
     const quick = await api.transcriptTimes(id, false);
     if (mine !== generation) return;
@@ -212,7 +219,10 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
     /** Follows the Rust side: alignment progress, transcript files dragged onto the window. @returns {Promise<void>} */
     async connect() {
       await api.onAlignProgress(({ episode, done }) => {
-        if (episode === opened.id && aligning.has(episode)) view.tools.setAligning(done);
+        const started = aligning.get(episode);
+        if (episode !== opened.id || started === undefined) return;
+        view.tools.setAligning(done);
+        view.tools.setTimeLeft(timeLeft(performance.now() - started, done));
       });
       await api.onTranscriptDrag(({ active }) => view.tools.showDropHint(active));
       await api.onTranscriptDropped(() => {

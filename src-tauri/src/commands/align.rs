@@ -1,5 +1,6 @@
 //! Placing a transcript on the episode's audio, offline, in the background
-//! ([`earmark_api::align_jobs`]); while a job runs the window gets
+//! ([`earmark_api::align_jobs`]), and transcribing an episode that has none
+//! ([`earmark_api::transcription`]); while a job runs the window gets
 //! `transcript-align-progress` events.
 
 use std::sync::Arc;
@@ -8,6 +9,7 @@ use earmark_api::align::Stage;
 use earmark_api::align_jobs::AlignJobs;
 use earmark_api::episode_align::{nudge_stored, AlignSummary, DriftSummary, TranscriptContent};
 use earmark_api::supervise::blocking;
+use earmark_api::transcription::{transcribe_episode, Transcribed};
 use earmark_core::store::EpisodeId;
 use tauri::{AppHandle, State};
 
@@ -48,6 +50,22 @@ pub async fn transcript_fix_drift(
     let (store, jobs) = (Arc::clone(&state.store), Arc::clone(&jobs));
     blocking(ALIGNING, move || {
         jobs.fix_drift(&store, id, progress(app, id))
+    })
+    .await
+}
+
+/// Transcribes the episode's downloaded audio on this computer and keeps it as its
+/// transcript, marked machine-made; progress as for aligning, and the same cancel.
+#[tauri::command]
+pub async fn transcript_transcribe(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    jobs: State<'_, Arc<AlignJobs>>,
+    id: EpisodeId,
+) -> IpcResult<Transcribed> {
+    let (store, jobs) = (Arc::clone(&state.store), Arc::clone(&jobs));
+    blocking("Transcribing the episode", move || {
+        transcribe_episode(&jobs, &store, id, progress(app, id))
     })
     .await
 }

@@ -35,3 +35,19 @@ export function formatDuration(ms) {
 export function formatSeconds(ms) {
   return `${Math.round(ms / 1000)} seconds`;
 }
+
+/**
+ * The time a job has left, in words, from how long it has run and the share done
+ * (its pace so far); "" until a little is done, when the pace says nothing yet.
+ * @param {number} elapsedMs
+ * @param {number} done 0 to 1
+ */
+export function timeLeft(elapsedMs, done) {
+  if (!(done >= 0.02) || done >= 1 || !(elapsedMs > 0)) return "";
+  const leftMs = (elapsedMs * (1 - done)) / done;
+  if (leftMs < 60_000) return "less than a minute left";
+  const minutes = Math.round(leftMs / 60_000);
+  if (minutes < 60) return `about ${minutes} min left`;
+  const hours = Math.floor(minutes / 60);
+  return `about ${hours} h ${minutes % 60} min left`;
+}

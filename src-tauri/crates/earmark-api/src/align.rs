@@ -36,6 +36,8 @@ pub enum Stage {
     Synthesizing,
     /// Matching the spoken text to the audio.
     Matching,
+    /// Recognising the speech (transcribing).
+    Transcribing,
 }
 
 impl Stage {
@@ -45,6 +47,7 @@ impl Stage {
             Stage::Decoding => "decoding",
             Stage::Synthesizing => "synthesizing",
             Stage::Matching => "matching",
+            Stage::Transcribing => "transcribing",
         }
     }
 }
@@ -61,6 +64,9 @@ pub enum AlignJobError {
     /// The drift check failed.
     #[error(transparent)]
     Drift(#[from] DriftError),
+    /// Transcribing failed.
+    #[error(transparent)]
+    Speech(#[from] earmark_speech::SpeechError),
 }
 
 /// A transcript placed on its audio.

@@ -95,7 +95,7 @@ impl AlignJobs {
     }
 
     /// Runs `job` as `episode`'s one job, its progress thinned out to `progress`.
-    fn run<T>(
+    pub(crate) fn run<T>(
         &self,
         episode: EpisodeId,
         mut progress: impl FnMut(Stage, f32),

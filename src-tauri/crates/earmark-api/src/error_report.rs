@@ -55,6 +55,7 @@ impl From<crate::align::AlignJobError> for ErrorReport {
             E::Audio(e) => e.into(),
             E::Align(e) => e.into(),
             E::Drift(e) => e.into(),
+            E::Speech(e) => Self::new(e.code(), e.to_string()),
         }
     }
 }

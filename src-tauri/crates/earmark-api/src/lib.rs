@@ -39,6 +39,7 @@ pub mod shared;
 pub mod supervise;
 pub mod transcript_file;
 pub mod transcript_times;
+pub mod transcription;
 
 #[cfg(test)]
 mod testing;

@@ -28,6 +28,7 @@ const FORMATS = [
  * @property {(file: File) => void} onFile a file chosen through the file input
  * @property {(format: ExportFormat, estimated: boolean) => void} onExport
  * @property {() => void} onAlign align the transcript to the audio
+ * @property {() => void} onTranscribe recognise the episode's speech, offline
  * @property {() => void} onCancelAlign
  * @property {() => void} onCheckTiming check a timed transcript against the audio
  * @property {(deltaMs: number) => void} onNudge move every time (negative: earlier)
@@ -53,7 +54,7 @@ export const NUDGE_MS = 500;
 export function createTranscriptTools(
   before,
   dropHost,
-  { onFind, onAdd, onAddPage, onFile, onExport, onAlign, onCancelAlign, onCheckTiming, onNudge },
+  { onFind, onAdd, onAddPage, onFile, onExport, onAlign, onTranscribe, onCancelAlign, onCheckTiming, onNudge },
 ) {
   const tools = document.createElement("div");
   tools.className = "transcript-tools";
@@ -79,6 +80,8 @@ export function createTranscriptTools(
 
   const align = button("Align to audio", "Find where every line is spoken, offline", "transcript-align");
   align.addEventListener("click", onAlign);
+  const transcribe = button("Transcribe", "Recognise the speech on this computer, offline (Whisper)", "transcript-transcribe");
+  transcribe.addEventListener("click", onTranscribe);
   const aligning = document.createElement("span");
   aligning.className = "align-progress";
   aligning.dataset.testid = "align-progress";
@@ -88,7 +91,12 @@ export function createTranscriptTools(
   bar.setAttribute("aria-label", "Aligning the transcript");
   const cancel = button("Cancel", "Stop aligning", "align-cancel");
   cancel.addEventListener("click", onCancelAlign);
-  aligning.append(bar, cancel);
+  const left = document.createElement("span");
+  left.className = "job-left";
+  left.dataset.testid = "job-left";
+  aligning.append(bar, left, cancel);
+  /** Whether the episode shown has no transcript (it can be transcribed). */
+  let untranscribed = false;
   /** Whether the transcript shown can be aligned (it has lines and no times). */
   let alignable = false;
   /** Whether the transcript shown has times to fix (it has lines and times). */
@@ -184,6 +192,12 @@ export function createTranscriptTools(
   source.className = "transcript-source";
   source.dataset.testid = "transcript-source";
   source.hidden = true;
+  const made = document.createElement("span");
+  made.className = "transcript-source";
+  made.dataset.testid = "transcript-machine-made";
+  made.textContent = "Machine-made";
+  made.title = "Transcribed on this computer by Whisper tiny.en, offline. Words may be misheard.";
+  made.hidden = true;
 
   const { menu: timingMenu, list: timingList } = dropdown("Timing", "timing-open");
   timingList.append(
@@ -206,7 +220,7 @@ export function createTranscriptTools(
   }
   exportList.append(estimatedLabel);
 
-  tools.append(find, addMenu, align, timingMenu, aligning, exportMenu, source, file);
+  tools.append(find, addMenu, transcribe, align, timingMenu, aligning, exportMenu, source, made, file);
   before.before(tools);
 
   const dropHint = document.createElement("div");
@@ -223,6 +237,8 @@ export function createTranscriptTools(
      */
     setState({ hasTranscript, timed, coarse }) {
       find.disabled = !hasTranscript;
+      untranscribed = !hasTranscript;
+      transcribe.hidden = !untranscribed || !aligning.hidden;
       alignable = hasTranscript && (!timed || coarse);
       align.title = coarse
         ? "Cut the long paragraphs into sentences and find where each is spoken, offline"
@@ -264,8 +280,18 @@ export function createTranscriptTools(
       cancel.disabled = stopping || !running;
       aligning.hidden = done === null;
       align.hidden = !alignable || done !== null;
+      transcribe.hidden = !untranscribed || done !== null;
+      if (done === null) left.textContent = "";
       timingMenu.hidden = !timable || done !== null;
       if (done !== null) bar.value = done;
+    },
+    /** Says how long the running job has left ("" while it cannot tell). @param {string} words */
+    setTimeLeft(words) {
+      left.textContent = words;
+    },
+    /** Marks the transcript shown as machine-made (transcribed here), or not. @param {boolean} machineMade */
+    setMachineMade(machineMade) {
+      made.hidden = !machineMade;
     },
     /** Shows that the running alignment was asked to stop (until it has). */
     setAlignStopping() {

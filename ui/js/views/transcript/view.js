@@ -49,6 +49,7 @@ import { createVirtualRows } from "./virtual-rows.js";
  * @property {(file: File) => void} onTranscriptFile a file was chosen in the file input
  * @property {(format: ExportFormat, estimated: boolean) => void} onExport
  * @property {() => void} onAlign align the transcript to the audio
+ * @property {() => void} onTranscribe recognise the episode's speech, offline
  * @property {() => void} onCancelAlign
  * @property {() => void} onCheckTiming check a timed transcript against the audio
  * @property {(deltaMs: number) => void} onNudge move every time (negative: earlier)
@@ -56,7 +57,7 @@ import { createVirtualRows } from "./virtual-rows.js";
 
 /** Said where a transcript would be. */
 const NO_TRANSCRIPT =
-  "This episode has no transcript yet. Add one with \u201cAdd transcript\u201d (from a file or the episode's web page), or drop a transcript file on the window.";
+  "This episode has no transcript yet. \u201cTranscribe\u201d makes one on this computer from the downloaded audio; or add one with \u201cAdd transcript\u201d (from a file or the episode's web page), or drop a transcript file on the window.";
 
 /**
  * @param {HTMLElement} scroller the scrolling section
@@ -98,6 +99,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     onFile: handlers.onTranscriptFile,
     onExport: handlers.onExport,
     onAlign: handlers.onAlign,
+    onTranscribe: handlers.onTranscribe,
     onCancelAlign: handlers.onCancelAlign,
     onCheckTiming: handlers.onCheckTiming,
     onNudge: handlers.onNudge,

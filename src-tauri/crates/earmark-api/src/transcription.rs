@@ -1,0 +1,169 @@
+//! Transcribing an episode's downloaded audio on this computer, as a job of
+//! [`AlignJobs`] (one per episode, with its cancel flag and progress): the speech is
+//! recognised by `earmark-speech`, each finished chunk kept in the library so a
+//! restart goes on after the last one, and the result kept as the episode's
+//! transcript, machine-made (`TranscriptFormat::Speech`). Highlights on an earlier
+//! transcript move with their text, as when one is replaced by a file. Blocking.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use earmark_core::store::{EpisodeId, FinishedChunk, Store};
+use earmark_speech::{
+    find_transcriber, transcribe_resuming, ChunkJournal, StoreJournal, TranscribeOptions,
+};
+use serde::Serialize;
+
+use crate::align::Stage;
+use crate::align_jobs::AlignJobs;
+use crate::episode_align::TranscriptContent;
+use crate::error::UseCaseError;
+use crate::error_report::ErrorReport;
+use crate::shared::lock;
+use crate::transcript_file::attach;
+
+/// A transcription kept as the episode's transcript.
+#[derive(Debug, Serialize)]
+pub struct Transcribed {
+    /// The episode.
+    pub episode: EpisodeId,
+    /// Its new, machine-made transcript.
+    pub transcript: TranscriptContent,
+}
+
+/// Recognises the speech of `episode`'s downloaded audio and keeps it as its
+/// transcript. A cancelled job fails with code `cancelled`; its finished chunks stay
+/// for the next run.
+pub fn transcribe_episode(
+    jobs: &AlignJobs,
+    store: &Mutex<Store>,
+    episode: EpisodeId,
+    progress: impl FnMut(Stage, f32),
+) -> Result<Transcribed, ErrorReport> {
+    let audio = lock(store)
+        .episode(episode)?
+        .audio_path
+        .filter(|path| path.is_file())
+        .ok_or(UseCaseError::NotDownloaded)?;
+    let options = TranscribeOptions::new(find_transcriber().map_err(speech)?);
+    let heard = jobs.run(episode, progress, |cancel, report| {
+        let mut journal = LockedJournal {
+            store,
+            audio: &audio,
+            options: &options,
+        };
+        let mut told = |p: earmark_speech::Progress| report(Stage::Transcribing, p.done);
+        Ok(transcribe_resuming(
+            &audio,
+            &options,
+            &mut journal,
+            cancel,
+            &mut told,
+        )?)
+    })?;
+    let transcript =
+        heard.ok_or_else(|| ErrorReport::new("cancelled", "The transcription was stopped."))?;
+    let kept = attach(store, episode, None, || Ok(transcript))?;
+    if let Some(journal) = StoreJournal::new(&lock(store), &audio, &options) {
+        journal.forget();
+    }
+    Ok(Transcribed {
+        episode,
+        transcript: kept.into(),
+    })
+}
+
+fn speech(error: earmark_speech::SpeechError) -> ErrorReport {
+    ErrorReport::new(error.code(), error.to_string())
+}
+
+/// The library's journal of finished chunks, taking the library's lock only for
+/// each read and write (a transcription runs for minutes; the library must not wait).
+struct LockedJournal<'a> {
+    store: &'a Mutex<Store>,
+    audio: &'a Path,
+    options: &'a TranscribeOptions,
+}
+
+impl ChunkJournal for LockedJournal<'_> {
+    fn finished(&mut self) -> Vec<FinishedChunk> {
+        let store = lock(self.store);
+        StoreJournal::new(&store, self.audio, self.options)
+            .map(|mut journal| journal.finished())
+            .unwrap_or_default()
+    }
+
+    fn keep(&mut self, chunk: &FinishedChunk) {
+        let store = lock(self.store);
+        if let Some(mut journal) = StoreJournal::new(&store, self.audio, self.options) {
+            journal.keep(chunk);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use earmark_core::store::NewEpisode;
+    use earmark_core::transcript::TranscriptFormat;
+
+    /// A library with one local episode whose audio is a recorded fixture.
+    fn library_with(fixture: &str) -> (tempfile::TempDir, Mutex<Store>, EpisodeId) {
+        let dir = tempfile::tempdir().expect("data dir");
+        let store = Store::open_in_data_dir(dir.path()).expect("library");
+        let audio = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../tests/fixtures/speech")
+            .join(fixture);
+        let episode = NewEpisode {
+            title: "Spoken".into(),
+            audio_path: Some(audio),
+            ..NewEpisode::default()
+        };
+        let id = store.insert_episode(&episode).expect("episode");
+        (dir, Mutex::new(store), id)
+    }
+
+    #[test]
+    fn the_speech_heard_becomes_the_episodes_machine_made_transcript_with_words() {
+        let (_dir, store, id) = library_with("goforward.flac");
+        let mut stages = Vec::new();
+        let done = transcribe_episode(&AlignJobs::default(), &store, id, |stage, _| {
+            stages.push(stage)
+        })
+        .expect("transcribed");
+        assert_eq!(done.episode, id);
+        assert!(stages.contains(&Stage::Transcribing), "{stages:?}");
+        let kept = lock(&store)
+            .get_transcript(id)
+            .expect("read")
+            .expect("kept");
+        assert_eq!(kept.format, TranscriptFormat::Speech, "marked machine-made");
+        let text = kept
+            .segments
+            .iter()
+            .map(|s| s.text.to_lowercase())
+            .collect::<String>();
+        assert!(text.contains("forward"), "{text}");
+        assert!(
+            kept.segments
+                .iter()
+                .all(|s| s.words.as_ref().is_some_and(|w| !w.is_empty())),
+            "every line has its words"
+        );
+        assert!(
+            !lock(&store)
+                .search("forward", 5)
+                .expect("search")
+                .is_empty(),
+            "searchable"
+        );
+    }
+
+    #[test]
+    fn an_episode_without_audio_is_asked_to_be_downloaded() {
+        let (_dir, store, id) = library_with("no-such-file.flac");
+        let error = transcribe_episode(&AlignJobs::default(), &store, id, |_, _| {})
+            .expect_err("nothing to hear");
+        assert_eq!(error.code, "not_downloaded");
+    }
+}
