@@ -48,13 +48,19 @@ pub fn feeds_checked(
     }
 }
 
+/// A later launch handed over files or addresses: the window takes them
+/// (`launch_take`).
+pub fn launch_requested(app: &AppHandle) {
+    emit(app, "launch-requested", ());
+}
+
 /// Pictures of `podcast` were fetched into the artwork cache.
 pub fn artwork_kept(app: &AppHandle, podcast: PodcastId) {
     emit(app, "artwork-kept", json!({ "podcast": podcast }));
 }
 
-/// How far an alignment is: `stage` (`decoding`, `synthesizing`, `matching`) and
-/// `done`, 0 to 1 over the whole job.
+/// How far an alignment or a transcription is: `stage` (`decoding`, `synthesizing`,
+/// `matching`, `transcribing`) and `done`, 0 to 1 over the whole job.
 pub fn align_progress(app: &AppHandle, episode: EpisodeId, stage: &'static str, done: f32) {
     let payload = json!({ "episode": episode, "stage": stage, "done": done });
     emit(app, "transcript-align-progress", payload);

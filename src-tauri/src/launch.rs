@@ -8,9 +8,9 @@ use std::path::Path;
 use earmark_api::launch::{instance_name, read_launch, LaunchQueue, Opening};
 use earmark_core::paths::default_data_dir;
 use tauri::plugin::TauriPlugin;
-use tauri::{AppHandle, Emitter, Manager, State, Wry};
+use tauri::{AppHandle, Manager, State, Wry};
 
-use crate::drops;
+use crate::{drops, events};
 
 /// The plugin that makes a second launch on this library hand over to this one.
 pub fn single_instance() -> TauriPlugin<Wry> {
@@ -28,7 +28,7 @@ pub fn hand_over(app: &AppHandle, args: impl IntoIterator<Item = String>, cwd: &
     if let Some(queue) = app.try_state::<LaunchQueue>() {
         queue.push(read_launch(args, cwd));
     }
-    let _ = app.emit("launch-requested", ());
+    events::launch_requested(app);
 }
 
 /// Brings the window to the front.
