@@ -16,7 +16,7 @@ use earmark_speech::{
     find_transcriber, transcribe, transcribe_resuming, Progress, StoreJournal, TranscribeOptions,
 };
 
-use super::transcript::{segment_line, ParsedTranscript};
+use super::transcript::{lines_text, ParsedTranscript};
 use crate::report::{CliError, Report};
 
 /// Arguments of `transcribe`.
@@ -67,12 +67,7 @@ pub fn run(args: &TranscribeArgs, data_dir: &Path, out: &Report) -> Result<(), C
     .map_err(speech)?
     .ok_or_else(|| CliError::Message("The transcription was cancelled.".into()))?;
     out.print(&ParsedTranscript::of(&transcript), || {
-        transcript
-            .segments
-            .iter()
-            .map(segment_line)
-            .collect::<Vec<_>>()
-            .join("\n")
+        lines_text(&transcript)
     })
 }
 

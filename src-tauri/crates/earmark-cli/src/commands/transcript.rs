@@ -105,14 +105,17 @@ fn parse(args: &ParseArgs, out: &Report) -> Result<(), CliError> {
             eprintln!("earmark-cli: warning: {}", one_line(warning));
         }
     }
-    out.print(&document, || {
-        transcript
-            .segments
-            .iter()
-            .map(segment_line)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
+    out.print(&document, || lines_text(&transcript))
+}
+
+/// The transcript as text mode prints it: one [`segment_line`] a segment.
+pub fn lines_text(transcript: &Transcript) -> String {
+    transcript
+        .segments
+        .iter()
+        .map(segment_line)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Fetches the page and prints the transcript it shows.
