@@ -6,6 +6,7 @@
 //! the loudness levels is kept, so memory stays small whatever the length.
 
 use super::features::{Features, MfccExtractor};
+use crate::downmix::Downmix;
 use crate::loudness::{find_pauses, Loudness, LoudnessMeter};
 use earmark_core::transcript::Pause;
 
@@ -25,52 +26,32 @@ pub struct AudioFeatures {
 /// Measures [`AudioFeatures`] from interleaved samples pushed in pieces.
 #[derive(Debug)]
 pub struct AudioAnalyzer {
-    channels: usize,
+    downmix: Downmix,
     sample_rate: u32,
     frames: u64,
     mfcc: MfccExtractor,
     loudness: LoudnessMeter,
     mono: Vec<f32>,
-    /// Samples of a frame cut between two pieces.
-    partial: Vec<f32>,
 }
 
 impl AudioAnalyzer {
     /// An analyzer for audio at `sample_rate` frames per second with `channels`
     /// interleaved channels (downmixed to mono for the features).
     pub fn new(sample_rate: u32, channels: u16) -> Self {
-        let channels = usize::from(channels.max(1));
         AudioAnalyzer {
-            channels,
+            downmix: Downmix::new(channels),
             sample_rate: sample_rate.max(1),
             frames: 0,
             mfcc: MfccExtractor::new(sample_rate),
             loudness: LoudnessMeter::new(sample_rate, 1),
             mono: Vec::new(),
-            partial: Vec::with_capacity(channels),
         }
     }
 
     /// Adds the next interleaved samples.
     pub fn push(&mut self, samples: &[f32]) {
         self.mono.clear();
-        let mut rest = samples;
-        if !self.partial.is_empty() {
-            let missing = (self.channels - self.partial.len()).min(rest.len());
-            self.partial.extend_from_slice(&rest[..missing]);
-            rest = &rest[missing..];
-            if self.partial.len() == self.channels {
-                self.mono
-                    .push(self.partial.iter().sum::<f32>() / self.channels as f32);
-                self.partial.clear();
-            }
-        }
-        let mut frames = rest.chunks_exact(self.channels);
-        for frame in frames.by_ref() {
-            self.mono
-                .push(frame.iter().sum::<f32>() / self.channels as f32);
-        }
-        self.partial.extend_from_slice(frames.remainder());
+        self.downmix.push(samples, &mut self.mono);
         self.frames += self.mono.len() as u64;
         self.mfcc.push(&self.mono);
         self.loudness.push(&self.mono);

@@ -21,6 +21,7 @@
 
 mod audio;
 mod choice;
+pub mod downmix;
 pub mod drift;
 pub mod dtw;
 mod error;

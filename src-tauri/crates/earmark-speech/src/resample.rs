@@ -7,13 +7,14 @@
 
 use std::f64::consts::PI;
 
+use earmark_align::downmix::Downmix;
+
 /// Zero crossings of the sinc kept on each side of a sample.
 const HALF_TAPS: f64 = 16.0;
 
 /// Converts interleaved audio to mono at another rate, in pieces.
 #[derive(Debug, Clone)]
 pub struct MonoResampler {
-    channels: usize,
     /// Input samples per output sample.
     step: f64,
     /// The filter's cut-off, as a fraction of the input's Nyquist frequency.
@@ -25,8 +26,8 @@ pub struct MonoResampler {
     base: u64,
     /// The next output sample's index.
     produced: u64,
-    /// Samples of a frame cut between two pieces.
-    partial: Vec<f32>,
+    /// The channels averaged to mono.
+    downmix: Downmix,
 }
 
 impl MonoResampler {
@@ -36,36 +37,19 @@ impl MonoResampler {
         let step = f64::from(from_rate.max(1)) / f64::from(to_rate.max(1));
         let cutoff = (1.0 / step).min(1.0);
         MonoResampler {
-            channels: usize::from(channels.max(1)),
             step,
             cutoff,
             reach: HALF_TAPS / cutoff,
             history: Vec::new(),
             base: 0,
             produced: 0,
-            partial: Vec::new(),
+            downmix: Downmix::new(channels),
         }
     }
 
     /// Adds interleaved samples and appends the mono output they complete to `out`.
     pub fn push(&mut self, samples: &[f32], out: &mut Vec<f32>) {
-        let mut rest = samples;
-        if !self.partial.is_empty() {
-            let missing = (self.channels - self.partial.len()).min(rest.len());
-            self.partial.extend_from_slice(&rest[..missing]);
-            rest = &rest[missing..];
-            if self.partial.len() == self.channels {
-                let mean = self.partial.iter().sum::<f32>() / self.channels as f32;
-                self.history.push(mean);
-                self.partial.clear();
-            }
-        }
-        let whole = rest.len() / self.channels * self.channels;
-        for frame in rest[..whole].chunks_exact(self.channels) {
-            self.history
-                .push(frame.iter().sum::<f32>() / self.channels as f32);
-        }
-        self.partial.extend_from_slice(&rest[whole..]);
+        self.downmix.push(samples, &mut self.history);
         self.produce(out, false);
     }
 
