@@ -20,6 +20,7 @@ from harness.earmark_cli import cli
 from harness.earmark_page import CURRENT_SEGMENT
 from harness.library_page import open_from_sidebar, screenshot
 from harness.notes_page import SEARCH_HIT, SEARCH_INPUT
+from harness.settings_dialog import close_settings, open_settings, set_text
 
 SPEECH = Path(__file__).resolve().parents[1] / "fixtures" / "speech"
 TITLE = "A Reading"
@@ -66,3 +67,27 @@ def test_an_episode_without_a_transcript_is_transcribed_offline_and_then_found_b
     )
     start = page.segment_of(lit).start_ms
     assert abs(page.position_ms() - start) < 600, "the player is at that line"
+
+
+def test_the_speech_model_folder_named_in_settings_is_the_one_used(
+    launch_app: Callable[..., RunningApp], data_dir: Path, tmp_path: Path
+) -> None:
+    audio = tmp_path / "reading.flac"
+    shutil.copy(SPEECH / "goforward.flac", audio)
+    cli(data_dir, "import", str(audio), "--title", TITLE)
+    page = launch_app().page
+    page.segments()
+    missing = str(tmp_path / "no-model-here")
+    open_settings(page)
+    set_text(page, "setting-speech-model-dir", missing, "speech.model_dir")
+    close_settings(page)
+    open_from_sidebar(page, TITLE)
+    page.wait_until(lambda d: page.title() == TITLE, "the reading did not open")
+
+    page.wait_visible('[data-testid="transcript-transcribe"]').click()
+    page.wait_until(
+        lambda d: "No speech model was found in " + missing in page.notice_now(),
+        "the missing model folder is not named",
+    )
+    page.wait_visible('[data-testid="transcript-transcribe"]')
+    assert not page.find_all('[data-testid="segment"]'), "no transcript was made up"

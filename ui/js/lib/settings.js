@@ -44,6 +44,9 @@ export const PODCAST_INDEX_KEY = { key: "directory.podcastindex_key", fallback: 
 /** The secret that goes with that key. @type {TextSetting} */
 export const PODCAST_INDEX_SECRET = { key: "directory.podcastindex_secret", fallback: "" };
 
+/** A folder with a CTranslate2 Whisper model to transcribe with; empty for the installed one. @type {TextSetting} */
+export const SPEECH_MODEL_DIR = { key: "speech.model_dir", fallback: "" };
+
 /**
  * `value` kept within the setting's limits.
  * @param {NumberSetting} setting

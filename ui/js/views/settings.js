@@ -8,6 +8,7 @@ import {
   PODCAST_INDEX_SECRET,
   REFRESH_MINUTES,
   SKIP_BACK_MS,
+  SPEECH_MODEL_DIR,
   SKIP_FORWARD_MS,
   within,
 } from "../lib/settings.js";
@@ -68,6 +69,7 @@ const SETTINGS = {
   earmark_seconds: secondsField(EARMARK_MS),
   podcastindex_key: textField(PODCAST_INDEX_KEY),
   podcastindex_secret: textField(PODCAST_INDEX_SECRET),
+  speech_model_dir: textField(SPEECH_MODEL_DIR),
   refresh_minutes: {
     key: REFRESH_MINUTES.key,
     fallback: REFRESH_MINUTES.fallback,

@@ -36,6 +36,7 @@ pub mod saved_file;
 pub mod seek_tables;
 pub mod settings;
 pub mod shared;
+pub mod speech_options;
 pub mod supervise;
 pub mod transcript_file;
 pub mod transcript_times;

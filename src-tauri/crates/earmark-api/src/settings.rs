@@ -2,6 +2,7 @@
 //! table is `ui/js/lib/settings.js`, and a UI test checks that every key here is
 //! there, spelled the same).
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use earmark_core::directory::Directories;
@@ -29,6 +30,10 @@ pub const REFRESH_MINUTES_KEY: &str = "library.refresh_minutes";
 pub const PODCAST_INDEX_KEY: &str = "directory.podcastindex_key";
 /// The secret that goes with [`PODCAST_INDEX_KEY`] (a string).
 pub const PODCAST_INDEX_SECRET_KEY: &str = "directory.podcastindex_secret";
+
+/// A folder with a CTranslate2 Whisper model to transcribe with instead of the
+/// installed one (a string; empty for the installed one).
+pub const SPEECH_MODEL_KEY: &str = "speech.model_dir";
 
 /// Minutes between background checks unless the settings say otherwise.
 pub const DEFAULT_REFRESH_MINUTES: f64 = 60.0;
@@ -83,6 +88,17 @@ pub fn directories(store: &Store) -> Directories {
     };
     Directories::from_env()
         .with_podcast_index(&text(PODCAST_INDEX_KEY), &text(PODCAST_INDEX_SECRET_KEY))
+}
+
+/// The speech model folder Settings name, if any.
+pub fn speech_model(store: &Store) -> Option<PathBuf> {
+    store
+        .setting::<String>(SPEECH_MODEL_KEY)
+        .ok()
+        .flatten()
+        .map(|dir| dir.trim().to_owned())
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
 }
 
 /// Sets a setting; the value as stored (read back), which the window shows.

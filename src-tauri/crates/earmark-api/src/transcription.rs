@@ -9,9 +9,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use earmark_core::store::{EpisodeId, FinishedChunk, Store};
-use earmark_speech::{
-    find_transcriber, transcribe_resuming, ChunkJournal, StoreJournal, TranscribeOptions,
-};
+use earmark_speech::{transcribe_resuming, ChunkJournal, StoreJournal, TranscribeOptions};
 use serde::Serialize;
 
 use crate::align::Stage;
@@ -20,6 +18,7 @@ use crate::episode_align::TranscriptContent;
 use crate::error::UseCaseError;
 use crate::error_report::ErrorReport;
 use crate::shared::lock;
+use crate::speech_options::speech_options;
 use crate::transcript_file::attach;
 
 /// A transcription kept as the episode's transcript.
@@ -40,12 +39,13 @@ pub fn transcribe_episode(
     episode: EpisodeId,
     progress: impl FnMut(Stage, f32),
 ) -> Result<Transcribed, ErrorReport> {
-    let audio = lock(store)
-        .episode(episode)?
-        .audio_path
-        .filter(|path| path.is_file())
-        .ok_or(UseCaseError::NotDownloaded)?;
-    let options = TranscribeOptions::new(find_transcriber().map_err(speech)?);
+    let (audio, options) = {
+        let store = lock(store);
+        let row = store.episode(episode)?;
+        let options = speech_options(&store, &row)?;
+        let audio = row.audio_path.filter(|path| path.is_file());
+        (audio.ok_or(UseCaseError::NotDownloaded)?, options)
+    };
     let heard = jobs.run(episode, progress, |cancel, report| {
         let mut journal = LockedJournal {
             store,
@@ -71,10 +71,6 @@ pub fn transcribe_episode(
         episode,
         transcript: kept.into(),
     })
-}
-
-fn speech(error: earmark_speech::SpeechError) -> ErrorReport {
-    ErrorReport::new(error.code(), error.to_string())
 }
 
 /// The library's journal of finished chunks, taking the library's lock only for

@@ -124,7 +124,8 @@ def main():
         fail(
             "no_model_for_language",
             f"There is no speech model for the language “{args.language}”: "
-            f"the model in {model_dir} understands English only.",
+            f"the model in {model_dir} understands English only. "
+            "Settings can name a multilingual Whisper model (Speech model folder).",
         )
     say({"ready": True, "model": model_dir, "multilingual": model.model.is_multilingual})
     stdin = sys.stdin.buffer

@@ -1,5 +1,6 @@
 //! `earmark-cli transcribe EPISODE|FILE [--model DIR] [--language en]`: the
-//! episode's audio recognised on this computer, offline (earmark-speech).
+//! episode's audio recognised on this computer, offline (earmark-speech), with the
+//! model and language the window would use (earmark-api's `speech_options`).
 //!
 //! JSON: the `transcript parse` document (docs/cli.md) with `"format": "speech"`,
 //! `"machine_made": true` and `"words"` on every line. Text: one timed line per
@@ -11,7 +12,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use earmark_core::store::{EpisodeId, Store};
+use earmark_api::speech_options::speech_options;
+use earmark_core::store::{Episode, EpisodeId, Store};
 use earmark_speech::{
     find_transcriber, transcribe, transcribe_resuming, Progress, StoreJournal, TranscribeOptions,
 };
@@ -25,12 +27,13 @@ pub struct TranscribeArgs {
     /// An audio file, or the id of a downloaded episode (see `earmark-cli list`).
     episode: String,
     /// A CTranslate2 Whisper model directory (a larger model of the same family);
-    /// by default the installed Whisper tiny.en.
+    /// by default the one Settings name, else the installed Whisper tiny.en.
     #[arg(long, value_name = "DIR")]
     model: Option<PathBuf>,
-    /// The language spoken (ISO 639-1), e.g. `en`.
-    #[arg(long, default_value = "en")]
-    language: String,
+    /// The language spoken (ISO 639-1), e.g. `en`; by default the one the episode's
+    /// show names, else English.
+    #[arg(long)]
+    language: Option<String>,
     /// Print progress and the time left on stderr.
     #[arg(long)]
     progress: bool,
@@ -39,9 +42,18 @@ pub struct TranscribeArgs {
 /// Transcribes the file or episode and prints its lines.
 pub fn run(args: &TranscribeArgs, data_dir: &Path, out: &Report) -> Result<(), CliError> {
     let (audio, library) = audio_of(&args.episode, data_dir)?;
-    let mut options = TranscribeOptions::new(find_transcriber().map_err(speech)?);
-    options.model = args.model.clone();
-    options.language = args.language.clone();
+    let mut options = match &library {
+        Some((store, episode)) => {
+            speech_options(store, episode).map_err(|e| CliError::Message(e.message))?
+        }
+        None => TranscribeOptions::new(find_transcriber().map_err(speech)?),
+    };
+    if let Some(model) = &args.model {
+        options.model = Some(model.clone());
+    }
+    if let Some(language) = &args.language {
+        options.language = language.clone();
+    }
     let never = AtomicBool::new(false);
     let mut report = |p: Progress| {
         if args.progress {
@@ -53,7 +65,7 @@ pub fn run(args: &TranscribeArgs, data_dir: &Path, out: &Report) -> Result<(), C
     };
     let journal = library
         .as_ref()
-        .and_then(|store| StoreJournal::new(store, &audio, &options));
+        .and_then(|(store, _)| StoreJournal::new(store, &audio, &options));
     let transcript = match journal {
         Some(mut journal) => {
             let made = transcribe_resuming(&audio, &options, &mut journal, &never, &mut report);
@@ -71,9 +83,12 @@ pub fn run(args: &TranscribeArgs, data_dir: &Path, out: &Report) -> Result<(), C
     })
 }
 
-/// The audio file named, or the downloaded audio of the episode with that id and
-/// the library that keeps its finished chunks.
-fn audio_of(episode: &str, data_dir: &Path) -> Result<(PathBuf, Option<Store>), CliError> {
+/// The audio file named, or the downloaded audio of the episode with that id, with
+/// the library that keeps its finished chunks and the episode.
+fn audio_of(
+    episode: &str,
+    data_dir: &Path,
+) -> Result<(PathBuf, Option<(Store, Episode)>), CliError> {
     let path = PathBuf::from(episode);
     if path.is_file() {
         return Ok((path, None));
@@ -84,8 +99,9 @@ fn audio_of(episode: &str, data_dir: &Path) -> Result<(PathBuf, Option<Store>), 
         )));
     };
     let store = Store::open_in_data_dir(data_dir)?;
-    match store.episode(id)?.audio_path {
-        Some(audio) if audio.is_file() => Ok((audio, Some(store))),
+    let row = store.episode(id)?;
+    match row.audio_path.clone() {
+        Some(audio) if audio.is_file() => Ok((audio, Some((store, row)))),
         _ => Err(CliError::Message(format!(
             "Episode {id} has no downloaded audio to transcribe: download it first (earmark-cli download {id})."
         ))),

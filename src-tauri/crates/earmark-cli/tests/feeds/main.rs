@@ -9,6 +9,7 @@ mod server;
 
 mod pages;
 mod remove;
+mod speech_language;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -32,6 +32,7 @@ pub(super) fn from_atom(feed: &atom_syndication::Feed, ns: &Namespaces, links: &
             .and_then(|u| links.resolve(&u)),
         link: alternate,
         author: feed.authors().first().and_then(|a| one_line_text(a.name())),
+        language: feed.lang().and_then(one_line_text),
         episodes: Vec::with_capacity(feed.entries().len()),
         skipped_items: 0,
         new_feed_url: podcast_tags::itunes_text(feed.extensions(), ns, "new-feed-url")

@@ -31,6 +31,9 @@ pub struct Feed {
     pub link: Option<String>,
     /// Who makes it.
     pub author: Option<String>,
+    /// The show's language as the feed names it (`en-us`, `fi`), when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// The episodes with audio, in feed order.
     pub episodes: Vec<FeedEpisode>,
     /// Items left out because they have no audio enclosure.

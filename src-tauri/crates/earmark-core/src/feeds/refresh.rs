@@ -278,6 +278,7 @@ fn moved_to(
 pub fn store_feed(store: &Store, podcast: PodcastId, feed: &Feed) -> StoreResult<StoredFeed> {
     let items: Vec<FeedItem> = feed.episodes.iter().map(feed_item).collect();
     let synced = store.sync_feed_episodes(podcast, &items)?;
+    store.set_podcast_language(podcast, feed.language.as_deref())?;
     let mut new: Vec<(&FeedEpisode, EpisodeId)> = synced
         .iter()
         .zip(&feed.episodes)

@@ -33,6 +33,7 @@ pub(super) fn from_channel(channel: &rss::Channel, ns: &Namespaces, links: &Link
             .and_then(|i| i.author())
             .or_else(|| podcast_tags::itunes_text(channel.extensions(), ns, "author"))
             .and_then(one_line_text),
+        language: channel.language().and_then(one_line_text),
         episodes: Vec::with_capacity(channel.items().len()),
         skipped_items: 0,
         new_feed_url: itunes

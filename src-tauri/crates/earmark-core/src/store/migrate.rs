@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_transcript_page.sql"),
     include_str!("migrations/0011_episode_image.sql"),
     include_str!("migrations/0012_transcription_chunks.sql"),
+    include_str!("migrations/0013_podcast_language.sql"),
 ];
 
 /// The newest schema version this build knows.

@@ -144,6 +144,26 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps the language the show's feed names (`None` when it names none).
+    pub fn set_podcast_language(&self, id: PodcastId, language: Option<&str>) -> StoreResult<()> {
+        self.conn().execute(
+            "UPDATE podcasts SET language = ?2 WHERE id = ?1",
+            params![id, language],
+        )?;
+        Ok(())
+    }
+
+    /// The language the show's feed names, if any.
+    pub fn podcast_language(&self, id: PodcastId) -> StoreResult<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT language FROM podcasts WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })
+            .optional()?
+            .flatten())
+    }
+
     /// Removes a podcast. Its episodes stay in the library, without a podcast, with
     /// their notes and highlights.
     pub fn delete_podcast(&self, id: PodcastId) -> StoreResult<()> {

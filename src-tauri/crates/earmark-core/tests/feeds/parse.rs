@@ -17,6 +17,7 @@ fn rss_with_itunes_and_podcasting_2_tags() {
         Some("Conversations about memory and notes.\n\nWeekly.")
     );
     assert_eq!(feed.author.as_deref(), Some("Maya Lindqvist"));
+    assert_eq!(feed.language.as_deref(), Some("en-US"));
     assert_eq!(
         feed.image_url.as_deref(),
         Some("https://example.com/cover.jpg")
@@ -144,6 +145,7 @@ fn atom_feed() {
         Some("https://atom.example/logo.png")
     );
     assert_eq!(feed.author.as_deref(), Some("Atom Author"));
+    assert_eq!(feed.language.as_deref(), Some("sv"), "xml:lang");
     assert_eq!(feed.episodes.len(), 2);
     assert_eq!(feed.skipped_items, 1);
     let first = &feed.episodes[0];

@@ -58,6 +58,15 @@ fn feed_add_stores_the_podcast_episodes_transcripts_and_chapters() {
     assert_eq!(done.new_episodes, 3);
     assert_eq!(done.transcripts, 2, "ep3 (vtt) and ep2 (srt); ep1 has none");
     assert_eq!(done.chapters, 1);
+    assert_eq!(
+        library
+            .store
+            .podcast_language(done.podcast)
+            .unwrap()
+            .as_deref(),
+        Some("en-US"),
+        "the show keeps its language"
+    );
     assert!(done.warnings.is_empty(), "{:?}", done.warnings);
 
     let store = &library.store;

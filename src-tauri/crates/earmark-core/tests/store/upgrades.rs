@@ -22,7 +22,7 @@ use tempfile::TempDir;
 use crate::migrate::{backups_in, user_version};
 use crate::upgrades_v10::{
     from_10_episodes_keep_their_own_picture, from_11_transcriptions_keep_their_finished_chunks,
-    from_9_transcripts_remember_their_web_page,
+    from_12_shows_keep_their_language, from_9_transcripts_remember_their_web_page,
 };
 use crate::{add_episode, timed_transcript};
 
@@ -40,6 +40,7 @@ const UPGRADE_TESTS: &[(u32, fn())] = &[
     (9, from_9_transcripts_remember_their_web_page),
     (10, from_10_episodes_keep_their_own_picture),
     (11, from_11_transcriptions_keep_their_finished_chunks),
+    (12, from_12_shows_keep_their_language),
 ];
 
 /// Stores a transcript as a library before version 10 did: without the page

@@ -168,3 +168,19 @@ pub fn from_11_transcriptions_keep_their_finished_chunks() {
     store.put_finished_chunk(&key, "tiny.en", &chunk).unwrap();
     assert_eq!(store.finished_chunks(&key, "tiny.en").unwrap(), [chunk]);
 }
+
+pub fn from_12_shows_keep_their_language() {
+    let up = upgrade_from(12, feed_show);
+    let (store, podcast) = (&up.store, up.made);
+    assert_eq!(
+        store.podcast_language(podcast).unwrap(),
+        None,
+        "no language yet"
+    );
+    store.set_podcast_language(podcast, Some("fi")).unwrap();
+    assert_eq!(
+        store.podcast_language(podcast).unwrap().as_deref(),
+        Some("fi")
+    );
+    assert!(store.podcast(podcast).is_ok(), "the show is kept");
+}
