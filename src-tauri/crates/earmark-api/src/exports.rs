@@ -14,8 +14,9 @@ use crate::error_report::ErrorReport;
 use crate::shared::lock;
 use crate::transcript_times::{shown, transcript_of};
 
-/// The episode's title and its transcript in `format`, with the times shown in the
-/// app when `estimated` (for an untimed transcript; a timed one has its own).
+/// The name to suggest for the file (the episode's title, marked when the transcript
+/// is machine-made) and the transcript in `format`, with the times shown in the app
+/// when `estimated` (for an untimed transcript; a timed one has its own).
 pub fn transcript(
     store: &Mutex<Store>,
     episode: EpisodeId,
@@ -38,7 +39,12 @@ pub fn transcript(
     let text = format
         .render(&transcript, &title, retime)
         .map_err(export_error)?;
-    Ok((title, text))
+    let name = if transcript.machine_made() {
+        format!("{title} (machine-made)")
+    } else {
+        title
+    };
+    Ok((name, text))
 }
 
 /// The name to suggest for the file and the episode's notes and highlights in
@@ -69,6 +75,7 @@ fn export_error(e: TranscriptError) -> ErrorReport {
 #[cfg(test)]
 mod tests {
     use earmark_core::library::read_transcript_bytes;
+    use earmark_core::transcript::{Segment, Transcript, TranscriptFormat};
 
     use super::*;
     use crate::testing::{episode, library};
@@ -93,5 +100,38 @@ mod tests {
         assert!(vtt.starts_with("WEBVTT") && vtt.contains("-->"), "{vtt}");
         let (stem, _) = notes(&lock(&store), id, NotesFormat::Md).expect("notes");
         assert_eq!(stem, "Talk - notes");
+    }
+
+    #[test]
+    fn a_machine_made_transcript_says_so_in_every_export_and_its_file_name() {
+        let store = library();
+        let id = episode(&store, "Heard", Some(10_000));
+        let heard = Transcript {
+            format: TranscriptFormat::Speech,
+            warnings: Vec::new(),
+            segments: vec![Segment::timed(0, 1_500, "Go forward.")],
+        };
+        store.set_transcript(id, &heard, None).expect("transcript");
+        let store = Mutex::new(store);
+        for format in [
+            TranscriptExport::Vtt,
+            TranscriptExport::Srt,
+            TranscriptExport::Json,
+            TranscriptExport::Md,
+        ] {
+            let (name, text) = transcript(&store, id, format, false).expect("export");
+            assert_eq!(name, "Heard (machine-made)", "{format:?}");
+            let marked = match format {
+                TranscriptExport::Json => text.contains("\"machineMade\": true"),
+                // SRT has no comments: the name says it.
+                TranscriptExport::Srt => !text.contains("Machine-made"),
+                _ => text.contains("Machine-made transcript"),
+            };
+            assert!(marked, "{format:?}: {text}");
+            if format != TranscriptExport::Md {
+                let back = read_transcript_bytes(text.as_bytes(), "back").expect("reads back");
+                assert_eq!(back.segments.len(), 1, "{format:?}: the note is no line");
+            }
+        }
     }
 }

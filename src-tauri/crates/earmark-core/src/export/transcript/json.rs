@@ -1,6 +1,6 @@
 //! Writing a timed transcript as Podcasting 2.0 JSON:
 //! `{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}`,
-//! times in seconds. A segment without speaker has no `speaker` key. Ends are filled
+//! times in seconds, and `"machineMade": true` for a machine-made transcript. A segment without speaker has no `speaker` key. Ends are filled
 //! as for subtitles ([`super::to_vtt`]); word timings are not written (the format
 //! would need one segment per word).
 
@@ -13,6 +13,10 @@ use crate::transcript::{Transcript, TranscriptError, TranscriptFormat};
 #[derive(Serialize)]
 struct PodcastJson<'a> {
     version: &'static str,
+    /// Set for a machine-made transcript (readers of the format ignore keys they do
+    /// not know).
+    #[serde(rename = "machineMade", skip_serializing_if = "std::ops::Not::not")]
+    machine_made: bool,
     segments: Vec<PodcastSegment<'a>>,
 }
 
@@ -41,6 +45,7 @@ pub fn to_json(transcript: &Transcript) -> Result<String, TranscriptError> {
         .collect();
     let document = PodcastJson {
         version: "1.0.0",
+        machine_made: transcript.machine_made(),
         segments,
     };
     // Serializing plain strings and finite numbers cannot fail; say so if it ever does.

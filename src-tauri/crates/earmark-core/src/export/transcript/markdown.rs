@@ -15,9 +15,11 @@
 //! estimated; untimed segments have none. Characters Markdown would read as markup
 //! are escaped with a backslash, and line breaks inside a segment or a speaker's name
 //! (a lone `\r` included) become spaces, so a name can never start a block of its own.
+//! A machine-made transcript says so in an italic line under the title.
 
 use std::fmt::Write;
 
+use super::MACHINE_MADE_NOTE;
 use crate::export::timestamp;
 use crate::transcript::line_breaks::one_line;
 use crate::transcript::Transcript;
@@ -36,6 +38,9 @@ pub fn to_markdown(transcript: &Transcript, options: &MarkdownOptions<'_>) -> St
     let mut out = String::new();
     if let Some(title) = options.title {
         let _ = writeln!(out, "# {}\n", escape(&one_line(title)));
+    }
+    if transcript.machine_made() {
+        let _ = writeln!(out, "*{}*\n", escape(MACHINE_MADE_NOTE));
     }
     let mut speaker: Option<String> = None;
     for (i, segment) in transcript.segments.iter().enumerate() {

@@ -13,6 +13,12 @@ use serde::Deserialize;
 
 use crate::transcript::{Transcript, TranscriptError};
 
+/// What an export of a machine-made transcript says of it (a WebVTT `NOTE`, a line
+/// under the Markdown title, the JSON's `machineMade`). SRT has no place for a
+/// comment; its file's suggested name says it instead.
+pub const MACHINE_MADE_NOTE: &str =
+    "Machine-made transcript: recognised from the audio on this computer. Words may be misheard.";
+
 /// The formats a transcript exports to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]

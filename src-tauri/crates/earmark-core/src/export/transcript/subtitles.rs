@@ -7,10 +7,11 @@
 //! has no escapes, so text goes out as is. Line breaks in text and speaker names
 //! (a lone `\r` included, see [`crate::transcript::one_line`]) become spaces: a blank line would
 //! end the cue, and a stored speaker name holding a break could otherwise write a
-//! cue of its own.
+//! cue of its own. A machine-made transcript's WebVTT opens with a `NOTE` saying so.
 
 use std::fmt::Write;
 
+use super::MACHINE_MADE_NOTE;
 use crate::transcript::line_breaks::one_line;
 use crate::transcript::timestamps::format_clock;
 use crate::transcript::{Segment, Transcript, TranscriptError, TranscriptFormat};
@@ -22,6 +23,9 @@ pub const LAST_CUE_MS: u64 = 3_000;
 pub fn to_vtt(transcript: &Transcript) -> Result<String, TranscriptError> {
     let cues = cues(transcript, TranscriptFormat::Vtt)?;
     let mut out = String::from("WEBVTT\n");
+    if transcript.machine_made() {
+        let _ = write!(out, "\nNOTE {MACHINE_MADE_NOTE}\n");
+    }
     for (segment, start, end) in cues {
         let _ = write!(
             out,
