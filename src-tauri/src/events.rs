@@ -1,8 +1,11 @@
 //! Every event the window hears, named and sent from here. The player's clock and
 //! the download queue talk to the window on channels of their own, which it opens.
 
+use earmark_api::align::Stage;
 use earmark_api::error_report::ErrorReport;
 use earmark_api::refresh_report::RefreshReport;
+use earmark_api::transcribe_queue::QueueEvents;
+use earmark_api::transcription::Transcribed;
 use earmark_core::feeds::RefreshProgress;
 use earmark_core::library::FilesImported;
 use earmark_core::store::{EpisodeId, PodcastId};
@@ -64,6 +67,29 @@ pub fn artwork_kept(app: &AppHandle, podcast: PodcastId) {
 pub fn align_progress(app: &AppHandle, episode: EpisodeId, stage: &'static str, done: f32) {
     let payload = json!({ "episode": episode, "stage": stage, "done": done });
     emit(app, "transcript-align-progress", payload);
+}
+
+/// What background transcription tells the window: its progress as an alignment's,
+/// its end as `transcript-transcribed` (`{episode, transcript}` or `{episode,
+/// error}`), each kind of failure once in the notice bar.
+pub struct Transcriptions(pub AppHandle);
+
+impl QueueEvents for Transcriptions {
+    fn progress(&self, episode: EpisodeId, stage: Stage, done: f32) {
+        align_progress(&self.0, episode, stage.name(), done);
+    }
+
+    fn ended(&self, episode: EpisodeId, outcome: &Result<Transcribed, ErrorReport>) {
+        let payload = match outcome {
+            Ok(done) => json!(done),
+            Err(error) => json!({ "episode": episode, "error": error }),
+        };
+        emit(&self.0, "transcript-transcribed", payload);
+    }
+
+    fn report(&self, message: String) {
+        notice(&self.0, "error", &message);
+    }
 }
 
 /// What is being dragged over the window.

@@ -43,11 +43,7 @@ pub fn run() {
         .on_window_event(drops::on_window_event)
         .setup(|app| {
             let state = start(app.handle().clone())?;
-            let jobs = LibraryJobs::start(
-                app.handle(),
-                default_data_dir(),
-                &earmark_api::shared::lock(&state.store),
-            );
+            let jobs = LibraryJobs::start(app.handle(), default_data_dir(), &state);
             app.manage(state);
             app.manage(jobs);
             if let Some(window) = app.get_webview_window("main") {

@@ -1,20 +1,24 @@
 //! What the shell keeps for the library's long jobs (managed beside
 //! [`AppState`](crate::state::AppState)): the [`Background`] runner, the download
 //! queue ([`earmark_api::download_runner`]), which the window hears on a channel, and
-//! the periodic feed checks ([`earmark_api::feed_checks`]).
+//! the periodic feed checks ([`earmark_api::feed_checks`]) and background
+//! transcription ([`earmark_api::transcribe_queue`]).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use earmark_api::align_jobs::AlignJobs;
 use earmark_api::background::Background;
 use earmark_api::download_queue::DownloadsSnapshot;
 use earmark_api::download_runner::DownloadRunner;
 use earmark_api::feed_checks::check_periodically;
-use earmark_core::store::Store;
+use earmark_api::shared::lock;
+use earmark_api::transcribe_queue::TranscribeQueue;
 use tauri::ipc::Channel;
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 
 use crate::events;
+use crate::state::AppState;
 
 /// Managed state for feeds, downloads and imports.
 #[derive(Debug)]
@@ -23,12 +27,15 @@ pub struct LibraryJobs {
     pub background: Arc<Background>,
     /// The download queue.
     pub downloads: Arc<DownloadRunner>,
+    /// Background transcription.
+    pub transcriptions: Arc<TranscribeQueue>,
 }
 
 impl LibraryJobs {
     /// Takes up the download queue kept in `store` and starts the queue and the
     /// background feed checks, each started again (the window told) should it panic.
-    pub fn start(app: &AppHandle, data_dir: PathBuf, store: &Store) -> LibraryJobs {
+    pub fn start(app: &AppHandle, data_dir: PathBuf, state: &AppState) -> LibraryJobs {
+        let store = &lock(&state.store);
         let background = Arc::new(Background::new(data_dir));
         let downloads = Arc::new(DownloadRunner::new(Arc::clone(&background)));
         downloads.list.restore(store);
@@ -42,9 +49,16 @@ impl LibraryJobs {
             events::error_notice(app),
         );
         tauri::async_runtime::spawn(checks);
+        let transcriptions = Arc::new(TranscribeQueue::default());
+        let align = Arc::clone(app.state::<Arc<AlignJobs>>().inner());
+        let events = Arc::new(events::Transcriptions(app.clone()));
+        let queue =
+            Arc::clone(&transcriptions).keep_running(Arc::clone(&state.store), align, events);
+        tauri::async_runtime::spawn(queue);
         LibraryJobs {
             background,
             downloads,
+            transcriptions,
         }
     }
 }

@@ -7,7 +7,6 @@ light and dark.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,27 +15,22 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from harness.earmark_app import RunningApp
-from harness.earmark_cli import cli
 from harness.earmark_page import CURRENT_SEGMENT
-from harness.library_page import open_from_sidebar, screenshot
+from harness.library_page import screenshot
 from harness.notes_page import SEARCH_HIT, SEARCH_INPUT
 from harness.settings_dialog import close_settings, open_settings, set_text
+from harness.speech import SPEECH, import_reading, open_reading
 
-SPEECH = Path(__file__).resolve().parents[1] / "fixtures" / "speech"
-TITLE = "A Reading"
 
 
 @pytest.mark.parametrize(("theme", "name"), [("Adwaita", "light"), ("Adwaita:dark", "dark")], ids=["light", "dark"])
 def test_an_episode_without_a_transcript_is_transcribed_offline_and_then_found_by_a_spoken_word(
     launch_app: Callable[..., RunningApp], data_dir: Path, tmp_path: Path, artifacts_dir: Path, theme: str, name: str
 ) -> None:
-    audio = tmp_path / "reading.flac"
-    shutil.copy(SPEECH / "sense-0870.flac", audio)
-    cli(data_dir, "import", str(audio), "--title", TITLE)
+    import_reading(data_dir, SPEECH / "sense-0870.flac", tmp_path)
     page = launch_app({"GTK_THEME": theme}).page
     page.segments()
-    open_from_sidebar(page, TITLE)
-    page.wait_until(lambda d: page.title() == TITLE, "the reading did not open")
+    open_reading(page)
 
     page.wait_visible('[data-testid="transcript-transcribe"]').click()
     page.wait_visible('[data-testid="align-progress"]')
@@ -72,17 +66,14 @@ def test_an_episode_without_a_transcript_is_transcribed_offline_and_then_found_b
 def test_the_speech_model_folder_named_in_settings_is_the_one_used(
     launch_app: Callable[..., RunningApp], data_dir: Path, tmp_path: Path
 ) -> None:
-    audio = tmp_path / "reading.flac"
-    shutil.copy(SPEECH / "goforward.flac", audio)
-    cli(data_dir, "import", str(audio), "--title", TITLE)
+    import_reading(data_dir, SPEECH / "goforward.flac", tmp_path)
     page = launch_app().page
     page.segments()
     missing = str(tmp_path / "no-model-here")
     open_settings(page)
     set_text(page, "setting-speech-model-dir", missing, "speech.model_dir")
     close_settings(page)
-    open_from_sidebar(page, TITLE)
-    page.wait_until(lambda d: page.title() == TITLE, "the reading did not open")
+    open_reading(page)
 
     page.wait_visible('[data-testid="transcript-transcribe"]').click()
     page.wait_until(

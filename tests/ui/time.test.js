@@ -27,5 +27,7 @@ test("the time left follows the pace so far, and says nothing before there is on
   assert.equal(timeLeft(10_000, 0.5), "less than a minute left");
   assert.equal(timeLeft(60_000, 0.25), "about 3 min left");
   assert.equal(timeLeft(30 * 60_000, 0.2), "about 2 h 0 min left");
+  assert.equal(timeLeft(60_000, 0.6, 0.5), "about 4 min left", "the pace since the watch began");
+  assert.equal(timeLeft(60_000, 0.5, 0.5), "", "nothing done since");
   assert.equal(timeLeft(60_000, 1), "", "done");
 });

@@ -27,7 +27,7 @@
  * @typedef {{episode: number, transcript: TranscriptContent,
  *   segments: {confidence: number, flagged: boolean}[],
  *   unmatched: {start_ms: number, end_ms: number}[]}} AlignSummary
- * @typedef {{episode: number, stage: "decoding"|"synthesizing"|"matching", done: number}} AlignProgress
+ * @typedef {{episode: number, stage: "decoding"|"synthesizing"|"matching"|"transcribing", done: number}} AlignProgress
  * @typedef {{segment: number, given_ms: number, at_ms: number, shift_ms: number}} DriftStep
  * @typedef {{episode: number, transcript: TranscriptContent,
  *   drift: {offset_ms: number, steps: DriftStep[], offsets_ms: number[], measured: number}}} DriftSummary
@@ -185,6 +185,15 @@ export const nudgeTranscript = (id, deltaMs) => call("transcript_nudge", { id, d
  * @param {number} id @returns {Promise<{episode: number, transcript: TranscriptContent}>}
  */
 export const transcribe = (id) => call("transcript_transcribe", { id });
+
+/**
+ * A background transcription ended (Settings' "transcribe in the background", or
+ * one a quit interrupted): its transcript kept, or the error that stopped it.
+ * @param {(ended: {episode: number, transcript?: TranscriptContent, error?: IpcError}) => void} onEnded
+ * @returns {Promise<() => void>}
+ */
+export const onTranscribed = (onEnded) =>
+  tauri().event.listen("transcript-transcribed", (/** @type {any} */ e) => onEnded(e.payload));
 
 /** Stops the episode's alignment; false when none runs. @param {number} id @returns {Promise<boolean>} */
 export const cancelAlign = (id) => call("transcript_align_cancel", { id });

@@ -9,7 +9,7 @@
 
 import * as api from "./api.js";
 import { timeLeft } from "./lib/time.js";
-import { describeAlignment, describeDrift, describeNudge } from "./lib/timing.js";
+import { describeAlignment, describeDrift, describeNudge, describeTranscribed } from "./lib/timing.js";
 import { createTranscriptView } from "./views/transcript/view.js";
 
 /**
@@ -27,7 +27,12 @@ import { createTranscriptView } from "./views/transcript/view.js";
 export function createTranscriptSession(opened, { scroller, lines, backToNow }, { onPlayFrom, report, inform }) {
   /** Bumped on every transcript shown, so late answers for an older one are dropped. */
   let generation = 0;
-  /** The episodes being aligned or transcribed, with when the job began (for the time left); a late progress event cannot show a finished job. @type {Map<number, number>} */
+  /**
+   * The episodes being aligned or transcribed, with when the window first heard of the
+   * job and how far it was then (for the time left); a late progress event cannot show
+   * a finished job.
+   * @type {Map<number, {at: number, from: number}>}
+   */
   const aligning = new Map();
   /** Episodes whose page transcript was aligned on its own this session (once each). */
   const autoAligned = new Set();
@@ -105,11 +110,7 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
         })
         .catch(report);
     },
-    onTranscribe: () =>
-      runJob(api.transcribe, (result) => {
-        const lines = result.transcript.segments.length;
-        return `Transcribed on this computer: ${lines} line${lines === 1 ? "" : "s"}. Words may be misheard.`;
-      }),
+    onTranscribe: () => runJob(api.transcribe, (result) => describeTranscribed(result.transcript.segments.length)),
     onCancelAlign: () => {
       const id = opened.id;
       if (id == null) return;
@@ -138,7 +139,7 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
     const id = opened.id;
     if (id == null) return;
     view.tools.setAligning(0, false);
-    aligning.set(id, performance.now());
+    aligning.set(id, { at: performance.now(), from: 0 });
     start(id)
       .finally(() => aligning.delete(id))
       .then((result) => {
@@ -218,11 +219,25 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
     },
     /** Follows the Rust side: alignment progress, transcript files dragged onto the window. @returns {Promise<void>} */
     async connect() {
-      await api.onAlignProgress(({ episode, done }) => {
-        const started = aligning.get(episode);
-        if (episode !== opened.id || started === undefined) return;
+      await api.onAlignProgress(({ episode, stage, done }) => {
+        if (episode !== opened.id) return;
+        let started = aligning.get(episode);
+        // A transcription running in the background shows from the first word of it.
+        if (started === undefined && stage === "transcribing") {
+          started = { at: performance.now(), from: done };
+          aligning.set(episode, started);
+        }
+        if (started === undefined) return;
         view.tools.setAligning(done);
-        view.tools.setTimeLeft(timeLeft(performance.now() - started, done));
+        view.tools.setTimeLeft(timeLeft(performance.now() - started.at, done, started.from));
+      });
+      await api.onTranscribed(({ episode, transcript }) => {
+        aligning.delete(episode);
+        if (episode !== opened.id) return;
+        view.tools.setAligning(null);
+        if (!transcript) return;
+        show(transcript).catch(report);
+        inform(describeTranscribed(transcript.segments.length));
       });
       await api.onTranscriptDrag(({ active }) => view.tools.showDropHint(active));
       await api.onTranscriptDropped(() => {

@@ -23,16 +23,19 @@ pub async fn settings_get(
     state.with_store(move |s| s.setting(&key)).await
 }
 
-/// Sets a setting; the value as stored.
+/// Sets a setting; the value as stored. Background transcription looks again.
 #[tauri::command]
 pub async fn settings_set(
     state: State<'_, AppState>,
+    jobs: State<'_, LibraryJobs>,
     key: String,
     value: serde_json::Value,
 ) -> IpcResult<serde_json::Value> {
-    state
+    let stored = state
         .with_store(move |s| set_setting(s, &key, &value))
-        .await
+        .await;
+    jobs.transcriptions.nudge();
+    stored
 }
 
 /// The extensions offered for backups.

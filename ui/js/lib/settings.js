@@ -47,6 +47,9 @@ export const PODCAST_INDEX_SECRET = { key: "directory.podcastindex_secret", fall
 /** A folder with a CTranslate2 Whisper model to transcribe with; empty for the installed one. @type {TextSetting} */
 export const SPEECH_MODEL_DIR = { key: "speech.model_dir", fallback: "" };
 
+/** Transcribe episodes on this computer that have no transcript, in the background. @type {FlagSetting} */
+export const AUTO_TRANSCRIBE = { key: "speech.auto_transcribe", fallback: false };
+
 /**
  * `value` kept within the setting's limits.
  * @param {NumberSetting} setting

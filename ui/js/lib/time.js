@@ -37,12 +37,16 @@ export function formatSeconds(ms) {
 }
 
 /**
- * The time a job has left, in words, from how long it has run and the share done
- * (its pace so far); "" until a little is done, when the pace says nothing yet.
+ * The time a job has left, in words, from how long it has been watched, the share
+ * done, and the share it had done when the watch began (a job resumed, or one the
+ * window first hears of halfway): its pace since then; "" until a little is done,
+ * when the pace says nothing yet.
  * @param {number} elapsedMs
- * @param {number} done 0 to 1
+ * @param {number} doneNow 0 to 1
+ * @param {number} [doneThen] 0 to 1
  */
-export function timeLeft(elapsedMs, done) {
+export function timeLeft(elapsedMs, doneNow, doneThen = 0) {
+  const done = (doneNow - doneThen) / (1 - doneThen);
   if (!(done >= 0.02) || done >= 1 || !(elapsedMs > 0)) return "";
   const leftMs = (elapsedMs * (1 - done)) / done;
   if (leftMs < 60_000) return "less than a minute left";

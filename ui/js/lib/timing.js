@@ -38,6 +38,15 @@ export function describeNudge(deltaMs) {
 }
 
 /**
+ * Words for a transcription kept: how many lines, and that words may be misheard.
+ * @param {number} lines
+ * @returns {string}
+ */
+export function describeTranscribed(lines) {
+  return `Transcribed on this computer: ${lines} line${lines === 1 ? "" : "s"}. Words may be misheard.`;
+}
+
+/**
  * Words for what aligning did: lines not found in the audio, and audio no line was
  * matched to (an ad, music, or the rest of an episode whose page cut its
  * transcript off).

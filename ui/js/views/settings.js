@@ -2,6 +2,7 @@
 /** The settings dialog: each change is saved at once. @module views/settings */
 
 import {
+  AUTO_TRANSCRIBE,
   EARMARK_MS,
   PAUSE_WHILE_NOTING,
   PODCAST_INDEX_KEY,
@@ -54,16 +55,26 @@ function textField(setting) {
   };
 }
 
-/** Settings shown in the dialog, by input name. @type {Record<string, SettingField>} */
-const SETTINGS = {
-  pause_while_typing: {
-    key: PAUSE_WHILE_NOTING.key,
-    fallback: PAUSE_WHILE_NOTING.fallback,
+/**
+ * A box ticked or not.
+ * @param {import("../lib/settings.js").FlagSetting} setting
+ * @returns {SettingField}
+ */
+function flagField(setting) {
+  return {
+    key: setting.key,
+    fallback: setting.fallback,
     read: (input) => input.checked,
     write: (input, value) => {
       input.checked = value === true;
     },
-  },
+  };
+}
+
+/** Settings shown in the dialog, by input name. @type {Record<string, SettingField>} */
+const SETTINGS = {
+  pause_while_typing: flagField(PAUSE_WHILE_NOTING),
+  auto_transcribe: flagField(AUTO_TRANSCRIBE),
   skip_back_seconds: secondsField(SKIP_BACK_MS),
   skip_forward_seconds: secondsField(SKIP_FORWARD_MS),
   earmark_seconds: secondsField(EARMARK_MS),

@@ -102,7 +102,7 @@ impl AlignJobs {
         job: impl FnOnce(&AtomicBool, &mut dyn FnMut(Stage, f32)) -> Result<T, AlignJobError>,
     ) -> Result<T, ErrorReport> {
         let running = self.start(episode).ok_or_else(|| {
-            ErrorReport::new("align_running", "This transcript is being aligned already.")
+            ErrorReport::new("align_running", "Earmark is already working on this episode's transcript (aligning or transcribing it).")
         })?;
         let mut last = (Stage::Decoding, -1.0f32);
         let mut report = |stage: Stage, done: f32| {

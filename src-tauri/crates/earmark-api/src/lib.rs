@@ -38,6 +38,7 @@ pub mod settings;
 pub mod shared;
 pub mod speech_options;
 pub mod supervise;
+pub mod transcribe_queue;
 pub mod transcript_file;
 pub mod transcript_times;
 pub mod transcription;

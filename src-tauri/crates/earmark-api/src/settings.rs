@@ -34,6 +34,9 @@ pub const PODCAST_INDEX_SECRET_KEY: &str = "directory.podcastindex_secret";
 /// A folder with a CTranslate2 Whisper model to transcribe with instead of the
 /// installed one (a string; empty for the installed one).
 pub const SPEECH_MODEL_KEY: &str = "speech.model_dir";
+/// Transcribe episodes with audio on this computer and no transcript in the
+/// background (a boolean; [`crate::transcribe_queue`]).
+pub const AUTO_TRANSCRIBE_KEY: &str = "speech.auto_transcribe";
 
 /// Minutes between background checks unless the settings say otherwise.
 pub const DEFAULT_REFRESH_MINUTES: f64 = 60.0;

@@ -46,6 +46,7 @@ pub fn transcribe_episode(
         let audio = row.audio_path.filter(|path| path.is_file());
         (audio.ok_or(UseCaseError::NotDownloaded)?, options)
     };
+    let _running = Running::mark(store, episode);
     let heard = jobs.run(episode, progress, |cancel, report| {
         let mut journal = LockedJournal {
             store,
@@ -71,6 +72,65 @@ pub fn transcribe_episode(
         episode,
         transcript: kept.into(),
     })
+}
+
+/// The settings key listing the episodes being transcribed (a JSON array of ids): an
+/// id left there when the app quit is a transcription to go on with.
+const RUNNING_KEY: &str = "speech.running";
+
+/// The episodes whose transcription a quit interrupted and that still have no
+/// transcript.
+pub fn interrupted(store: &Store) -> Vec<EpisodeId> {
+    let running: Vec<EpisodeId> = store
+        .setting(RUNNING_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    running
+        .into_iter()
+        .filter(|id| matches!(store.transcript_info(*id), Ok(None)))
+        .collect()
+}
+
+/// An episode listed under [`RUNNING_KEY`] while its transcription runs; however the
+/// job ends (kept, failed, cancelled, panicked) it leaves the list. Only a quit
+/// leaves it there.
+struct Running<'a> {
+    store: &'a Mutex<Store>,
+    episode: EpisodeId,
+}
+
+impl<'a> Running<'a> {
+    fn mark(store: &'a Mutex<Store>, episode: EpisodeId) -> Self {
+        change_running(store, |running| {
+            if !running.contains(&episode) {
+                running.push(episode);
+            }
+        });
+        Running { store, episode }
+    }
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        let episode = self.episode;
+        change_running(self.store, |running| running.retain(|id| *id != episode));
+    }
+}
+
+/// Changes the list of running transcriptions (a library that cannot be written
+/// only loses the chance to go on after a quit).
+fn change_running(store: &Mutex<Store>, change: impl FnOnce(&mut Vec<EpisodeId>)) {
+    let store = lock(store);
+    let mut running: Vec<EpisodeId> = store
+        .setting(RUNNING_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    change(&mut running);
+    if let Err(error) = store.set_setting(RUNNING_KEY, &running) {
+        eprintln!("earmark: could not note the running transcription: {error}");
+    }
 }
 
 /// The library's journal of finished chunks, taking the library's lock only for
@@ -123,11 +183,21 @@ mod tests {
     fn the_speech_heard_becomes_the_episodes_machine_made_transcript_with_words() {
         let (_dir, store, id) = library_with("goforward.flac");
         let mut stages = Vec::new();
+        let mut listed = Vec::new();
         let done = transcribe_episode(&AlignJobs::default(), &store, id, |stage, _| {
-            stages.push(stage)
+            stages.push(stage);
+            listed.push(interrupted(&lock(&store)));
         })
         .expect("transcribed");
         assert_eq!(done.episode, id);
+        assert!(
+            listed.iter().all(|running| running == &[id]),
+            "listed as running while it runs: {listed:?}"
+        );
+        assert!(
+            interrupted(&lock(&store)).is_empty(),
+            "and no longer once kept"
+        );
         assert!(stages.contains(&Stage::Transcribing), "{stages:?}");
         let kept = lock(&store)
             .get_transcript(id)

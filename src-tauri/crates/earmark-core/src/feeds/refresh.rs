@@ -92,7 +92,7 @@ pub fn subscribe(store: &Store, http: &HttpClient, url: &str) -> Result<Refreshe
     }
     let unasked = || SubscribeError::Net(unasked_not_modified(&url));
     let (url, fetched, page) = match fetch_document(http, &url, &Validators::default())? {
-        Some(Document::Feed(fetched)) => (url, fetched, None),
+        Some(Document::Feed(fetched)) => (url, *fetched, None),
         Some(Document::Page { html, at }) => {
             let (feed_url, fetched) = discovered(http, &html, &at, &url)?;
             if let Some(existing) = store.podcast_by_feed_url(&feed_url)? {
@@ -168,7 +168,7 @@ fn discovered(
         if let Ok(Some(Document::Feed(fetched))) =
             fetch_document(http, candidate, &Validators::default())
         {
-            return Ok((candidate.clone(), fetched));
+            return Ok((candidate.clone(), *fetched));
         }
     }
     Err(SubscribeError::NoFeedOnPage {
@@ -353,7 +353,7 @@ struct FetchedFeed {
 
 /// What an address held: a feed, or a web page (to look for its feed in).
 enum Document {
-    Feed(FetchedFeed),
+    Feed(Box<FetchedFeed>),
     Page {
         /// The page's text.
         html: String,
@@ -370,7 +370,7 @@ fn fetch_feed(
     known: &Validators,
 ) -> Result<Option<FetchedFeed>, SubscribeError> {
     match fetch_document(http, url, known)? {
-        Some(Document::Feed(fetched)) => Ok(Some(fetched)),
+        Some(Document::Feed(fetched)) => Ok(Some(*fetched)),
         Some(Document::Page { .. }) => Err(SubscribeError::NotAPodcast {
             url: url.to_owned(),
             reason: FeedError::NotAFeed(WEB_PAGE.to_owned()),
@@ -416,12 +416,12 @@ fn fetch_document(
             })
         }
     };
-    Ok(Some(Document::Feed(FetchedFeed {
+    Ok(Some(Document::Feed(Box::new(FetchedFeed {
         feed,
         moved_to: fetched.moved_to,
         validators: fetched.validators,
         bytes: fetched.bytes.len() as u64,
-    })))
+    }))))
 }
 
 /// A parsed episode as the store keeps it.

@@ -4,11 +4,12 @@
 //!
 //! Kept per file version ([`FileKey`]) and per recogniser (a name for its model and
 //! language): a changed file or another model finds nothing and starts over.
+//! Also which episodes a background transcription may take on.
 
 use rusqlite::params;
 
 use super::db::path_text;
-use super::{FileKey, Store, StoreError, StoreResult};
+use super::{EpisodeId, FileKey, Store, StoreError, StoreResult};
 use crate::transcript::Word;
 
 /// One chunk of a transcription that is done.
@@ -23,6 +24,19 @@ pub struct FinishedChunk {
 }
 
 impl Store {
+    /// The episodes with audio on this computer (downloaded or local) and no
+    /// transcript, newest first: what background transcription may take on.
+    pub fn untranscribed_on_disk(&self) -> StoreResult<Vec<EpisodeId>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT e.id FROM episodes e \
+             WHERE e.audio_path IS NOT NULL \
+             AND NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.episode_id = e.id) \
+             ORDER BY COALESCE(e.published, e.created_at) DESC, e.id DESC",
+        )?;
+        let rows = stmt.query_map([], |row| row.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The finished chunks of this file version and recogniser, in order from chunk 0
     /// and without a gap (a chunk after a missing one is of no use to a restart).
     pub fn finished_chunks(
