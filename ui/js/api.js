@@ -17,7 +17,8 @@
  *   transcript_timed: boolean, transcript_coarse: boolean, transcript_page: string|null,
  *   transcript_incomplete: boolean, segments: Segment[], not_found: number[],
  *   audio_problem: string|null}} OpenedEpisode
- * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number, saved_ms: number, volume: number}} ClockSnapshot
+ * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number, saved_ms: number, volume: number,
+ *   underruns: number}} ClockSnapshot
  * @typedef {{code: string, message: string}} IpcError
  * @typedef {{start_ms: number, end_ms: number, source: "given"|"estimated"|"pinned"}} EstimatedTime
  * @typedef {{episode: number, times: EstimatedTime[], pauses: "found"|"pending"|"unavailable"}} TranscriptTimes

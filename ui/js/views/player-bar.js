@@ -203,12 +203,14 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
         position.textContent = formatTime(ms);
       }
     },
-    /** Shows the time skip silence saved, as the engine reports it. @param {api.ClockSnapshot} clock */
+    /** Shows the time skip silence saved (and the underruns) as the engine reports them. @param {api.ClockSnapshot} clock */
     showClock(clock) {
       // Speed and volume set elsewhere (the desktop's media controls) show here too.
       if (speedAnswered && Math.abs(clock.rate - speed) > 1e-6) showSpeed(clock.rate);
       if (!volumeHeld && Math.abs(Number(volume.value) - clock.volume) > 1e-3) volume.value = String(clock.volume);
       saved.dataset.ms = String(clock.saved_ms);
+      // The engine's count of output underruns (stutters), kept for diagnosis.
+      position.dataset.underruns = String(clock.underruns);
       saved.textContent = `saved ${formatTime(clock.saved_ms)}`;
       saved.hidden = skipSilence.getAttribute("aria-pressed") !== "true" && clock.saved_ms === 0;
     },

@@ -115,6 +115,7 @@ mod tests {
             duration_ms: 60_000,
             saved_ms: 0,
             volume: 1.0,
+            underruns: 0,
         }))
     }
 

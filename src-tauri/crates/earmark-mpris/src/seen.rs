@@ -140,6 +140,7 @@ mod tests {
             duration_ms: 600_000,
             saved_ms: 0,
             volume: 1.0,
+            underruns: 0,
         }
     }
 

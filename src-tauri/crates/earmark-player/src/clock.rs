@@ -23,6 +23,9 @@ pub struct ClockSnapshot {
     pub saved_ms: u64,
     /// Linear output volume, 0.0–1.0.
     pub volume: f32,
+    /// Times since the engine started that the output had nothing to play mid-file
+    /// (decoding fell behind): a stutter the listener hears. 0 on a healthy machine.
+    pub underruns: u64,
 }
 
 /// Frame bookkeeping of one stream, from which the heard position is derived.

@@ -50,6 +50,8 @@ pub(crate) struct Engine {
     skip_silence: bool,
     /// Listening time saved in the open episode by streams already replaced, in frames.
     saved_frames: u64,
+    /// Output underruns of the streams retired since the engine started.
+    underruns: u64,
     on_event: Rc<dyn Fn(PlayerEvent)>,
     last_tick: Instant,
 }
@@ -67,6 +69,7 @@ impl Engine {
             speed: 1.0,
             skip_silence: false,
             saved_frames: 0,
+            underruns: 0,
             on_event,
             last_tick: Instant::now(),
         }
@@ -218,6 +221,7 @@ impl Engine {
     fn retire(&mut self, feed: StreamFeed, detached: Option<StreamSource>) {
         feed.shared.stop();
         self.saved_frames += feed.shared.frames_saved();
+        self.underruns += feed.shared.underruns();
         if detached.is_some() || self.output.is_none() {
             return;
         }
@@ -359,6 +363,10 @@ impl Engine {
                 info.ms_at_frame(saved),
             )
         });
+        let streaming = self
+            .current
+            .as_ref()
+            .map_or(0, |c| c.feed.shared.underruns());
         ClockSnapshot {
             media_ms,
             rate: self.speed,
@@ -366,6 +374,7 @@ impl Engine {
             duration_ms,
             saved_ms,
             volume: self.volume,
+            underruns: self.underruns + streaming,
         }
     }
 

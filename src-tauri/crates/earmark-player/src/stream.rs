@@ -55,6 +55,9 @@ pub(crate) struct StreamShared {
     speed: AtomicU32,
     /// Whether long silences are skipped.
     skip_silence: AtomicBool,
+    /// Times the output found nothing to play while playing mid-file (the engine
+    /// thread fell behind): each run of silence counts once.
+    underruns: AtomicU64,
 }
 
 impl StreamShared {
@@ -66,6 +69,11 @@ impl StreamShared {
     /// Listening time saved by skipping silence, in frames at normal speed.
     pub(crate) fn frames_saved(&self) -> u64 {
         self.frames_saved.load(Ordering::Acquire)
+    }
+
+    /// Output underruns of this stream so far.
+    pub(crate) fn underruns(&self) -> u64 {
+        self.underruns.load(Ordering::Acquire)
     }
 
     /// Pauses (outputs silence) or resumes.
@@ -166,6 +174,8 @@ pub(crate) struct Pipeline {
     out_pos: usize,
     /// The ring is empty after the last frame: play out the stretcher's tail.
     draining: bool,
+    /// The output is in a run of underrun silence (counted once, at its start).
+    starving: bool,
     /// Frames taken from the ring so far (played or skipped).
     consumed: u64,
     /// Frames let through by the silence gate so far: the coordinates of `hop.start`
@@ -219,6 +229,7 @@ pub(crate) fn stream_pair(
         volume: AtomicU32::new(settings.volume.to_bits()),
         speed: AtomicU32::new(settings.speed.to_bits()),
         skip_silence: AtomicBool::new(settings.skip_silence),
+        underruns: AtomicU64::new(0),
     });
     let stretcher = Stretcher::new(sample_rate, channels)?;
     let hop_samples = stretcher.hop_frames() * usize::from(channels.get());
@@ -236,6 +247,7 @@ pub(crate) fn stream_pair(
         out: vec![0.0; hop_samples].into_boxed_slice(),
         out_pos: 0,
         draining: false,
+        starving: false,
         consumed: 0,
         passed: 0,
         stretch_from: 0,
@@ -411,10 +423,18 @@ impl Iterator for StreamSource {
             if self.shared.paused.load(Ordering::Acquire) {
                 return self.silent_frame();
             }
-            if pipeline.out_pos >= pipeline.hop.samples && !pipeline.refill(&self.shared, channels)
-            {
-                // Underrun or end of file: silence keeps the channels aligned.
-                return self.silent_frame();
+            if pipeline.out_pos >= pipeline.hop.samples {
+                let refilled = pipeline.refill(&self.shared, channels);
+                // Mid-file, after the first frame, nothing to play is an underrun.
+                let underrun = !refilled && !pipeline.draining && pipeline.passed > 0;
+                if underrun && !pipeline.starving {
+                    self.shared.underruns.fetch_add(1, Ordering::AcqRel);
+                }
+                pipeline.starving = underrun;
+                if !refilled {
+                    // Underrun or end of file: silence keeps the channels aligned.
+                    return self.silent_frame();
+                }
             }
         }
         let sample = pipeline.out[pipeline.out_pos];
@@ -442,5 +462,75 @@ impl Source for StreamSource {
 
     fn total_duration(&self) -> Option<Duration> {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RATE: u32 = 8_000;
+
+    fn pair() -> (StreamFeed, StreamSource) {
+        let settings = StreamSettings {
+            volume: 1.0,
+            speed: 1.0,
+            skip_silence: false,
+        };
+        let channels = NonZero::new(1).expect("one channel");
+        let rate = NonZero::new(RATE).expect("a rate");
+        stream_pair(channels, rate, settings).expect("a stream")
+    }
+
+    /// Feeds `frames` of a tone (no silence to skip) and plays `pulled` frames.
+    fn feed_and_play(
+        feed: &mut StreamFeed,
+        source: &mut StreamSource,
+        frames: usize,
+        pulled: usize,
+    ) {
+        let tone: Vec<f32> = (0..frames)
+            .map(|i| if i % 2 == 0 { 0.5 } else { -0.5 })
+            .collect();
+        assert_eq!(feed.push(&tone), frames);
+        for _ in 0..pulled {
+            assert!(source.next().is_some());
+        }
+    }
+
+    #[test]
+    fn an_output_that_runs_dry_mid_file_counts_one_underrun_per_run_of_silence() {
+        let (mut feed, mut source) = pair();
+        feed.shared.set_paused(false);
+        let second = RATE as usize;
+        feed_and_play(&mut feed, &mut source, second, second);
+        assert_eq!(feed.shared.underruns(), 0, "all it pulled was there");
+        feed_and_play(&mut feed, &mut source, second, 2 * second);
+        assert_eq!(
+            feed.shared.underruns(),
+            1,
+            "one run of silence, counted once"
+        );
+        feed_and_play(&mut feed, &mut source, second, second / 2);
+        assert_eq!(feed.shared.underruns(), 1, "playing on adds none");
+        feed_and_play(&mut feed, &mut source, 0, second);
+        assert_eq!(feed.shared.underruns(), 2, "a second run of silence");
+        feed.shared.finish_input();
+        feed_and_play(&mut feed, &mut source, 0, second);
+        assert_eq!(
+            feed.shared.underruns(),
+            2,
+            "after the end, silence is no underrun"
+        );
+    }
+
+    #[test]
+    fn a_paused_or_unstarted_output_has_no_underrun() {
+        let (mut feed, mut source) = pair();
+        feed_and_play(&mut feed, &mut source, 0, RATE as usize);
+        assert_eq!(feed.shared.underruns(), 0, "paused");
+        feed.shared.set_paused(false);
+        feed_and_play(&mut feed, &mut source, 0, RATE as usize);
+        assert_eq!(feed.shared.underruns(), 0, "nothing played yet");
     }
 }
