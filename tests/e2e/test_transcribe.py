@@ -2,11 +2,14 @@
 tests/fixtures/speech) offers Transcribe; the progress bar and Cancel show while
 Whisper runs in its helper; the lines arrive marked machine-made, and a word only
 spoken is then found by search, and its line plays from its time. Screenshots in
-light and dark.
+light and dark. The demo episode's audio, transcribed without its published
+transcript, lights each word where the audio says it.
 """
 
 from __future__ import annotations
 
+import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,11 +18,14 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from harness.earmark_app import RunningApp
-from harness.earmark_page import CURRENT_SEGMENT
+from harness.earmark_cli import cli
+from harness.earmark_page import CURRENT_SEGMENT, POSITION
 from harness.library_page import screenshot
 from harness.notes_page import SEARCH_HIT, SEARCH_INPUT
 from harness.settings_dialog import close_settings, open_settings, set_text
-from harness.speech import SPEECH, import_reading, open_reading
+from harness.speech import MACHINE_MADE, SPEECH, TITLE, import_reading, open_reading
+
+DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo"
 
 
 
@@ -61,6 +67,67 @@ def test_an_episode_without_a_transcript_is_transcribed_offline_and_then_found_b
     )
     start = page.segment_of(lit).start_ms
     assert abs(page.position_ms() - start) < 600, "the player is at that line"
+
+
+def test_the_demo_audio_transcribed_lights_each_word_where_it_is_heard(
+    launch_app: Callable[..., RunningApp], data_dir: Path, tmp_path: Path
+) -> None:
+    # The demo episode's audio without its published transcript.
+    import_reading(data_dir, DEMO / "demo.mp3", tmp_path)
+    page = launch_app().page
+    open_reading(page)
+    page.wait_visible('[data-testid="transcript-transcribe"]').click()
+    page.segments(timeout=180)
+    page.wait_until(lambda d: d.execute_script(MACHINE_MADE), "the transcript is not marked machine-made")
+
+    # A word only spoken in the copy: its search hit opens the copy at that line.
+    box = page.wait_visible(SEARCH_INPUT)
+    box.send_keys("shorthand")
+    box.send_keys(Keys.ENTER)
+    page.wait_until(
+        lambda d: d.execute_script(
+            "const hit = [...document.querySelectorAll(arguments[0])].find((h) => h.textContent.includes(arguments[1])"
+            "  && h.dataset.kind === 'transcript'); if (hit) hit.click(); return !!hit;",
+            SEARCH_HIT,
+            TITLE,
+        ),
+        "no hit in the transcribed copy",
+    )
+    page.wait_until(lambda d: page.title() == TITLE, "the hit did not open the copy")
+    if page.play_state() != "playing":
+        page.click_play_toggle()
+    lit_at = page.wait_until(
+        lambda d: d.execute_script(
+            "const w = document.querySelector('.segment.is-current .word.is-current-word');"
+            "return w && /shorthand/i.test(w.textContent) ? Number(document.querySelector(arguments[0]).dataset.ms) : 0;",
+            POSITION,
+        ),
+        "the spoken word was never lit",
+        timeout=30,
+    )
+    # The published transcript's timing puts it inside a line that says it ...
+    lines = cues_saying("shorthand")
+    assert any(start <= lit_at <= end for start, end in lines), f"lit at {lit_at} ms, outside {lines}"
+    # ... and the audio under the lit word says it.
+    # (From half a second before the moment it was seen lit: the look at the page
+    # lags the light, and the light the word's start.)
+    clip = tmp_path / "lit-word.wav"
+    start = max(0, lit_at - 500) / 1000
+    subprocess.run(["sox", str(DEMO / "demo.mp3"), str(clip), "trim", f"{start:.3f}", "1.5"], check=True)
+    heard = cli(data_dir, "transcribe", str(clip))
+    words = " ".join(segment["text"] for segment in heard["segments"]).lower()
+    assert "shorthand" in re.sub(r"[^a-z]", "", words), f"at the lit word ({lit_at} ms) the audio says {words!r}"
+
+
+def cues_saying(word: str) -> list[tuple[int, int]]:
+    """(start, end) in ms of the demo's published cues whose text has `word`."""
+    found = []
+    for block in (DEMO / "demo.vtt").read_text(encoding="utf-8").split("\n\n"):
+        times = re.search(r"(\d+):(\d+):(\d+)\.(\d+) --> (\d+):(\d+):(\d+)\.(\d+)", block)
+        if times and word in block.lower():
+            h, m, sec, ms, h2, m2, sec2, ms2 = map(int, times.groups())
+            found.append((((h * 60 + m) * 60 + sec) * 1000 + ms, ((h2 * 60 + m2) * 60 + sec2) * 1000 + ms2))
+    return found
 
 
 def test_the_speech_model_folder_named_in_settings_is_the_one_used(

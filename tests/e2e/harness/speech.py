@@ -12,6 +12,8 @@ from .library_page import open_from_sidebar
 
 SPEECH = Path(__file__).resolve().parents[2] / "fixtures" / "speech"
 TITLE = "A Reading"
+#: A script: whether the transcript shown is marked machine-made.
+MACHINE_MADE = "const s = document.querySelector('[data-testid=transcript-machine-made]'); return !!s && !s.hidden;"
 
 
 def import_reading(data_dir: Path, audio: Path, folder: Path) -> None:
