@@ -85,7 +85,7 @@ pub fn run() {
             commands::settings::library_restore,
             commands::transcript::transcript_times,
             commands::transcript::transcript_pin,
-            commands::transcript::transcript_unpin,
+            commands::transcript::transcript_correct,
             commands::transcript::transcript_choose_file,
             commands::transcript::transcript_attach_dropped,
             commands::transcript::transcript_attach_bytes,

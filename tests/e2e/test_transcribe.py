@@ -17,13 +17,15 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from harness.display import Display
 from harness.earmark_app import RunningApp
 from harness.earmark_cli import cli
 from harness.earmark_page import CURRENT_SEGMENT, POSITION
 from harness.library_page import screenshot
 from harness.notes_page import SEARCH_HIT, SEARCH_INPUT
+from harness.page_screenshot import save_page_screenshot
 from harness.settings_dialog import close_settings, open_settings, set_text
-from harness.speech import MACHINE_MADE, SPEECH, TITLE, import_reading, open_reading
+from harness.speech import LINES_TEXT, MACHINE_MADE, SPEECH, TITLE, import_reading, open_reading
 
 DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo"
 
@@ -117,6 +119,58 @@ def test_the_demo_audio_transcribed_lights_each_word_where_it_is_heard(
     heard = cli(data_dir, "transcribe", str(clip))
     words = " ".join(segment["text"] for segment in heard["segments"]).lower()
     assert "shorthand" in re.sub(r"[^a-z]", "", words), f"at the lit word ({lit_at} ms) the audio says {words!r}"
+
+
+SELECT_WORD = """
+const [word] = arguments;
+const text = [...document.querySelectorAll('.segment .segment-text')].find((t) => t.textContent.includes(word));
+if (!text) return false;
+const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const at = node.data.indexOf(word);
+  if (at < 0) continue;
+  const range = document.createRange();
+  range.setStart(node, at);
+  range.setEnd(node, at + word.length);
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+  text.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+  return true;
+}
+return false;
+"""
+
+
+def test_a_misheard_word_is_corrected_in_place_and_the_correction_is_kept(
+    launch_app: Callable[..., RunningApp], display: Display, data_dir: Path, tmp_path: Path, artifacts_dir: Path
+) -> None:
+    import_reading(data_dir, SPEECH / "goforward.flac", tmp_path)
+    first = launch_app()
+    page = first.page
+    open_reading(page)
+    page.wait_visible('[data-testid="transcript-transcribe"]').click()
+    page.segments(timeout=180)
+    assert page.driver.execute_script(SELECT_WORD, "forward"), "the word to correct is not shown"
+    offered = page.wait_visible('[data-testid="correct-words"]')
+    save_page_screenshot(page.driver, artifacts_dir / "correct-offered.png")
+    offered.click()
+    editor = page.wait_visible('[data-testid="correct-input"]')
+    assert editor.get_attribute("value") == "forward", "the editor holds the selected words"
+    save_page_screenshot(page.driver, artifacts_dir / "correct-word.png")  # focus kept: it is the editor's
+    editor.send_keys(Keys.CONTROL, "a")
+    editor.send_keys("fourth ward", Keys.ENTER)
+    page.wait_until(lambda d: "Go fourth ward" in d.execute_script(LINES_TEXT), "the line was not corrected")
+
+    # Kept: the next start shows it, and search finds the words typed.
+    first.kill()
+    first.close(display, artifacts_dir / "corrected.png", artifacts_dir / "corrected.log")
+    again = launch_app().page
+    open_reading(again)
+    again.wait_until(lambda d: "Go fourth ward" in d.execute_script(LINES_TEXT), "the correction was not kept")
+    box = again.wait_visible(SEARCH_INPUT)
+    box.send_keys("fourth")
+    box.send_keys(Keys.ENTER)
+    again.wait_visible(f'{SEARCH_HIT}[data-kind="transcript"]')
 
 
 def cues_saying(word: str) -> list[tuple[int, int]]:

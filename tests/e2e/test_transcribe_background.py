@@ -19,9 +19,8 @@ from harness.earmark_page import POSITION
 from harness.library_page import screenshot
 from harness.processes import wait_for
 from harness.settings_dialog import close_settings, open_settings, saved_setting
-from harness.speech import MACHINE_MADE, SPEECH, TITLE, import_reading, open_reading
+from harness.speech import LINES_TEXT, MACHINE_MADE, SPEECH, TITLE, import_reading, open_reading
 
-LINES_TEXT = "return [...document.querySelectorAll('[data-testid=segment]')].map((e) => e.textContent).join(' ');"
 
 
 def test_ticking_the_box_transcribes_the_open_episode_in_the_background(

@@ -125,8 +125,15 @@ export const transcriptTimes = (id, scan) => call("transcript_times", { id, scan
 /** "This line starts now". @param {number} id @param {number} index @param {number} ms @returns {Promise<TranscriptTimes>} */
 export const pinLine = (id, index, ms) => call("transcript_pin", { id, index, ms: Math.max(0, Math.round(ms)) });
 
+/**
+ * Corrects words of a line in place; the transcript as corrected.
+ * @param {number} id @param {import("./views/highlight-popover.js").Correction} fix
+ * @returns {Promise<TranscriptContent>}
+ */
+export const correctTranscript = (id, fix) => call("transcript_correct", { id, fix });
+
 /** @param {number} id @param {number} index @returns {Promise<TranscriptTimes>} */
-export const unpinLine = (id, index) => call("transcript_unpin", { id, index });
+export const unpinLine = (id, index) => call("transcript_pin", { id, index, ms: null });
 
 /** Adds a transcript picked in the file dialog; null when cancelled. @param {number} id @returns {Promise<TranscriptContent|null>} */
 export const chooseTranscriptFile = (id) => call("transcript_choose_file", { id });

@@ -86,6 +86,7 @@ const chapters = createChapters(/** @type {HTMLDetailsElement} */ ($("[data-test
 });
 const searchView = createSearchView($("[data-testid=search-view]"), { onOpen: (id, at) => openEpisode(id, at) });
 const notes = createNotesSession(opened, {
+  onCorrect: (fix) => transcript.correct(fix),
   onPlayFrom: (ms) => playFrom(ms),
   onOpen: (id, at) => openEpisode(id, at),
   showView: (name) => showView(name),

@@ -30,6 +30,7 @@ import { createSeekMarkers } from "./views/seek-markers.js";
  * @property {() => boolean} isPlaying
  * @property {(message: string, undo?: () => void) => void} inform a short message (the toast), with Undo when given
  * @property {(error: unknown) => void} report a failed command (the notice bar)
+ * @property {(fix: import("./views/highlight-popover.js").Correction) => void} onCorrect corrects words of a line of the open episode's transcript
  */
 
 /** @param {Note} note */
@@ -42,7 +43,7 @@ const highlightMoment = (highlight) => highlight.start_ms;
  * @param {NotesHandlers} handlers
  */
 export function createNotesSession(opened, handlers) {
-  const { onPlayFrom, onOpen, showView, showHighlights, now, isPlaying, inform, report } = handlers;
+  const { onPlayFrom, onOpen, showView, showHighlights, now, isPlaying, inform, report, onCorrect } = handlers;
   /** @param {string} selector */
   const $ = (selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
 
@@ -60,6 +61,7 @@ export function createNotesSession(opened, handlers) {
       if (opened.id == null) return;
       api.addHighlight(opened.id, { ...passage, note: null }).then(keepHighlight).catch(report);
     },
+    onCorrect,
   });
   const panel = createNotesPanel($("[data-testid=notes-panel]"), {
     onPlayFrom,

@@ -203,6 +203,19 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
   });
 
   return {
+    /** Corrects words of a line of the open transcript, keeps and shows it. @param {import("./views/highlight-popover.js").Correction} fix */
+    correct(fix) {
+      const id = opened.id;
+      if (id == null) return;
+      api
+        .correctTranscript(id, fix)
+        .then((content) => {
+          if (id !== opened.id) return;
+          show(content).catch(report);
+          inform(`Corrected to “${fix.new}”.`);
+        })
+        .catch(report);
+    },
     /** @param {number} ms */
     setPosition(ms) {
       view.setPosition(ms);

@@ -1,16 +1,17 @@
 //! Transcript commands: estimated times and pins for untimed transcripts
 //! ([`earmark_api::transcript_times`]), and adding a transcript from a file dialog, a
 //! dropped file, or bytes the window read ([`earmark_api::transcript_file`]), or a
-//! web page. No command takes a file path from the window.
+//! web page; correcting a line's words. No command takes a file path from the window.
 
 use std::path::PathBuf;
 
-use earmark_api::episode_align::TranscriptContent;
+use earmark_api::episode_align::{correct_stored, TranscriptContent};
 use earmark_api::transcript_file::{attach_file, attach_sent};
 use earmark_api::transcript_times::{pinned, shown, unpinned, TranscriptTimes};
 use earmark_core::feeds::{attach_page_transcript, FetchedPage};
 use earmark_core::library::TRANSCRIPT_EXTENSIONS;
 use earmark_core::store::EpisodeId;
+use earmark_core::transcript::Correction;
 use tauri::{AppHandle, State};
 
 use crate::drops::TranscriptDrops;
@@ -30,25 +31,27 @@ pub async fn transcript_times(
     state.with_library(move |s| shown(s, id, scan)).await
 }
 
-/// "This line starts now": pins line `index` to `ms`; the new times.
+/// "This line starts now": pins line `index` to `ms`, or takes its pin off (`ms`
+/// null); the new times.
 #[tauri::command]
 pub async fn transcript_pin(
     state: State<'_, AppState>,
     id: EpisodeId,
     index: usize,
-    ms: u64,
+    ms: Option<u64>,
 ) -> IpcResult<TranscriptTimes> {
-    state.with_library(move |s| pinned(s, id, index, ms)).await
+    let pin = move |s: &_| ms.map_or_else(|| unpinned(s, id, index), |ms| pinned(s, id, index, ms));
+    state.with_library(pin).await
 }
 
-/// Removes the pin of line `index`; the new times.
+/// Corrects words of a line in place ([`Correction`]); the transcript as corrected.
 #[tauri::command]
-pub async fn transcript_unpin(
+pub async fn transcript_correct(
     state: State<'_, AppState>,
     id: EpisodeId,
-    index: usize,
-) -> IpcResult<TranscriptTimes> {
-    state.with_library(move |s| unpinned(s, id, index)).await
+    fix: Correction,
+) -> IpcResult<TranscriptContent> {
+    state.with_store(move |s| correct_stored(s, id, &fix)).await
 }
 
 /// Adds a transcript from a file the user picks (the dialog opens beside the audio);

@@ -12,6 +12,8 @@ from .library_page import open_from_sidebar
 
 SPEECH = Path(__file__).resolve().parents[2] / "fixtures" / "speech"
 TITLE = "A Reading"
+#: A script: the text of the transcript lines on screen.
+LINES_TEXT = "return [...document.querySelectorAll('[data-testid=segment]')].map((e) => e.textContent).join(' ');"
 #: A script: whether the transcript shown is marked machine-made.
 MACHINE_MADE = "const s = document.querySelector('[data-testid=transcript-machine-made]'); return !!s && !s.hidden;"
 

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Select transcript text, pick a colour: the passage becomes a highlight anchored to
- * its time range (from the selected lines) and its text.
+ * its time range (from the selected lines) and its text. Words selected within one
+ * line can also be corrected in place ("Correct", then type and press Enter).
  * @module views/highlight-popover
  */
 
@@ -11,11 +12,40 @@ import { spanOf } from "../lib/annotations.js";
 export const HIGHLIGHT_COLORS = ["yellow", "green", "blue", "pink"];
 
 /**
+ * Words of one line to correct: the line, where they are in its text (UTF-16
+ * offsets), what they read and what they should read.
+ * @typedef {{index: number, start: number, end: number, old: string, new: string}} Correction
+ */
+
+/**
+ * The selection as words of one line's text, or null when it leaves the text or
+ * spans lines.
+ * @returns {Omit<Correction, "new">|null}
+ */
+function selectedWords() {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const textOf = (/** @type {Node} */ node) =>
+    (node instanceof Element ? node : node.parentElement)?.closest(".segment-text") ?? null;
+  const text = textOf(range.startContainer);
+  const line = text?.closest(".segment");
+  if (!text || !(line instanceof HTMLElement) || text !== textOf(range.endContainer)) return null;
+  const before = document.createRange();
+  before.setStart(text, 0);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = before.toString().length;
+  const old = range.toString();
+  return old.trim() ? { index: Number(line.dataset.index), start, end: start + old.length, old } : null;
+}
+
+/**
  * @param {HTMLElement} popover
  * @param {HTMLElement} transcript the element holding the lines
- * @param {{onHighlight: (passage: {start_ms: number, end_ms: number, text: string, color: string}) => void}} handlers
+ * @param {{onHighlight: (passage: {start_ms: number, end_ms: number, text: string, color: string}) => void,
+ *   onCorrect: (fix: Correction) => void}} handlers
  */
-export function createHighlightPopover(popover, transcript, { onHighlight }) {
+export function createHighlightPopover(popover, transcript, { onHighlight, onCorrect }) {
   for (const color of HIGHLIGHT_COLORS) {
     const swatch = document.createElement("button");
     swatch.type = "button";
@@ -26,6 +56,24 @@ export function createHighlightPopover(popover, transcript, { onHighlight }) {
     swatch.setAttribute("aria-label", `Highlight in ${color}`);
     popover.append(swatch);
   }
+  const correct = document.createElement("button");
+  correct.type = "button";
+  correct.className = "popover-correct";
+  correct.dataset.testid = "correct-words";
+  correct.textContent = "Correct";
+  correct.title = "Retype the selected words (a word misheard, a name misspelt)";
+  const editor = document.createElement("input");
+  editor.type = "text";
+  editor.className = "popover-editor";
+  editor.dataset.testid = "correct-input";
+  editor.setAttribute("aria-label", "The words as they should read; Enter saves, Escape cancels");
+  editor.spellcheck = true;
+  editor.hidden = true;
+  popover.append(correct, editor);
+  /** The words selected when "Correct" was pressed, and those being corrected while the editor shows. @type {Omit<Correction, "new">|null} */
+  let chosen = null;
+  /** @type {Omit<Correction, "new">|null} */
+  let fixing = null;
 
   /** The selected passage, when the selection lies in timed transcript lines. */
   function selectedPassage() {
@@ -47,12 +95,21 @@ export function createHighlightPopover(popover, transcript, { onHighlight }) {
     return { ...span, text, rect: range.getBoundingClientRect() };
   }
 
+  /** Back to the colours (the editor closed). */
+  function closeEditor() {
+    fixing = null;
+    editor.hidden = true;
+    popover.classList.remove("is-editing");
+  }
+
   function place() {
+    if (fixing) return;
     const passage = selectedPassage();
     if (!passage) {
       popover.hidden = true;
       return;
     }
+    correct.hidden = !selectedWords();
     popover.hidden = false;
     const width = popover.offsetWidth;
     popover.style.left = `${Math.max(8, passage.rect.left + passage.rect.width / 2 - width / 2)}px`;
@@ -72,14 +129,47 @@ export function createHighlightPopover(popover, transcript, { onHighlight }) {
   transcript.addEventListener("mouseup", () => requestAnimationFrame(place));
   transcript.addEventListener("keyup", () => requestAnimationFrame(place));
   document.addEventListener("selectionchange", () => {
-    if (window.getSelection()?.isCollapsed) popover.hidden = true;
+    if (!fixing && window.getSelection()?.isCollapsed) popover.hidden = true;
   });
   // mousedown, not click: a click would first collapse the selection.
   popover.addEventListener("mousedown", (event) => {
-    const swatch = /** @type {HTMLElement} */ (event.target).closest("[data-color]");
-    if (!swatch) return;
-    event.preventDefault();
-    highlight(/** @type {HTMLElement} */ (swatch).dataset.color ?? "yellow");
+    const target = /** @type {HTMLElement} */ (event.target);
+    const swatch = target.closest("[data-color]");
+    if (swatch) {
+      event.preventDefault();
+      highlight(/** @type {HTMLElement} */ (swatch).dataset.color ?? "yellow");
+    } else if (target === correct) {
+      // The words are read now, while the selection is there; the editor opens on the click.
+      event.preventDefault();
+      chosen = selectedWords();
+    }
+  });
+  correct.addEventListener("click", () => {
+    fixing = chosen;
+    if (!fixing) return;
+    popover.classList.add("is-editing");
+    editor.hidden = false;
+    editor.value = fixing.old.trim();
+    editor.focus();
+    editor.select();
+  });
+  editor.addEventListener("keydown", (event) => {
+    event.stopPropagation();
+    if (event.key === "Escape") {
+      closeEditor();
+      popover.hidden = true;
+    } else if (event.key === "Enter" && fixing) {
+      event.preventDefault();
+      const typed = editor.value.trim();
+      if (typed && typed !== fixing.old.trim()) onCorrect({ ...fixing, new: typed });
+      closeEditor();
+      popover.hidden = true;
+      window.getSelection()?.removeAllRanges();
+    }
+  });
+  editor.addEventListener("blur", () => {
+    closeEditor();
+    popover.hidden = true;
   });
 
   return {

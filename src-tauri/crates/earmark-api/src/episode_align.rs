@@ -1,14 +1,17 @@
 //! Aligning an episode's own transcript to its downloaded audio, with the library:
 //! what a job reads before it runs ([`read_job`]), what it stores after
-//! ([`store_aligned`], [`store_drift_fix`]), the answers the window gets, and moving
-//! a timed transcript by hand ([`nudge_stored`]). The long work between is
+//! ([`store_aligned`], [`store_drift_fix`]), the answers the window gets, moving
+//! a timed transcript by hand ([`nudge_stored`]) and correcting a line's words in
+//! place ([`correct_stored`]). The long work between is
 //! [`crate::align`], which the window runs as a cancellable job.
 
 use std::path::PathBuf;
 
 use earmark_align::{nudge, DriftFix, DriftReport, Stretch};
 use earmark_core::store::{EpisodeId, Store, TranscriptOrigin};
-use earmark_core::transcript::{is_coarse, Pin, Segment, Transcript, TranscriptFormat};
+use earmark_core::transcript::{
+    correct, is_coarse, Correction, Pin, Segment, Transcript, TranscriptFormat,
+};
 use serde::Serialize;
 
 use crate::align::Aligned;
@@ -155,10 +158,59 @@ pub fn nudge_stored(
     Ok(moved.into())
 }
 
+/// Corrects words of a line of the episode's transcript and stores it, keeping its
+/// times, its source and the aligner's confidences; the search index follows.
+pub fn correct_stored(
+    store: &Store,
+    episode: EpisodeId,
+    fix: &Correction,
+) -> Result<TranscriptContent, UseCaseError> {
+    let transcript = store
+        .get_transcript(episode)?
+        .ok_or(UseCaseError::NoTranscript)?;
+    let corrected = correct(&transcript, fix)?;
+    store.retime_transcript(episode, &corrected, &source_of(store, episode)?)?;
+    Ok(corrected.into())
+}
+
 /// Where the episode's transcript came from.
 fn source_of(store: &Store, episode: EpisodeId) -> Result<TranscriptOrigin, UseCaseError> {
     Ok(store
         .transcript_info(episode)?
         .map(|i| i.origin)
         .unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{episode, library};
+
+    #[test]
+    fn a_corrected_word_is_kept_searchable_and_the_transcript_stays_machine_made() {
+        let store = library();
+        let id = episode(&store, "Heard", Some(10_000));
+        let heard = Transcript {
+            format: TranscriptFormat::Speech,
+            warnings: Vec::new(),
+            segments: vec![Segment::timed(0, 2_000, "Isaac Pittman wrote it.")],
+        };
+        store.set_transcript(id, &heard, None).expect("kept");
+        let fix = Correction {
+            index: 0,
+            start: 6,
+            end: 13,
+            old: "Pittman".into(),
+            new: "Pitman".into(),
+        };
+        let shown = correct_stored(&store, id, &fix).expect("corrected");
+        assert_eq!(shown.segments[0].text, "Isaac Pitman wrote it.");
+        let kept = store.get_transcript(id).expect("read").expect("kept");
+        assert_eq!(kept.segments[0].text, "Isaac Pitman wrote it.", "kept");
+        assert_eq!(kept.format, TranscriptFormat::Speech, "still machine-made");
+        assert_eq!(store.search("Pitman", 5).expect("search").len(), 1);
+        assert!(store.search("Pittman", 5).expect("search").is_empty());
+        let again = correct_stored(&store, id, &fix).expect_err("it reads Pitman now");
+        assert_eq!(again.code(), "line_changed");
+    }
 }

@@ -2,6 +2,7 @@
 //! for scripts.
 
 use earmark_core::store::StoreError;
+use earmark_core::transcript::CorrectionError;
 
 /// A use-case refused or failed.
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +19,9 @@ pub enum UseCaseError {
     /// A line number past the transcript's end.
     #[error("That line is not in this transcript any more.")]
     NoSuchLine,
+    /// A correction of a line's words could not be made.
+    #[error(transparent)]
+    Correction(#[from] CorrectionError),
     /// The library database refused.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -31,6 +35,7 @@ impl UseCaseError {
             UseCaseError::NoSuchLine => "no_such_line",
             UseCaseError::NotDownloaded => "not_downloaded",
             UseCaseError::NotTimed => "not_timed",
+            UseCaseError::Correction(e) => e.code(),
             UseCaseError::Store(e) => e.code(),
         }
     }

@@ -123,11 +123,7 @@ mod tests {
     use crate::helper::HeardWord;
 
     fn word(start_ms: u64, end_ms: u64, text: &str) -> Word {
-        Word {
-            start_ms,
-            end_ms,
-            text: text.into(),
-        }
+        Word::new(start_ms, end_ms, text)
     }
 
     #[test]

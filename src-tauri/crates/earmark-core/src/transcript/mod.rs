@@ -5,6 +5,7 @@
 //! format's module documents the rules and heuristics it follows.
 
 mod cleanup;
+mod correct;
 mod decode;
 mod detect;
 mod error;
@@ -29,6 +30,7 @@ mod vtt;
 pub use crate::export::transcript::{
     to_json, to_markdown, to_srt, to_vtt, MarkdownOptions, LAST_CUE_MS,
 };
+pub use correct::{correct, Correction, CorrectionError};
 pub use detect::{
     detect, parse, parse_as, parse_bytes, parse_bytes_as, parse_fetched, read_fetched_page,
     FormatHint,

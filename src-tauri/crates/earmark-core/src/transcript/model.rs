@@ -32,6 +32,17 @@ pub struct Word {
     pub text: String,
 }
 
+impl Word {
+    /// A word spoken from `start_ms` to `end_ms`.
+    pub fn new(start_ms: u64, end_ms: u64, text: impl Into<String>) -> Self {
+        Word {
+            start_ms,
+            end_ms,
+            text: text.into(),
+        }
+    }
+}
+
 /// One line or paragraph of a transcript.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
