@@ -18,7 +18,7 @@
  *   transcript_incomplete: boolean, segments: Segment[], not_found: number[],
  *   audio_problem: string|null}} OpenedEpisode
  * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number, saved_ms: number, volume: number}} ClockSnapshot
- * @typedef {{code: string, message: string}} IpcError
+ * @typedef {import("./lib/error-words.js").ErrorReport} IpcError
  * @typedef {{start_ms: number, end_ms: number, source: "given"|"estimated"|"pinned"}} EstimatedTime
  * @typedef {{episode: number, times: EstimatedTime[], pauses: "found"|"pending"|"unavailable"}} TranscriptTimes
  * @typedef {{format: string, timed: boolean, coarse: boolean, segments: Segment[]}} TranscriptContent
@@ -235,15 +235,8 @@ export const onNotice = (onNotice) => tauri().event.listen("notice", (/** @type 
  */
 export const onEnded = (onEnded) => tauri().event.listen("player-ended", () => onEnded());
 
-/**
- * The message of an error thrown by a command.
- * @param {unknown} error
- * @returns {string}
- */
-export function messageOf(error) {
-  if (error && typeof error === "object" && "message" in error) return String(error.message);
-  return String(error);
-}
+/** The message of an error thrown by a command, in the listener's language. */
+export { errorWords as messageOf } from "./lib/error-words.js";
 
 /**
  * The code of an error thrown by a command.

@@ -5,6 +5,7 @@
  * @module views/highlight-popover
  */
 
+import { t } from "../lib/i18n.js";
 import { spanOf } from "../lib/annotations.js";
 
 /** Colours a highlight can have (the CSS knows each). */
@@ -22,8 +23,8 @@ export function createHighlightPopover(popover, transcript, { onHighlight }) {
     swatch.className = "swatch";
     swatch.dataset.color = color;
     swatch.dataset.testid = `highlight-${color}`;
-    swatch.title = `Highlight in ${color}`;
-    swatch.setAttribute("aria-label", `Highlight in ${color}`);
+    swatch.title = t(`highlight-in-${color}`);
+    swatch.setAttribute("aria-label", swatch.title);
     popover.append(swatch);
   }
 
