@@ -73,7 +73,9 @@ highlight-toolbar = Highlight
 
 settings-heading = Settings
 setting-pause-while-typing = Pause playback while I write a note
-setting-earmark-before = Earmark keeps the last
+# "Earmark (B) keeps the last [30] seconds": before and after the key
+setting-earmark = Earmark
+setting-earmark-keeps = keeps the last
 setting-seconds = seconds
 setting-skip-back = Skip back
 setting-skip-forward = seconds, forward

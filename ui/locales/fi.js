@@ -1,419 +1,400 @@
 // @ts-check
-// English: the window's words, and the fallback for a key another catalogue lacks.
-// Fluent syntax (https://projectfluent.org/fluent/guide/); one catalogue a language,
-// each holding exactly these keys (tests/ui/catalogues.test.js).
+// Suomi: ikkunan sanat. The keys are the English catalogue's (en.js), every one of them.
 export default String.raw`
 ## The sidebar and the page's fixed words
 
-sidebar-label = Library
-search-placeholder = Search everything  ( / )
-search-label = Search transcripts, notes and highlights
-nav-notebook = Notebook
-nav-downloads = Downloads
-library-heading = Library
-refresh-feeds = Check for new episodes
-add-open = Add podcasts or audio files
-help-open = Keyboard shortcuts
-settings-open = Settings
-transcript-label = Transcript
-episode-cover = Cover
-chapters-heading = Chapters
-back-to-now = Back to now ↓
-undo = Undo
-refresh-podcast = Check for new episodes
-unsubscribe-open = Unsubscribe…
-more-episodes = Show more episodes
-downloads-heading = Downloads
-clear-downloads = Clear finished
-notebook-heading = Notebook
-notebook-filter = Filter by podcast
-notes-label = Notes and highlights
-notes-heading = Notes & highlights
-notes-key-note = note
-notes-key-earmark = earmark
-notes-export = Export notes and highlights
-notes-export-choose = Export…
+sidebar-label = Kirjasto
+search-placeholder = Hae kaikesta  ( / )
+search-label = Hae teksteistä, muistiinpanoista ja korostuksista
+nav-notebook = Muistikirja
+nav-downloads = Lataukset
+library-heading = Kirjasto
+refresh-feeds = Tarkista uudet jaksot
+add-open = Lisää podcasteja tai äänitiedostoja
+help-open = Pikanäppäimet
+settings-open = Asetukset
+transcript-label = Tekstivastine
+episode-cover = Kansikuva
+chapters-heading = Luvut
+back-to-now = Takaisin nykyhetkeen ↓
+undo = Kumoa
+refresh-podcast = Tarkista uudet jaksot
+unsubscribe-open = Lopeta tilaus…
+more-episodes = Näytä lisää jaksoja
+downloads-heading = Lataukset
+clear-downloads = Poista valmiit
+notebook-heading = Muistikirja
+notebook-filter = Suodata podcastin mukaan
+notes-label = Muistiinpanot ja korostukset
+notes-heading = Muistiinpanot ja korostukset
+notes-key-note = muistiinpano
+notes-key-earmark = korvamerkki
+notes-export = Vie muistiinpanot ja korostukset
+notes-export-choose = Vie…
 notes-export-md = Markdown (Obsidian)
-notes-export-json = JSON (re-importable)
-notes-export-csv = CSV for Readwise
-note-placeholder = What stood out? Enter saves, Esc cancels.
-note-label = Note
-cancel = Cancel
-close = Close
-saving = Saving…
-working = Working…
-note-save = Save note
+notes-export-json = JSON (tuotavissa takaisin)
+notes-export-csv = CSV Readwiseen
+note-placeholder = Mikä jäi mieleen? Enter tallentaa, Esc peruu.
+note-label = Muistiinpano
+cancel = Peruuta
+close = Sulje
+saving = Tallennetaan…
+working = Työskennellään…
+note-save = Tallenna
 
 ## The player bar
 
-player-label = Player
-play = Play
-pause = Pause
-play-title = Play (Space)
-pause-title = Pause (Space)
-# $length: e.g. "15 seconds"
-skip-back = Back { $length }
-skip-forward = Forward { $length }
-position-label = Position
-speed-title = Playback speed ([ slower, ] faster, \ normal)
-speed-label = Playback speed
-speed-slower = Slower
-speed-slower-title = Slower ([)
-speed-faster = Faster
-speed-faster-title = Faster (])
-skip-silence = Skip silence
-skip-silence-title = Skip silences longer than 150 ms
-# $time: the time skip silence saved, e.g. "1:05"
-silence-saved = saved { $time }
-volume-title = Volume (↑ ↓)
-volume-label = Volume
-highlight-toolbar = Highlight
+player-label = Soitin
+play = Toista
+pause = Tauko
+play-title = Toista (välilyönti)
+pause-title = Tauko (välilyönti)
+skip-back = Taaksepäin { $length }
+skip-forward = Eteenpäin { $length }
+position-label = Kohta
+speed-title = Toistonopeus ([ hitaammin, ] nopeammin, \ normaali)
+speed-label = Toistonopeus
+speed-slower = Hitaammin
+speed-slower-title = Hitaammin ([)
+speed-faster = Nopeammin
+speed-faster-title = Nopeammin (])
+skip-silence = Ohita hiljaisuus
+skip-silence-title = Ohita yli 150 ms:n hiljaiset kohdat
+silence-saved = säästetty { $time }
+volume-title = Äänenvoimakkuus (↑ ↓)
+volume-label = Äänenvoimakkuus
+highlight-toolbar = Korostus
 
 ## Settings
 
-settings-heading = Settings
-setting-pause-while-typing = Pause playback while I write a note
-setting-earmark-before = Earmark keeps the last
-setting-seconds = seconds
-setting-skip-back = Skip back
-setting-skip-forward = seconds, forward
-setting-refresh-before = Check podcasts for new episodes every
-setting-minutes = minutes
-setting-podcastindex-note = Optional: with your own free API key from api.podcastindex.org, searching for a show asks Podcast Index too.
-setting-api-key = API key
-setting-api-secret = API secret
-setting-library-heading = Your library
-library-backup = Back up library…
-library-restore = Restore from backup…
-settings-hint = Changes are saved at once.
-# "Press [Esc] to close.": the words before and after the key
-esc-before = Press
-esc-after = to close.
+settings-heading = Asetukset
+setting-pause-while-typing = Keskeytä toisto, kun kirjoitan muistiinpanoa
+setting-earmark = Korvamerkki
+setting-earmark-keeps = säilyttää viimeiset
+setting-seconds = sekuntia
+setting-skip-back = Hyppää taaksepäin
+setting-skip-forward = sekuntia, eteenpäin
+setting-refresh-before = Tarkista podcastien uudet jaksot
+setting-minutes = minuutin välein
+setting-podcastindex-note = Valinnainen: omalla ilmaisella API-avaimella (api.podcastindex.org) ohjelmahaku kysyy myös Podcast Indexiltä.
+setting-api-key = API-avain
+setting-api-secret = API-salaisuus
+setting-library-heading = Kirjastosi
+library-backup = Varmuuskopioi kirjasto…
+library-restore = Palauta varmuuskopiosta…
+settings-hint = Muutokset tallentuvat heti.
+esc-before = Sulje painamalla
+esc-after = { "" }
 
 ## Adding to the library
 
-add-heading = Add to your library
-add-label = Find a podcast by name, or subscribe by its feed address or a web page of the show
-add-placeholder = A show's name, or https://example.com/feed.xml
-subscribe = Subscribe
-search = Search
-directory-results = Shows found
-add-files = Audio files…
-add-folder = A folder…
-opml-import = Import OPML…
-opml-export = Export OPML…
-add-hint = You can also drop audio files or whole folders on the window. A transcript with the same name beside a file comes with it.
-drop-hint = Drop to add to your library
-add-fetching = Fetching the feed…
-add-searching = Searching the podcast directories…
-add-none-found = No shows found for “{ $terms }”.
+add-heading = Lisää kirjastoosi
+add-label = Etsi podcastia nimellä tai tilaa se syötteen osoitteella tai ohjelman verkkosivulla
+add-placeholder = Ohjelman nimi tai https://example.com/feed.xml
+subscribe = Tilaa
+search = Hae
+directory-results = Löydetyt ohjelmat
+add-files = Äänitiedostoja…
+add-folder = Kansio…
+opml-import = Tuo OPML…
+opml-export = Vie OPML…
+add-hint = Voit myös pudottaa äänitiedostoja tai kokonaisia kansioita ikkunaan. Tiedoston vieressä oleva samanniminen tekstivastine tulee mukana.
+drop-hint = Pudota lisätäksesi kirjastoosi
+add-fetching = Haetaan syötettä…
+add-searching = Haetaan podcast-hakemistoista…
+add-none-found = Haulla ”{ $terms }” ei löytynyt ohjelmia.
 add-found = { $count ->
-    [one] { $count } show found.
-   *[other] { $count } shows found.
+    [one] { $count } ohjelma löytyi.
+   *[other] { $count } ohjelmaa löytyi.
 }
-add-adding-files = Adding files…
-add-adding-folder = Adding the folder…
-add-importing-opml = Subscribing to the feeds in the file…
-add-offer = Subscribe to this feed? Earmark was asked to open { $url }.
+add-adding-files = Lisätään tiedostoja…
+add-adding-folder = Lisätään kansiota…
+add-importing-opml = Tilataan tiedoston syötteitä…
+add-offer = Tilataanko tämä syöte? Earmarkia pyydettiin avaamaan { $url }.
 
 ## The help overlay
 
-help-heading = Keyboard shortcuts
+help-heading = Pikanäppäimet
 
 ## The library
 
-chapters-count = Chapters ({ $count })
-# $number: the chapter's place in the list
-chapter-untitled = Chapter { $number }
-chapter-play-from = Play from { $title }
+chapters-count = Luvut ({ $count })
+chapter-untitled = Luku { $number }
+chapter-play-from = Toista kohdasta { $title }
 episodes-count = { $count ->
-    [one] { $count } episode
-   *[other] { $count } episodes
+    [one] { $count } jakso
+   *[other] { $count } jaksoa
 }
-subscribe-to = Subscribe to { $title }
-retry = Retry
-delete = Delete
-download = Download
-downloaded = Downloaded
-download-title = Download for offline listening
-download-delete-title = Delete the audio file; notes and highlights stay
-# $size: e.g. "2.0 MB"
-download-waiting-kept = Waiting · { $size } kept
-download-waiting = Waiting
-download-part = { $done } of { $total }
-downloaded-size = Downloaded · { $size }
-download-stopped = The download stopped.
-downloads-to-go = { $count } to go · { $done }
-downloads-to-go-of = { $count } to go · { $done } of { $total }
-downloads-none-left = Nothing left to download.
-downloads-empty = Nothing is downloading. Download episodes from a podcast's page to listen offline.
-# $duration: e.g. "12 min", "1 hr 5 min"
-time-left-about = about { $duration } left
-time-left-under-minute = less than a minute left
-state-left = { $duration } left
-state-in-progress = In progress
-state-played = Played
-state-new = New
-local-files = Local files
-unsubscribed = Unsubscribed from “{ $title }”: { $removed ->
-    [one] { $removed } episode removed
-   *[other] { $removed } episodes removed
+subscribe-to = Tilaa { $title }
+retry = Yritä uudelleen
+delete = Poista
+download = Lataa
+downloaded = Ladattu
+download-title = Lataa kuunneltavaksi ilman verkkoa
+download-delete-title = Poista äänitiedosto; muistiinpanot ja korostukset säilyvät
+download-waiting-kept = Odottaa · { $size } tallessa
+download-waiting = Odottaa
+download-part = { $done } / { $total }
+downloaded-size = Ladattu · { $size }
+download-stopped = Lataus keskeytyi.
+downloads-to-go = { $count } jäljellä · { $done }
+downloads-to-go-of = { $count } jäljellä · { $done } / { $total }
+downloads-none-left = Ei mitään ladattavaa.
+downloads-empty = Mitään ei ladata. Lataa jaksoja podcastin sivulta kuunnellaksesi ilman verkkoa.
+time-left-about = noin { $duration } jäljellä
+time-left-under-minute = alle minuutti jäljellä
+state-left = { $duration } jäljellä
+state-in-progress = Kesken
+state-played = Kuunneltu
+state-new = Uusi
+local-files = Omat tiedostot
+unsubscribed = Tilaus ”{ $title }” lopetettu: { $removed ->
+    [one] { $removed } jakso poistettu
+   *[other] { $removed } jaksoa poistettu
 }{ $deleted ->
     [0] .
-    [one] , { $deleted } download deleted.
-   *[other] , { $deleted } downloads deleted.
+    [one] , { $deleted } lataus poistettu.
+   *[other] , { $deleted } latausta poistettu.
 }
 unsubscribed-kept = { $kept ->
-    [one] { $kept } episode stayed under { $local }.
-   *[other] { $kept } episodes stayed under { $local }.
+    [one] { $kept } jakso jäi kohtaan { $local }.
+   *[other] { $kept } jaksoa jäi kohtaan { $local }.
 }
-episode = Episode
-highlight-in-yellow = Highlight in yellow
-highlight-in-green = Highlight in green
-highlight-in-blue = Highlight in blue
-highlight-in-pink = Highlight in pink
-not-downloaded = Not downloaded yet
-show-fold = Show or hide the episodes of { $title }
-show-all-of = All episodes of { $title }
-new-count = { $count } new
-show-all-count = All { $count } episodes
+episode = Jakso
+highlight-in-yellow = Korosta keltaisella
+highlight-in-green = Korosta vihreällä
+highlight-in-blue = Korosta sinisellä
+highlight-in-pink = Korosta vaaleanpunaisella
+not-downloaded = Ei vielä ladattu
+show-fold = Näytä tai piilota ohjelman { $title } jaksot
+show-all-of = Ohjelman { $title } kaikki jaksot
+new-count = { $count } uutta
+show-all-count = Kaikki { $count } jaksoa
 podcast-kicker = { $count ->
-    [one] Podcast · { $count } episode
-   *[other] Podcast · { $count } episodes
+    [one] Podcast · { $count } jakso
+   *[other] Podcast · { $count } jaksoa
 }
 local-kicker = { $count ->
-    [one] On this computer · { $count } episode
-   *[other] On this computer · { $count } episodes
+    [one] Tällä tietokoneella · { $count } jakso
+   *[other] Tällä tietokoneella · { $count } jaksoa
 }
-notebook-empty = Nothing kept yet. Notes and highlights from every episode gather here.
-notebook-all = All podcasts
-kind-note = Note
-kind-earmark = Earmark
-kind-highlight = Highlight
+notebook-empty = Mitään ei ole vielä tallessa. Kaikkien jaksojen muistiinpanot ja korostukset kertyvät tänne.
+notebook-all = Kaikki podcastit
+kind-note = Muistiinpano
+kind-earmark = Korvamerkki
+kind-highlight = Korostus
 
 ## Notes and highlights
 
-highlight-note-placeholder = Add a note to this highlight
-note-edit = Edit note
-highlight-note = Note on this highlight
-note-delete = Delete note
-highlight-delete = Delete highlight
-# $time: e.g. "1:05"
-note-at = Note at { $time }
-notes-empty = Press N to write a note at the current moment, B to earmark what you just heard (the length is in Settings), or select transcript text to highlight it.
+highlight-note-placeholder = Lisää korostukseen muistiinpano
+note-edit = Muokkaa muistiinpanoa
+highlight-note = Korostuksen muistiinpano
+note-delete = Poista muistiinpano
+highlight-delete = Poista korostus
+note-at = Muistiinpano kohdassa { $time }
+notes-empty = Paina N kirjoittaaksesi muistiinpanon tähän kohtaan, B merkitäksesi juuri kuulemasi (pituus on asetuksissa) tai valitse tekstiä korostaaksesi sen.
 
 ## Checking for new episodes
 
-refresh-checking = Checking { $done } of { $total } shows…
+refresh-checking = Tarkistetaan { $done }/{ $total } ohjelmaa…
 refresh-found = { $count ->
-    [0] No new episodes
-    [one] { $count } new episode
-   *[other] { $count } new episodes
+    [0] Ei uusia jaksoja
+    [one] { $count } uusi jakso
+   *[other] { $count } uutta jaksoa
 }
-# $time: the time of day, e.g. "2:05 PM"
-refresh-checked-at = checked { $time }
-# $shows: the shows' names, or "4 shows"
-refresh-notes-on = notes on { $shows }
-refresh-failed = { $shows } could not be checked
+refresh-checked-at = tarkistettu { $time }
+refresh-notes-on = huomautuksia: { $shows }
+refresh-failed = { $shows } ei voitu tarkistaa
 refresh-waiting = { $count ->
-    [one] { $shows } asks to wait
-   *[other] { $shows } ask to wait
+    [one] { $shows } pyytää odottamaan
+   *[other] { $shows } pyytävät odottamaan
 }
 shows-count = { $count ->
-    [one] { $count } show
-   *[other] { $count } shows
+    [one] { $count } ohjelma
+   *[other] { $count } ohjelmaa
 }
-quoted = “{ $title }”
-kind-transcript = Transcript
-kind-episode = Episode
+quoted = ”{ $title }”
+kind-transcript = Tekstivastine
+kind-episode = Jakso
 
 ## Search
 
 search-results = { $count ->
-    [0] Nothing found for “{ $query }”
-    [one] { $count } result for “{ $query }”
-   *[other] { $count } results for “{ $query }”
+    [0] Haulla ”{ $query }” ei löytynyt mitään
+    [one] { $count } tulos haulla ”{ $query }”
+   *[other] { $count } tulosta haulla ”{ $query }”
 }
 
 ## Settings, more
 
-setting-language = Language
-language-system = As the system
+setting-language = Kieli
+language-system = Järjestelmän mukaan
 notes-count = { $count ->
-    [one] { $count } note
-   *[other] { $count } notes
+    [one] { $count } muistiinpano
+   *[other] { $count } muistiinpanoa
 }
 highlights-count = { $count ->
-    [one] { $count } highlight
-   *[other] { $count } highlights
+    [one] { $count } korostus
+   *[other] { $count } korostusta
 }
-# $contents: e.g. "2 shows, 14 episodes, 3 notes and 1 highlight"
-backed-up = Backed up { $contents } to { $path }.
-restored = Restored { $contents }.
-restored-kept = The library it replaced is kept in { $path }.
-restored-reloading = Restored; reloading…
+backed-up = Varmuuskopioitu { $contents } tiedostoon { $path }.
+restored = Palautettu { $contents }.
+restored-kept = Korvattu kirjasto on tallessa: { $path }.
+restored-reloading = Palautettu; ladataan uudelleen…
 
 ## The library's messages
 
-offline = You're offline. Downloaded episodes, transcripts, notes and search all still work.
+offline = Olet ilman verkkoa. Ladatut jaksot, tekstivastineet, muistiinpanot ja haku toimivat silti.
 subscribed = { $count ->
-    [one] Subscribed to “{ $title }”: { $count } episode.
-   *[other] Subscribed to “{ $title }”: { $count } episodes.
+    [one] Tilattu ”{ $title }”: { $count } jakso.
+   *[other] Tilattu ”{ $title }”: { $count } jaksoa.
 }
 checked-feed = { $count ->
-    [one] Checked “{ $title }”: { $count } episode, { $new } new.
-   *[other] Checked “{ $title }”: { $count } episodes, { $new } new.
+    [one] Tarkistettu ”{ $title }”: { $count } jakso, { $new } uutta.
+   *[other] Tarkistettu ”{ $title }”: { $count } jaksoa, { $new } uutta.
 }
-opml-subscribed = Subscribed to { $done } of { $count } feeds.
-opml-saved = Saved your subscriptions to { $path }.
-fetch-when-online = Earmark will be able to fetch it once the network is back.
-unsubscribe-ask = Unsubscribe from “{ $title }”?
-unsubscribe-explain = Its episodes leave your library and their downloads are deleted. Episodes with your notes or highlights, and the one playing, stay under { $local }.
-unsubscribe = Unsubscribe
+opml-subscribed = Tilattu { $done }/{ $count } syötettä.
+opml-saved = Tilauksesi tallennettiin tiedostoon { $path }.
+fetch-when-online = Earmark voi hakea sen, kun verkko palaa.
+unsubscribe-ask = Lopetetaanko tilaus ”{ $title }”?
+unsubscribe-explain = Sen jaksot poistuvat kirjastostasi ja niiden lataukset poistetaan. Jaksot, joissa on muistiinpanojasi tai korostuksiasi, ja soimassa oleva jakso jäävät kohtaan { $local }.
+unsubscribe = Lopeta tilaus
 files-added = { $count ->
-    [one] Added { $count } file.
-   *[other] Added { $count } files.
+    [one] Lisättiin { $count } tiedosto.
+   *[other] Lisättiin { $count } tiedostoa.
 }
 files-added-library = { $count ->
-    [one] Added { $count } file to the library.
-   *[other] Added { $count } files to the library.
+    [one] Kirjastoon lisättiin { $count } tiedosto.
+   *[other] Kirjastoon lisättiin { $count } tiedostoa.
 }
-download-deleted = Deleted the download. The episode's notes and highlights are kept.
-refresh-checking-any = Checking for new episodes…
-note-edited = Note edited
-highlight-note-edited = Highlight note edited
-note-deleted = Note deleted
-highlight-deleted = Highlight deleted
-saved-to = Saved to { $path }
-# $length: e.g. "30 seconds"
-earmarked = Earmarked the last { $length }
+download-deleted = Lataus poistettiin. Jakson muistiinpanot ja korostukset säilyvät.
+refresh-checking-any = Tarkistetaan uusia jaksoja…
+note-edited = Muistiinpanoa muokattu
+highlight-note-edited = Korostuksen muistiinpanoa muokattu
+note-deleted = Muistiinpano poistettu
+highlight-deleted = Korostus poistettu
+saved-to = Tallennettu: { $path }
+earmarked = Korvamerkitty viimeiset { $length }
 
 ## The transcript
 
-page-reading = Reading the page's transcript…
+page-reading = Luetaan sivun tekstivastinetta…
 page-added = { $count ->
-    [one] Added the page's transcript ({ $count } line).
-   *[other] Added the page's transcript ({ $count } lines).
+    [one] Sivun tekstivastine lisätty ({ $count } rivi).
+   *[other] Sivun tekstivastine lisätty ({ $count } riviä).
 }
 page-added-cut-off = { $count ->
-    [one] Added the page's transcript ({ $count } line; the page cuts it off).
-   *[other] Added the page's transcript ({ $count } lines; the page cuts it off).
+    [one] Sivun tekstivastine lisätty ({ $count } rivi; sivu katkaisee sen).
+   *[other] Sivun tekstivastine lisätty ({ $count } riviä; sivu katkaisee sen).
 }
 transcribed = { $count ->
-    [one] Transcribed on this computer: { $count } line. Words may be misheard.
-   *[other] Transcribed on this computer: { $count } lines. Words may be misheard.
+    [one] Litteroitu tällä tietokoneella: { $count } rivi. Sanoja voi olla kuultu väärin.
+   *[other] Litteroitu tällä tietokoneella: { $count } riviä. Sanoja voi olla kuultu väärin.
 }
-transcript-saved = Saved the transcript to { $path }.
-find = Find
-find-title = Find in the transcript (Ctrl+F)
-align = Align to audio
-align-title = Find where every line is spoken, offline
-align-coarse-title = Cut the long paragraphs into sentences and find where each is spoken, offline
-align-cancel-title = Stop aligning
-aligning = Aligning the transcript
-transcribe = Transcribe
-transcribe-title = Recognise the speech on this computer, offline (Whisper)
-transcript-file = Transcript file
-transcript-add = Add transcript
-transcript-replace = Replace transcript
-transcript-add-title = Add or replace this episode's transcript, or drop a file on the window
-transcript-from-page = From a web page
-transcript-page-address = The web page's address
-add = Add
-transcript-page-add-title = Read the transcript this page shows
-transcript-from-file = From a file…
-transcript-from-file-title = A WebVTT, SRT, JSON, HTML or text transcript
-machine-made = Machine-made
-machine-made-title = Transcribed on this computer by Whisper tiny.en, offline. Words may be misheard.
-timing = Timing
-timing-check = Check against the audio
-timing-check-title = Find lines whose times are off (an ad added later) and move them
-timing-earlier = Earlier by { $seconds } s
-timing-earlier-title = Move every line earlier
-timing-later = Later by { $seconds } s
-timing-later-title = Move every line later
-export = Export
-export-estimated = With estimated times
+transcript-saved = Tekstivastine tallennettiin tiedostoon { $path }.
+find = Etsi
+find-title = Etsi tekstivastineesta (Ctrl+F)
+align = Tahdista ääneen
+align-title = Etsi, missä kukin rivi sanotaan, ilman verkkoa
+align-coarse-title = Pilko pitkät kappaleet lauseiksi ja etsi, missä kukin sanotaan, ilman verkkoa
+align-cancel-title = Lopeta tahdistus
+aligning = Tahdistetaan tekstivastinetta
+transcribe = Litteroi
+transcribe-title = Tunnista puhe tällä tietokoneella ilman verkkoa (Whisper)
+transcript-file = Tekstivastinetiedosto
+transcript-add = Lisää tekstivastine
+transcript-replace = Korvaa tekstivastine
+transcript-add-title = Lisää tai korvaa jakson tekstivastine, tai pudota tiedosto ikkunaan
+transcript-from-page = Verkkosivulta
+transcript-page-address = Verkkosivun osoite
+add = Lisää
+transcript-page-add-title = Lue sivulla näkyvä tekstivastine
+transcript-from-file = Tiedostosta…
+transcript-from-file-title = WebVTT-, SRT-, JSON-, HTML- tai tekstimuotoinen tekstivastine
+machine-made = Koneen tekemä
+machine-made-title = Litteroitu tällä tietokoneella Whisper tiny.en -mallilla ilman verkkoa. Sanoja voi olla kuultu väärin.
+timing = Ajoitus
+timing-check = Tarkista ääntä vasten
+timing-check-title = Etsi rivit, joiden ajat ovat pielessä (myöhemmin lisätty mainos), ja siirrä ne
+timing-earlier = Aiemmaksi { $seconds } s
+timing-earlier-title = Siirrä kaikkia rivejä aiemmaksi
+timing-later = Myöhemmäksi { $seconds } s
+timing-later-title = Siirrä kaikkia rivejä myöhemmäksi
+export = Vie
+export-estimated = Arvioidut ajat mukaan
 export-format-vtt = WebVTT (.vtt)
 export-format-srt = SRT (.srt)
 export-format-json = Podcasting 2.0 JSON
 export-format-md = Markdown (.md)
-# $format: one of the formats above
-export-as = Save the transcript as { $format }
-transcript-source = From the episode's page
-transcript-source-cut-off = From the episode's page · cut off there
-transcript-source-cut-off-title = The page shows only the start of the transcript; the rest of the episode is not transcribed.
-stopping = Stopping…
-transcript-drop-hint = Drop the transcript file to add it to this episode
-find-placeholder = Find in transcript
-find-previous = Previous match
-find-previous-title = Previous match (Shift+Enter)
-find-next = Next match
-find-next-title = Next match (Enter)
-find-close = Close find
-find-close-title = Close (Esc)
-find-none = No matches
-# $current of $count matches; $more is "yes" when there are more than were counted
+export-as = Tallenna tekstivastine muodossa { $format }
+transcript-source = Jakson sivulta
+transcript-source-cut-off = Jakson sivulta · katkeaa tähän
+transcript-source-cut-off-title = Sivu näyttää vain tekstivastineen alun; jakson loppua ei ole litteroitu.
+stopping = Lopetetaan…
+transcript-drop-hint = Pudota tekstivastinetiedosto lisätäksesi sen tähän jaksoon
+find-placeholder = Etsi tekstivastineesta
+find-previous = Edellinen osuma
+find-previous-title = Edellinen osuma (Vaihto+Enter)
+find-next = Seuraava osuma
+find-next-title = Seuraava osuma (Enter)
+find-close = Sulje haku
+find-close-title = Sulje (Esc)
+find-none = Ei osumia
 find-count = { $more ->
-    [yes] { $current } of { $count }+
-   *[no] { $current } of { $count }
+    [yes] { $current }/{ $count }+
+   *[no] { $current }/{ $count }
 }
-line-not-found = Not found in the audio: this line may never be spoken, or its time is a guess
-line-estimated = Estimated time: press P or the pin when this line starts
-line-pinned = You pinned this line here
-unpin = Unpin
-unpin-title = Remove this pin
-unpin-label = Unpin this line
-starts-now = Starts now
-starts-now-title = This line starts now (P)
-starts-now-label = This line starts now
-no-transcript = This episode has no transcript yet. “Transcribe” makes one on this computer from the downloaded audio; or add one with “Add transcript” (from a file or the episode's web page), or drop a transcript file on the window.
+line-not-found = Ei löytynyt äänestä: riviä ei ehkä sanota lainkaan, tai sen aika on arvaus
+line-estimated = Arvioitu aika: paina P tai nastaa, kun tämä rivi alkaa
+line-pinned = Kiinnitit tämän rivin tähän
+unpin = Irrota
+unpin-title = Poista tämä kiinnitys
+unpin-label = Irrota tämä rivi
+starts-now = Alkaa nyt
+starts-now-title = Tämä rivi alkaa nyt (P)
+starts-now-label = Tämä rivi alkaa nyt
+no-transcript = Tällä jaksolla ei ole vielä tekstivastinetta. ”Litteroi” tekee sellaisen tällä tietokoneella ladatusta äänestä; tai lisää se kohdasta ”Lisää tekstivastine” (tiedostosta tai jakson verkkosivulta), tai pudota tekstivastinetiedosto ikkunaan.
 
 ## Timing and aligning
 
-drift-none = The times already match the audio.
-# $seconds: e.g. "1.5"
-drift-every-later = every line { $seconds } s later
-drift-every-earlier = every line { $seconds } s earlier
-# $time: where the audio was added, e.g. "12:30"
-drift-added = { $seconds } s of audio added before { $time }, the lines from there moved
-drift-removed = { $seconds } s of audio removed before { $time }, the lines from there moved
-# $parts: the moves above, joined by "; "
-drift-matched = Matched to the audio: { $parts }.
-nudged-later = Moved every line { $seconds } s later.
-nudged-earlier = Moved every line { $seconds } s earlier.
+drift-none = Ajat vastaavat jo ääntä.
+drift-every-later = jokainen rivi { $seconds } s myöhemmäksi
+drift-every-earlier = jokainen rivi { $seconds } s aiemmaksi
+drift-added = { $seconds } s ääntä lisätty ennen kohtaa { $time }, rivit siitä eteenpäin siirretty
+drift-removed = { $seconds } s ääntä poistettu ennen kohtaa { $time }, rivit siitä eteenpäin siirretty
+drift-matched = Sovitettu ääneen: { $parts }.
+nudged-later = Kaikki rivit siirretty { $seconds } s myöhemmäksi.
+nudged-earlier = Kaikki rivit siirretty { $seconds } s aiemmaksi.
 aligned = { $missing ->
-    [0] Every line is now where it is spoken.
-    [one] Aligned. { $missing } line was not found in the audio.
-   *[other] Aligned. { $missing } lines were not found in the audio.
+    [0] Jokainen rivi on nyt siellä, missä se sanotaan.
+    [one] Tahdistettu. { $missing } riviä ei löytynyt äänestä.
+   *[other] Tahdistettu. { $missing } riviä ei löytynyt äänestä.
 }
 aligned-unmatched = { $count ->
-    [one] The audio from { $from } to { $to } has no text.
-   *[other] { $count } stretches of audio have no text, the first from { $from }.
+    [one] Äänessä kohdasta { $from } kohtaan { $to } ei ole tekstiä.
+   *[other] { $count } äänen jaksoa on ilman tekstiä, ensimmäinen kohdasta { $from }.
 }
 
 ## The help overlay's rows
 
-key-space = Space
-key-click-line = Click a line
-help-play = Play or pause
-# $length: e.g. "15 seconds"
-help-skip-back = Back { $length } (change it in Settings)
-help-skip-forward = Forward { $length } (change it in Settings)
-help-volume = Volume up or down
-# $step: "0.05"
-help-speed = Slower or faster by { $step }×
-help-normal-speed = Back to normal speed
-help-note = Write a note at this moment (playback goes on)
-help-earmark = Earmark the last { $length } (change it in Settings)
-help-highlight = Highlight the selected text
-help-search = Search everything
-help-undo = Undo a delete
-help-click-line = Play from that line
-help-find = Find in the transcript
-help-pin = Pin an estimated line: it starts now
-help-add = Add podcasts, audio files or OPML
-help-refresh = Check for new episodes
-help-downloads = Show the downloads
-help-help = Show or hide this help
+key-space = Välilyönti
+key-click-line = Napsauta riviä
+help-play = Toista tai tauko
+help-skip-back = Taaksepäin { $length } (muuta asetuksissa)
+help-skip-forward = Eteenpäin { $length } (muuta asetuksissa)
+help-volume = Äänenvoimakkuus ylös tai alas
+help-speed = Hitaammin tai nopeammin { $step }× kerrallaan
+help-normal-speed = Takaisin normaaliin nopeuteen
+help-note = Kirjoita muistiinpano tähän kohtaan (toisto jatkuu)
+help-earmark = Korvamerkitse viimeiset { $length } (muuta asetuksissa)
+help-highlight = Korosta valittu teksti
+help-search = Hae kaikesta
+help-undo = Kumoa poisto
+help-click-line = Toista siltä riviltä
+help-find = Etsi tekstivastineesta
+help-pin = Kiinnitä arvioitu rivi: se alkaa nyt
+help-add = Lisää podcasteja, äänitiedostoja tai OPML
+help-refresh = Tarkista uudet jaksot
+help-downloads = Näytä lataukset
+help-help = Näytä tai piilota tämä ohje
 `;

@@ -1,419 +1,382 @@
 // @ts-check
-// English: the window's words, and the fallback for a key another catalogue lacks.
-// Fluent syntax (https://projectfluent.org/fluent/guide/); one catalogue a language,
-// each holding exactly these keys (tests/ui/catalogues.test.js).
+// Svenska: fönstrets ord. The keys are the English catalogue's (en.js), every one of them.
 export default String.raw`
 ## The sidebar and the page's fixed words
 
-sidebar-label = Library
-search-placeholder = Search everything  ( / )
-search-label = Search transcripts, notes and highlights
-nav-notebook = Notebook
-nav-downloads = Downloads
-library-heading = Library
-refresh-feeds = Check for new episodes
-add-open = Add podcasts or audio files
-help-open = Keyboard shortcuts
-settings-open = Settings
-transcript-label = Transcript
-episode-cover = Cover
-chapters-heading = Chapters
-back-to-now = Back to now ↓
-undo = Undo
-refresh-podcast = Check for new episodes
-unsubscribe-open = Unsubscribe…
-more-episodes = Show more episodes
-downloads-heading = Downloads
-clear-downloads = Clear finished
-notebook-heading = Notebook
-notebook-filter = Filter by podcast
-notes-label = Notes and highlights
-notes-heading = Notes & highlights
-notes-key-note = note
-notes-key-earmark = earmark
-notes-export = Export notes and highlights
-notes-export-choose = Export…
+sidebar-label = Bibliotek
+search-placeholder = Sök i allt  ( / )
+search-label = Sök i utskrifter, anteckningar och markeringar
+nav-notebook = Anteckningsbok
+nav-downloads = Nedladdningar
+library-heading = Bibliotek
+refresh-feeds = Leta efter nya avsnitt
+add-open = Lägg till poddar eller ljudfiler
+help-open = Kortkommandon
+settings-open = Inställningar
+transcript-label = Utskrift
+episode-cover = Omslag
+chapters-heading = Kapitel
+back-to-now = Tillbaka till nu ↓
+undo = Ångra
+refresh-podcast = Leta efter nya avsnitt
+unsubscribe-open = Avsluta prenumeration…
+more-episodes = Visa fler avsnitt
+downloads-heading = Nedladdningar
+clear-downloads = Rensa färdiga
+notebook-heading = Anteckningsbok
+notebook-filter = Filtrera på podd
+notes-label = Anteckningar och markeringar
+notes-heading = Anteckningar och markeringar
+notes-key-note = anteckning
+notes-key-earmark = öronmärke
+notes-export = Exportera anteckningar och markeringar
+notes-export-choose = Exportera…
 notes-export-md = Markdown (Obsidian)
-notes-export-json = JSON (re-importable)
-notes-export-csv = CSV for Readwise
-note-placeholder = What stood out? Enter saves, Esc cancels.
-note-label = Note
-cancel = Cancel
-close = Close
-saving = Saving…
-working = Working…
-note-save = Save note
+notes-export-json = JSON (kan importeras igen)
+notes-export-csv = CSV för Readwise
+note-placeholder = Vad fastnade? Enter sparar, Esc avbryter.
+note-label = Anteckning
+cancel = Avbryt
+close = Stäng
+saving = Sparar…
+working = Arbetar…
+note-save = Spara anteckning
 
 ## The player bar
 
-player-label = Player
-play = Play
-pause = Pause
-play-title = Play (Space)
-pause-title = Pause (Space)
-# $length: e.g. "15 seconds"
-skip-back = Back { $length }
-skip-forward = Forward { $length }
+player-label = Spelare
+play = Spela
+pause = Pausa
+play-title = Spela (mellanslag)
+pause-title = Pausa (mellanslag)
+skip-back = Bakåt { $length }
+skip-forward = Framåt { $length }
 position-label = Position
-speed-title = Playback speed ([ slower, ] faster, \ normal)
-speed-label = Playback speed
-speed-slower = Slower
-speed-slower-title = Slower ([)
-speed-faster = Faster
-speed-faster-title = Faster (])
-skip-silence = Skip silence
-skip-silence-title = Skip silences longer than 150 ms
-# $time: the time skip silence saved, e.g. "1:05"
-silence-saved = saved { $time }
-volume-title = Volume (↑ ↓)
-volume-label = Volume
-highlight-toolbar = Highlight
+speed-title = Uppspelningshastighet ([ långsammare, ] snabbare, \ normal)
+speed-label = Uppspelningshastighet
+speed-slower = Långsammare
+speed-slower-title = Långsammare ([)
+speed-faster = Snabbare
+speed-faster-title = Snabbare (])
+skip-silence = Hoppa över tystnad
+skip-silence-title = Hoppa över tystnad längre än 150 ms
+silence-saved = sparat { $time }
+volume-title = Volym (↑ ↓)
+volume-label = Volym
+highlight-toolbar = Markering
 
 ## Settings
 
-settings-heading = Settings
-setting-pause-while-typing = Pause playback while I write a note
-setting-earmark-before = Earmark keeps the last
-setting-seconds = seconds
-setting-skip-back = Skip back
-setting-skip-forward = seconds, forward
-setting-refresh-before = Check podcasts for new episodes every
-setting-minutes = minutes
-setting-podcastindex-note = Optional: with your own free API key from api.podcastindex.org, searching for a show asks Podcast Index too.
-setting-api-key = API key
-setting-api-secret = API secret
-setting-library-heading = Your library
-library-backup = Back up library…
-library-restore = Restore from backup…
-settings-hint = Changes are saved at once.
-# "Press [Esc] to close.": the words before and after the key
-esc-before = Press
-esc-after = to close.
+settings-heading = Inställningar
+setting-pause-while-typing = Pausa uppspelningen medan jag skriver en anteckning
+setting-earmark = Öronmärke
+setting-earmark-keeps = sparar de sista
+setting-seconds = sekunderna
+setting-skip-back = Hoppa bakåt
+setting-skip-forward = sekunder, framåt
+setting-refresh-before = Leta efter nya avsnitt med
+setting-minutes = minuters mellanrum
+setting-podcastindex-note = Valfritt: med en egen gratis API-nyckel från api.podcastindex.org frågar sökningen efter program även Podcast Index.
+setting-api-key = API-nyckel
+setting-api-secret = API-hemlighet
+setting-library-heading = Ditt bibliotek
+library-backup = Säkerhetskopiera biblioteket…
+library-restore = Återställ från säkerhetskopia…
+settings-hint = Ändringar sparas direkt.
+esc-before = Tryck på
+esc-after = för att stänga.
 
 ## Adding to the library
 
-add-heading = Add to your library
-add-label = Find a podcast by name, or subscribe by its feed address or a web page of the show
-add-placeholder = A show's name, or https://example.com/feed.xml
-subscribe = Subscribe
-search = Search
-directory-results = Shows found
-add-files = Audio files…
-add-folder = A folder…
-opml-import = Import OPML…
-opml-export = Export OPML…
-add-hint = You can also drop audio files or whole folders on the window. A transcript with the same name beside a file comes with it.
-drop-hint = Drop to add to your library
-add-fetching = Fetching the feed…
-add-searching = Searching the podcast directories…
-add-none-found = No shows found for “{ $terms }”.
+add-heading = Lägg till i ditt bibliotek
+add-label = Hitta en podd med namn, eller prenumerera med dess flödesadress eller en webbsida för programmet
+add-placeholder = Ett programs namn, eller https://example.com/feed.xml
+subscribe = Prenumerera
+search = Sök
+directory-results = Hittade program
+add-files = Ljudfiler…
+add-folder = En mapp…
+opml-import = Importera OPML…
+opml-export = Exportera OPML…
+add-hint = Du kan också släppa ljudfiler eller hela mappar på fönstret. En utskrift med samma namn bredvid en fil följer med.
+drop-hint = Släpp för att lägga till i ditt bibliotek
+add-fetching = Hämtar flödet…
+add-searching = Söker i poddkatalogerna…
+add-none-found = Inga program hittades för ”{ $terms }”.
 add-found = { $count ->
-    [one] { $count } show found.
-   *[other] { $count } shows found.
+    [one] { $count } program hittades.
+   *[other] { $count } program hittades.
 }
-add-adding-files = Adding files…
-add-adding-folder = Adding the folder…
-add-importing-opml = Subscribing to the feeds in the file…
-add-offer = Subscribe to this feed? Earmark was asked to open { $url }.
+add-adding-files = Lägger till filer…
+add-adding-folder = Lägger till mappen…
+add-importing-opml = Prenumererar på flödena i filen…
+add-offer = Prenumerera på det här flödet? Earmark ombads öppna { $url }.
 
 ## The help overlay
 
-help-heading = Keyboard shortcuts
+help-heading = Kortkommandon
 
 ## The library
 
-chapters-count = Chapters ({ $count })
-# $number: the chapter's place in the list
-chapter-untitled = Chapter { $number }
-chapter-play-from = Play from { $title }
+chapters-count = Kapitel ({ $count })
+chapter-untitled = Kapitel { $number }
+chapter-play-from = Spela från { $title }
 episodes-count = { $count ->
-    [one] { $count } episode
-   *[other] { $count } episodes
+    [one] { $count } avsnitt
+   *[other] { $count } avsnitt
 }
-subscribe-to = Subscribe to { $title }
-retry = Retry
-delete = Delete
-download = Download
-downloaded = Downloaded
-download-title = Download for offline listening
-download-delete-title = Delete the audio file; notes and highlights stay
-# $size: e.g. "2.0 MB"
-download-waiting-kept = Waiting · { $size } kept
-download-waiting = Waiting
-download-part = { $done } of { $total }
-downloaded-size = Downloaded · { $size }
-download-stopped = The download stopped.
-downloads-to-go = { $count } to go · { $done }
-downloads-to-go-of = { $count } to go · { $done } of { $total }
-downloads-none-left = Nothing left to download.
-downloads-empty = Nothing is downloading. Download episodes from a podcast's page to listen offline.
-# $duration: e.g. "12 min", "1 hr 5 min"
-time-left-about = about { $duration } left
-time-left-under-minute = less than a minute left
-state-left = { $duration } left
-state-in-progress = In progress
-state-played = Played
-state-new = New
-local-files = Local files
-unsubscribed = Unsubscribed from “{ $title }”: { $removed ->
-    [one] { $removed } episode removed
-   *[other] { $removed } episodes removed
+subscribe-to = Prenumerera på { $title }
+retry = Försök igen
+delete = Radera
+download = Ladda ned
+downloaded = Nedladdat
+download-title = Ladda ned för att lyssna offline
+download-delete-title = Radera ljudfilen; anteckningar och markeringar finns kvar
+download-waiting-kept = Väntar · { $size } sparat
+download-waiting = Väntar
+download-part = { $done } av { $total }
+downloaded-size = Nedladdat · { $size }
+download-stopped = Nedladdningen avbröts.
+downloads-to-go = { $count } kvar · { $done }
+downloads-to-go-of = { $count } kvar · { $done } av { $total }
+downloads-none-left = Inget kvar att ladda ned.
+downloads-empty = Inget laddas ned. Ladda ned avsnitt från en podds sida för att lyssna offline.
+time-left-about = ungefär { $duration } kvar
+time-left-under-minute = mindre än en minut kvar
+state-left = { $duration } kvar
+state-in-progress = Påbörjat
+state-played = Spelat
+state-new = Nytt
+local-files = Lokala filer
+unsubscribed = Prenumerationen på ”{ $title }” avslutad: { $removed ->
+    [one] { $removed } avsnitt borttaget
+   *[other] { $removed } avsnitt borttagna
 }{ $deleted ->
     [0] .
-    [one] , { $deleted } download deleted.
-   *[other] , { $deleted } downloads deleted.
+    [one] , { $deleted } nedladdning raderad.
+   *[other] , { $deleted } nedladdningar raderade.
 }
 unsubscribed-kept = { $kept ->
-    [one] { $kept } episode stayed under { $local }.
-   *[other] { $kept } episodes stayed under { $local }.
+    [one] { $kept } avsnitt blev kvar under { $local }.
+   *[other] { $kept } avsnitt blev kvar under { $local }.
 }
-episode = Episode
-highlight-in-yellow = Highlight in yellow
-highlight-in-green = Highlight in green
-highlight-in-blue = Highlight in blue
-highlight-in-pink = Highlight in pink
-not-downloaded = Not downloaded yet
-show-fold = Show or hide the episodes of { $title }
-show-all-of = All episodes of { $title }
-new-count = { $count } new
-show-all-count = All { $count } episodes
-podcast-kicker = { $count ->
-    [one] Podcast · { $count } episode
-   *[other] Podcast · { $count } episodes
-}
-local-kicker = { $count ->
-    [one] On this computer · { $count } episode
-   *[other] On this computer · { $count } episodes
-}
-notebook-empty = Nothing kept yet. Notes and highlights from every episode gather here.
-notebook-all = All podcasts
-kind-note = Note
-kind-earmark = Earmark
-kind-highlight = Highlight
+episode = Avsnitt
+highlight-in-yellow = Markera med gult
+highlight-in-green = Markera med grönt
+highlight-in-blue = Markera med blått
+highlight-in-pink = Markera med rosa
+not-downloaded = Inte nedladdat än
+show-fold = Visa eller dölj avsnitten av { $title }
+show-all-of = Alla avsnitt av { $title }
+new-count = { $count } nya
+show-all-count = Alla { $count } avsnitt
+podcast-kicker = Podd · { $count } avsnitt
+local-kicker = På den här datorn · { $count } avsnitt
+notebook-empty = Inget sparat än. Anteckningar och markeringar från alla avsnitt samlas här.
+notebook-all = Alla poddar
+kind-note = Anteckning
+kind-earmark = Öronmärke
+kind-highlight = Markering
 
 ## Notes and highlights
 
-highlight-note-placeholder = Add a note to this highlight
-note-edit = Edit note
-highlight-note = Note on this highlight
-note-delete = Delete note
-highlight-delete = Delete highlight
-# $time: e.g. "1:05"
-note-at = Note at { $time }
-notes-empty = Press N to write a note at the current moment, B to earmark what you just heard (the length is in Settings), or select transcript text to highlight it.
+highlight-note-placeholder = Lägg till en anteckning till markeringen
+note-edit = Redigera anteckning
+highlight-note = Anteckning till markeringen
+note-delete = Radera anteckning
+highlight-delete = Radera markering
+note-at = Anteckning vid { $time }
+notes-empty = Tryck på N för att skriva en anteckning just nu, B för att öronmärka det du just hörde (längden finns i Inställningar), eller markera text i utskriften.
 
 ## Checking for new episodes
 
-refresh-checking = Checking { $done } of { $total } shows…
+refresh-checking = Kontrollerar { $done } av { $total } program…
 refresh-found = { $count ->
-    [0] No new episodes
-    [one] { $count } new episode
-   *[other] { $count } new episodes
+    [0] Inga nya avsnitt
+    [one] { $count } nytt avsnitt
+   *[other] { $count } nya avsnitt
 }
-# $time: the time of day, e.g. "2:05 PM"
-refresh-checked-at = checked { $time }
-# $shows: the shows' names, or "4 shows"
-refresh-notes-on = notes on { $shows }
-refresh-failed = { $shows } could not be checked
-refresh-waiting = { $count ->
-    [one] { $shows } asks to wait
-   *[other] { $shows } ask to wait
-}
-shows-count = { $count ->
-    [one] { $count } show
-   *[other] { $count } shows
-}
-quoted = “{ $title }”
-kind-transcript = Transcript
-kind-episode = Episode
+refresh-checked-at = kontrollerat { $time }
+refresh-notes-on = anmärkningar om { $shows }
+refresh-failed = { $shows } kunde inte kontrolleras
+refresh-waiting = { $shows } ber om att vänta
+shows-count = { $count } program
+quoted = ”{ $title }”
+kind-transcript = Utskrift
+kind-episode = Avsnitt
 
 ## Search
 
 search-results = { $count ->
-    [0] Nothing found for “{ $query }”
-    [one] { $count } result for “{ $query }”
-   *[other] { $count } results for “{ $query }”
+    [0] Inget hittades för ”{ $query }”
+    [one] { $count } träff för ”{ $query }”
+   *[other] { $count } träffar för ”{ $query }”
 }
 
 ## Settings, more
 
-setting-language = Language
-language-system = As the system
+setting-language = Språk
+language-system = Som systemet
 notes-count = { $count ->
-    [one] { $count } note
-   *[other] { $count } notes
+    [one] { $count } anteckning
+   *[other] { $count } anteckningar
 }
 highlights-count = { $count ->
-    [one] { $count } highlight
-   *[other] { $count } highlights
+    [one] { $count } markering
+   *[other] { $count } markeringar
 }
-# $contents: e.g. "2 shows, 14 episodes, 3 notes and 1 highlight"
-backed-up = Backed up { $contents } to { $path }.
-restored = Restored { $contents }.
-restored-kept = The library it replaced is kept in { $path }.
-restored-reloading = Restored; reloading…
+backed-up = Säkerhetskopierade { $contents } till { $path }.
+restored = Återställde { $contents }.
+restored-kept = Biblioteket som ersattes finns kvar i { $path }.
+restored-reloading = Återställt; laddar om…
 
 ## The library's messages
 
-offline = You're offline. Downloaded episodes, transcripts, notes and search all still work.
-subscribed = { $count ->
-    [one] Subscribed to “{ $title }”: { $count } episode.
-   *[other] Subscribed to “{ $title }”: { $count } episodes.
-}
-checked-feed = { $count ->
-    [one] Checked “{ $title }”: { $count } episode, { $new } new.
-   *[other] Checked “{ $title }”: { $count } episodes, { $new } new.
-}
-opml-subscribed = Subscribed to { $done } of { $count } feeds.
-opml-saved = Saved your subscriptions to { $path }.
-fetch-when-online = Earmark will be able to fetch it once the network is back.
-unsubscribe-ask = Unsubscribe from “{ $title }”?
-unsubscribe-explain = Its episodes leave your library and their downloads are deleted. Episodes with your notes or highlights, and the one playing, stay under { $local }.
-unsubscribe = Unsubscribe
+offline = Du är offline. Nedladdade avsnitt, utskrifter, anteckningar och sökning fungerar ändå.
+subscribed = Prenumererar på ”{ $title }”: { $count } avsnitt.
+checked-feed = Kontrollerade ”{ $title }”: { $count } avsnitt, { $new } nya.
+opml-subscribed = Prenumererar på { $done } av { $count } flöden.
+opml-saved = Dina prenumerationer sparades i { $path }.
+fetch-when-online = Earmark kan hämta det när nätverket är tillbaka.
+unsubscribe-ask = Avsluta prenumerationen på ”{ $title }”?
+unsubscribe-explain = Dess avsnitt lämnar ditt bibliotek och deras nedladdningar raderas. Avsnitt med dina anteckningar eller markeringar, och det som spelas, blir kvar under { $local }.
+unsubscribe = Avsluta prenumeration
 files-added = { $count ->
-    [one] Added { $count } file.
-   *[other] Added { $count } files.
+    [one] Lade till { $count } fil.
+   *[other] Lade till { $count } filer.
 }
 files-added-library = { $count ->
-    [one] Added { $count } file to the library.
-   *[other] Added { $count } files to the library.
+    [one] Lade till { $count } fil i biblioteket.
+   *[other] Lade till { $count } filer i biblioteket.
 }
-download-deleted = Deleted the download. The episode's notes and highlights are kept.
-refresh-checking-any = Checking for new episodes…
-note-edited = Note edited
-highlight-note-edited = Highlight note edited
-note-deleted = Note deleted
-highlight-deleted = Highlight deleted
-saved-to = Saved to { $path }
-# $length: e.g. "30 seconds"
-earmarked = Earmarked the last { $length }
+download-deleted = Nedladdningen raderades. Avsnittets anteckningar och markeringar finns kvar.
+refresh-checking-any = Letar efter nya avsnitt…
+note-edited = Anteckningen redigerad
+highlight-note-edited = Markeringens anteckning redigerad
+note-deleted = Anteckningen raderad
+highlight-deleted = Markeringen raderad
+saved-to = Sparat i { $path }
+earmarked = Öronmärkte de sista { $length }
 
 ## The transcript
 
-page-reading = Reading the page's transcript…
+page-reading = Läser sidans utskrift…
 page-added = { $count ->
-    [one] Added the page's transcript ({ $count } line).
-   *[other] Added the page's transcript ({ $count } lines).
+    [one] Lade till sidans utskrift ({ $count } rad).
+   *[other] Lade till sidans utskrift ({ $count } rader).
 }
 page-added-cut-off = { $count ->
-    [one] Added the page's transcript ({ $count } line; the page cuts it off).
-   *[other] Added the page's transcript ({ $count } lines; the page cuts it off).
+    [one] Lade till sidans utskrift ({ $count } rad; sidan klipper av den).
+   *[other] Lade till sidans utskrift ({ $count } rader; sidan klipper av den).
 }
 transcribed = { $count ->
-    [one] Transcribed on this computer: { $count } line. Words may be misheard.
-   *[other] Transcribed on this computer: { $count } lines. Words may be misheard.
+    [one] Transkriberat på den här datorn: { $count } rad. Ord kan vara felhörda.
+   *[other] Transkriberat på den här datorn: { $count } rader. Ord kan vara felhörda.
 }
-transcript-saved = Saved the transcript to { $path }.
-find = Find
-find-title = Find in the transcript (Ctrl+F)
-align = Align to audio
-align-title = Find where every line is spoken, offline
-align-coarse-title = Cut the long paragraphs into sentences and find where each is spoken, offline
-align-cancel-title = Stop aligning
-aligning = Aligning the transcript
-transcribe = Transcribe
-transcribe-title = Recognise the speech on this computer, offline (Whisper)
-transcript-file = Transcript file
-transcript-add = Add transcript
-transcript-replace = Replace transcript
-transcript-add-title = Add or replace this episode's transcript, or drop a file on the window
-transcript-from-page = From a web page
-transcript-page-address = The web page's address
-add = Add
-transcript-page-add-title = Read the transcript this page shows
-transcript-from-file = From a file…
-transcript-from-file-title = A WebVTT, SRT, JSON, HTML or text transcript
-machine-made = Machine-made
-machine-made-title = Transcribed on this computer by Whisper tiny.en, offline. Words may be misheard.
-timing = Timing
-timing-check = Check against the audio
-timing-check-title = Find lines whose times are off (an ad added later) and move them
-timing-earlier = Earlier by { $seconds } s
-timing-earlier-title = Move every line earlier
-timing-later = Later by { $seconds } s
-timing-later-title = Move every line later
-export = Export
-export-estimated = With estimated times
+transcript-saved = Utskriften sparades i { $path }.
+find = Sök
+find-title = Sök i utskriften (Ctrl+F)
+align = Synka mot ljudet
+align-title = Hitta var varje rad sägs, offline
+align-coarse-title = Dela de långa styckena i meningar och hitta var var och en sägs, offline
+align-cancel-title = Sluta synka
+aligning = Synkar utskriften
+transcribe = Transkribera
+transcribe-title = Känn igen talet på den här datorn, offline (Whisper)
+transcript-file = Utskriftsfil
+transcript-add = Lägg till utskrift
+transcript-replace = Ersätt utskrift
+transcript-add-title = Lägg till eller ersätt avsnittets utskrift, eller släpp en fil på fönstret
+transcript-from-page = Från en webbsida
+transcript-page-address = Webbsidans adress
+add = Lägg till
+transcript-page-add-title = Läs utskriften som sidan visar
+transcript-from-file = Från en fil…
+transcript-from-file-title = En utskrift i WebVTT, SRT, JSON, HTML eller text
+machine-made = Maskingjord
+machine-made-title = Transkriberad på den här datorn av Whisper tiny.en, offline. Ord kan vara felhörda.
+timing = Tider
+timing-check = Kontrollera mot ljudet
+timing-check-title = Hitta rader vars tider är fel (en reklam som lagts till senare) och flytta dem
+timing-earlier = Tidigare med { $seconds } s
+timing-earlier-title = Flytta alla rader tidigare
+timing-later = Senare med { $seconds } s
+timing-later-title = Flytta alla rader senare
+export = Exportera
+export-estimated = Med uppskattade tider
 export-format-vtt = WebVTT (.vtt)
 export-format-srt = SRT (.srt)
 export-format-json = Podcasting 2.0 JSON
 export-format-md = Markdown (.md)
-# $format: one of the formats above
-export-as = Save the transcript as { $format }
-transcript-source = From the episode's page
-transcript-source-cut-off = From the episode's page · cut off there
-transcript-source-cut-off-title = The page shows only the start of the transcript; the rest of the episode is not transcribed.
-stopping = Stopping…
-transcript-drop-hint = Drop the transcript file to add it to this episode
-find-placeholder = Find in transcript
-find-previous = Previous match
-find-previous-title = Previous match (Shift+Enter)
-find-next = Next match
-find-next-title = Next match (Enter)
-find-close = Close find
-find-close-title = Close (Esc)
-find-none = No matches
-# $current of $count matches; $more is "yes" when there are more than were counted
+export-as = Spara utskriften som { $format }
+transcript-source = Från avsnittets sida
+transcript-source-cut-off = Från avsnittets sida · avklippt där
+transcript-source-cut-off-title = Sidan visar bara början av utskriften; resten av avsnittet är inte transkriberat.
+stopping = Avbryter…
+transcript-drop-hint = Släpp utskriftsfilen för att lägga till den i det här avsnittet
+find-placeholder = Sök i utskriften
+find-previous = Föregående träff
+find-previous-title = Föregående träff (Skift+Enter)
+find-next = Nästa träff
+find-next-title = Nästa träff (Enter)
+find-close = Stäng sökningen
+find-close-title = Stäng (Esc)
+find-none = Inga träffar
 find-count = { $more ->
-    [yes] { $current } of { $count }+
-   *[no] { $current } of { $count }
+    [yes] { $current } av { $count }+
+   *[no] { $current } av { $count }
 }
-line-not-found = Not found in the audio: this line may never be spoken, or its time is a guess
-line-estimated = Estimated time: press P or the pin when this line starts
-line-pinned = You pinned this line here
-unpin = Unpin
-unpin-title = Remove this pin
-unpin-label = Unpin this line
-starts-now = Starts now
-starts-now-title = This line starts now (P)
-starts-now-label = This line starts now
-no-transcript = This episode has no transcript yet. “Transcribe” makes one on this computer from the downloaded audio; or add one with “Add transcript” (from a file or the episode's web page), or drop a transcript file on the window.
+line-not-found = Hittades inte i ljudet: raden sägs kanske aldrig, eller så är dess tid en gissning
+line-estimated = Uppskattad tid: tryck på P eller nålen när raden börjar
+line-pinned = Du fäste raden här
+unpin = Lossa
+unpin-title = Ta bort nålen
+unpin-label = Lossa raden
+starts-now = Börjar nu
+starts-now-title = Raden börjar nu (P)
+starts-now-label = Raden börjar nu
+no-transcript = Avsnittet har ingen utskrift än. ”Transkribera” gör en på den här datorn från det nedladdade ljudet; eller lägg till en med ”Lägg till utskrift” (från en fil eller avsnittets webbsida), eller släpp en utskriftsfil på fönstret.
 
 ## Timing and aligning
 
-drift-none = The times already match the audio.
-# $seconds: e.g. "1.5"
-drift-every-later = every line { $seconds } s later
-drift-every-earlier = every line { $seconds } s earlier
-# $time: where the audio was added, e.g. "12:30"
-drift-added = { $seconds } s of audio added before { $time }, the lines from there moved
-drift-removed = { $seconds } s of audio removed before { $time }, the lines from there moved
-# $parts: the moves above, joined by "; "
-drift-matched = Matched to the audio: { $parts }.
-nudged-later = Moved every line { $seconds } s later.
-nudged-earlier = Moved every line { $seconds } s earlier.
+drift-none = Tiderna stämmer redan med ljudet.
+drift-every-later = varje rad { $seconds } s senare
+drift-every-earlier = varje rad { $seconds } s tidigare
+drift-added = { $seconds } s ljud tillagt före { $time }, raderna därifrån flyttade
+drift-removed = { $seconds } s ljud borttaget före { $time }, raderna därifrån flyttade
+drift-matched = Anpassat till ljudet: { $parts }.
+nudged-later = Flyttade alla rader { $seconds } s senare.
+nudged-earlier = Flyttade alla rader { $seconds } s tidigare.
 aligned = { $missing ->
-    [0] Every line is now where it is spoken.
-    [one] Aligned. { $missing } line was not found in the audio.
-   *[other] Aligned. { $missing } lines were not found in the audio.
+    [0] Varje rad ligger nu där den sägs.
+    [one] Synkat. { $missing } rad hittades inte i ljudet.
+   *[other] Synkat. { $missing } rader hittades inte i ljudet.
 }
 aligned-unmatched = { $count ->
-    [one] The audio from { $from } to { $to } has no text.
-   *[other] { $count } stretches of audio have no text, the first from { $from }.
+    [one] Ljudet från { $from } till { $to } har ingen text.
+   *[other] { $count } partier av ljudet har ingen text, det första från { $from }.
 }
 
 ## The help overlay's rows
 
-key-space = Space
-key-click-line = Click a line
-help-play = Play or pause
-# $length: e.g. "15 seconds"
-help-skip-back = Back { $length } (change it in Settings)
-help-skip-forward = Forward { $length } (change it in Settings)
-help-volume = Volume up or down
-# $step: "0.05"
-help-speed = Slower or faster by { $step }×
-help-normal-speed = Back to normal speed
-help-note = Write a note at this moment (playback goes on)
-help-earmark = Earmark the last { $length } (change it in Settings)
-help-highlight = Highlight the selected text
-help-search = Search everything
-help-undo = Undo a delete
-help-click-line = Play from that line
-help-find = Find in the transcript
-help-pin = Pin an estimated line: it starts now
-help-add = Add podcasts, audio files or OPML
-help-refresh = Check for new episodes
-help-downloads = Show the downloads
-help-help = Show or hide this help
+key-space = Mellanslag
+key-click-line = Klicka på en rad
+help-play = Spela eller pausa
+help-skip-back = Bakåt { $length } (ändra i Inställningar)
+help-skip-forward = Framåt { $length } (ändra i Inställningar)
+help-volume = Volym upp eller ned
+help-speed = Långsammare eller snabbare med { $step }×
+help-normal-speed = Tillbaka till normal hastighet
+help-note = Skriv en anteckning vid den här stunden (uppspelningen fortsätter)
+help-earmark = Öronmärk de sista { $length } (ändra i Inställningar)
+help-highlight = Markera den valda texten
+help-search = Sök i allt
+help-undo = Ångra en radering
+help-click-line = Spela från den raden
+help-find = Sök i utskriften
+help-pin = Fäst en uppskattad rad: den börjar nu
+help-add = Lägg till poddar, ljudfiler eller OPML
+help-refresh = Leta efter nya avsnitt
+help-downloads = Visa nedladdningarna
+help-help = Visa eller dölj den här hjälpen
 `;
