@@ -86,10 +86,20 @@ test("relative times in the largest unit that fits", () => {
 });
 
 test("an error is said in the listener's language from its code and params; English for an unknown code", () => {
+  const gone = { code: "audio_missing", message: "Could not open /m/e.mp3: …", params: { file: "/m/e.mp3", why: "gone" } };
+  setLanguage("en");
+  assert.equal(errorWords(gone), "Could not open /m/e.mp3: …", "English is the app's own sentence");
   setLanguage("fi");
-  assert.equal(errorWords({ code: "no_output_device", message: "No audio output device found" }), t("error-no_output_device"));
-  assert.notEqual(errorWords({ code: "no_output_device", message: "x" }), "x");
+  assert.equal(errorWords({ code: "no_output_device", message: "No audio output device found" }), "Äänen toistolaitetta ei löytynyt");
+  assert.equal(errorWords(gone), "Tiedostoa /m/e.mp3 ei voitu avata: sitä ei enää ole (siirretty tai poistettu?)");
+  assert.equal(
+    errorWords({ code: "not_found", message: "404 …", params: { status: "404", url: "http://x/feed" } }),
+    "404 Ei löydy: osoitteessa http://x/feed ei ole mitään.",
+  );
+  assert.equal(errorWords({ code: "audio_missing", message: "Could not open it." }), "Could not open it.", "without the params its words need");
   assert.equal(errorWords({ code: "never_heard_of", message: "Something broke." }), "Something broke.");
   assert.equal(errorWords("plain"), "plain");
+  setLanguage("sv");
+  assert.equal(errorWords({ code: "no_output_device", message: "No audio output device found" }), "Ingen ljudutgång hittades");
   setLanguage("en");
 });

@@ -16,7 +16,7 @@
  *   duration_ms: number, position_ms: number, transcript_format: string|null,
  *   transcript_timed: boolean, transcript_coarse: boolean, transcript_page: string|null,
  *   transcript_incomplete: boolean, segments: Segment[], not_found: number[],
- *   audio_problem: string|null}} OpenedEpisode
+ *   audio_problem: IpcError|null}} OpenedEpisode
  * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number, saved_ms: number, volume: number}} ClockSnapshot
  * @typedef {import("./lib/error-words.js").ErrorReport} IpcError
  * @typedef {{start_ms: number, end_ms: number, source: "given"|"estimated"|"pinned"}} EstimatedTime

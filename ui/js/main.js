@@ -152,7 +152,7 @@ async function openEpisode(id, atMs = null, reveal = true) {
     playerBar.setPosition(position);
     transcript.setPosition(position);
     if (reveal) showView("episode");
-    if (episode.audio_problem && warn) notice.show(episode.audio_problem);
+    if (episode.audio_problem && warn) notice.show(api.messageOf(episode.audio_problem));
     $("[data-view=episode]").dataset.audio = episode.audio_problem ? "missing" : "ready";
     chapters.render(await api.episodeChapters(id), episode.duration_ms);
   } catch (error) {

@@ -418,4 +418,49 @@ help-add = Add podcasts, audio files or OPML
 help-refresh = Check for new episodes
 help-downloads = Show the downloads
 help-help = Show or hide this help
+## Errors from the app, by code (error-<code>); params as the app sends them.
+## English is said in the app's own words; these are what translations follow.
+
+error-no_output_device = No audio output device found
+error-seek_past_end = That position is past the end of the episode
+error-engine_stopped = The audio engine has stopped
+# $why: gone, denied, empty or other; $detail: what the system said (English)
+error-audio_missing = { $why ->
+    [gone] Could not open { $file }: the file is not there any more (moved or deleted?)
+    [denied] Could not open { $file }: Earmark is not allowed to read it
+    [empty] { $file } is empty: there is no audio in it
+   *[other] Could not open { $file }: { $detail }
+}
+# $why: codec or format; $detail: the codec, or what the decoder said (English)
+error-audio_unsupported = { $why ->
+    [codec] { $file } uses { $detail }, which Earmark cannot play yet
+   *[format] { $file } is not an audio file Earmark can play ({ $detail })
+}
+error-audio_corrupt = { $why ->
+    [cut_short] { $file } is cut short: the file ends early, and the part that says where its audio is did not make it (did the download finish?)
+   *[damaged] { $file } is damaged and cannot be played ({ $detail })
+}
+error-audio_shorter = { $file } is { $length } s long: it ends before the { $to } s the clip asked for
+error-time_stretch = Speed control is not available for this audio ({ $detail })
+error-bad_url = “{ $url }” is not a web address Earmark can fetch (it must start with http:// or https://).
+error-no_network = No network: { $host } cannot be reached from this computer right now. Check that it is online.
+error-unknown_host = Could not find the server { $host }: check the address, and that this computer is online.
+# $reason: what the system said (English)
+error-unreachable = Could not reach { $host }: { $reason }.
+error-timed_out = { $host } did not answer in time (waited { $seconds } s).
+error-not_found = { $status } Not found: there is nothing at { $url }.
+error-http_status = The server answered { $status } for { $url }.
+error-server_busy = { $status }: the server at { $url } is busy or having trouble; try again later.
+error-too_large = The response from { $url } is larger than { $megabytes } MB, so it was cut off.
+error-broken_off = The connection to { $host } broke off: { $reason }.
+error-too_many_redirects = { $url } redirects too many times.
+error-unreadable_answer = The answer from { $url } could not be read: it is not what that service sends.
+error-nothing_to_align = This transcript has no text to align.
+error-audio_too_short = This audio is too short to align a transcript to.
+error-not_downloaded = Download this episode first: matching its transcript needs the audio.
+error-no_such_line = That line is not in this transcript any more.
+error-not_a_transcript = This file does not look like a transcript.
+error-empty_transcript = This transcript has no text in it.
+error-not_podcast_json = This JSON file is not a Podcasting 2.0 transcript: it has no “segments” list.
+error-no_transcript_on_page = This page has no transcript that Earmark could find.
 `;

@@ -397,4 +397,45 @@ help-add = Lisää podcasteja, äänitiedostoja tai OPML
 help-refresh = Tarkista uudet jaksot
 help-downloads = Näytä lataukset
 help-help = Näytä tai piilota tämä ohje
+## Errors from the app, by code
+
+error-no_output_device = Äänen toistolaitetta ei löytynyt
+error-seek_past_end = Se kohta on jakson lopun jälkeen
+error-engine_stopped = Äänimoottori on pysähtynyt
+error-audio_missing = { $why ->
+    [gone] Tiedostoa { $file } ei voitu avata: sitä ei enää ole (siirretty tai poistettu?)
+    [denied] Tiedostoa { $file } ei voitu avata: Earmarkilla ei ole lupaa lukea sitä
+    [empty] { $file } on tyhjä: siinä ei ole ääntä
+   *[other] Tiedostoa { $file } ei voitu avata: { $detail }
+}
+error-audio_unsupported = { $why ->
+    [codec] { $file } käyttää koodekkia, jota Earmark ei vielä osaa toistaa ({ $detail })
+   *[format] { $file } ei ole äänitiedosto, jota Earmark osaa toistaa ({ $detail })
+}
+error-audio_corrupt = { $why ->
+    [cut_short] { $file } on katkennut: tiedosto loppuu kesken, eikä siitä löydy osaa, joka kertoo, missä ääni on (päättyikö lataus?)
+   *[damaged] { $file } on vahingoittunut eikä sitä voi toistaa ({ $detail })
+}
+error-audio_shorter = { $file } on { $length } s pitkä: se loppuu ennen leikkeen pyytämää kohtaa { $to } s
+error-time_stretch = Nopeuden säätö ei ole käytettävissä tälle äänelle ({ $detail })
+error-bad_url = ”{ $url }” ei ole verkko-osoite, jonka Earmark voi hakea (sen on alettava http:// tai https://).
+error-no_network = Ei verkkoa: palvelimeen { $host } ei saada nyt yhteyttä tältä tietokoneelta. Tarkista, että verkko on päällä.
+error-unknown_host = Palvelinta { $host } ei löytynyt: tarkista osoite ja että tietokone on verkossa.
+error-unreachable = Palvelimeen { $host } ei saatu yhteyttä: { $reason }.
+error-timed_out = { $host } ei vastannut ajoissa (odotettiin { $seconds } s).
+error-not_found = { $status } Ei löydy: osoitteessa { $url } ei ole mitään.
+error-http_status = Palvelin vastasi { $status } osoitteelle { $url }.
+error-server_busy = { $status }: palvelin osoitteessa { $url } on ruuhkautunut tai vaikeuksissa; yritä myöhemmin uudelleen.
+error-too_large = Vastaus osoitteesta { $url } on yli { $megabytes } Mt, joten se katkaistiin.
+error-broken_off = Yhteys palvelimeen { $host } katkesi: { $reason }.
+error-too_many_redirects = { $url } ohjaa eteenpäin liian monta kertaa.
+error-unreadable_answer = Vastausta osoitteesta { $url } ei voitu lukea: se ei ole sitä, mitä palvelu lähettää.
+error-nothing_to_align = Tässä tekstivastineessa ei ole tekstiä tahdistettavaksi.
+error-audio_too_short = Tämä ääni on liian lyhyt tekstivastineen tahdistamiseen.
+error-not_downloaded = Lataa tämä jakso ensin: tekstivastineen sovittaminen tarvitsee äänen.
+error-no_such_line = Sitä riviä ei enää ole tässä tekstivastineessa.
+error-not_a_transcript = Tämä tiedosto ei näytä tekstivastineelta.
+error-empty_transcript = Tässä tekstivastineessa ei ole tekstiä.
+error-not_podcast_json = Tämä JSON-tiedosto ei ole Podcasting 2.0 -tekstivastine: siinä ei ole ”segments”-luetteloa.
+error-no_transcript_on_page = Tältä sivulta ei löytynyt tekstivastinetta.
 `;

@@ -379,4 +379,45 @@ help-add = Lägg till poddar, ljudfiler eller OPML
 help-refresh = Leta efter nya avsnitt
 help-downloads = Visa nedladdningarna
 help-help = Visa eller dölj den här hjälpen
+## Errors from the app, by code
+
+error-no_output_device = Ingen ljudutgång hittades
+error-seek_past_end = Den positionen ligger efter avsnittets slut
+error-engine_stopped = Ljudmotorn har stannat
+error-audio_missing = { $why ->
+    [gone] Kunde inte öppna { $file }: filen finns inte längre (flyttad eller raderad?)
+    [denied] Kunde inte öppna { $file }: Earmark får inte läsa den
+    [empty] { $file } är tom: det finns inget ljud i den
+   *[other] Kunde inte öppna { $file }: { $detail }
+}
+error-audio_unsupported = { $why ->
+    [codec] { $file } använder en kodek som Earmark inte kan spela än ({ $detail })
+   *[format] { $file } är inte en ljudfil som Earmark kan spela ({ $detail })
+}
+error-audio_corrupt = { $why ->
+    [cut_short] { $file } är avkortad: filen tar slut för tidigt, och delen som säger var ljudet finns kom inte med (blev nedladdningen klar?)
+   *[damaged] { $file } är skadad och kan inte spelas ({ $detail })
+}
+error-audio_shorter = { $file } är { $length } s lång: den slutar före de { $to } s som klippet bad om
+error-time_stretch = Hastighetskontroll är inte tillgänglig för det här ljudet ({ $detail })
+error-bad_url = ”{ $url }” är inte en webbadress som Earmark kan hämta (den måste börja med http:// eller https://).
+error-no_network = Inget nätverk: { $host } kan inte nås från den här datorn just nu. Kontrollera att den är ansluten.
+error-unknown_host = Kunde inte hitta servern { $host }: kontrollera adressen och att datorn är ansluten.
+error-unreachable = Kunde inte nå { $host }: { $reason }.
+error-timed_out = { $host } svarade inte i tid (väntade { $seconds } s).
+error-not_found = { $status } Hittades inte: det finns inget på { $url }.
+error-http_status = Servern svarade { $status } för { $url }.
+error-server_busy = { $status }: servern på { $url } är överbelastad eller har problem; försök igen senare.
+error-too_large = Svaret från { $url } är större än { $megabytes } MB, så det klipptes av.
+error-broken_off = Anslutningen till { $host } bröts: { $reason }.
+error-too_many_redirects = { $url } omdirigerar för många gånger.
+error-unreadable_answer = Svaret från { $url } kunde inte läsas: det är inte vad tjänsten skickar.
+error-nothing_to_align = Utskriften har ingen text att synka.
+error-audio_too_short = Ljudet är för kort för att synka en utskrift mot.
+error-not_downloaded = Ladda ned avsnittet först: att anpassa utskriften kräver ljudet.
+error-no_such_line = Den raden finns inte längre i utskriften.
+error-not_a_transcript = Filen ser inte ut som en utskrift.
+error-empty_transcript = Utskriften har ingen text.
+error-not_podcast_json = JSON-filen är inte en Podcasting 2.0-utskrift: den har ingen ”segments”-lista.
+error-no_transcript_on_page = Earmark hittade ingen utskrift på sidan.
 `;

@@ -92,9 +92,20 @@ export function t(key, args) {
   return key;
 }
 
-/** Whether a catalogue has `key` (the English one has every key). @param {string} key */
-export function hasKey(key) {
-  return english.hasMessage(key);
+/**
+ * The words of `key` in the window's language when its catalogue has the key and
+ * `args` hold everything the message needs; else null.
+ * @param {string} key
+ * @param {Record<string, string|number>} args
+ * @returns {string|null}
+ */
+export function tIfComplete(key, args) {
+  const message = active.bundle.getMessage(key);
+  if (!message?.value) return null;
+  /** @type {Error[]} */
+  const errors = [];
+  const text = active.bundle.formatPattern(message.value, args, errors);
+  return errors.length === 0 ? text : null;
 }
 
 /**
