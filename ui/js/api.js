@@ -299,9 +299,11 @@ export const setSetting = (key, value) => call("settings_set", { key, value });
 /**
  * Saves the episode's notes and highlights through a save dialog; the path, or null
  * when cancelled.
- * @param {number} episode @param {"md"|"json"|"csv"} format @returns {Promise<string|null>}
+ * @param {number} episode @param {"md"|"json"|"csv"} format
+ * @param {string} language the window's (a Markdown file's headings and days are in it)
+ * @returns {Promise<string|null>}
  */
-export const exportNotes = (episode, format) => call("notes_export", { episode, format });
+export const exportNotes = (episode, format, language) => call("notes_export", { episode, format, language });
 
 /**
  * @typedef {{path: string, schema_version: number, podcasts: number, episodes: number, notes: number,

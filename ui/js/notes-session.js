@@ -10,7 +10,7 @@
 import * as api from "./api.js";
 import { byMoment, withoutRow, withRow } from "./lib/annotations.js";
 import { EARMARK_MS, PAUSE_WHILE_NOTING, readFlag, readNumber } from "./lib/settings.js";
-import { formatSeconds, t } from "./lib/i18n.js";
+import { currentLanguage, formatSeconds, t } from "./lib/i18n.js";
 import { createHighlightPopover } from "./views/highlight-popover.js";
 import { createNotebookView } from "./views/notebook.js";
 import { createNotesPanel } from "./views/notes-panel.js";
@@ -173,7 +173,7 @@ export function createNotesSession(opened, handlers) {
     select.value = "";
     if (!format || opened.id == null) return;
     try {
-      const path = await api.exportNotes(opened.id, format);
+      const path = await api.exportNotes(opened.id, format, currentLanguage());
       if (path) inform(t("saved-to", { path }));
     } catch (error) {
       report(error);

@@ -105,7 +105,10 @@ mod tests {
         let episode = || store.episode(id).expect("read");
         let missing = ErrorReport::new("audio_missing", "missing");
         let view = opened(&store, episode(), Err(missing.clone())).expect("opened");
-        assert_eq!((view.duration_ms, view.audio_problem), (60_000, Some(missing)));
+        assert_eq!(
+            (view.duration_ms, view.audio_problem),
+            (60_000, Some(missing))
+        );
         let view = opened(&store, episode(), Ok(59_321)).expect("opened");
         assert_eq!((view.duration_ms, view.audio_problem), (59_321, None));
         assert_eq!(episode().duration_ms, Some(59_321), "stored");

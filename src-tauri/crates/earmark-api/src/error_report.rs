@@ -131,7 +131,9 @@ impl From<earmark_core::downloads::DownloadError> for ErrorReport {
         let report = Self::new(e.code(), e.to_string());
         match &e {
             // The queue's row names the episode: the network's own words are enough.
-            earmark_core::downloads::DownloadError::Net { source, .. } => report.with_params(source.params()),
+            earmark_core::downloads::DownloadError::Net { source, .. } => {
+                report.with_params(source.params())
+            }
             _ => report,
         }
     }
@@ -154,8 +156,13 @@ mod tests {
         assert_eq!(json["code"], "audio_missing");
         assert_eq!(json["params"]["file"], "/m/e.mp3");
         assert_eq!(json["params"]["why"], "empty");
-        assert!(json["message"].as_str().is_some_and(|m| m.contains("/m/e.mp3")));
-        let plain = serde_json::to_value(ErrorReport::from(earmark_player::PlayerError::NoOutputDevice)).expect("json");
+        assert!(json["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("/m/e.mp3")));
+        let plain = serde_json::to_value(ErrorReport::from(
+            earmark_player::PlayerError::NoOutputDevice,
+        ))
+        .expect("json");
         assert!(plain.get("params").is_none(), "{plain}");
     }
 }

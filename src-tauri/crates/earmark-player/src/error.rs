@@ -82,17 +82,33 @@ impl PlayerError {
                     std::io::ErrorKind::PermissionDenied => "denied",
                     _ => "other",
                 };
-                vec![file(path), ("why", why.into()), ("detail", source.to_string())]
+                vec![
+                    file(path),
+                    ("why", why.into()),
+                    ("detail", source.to_string()),
+                ]
             }
             PlayerError::Empty(path) => vec![file(path), ("why", "empty".into())],
             PlayerError::Unsupported { path, detail } => {
-                vec![file(path), ("why", "format".into()), ("detail", detail.clone())]
+                vec![
+                    file(path),
+                    ("why", "format".into()),
+                    ("detail", detail.clone()),
+                ]
             }
             PlayerError::UnsupportedCodec { path, codec } => {
-                vec![file(path), ("why", "codec".into()), ("detail", codec.clone())]
+                vec![
+                    file(path),
+                    ("why", "codec".into()),
+                    ("detail", codec.clone()),
+                ]
             }
             PlayerError::Corrupt { path, detail } => {
-                vec![file(path), ("why", "damaged".into()), ("detail", detail.clone())]
+                vec![
+                    file(path),
+                    ("why", "damaged".into()),
+                    ("detail", detail.clone()),
+                ]
             }
             PlayerError::CutShort(path) => vec![file(path), ("why", "cut_short".into())],
             PlayerError::ShorterThanAsked {
@@ -154,7 +170,10 @@ mod tests {
             source: std::io::Error::from(std::io::ErrorKind::NotFound),
         };
         let params = gone.params();
-        assert!(params.contains(&("file", "/music/ep.mp3".to_owned())), "{params:?}");
+        assert!(
+            params.contains(&("file", "/music/ep.mp3".to_owned())),
+            "{params:?}"
+        );
         assert!(params.contains(&("why", "gone".to_owned())), "{params:?}");
         assert_eq!(
             PlayerError::Empty(PathBuf::from("e.mp3")).params(),

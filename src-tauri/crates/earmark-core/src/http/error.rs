@@ -140,7 +140,10 @@ impl NetError {
                 vec![("url", url.clone()), ("status", status.to_string())]
             }
             NetError::TooLarge { url, limit } => {
-                vec![("url", url.clone()), ("megabytes", (limit / 1_000_000).to_string())]
+                vec![
+                    ("url", url.clone()),
+                    ("megabytes", (limit / 1_000_000).to_string()),
+                ]
             }
             NetError::Client(_) => Vec::new(),
         }
@@ -203,7 +206,10 @@ mod tests {
         assert_eq!(status.code(), "not_found");
         assert_eq!(
             status.params(),
-            vec![("url", "https://x/feed".to_owned()), ("status", "404".to_owned())]
+            vec![
+                ("url", "https://x/feed".to_owned()),
+                ("status", "404".to_owned())
+            ]
         );
         let slow = NetError::TimedOut {
             host: "x".into(),
