@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from harness.earmark_app import RunningApp
@@ -107,7 +108,8 @@ def shoot(page: EarmarkPage, artifacts_dir: Path, name: str) -> None:
 def check_library_episode_and_notes(page: EarmarkPage, words: Words) -> None:
     """The sidebar, the episode with its transcript and the notes panel, in `words`."""
     page.wait_until(
-        lambda d: page.wait_visible(".sidebar-heading").text == words.library, "the sidebar is not in the language"
+        lambda d: page.wait_visible(".sidebar-heading").get_attribute("textContent") == words.library,
+        "the sidebar is not in the language",
     )
     meta = page.wait_visible('[data-testid="episode-item"] .episode-item-meta').text
     assert words.duration.search(meta.split(" · ")[-1]), f"the episode's length reads {meta!r}"
@@ -116,7 +118,7 @@ def check_library_episode_and_notes(page: EarmarkPage, words: Words) -> None:
     empty = page.wait_visible('[data-testid="annotation-list"] .annotation-empty').text
     assert empty.startswith(words.notes_empty_starts), f"the empty notes panel says {empty!r}"
     press(page, "n")
-    page.wait_visible(NOTE_INPUT).send_keys("Ebbinghaus\n")
+    page.wait_visible(NOTE_INPUT).send_keys("Ebbinghaus", Keys.ENTER)
     item = page.wait_visible(NOTE_ITEM)
     assert words.note_kind in item.text, f"the note reads {item.text!r}"
 
@@ -170,7 +172,11 @@ def test_finnish_from_the_system(
     launch_app: Callable[..., RunningApp], server: FeedServer, artifacts_dir: Path, tmp_path: Path, theme: str
 ) -> None:
     app = launch_app({**finnish_locale(tmp_path), "GTK_THEME": theme})
-    assert app.page.driver.execute_script("return document.documentElement.lang") == "fi"
+    app.page.wait_until(
+        lambda d: d.execute_script("return document.documentElement.lang") == "fi",
+        "a Finnish system does not give Finnish (the window's languages: "
+        f"{app.page.driver.execute_script('return navigator.languages')})",
+    )
     run_through(app, server, artifacts_dir, FINNISH, f"fi-{'dark' if 'dark' in theme else 'light'}")
 
 
@@ -180,7 +186,10 @@ def test_swedish_from_the_setting(
 ) -> None:
     app = launch_app({"GTK_THEME": theme})
     page = app.page
-    page.wait_until(lambda d: page.wait_visible(".sidebar-heading").text == "Library", "a C system is English")
+    page.wait_until(
+        lambda d: page.wait_visible(".sidebar-heading").get_attribute("textContent") == "Library", "a C system is English"
+    )
+    page.segments(at_least=9)  # started
     open_settings(page)
     Select(page.wait_visible('[data-testid="setting-language"]')).select_by_value("sv")
     # The window starts again in Swedish.

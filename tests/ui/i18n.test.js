@@ -30,6 +30,11 @@ test("the system's own tag keeps its formats when it speaks the language chosen"
   assert.equal(currentLocale(), "en-GB");
   setLanguage("fi", "en-GB");
   assert.equal(currentLocale(), "fi");
+  setLanguage("en", "C");
+  assert.equal(currentLocale(), "en", "a POSIX C system is English, not a locale Intl refuses");
+  assert.equal(formatNumber(1200), "1,200");
+  setLanguage("en", "en_US");
+  assert.equal(currentLocale(), "en", "not a BCP 47 tag");
   setLanguage("en");
 });
 

@@ -60,10 +60,19 @@ let active = { language: /** @type {Language} */ ("en"), locale: "en", bundle: e
  * @param {string} [locale]
  */
 export function setLanguage(language, locale) {
-  const tag = locale && languageFor(null, [locale]) === language ? locale : language;
+  const tag = locale && locale.toLowerCase().split(/[-_]/)[0] === language && isLocale(locale) ? locale : language;
   active = { language, locale: tag, bundle: language === "en" ? english : bundleOf(language, tag) };
   formats.clear();
   if (typeof document !== "undefined") document.documentElement.lang = language;
+}
+
+/** Whether `Intl` takes `tag` (a POSIX "C" is no locale). @param {string} tag */
+function isLocale(tag) {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 /** The window's language. */

@@ -10,7 +10,6 @@ import { t } from "../lib/i18n.js";
 
 /** @typedef {import("../api.js").DirectoryHit} DirectoryHit */
 
-
 /**
  * @param {HTMLElement} list the results list
  * @param {{onSubscribe: (feedUrl: string) => void, onArtwork: (url: string) => Promise<string|null>}} handlers

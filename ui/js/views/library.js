@@ -18,8 +18,6 @@ import { progressBar } from "./episode-progress.js";
 const FIRST_GROUPS = 40;
 /** Shows drawn in each frame after those. */
 const GROUPS_PER_FRAME = 100;
-/** Episode counts in the reader's locale ("1,234"). */
-
 /**
  * @param {HTMLElement} container where the groups go
  * @param {{onOpen: (id: number) => void, onOpenShow: (podcast: number|null) => void,

@@ -167,7 +167,8 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
   api
     .getSetting(SPEED.key)
     .then((value) => {
-      if (speedRequests === 0 && typeof value === "number") showSpeed(snapSpeed(value));
+      // Shown even when never set: the page's own "1.0×" is not in the listener's language.
+      if (speedRequests === 0) showSpeed(snapSpeed(typeof value === "number" ? value : SPEED.fallback));
     })
     .catch(onError);
   readFlag(api.getSetting, SKIP_SILENCE)
