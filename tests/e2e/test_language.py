@@ -67,20 +67,22 @@ SWEDISH = Words(
 )
 
 # Every element whose words come from the catalogues, and the controls around them,
-# that is on screen and cuts its text off (its content wider or taller than its box,
-# with the overflow hidden): what a long Finnish word does to a tight button.
+# that is shown and cuts its text off (its content wider or taller than its box, with
+# the overflow hidden) or reaches past the window's right edge: what a long Finnish
+# word does to a tight button, or a long Swedish one to the grid.
 _CUT_OFF_JS = """
 const root = arguments[0] ? document.querySelector(arguments[0]) : document;
 const cut = [];
 for (const el of root.querySelectorAll(
-  "[data-i18n], button, summary, label, .tool-button, .nav-item, .download-status, .episode-kicker, .library-status"
+  "[data-i18n], button, select, summary, label, .tool-button, .nav-item, .download-status, .episode-kicker, .library-status"
 )) {
   if (!el.getClientRects().length || el.closest("[hidden]")) continue;
   const style = getComputedStyle(el);
   const hides = (o) => o === "hidden" || o === "clip";
   const wide = hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
   const tall = hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
-  if ((wide || tall) && el.textContent.trim()) cut.push(el.textContent.trim().slice(0, 60));
+  const offScreen = el.getBoundingClientRect().right > innerWidth + 1;
+  if ((wide || tall || offScreen) && el.textContent.trim()) cut.push(el.textContent.trim().slice(0, 60));
 }
 return cut;
 """
