@@ -83,6 +83,7 @@ test("relative times in the largest unit that fits", () => {
   assert.equal(formatRelative(new Date("2024-06-12T11:55:00Z"), now), "5 minutes ago");
   assert.equal(formatRelative(new Date("2024-06-11T12:00:00Z"), now), "yesterday");
   assert.equal(formatRelative(now, now), "this minute");
+  assert.equal(formatRelative(new Date("not a date"), now), "");
   setLanguage("fi");
   assert.equal(formatRelative(new Date("2024-06-11T12:00:00Z"), now), "eilen");
   setLanguage("sv");

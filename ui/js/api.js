@@ -333,7 +333,7 @@ export const restoreLibrary = () => call("library_restore");
  * @typedef {{podcast: number, title: string, episodes: number, new_episodes: number, transcripts: number,
  *   chapters: number, subscribed_now: boolean, warnings: string[], page_episode?: number}} Subscribed
  * @typedef {{podcast: number, title: string, new_episodes: number, error: string|null,
- *   warnings: string[], waiting: boolean, not_modified: boolean, bytes: number}} PodcastOutcome
+ *   error_report: IpcError|null, warnings: string[], waiting: boolean, not_modified: boolean, bytes: number}} PodcastOutcome
  * @typedef {{new_episodes: number, podcasts: PodcastOutcome[], offline: boolean,
  *   not_modified: number, bytes: number, not_due: number}} RefreshReport
  * @typedef {{done: number, total: number, title: string}} RefreshProgress

@@ -207,11 +207,12 @@ export function formatSeconds(ms) {
 
 /**
  * How long ago (or ahead) `date` is from `now`, in words: "5 minutes ago", "yesterday",
- * "eilen", in the largest unit that fits.
+ * "eilen", in the largest unit that fits; "" for a date that is none.
  * @param {Date} date
  * @param {Date} now
  */
 export function formatRelative(date, now) {
+  if (Number.isNaN(date.getTime())) return "";
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
   const format = cached("relative", () => new Intl.RelativeTimeFormat(active.locale, { numeric: "auto" }));
   /** @type {[Intl.RelativeTimeFormatUnit, number][]} */

@@ -5,7 +5,7 @@
  * @module views/notebook
  */
 
-import { t } from "../lib/i18n.js";
+import { formatRelative, t } from "../lib/i18n.js";
 import { byMoment, newestFirst } from "../lib/annotations.js";
 import { formatTime } from "../lib/time.js";
 import { resultRow } from "./result-row.js";
@@ -38,11 +38,13 @@ export function createNotebookView(view, { onOpen }) {
       list.replaceChildren(empty);
       return;
     }
+    const now = new Date();
     list.replaceChildren(
       ...shown.map((a) => {
         const episode = a.kind === "note" ? a.note.episode : a.highlight.episode;
         const kind = t(a.kind === "note" ? "kind-note" : a.highlight.color === "earmark" ? "kind-earmark" : "kind-highlight");
-        const meta = `${kind} · ${episodes.get(episode)?.title ?? t("episode")} · ${formatTime(a.at_ms)}`;
+        const written = formatRelative(new Date(a.created), now);
+        const meta = [kind, episodes.get(episode)?.title ?? t("episode"), formatTime(a.at_ms), written].filter(Boolean).join(" · ");
         const text = document.createTextNode(a.kind === "note" ? a.note.text : a.highlight.text);
         return resultRow("notebook-item", meta, [text], { episode: String(episode), atMs: String(a.at_ms) });
       }),

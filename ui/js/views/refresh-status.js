@@ -7,6 +7,7 @@
  * @module views/refresh-status
  */
 
+import { errorWords } from "../lib/error-words.js";
 import { formatClockTime, formatList, t } from "../lib/i18n.js";
 
 /** @typedef {import("../api.js").RefreshReport} RefreshReport */
@@ -73,7 +74,7 @@ export function createRefreshStatus(status, bar, list) {
       list.replaceChildren(...[...failed, ...waiting].map(problem));
     }
     status.title = [
-      ...[...failed, ...waiting].map((p) => `${p.title}: ${p.error}`),
+      ...[...failed, ...waiting].map((p) => `${p.title}: ${why(p)}`),
       ...noted.flatMap((p) => p.warnings.map((w) => `${p.title}: ${w}`)),
     ].join("\n");
   }
@@ -97,6 +98,11 @@ function problem(outcome) {
   item.dataset.testid = "refresh-problem";
   const title = document.createElement("strong");
   title.textContent = outcome.title;
-  item.append(title, ` ${outcome.error ?? ""}`);
+  item.append(title, ` ${why(outcome)}`);
   return item;
+}
+
+/** Why a show could not be checked, in the listener's language. @param {PodcastOutcome} outcome */
+function why(outcome) {
+  return errorWords(outcome.error_report ?? outcome.error ?? "");
 }

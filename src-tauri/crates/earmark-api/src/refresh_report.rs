@@ -8,6 +8,8 @@ use earmark_core::http::{HttpClient, NetError};
 use earmark_core::store::{Podcast, PodcastId, Store, StoreResult};
 use serde::Serialize;
 
+use crate::error_report::ErrorReport;
+
 /// What a check found.
 #[derive(Debug, Clone, Serialize)]
 pub struct RefreshReport {
@@ -36,6 +38,9 @@ pub struct PodcastOutcome {
     pub new_episodes: usize,
     /// Why it could not be checked, as a sentence.
     pub error: Option<String>,
+    /// The same, by code with its params, for a front end that words it itself (the
+    /// window, in the listener's language).
+    pub error_report: Option<ErrorReport>,
     /// What was repaired in its feed, and what could not be fetched, as sentences.
     pub warnings: Vec<String>,
     /// The feed had not changed since it was last read.
@@ -56,6 +61,7 @@ impl PodcastOutcome {
                 title: done.title,
                 new_episodes: done.new_episodes,
                 error: None,
+                error_report: None,
                 warnings: done.warnings,
                 not_modified: done.not_modified,
                 bytes: done.bytes,
@@ -70,6 +76,7 @@ impl PodcastOutcome {
                     SubscribeError::Waiting(_) | SubscribeError::Net(NetError::Busy { .. })
                 ),
                 error: Some(e.to_string()),
+                error_report: Some(e.into()),
                 warnings: Vec::new(),
                 not_modified: false,
                 bytes: 0,
