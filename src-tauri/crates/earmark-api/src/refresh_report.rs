@@ -225,6 +225,20 @@ mod tests {
             .collect();
         assert_eq!(failed.len(), 1);
         assert_eq!(failed[0].title, "B", "a failed podcast keeps its name");
+        let why = failed[0]
+            .error_report
+            .as_ref()
+            .expect("the error by code too");
+        assert_eq!(why.code, "unreachable");
+        assert_eq!(
+            why.params.get("host").map(String::as_str),
+            Some("example.com")
+        );
+        assert_eq!(
+            Some(&why.message),
+            failed[0].error.as_ref(),
+            "the same sentence"
+        );
     }
 
     #[test]
