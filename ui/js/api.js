@@ -224,7 +224,7 @@ export function subscribeClock(onClock) {
 }
 
 /**
- * @param {(notice: {level: string, message: string}) => void} onNotice
+ * @param {(notice: {level: string, message: string, error?: IpcError}) => void} onNotice an error comes by code too
  * @returns {Promise<() => void>}
  */
 export const onNotice = (onNotice) => tauri().event.listen("notice", (/** @type {any} */ e) => onNotice(e.payload));

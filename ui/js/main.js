@@ -218,7 +218,7 @@ async function start() {
     playerBar.showClock(snapshot);
     if (snapshot.duration_ms) playerBar.setDuration(snapshot.duration_ms);
   });
-  await api.onNotice((n) => notice.show(n.message));
+  await api.onNotice((n) => notice.show(api.messageOf(n.error ?? n.message)));
   await transcript.connect();
   await api.onEnded(() => library.reload().catch(report));
   api.checkOutput().catch(report);
