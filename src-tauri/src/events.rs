@@ -22,6 +22,15 @@ pub fn notice(app: &AppHandle, level: &str, message: &str) {
     emit(app, "notice", json!({ "level": level, "message": message }));
 }
 
+/// Shows `error` in the notice bar, with its code and params for the window to word.
+pub fn error_report_notice(app: &AppHandle, error: &ErrorReport) {
+    emit(
+        app,
+        "notice",
+        json!({ "level": "error", "message": error.message, "error": error }),
+    );
+}
+
 /// The episode played to its end.
 pub fn ended(app: &AppHandle) {
     emit(app, "player-ended", ());
@@ -47,7 +56,7 @@ pub fn feeds_checked(
     let app = app.clone();
     move |checked| match checked {
         Ok(report) => emit(&app, "feeds-refreshed", report),
-        Err(e) => notice(&app, "error", &e.message),
+        Err(e) => error_report_notice(&app, &e),
     }
 }
 

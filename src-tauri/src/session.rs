@@ -50,6 +50,6 @@ pub fn run(
         }
         Ok(PlayerEvent::Ended) => events::ended(&app),
         Ok(PlayerEvent::Problem(message)) => events::notice(&app, "warning", &message),
-        Err(e) => events::notice(&app, "error", &e.message),
+        Err(e) => events::error_report_notice(&app, &e),
     });
 }

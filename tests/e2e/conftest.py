@@ -33,7 +33,17 @@ ARTIFACTS_DIR = Path(os.environ.get("EARMARK_E2E_ARTIFACTS", E2E_DIR / "artifact
 DEMO_DIR = REPO_ROOT / "assets" / "demo"
 
 # Variables from the developer's session that would send the app elsewhere.
-_DROPPED_ENV = ("WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "PULSE_SERVER", "ALSA_CONFIG_PATH")
+_DROPPED_ENV = (
+    "WAYLAND_DISPLAY",
+    "DBUS_SESSION_BUS_ADDRESS",
+    "PULSE_SERVER",
+    "ALSA_CONFIG_PATH",
+    # The window speaks the system's language: English unless a test asks for another.
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LC_TIME",
+)
 
 
 # --- session-wide services ------------------------------------------------------
@@ -117,6 +127,7 @@ def app_env(
             "XDG_RUNTIME_DIR": str(runtime_dir),
             "GDK_BACKEND": "x11",
             "NO_AT_BRIDGE": "1",  # no accessibility bus on a headless machine
+            "LANG": "C.UTF-8",
         }
     )
     return env

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatBytes, fractionOf, isOfflineCode, overallProgress, statusText } from "../../ui/js/lib/downloads.js";
+import { fractionOf, isOfflineCode, overallProgress, statusText } from "../../ui/js/lib/downloads.js";
 
 /** @param {Partial<import("../../ui/js/lib/downloads.js").QueuedDownload>} over */
 const item = (over) => ({
@@ -11,13 +11,6 @@ const item = (over) => ({
   total_bytes: null,
   error: null,
   ...over,
-});
-
-test("bytes read in KB, MB and GB", () => {
-  assert.equal(formatBytes(0), "0 KB");
-  assert.equal(formatBytes(840_000), "840 KB");
-  assert.equal(formatBytes(12_345_678), "12.3 MB");
-  assert.equal(formatBytes(2_500_000_000), "2.5 GB");
 });
 
 test("one download's fraction", () => {

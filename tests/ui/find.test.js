@@ -39,7 +39,7 @@ test("the count reads like a person would say it", () => {
 });
 
 test("a search that hit its limit says so", () => {
-  assert.equal(matchCountLabel(0, 10000, true), "1 of 10000+");
+  assert.equal(matchCountLabel(0, 10000, true), "1 of 10,000+");
 });
 
 test("matches are grouped by segment, in order", () => {

@@ -16,10 +16,10 @@
  *   duration_ms: number, position_ms: number, transcript_format: string|null,
  *   transcript_timed: boolean, transcript_coarse: boolean, transcript_page: string|null,
  *   transcript_incomplete: boolean, segments: Segment[], not_found: number[],
- *   audio_problem: string|null}} OpenedEpisode
+ *   audio_problem: IpcError|null}} OpenedEpisode
  * @typedef {{media_ms: number, rate: number, playing: boolean, duration_ms: number, saved_ms: number, volume: number,
  *   underruns: number}} ClockSnapshot
- * @typedef {{code: string, message: string}} IpcError
+ * @typedef {import("./lib/error-words.js").ErrorReport} IpcError
  * @typedef {{start_ms: number, end_ms: number, source: "given"|"estimated"|"pinned"}} EstimatedTime
  * @typedef {{episode: number, times: EstimatedTime[], pauses: "found"|"pending"|"unavailable"}} TranscriptTimes
  * @typedef {{format: string, timed: boolean, coarse: boolean, segments: Segment[]}} TranscriptContent
@@ -241,7 +241,7 @@ export function subscribeClock(onClock) {
 }
 
 /**
- * @param {(notice: {level: string, message: string}) => void} onNotice
+ * @param {(notice: {level: string, message: string, error?: IpcError}) => void} onNotice an error comes by code too
  * @returns {Promise<() => void>}
  */
 export const onNotice = (onNotice) => tauri().event.listen("notice", (/** @type {any} */ e) => onNotice(e.payload));
@@ -252,15 +252,8 @@ export const onNotice = (onNotice) => tauri().event.listen("notice", (/** @type 
  */
 export const onEnded = (onEnded) => tauri().event.listen("player-ended", () => onEnded());
 
-/**
- * The message of an error thrown by a command.
- * @param {unknown} error
- * @returns {string}
- */
-export function messageOf(error) {
-  if (error && typeof error === "object" && "message" in error) return String(error.message);
-  return String(error);
-}
+/** The message of an error thrown by a command, in the listener's language. */
+export { errorWords as messageOf } from "./lib/error-words.js";
 
 /**
  * The code of an error thrown by a command.
@@ -323,9 +316,11 @@ export const setSetting = (key, value) => call("settings_set", { key, value });
 /**
  * Saves the episode's notes and highlights through a save dialog; the path, or null
  * when cancelled.
- * @param {number} episode @param {"md"|"json"|"csv"} format @returns {Promise<string|null>}
+ * @param {number} episode @param {"md"|"json"|"csv"} format
+ * @param {string} language the window's (a Markdown file's headings and days are in it)
+ * @returns {Promise<string|null>}
  */
-export const exportNotes = (episode, format) => call("notes_export", { episode, format });
+export const exportNotes = (episode, format, language) => call("notes_export", { episode, format, language });
 
 /**
  * @typedef {{path: string, schema_version: number, podcasts: number, episodes: number, notes: number,
@@ -355,7 +350,7 @@ export const restoreLibrary = () => call("library_restore");
  * @typedef {{podcast: number, title: string, episodes: number, new_episodes: number, transcripts: number,
  *   chapters: number, subscribed_now: boolean, warnings: string[], page_episode?: number}} Subscribed
  * @typedef {{podcast: number, title: string, new_episodes: number, error: string|null,
- *   warnings: string[], waiting: boolean, not_modified: boolean, bytes: number}} PodcastOutcome
+ *   error_report: IpcError|null, warnings: string[], waiting: boolean, not_modified: boolean, bytes: number}} PodcastOutcome
  * @typedef {{new_episodes: number, podcasts: PodcastOutcome[], offline: boolean,
  *   not_modified: number, bytes: number, not_due: number}} RefreshReport
  * @typedef {{done: number, total: number, title: string}} RefreshProgress

@@ -6,6 +6,7 @@
  * @module library-session
  */
 
+import { t } from "./lib/i18n.js";
 import * as api from "./api.js";
 import { createArtworkCache } from "./lib/artwork.js";
 import { isOfflineCode } from "./lib/downloads.js";
@@ -21,7 +22,6 @@ import { createRefreshStatus } from "./views/refresh-status.js";
 /** @typedef {import("./views/download-control.js").DownloadAction} DownloadAction */
 
 /** Said when the network is not there: what still works. */
-const OFFLINE_WORDS = "You're offline. Downloaded episodes, transcripts, notes and search all still work.";
 
 /**
  * @typedef {object} LibraryHandlers
@@ -95,10 +95,9 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
       await openShow(done.podcast);
       // An episode's web page: that episode opens too.
       if (done.page_episode != null) onOpen(done.page_episode);
-      const verb = done.subscribed_now ? "Subscribed to" : "Checked";
-      const summary = `${verb} “${done.title}”: ${done.episodes} episode${done.episodes === 1 ? "" : "s"}${
-        done.subscribed_now ? "" : `, ${done.new_episodes} new`
-      }.`;
+      const summary = done.subscribed_now
+        ? t("subscribed", { title: done.title, count: done.episodes })
+        : t("checked-feed", { title: done.title, count: done.episodes, new: done.new_episodes });
       return [summary, ...done.warnings].join("\n");
     },
     onSearch: (terms) => api.searchDirectories(terms),
@@ -112,13 +111,13 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
       if (!feeds) return null;
       await reload();
       const failed = feeds.filter((f) => f.error);
-      const lines = [`Subscribed to ${feeds.length - failed.length} of ${feeds.length} feeds.`];
+      const lines = [t("opml-subscribed", { done: feeds.length - failed.length, count: feeds.length })];
       for (const f of failed) lines.push(`${f.title ?? f.url}: ${f.error}`);
       return lines.join("\n");
     },
     onExportOpml: async () => {
       const path = await api.exportOpml();
-      return path && `Saved your subscriptions to ${path}.`;
+      return path && t("opml-saved", { path });
     },
     describe,
   });
@@ -127,7 +126,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
   function describe(error) {
     const code = api.codeOf(error);
     if (isOfflineCode(code)) {
-      return `${api.messageOf(error)} Earmark will be able to fetch it once the network is back.`;
+      return `${api.messageOf(error)} ${t("fetch-when-online")}`;
     }
     return api.messageOf(error);
   }
@@ -189,7 +188,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
       if (action === "cancel") await api.cancelDownload(episode);
       if (action === "delete") {
         await api.deleteDownload(episode);
-        inform("Deleted the download. The episode's notes and highlights are kept.");
+        inform(t("download-deleted"));
         await reload();
       }
     } catch (error) {
@@ -200,7 +199,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
   /** @param {number|null} podcast null: every feed */
   async function refresh(podcast) {
     refreshButton.setAttribute("aria-busy", "true");
-    setStatus("Checking for new episodes…");
+    setStatus(t("refresh-checking-any"));
     checkingAll = podcast === null;
     try {
       showReport(await api.refreshFeeds(podcast));
@@ -221,11 +220,9 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
    */
   async function leave(podcast) {
     const sure = await confirm.ask({
-      title: `Unsubscribe from “${podcast.title}”?`,
-      text:
-        "Its episodes leave your library and their downloads are deleted. " +
-        "Episodes with your notes or highlights, and the one playing, stay under Local files.",
-      action: "Unsubscribe",
+      title: t("unsubscribe-ask", { title: podcast.title }),
+      text: t("unsubscribe-explain", { local: t("local-files") }),
+      action: t("unsubscribe"),
     });
     if (!sure) return;
     const done = await api.unsubscribe(podcast.id);
@@ -237,14 +234,14 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
 
   /** @param {api.RefreshReport} report */
   function showReport(report) {
-    if (report.offline) return setStatus(OFFLINE_WORDS, "offline");
+    if (report.offline) return setStatus(t("offline"), "offline");
     status.show(report);
   }
 
   /** @param {api.FilesImported} done @returns {Promise<string>} */
   async function filesAdded(done) {
     await reload();
-    const added = `Added ${done.episodes.length} file${done.episodes.length === 1 ? "" : "s"}.`;
+    const added = t("files-added", { count: done.episodes.length });
     return [added, ...done.problems].join("\n");
   }
 
@@ -285,7 +282,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
     }
     sidebar.select(id);
   });
-  window.addEventListener("offline", () => setStatus(OFFLINE_WORDS, "offline"));
+  window.addEventListener("offline", () => setStatus(t("offline"), "offline"));
   window.addEventListener("online", () => setStatus(""));
 
   /** @param {api.QueuedDownload[]} items */
@@ -327,12 +324,12 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
         filesAdded(done)
           .then(() => {
             const added = done.episodes.length;
-            if (added) inform(`Added ${added} file${added === 1 ? "" : "s"} to the library.`);
+            if (added) inform(t("files-added-library", { count: added }));
             if (done.problems.length) report(done.problems.join(" "));
           })
           .catch(report);
       });
-      if (!navigator.onLine) setStatus(OFFLINE_WORDS, "offline");
+      if (!navigator.onLine) setStatus(t("offline"), "offline");
       await reload();
       await api.onLaunchRequested(() => takeLaunch().catch(report));
       return api.resumeEpisode();

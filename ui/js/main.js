@@ -4,7 +4,8 @@
 import * as api from "./api.js";
 import { ExtrapolatedClock } from "./lib/clock.js";
 import { createOpenEpisode } from "./lib/open-episode.js";
-import { EARMARK_MS, readNumber } from "./lib/settings.js";
+import { languageFor, setLanguage, t, translatePage } from "./lib/i18n.js";
+import { EARMARK_MS, LANGUAGE, readNumber } from "./lib/settings.js";
 import { shortcutTable } from "./lib/shortcuts.js";
 import { createEpisodeHeader } from "./views/episode.js";
 import { listenForShortcuts } from "./views/shortcut-keys.js";
@@ -21,6 +22,10 @@ import { createTranscriptSession } from "./transcript-session.js";
 
 /** @param {string} selector */
 const $ = (selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
+
+// The language first: every view is drawn in it. A change in Settings reloads the window.
+setLanguage(languageFor(await api.getSetting(LANGUAGE.key).catch(() => null), navigator.languages), navigator.language);
+translatePage(document);
 
 const clock = new ExtrapolatedClock();
 /** @type {import("./lib/open-episode.js").OpenEpisode} */
@@ -40,17 +45,19 @@ const settings = createSettings($("[data-testid=settings]"), {
   onError: report,
   onBackUp: async () => {
     const facts = await api.backUpLibrary();
-    return facts && `Backed up ${libraryContents(facts)} to ${facts.path}.`;
+    return facts && t("backed-up", { contents: libraryContents(facts), path: facts.path });
   },
   onRestore: async () => {
     const restored = await api.restoreLibrary();
     if (!restored) return null;
-    const kept = restored.previous ? ` The library it replaced is kept in ${restored.previous}.` : "";
+    const kept = restored.previous ? ` ${t("restored-kept", { path: restored.previous })}` : "";
     // Every view shows the old library: start the window again on the restored one.
-    sessionStorage.setItem(RESTORED_KEY, `Restored ${libraryContents(restored.from)}.${kept}`);
+    sessionStorage.setItem(RESTORED_KEY, `${t("restored", { contents: libraryContents(restored.from) })}${kept}`);
     location.reload();
-    return "Restored; reloading…";
+    return t("restored-reloading");
   },
+  // Every view speaks the old language: start the window again in the new one.
+  onLanguage: () => location.reload(),
 });
 const restoredMessage = sessionStorage.getItem(RESTORED_KEY);
 if (restoredMessage) {
@@ -146,7 +153,7 @@ async function openEpisode(id, atMs = null, reveal = true) {
     playerBar.setPosition(position);
     transcript.setPosition(position);
     if (reveal) showView("episode");
-    if (episode.audio_problem && warn) notice.show(episode.audio_problem);
+    if (episode.audio_problem && warn) notice.show(api.messageOf(episode.audio_problem));
     $("[data-view=episode]").dataset.audio = episode.audio_problem ? "missing" : "ready";
     chapters.render(await api.episodeChapters(id), episode.duration_ms);
   } catch (error) {
@@ -212,7 +219,7 @@ async function start() {
     playerBar.showClock(snapshot);
     if (snapshot.duration_ms) playerBar.setDuration(snapshot.duration_ms);
   });
-  await api.onNotice((n) => notice.show(n.message));
+  await api.onNotice((n) => notice.show(api.messageOf(n.error ?? n.message)));
   await transcript.connect();
   await api.onEnded(() => library.reload().catch(report));
   api.checkOutput().catch(report);

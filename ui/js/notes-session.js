@@ -10,7 +10,7 @@
 import * as api from "./api.js";
 import { byMoment, withoutRow, withRow } from "./lib/annotations.js";
 import { EARMARK_MS, PAUSE_WHILE_NOTING, readFlag, readNumber } from "./lib/settings.js";
-import { formatSeconds } from "./lib/time.js";
+import { currentLanguage, formatSeconds, t } from "./lib/i18n.js";
 import { createHighlightPopover } from "./views/highlight-popover.js";
 import { createNotebookView } from "./views/notebook.js";
 import { createNotesPanel } from "./views/notes-panel.js";
@@ -75,13 +75,13 @@ export function createNotesSession(opened, handlers) {
     },
     onEditNote: (note, text) =>
       editWithUndo(
-        "Note edited",
+        t("note-edited"),
         () => api.updateNote(note.id, note.at_ms, text).then(keepNote),
         () => api.updateNote(note.id, note.at_ms, note.text).then(keepNote),
       ),
     onEditHighlightNote: (highlight, note) =>
       editWithUndo(
-        "Highlight note edited",
+        t("highlight-note-edited"),
         () => api.updateHighlight(highlight.id, highlight.color, note).then(keepHighlight),
         () => api.updateHighlight(highlight.id, highlight.color, highlight.note).then(keepHighlight),
       ),
@@ -153,12 +153,12 @@ export function createNotesSession(opened, handlers) {
         const { note } = annotation;
         await api.deleteNote(note.id);
         kept.notes = withoutRow(kept.notes, note.id);
-        inform("Note deleted", () => api.addNote(note.episode, note.at_ms, note.text).then(keepNote).catch(report));
+        inform(t("note-deleted"), () => api.addNote(note.episode, note.at_ms, note.text).then(keepNote).catch(report));
       } else {
         const { highlight } = annotation;
         await api.deleteHighlight(highlight.id);
         kept.highlights = withoutRow(kept.highlights, highlight.id);
-        inform("Highlight deleted", () => api.addHighlight(highlight.episode, highlight).then(keepHighlight).catch(report));
+        inform(t("highlight-deleted"), () => api.addHighlight(highlight.episode, highlight).then(keepHighlight).catch(report));
       }
       draw();
     } catch (error) {
@@ -175,8 +175,8 @@ export function createNotesSession(opened, handlers) {
     select.value = "";
     if (!format || opened.id == null) return;
     try {
-      const path = await api.exportNotes(opened.id, format);
-      if (path) inform(`Saved to ${path}`);
+      const path = await api.exportNotes(opened.id, format, currentLanguage());
+      if (path) inform(t("saved-to", { path }));
     } catch (error) {
       report(error);
     }
@@ -202,7 +202,7 @@ export function createNotesSession(opened, handlers) {
       if (opened.id == null) return;
       const windowMs = await readNumber(api.getSetting, EARMARK_MS);
       keepHighlight(await api.addEarmark(opened.id, now(), windowMs));
-      inform(`Earmarked the last ${formatSeconds(windowMs)}`);
+      inform(t("earmarked", { length: formatSeconds(windowMs) }));
     },
     /** Highlights the transcript text selected. */
     highlightSelection() {

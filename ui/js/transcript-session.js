@@ -7,6 +7,7 @@
  * @module transcript-session
  */
 
+import { t } from "./lib/i18n.js";
 import * as api from "./api.js";
 import { timeLeft } from "./lib/time.js";
 import { describeAlignment, describeDrift, describeNudge, describeTranscribed } from "./lib/timing.js";
@@ -71,7 +72,7 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
     onAddPage: (url) => {
       const id = opened.id;
       if (id == null) return;
-      inform("Reading the page's transcript…");
+      inform(t("page-reading"));
       api
         .transcriptFromPage(id, url)
         .then((page) => {
@@ -80,8 +81,7 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
           const { format, segments } = page.transcript;
           const timed = segments.length > 0 && segments.every((s) => s.start_ms != null);
           show({ format, timed, coarse: false, segments }).catch(report);
-          const lines = `${segments.length} line${segments.length === 1 ? "" : "s"}`;
-          inform(`Added the page's transcript (${lines}${page.incomplete ? "; the page cuts it off" : ""}).`);
+          inform(t(page.incomplete ? "page-added-cut-off" : "page-added", { count: segments.length }));
           if (!timed && !opened.episode?.audio_problem) alignOnce(id);
         })
         .catch(report);
@@ -123,7 +123,7 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
       if (opened.id == null) return;
       api
         .exportTranscript(opened.id, format, estimated)
-        .then((path) => path && inform(`Saved the transcript to ${path}.`))
+        .then((path) => path && inform(t("transcript-saved", { path })))
         .catch(report);
     },
   });
@@ -212,7 +212,7 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
         .then((content) => {
           if (id !== opened.id) return;
           show(content).catch(report);
-          inform(`Corrected to “${fix.new}”.`);
+          inform(t("corrected", { words: fix.new }));
         })
         .catch(report);
     },

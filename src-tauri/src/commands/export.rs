@@ -3,7 +3,7 @@
 
 use earmark_api::exports;
 use earmark_core::export::transcript::TranscriptExport;
-use earmark_core::export::NotesFormat;
+use earmark_core::export::{ExportLanguage, NotesFormat};
 use earmark_core::store::EpisodeId;
 use tauri::{AppHandle, State};
 
@@ -55,9 +55,10 @@ pub async fn notes_export(
     state: State<'_, AppState>,
     episode: EpisodeId,
     format: NotesFormat,
+    language: ExportLanguage,
 ) -> IpcResult<Option<String>> {
     let (stem, text) = state
-        .with_store(move |s| exports::notes(s, episode, format))
+        .with_store(move |s| exports::notes(s, episode, format, language))
         .await?;
     let request = SaveRequest {
         title: "Export notes and highlights",

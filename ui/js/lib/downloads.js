@@ -1,6 +1,9 @@
 // @ts-check
 /** The download queue in numbers and words. @module lib/downloads */
 
+import { errorWords } from "./error-words.js";
+import { formatBytes, t } from "./i18n.js";
+
 /**
  * @typedef {{episode: number, title: string, state: "queued"|"downloading"|"done"|"failed",
  *   done_bytes: number, total_bytes: number|null, error: {code: string, message: string}|null}} QueuedDownload
@@ -16,17 +19,6 @@ export const OFFLINE_CODES = ["no_network", "unreachable", "unknown_host", "time
  */
 export function isOfflineCode(code) {
   return code != null && OFFLINE_CODES.includes(code);
-}
-
-/**
- * `12.3 MB`, `840 KB`, `0 KB`.
- * @param {number} bytes
- * @returns {string}
- */
-export function formatBytes(bytes) {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  return `${Math.round(bytes / 1e3)} KB`;
 }
 
 /**
@@ -77,14 +69,14 @@ export function overallProgress(items) {
 export function statusText(item) {
   switch (item.state) {
     case "queued":
-      return item.done_bytes > 0 ? `Waiting · ${formatBytes(item.done_bytes)} kept` : "Waiting";
+      return item.done_bytes > 0 ? t("download-waiting-kept", { size: formatBytes(item.done_bytes) }) : t("download-waiting");
     case "downloading":
       return item.total_bytes
-        ? `${formatBytes(item.done_bytes)} of ${formatBytes(item.total_bytes)}`
-        : `${formatBytes(item.done_bytes)}`;
+        ? t("download-part", { done: formatBytes(item.done_bytes), total: formatBytes(item.total_bytes) })
+        : formatBytes(item.done_bytes);
     case "done":
-      return item.total_bytes ? `Downloaded · ${formatBytes(item.total_bytes)}` : "Downloaded";
+      return item.total_bytes ? t("downloaded-size", { size: formatBytes(item.total_bytes) }) : t("downloaded");
     case "failed":
-      return item.error?.message ?? "The download stopped.";
+      return item.error ? errorWords(item.error) : t("download-stopped");
   }
 }

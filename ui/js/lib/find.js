@@ -6,6 +6,8 @@
  * @module lib/find
  */
 
+import { t } from "./i18n.js";
+
 /** Searching stops after this many matches. */
 export const MATCH_LIMIT = 10000;
 
@@ -112,6 +114,6 @@ export function stepMatch(current, count, step) {
  * @returns {string}
  */
 export function matchCountLabel(current, count, capped = false) {
-  if (count === 0) return "No matches";
-  return `${current + 1} of ${count}${capped ? "+" : ""}`;
+  if (count === 0) return t("find-none");
+  return t("find-count", { current: current + 1, count, more: capped ? "yes" : "no" });
 }

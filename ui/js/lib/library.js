@@ -5,15 +5,14 @@
  * @module lib/library
  */
 
+import { formatDate, formatDuration, t } from "./i18n.js";
+
 /**
  * @typedef {{id: number, podcast: string|null, podcast_id: number|null, title: string,
  *   published: string|null, duration_ms: number|null, position_ms: number, played: boolean,
  *   last_opened: string|null, downloaded: boolean}} EpisodeLike
  * @typedef {"new"|"progress"|"played"|"unplayed"} ListeningState
  */
-
-/** The group of episodes that belong to no show. */
-export const LOCAL_FILES = "Local files";
 
 /**
  * Where the listener is with an episode: played to the end, in progress, new (never
@@ -36,14 +35,12 @@ export function listeningState(episode) {
 export function stateLabel(episode) {
   switch (listeningState(episode)) {
     case "played":
-      return "Played";
+      return t("state-played");
     case "new":
-      return "New";
+      return t("state-new");
     case "progress": {
-      if (!episode.duration_ms) return "In progress";
-      const left = Math.max(0, episode.duration_ms - episode.position_ms);
-      const minutes = Math.max(1, Math.round(left / 60000));
-      return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min left` : `${minutes} min left`;
+      if (!episode.duration_ms) return t("state-in-progress");
+      return t("state-left", { duration: formatDuration(Math.max(0, episode.duration_ms - episode.position_ms)) });
     }
     default:
       return "";
@@ -61,49 +58,26 @@ export function progressFraction(episode) {
 }
 
 /**
- * A publication date in the reader's locale and time zone ("12 Mar 2024"), or ""
- * when unknown or unreadable. `locale` and `timeZone` override the reader's.
+ * A publication date in the listener's language and the system's time zone
+ * ("12 Mar 2024", "12.3.2024"), or "" when unknown or unreadable. `timeZone`
+ * overrides the system's.
  * @param {string|null} published RFC 3339
- * @param {string} [locale]
  * @param {string} [timeZone]
  * @returns {string}
  */
-export function formatPublished(published, locale, timeZone) {
+export function formatPublished(published, timeZone) {
   if (!published) return "";
   const date = new Date(published);
   if (Number.isNaN(date.getTime())) return "";
-  return dateFormat(locale, timeZone).format(date);
+  return formatDate(date, timeZone);
 }
-
-/** Formatters made so far: making one costs about a millisecond, a page shows 100 dates. */
-const dateFormats = new Map();
-
-/**
- * @param {string} [locale]
- * @param {string} [timeZone]
- * @returns {Intl.DateTimeFormat}
- */
-function dateFormat(locale, timeZone) {
-  const key = `${locale ?? ""}|${timeZone ?? ""}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
-    dateFormats.set(key, format);
-  }
-  return format;
-}
-
-/** @param {number} n @param {string} what */
-const count = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
 /**
  * What unsubscribing did, in words for the toast.
  * @param {{title: string, removed: number, kept: number, files_deleted: number}} done
  */
 export function unsubscribedWords(done) {
-  const words = [`Unsubscribed from “${done.title}”: ${count(done.removed, "episode")} removed`];
-  if (done.files_deleted > 0) words.push(`, ${count(done.files_deleted, "download")} deleted`);
-  words.push(".");
-  if (done.kept > 0) words.push(` ${count(done.kept, "episode")} stayed under ${LOCAL_FILES}.`);
-  return words.join("");
+  const words = [t("unsubscribed", { title: done.title, removed: done.removed, deleted: done.files_deleted })];
+  if (done.kept > 0) words.push(t("unsubscribed-kept", { kept: done.kept, local: t("local-files") }));
+  return words.join(" ");
 }

@@ -38,6 +38,9 @@ export const SPEED = { key: "playback.speed", fallback: 1, min: 0.5, max: 3 };
 /** Skip silences (saved by the engine when it is set). @type {FlagSetting} */
 export const SKIP_SILENCE = { key: "playback.skip_silence", fallback: false };
 
+/** The window's language: a code of lib/i18n's `LANGUAGES`, or "" for the system's. @type {TextSetting} */
+export const LANGUAGE = { key: "ui.language", fallback: "" };
+
 /** The user's own Podcast Index API key: searches ask Podcast Index too. @type {TextSetting} */
 export const PODCAST_INDEX_KEY = { key: "directory.podcastindex_key", fallback: "" };
 

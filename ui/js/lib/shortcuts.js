@@ -5,7 +5,7 @@
  * @module lib/shortcuts
  */
 
-import { formatSeconds } from "./time.js";
+import { formatNumber, formatSeconds, t } from "./i18n.js";
 
 /**
  * What a shortcut does, for the help: a sentence, or one read when the help opens
@@ -128,42 +128,42 @@ export function helpRows(table) {
  */
 export function shortcutTable(a) {
   return [
-    { label: "Space", says: "Play or pause", keys: { " ": a.togglePlay }, reach: "sliders" },
+    { label: t("key-space"), says: t("help-play"), keys: { " ": a.togglePlay }, reach: "sliders" },
     {
       label: "←",
-      says: async () => `Back ${formatSeconds((await a.skipDistances()).back)} (change it in Settings)`,
+      says: async () => t("help-skip-back", { length: formatSeconds((await a.skipDistances()).back) }),
       keys: { ArrowLeft: a.skipBack },
     },
     {
       label: "→",
-      says: async () => `Forward ${formatSeconds((await a.skipDistances()).forward)} (change it in Settings)`,
+      says: async () => t("help-skip-forward", { length: formatSeconds((await a.skipDistances()).forward) }),
       keys: { ArrowRight: a.skipForward },
     },
-    { label: "↑ ↓", says: "Volume up or down", keys: { ArrowUp: () => a.nudgeVolume(0.05), ArrowDown: () => a.nudgeVolume(-0.05) } },
+    { label: "↑ ↓", says: t("help-volume"), keys: { ArrowUp: () => a.nudgeVolume(0.05), ArrowDown: () => a.nudgeVolume(-0.05) } },
     {
       label: "[ ]",
-      says: "Slower or faster by 0.05×",
+      says: t("help-speed", { step: formatNumber(0.05) }),
       keys: { "[": () => a.nudgeSpeed(-1), "]": () => a.nudgeSpeed(1) },
       reach: "sliders",
     },
-    { label: "\\", says: "Back to normal speed", keys: { "\\": a.resetSpeed }, reach: "sliders" },
-    { label: "N", says: "Write a note at this moment (playback goes on)", keys: { n: a.composeNote }, reach: "sliders" },
+    { label: "\\", says: t("help-normal-speed"), keys: { "\\": a.resetSpeed }, reach: "sliders" },
+    { label: "N", says: t("help-note"), keys: { n: a.composeNote }, reach: "sliders" },
     {
       label: "B",
-      says: async () => `Earmark the last ${formatSeconds(await a.earmarkMs())} (change it in Settings)`,
+      says: async () => t("help-earmark", { length: formatSeconds(await a.earmarkMs()) }),
       keys: { b: a.earmark },
       reach: "sliders",
     },
-    { label: "H", says: "Highlight the selected text", keys: { h: a.highlightSelection }, reach: "sliders" },
-    { label: "/", says: "Search everything", keys: { "/": a.focusSearch }, reach: "sliders" },
-    { label: "Ctrl Z", says: "Undo a delete", keys: { z: a.undo }, modifiers: "command-alt", reach: "sliders" },
-    { label: "Click a line", says: "Play from that line" },
-    { label: "Ctrl F", says: "Find in the transcript", keys: { f: a.openFind, F: a.openFind }, modifiers: "command", reach: "anywhere" },
-    { label: "P", says: "Pin an estimated line: it starts now", keys: { p: a.pinHere, P: a.pinHere } },
-    { label: "A", says: "Add podcasts, audio files or OPML", keys: { a: a.openAdd }, reach: "sliders" },
-    { label: "R", says: "Check for new episodes", keys: { r: a.checkFeeds }, reach: "sliders" },
-    { label: "D", says: "Show the downloads", keys: { d: a.showDownloads }, reach: "sliders" },
-    { label: "?", says: "Show or hide this help", keys: { "?": a.toggleHelp }, modifiers: "any", reach: "sliders", keepsDefault: true },
+    { label: "H", says: t("help-highlight"), keys: { h: a.highlightSelection }, reach: "sliders" },
+    { label: "/", says: t("help-search"), keys: { "/": a.focusSearch }, reach: "sliders" },
+    { label: "Ctrl Z", says: t("help-undo"), keys: { z: a.undo }, modifiers: "command-alt", reach: "sliders" },
+    { label: t("key-click-line"), says: t("help-click-line") },
+    { label: "Ctrl F", says: t("help-find"), keys: { f: a.openFind, F: a.openFind }, modifiers: "command", reach: "anywhere" },
+    { label: "P", says: t("help-pin"), keys: { p: a.pinHere, P: a.pinHere } },
+    { label: "A", says: t("help-add"), keys: { a: a.openAdd }, reach: "sliders" },
+    { label: "R", says: t("help-refresh"), keys: { r: a.checkFeeds }, reach: "sliders" },
+    { label: "D", says: t("help-downloads"), keys: { d: a.showDownloads }, reach: "sliders" },
+    { label: "?", says: t("help-help"), keys: { "?": a.toggleHelp }, modifiers: "any", reach: "sliders", keepsDefault: true },
     // Escape closes the dialogs, even from a field, and the find bar from elsewhere.
     { keys: { Escape: a.closeDialogs }, modifiers: "any", reach: "anywhere", keepsDefault: true },
     { keys: { Escape: a.closeFind }, keepsDefault: true },

@@ -1,6 +1,7 @@
 // @ts-check
 /** Playback speed: the allowed steps and how a speed reads. @module lib/speed */
 
+import { formatNumber } from "./i18n.js";
 import { SPEED, within } from "./settings.js";
 
 /** Speeds go in steps of this much. */
@@ -27,11 +28,10 @@ export function stepSpeed(speed, steps) {
 }
 
 /**
- * A speed as shown on the button: `1.0×`, `1.25×`, `2.05×`.
+ * A speed as shown on the button, the language's way: `1.0×`, `1.25×`, `2,05×`.
  * @param {number} speed
  * @returns {string}
  */
 export function formatSpeed(speed) {
-  const text = snapSpeed(speed).toFixed(2).replace(/0$/, "");
-  return `${text}×`;
+  return `${formatNumber(snapSpeed(speed), { minimumFractionDigits: 1 })}×`;
 }

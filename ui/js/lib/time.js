@@ -1,6 +1,8 @@
 // @ts-check
 /** Time formatting. @module lib/time */
 
+import { formatDuration, t } from "./i18n.js";
+
 /**
  * Formats milliseconds as `m:ss` or `h:mm:ss`.
  * @param {number} ms
@@ -16,27 +18,6 @@ export function formatTime(ms) {
 }
 
 /**
- * A duration in words for lists, e.g. `2 min`, `1 h 05 min`.
- * @param {number|null} ms
- * @returns {string}
- */
-export function formatDuration(ms) {
-  if (ms == null) return "";
-  const minutes = Math.round(ms / 60000);
-  if (minutes < 60) return `${Math.max(1, minutes)} min`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
-}
-
-/**
- * A length in whole seconds, for a sentence: `30 seconds`.
- * @param {number} ms
- * @returns {string}
- */
-export function formatSeconds(ms) {
-  return `${Math.round(ms / 1000)} seconds`;
-}
-
-/**
  * The time a job has left, in words, from how long it has been watched, the share
  * done, and the share it had done when the watch began (a job resumed, or one the
  * window first hears of halfway): its pace since then; "" until a little is done,
@@ -49,9 +30,6 @@ export function timeLeft(elapsedMs, doneNow, doneThen = 0) {
   const done = (doneNow - doneThen) / (1 - doneThen);
   if (!(done >= 0.02) || done >= 1 || !(elapsedMs > 0)) return "";
   const leftMs = (elapsedMs * (1 - done)) / done;
-  if (leftMs < 60_000) return "less than a minute left";
-  const minutes = Math.round(leftMs / 60_000);
-  if (minutes < 60) return `about ${minutes} min left`;
-  const hours = Math.floor(minutes / 60);
-  return `about ${hours} h ${minutes % 60} min left`;
+  if (leftMs < 60_000) return t("time-left-under-minute");
+  return t("time-left-about", { duration: formatDuration(leftMs) });
 }

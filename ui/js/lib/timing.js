@@ -6,26 +6,26 @@
  * @module lib/timing
  */
 
+import { formatNumber, t } from "./i18n.js";
 import { formatTime } from "./time.js";
 
 /** @typedef {{segment: number, given_ms: number, at_ms: number, shift_ms: number}} DriftStep */
 
-/** @param {number} ms */
-const seconds = (ms) => `${(Math.abs(ms) / 1000).toFixed(1)} s`;
+/** A shift in seconds, to the tenth: "1.5", "1,5". @param {number} ms */
+const seconds = (ms) => formatNumber(Math.round(Math.abs(ms) / 100) / 10, { minimumFractionDigits: 1 });
 
 /**
  * @param {{offset_ms: number, steps: DriftStep[]}} drift
  * @returns {string}
  */
 export function describeDrift({ offset_ms, steps }) {
-  if (offset_ms === 0 && steps.length === 0) return "The times already match the audio.";
+  if (offset_ms === 0 && steps.length === 0) return t("drift-none");
   const parts = [];
-  if (offset_ms !== 0) parts.push(`every line ${seconds(offset_ms)} ${offset_ms > 0 ? "later" : "earlier"}`);
+  if (offset_ms !== 0) parts.push(t(offset_ms > 0 ? "drift-every-later" : "drift-every-earlier", { seconds: seconds(offset_ms) }));
   for (const step of steps) {
-    const what = step.shift_ms > 0 ? `${seconds(step.shift_ms)} of audio added` : `${seconds(step.shift_ms)} of audio removed`;
-    parts.push(`${what} before ${formatTime(step.at_ms)}, the lines from there moved`);
+    parts.push(t(step.shift_ms > 0 ? "drift-added" : "drift-removed", { seconds: seconds(step.shift_ms), time: formatTime(step.at_ms) }));
   }
-  return `Matched to the audio: ${parts.join("; ")}.`;
+  return t("drift-matched", { parts: parts.join("; ") });
 }
 
 /**
@@ -34,7 +34,7 @@ export function describeDrift({ offset_ms, steps }) {
  * @returns {string}
  */
 export function describeNudge(deltaMs) {
-  return `Moved every line ${seconds(deltaMs)} ${deltaMs > 0 ? "later" : "earlier"}.`;
+  return t(deltaMs > 0 ? "nudged-later" : "nudged-earlier", { seconds: seconds(deltaMs) });
 }
 
 /**
@@ -43,7 +43,7 @@ export function describeNudge(deltaMs) {
  * @returns {string}
  */
 export function describeTranscribed(lines) {
-  return `Transcribed on this computer: ${lines} line${lines === 1 ? "" : "s"}. Words may be misheard.`;
+  return t("transcribed", { count: lines });
 }
 
 /**
@@ -55,15 +55,9 @@ export function describeTranscribed(lines) {
  */
 export function describeAlignment({ segments, unmatched }) {
   const missing = segments.filter((s) => s.flagged).length;
-  const lines =
-    missing === 0
-      ? "Every line is now where it is spoken."
-      : `Aligned. ${missing} ${missing === 1 ? "line was" : "lines were"} not found in the audio.`;
+  const lines = t("aligned", { missing });
   if (unmatched.length === 0) return lines;
   const [first] = unmatched;
-  const audio =
-    unmatched.length === 1
-      ? `The audio from ${formatTime(first.start_ms)} to ${formatTime(first.end_ms)} has no text.`
-      : `${unmatched.length} stretches of audio have no text, the first from ${formatTime(first.start_ms)}.`;
+  const audio = t("aligned-unmatched", { count: unmatched.length, from: formatTime(first.start_ms), to: formatTime(first.end_ms) });
   return `${lines} ${audio}`;
 }

@@ -6,6 +6,7 @@
  * @module views/add-dialog
  */
 
+import { t } from "../lib/i18n.js";
 import { looksLikeAddress } from "../lib/add-input.js";
 import { createDirectoryResults } from "./directory-results.js";
 
@@ -65,10 +66,10 @@ export function createAddDialog(overlay, { onSubscribe, onSearch, onArtwork, onA
 
   /** @param {string} url */
   function subscribe(url) {
-    run("Fetching the feed…", async () => {
+    run(t("add-fetching"), async () => {
       const said = await onSubscribe(url);
       input.value = "";
-      submit.textContent = "Subscribe";
+      submit.textContent = t("subscribe");
       results.clear();
       return said;
     });
@@ -77,11 +78,11 @@ export function createAddDialog(overlay, { onSubscribe, onSearch, onArtwork, onA
   /** @param {string} terms */
   function search(terms) {
     results.clear();
-    run("Searching the podcast directories…", async () => {
+    run(t("add-searching"), async () => {
       const found = await onSearch(terms);
       results.show(found.hits);
       const count = found.hits.length;
-      const said = count === 0 ? `No shows found for “${terms}”.` : `${count} show${count === 1 ? "" : "s"} found.`;
+      const said = count === 0 ? t("add-none-found", { terms }) : t("add-found", { count });
       return [said, ...found.problems].join("\n");
     });
   }
@@ -89,7 +90,7 @@ export function createAddDialog(overlay, { onSubscribe, onSearch, onArtwork, onA
   // The button says what Enter will do.
   input.addEventListener("input", () => {
     const text = input.value.trim();
-    submit.textContent = !text || looksLikeAddress(text) ? "Subscribe" : "Search";
+    submit.textContent = t(!text || looksLikeAddress(text) ? "subscribe" : "search");
   });
 
   form.addEventListener("submit", (event) => {
@@ -104,10 +105,10 @@ export function createAddDialog(overlay, { onSubscribe, onSearch, onArtwork, onA
     if (target === overlay) return close();
     const action = /** @type {HTMLElement|null} */ (target.closest("[data-action]"))?.dataset.action;
     if (action === "close-add") close();
-    if (action === "add-files") run("Adding files…", () => onAddFiles(false));
-    if (action === "add-folder") run("Adding the folder…", () => onAddFiles(true));
-    if (action === "opml-import") run("Subscribing to the feeds in the file…", () => onImportOpml(false));
-    if (action === "opml-export") run("Saving…", onExportOpml);
+    if (action === "add-files") run(t("add-adding-files"), () => onAddFiles(false));
+    if (action === "add-folder") run(t("add-adding-folder"), () => onAddFiles(true));
+    if (action === "opml-import") run(t("add-importing-opml"), () => onImportOpml(false));
+    if (action === "opml-export") run(t("saving"), onExportOpml);
   });
 
   function close() {
@@ -127,14 +128,14 @@ export function createAddDialog(overlay, { onSubscribe, onSearch, onArtwork, onA
     offer(url) {
       open();
       input.value = url;
-      submit.textContent = "Subscribe";
-      say(`Subscribe to this feed? Earmark was asked to open ${url}.`, "done");
+      submit.textContent = t("subscribe");
+      say(t("add-offer", { url }), "done");
       submit.focus();
     },
     /** Opens and imports the subscription list Earmark was launched with. */
     importLaunched() {
       open();
-      run("Subscribing to the feeds in the file…", () => onImportOpml(true));
+      run(t("add-importing-opml"), () => onImportOpml(true));
     },
     close,
     get isOpen() {

@@ -5,6 +5,7 @@
  * @module views/chapters
  */
 
+import { t } from "../lib/i18n.js";
 import { chapterIndexAt } from "../lib/chapters.js";
 import { formatTime } from "../lib/time.js";
 
@@ -40,7 +41,7 @@ export function createChapters(box, ticks, { onPlayFrom }) {
       chapters = found;
       lit = -1;
       box.hidden = found.length === 0;
-      summary.textContent = `Chapters (${found.length})`;
+      summary.textContent = t("chapters-count", { count: found.length });
       list.replaceChildren(
         ...found.map((chapter, index) => {
           const li = document.createElement("li");
@@ -55,7 +56,7 @@ export function createChapters(box, ticks, { onPlayFrom }) {
           time.textContent = formatTime(chapter.start_ms);
           const title = document.createElement("span");
           title.className = "chapter-title";
-          title.textContent = chapter.title || `Chapter ${index + 1}`;
+          title.textContent = chapter.title || t("chapter-untitled", { number: index + 1 });
           button.append(time, title);
           li.append(button);
           return li;
@@ -71,7 +72,7 @@ export function createChapters(box, ticks, { onPlayFrom }) {
             tick.dataset.testid = "chapter-tick";
             tick.dataset.startMs = String(chapter.start_ms);
             tick.title = `${formatTime(chapter.start_ms)} · ${chapter.title}`;
-            tick.setAttribute("aria-label", `Play from ${chapter.title}`);
+            tick.setAttribute("aria-label", t("chapter-play-from", { title: chapter.title }));
             tick.style.left = `${(100 * chapter.start_ms) / durationMs}%`;
             return tick;
           }),

@@ -6,9 +6,9 @@
  * @module views/directory-results
  */
 
-/** @typedef {import("../api.js").DirectoryHit} DirectoryHit */
+import { t } from "../lib/i18n.js";
 
-const COUNT = new Intl.NumberFormat();
+/** @typedef {import("../api.js").DirectoryHit} DirectoryHit */
 
 /**
  * @param {HTMLElement} list the results list
@@ -40,7 +40,7 @@ export function createDirectoryResults(list, { onSubscribe, onArtwork }) {
     const meta = document.createElement("span");
     meta.className = "directory-meta";
     meta.dataset.testid = "directory-meta";
-    meta.textContent = [hit.author, hit.episodes != null ? `${COUNT.format(hit.episodes)} episodes` : ""]
+    meta.textContent = [hit.author, hit.episodes != null ? t("episodes-count", { count: hit.episodes }) : ""]
       .filter(Boolean)
       .join(" · ");
     text.append(title, meta);
@@ -49,8 +49,8 @@ export function createDirectoryResults(list, { onSubscribe, onArtwork }) {
     subscribe.className = "button-quiet";
     subscribe.dataset.feed = hit.feed_url;
     subscribe.dataset.testid = "directory-subscribe";
-    subscribe.textContent = "Subscribe";
-    subscribe.setAttribute("aria-label", `Subscribe to ${hit.title}`);
+    subscribe.textContent = t("subscribe");
+    subscribe.setAttribute("aria-label", t("subscribe-to", { title: hit.title }));
     li.append(art, text, subscribe);
     return li;
   }

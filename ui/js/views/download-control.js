@@ -7,6 +7,7 @@
  * @module views/download-control
  */
 
+import { t } from "../lib/i18n.js";
 import { fractionOf, isOfflineCode, statusText } from "../lib/downloads.js";
 
 /** @typedef {import("../api.js").QueuedDownload} QueuedDownload */
@@ -68,27 +69,27 @@ export function downloadControl(episode, downloaded, remote, item) {
     case "downloading": {
       const current = /** @type {QueuedDownload} */ (item);
       status.textContent = statusText(current);
-      box.append(progressBar(state === "queued" ? 0 : fractionOf(current)), status, actionButton("Cancel", "cancel", episode));
+      box.append(progressBar(state === "queued" ? 0 : fractionOf(current)), status, actionButton(t("cancel"), "cancel", episode));
       break;
     }
     case "failed": {
       const current = /** @type {QueuedDownload} */ (item);
       status.textContent = statusText(current);
       status.classList.toggle("is-problem", !isOfflineCode(current.error?.code));
-      box.append(status, actionButton("Retry", "retry", episode));
+      box.append(status, actionButton(t("retry"), "retry", episode));
       break;
     }
     case "done":
-      status.textContent = "Downloaded";
+      status.textContent = t("downloaded");
       status.classList.add("is-done");
       if (remote) {
-        box.append(status, actionButton("Delete", "delete", episode, "Delete the audio file; notes and highlights stay"));
+        box.append(status, actionButton(t("delete"), "delete", episode, t("download-delete-title")));
       } else {
         box.append(status);
       }
       break;
     default:
-      if (remote) box.append(actionButton("Download", "download", episode, "Download for offline listening"));
+      if (remote) box.append(actionButton(t("download"), "download", episode, t("download-title")));
   }
   return box;
 }

@@ -6,7 +6,8 @@
  * @module views/downloads
  */
 
-import { formatBytes, fractionOf, isOfflineCode, overallProgress, statusText } from "../lib/downloads.js";
+import { formatBytes, t } from "../lib/i18n.js";
+import { fractionOf, isOfflineCode, overallProgress, statusText } from "../lib/downloads.js";
 import { actionButton, progressBar, updateInPlace } from "./download-control.js";
 
 /** @typedef {import("../api.js").QueuedDownload} QueuedDownload */
@@ -52,8 +53,8 @@ export function createDownloadsView(view, nav, { onAction, onOpen, onClear }) {
     status.textContent = statusText(item);
     const actions = document.createElement("span");
     actions.className = "download-actions";
-    if (item.state === "queued" || item.state === "downloading") actions.append(actionButton("Cancel", "cancel", item.episode));
-    if (item.state === "failed") actions.append(actionButton("Retry", "retry", item.episode));
+    if (item.state === "queued" || item.state === "downloading") actions.append(actionButton(t("cancel"), "cancel", item.episode));
+    if (item.state === "failed") actions.append(actionButton(t("retry"), "retry", item.episode));
     const head = document.createElement("div");
     head.className = "download-head";
     head.append(title, actions);
@@ -72,10 +73,10 @@ export function createDownloadsView(view, nav, { onAction, onOpen, onClear }) {
       clear.hidden = sum.finished + sum.failed === 0;
       const words =
         sum.active > 0
-          ? `${sum.active} to go · ${formatBytes(sum.doneBytes)}${sum.totalBytes ? ` of ${formatBytes(sum.totalBytes)}` : ""}`
-          : items.length > 0
-            ? "Nothing left to download."
-            : "Nothing is downloading. Download episodes from a podcast's page to listen offline.";
+          ? sum.totalBytes
+            ? t("downloads-to-go-of", { count: sum.active, done: formatBytes(sum.doneBytes), total: formatBytes(sum.totalBytes) })
+            : t("downloads-to-go", { count: sum.active, done: formatBytes(sum.doneBytes) })
+          : t(items.length > 0 ? "downloads-none-left" : "downloads-empty");
       const text = document.createElement("span");
       text.className = "downloads-overall-text";
       text.textContent = words;

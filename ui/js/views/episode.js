@@ -1,6 +1,7 @@
 // @ts-check
 /** The episode header: cover, kicker, title, description. @module views/episode */
 
+import { t } from "../lib/i18n.js";
 import { formatPublished } from "../lib/library.js";
 
 /** @typedef {import("../api.js").OpenedEpisode} OpenedEpisode */
@@ -16,7 +17,7 @@ export function createEpisodeHeader(head) {
     render(episode) {
       cover.hidden = true;
       cover.removeAttribute("src");
-      kicker.textContent = formatPublished(episode.published) || "Episode";
+      kicker.textContent = formatPublished(episode.published) || t("episode");
       title.textContent = episode.title;
       description.textContent = episode.description ?? "";
       description.hidden = !episode.description;

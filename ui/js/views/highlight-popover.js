@@ -6,6 +6,7 @@
  * @module views/highlight-popover
  */
 
+import { t } from "../lib/i18n.js";
 import { spanOf } from "../lib/annotations.js";
 
 /** Colours a highlight can have (the CSS knows each). */
@@ -52,21 +53,21 @@ export function createHighlightPopover(popover, transcript, { onHighlight, onCor
     swatch.className = "swatch";
     swatch.dataset.color = color;
     swatch.dataset.testid = `highlight-${color}`;
-    swatch.title = `Highlight in ${color}`;
-    swatch.setAttribute("aria-label", `Highlight in ${color}`);
+    swatch.title = t(`highlight-in-${color}`);
+    swatch.setAttribute("aria-label", swatch.title);
     popover.append(swatch);
   }
   const correct = document.createElement("button");
   correct.type = "button";
   correct.className = "popover-correct";
   correct.dataset.testid = "correct-words";
-  correct.textContent = "Correct";
-  correct.title = "Retype the selected words (a word misheard, a name misspelt)";
+  correct.textContent = t("correct-words");
+  correct.title = t("correct-words-title");
   const editor = document.createElement("input");
   editor.type = "text";
   editor.className = "popover-editor";
   editor.dataset.testid = "correct-input";
-  editor.setAttribute("aria-label", "The words as they should read; Enter saves, Escape cancels");
+  editor.setAttribute("aria-label", t("correct-input-label"));
   editor.spellcheck = true;
   editor.hidden = true;
   popover.append(correct, editor);

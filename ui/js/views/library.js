@@ -8,7 +8,7 @@
  */
 
 import { formatPublished, listeningState } from "../lib/library.js";
-import { formatDuration } from "../lib/time.js";
+import { formatDuration, t } from "../lib/i18n.js";
 import { progressBar } from "./episode-progress.js";
 
 /** @typedef {import("../api.js").EpisodeSummary} EpisodeSummary */
@@ -18,9 +18,6 @@ import { progressBar } from "./episode-progress.js";
 const FIRST_GROUPS = 40;
 /** Shows drawn in each frame after those. */
 const GROUPS_PER_FRAME = 100;
-/** Episode counts in the reader's locale ("1,234"). */
-const COUNT = new Intl.NumberFormat();
-
 /**
  * @param {HTMLElement} container where the groups go
  * @param {{onOpen: (id: number) => void, onOpenShow: (podcast: number|null) => void,
@@ -89,7 +86,7 @@ export function createLibraryView(container, { onOpen, onOpenShow, artwork }) {
     meta.textContent = [formatPublished(episode.published), formatDuration(episode.duration_ms)]
       .filter(Boolean)
       .join(" · ");
-    if (!episode.downloaded) button.title = "Not downloaded yet";
+    if (!episode.downloaded) button.title = t("not-downloaded");
     button.append(title, meta);
     const bar = progressBar(episode);
     if (bar) button.append(bar);
@@ -110,13 +107,13 @@ export function createLibraryView(container, { onOpen, onOpenShow, artwork }) {
     fold.className = "show-fold";
     fold.dataset.fold = key;
     fold.setAttribute("aria-expanded", String(!folded.has(key)));
-    fold.setAttribute("aria-label", `Show or hide the episodes of ${group.title}`);
+    fold.setAttribute("aria-label", t("show-fold", { title: group.title }));
     const name = document.createElement("button");
     name.type = "button";
     name.className = "show-item";
     name.dataset.testid = "podcast-item";
     name.dataset.show = key;
-    name.title = `All episodes of ${group.title}`;
+    name.title = t("show-all-of", { title: group.title });
     if (key === currentShow) name.setAttribute("aria-current", "");
     const title = document.createElement("span");
     title.className = "show-title";
@@ -142,7 +139,7 @@ export function createLibraryView(container, { onOpen, onOpenShow, artwork }) {
       badge.className = "show-new";
       badge.dataset.testid = "new-count";
       badge.textContent = String(group.new_count);
-      badge.title = `${group.new_count} new`;
+      badge.title = t("new-count", { count: group.new_count });
       name.append(badge);
     }
     head.append(fold, name);
@@ -156,7 +153,7 @@ export function createLibraryView(container, { onOpen, onOpenShow, artwork }) {
       all.type = "button";
       all.className = "show-more";
       all.dataset.show = key;
-      all.textContent = `All ${COUNT.format(group.total)} episodes`;
+      all.textContent = t("show-all-count", { count: group.total });
       more.append(all);
       list.append(more);
     }

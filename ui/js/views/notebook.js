@@ -5,14 +5,13 @@
  * @module views/notebook
  */
 
+import { formatRelative, t } from "../lib/i18n.js";
 import { byMoment, newestFirst } from "../lib/annotations.js";
 import { formatTime } from "../lib/time.js";
 import { resultRow } from "./result-row.js";
 
 /** @typedef {import("../api.js").EpisodeSummary} EpisodeSummary */
 /** @typedef {import("../lib/annotations.js").Annotation} Annotation */
-
-const LOCAL = "Local files";
 
 /**
  * @param {HTMLElement} view
@@ -27,7 +26,7 @@ export function createNotebookView(view, { onOpen }) {
   let episodes = new Map();
 
   const podcastOf = (/** @type {Annotation} */ a) =>
-    episodes.get(a.kind === "note" ? a.note.episode : a.highlight.episode)?.podcast ?? LOCAL;
+    episodes.get(a.kind === "note" ? a.note.episode : a.highlight.episode)?.podcast ?? t("local-files");
 
   function draw() {
     const chosen = filter.value;
@@ -35,15 +34,17 @@ export function createNotebookView(view, { onOpen }) {
     if (shown.length === 0) {
       const empty = document.createElement("li");
       empty.className = "annotation-empty";
-      empty.textContent = "Nothing kept yet. Notes and highlights from every episode gather here.";
+      empty.textContent = t("notebook-empty");
       list.replaceChildren(empty);
       return;
     }
+    const now = new Date();
     list.replaceChildren(
       ...shown.map((a) => {
         const episode = a.kind === "note" ? a.note.episode : a.highlight.episode;
-        const kind = a.kind === "note" ? "Note" : a.highlight.color === "earmark" ? "Earmark" : "Highlight";
-        const meta = `${kind} · ${episodes.get(episode)?.title ?? "Episode"} · ${formatTime(a.at_ms)}`;
+        const kind = t(a.kind === "note" ? "kind-note" : a.highlight.color === "earmark" ? "kind-earmark" : "kind-highlight");
+        const written = formatRelative(new Date(a.created), now);
+        const meta = [kind, episodes.get(episode)?.title ?? t("episode"), formatTime(a.at_ms), written].filter(Boolean).join(" · ");
         const text = document.createTextNode(a.kind === "note" ? a.note.text : a.highlight.text);
         return resultRow("notebook-item", meta, [text], { episode: String(episode), atMs: String(a.at_ms) });
       }),
@@ -65,7 +66,7 @@ export function createNotebookView(view, { onOpen }) {
       const chosen = filter.value;
       const any = document.createElement("option");
       any.value = "";
-      any.textContent = "All podcasts";
+      any.textContent = t("notebook-all");
       filter.replaceChildren(
         any,
         ...podcasts.map((p) => {

@@ -5,6 +5,7 @@
  * @module views/notes-panel
  */
 
+import { t } from "../lib/i18n.js";
 import { formatTime } from "../lib/time.js";
 
 /** @typedef {import("../lib/annotations.js").Annotation} Annotation */
@@ -88,8 +89,8 @@ export function createNotesPanel(panel, handlers) {
     const editor = document.createElement("textarea");
     editor.className = "annotation-editor";
     editor.value = original;
-    editor.placeholder = annotation.kind === "note" ? "" : "Add a note to this highlight";
-    editor.setAttribute("aria-label", annotation.kind === "note" ? "Edit note" : "Note on this highlight");
+    editor.placeholder = annotation.kind === "note" ? "" : t("highlight-note-placeholder");
+    editor.setAttribute("aria-label", t(annotation.kind === "note" ? "note-edit" : "highlight-note"));
     editor.dataset.testid = "annotation-editor";
     body.replaceWith(editor);
     editor.focus();
@@ -118,7 +119,7 @@ export function createNotesPanel(panel, handlers) {
     /** Opens the composer for a note at `atMs`; playback goes on. @param {number} atMs */
     compose(atMs) {
       composerAt = atMs;
-      composerTime.textContent = `Note at ${formatTime(atMs)}`;
+      composerTime.textContent = t("note-at", { time: formatTime(atMs) });
       composer.hidden = false;
       input.focus();
     },
@@ -132,7 +133,7 @@ export function createNotesPanel(panel, handlers) {
       if (annotations.length === 0) {
         const empty = document.createElement("li");
         empty.className = "annotation-empty";
-        empty.textContent = "Press N to write a note at the current moment, B to earmark what you just heard (the length is in Settings), or select transcript text to highlight it.";
+        empty.textContent = t("notes-empty");
         list.replaceChildren(empty);
         return;
       }
@@ -164,18 +165,18 @@ function renderItem(annotation) {
   head.append(time, kind);
   const actions = document.createElement("span");
   actions.className = "annotation-actions";
-  actions.append(actionButton("edit", annotation.kind === "note" ? "Edit note" : "Note on this highlight", "✎"));
-  actions.append(actionButton("delete", `Delete ${annotation.kind}`, "×"));
+  actions.append(actionButton("edit", t(annotation.kind === "note" ? "note-edit" : "highlight-note"), "✎"));
+  actions.append(actionButton("delete", t(annotation.kind === "note" ? "note-delete" : "highlight-delete"), "×"));
   head.append(actions);
   const body = document.createElement(annotation.kind === "note" ? "p" : "blockquote");
   body.className = "annotation-text";
   if (annotation.kind === "note") {
-    kind.textContent = "Note";
+    kind.textContent = t("kind-note");
     body.textContent = annotation.note.text;
   } else {
     const { highlight } = annotation;
     item.dataset.color = highlight.color;
-    kind.textContent = highlight.color === "earmark" ? "Earmark" : "Highlight";
+    kind.textContent = t(highlight.color === "earmark" ? "kind-earmark" : "kind-highlight");
     body.textContent = highlight.text || `${formatTime(highlight.start_ms)}–${formatTime(highlight.end_ms)}`;
   }
   item.append(head, body);

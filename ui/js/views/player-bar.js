@@ -5,6 +5,7 @@ import * as api from "../api.js";
 import { readFlag, readNumber, SKIP_BACK_MS, SKIP_FORWARD_MS, SKIP_SILENCE, SPEED } from "../lib/settings.js";
 import { formatSpeed, snapSpeed, stepSpeed } from "../lib/speed.js";
 import { formatTime } from "../lib/time.js";
+import { formatSeconds, t } from "../lib/i18n.js";
 
 /** Speeds offered as one click in the speed menu. */
 const PRESETS = [1, 1.25, 1.5, 2];
@@ -64,15 +65,15 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
 
   /** Shows the skip distances on the buttons. @param {number} back @param {number} forward */
   function labelSkips(back, forward) {
-    for (const [button, ms, word, key] of /** @type {const} */ ([
-      [skipBackButton, back, "Back", "←"],
-      [skipForwardButton, forward, "Forward", "→"],
+    for (const [button, ms, says, arrow] of /** @type {const} */ ([
+      [skipBackButton, back, "skip-back", "←"],
+      [skipForwardButton, forward, "skip-forward", "→"],
     ])) {
-      const seconds = Math.round(ms / 1000);
-      button.title = `${word} ${seconds} seconds (${key})`;
-      button.setAttribute("aria-label", `${word} ${seconds} seconds`);
+      const label = t(says, { length: formatSeconds(ms) });
+      button.title = `${label} (${arrow})`;
+      button.setAttribute("aria-label", label);
       const text = button.querySelector("text");
-      if (text) text.textContent = String(seconds);
+      if (text) text.textContent = String(Math.round(ms / 1000));
     }
   }
 
@@ -166,7 +167,8 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
   api
     .getSetting(SPEED.key)
     .then((value) => {
-      if (speedRequests === 0 && typeof value === "number") showSpeed(snapSpeed(value));
+      // Shown even when never set: the page's own "1.0×" is not in the listener's language.
+      if (speedRequests === 0) showSpeed(snapSpeed(typeof value === "number" ? value : SPEED.fallback));
     })
     .catch(onError);
   readFlag(api.getSetting, SKIP_SILENCE)
@@ -178,8 +180,8 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
     /** @param {boolean} playing */
     setPlaying(playing) {
       toggle.dataset.state = playing ? "playing" : "paused";
-      toggle.setAttribute("aria-label", playing ? "Pause" : "Play");
-      toggle.title = playing ? "Pause (Space)" : "Play (Space)";
+      toggle.setAttribute("aria-label", t(playing ? "pause" : "play"));
+      toggle.title = t(playing ? "pause-title" : "play-title");
     },
     /** Shows the episode's picture (a data: URL), or none. @param {string|null} url */
     setArtwork(url) {
@@ -211,7 +213,7 @@ export function createPlayerBar(bar, { onToggle, onSeek, onSkip, onVolume, onErr
       saved.dataset.ms = String(clock.saved_ms);
       // The engine's count of output underruns (stutters), kept for diagnosis.
       position.dataset.underruns = String(clock.underruns);
-      saved.textContent = `saved ${formatTime(clock.saved_ms)}`;
+      saved.textContent = t("silence-saved", { time: formatTime(clock.saved_ms) });
       saved.hidden = skipSilence.getAttribute("aria-pressed") !== "true" && clock.saved_ms === 0;
     },
     /** Moves the volume slider by `delta`. @param {number} delta */

@@ -7,8 +7,8 @@
  * @module views/podcast-page
  */
 
-import { formatPublished, listeningState, LOCAL_FILES, stateLabel } from "../lib/library.js";
-import { formatDuration } from "../lib/time.js";
+import { formatDuration, t } from "../lib/i18n.js";
+import { formatPublished, listeningState, stateLabel } from "../lib/library.js";
 import { progressBar } from "./episode-progress.js";
 import { downloadControl, updateInPlace } from "./download-control.js";
 
@@ -131,9 +131,8 @@ export function createPodcastPage(view, { onOpen, onDownload, onRefresh, onUnsub
       show = podcast;
       episodes = [];
       total = page.total;
-      const count = `${total} episode${total === 1 ? "" : "s"}`;
-      kicker.textContent = podcast?.feed_url ? `Podcast · ${count}` : `On this computer · ${count}`;
-      title.textContent = podcast?.title ?? LOCAL_FILES;
+      kicker.textContent = t(podcast?.feed_url ? "podcast-kicker" : "local-kicker", { count: total });
+      title.textContent = podcast?.title ?? t("local-files");
       description.textContent = podcast?.description ?? "";
       description.hidden = !podcast?.description;
       refresh.hidden = !podcast?.feed_url;

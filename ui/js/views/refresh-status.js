@@ -7,6 +7,9 @@
  * @module views/refresh-status
  */
 
+import { errorWords } from "../lib/error-words.js";
+import { formatClockTime, formatList, t } from "../lib/i18n.js";
+
 /** @typedef {import("../api.js").RefreshReport} RefreshReport */
 /** @typedef {import("../api.js").PodcastOutcome} PodcastOutcome */
 
@@ -16,8 +19,6 @@
  * @param {HTMLElement} list the list of problems under it
  */
 export function createRefreshStatus(status, bar, list) {
-  const count = new Intl.NumberFormat();
-
   /**
    * Says `text` (nothing: hides the line).
    * @param {string} text
@@ -38,7 +39,7 @@ export function createRefreshStatus(status, bar, list) {
    * @param {number} done @param {number} total
    */
   function progress(done, total) {
-    status.replaceChildren(`Checking ${count.format(done)} of ${count.format(total)} shows…`);
+    status.replaceChildren(t("refresh-checking", { done, total }));
     status.hidden = false;
     bar.max = total;
     bar.value = done;
@@ -47,19 +48,16 @@ export function createRefreshStatus(status, bar, list) {
 
   /** @param {RefreshReport} report */
   function show(report) {
-    const time = new Date().toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
-    const found =
-      report.new_episodes === 0
-        ? "No new episodes"
-        : `${count.format(report.new_episodes)} new episode${report.new_episodes === 1 ? "" : "s"}`;
+    const time = formatClockTime(new Date());
+    const found = t("refresh-found", { count: report.new_episodes });
     const failed = report.podcasts.filter((p) => p.error && !p.waiting);
     const waiting = report.podcasts.filter((p) => p.waiting);
     const noted = report.podcasts.filter((p) => p.warnings.length > 0);
-    const notes = noted.length ? ` · notes on ${names(noted)}` : "";
-    say(`${found} · checked ${time}${notes}`);
+    const notes = noted.length ? ` · ${t("refresh-notes-on", { shows: names(noted) })}` : "";
+    say(`${found} · ${t("refresh-checked-at", { time })}${notes}`);
     const trouble = [
-      failed.length ? `${names(failed)} could not be checked` : "",
-      waiting.length ? `${names(waiting)} ${waiting.length === 1 ? "asks" : "ask"} to wait` : "",
+      failed.length ? t("refresh-failed", { shows: names(failed), count: failed.length }) : "",
+      waiting.length ? t("refresh-waiting", { shows: names(waiting), count: waiting.length }) : "",
     ].filter(Boolean);
     if (trouble.length) {
       const toggle = document.createElement("button");
@@ -76,7 +74,7 @@ export function createRefreshStatus(status, bar, list) {
       list.replaceChildren(...[...failed, ...waiting].map(problem));
     }
     status.title = [
-      ...[...failed, ...waiting].map((p) => `${p.title}: ${p.error}`),
+      ...[...failed, ...waiting].map((p) => `${p.title}: ${why(p)}`),
       ...noted.flatMap((p) => p.warnings.map((w) => `${p.title}: ${w}`)),
     ].join("\n");
   }
@@ -90,8 +88,8 @@ export function createRefreshStatus(status, bar, list) {
  * @param {PodcastOutcome[]} shows
  */
 function names(shows) {
-  if (shows.length > 2) return `${new Intl.NumberFormat().format(shows.length)} shows`;
-  return shows.map((p) => `“${p.title}”`).join(" and ");
+  if (shows.length > 2) return t("shows-count", { count: shows.length });
+  return formatList(shows.map((p) => t("quoted", { title: p.title })));
 }
 
 /** One show in the list of problems: its name, then why. @param {PodcastOutcome} outcome */
@@ -100,6 +98,11 @@ function problem(outcome) {
   item.dataset.testid = "refresh-problem";
   const title = document.createElement("strong");
   title.textContent = outcome.title;
-  item.append(title, ` ${outcome.error ?? ""}`);
+  item.append(title, ` ${why(outcome)}`);
   return item;
+}
+
+/** Why a show could not be checked, in the listener's language. @param {PodcastOutcome} outcome */
+function why(outcome) {
+  return errorWords(outcome.error_report ?? outcome.error ?? "");
 }

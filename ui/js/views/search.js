@@ -5,13 +5,12 @@
  * @module views/search
  */
 
+import { t } from "../lib/i18n.js";
 import { splitSnippet } from "../lib/snippet.js";
 import { formatTime } from "../lib/time.js";
 import { resultRow } from "./result-row.js";
 
 /** @typedef {import("../api.js").SearchHit} SearchHit */
-
-const KIND_LABEL = { transcript: "Transcript", note: "Note", highlight: "Highlight", episode: "Episode" };
 
 /**
  * @param {HTMLElement} view the results view
@@ -37,9 +36,7 @@ export function createSearchView(view, { onOpen }) {
      */
     render(query, found) {
       hits = found;
-      heading.textContent = found.length
-        ? `${found.length} result${found.length === 1 ? "" : "s"} for “${query}”`
-        : `Nothing found for “${query}”`;
+      heading.textContent = t("search-results", { count: found.length, query });
       list.replaceChildren(
         ...found.map((hit, index) => {
           const where = hit.at_ms == null ? "" : ` · ${formatTime(hit.at_ms)}`;
@@ -49,7 +46,7 @@ export function createSearchView(view, { onOpen }) {
             mark.textContent = piece.text;
             return mark;
           });
-          return resultRow("search-hit", `${KIND_LABEL[hit.kind]} · ${hit.episode_title}${where}`, pieces, {
+          return resultRow("search-hit", `${t(`kind-${hit.kind}`)} · ${hit.episode_title}${where}`, pieces, {
             hit: String(index),
             kind: hit.kind,
           });

@@ -1,9 +1,11 @@
 // @ts-check
 /** The settings dialog: each change is saved at once. @module views/settings */
 
+import { formatList, LANGUAGES, t } from "../lib/i18n.js";
 import {
   AUTO_TRANSCRIBE,
   EARMARK_MS,
+  LANGUAGE,
   PAUSE_WHILE_NOTING,
   PODCAST_INDEX_KEY,
   PODCAST_INDEX_SECRET,
@@ -78,6 +80,7 @@ const SETTINGS = {
   skip_back_seconds: secondsField(SKIP_BACK_MS),
   skip_forward_seconds: secondsField(SKIP_FORWARD_MS),
   earmark_seconds: secondsField(EARMARK_MS),
+  language: textField(LANGUAGE),
   podcastindex_key: textField(PODCAST_INDEX_KEY),
   podcastindex_secret: textField(PODCAST_INDEX_SECRET),
   speech_model_dir: textField(SPEECH_MODEL_DIR),
@@ -97,28 +100,45 @@ const SETTINGS = {
  * highlights: number}} facts @returns {string}
  */
 export function libraryContents(facts) {
-  const count = (/** @type {number} */ n, /** @type {string} */ one, /** @type {string} */ many) =>
-    `${n} ${n === 1 ? one : many}`;
-  return `${count(facts.podcasts, "show", "shows")}, ${count(facts.episodes, "episode", "episodes")}, ` +
-    `${count(facts.notes, "note", "notes")} and ${count(facts.highlights, "highlight", "highlights")}`;
+  return formatList([
+    t("shows-count", { count: facts.podcasts }),
+    t("episodes-count", { count: facts.episodes }),
+    t("notes-count", { count: facts.notes }),
+    t("highlights-count", { count: facts.highlights }),
+  ]);
 }
 
 /**
  * @param {HTMLElement} overlay
  * @param {{load: (key: string) => Promise<unknown>, save: (key: string, value: unknown) => Promise<unknown>,
  *   onError: (e: unknown) => void, onBackUp: () => Promise<string|null>,
- *   onRestore: () => Promise<string|null>}} store
+ *   onRestore: () => Promise<string|null>, onLanguage: () => void}} store
  *   `onBackUp` and `onRestore` run the dialog and the work, and give the sentence to show
  *   (null when the dialog was cancelled); a failure's message is shown the same way.
+ *   `onLanguage` follows a change of language, once it is saved.
  */
-export function createSettings(overlay, { load, save, onError, onBackUp, onRestore }) {
+export function createSettings(overlay, { load, save, onError, onBackUp, onRestore, onLanguage }) {
   const form = /** @type {HTMLFormElement} */ (overlay.querySelector("form"));
+  const language = /** @type {HTMLSelectElement} */ (form.elements.namedItem("language"));
+  const system = document.createElement("option");
+  system.value = LANGUAGE.fallback;
+  system.textContent = t("language-system");
+  language.replaceChildren(
+    system,
+    ...Object.entries(LANGUAGES).map(([code, name]) => {
+      const option = document.createElement("option");
+      option.value = code;
+      option.lang = code;
+      option.textContent = name;
+      return option;
+    }),
+  );
   const status = /** @type {HTMLElement} */ (overlay.querySelector("[data-testid=backup-status]"));
   const buttons = /** @type {HTMLButtonElement[]} */ ([...overlay.querySelectorAll(".setting-actions button")]);
   /** Runs one library action at a time and shows its outcome. @param {() => Promise<string|null>} action */
   const run = async (action) => {
     for (const button of buttons) button.disabled = true;
-    status.textContent = "Working…";
+    status.textContent = t("working");
     try {
       status.textContent = (await action()) ?? "";
     } catch (error) {
@@ -142,7 +162,11 @@ export function createSettings(overlay, { load, save, onError, onBackUp, onResto
     const input = /** @type {HTMLInputElement} */ (event.target);
     const field = SETTINGS[input.name];
     // The field shows what was stored (kept within its limits), as the library has it.
-    if (field) save(field.key, field.read(input)).then((stored) => field.write(input, stored ?? field.fallback), onError);
+    if (!field) return;
+    save(field.key, field.read(input)).then((stored) => {
+      field.write(input, stored ?? field.fallback);
+      if (field.key === LANGUAGE.key) onLanguage();
+    }, onError);
   });
   overlay.addEventListener("click", (e) => {
     if (e.target === overlay) overlay.hidden = true;

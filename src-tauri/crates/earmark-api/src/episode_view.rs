@@ -8,6 +8,8 @@ use earmark_core::store::{Episode, EpisodeId, Store, StoreResult};
 use earmark_core::transcript::{is_coarse, Segment, TranscriptFormat};
 use serde::Serialize;
 
+use crate::error_report::ErrorReport;
+
 /// An episode as the episode view shows it.
 #[derive(Debug, Serialize)]
 pub struct OpenedEpisode {
@@ -30,7 +32,7 @@ pub struct OpenedEpisode {
     /// this transcript.
     not_found: Vec<usize>,
     /// Why the audio cannot play, when it cannot; the transcript still shows.
-    audio_problem: Option<String>,
+    audio_problem: Option<ErrorReport>,
 }
 
 /// What the view shows of `episode` once its audio was loaded: `audio` is the audio's
@@ -38,7 +40,7 @@ pub struct OpenedEpisode {
 pub fn opened(
     store: &Store,
     episode: Episode,
-    audio: Result<u64, String>,
+    audio: Result<u64, ErrorReport>,
 ) -> StoreResult<OpenedEpisode> {
     let id = episode.id;
     let duration_ms = match audio {
@@ -101,10 +103,11 @@ mod tests {
             })
             .expect("episode");
         let episode = || store.episode(id).expect("read");
-        let view = opened(&store, episode(), Err("missing".into())).expect("opened");
+        let missing = ErrorReport::new("audio_missing", "missing");
+        let view = opened(&store, episode(), Err(missing.clone())).expect("opened");
         assert_eq!(
-            (view.duration_ms, view.audio_problem.as_deref()),
-            (60_000, Some("missing"))
+            (view.duration_ms, view.audio_problem),
+            (60_000, Some(missing))
         );
         let view = opened(&store, episode(), Ok(59_321)).expect("opened");
         assert_eq!((view.duration_ms, view.audio_problem), (59_321, None));

@@ -1,8 +1,12 @@
-//! An error as a front end shows it: `{code, message}`, the message a sentence the
-//! user understands, the code stable for the window and scripts. Every error of the
-//! domain crates and the use-cases turns into one; the window gets it as the error of
-//! a command (the shell's `IpcError`), the download queue keeps one per failed
-//! download.
+//! An error as a front end shows it: `{code, message, params}`, the message a sentence
+//! the user understands (in English: the command line's), the code stable for the
+//! window and scripts, and the values the message carries (a file, an address, an HTTP
+//! status) by name, so that the window can say it in the listener's language from the
+//! code. Every error of the domain crates and the use-cases turns into one; the window
+//! gets it as the error of a command (the shell's `IpcError`), the download queue keeps
+//! one per failed download.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -11,8 +15,11 @@ use serde::Serialize;
 pub struct ErrorReport {
     /// Stable machine-readable code, e.g. `no_output_device`.
     pub code: &'static str,
-    /// What to show the user.
+    /// What to show the user, in English.
     pub message: String,
+    /// The values `message` carries, by name (left out when there are none).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<&'static str, String>,
 }
 
 impl ErrorReport {
@@ -21,7 +28,14 @@ impl ErrorReport {
         Self {
             code,
             message: message.into(),
+            params: BTreeMap::new(),
         }
+    }
+
+    /// The same error carrying `params`.
+    pub fn with_params(mut self, params: impl IntoIterator<Item = (&'static str, String)>) -> Self {
+        self.params.extend(params);
+        self
     }
 }
 
@@ -38,7 +52,7 @@ impl From<earmark_player::PlayerError> for ErrorReport {
             E::TimeStretch(_) => "time_stretch",
             E::EngineStopped => "engine_stopped",
         };
-        Self::new(code, e.to_string())
+        Self::new(code, e.to_string()).with_params(e.params())
     }
 }
 
@@ -92,13 +106,17 @@ impl From<earmark_core::library::LibraryError> for ErrorReport {
 
 impl From<earmark_core::http::NetError> for ErrorReport {
     fn from(e: earmark_core::http::NetError) -> Self {
-        Self::new(e.code(), e.to_string())
+        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
 impl From<earmark_core::feeds::SubscribeError> for ErrorReport {
     fn from(e: earmark_core::feeds::SubscribeError) -> Self {
-        Self::new(e.code(), e.to_string())
+        let report = Self::new(e.code(), e.to_string());
+        match &e {
+            earmark_core::feeds::SubscribeError::Net(net) => report.with_params(net.params()),
+            _ => report,
+        }
     }
 }
 
@@ -110,12 +128,41 @@ impl From<earmark_core::feeds::PageError> for ErrorReport {
 
 impl From<earmark_core::downloads::DownloadError> for ErrorReport {
     fn from(e: earmark_core::downloads::DownloadError) -> Self {
-        Self::new(e.code(), e.to_string())
+        let report = Self::new(e.code(), e.to_string());
+        match &e {
+            // The queue's row names the episode: the network's own words are enough.
+            earmark_core::downloads::DownloadError::Net { source, .. } => {
+                report.with_params(source.params())
+            }
+            _ => report,
+        }
     }
 }
 
 impl From<earmark_core::opml::OpmlError> for ErrorReport {
     fn from(e: earmark_core::opml::OpmlError) -> Self {
         Self::new(e.code(), e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_go_to_the_window_beside_the_english_sentence_and_only_when_there_are_some() {
+        let gone = ErrorReport::from(earmark_player::PlayerError::Empty("/m/e.mp3".into()));
+        let json = serde_json::to_value(&gone).expect("json");
+        assert_eq!(json["code"], "audio_missing");
+        assert_eq!(json["params"]["file"], "/m/e.mp3");
+        assert_eq!(json["params"]["why"], "empty");
+        assert!(json["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("/m/e.mp3")));
+        let plain = serde_json::to_value(ErrorReport::from(
+            earmark_player::PlayerError::NoOutputDevice,
+        ))
+        .expect("json");
+        assert!(plain.get("params").is_none(), "{plain}");
     }
 }

@@ -6,7 +6,7 @@
 use std::sync::Mutex;
 
 use earmark_core::export::transcript::TranscriptExport;
-use earmark_core::export::{EpisodeNotes, NotesFormat};
+use earmark_core::export::{EpisodeNotes, ExportLanguage, NotesFormat};
 use earmark_core::store::{EpisodeId, Store};
 use earmark_core::transcript::{with_times, TranscriptError};
 
@@ -48,15 +48,16 @@ pub fn transcript(
 }
 
 /// The name to suggest for the file and the episode's notes and highlights in
-/// `format`.
+/// `format`, its own words in `language`.
 pub fn notes(
     store: &Store,
     episode: EpisodeId,
     format: NotesFormat,
+    language: ExportLanguage,
 ) -> Result<(String, String), ErrorReport> {
     let notes = EpisodeNotes::read(store, episode)?;
     let text = format
-        .render(std::slice::from_ref(&notes))
+        .render(std::slice::from_ref(&notes), language)
         .map_err(|e| ErrorReport::new("export", e.to_string()))?;
     Ok((format!("{} - notes", notes.episode.title), text))
 }
@@ -98,7 +99,8 @@ mod tests {
         let (title, vtt) = transcript(&store, id, TranscriptExport::Vtt, true).expect("estimated");
         assert_eq!(title, "Talk");
         assert!(vtt.starts_with("WEBVTT") && vtt.contains("-->"), "{vtt}");
-        let (stem, _) = notes(&lock(&store), id, NotesFormat::Md).expect("notes");
+        let (stem, _) =
+            notes(&lock(&store), id, NotesFormat::Md, ExportLanguage::En).expect("notes");
         assert_eq!(stem, "Talk - notes");
     }
 

@@ -99,7 +99,7 @@ impl NowPlaying {
     /// stored when the library had another).
     pub fn open_view(&self, id: EpisodeId) -> Result<OpenedEpisode, ErrorReport> {
         let Opened { episode, audio } = self.open(id)?;
-        let audio = audio.map(|info| info.duration_ms).map_err(|e| e.message);
+        let audio = audio.map(|info| info.duration_ms);
         Ok(opened(&lock(&self.store), episode, audio)?)
     }
 

@@ -8,6 +8,8 @@ use earmark_core::http::{HttpClient, NetError};
 use earmark_core::store::{Podcast, PodcastId, Store, StoreResult};
 use serde::Serialize;
 
+use crate::error_report::ErrorReport;
+
 /// What a check found.
 #[derive(Debug, Clone, Serialize)]
 pub struct RefreshReport {
@@ -36,6 +38,9 @@ pub struct PodcastOutcome {
     pub new_episodes: usize,
     /// Why it could not be checked, as a sentence.
     pub error: Option<String>,
+    /// The same, by code with its params, for a front end that words it itself (the
+    /// window, in the listener's language).
+    pub error_report: Option<ErrorReport>,
     /// What was repaired in its feed, and what could not be fetched, as sentences.
     pub warnings: Vec<String>,
     /// The feed had not changed since it was last read.
@@ -56,6 +61,7 @@ impl PodcastOutcome {
                 title: done.title,
                 new_episodes: done.new_episodes,
                 error: None,
+                error_report: None,
                 warnings: done.warnings,
                 not_modified: done.not_modified,
                 bytes: done.bytes,
@@ -70,6 +76,7 @@ impl PodcastOutcome {
                     SubscribeError::Waiting(_) | SubscribeError::Net(NetError::Busy { .. })
                 ),
                 error: Some(e.to_string()),
+                error_report: Some(e.into()),
                 warnings: Vec::new(),
                 not_modified: false,
                 bytes: 0,
@@ -218,6 +225,20 @@ mod tests {
             .collect();
         assert_eq!(failed.len(), 1);
         assert_eq!(failed[0].title, "B", "a failed podcast keeps its name");
+        let why = failed[0]
+            .error_report
+            .as_ref()
+            .expect("the error by code too");
+        assert_eq!(why.code, "unreachable");
+        assert_eq!(
+            why.params.get("host").map(String::as_str),
+            Some("example.com")
+        );
+        assert_eq!(
+            Some(&why.message),
+            failed[0].error.as_ref(),
+            "the same sentence"
+        );
     }
 
     #[test]

@@ -69,6 +69,65 @@ pub enum PlayerError {
     EngineStopped,
 }
 
+impl PlayerError {
+    /// The values the sentence carries, by name, for a front end that words the error
+    /// itself from its code (the window, in the listener's language): the file, and
+    /// `why` where one code covers several cases.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let file = |path: &Path| ("file", path.display().to_string());
+        match self {
+            PlayerError::Open { path, source } => {
+                let why = match source.kind() {
+                    std::io::ErrorKind::NotFound => "gone",
+                    std::io::ErrorKind::PermissionDenied => "denied",
+                    _ => "other",
+                };
+                vec![
+                    file(path),
+                    ("why", why.into()),
+                    ("detail", source.to_string()),
+                ]
+            }
+            PlayerError::Empty(path) => vec![file(path), ("why", "empty".into())],
+            PlayerError::Unsupported { path, detail } => {
+                vec![
+                    file(path),
+                    ("why", "format".into()),
+                    ("detail", detail.clone()),
+                ]
+            }
+            PlayerError::UnsupportedCodec { path, codec } => {
+                vec![
+                    file(path),
+                    ("why", "codec".into()),
+                    ("detail", codec.clone()),
+                ]
+            }
+            PlayerError::Corrupt { path, detail } => {
+                vec![
+                    file(path),
+                    ("why", "damaged".into()),
+                    ("detail", detail.clone()),
+                ]
+            }
+            PlayerError::CutShort(path) => vec![file(path), ("why", "cut_short".into())],
+            PlayerError::ShorterThanAsked {
+                path,
+                length_ms,
+                to_ms,
+            } => vec![
+                file(path),
+                ("length", seconds(*length_ms)),
+                ("to", seconds(*to_ms)),
+            ],
+            PlayerError::TimeStretch(detail) => vec![("detail", detail.clone())],
+            PlayerError::NoOutputDevice | PlayerError::SeekPastEnd | PlayerError::EngineStopped => {
+                Vec::new()
+            }
+        }
+    }
+}
+
 /// A file that is not audio Earmark can play, with what the reader said.
 pub(crate) fn unsupported(path: &Path, detail: &str) -> PlayerError {
     PlayerError::Unsupported {
@@ -103,6 +162,25 @@ fn open_reason(source: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_params_name_the_file_and_which_case_it_is() {
+        let gone = PlayerError::Open {
+            path: PathBuf::from("/music/ep.mp3"),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        let params = gone.params();
+        assert!(
+            params.contains(&("file", "/music/ep.mp3".to_owned())),
+            "{params:?}"
+        );
+        assert!(params.contains(&("why", "gone".to_owned())), "{params:?}");
+        assert_eq!(
+            PlayerError::Empty(PathBuf::from("e.mp3")).params(),
+            vec![("file", "e.mp3".to_owned()), ("why", "empty".to_owned())]
+        );
+        assert!(PlayerError::NoOutputDevice.params().is_empty());
+    }
 
     #[test]
     fn a_missing_file_is_said_in_words() {

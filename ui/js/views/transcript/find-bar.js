@@ -6,6 +6,8 @@
  * @module views/transcript/find-bar
  */
 
+import { t } from "../../lib/i18n.js";
+
 /**
  * @typedef {object} FindHandlers
  * @property {(query: string) => void} onQuery the query changed
@@ -28,8 +30,8 @@ export function createFindBar(host, { onQuery, onStep, onClose }) {
   input.type = "text";
   input.className = "find-input";
   input.dataset.testid = "find-input";
-  input.placeholder = "Find in transcript";
-  input.setAttribute("aria-label", "Find in transcript");
+  input.placeholder = t("find-placeholder");
+  input.setAttribute("aria-label", input.placeholder);
   input.spellcheck = false;
   input.autocomplete = "off";
 
@@ -52,9 +54,9 @@ export function createFindBar(host, { onQuery, onStep, onClose }) {
     b.textContent = glyph;
     return b;
   };
-  const previous = button("Previous match", "Previous match (Shift+Enter)", "↑");
-  const next = button("Next match", "Next match (Enter)", "↓");
-  const close = button("Close find", "Close (Esc)", "✕");
+  const previous = button(t("find-previous"), t("find-previous-title"), "↑");
+  const next = button(t("find-next"), t("find-next-title"), "↓");
+  const close = button(t("find-close"), t("find-close-title"), "✕");
   bar.append(input, count, previous, next, close);
   host.append(bar);
 

@@ -7,6 +7,7 @@
  * @module views/transcript/row
  */
 
+import { t } from "../../lib/i18n.js";
 import { formatTime } from "../../lib/time.js";
 
 /**
@@ -81,17 +82,17 @@ export function paintRowTimes({ line, time, pin }, { start, end, timing, notFoun
   else delete line.dataset.timing;
   line.classList.toggle("is-not-found", notFound);
   time.title = notFound
-    ? "Not found in the audio: this line may never be spoken, or its time is a guess"
+    ? t("line-not-found")
     : timing === "estimated"
-      ? "Estimated time: press P or the pin when this line starts"
+      ? t("line-estimated")
       : timing === "pinned"
-        ? "You pinned this line here"
+        ? t("line-pinned")
         : "";
   line.classList.toggle("is-pinned", timing === "pinned");
   if (pin) {
     const pinned = timing === "pinned";
-    pin.textContent = pinned ? "Unpin" : "Starts now";
-    pin.title = pinned ? "Remove this pin" : "This line starts now (P)";
-    pin.setAttribute("aria-label", pinned ? "Unpin this line" : "This line starts now");
+    pin.textContent = t(pinned ? "unpin" : "starts-now");
+    pin.title = t(pinned ? "unpin-title" : "starts-now-title");
+    pin.setAttribute("aria-label", t(pinned ? "unpin-label" : "starts-now-label"));
   }
 }

@@ -10,15 +10,12 @@
  * @module views/transcript/tools
  */
 
+import { t } from "../../lib/i18n.js";
+
 /** @typedef {"vtt" | "srt" | "json" | "md"} ExportFormat */
 
-/** @type {[ExportFormat, string][]} */
-const FORMATS = [
-  ["vtt", "WebVTT (.vtt)"],
-  ["srt", "SRT (.srt)"],
-  ["json", "Podcasting 2.0 JSON"],
-  ["md", "Markdown (.md)"],
-];
+/** The formats a transcript is exported in, in the menu's order. @type {ExportFormat[]} */
+const FORMATS = ["vtt", "srt", "json", "md"];
 
 /**
  * @typedef {object} ToolHandlers
@@ -75,12 +72,12 @@ export function createTranscriptTools(
     return b;
   };
 
-  const find = button("Find", "Find in the transcript (Ctrl+F)", "find-open");
+  const find = button(t("find"), t("find-title"), "find-open");
   find.addEventListener("click", onFind);
 
-  const align = button("Align to audio", "Find where every line is spoken, offline", "transcript-align");
+  const align = button(t("align"), t("align-title"), "transcript-align");
   align.addEventListener("click", onAlign);
-  const transcribe = button("Transcribe", "Recognise the speech on this computer, offline (Whisper)", "transcript-transcribe");
+  const transcribe = button(t("transcribe"), t("transcribe-title"), "transcript-transcribe");
   transcribe.addEventListener("click", onTranscribe);
   const aligning = document.createElement("span");
   aligning.className = "align-progress";
@@ -88,8 +85,8 @@ export function createTranscriptTools(
   aligning.hidden = true;
   const bar = document.createElement("progress");
   bar.max = 1;
-  bar.setAttribute("aria-label", "Aligning the transcript");
-  const cancel = button("Cancel", "Stop aligning", "align-cancel");
+  bar.setAttribute("aria-label", t("aligning"));
+  const cancel = button(t("cancel"), t("align-cancel-title"), "align-cancel");
   cancel.addEventListener("click", onCancelAlign);
   const left = document.createElement("span");
   left.className = "job-left";
@@ -110,7 +107,7 @@ export function createTranscriptTools(
   file.tabIndex = -1;
   file.accept = ".vtt,.srt,.json,.html,.htm,.txt";
   file.dataset.testid = "transcript-file";
-  file.setAttribute("aria-label", "Transcript file");
+  file.setAttribute("aria-label", t("transcript-file"));
   file.addEventListener("change", () => {
     const chosen = file.files?.[0];
     if (chosen) onFile(chosen);
@@ -157,22 +154,22 @@ export function createTranscriptTools(
     }
   });
 
-  const { menu: addMenu, list: addList } = dropdown("Add transcript", "transcript-add-open");
+  const { menu: addMenu, list: addList } = dropdown(t("transcript-add"), "transcript-add-open");
   const addSummary = /** @type {HTMLElement} */ (addMenu.querySelector("summary"));
-  addSummary.title = "Add or replace this episode's transcript, or drop a file on the window";
+  addSummary.title = t("transcript-add-title");
   const pageForm = document.createElement("form");
   pageForm.className = "page-form";
   const pageLabel = document.createElement("label");
-  pageLabel.textContent = "From a web page";
+  pageLabel.textContent = t("transcript-from-page");
   const pageUrl = document.createElement("input");
   pageUrl.type = "url";
   pageUrl.className = "text-input";
   pageUrl.placeholder = "https://…/episode-page";
   pageUrl.required = true;
   pageUrl.dataset.testid = "transcript-page-url";
-  pageUrl.setAttribute("aria-label", "The web page's address");
+  pageUrl.setAttribute("aria-label", t("transcript-page-address"));
   pageLabel.append(pageUrl);
-  const pageAdd = button("Add", "Read the transcript this page shows", "transcript-page-add");
+  const pageAdd = button(t("add"), t("transcript-page-add-title"), "transcript-page-add");
   pageAdd.type = "submit";
   pageForm.append(pageLabel, pageAdd);
   pageForm.addEventListener("submit", (event) => {
@@ -184,7 +181,7 @@ export function createTranscriptTools(
     onAddPage(url);
   });
   addList.append(
-    menuItem(addMenu, "From a file…", "A WebVTT, SRT, JSON, HTML or text transcript", "transcript-add", onAdd),
+    menuItem(addMenu, t("transcript-from-file"), t("transcript-from-file-title"), "transcript-add", onAdd),
     pageForm,
   );
 
@@ -195,27 +192,28 @@ export function createTranscriptTools(
   const made = document.createElement("span");
   made.className = "transcript-source";
   made.dataset.testid = "transcript-machine-made";
-  made.textContent = "Machine-made";
-  made.title = "Transcribed on this computer by Whisper tiny.en, offline. Words may be misheard.";
+  made.textContent = t("machine-made");
+  made.title = t("machine-made-title");
   made.hidden = true;
 
-  const { menu: timingMenu, list: timingList } = dropdown("Timing", "timing-open");
+  const { menu: timingMenu, list: timingList } = dropdown(t("timing"), "timing-open");
   timingList.append(
-    menuItem(timingMenu, "Check against the audio", "Find lines whose times are off (an ad added later) and move them", "timing-check", onCheckTiming),
-    menuItem(timingMenu, `Earlier by ${NUDGE_MS / 1000} s`, "Move every line earlier", "timing-earlier", () => onNudge(-NUDGE_MS)),
-    menuItem(timingMenu, `Later by ${NUDGE_MS / 1000} s`, "Move every line later", "timing-later", () => onNudge(NUDGE_MS)),
+    menuItem(timingMenu, t("timing-check"), t("timing-check-title"), "timing-check", onCheckTiming),
+    menuItem(timingMenu, t("timing-earlier", { seconds: NUDGE_MS / 1000 }), t("timing-earlier-title"), "timing-earlier", () => onNudge(-NUDGE_MS)),
+    menuItem(timingMenu, t("timing-later", { seconds: NUDGE_MS / 1000 }), t("timing-later-title"), "timing-later", () => onNudge(NUDGE_MS)),
   );
 
-  const { menu: exportMenu, list: exportList } = dropdown("Export", "export-open");
+  const { menu: exportMenu, list: exportList } = dropdown(t("export"), "export-open");
   const estimatedLabel = document.createElement("label");
   estimatedLabel.className = "export-estimated";
   const estimated = document.createElement("input");
   estimated.type = "checkbox";
   estimated.checked = true;
-  estimatedLabel.append(estimated, document.createTextNode(" With estimated times"));
-  for (const [format, label] of FORMATS) {
+  estimatedLabel.append(estimated, document.createTextNode(` ${t("export-estimated")}`));
+  for (const format of FORMATS) {
+    const label = t(`export-format-${format}`);
     exportList.append(
-      menuItem(exportMenu, label, `Save the transcript as ${label}`, `export-${format}`, () => onExport(format, estimated.checked)),
+      menuItem(exportMenu, label, t("export-as", { format: label }), `export-${format}`, () => onExport(format, estimated.checked)),
     );
   }
   exportList.append(estimatedLabel);
@@ -227,7 +225,7 @@ export function createTranscriptTools(
   dropHint.className = "drop-hint";
   dropHint.dataset.testid = "drop-hint";
   dropHint.hidden = true;
-  dropHint.textContent = "Drop the transcript file to add it to this episode";
+  dropHint.textContent = t("transcript-drop-hint");
   dropHost.append(dropHint);
 
   return {
@@ -241,14 +239,14 @@ export function createTranscriptTools(
       transcribe.hidden = !untranscribed || !aligning.hidden;
       alignable = hasTranscript && (!timed || coarse);
       align.title = coarse
-        ? "Cut the long paragraphs into sentences and find where each is spoken, offline"
-        : "Find where every line is spoken, offline";
+        ? t("align-coarse-title")
+        : t("align-title");
       timable = hasTranscript && timed;
       align.hidden = !alignable || !aligning.hidden;
       timingMenu.hidden = !timable || !aligning.hidden;
       exportMenu.hidden = !hasTranscript;
       estimatedLabel.hidden = timed;
-      addSummary.textContent = hasTranscript ? "Replace transcript" : "Add transcript";
+      addSummary.textContent = t(hasTranscript ? "transcript-replace" : "transcript-add");
     },
     /**
      * Says where the transcript came from, when it was a web page, and whether the
@@ -259,10 +257,10 @@ export function createTranscriptTools(
     setSource(page, incomplete) {
       source.hidden = !page;
       if (!page) return;
-      source.textContent = `From the episode's page${incomplete ? " · cut off there" : ""}`;
+      source.textContent = t(incomplete ? "transcript-source-cut-off" : "transcript-source");
       const host = hostOf(page);
       source.title = incomplete
-        ? `${host || page}\nThe page shows only the start of the transcript; the rest of the episode is not transcribed.`
+        ? `${host || page}\n${t("transcript-source-cut-off-title")}`
         : host || page;
       source.dataset.incomplete = String(incomplete);
     },
@@ -275,7 +273,7 @@ export function createTranscriptTools(
     setAligning(done, running = true) {
       if (done === null || aligning.hidden) {
         stopping = false;
-        cancel.textContent = "Cancel";
+        cancel.textContent = t("cancel");
       }
       cancel.disabled = stopping || !running;
       aligning.hidden = done === null;
@@ -297,7 +295,7 @@ export function createTranscriptTools(
     setAlignStopping() {
       stopping = true;
       cancel.disabled = true;
-      cancel.textContent = "Stopping…";
+      cancel.textContent = t("stopping");
     },
     /** Opens the file input's own chooser (the fallback when there is no dialog). */
     chooseWithInput() {

@@ -19,6 +19,7 @@
  * @module views/transcript/view
  */
 
+import { t } from "../../lib/i18n.js";
 import { samePainted } from "../../lib/highlight-ranges.js";
 import { segmentIndexAt } from "../../lib/segments.js";
 import { stepMatch } from "../../lib/find.js";
@@ -55,10 +56,6 @@ import { createVirtualRows } from "./virtual-rows.js";
  * @property {(deltaMs: number) => void} onNudge move every time (negative: earlier)
  */
 
-/** Said where a transcript would be. */
-const NO_TRANSCRIPT =
-  "This episode has no transcript yet. \u201cTranscribe\u201d makes one on this computer from the downloaded audio; or add one with \u201cAdd transcript\u201d (from a file or the episode's web page), or drop a transcript file on the window.";
-
 /**
  * @param {HTMLElement} scroller the scrolling section
  * @param {HTMLElement} container where lines go
@@ -68,20 +65,20 @@ const NO_TRANSCRIPT =
 export function createTranscriptView(scroller, container, backToNow, handlers) {
   const host = /** @type {HTMLElement} */ (scroller.parentElement);
   /** @type {TranscriptState} */
-  const t = {
+  const state = {
     scroller,
     container,
     backToNow,
     rows: createVirtualRows(scroller, container, {
-      createRow: (i) => createRow(t, i),
-      charsOf: (i) => t.lines.segments[i].text.length,
-      startsTurn: (i) => t.lines.turnStarts[i] === 1,
+      createRow: (i) => createRow(state, i),
+      charsOf: (i) => state.lines.segments[i].text.length,
+      startsTurn: (i) => state.lines.turnStarts[i] === 1,
       keepRows: () => selectionInside(container),
     }),
     findBar: createFindBar(host, {
-      onQuery: (query) => setQuery(t, query),
-      onStep: (step) => goToMatch(t, stepMatch(t.search.current, t.search.matches.length, step)),
-      onClose: () => setQuery(t, ""),
+      onQuery: (query) => setQuery(state, query),
+      onStep: (step) => goToMatch(state, stepMatch(state.search.current, state.search.matches.length, step)),
+      onClose: () => setQuery(state, ""),
     }),
     lines: readLines([], false),
     lit: noLitLine(),
@@ -93,7 +90,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     search: noSearch(),
   };
   const tools = createTranscriptTools(container, host, {
-    onFind: () => t.findBar.open(),
+    onFind: () => state.findBar.open(),
     onAdd: handlers.onAddTranscript,
     onAddPage: handlers.onAddPage,
     onFile: handlers.onTranscriptFile,
@@ -104,7 +101,7 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
     onCheckTiming: handlers.onCheckTiming,
     onNudge: handlers.onNudge,
   });
-  listenToReader(t, handlers);
+  listenToReader(state, handlers);
 
   return {
     /**
@@ -115,20 +112,20 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
      */
     render(segments, timed, coarse = false) {
       const startedAt = performance.now();
-      t.lines = readLines(segments, timed);
+      state.lines = readLines(segments, timed);
       scroller.classList.toggle("untimed", !timed);
-      t.lit = noLitLine();
-      t.following = true;
+      state.lit = noLitLine();
+      state.following = true;
       backToNow.hidden = true;
-      t.search = noSearch();
-      t.findBar.close();
+      state.search = noSearch();
+      state.findBar.close();
       tools.setState({ hasTranscript: segments.length > 0, timed, coarse });
-      placeAllHighlights(t);
-      t.rows.reset(segments.length);
+      placeAllHighlights(state);
+      state.rows.reset(segments.length);
       if (segments.length === 0) {
         const empty = document.createElement("p");
         empty.className = "transcript-empty";
-        empty.textContent = NO_TRANSCRIPT;
+        empty.textContent = t("no-transcript");
         container.replaceChildren(empty);
         return;
       }
@@ -140,13 +137,13 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
      * @param {number[]} indexes
      */
     setNotFound(indexes) {
-      t.lines.notFound = new Set(indexes);
-      for (const [i, entry] of t.rows.rendered) paintTimes(t, i, entry);
+      state.lines.notFound = new Set(indexes);
+      for (const [i, entry] of state.rows.rendered) paintTimes(state, i, entry);
     },
 
     /** @returns {number[]} the lines marked as not found in the audio */
     notFoundLines() {
-      return [...t.lines.notFound];
+      return [...state.lines.notFound];
     },
 
     /**
@@ -154,14 +151,14 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
      * @param {EstimatedTime[]} estimated
      */
     setTimes(estimated) {
-      if (!estimate(t.lines, estimated)) return;
-      placeAllHighlights(t);
-      for (const [i, entry] of t.rows.rendered) {
-        paintTimes(t, i, entry);
-        paintText(t, i, entry);
+      if (!estimate(state.lines, estimated)) return;
+      placeAllHighlights(state);
+      for (const [i, entry] of state.rows.rendered) {
+        paintTimes(state, i, entry);
+        paintText(state, i, entry);
       }
-      const index = segmentIndexAt(t.lines.starts, t.positionMs);
-      if (index !== t.lit.index) setCurrent(t, index);
+      const index = segmentIndexAt(state.lines.starts, state.positionMs);
+      if (index !== state.lit.index) setCurrent(state, index);
     },
 
     /**
@@ -169,29 +166,29 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
      * @param {Highlight[]} list
      */
     setHighlights(list) {
-      t.highlights.list = list;
-      const before = t.highlights.byLine;
-      placeAllHighlights(t);
+      state.highlights.list = list;
+      const before = state.highlights.byLine;
+      placeAllHighlights(state);
       // Only lines whose highlights changed are drawn again: drawing a line anew
       // would drop a selection the reader is making in it.
-      for (const [i, entry] of t.rows.rendered) {
-        if (!samePainted(before.get(i), t.highlights.byLine.get(i))) paintText(t, i, entry);
+      for (const [i, entry] of state.rows.rendered) {
+        if (!samePainted(before.get(i), state.highlights.byLine.get(i))) paintText(state, i, entry);
       }
     },
 
     /** Lights the line (and word) at `ms`; keeps it in view while following. @param {number} ms */
     setPosition(ms) {
-      followPosition(t, ms);
+      followPosition(state, ms);
     },
 
     /** Opens the find bar. */
     openFind() {
-      t.findBar.open();
+      state.findBar.open();
     },
 
     /** Closes the find bar, when it is open. */
     closeFind() {
-      if (t.findBar.isOpen) t.findBar.close();
+      if (state.findBar.isOpen) state.findBar.close();
     },
 
     /**
@@ -199,8 +196,8 @@ export function createTranscriptView(scroller, container, backToNow, handlers) {
      * @returns {boolean} whether there was a line to pin
      */
     pinHere() {
-      const index = lineToPin(t);
-      if (index >= 0) handlers.onPin(index, t.positionMs);
+      const index = lineToPin(state);
+      if (index >= 0) handlers.onPin(index, state.positionMs);
       return index >= 0;
     },
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use earmark_core::atomic_file::write_atomically;
 use earmark_core::export::{
-    export_to_folder, library_to_json, EpisodeNotes, NotesFormat, VaultFile,
+    export_to_folder, library_to_json, EpisodeNotes, ExportLanguage, NotesFormat, VaultFile,
 };
 use earmark_core::store::{EpisodeId, Podcast, Store};
 use serde::Serialize;
@@ -66,13 +66,16 @@ pub fn run(args: &ExportArgs, data_dir: &Path, out: &Report) -> Result<(), CliEr
     } else {
         None
     };
-    let document = |episodes: &[EpisodeNotes]| document(args.format, episodes, podcasts.as_deref());
+    // A note file is the reader's document: its words follow the system's language.
+    let language = ExportLanguage::of_environment("LC_MESSAGES", |name| std::env::var(name).ok());
+    let document =
+        |episodes: &[EpisodeNotes]| document(args.format, episodes, podcasts.as_deref(), language);
     let Some(target) = &args.out else {
         return to_stdout(&document(&episodes)?);
     };
     let (files, kept) = if target.is_dir() && args.format == NotesFormat::Md {
-        let written =
-            export_to_folder(target, &episodes).map_err(|e| CliError::Message(e.to_string()))?;
+        let written = export_to_folder(target, &episodes, language)
+            .map_err(|e| CliError::Message(e.to_string()))?;
         let kept = written.iter().flat_map(|w| w.kept.clone()).collect();
         (
             written.into_iter().map(|w: VaultFile| w.path).collect(),
@@ -121,10 +124,11 @@ fn document(
     format: NotesFormat,
     episodes: &[EpisodeNotes],
     podcasts: Option<&[Podcast]>,
+    language: ExportLanguage,
 ) -> Result<String, CliError> {
     let exported = match (format, podcasts) {
         (NotesFormat::Json, Some(podcasts)) => library_to_json(podcasts, episodes),
-        _ => format.render(episodes),
+        _ => format.render(episodes, language),
     };
     exported.map_err(|e| CliError::Message(e.to_string()))
 }

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::{to_json, to_markdown, to_readwise_csv, EpisodeNotes, ExportError};
+use super::{to_json, to_markdown, to_readwise_csv, EpisodeNotes, ExportError, ExportLanguage};
 
 /// A notes export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -36,10 +36,15 @@ impl NotesFormat {
         }
     }
 
-    /// The episodes' notes and highlights as a document in this format.
-    pub fn render(self, episodes: &[EpisodeNotes]) -> Result<String, ExportError> {
+    /// The episodes' notes and highlights as a document in this format (a Markdown
+    /// document's own words in `language`; the data formats have none).
+    pub fn render(
+        self,
+        episodes: &[EpisodeNotes],
+        language: ExportLanguage,
+    ) -> Result<String, ExportError> {
         match self {
-            NotesFormat::Md => Ok(to_markdown(episodes)),
+            NotesFormat::Md => Ok(to_markdown(episodes, language)),
             NotesFormat::Json => to_json(episodes),
             NotesFormat::Csv => to_readwise_csv(episodes),
         }

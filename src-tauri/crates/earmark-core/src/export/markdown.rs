@@ -32,17 +32,21 @@
 //! per episode. Front matter values are YAML double-quoted strings (dates plain, so
 //! Obsidian reads them as dates). All text — transcripts, highlights and the user's
 //! notes, which are plain text — is escaped so that it reads back exactly as written
-//! and can never turn into markup, links, embeds or HTML.
+//! and can never turn into markup, links, embeds or HTML. The headings' words ("Note",
+//! "Muistiinpano") and the bylines' days are in the export's [`ExportLanguage`]; the
+//! front matter stays the same in every language, for the tools that read it.
 
 use std::fmt::Write as _;
 
 use super::bundle::{Entry, EpisodeNotes};
+use super::language::{ExportLanguage, ExportWords};
 use super::moment::{timestamp, Quotes};
 use crate::transcript::{is_line_break, one_line, split_lines, Segment};
 
 /// The Markdown document for these episodes: a note file for one episode, a notebook
-/// with one section per episode for several.
-pub fn to_markdown(episodes: &[EpisodeNotes]) -> String {
+/// with one section per episode for several; the words around the user's own, and
+/// the days in the notebook's bylines, in `language`.
+pub fn to_markdown(episodes: &[EpisodeNotes], language: ExportLanguage) -> String {
     let mut out = String::new();
     match episodes {
         [one] => {
@@ -51,7 +55,7 @@ pub fn to_markdown(episodes: &[EpisodeNotes]) -> String {
                 &mut out,
                 &format!("# {}", escape_line(&one_line(&one.episode.title))),
             );
-            entries(&mut out, one, "##");
+            entries(&mut out, one, "##", language.words());
         }
         many => {
             out.push_str("---\n");
@@ -65,8 +69,8 @@ pub fn to_markdown(episodes: &[EpisodeNotes]) -> String {
                     &format!("# {}", escape_line(&one_line(&episode.episode.title))),
                 );
                 out.push('\n');
-                push_line(&mut out, &byline(episode));
-                entries(&mut out, episode, "##");
+                push_line(&mut out, &byline(episode, language));
+                entries(&mut out, episode, "##", language.words());
             }
         }
     }
@@ -137,34 +141,38 @@ fn front_matter(out: &mut String, episode: &EpisodeNotes) {
 }
 
 /// The line under an episode's heading in a notebook: podcast · date · source.
-fn byline(episode: &EpisodeNotes) -> String {
+fn byline(episode: &EpisodeNotes, language: ExportLanguage) -> String {
     let mut parts = Vec::new();
     if let Some(podcast) = episode.podcast_title() {
         parts.push(format!("*{}*", escape_line(&one_line(podcast))));
     }
     if let Some(date) = episode.date() {
-        parts.push(date.to_owned());
+        parts.push(language.day(date));
     }
     if let Some(source) = episode.source() {
         parts.push(format!("`{}`", one_line(&source).replace('`', "'")));
     }
     if parts.is_empty() {
-        parts.push(format!("Episode {}", episode.episode.id));
+        parts.push(format!(
+            "{} {}",
+            language.words().episode,
+            episode.episode.id
+        ));
     }
     parts.join(" · ")
 }
 
 /// One entry per note or highlight, in the order they occur.
-fn entries(out: &mut String, episode: &EpisodeNotes, level: &str) {
+fn entries(out: &mut String, episode: &EpisodeNotes, level: &str, words: ExportWords) {
     let quotes = episode.transcript.as_ref().map(Quotes::new);
     for entry in episode.entries() {
         out.push('\n');
         match entry {
             Entry::Note(note) => {
                 let kind = if note.text.trim().is_empty() {
-                    "Earmark"
+                    words.earmark
                 } else {
-                    "Note"
+                    words.note
                 };
                 push_line(out, &format!("{level} [{}] {kind}", timestamp(note.at_ms)));
                 if let Some(quotes) = &quotes {
@@ -182,7 +190,11 @@ fn entries(out: &mut String, episode: &EpisodeNotes, level: &str) {
             Entry::Highlight(highlight) => {
                 push_line(
                     out,
-                    &format!("{level} [{}] Highlight", timestamp(highlight.start_ms)),
+                    &format!(
+                        "{level} [{}] {}",
+                        timestamp(highlight.start_ms),
+                        words.highlight
+                    ),
                 );
                 out.push('\n');
                 quote(out, &highlight.text);

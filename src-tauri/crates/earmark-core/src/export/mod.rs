@@ -25,6 +25,7 @@ mod error;
 mod format;
 mod import;
 mod json;
+mod language;
 mod markdown;
 mod matching;
 mod moment;
@@ -41,6 +42,7 @@ pub use json::{
     library_to_json, parse_export, to_json, ExportDocument, ExportedEpisode, ExportedHighlight,
     ExportedNote, ExportedPodcast, EXPORT_VERSION,
 };
+pub use language::{ExportLanguage, ExportWords};
 pub use markdown::{episode_file_name, to_markdown};
 pub use moment::{timestamp, Quotes, NOTE_LOOKBACK_MS};
 pub use readwise::{to_readwise_csv, READWISE_COLUMNS};

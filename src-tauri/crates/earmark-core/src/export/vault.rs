@@ -26,6 +26,7 @@ use sha2::{Digest, Sha256};
 
 use super::bundle::EpisodeNotes;
 use super::error::ExportError;
+use super::language::ExportLanguage;
 use super::markdown::{episode_file_name, to_markdown};
 use crate::atomic_file::{create_atomically, write_atomically};
 use crate::store::EpisodeId;
@@ -49,14 +50,16 @@ pub struct VaultFile {
     pub replaced: bool,
 }
 
-/// Writes each episode's note file into `folder` (see the module documentation).
+/// Writes each episode's note file into `folder` (see the module documentation), its
+/// own words in `language`.
 pub fn export_to_folder(
     folder: &Path,
     episodes: &[EpisodeNotes],
+    language: ExportLanguage,
 ) -> Result<Vec<VaultFile>, ExportError> {
     let mut written: Vec<VaultFile> = Vec::with_capacity(episodes.len());
     for episode in episodes {
-        let document = signed(&to_markdown(std::slice::from_ref(episode)));
+        let document = signed(&to_markdown(std::slice::from_ref(episode), language));
         let name = episode_file_name(episode);
         let stem = name.trim_end_matches(".md");
         let mut kept = Vec::new();

@@ -120,6 +120,35 @@ impl NetError {
         }
     }
 
+    /// The values the sentence carries, by name, for a front end that words the error
+    /// itself from [`NetError::code`] (the window, in the listener's language).
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            NetError::BadUrl { url }
+            | NetError::TooManyRedirects { url }
+            | NetError::Unreadable { url } => vec![("url", url.clone())],
+            NetError::NoNetwork { host } | NetError::UnknownHost { host } => {
+                vec![("host", host.clone())]
+            }
+            NetError::Unreachable { host, reason } | NetError::BrokenOff { host, reason } => {
+                vec![("host", host.clone()), ("reason", reason.clone())]
+            }
+            NetError::TimedOut { host, seconds } => {
+                vec![("host", host.clone()), ("seconds", seconds.to_string())]
+            }
+            NetError::Status { url, status } | NetError::Busy { url, status, .. } => {
+                vec![("url", url.clone()), ("status", status.to_string())]
+            }
+            NetError::TooLarge { url, limit } => {
+                vec![
+                    ("url", url.clone()),
+                    ("megabytes", (limit / 1_000_000).to_string()),
+                ]
+            }
+            NetError::Client(_) => Vec::new(),
+        }
+    }
+
     /// Whether trying again later might work (network trouble, not a bad address or a
     /// missing file).
     pub fn is_transient(&self) -> bool {
@@ -167,6 +196,30 @@ fn busy_sentence(status: u16, url: &str, wait: Option<Duration>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_params_carry_what_the_sentence_names() {
+        let status = NetError::Status {
+            url: "https://x/feed".into(),
+            status: 404,
+        };
+        assert_eq!(status.code(), "not_found");
+        assert_eq!(
+            status.params(),
+            vec![
+                ("url", "https://x/feed".to_owned()),
+                ("status", "404".to_owned())
+            ]
+        );
+        let slow = NetError::TimedOut {
+            host: "x".into(),
+            seconds: 30,
+        };
+        assert_eq!(
+            slow.params(),
+            vec![("host", "x".to_owned()), ("seconds", "30".to_owned())]
+        );
+    }
 
     #[test]
     fn a_busy_server_says_how_long_to_wait_when_it_said() {

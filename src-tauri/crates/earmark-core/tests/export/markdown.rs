@@ -1,6 +1,6 @@
 //! Markdown: front matter, entries in time order with timestamps and quotes, escaping.
 
-use earmark_core::export::{episode_file_name, to_markdown};
+use earmark_core::export::{episode_file_name, to_markdown, ExportLanguage};
 
 use crate::{add_local_episode, annotated_library, read, FEED, TITLE};
 
@@ -18,7 +18,7 @@ fn split_front_matter(doc: &str) -> (&str, &str) {
 #[test]
 fn front_matter_names_podcast_episode_date_and_source() {
     let (lib, episode) = annotated_library();
-    let doc = to_markdown(&[read(&lib.store, episode)]);
+    let doc = to_markdown(&[read(&lib.store, episode)], ExportLanguage::En);
     let (front, _) = split_front_matter(&doc);
     let expected = [
         r#"podcast: "Rivers, \"Deltas\" & Co""#.to_owned(),
@@ -41,7 +41,7 @@ fn front_matter_names_podcast_episode_date_and_source() {
 #[test]
 fn entries_come_in_time_order_with_timestamps() {
     let (lib, episode) = annotated_library();
-    let doc = to_markdown(&[read(&lib.store, episode)]);
+    let doc = to_markdown(&[read(&lib.store, episode)], ExportLanguage::En);
     let (_, body) = split_front_matter(&doc);
     let headings: Vec<&str> = body.lines().filter(|l| l.starts_with('#')).collect();
     assert_eq!(
@@ -60,7 +60,7 @@ fn entries_come_in_time_order_with_timestamps() {
 #[test]
 fn a_note_quotes_what_was_said_at_its_moment() {
     let (lib, episode) = annotated_library();
-    let doc = to_markdown(&[read(&lib.store, episode)]);
+    let doc = to_markdown(&[read(&lib.store, episode)], ExportLanguage::En);
     let note = doc
         .split("## ")
         .find(|s| s.starts_with("[0:07]"))
@@ -85,7 +85,7 @@ fn a_note_quotes_what_was_said_at_its_moment() {
 #[test]
 fn a_highlight_quotes_its_text_then_its_note() {
     let (lib, episode) = annotated_library();
-    let doc = to_markdown(&[read(&lib.store, episode)]);
+    let doc = to_markdown(&[read(&lib.store, episode)], ExportLanguage::En);
     let highlight = doc
         .split("## ")
         .find(|s| s.starts_with("[0:10] Highlight"))
@@ -99,7 +99,7 @@ fn a_highlight_quotes_its_text_then_its_note() {
 #[test]
 fn note_text_is_escaped_line_by_line() {
     let (lib, episode) = annotated_library();
-    let doc = to_markdown(&[read(&lib.store, episode)]);
+    let doc = to_markdown(&[read(&lib.store, episode)], ExportLanguage::En);
     assert!(
         doc.contains("\nLook up \\*sediment\\*, \"deltas\"\n\\- and \\[\\[links\\]\\]\n"),
         "markup characters are escaped and both lines kept:\n{doc}"
@@ -112,7 +112,7 @@ fn a_local_episode_has_no_podcast_and_is_dated_by_when_it_was_added() {
     let lib = crate::empty_library();
     let episode = add_local_episode(&lib.store, "walk");
     let notes = read(&lib.store, episode);
-    let doc = to_markdown(std::slice::from_ref(&notes));
+    let doc = to_markdown(std::slice::from_ref(&notes), ExportLanguage::En);
     let (front, body) = split_front_matter(&doc);
     assert!(!front.contains("podcast:"), "{front}");
     assert!(
@@ -130,14 +130,36 @@ fn a_local_episode_has_no_podcast_and_is_dated_by_when_it_was_added() {
 fn several_episodes_make_one_notebook_with_a_section_each() {
     let (lib, episode) = annotated_library();
     let local = add_local_episode(&lib.store, "walk");
-    let doc = to_markdown(&[read(&lib.store, episode), read(&lib.store, local)]);
+    let doc = to_markdown(
+        &[read(&lib.store, episode), read(&lib.store, local)],
+        ExportLanguage::En,
+    );
     let (front, body) = split_front_matter(&doc);
     assert!(front.contains("episodes: 2\n"), "{front}");
     let titles: Vec<&str> = body.lines().filter(|l| l.starts_with("# ")).collect();
     assert_eq!(titles, ["# Episode: One", "# walk"], "{doc}");
     assert!(
-        body.contains("*Rivers, \"Deltas\" & Co* · 2024-05-01 · `https://example.com/ep1.mp3`"),
+        body.contains("*Rivers, \"Deltas\" & Co* · 1 May 2024 · `https://example.com/ep1.mp3`"),
         "a byline under each title:\n{body}"
+    );
+}
+
+#[test]
+fn a_finnish_or_swedish_export_words_its_headings_and_days_in_that_language() {
+    let (lib, episode) = annotated_library();
+    let local = add_local_episode(&lib.store, "walk");
+    let both = [read(&lib.store, episode), read(&lib.store, local)];
+    let finnish = to_markdown(&both, ExportLanguage::Fi);
+    assert!(finnish.contains(" · 1.5.2024 · "), "{finnish}");
+    assert!(finnish.contains("] Muistiinpano\n"), "{finnish}");
+    assert!(!finnish.contains("] Note\n"), "{finnish}");
+    let swedish = to_markdown(&both, ExportLanguage::Sv);
+    assert!(swedish.contains(" · 1 maj 2024 · "), "{swedish}");
+    assert!(swedish.contains("] Anteckning\n"), "{swedish}");
+    let one = to_markdown(&both[..1], ExportLanguage::Fi);
+    assert!(
+        one.contains("date: 2024-05-01\n"),
+        "the front matter is the same in every language:\n{one}"
     );
 }
 
@@ -179,7 +201,7 @@ fn line_breaks_in_speakers_and_highlights_stay_inside_the_quote() {
             },
         )
         .unwrap();
-    let doc = to_markdown(&[read(&lib.store, episode)]);
+    let doc = to_markdown(&[read(&lib.store, episode)], ExportLanguage::En);
     assert!(
         !doc.contains('\r'),
         "no carriage return reaches the file: {doc:?}"

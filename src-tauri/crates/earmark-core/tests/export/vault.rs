@@ -1,7 +1,7 @@
 //! Note files into a folder: Earmark's own files are replaced, anything else is left
 //! as it was and the notes go beside it.
 
-use earmark_core::export::{episode_file_name, export_to_folder};
+use earmark_core::export::{episode_file_name, export_to_folder, ExportLanguage};
 
 use crate::{annotated_library, read};
 
@@ -14,7 +14,12 @@ fn a_file_earmark_did_not_write_is_never_overwritten() {
     let theirs = vault.path().join(&name);
     std::fs::write(&theirs, "# The user's own page\n").unwrap();
 
-    let written = export_to_folder(vault.path(), std::slice::from_ref(&notes)).unwrap();
+    let written = export_to_folder(
+        vault.path(),
+        std::slice::from_ref(&notes),
+        ExportLanguage::En,
+    )
+    .unwrap();
     assert_eq!(
         std::fs::read_to_string(&theirs).unwrap(),
         "# The user's own page\n"
@@ -34,12 +39,22 @@ fn a_file_earmark_did_not_write_is_never_overwritten() {
 fn exporting_again_replaces_earmarks_own_file_with_the_new_notes() {
     let (lib, episode) = annotated_library();
     let vault = tempfile::tempdir().unwrap();
-    let first = export_to_folder(vault.path(), &[read(&lib.store, episode)]).unwrap();
+    let first = export_to_folder(
+        vault.path(),
+        &[read(&lib.store, episode)],
+        ExportLanguage::En,
+    )
+    .unwrap();
     assert!(!first[0].replaced);
     lib.store
         .add_note(episode, 20_000, "a note added later")
         .unwrap();
-    let second = export_to_folder(vault.path(), &[read(&lib.store, episode)]).unwrap();
+    let second = export_to_folder(
+        vault.path(),
+        &[read(&lib.store, episode)],
+        ExportLanguage::En,
+    )
+    .unwrap();
     assert_eq!(second[0].path, first[0].path, "the same file");
     assert!(
         second[0].replaced && second[0].kept.is_empty(),
@@ -54,12 +69,22 @@ fn exporting_again_replaces_earmarks_own_file_with_the_new_notes() {
 fn an_edited_earmark_file_is_someone_elses() {
     let (lib, episode) = annotated_library();
     let vault = tempfile::tempdir().unwrap();
-    let first = export_to_folder(vault.path(), &[read(&lib.store, episode)]).unwrap();
+    let first = export_to_folder(
+        vault.path(),
+        &[read(&lib.store, episode)],
+        ExportLanguage::En,
+    )
+    .unwrap();
     let path = &first[0].path;
     let edited = std::fs::read_to_string(path).unwrap() + "\nMy thoughts on it.\n";
     std::fs::write(path, &edited).unwrap();
 
-    let second = export_to_folder(vault.path(), &[read(&lib.store, episode)]).unwrap();
+    let second = export_to_folder(
+        vault.path(),
+        &[read(&lib.store, episode)],
+        ExportLanguage::En,
+    )
+    .unwrap();
     assert_eq!(
         std::fs::read_to_string(path).unwrap(),
         edited,
@@ -73,7 +98,12 @@ fn an_edited_earmark_file_is_someone_elses() {
 fn another_episodes_file_of_the_same_name_is_kept() {
     let (lib, episode) = annotated_library();
     let vault = tempfile::tempdir().unwrap();
-    let first = export_to_folder(vault.path(), &[read(&lib.store, episode)]).unwrap();
+    let first = export_to_folder(
+        vault.path(),
+        &[read(&lib.store, episode)],
+        ExportLanguage::En,
+    )
+    .unwrap();
     let before = std::fs::read_to_string(&first[0].path).unwrap();
     // Another library's export, where this name belonged to episode 999.
     let other = before.replace(
@@ -81,7 +111,12 @@ fn another_episodes_file_of_the_same_name_is_kept() {
         "earmark_episode: 999\n",
     );
     std::fs::write(&first[0].path, &other).unwrap();
-    let second = export_to_folder(vault.path(), &[read(&lib.store, episode)]).unwrap();
+    let second = export_to_folder(
+        vault.path(),
+        &[read(&lib.store, episode)],
+        ExportLanguage::En,
+    )
+    .unwrap();
     assert_eq!(std::fs::read_to_string(&first[0].path).unwrap(), other);
     assert_ne!(second[0].path, first[0].path);
 }
