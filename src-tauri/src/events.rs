@@ -24,11 +24,8 @@ pub fn notice(app: &AppHandle, level: &str, message: &str) {
 
 /// Shows `error` in the notice bar, with its code and params for the window to word.
 pub fn error_report_notice(app: &AppHandle, error: &ErrorReport) {
-    emit(
-        app,
-        "notice",
-        json!({ "level": "error", "message": error.message, "error": error }),
-    );
+    let payload = json!({ "level": "error", "message": error.message, "error": error });
+    emit(app, "notice", payload);
 }
 
 /// The episode played to its end.

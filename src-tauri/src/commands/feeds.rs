@@ -104,16 +104,10 @@ pub async fn opml_import(
     launches: State<'_, LaunchQueue>,
     launched: bool,
 ) -> IpcResult<Option<Vec<ImportedFeed>>> {
+    let what = Pick::File("OPML subscription lists", &["opml", "xml"]);
     let picked = match launched {
         true => launches.take_subscription_list().into_iter().collect(),
-        false => {
-            pick(
-                &app,
-                "Import subscriptions",
-                Pick::File("OPML subscription lists", &["opml", "xml"]),
-            )
-            .await?
-        }
+        false => pick(&app, "Import subscriptions", what).await?,
     };
     let Some(path) = picked.into_iter().next() else {
         return Ok(None);

@@ -57,11 +57,10 @@ pub async fn library_backup(
         return Ok(None);
     };
     let data_dir = state.data_dir.clone();
-    blocking("Backing up the library", move || {
+    let backed_up = blocking("Backing up the library", move || {
         Ok(back_up(&data_dir, &file)?)
-    })
-    .await
-    .map(Some)
+    });
+    backed_up.await.map(Some)
 }
 
 /// Asks for a backup and replaces the library with it, the player emptied first;
