@@ -34,9 +34,9 @@ pub fn ended(app: &AppHandle) {
 }
 
 /// Shows each message it gets as an error in the notice bar.
-pub fn error_notice(app: &AppHandle) -> impl Fn(String) + Send + Sync + Clone + 'static {
+pub fn error_notice(app: &AppHandle) -> impl Fn(ErrorReport) + Send + Sync + Clone + 'static {
     let app = app.clone();
-    move |message| notice(&app, "error", &message)
+    move |error| error_report_notice(&app, &error)
 }
 
 /// Tells the window how far a check of every feed has come.
@@ -93,8 +93,8 @@ impl QueueEvents for Transcriptions {
         emit(&self.0, "transcript-transcribed", payload);
     }
 
-    fn report(&self, message: String) {
-        notice(&self.0, "error", &message);
+    fn report(&self, error: ErrorReport) {
+        error_report_notice(&self.0, &error);
     }
 }
 

@@ -22,7 +22,7 @@ from selenium.webdriver.support.ui import Select
 
 from harness.earmark_app import RunningApp
 from harness.earmark_page import EarmarkPage
-from harness.feed_server import FeedServer
+from harness.feed_server import FeedServer, Route
 from harness.notes_page import NOTE_INPUT, NOTE_ITEM, press
 from harness.page_screenshot import save_page_screenshot
 from harness.settings_dialog import close_settings, open_settings, saved_setting
@@ -37,6 +37,7 @@ class Words:
     note_kind: str
     find: str
     not_found_starts: str
+    no_feed_on_page: str
     help_heading: str
     help_play: str
     help_skip_back: str
@@ -49,6 +50,7 @@ FINNISH = Words(
     note_kind="Muistiinpano",
     find="Etsi",
     not_found_starts="404 Ei löydy: osoitteessa",
+    no_feed_on_page="on verkkosivu, joka ei nimeä podcastin syötettä",
     help_heading="Pikanäppäimet",
     help_play="Toista tai tauko",
     help_skip_back="Taaksepäin 15 sekuntia (muuta asetuksissa)",
@@ -60,6 +62,7 @@ SWEDISH = Words(
     note_kind="Anteckning",
     find="Sök",
     not_found_starts="404 Hittades inte: det finns inget på",
+    no_feed_on_page="är en webbsida som inte nämner något poddflöde",
     help_heading="Kortkommandon",
     help_play="Spela eller pausa",
     help_skip_back="Bakåt 15 sekunder (ändra i Inställningar)",
@@ -125,17 +128,30 @@ def check_library_episode_and_notes(page: EarmarkPage, words: Words) -> None:
     assert words.note_kind in item.text, f"the note reads {item.text!r}"
 
 
-def check_error(page: EarmarkPage, server: FeedServer, words: Words) -> str:
-    """An error from the app, said in `words`: a feed address that is not there."""
-    page.wait_visible('[data-testid="add-open"]').click()
-    page.wait_visible('[data-testid="feed-url"]').send_keys(server.url("/gone.xml"))
+def subscribe_says(page: EarmarkPage, url: str, before: str = "") -> str:
+    """What the Add dialog says after subscribing to `url` (other than `before`)."""
+    field = page.wait_visible('[data-testid="feed-url"]')
+    field.clear()
+    field.send_keys(url)
     page.wait_visible('[data-testid="subscribe"]').click()
-    said = page.wait_until(
-        lambda d: m.text if (m := d.find_element(By.CSS_SELECTOR, '[data-testid="add-message"]')).text else False,
-        "the Add dialog said nothing about the missing feed",
+    return page.wait_until(
+        lambda d: t if (t := d.find_element(By.CSS_SELECTOR, '[data-testid="add-message"]').text) not in ("", before) else False,
+        f"the Add dialog said nothing about {url}",
     )
+
+
+def check_error(page: EarmarkPage, server: FeedServer, words: Words) -> str:
+    """Errors from the app, said in `words` with the values they carry: a feed address
+    that is not there (the network's error), and a web page that names no feed (a
+    subscription's own error, with the address in it)."""
+    page.wait_visible('[data-testid="add-open"]').click()
+    said = subscribe_says(page, server.url("/gone.xml"))
     assert said.startswith(words.not_found_starts), f"the error reads {said!r}"
-    return said
+    server.set("/about.html", Route(b"<!doctype html><title>About</title><p>Nothing here.</p>", "text/html"))
+    page_url = server.url("/about.html")
+    said_page = subscribe_says(page, page_url, before=said)
+    assert page_url in said_page and words.no_feed_on_page in said_page, f"the error reads {said_page!r}"
+    return said_page
 
 
 def check_help(page: EarmarkPage, words: Words) -> None:

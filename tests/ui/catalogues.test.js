@@ -30,7 +30,7 @@ function keysOf(language) {
   const keys = new Map();
   let current = "";
   for (const line of text.split("\n")) {
-    const start = line.match(/^([a-z][a-z0-9-]*) =/);
+    const start = line.match(/^([a-z][a-z0-9_-]*) =/);
     if (start) {
       current = start[1];
       keys.set(current, new Set());
@@ -118,4 +118,41 @@ test("every key the window asks for is in the catalogues, and every key there is
   }
   const unused = [...english.keys()].filter((key) => !literal.has(key) && !DYNAMIC_PREFIXES.some((p) => key.startsWith(p)));
   assert.deepEqual(unused, [], "keys no code asks for");
+});
+
+/**
+ * The error codes the Rust side can send: each `fn code` body's string literals, and
+ * each code named where an error is made (`ErrorReport::new("…"`, `IpcError::new("…"`).
+ * @returns {Set<string>}
+ */
+function rustErrorCodes() {
+  const root = new URL("../../src-tauri/", import.meta.url).pathname;
+  /** @type {Set<string>} */
+  const codes = new Set();
+  /** @param {string} dir */
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && !["target", "tests", "benches"].includes(entry.name)) walk(path);
+      else if (entry.name.endsWith(".rs")) {
+        const text = readFileSync(path, "utf8").split("#[cfg(test)]")[0];
+        for (const body of text.matchAll(/fn code\(&self\) -> &'static str \{([\s\S]*?)\n {4}\}/g)) {
+          for (const [, code] of body[1].matchAll(/=> "([a-z_]+)"/g)) codes.add(code);
+        }
+        for (const [, code] of text.matchAll(/(?:ErrorReport|IpcError)::new\(\s*"([a-z_]+)"/g)) codes.add(code);
+      }
+    }
+  };
+  walk(root);
+  return codes;
+}
+
+test("every error code the app sends has its words in every catalogue", () => {
+  const codes = rustErrorCodes();
+  assert.ok(codes.size > 60, `error codes found in the Rust code: ${codes.size}`);
+  for (const language of Object.keys(CATALOGUES)) {
+    const keys = keysOf(language);
+    const missing = [...codes].filter((code) => !keys.has(`error-${code}`));
+    assert.deepEqual(missing, [], `${language}: error codes without words`);
+  }
 });

@@ -109,3 +109,17 @@ test("an error is said in the listener's language from its code and params; Engl
   assert.equal(errorWords({ code: "no_output_device", message: "No audio output device found" }), "Ingen ljudutgång hittades");
   setLanguage("en");
 });
+
+test("numbers sent as text pick the message's plural form and are written the language's way", () => {
+  setLanguage("fi");
+  const page = (tried) => ({ code: "no_feed_on_page", message: "The page …", params: { url: "http://x/", tried } });
+  assert.match(errorWords(page("0")), /^Sivu osoitteessa http:\/\/x\/ on verkkosivu, joka ei nimeä/);
+  assert.match(errorWords(page("1")), /nimeää yhden syöteosoitteen/);
+  assert.match(errorWords(page("3")), /nimeää 3 syöteosoitetta/);
+  const sizes = { code: "length_mismatch", message: "…", params: { title: "Ep", got: "1234567", expected: "2000000" } };
+  assert.match(errorWords(sizes), /1\u00a0234\u00a0567 tavua/);
+  setLanguage("sv");
+  const feed = { code: "not_a_feed", message: "…", params: { url: "http://x/", what: "other_xml", root: "svg" } };
+  assert.equal(errorWords(feed), "Flödet på http://x/ är inget poddflöde: det är ett XML-dokument av annat slag (<svg>), inte ett RSS- eller Atom-flöde.");
+  setLanguage("en");
+});

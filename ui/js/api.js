@@ -4,6 +4,11 @@
  * @module api
  */
 
+import { t } from "./lib/i18n.js";
+
+/** A native dialog's words, in the listener's language. @param {string} title @param {string|null} [filter] */
+const dialog = (title, filter = null) => ({ title, filter });
+
 /**
  * @typedef {{id: number, podcast: string|null, title: string, published: string|null,
  *   duration_ms: number|null, downloaded: boolean, has_transcript: boolean, position_ms: number,
@@ -136,7 +141,7 @@ export const correctTranscript = (id, fix) => call("transcript_correct", { id, f
 export const unpinLine = (id, index) => call("transcript_pin", { id, index, ms: null });
 
 /** Adds a transcript picked in the file dialog; null when cancelled. @param {number} id @returns {Promise<TranscriptContent|null>} */
-export const chooseTranscriptFile = (id) => call("transcript_choose_file", { id });
+export const chooseTranscriptFile = (id) => call("transcript_choose_file", { id, dialog: dialog(t("dialog-add-transcript"), t("dialog-filter-transcripts")) });
 
 /**
  * Adds the transcript the web page at `url` shows ("Add transcript from a web page…").
@@ -163,7 +168,7 @@ export async function attachTranscriptFile(id, file) {
  * @param {number} id @param {"vtt"|"srt"|"json"|"md"} format @param {boolean} estimated
  * @returns {Promise<string|null>}
  */
-export const exportTranscript = (id, format, estimated) => call("transcript_export", { id, format, estimated });
+export const exportTranscript = (id, format, estimated) => call("transcript_export", { id, format, estimated, dialog: dialog(t("dialog-export-transcript")) });
 
 /**
  * Aligns the transcript to the downloaded audio, offline, and stores the times;
@@ -320,7 +325,7 @@ export const setSetting = (key, value) => call("settings_set", { key, value });
  * @param {string} language the window's (a Markdown file's headings and days are in it)
  * @returns {Promise<string|null>}
  */
-export const exportNotes = (episode, format, language) => call("notes_export", { episode, format, language });
+export const exportNotes = (episode, format, language) => call("notes_export", { episode, format, language, dialog: dialog(t("dialog-export-notes")) });
 
 /**
  * @typedef {{path: string, schema_version: number, podcasts: number, episodes: number, notes: number,
@@ -333,14 +338,14 @@ export const exportNotes = (episode, format, language) => call("notes_export", {
  * when cancelled.
  * @returns {Promise<LibraryFacts|null>}
  */
-export const backUpLibrary = () => call("library_backup");
+export const backUpLibrary = () => call("library_backup", { dialog: dialog(t("dialog-back-up"), t("dialog-filter-backup")) });
 
 /**
  * Replaces the library with a backup picked in an open dialog (the player is emptied
  * first, the replaced library kept); what was restored, or null when cancelled.
  * @returns {Promise<Restored|null>}
  */
-export const restoreLibrary = () => call("library_restore");
+export const restoreLibrary = () => call("library_restore", { dialog: dialog(t("dialog-restore"), t("dialog-filter-backup")) });
 
 /**
  * @typedef {{id: number, title: string, feed_url: string|null, description: string|null,
@@ -409,7 +414,7 @@ export const refreshFeeds = (podcast) => call("feed_refresh", { podcast });
  * @param {boolean} [launched]
  * @returns {Promise<ImportedFeed[]|null>}
  */
-export const importOpml = (launched = false) => call("opml_import", { launched });
+export const importOpml = (launched = false) => call("opml_import", { launched, dialog: dialog(t("dialog-import-subscriptions"), t("dialog-filter-opml")) });
 
 /**
  * @typedef {{files: string[], feeds: string[], lists_waiting: boolean}} Opening
@@ -430,10 +435,10 @@ export const takeLaunch = () => call("launch_take");
 export const onLaunchRequested = (onLaunch) => tauri().event.listen("launch-requested", () => onLaunch());
 
 /** Saves the subscriptions as OPML through a save dialog; the path, or null. @returns {Promise<string|null>} */
-export const exportOpml = () => call("opml_export");
+export const exportOpml = () => call("opml_export", { dialog: dialog(t("dialog-export-subscriptions"), t("dialog-filter-opml")) });
 
 /** Adds audio files (or folders) picked in a dialog; null when cancelled. @param {boolean} folders @returns {Promise<FilesImported|null>} */
-export const addLocalFiles = (folders) => call("local_files_add", { folders });
+export const addLocalFiles = (folders) => call("local_files_add", { folders, dialog: dialog(t("dialog-add-audio"), t("dialog-filter-audio")) });
 
 /**
  * Receives the download queue now, on every change, and a few times a second while

@@ -48,10 +48,8 @@ pub async fn transcript_fix_drift(
     id: EpisodeId,
 ) -> IpcResult<DriftSummary> {
     let (store, jobs) = (Arc::clone(&state.store), Arc::clone(&jobs));
-    blocking(ALIGNING, move || {
-        jobs.fix_drift(&store, id, progress(app, id))
-    })
-    .await
+    let fix = move || jobs.fix_drift(&store, id, progress(app, id));
+    blocking(ALIGNING, fix).await
 }
 
 /// Transcribes the episode's downloaded audio on this computer and keeps it as its
@@ -64,10 +62,8 @@ pub async fn transcript_transcribe(
     id: EpisodeId,
 ) -> IpcResult<Transcribed> {
     let (store, jobs) = (Arc::clone(&state.store), Arc::clone(&jobs));
-    blocking("Transcribing the episode", move || {
-        transcribe_episode(&jobs, &store, id, progress(app, id))
-    })
-    .await
+    let transcribe = move || transcribe_episode(&jobs, &store, id, progress(app, id));
+    blocking("Transcribing the episode", transcribe).await
 }
 
 /// Moves every time of the episode's timed transcript by `delta_ms` (negative:
@@ -78,9 +74,8 @@ pub async fn transcript_nudge(
     id: EpisodeId,
     delta_ms: i64,
 ) -> IpcResult<TranscriptContent> {
-    state
-        .with_store(move |s| nudge_stored(s, id, delta_ms))
-        .await
+    let nudge = move |s: &_| nudge_stored(s, id, delta_ms);
+    state.with_store(nudge).await
 }
 
 /// Stops the episode's alignment; `false` when none is running.

@@ -1,6 +1,7 @@
 //! Exports of an episode ([`earmark_api::exports`]): its transcript, shown or saved,
 //! and its notes and highlights, saved where the user picks in a save dialog.
 
+use earmark_api::dialog_words::DialogWords;
 use earmark_api::exports;
 use earmark_core::export::transcript::TranscriptExport;
 use earmark_core::export::{ExportLanguage, NotesFormat};
@@ -34,13 +35,13 @@ pub async fn transcript_export(
     id: EpisodeId,
     format: TranscriptExport,
     estimated: bool,
+    dialog: DialogWords,
 ) -> IpcResult<Option<String>> {
-    let (title, text) = state
-        .with_library(move |s| exports::transcript(s, id, format, estimated))
-        .await?;
+    let render = move |s: &_| exports::transcript(s, id, format, estimated);
+    let (title, text) = state.with_library(render).await?;
     let request = SaveRequest {
-        title: "Export the transcript",
-        filter_name: format.filter_name(),
+        title: &dialog.title,
+        filter_name: dialog.filter(format.filter_name()),
         extension: format.extension(),
         suggested_stem: &title,
     };
@@ -56,13 +57,13 @@ pub async fn notes_export(
     episode: EpisodeId,
     format: NotesFormat,
     language: ExportLanguage,
+    dialog: DialogWords,
 ) -> IpcResult<Option<String>> {
-    let (stem, text) = state
-        .with_store(move |s| exports::notes(s, episode, format, language))
-        .await?;
+    let render = move |s: &_| exports::notes(s, episode, format, language);
+    let (stem, text) = state.with_store(render).await?;
     let request = SaveRequest {
-        title: "Export notes and highlights",
-        filter_name: format.filter_name(),
+        title: &dialog.title,
+        filter_name: dialog.filter(format.filter_name()),
         extension: format.name(),
         suggested_stem: &stem,
     };

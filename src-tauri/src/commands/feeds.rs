@@ -1,6 +1,7 @@
 //! Feed commands: subscribe by address, find shows by name, check for new episodes,
 //! OPML in and out.
 
+use earmark_api::dialog_words::DialogWords;
 use std::sync::Arc;
 
 use earmark_api::artwork::remote_artwork;
@@ -103,11 +104,12 @@ pub async fn opml_import(
     jobs: State<'_, LibraryJobs>,
     launches: State<'_, LaunchQueue>,
     launched: bool,
+    dialog: DialogWords,
 ) -> IpcResult<Option<Vec<ImportedFeed>>> {
-    let what = Pick::File("OPML subscription lists", &["opml", "xml"]);
+    let what = Pick::File(dialog.filter("OPML subscription lists"), &["opml", "xml"]);
     let picked = match launched {
         true => launches.take_subscription_list().into_iter().collect(),
-        false => pick(&app, "Import subscriptions", what).await?,
+        false => pick(&app, &dialog.title, what).await?,
     };
     let Some(path) = picked.into_iter().next() else {
         return Ok(None);
@@ -125,14 +127,15 @@ pub async fn opml_import(
 pub async fn opml_export(
     app: AppHandle,
     jobs: State<'_, LibraryJobs>,
+    dialog: DialogWords,
 ) -> IpcResult<Option<String>> {
     let podcasts = jobs
         .background
         .run("Exporting subscriptions", |store, _| Ok(store.podcasts()?))
         .await?;
     let request = SaveRequest {
-        title: "Export subscriptions",
-        filter_name: "OPML subscription list",
+        title: &dialog.title,
+        filter_name: dialog.filter("OPML subscription list"),
         extension: "opml",
         suggested_stem: "Earmark subscriptions",
     };

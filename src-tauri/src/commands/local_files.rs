@@ -1,6 +1,7 @@
 //! Adding local audio files or folders picked in the open dialog.
 
 use earmark_api::audio_import::import_in_background;
+use earmark_api::dialog_words::DialogWords;
 use earmark_core::library::{FilesImported, AUDIO_EXTENSIONS};
 use tauri::{AppHandle, State};
 
@@ -15,13 +16,14 @@ pub async fn local_files_add(
     app: AppHandle,
     jobs: State<'_, LibraryJobs>,
     folders: bool,
+    dialog: DialogWords,
 ) -> IpcResult<Option<FilesImported>> {
     let what = if folders {
         Pick::Folders
     } else {
-        Pick::Files("Audio", AUDIO_EXTENSIONS)
+        Pick::Files(dialog.filter("Audio"), AUDIO_EXTENSIONS)
     };
-    let paths = pick(&app, "Add audio to the library", what).await?;
+    let paths = pick(&app, &dialog.title, what).await?;
     if paths.is_empty() {
         return Ok(None);
     }

@@ -2,6 +2,7 @@
 //! library, and backing up the whole library to a file the user picks or restoring
 //! it from one, as `earmark-cli backup` and `restore` do.
 
+use earmark_api::dialog_words::DialogWords;
 use earmark_api::library_backup::restore_library;
 use earmark_api::settings::set_setting;
 use earmark_api::supervise::blocking;
@@ -46,10 +47,11 @@ const BACKUP_EXTENSIONS: &[&str] = &["db", "sqlite", "sqlite3"];
 pub async fn library_backup(
     app: AppHandle,
     state: State<'_, AppState>,
+    dialog: DialogWords,
 ) -> IpcResult<Option<LibraryFacts>> {
     let request = SaveRequest {
-        title: "Back up library",
-        filter_name: "Earmark library backup",
+        title: &dialog.title,
+        filter_name: dialog.filter("Earmark library backup"),
         extension: "db",
         suggested_stem: "Earmark library backup",
     };
@@ -70,12 +72,13 @@ pub async fn library_restore(
     app: AppHandle,
     state: State<'_, AppState>,
     jobs: State<'_, LibraryJobs>,
+    dialog: DialogWords,
 ) -> IpcResult<Option<Restored>> {
-    let what = Pick::File("Earmark library backup", BACKUP_EXTENSIONS);
-    let Some(file) = pick(&app, "Restore from backup", what).await?.pop() else {
+    let what = Pick::File(dialog.filter("Earmark library backup"), BACKUP_EXTENSIONS);
+    let Some(file) = pick(&app, &dialog.title, what).await?.pop() else {
         return Ok(None);
     };
-    jobs.downloads.list.ensure_idle("restore the library")?;
+    jobs.downloads.list.ensure_idle("restore")?;
     let (lock, data_dir) = (state.library_lock.clone(), state.data_dir.clone());
     let now_playing = std::sync::Arc::clone(&state.now_playing);
     blocking("Restoring the library", move || {

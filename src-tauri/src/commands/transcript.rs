@@ -3,10 +3,9 @@
 //! dropped file, or bytes the window read ([`earmark_api::transcript_file`]), or a
 //! web page; correcting a line's words. No command takes a file path from the window.
 
-use std::path::PathBuf;
-
+use earmark_api::dialog_words::DialogWords;
 use earmark_api::episode_align::{correct_stored, TranscriptContent};
-use earmark_api::transcript_file::{attach_file, attach_sent};
+use earmark_api::transcript_file::{attach_file, attach_sent, audio_folder};
 use earmark_api::transcript_times::{pinned, shown, unpinned, TranscriptTimes};
 use earmark_core::feeds::{attach_page_transcript, FetchedPage};
 use earmark_core::library::TRANSCRIPT_EXTENSIONS;
@@ -61,19 +60,15 @@ pub async fn transcript_choose_file(
     app: AppHandle,
     state: State<'_, AppState>,
     id: EpisodeId,
+    dialog: DialogWords,
 ) -> IpcResult<Option<TranscriptContent>> {
-    let folder = state
-        .with_store(move |s| s.episode(id).map(|e| e.audio_path))
-        .await?
-        .and_then(|audio| audio.parent().map(PathBuf::from));
-    let what = Pick::FileIn("Transcripts", TRANSCRIPT_EXTENSIONS, folder);
-    let Some(path) = pick(&app, "Add a transcript", what).await?.pop() else {
+    let folder = state.with_store(move |s| audio_folder(s, id)).await?;
+    let what = Pick::FileIn(dialog.filter("Transcripts"), TRANSCRIPT_EXTENSIONS, folder);
+    let Some(path) = pick(&app, &dialog.title, what).await?.pop() else {
         return Ok(None);
     };
-    state
-        .with_library(move |s| attach_file(s, id, &path))
-        .await
-        .map(|t| Some(t.into()))
+    let attach = move |s: &_| attach_file(s, id, &path);
+    state.with_library(attach).await.map(|t| Some(t.into()))
 }
 
 /// Adds the transcript the web page at `url` shows ("Add transcript from a web page…").
@@ -97,8 +92,9 @@ pub async fn transcript_attach_dropped(
     let path = drops
         .take()
         .ok_or_else(|| IpcError::new("no_dropped_file", "No transcript file was dropped."))?;
+    let attach = move |s: &_| attach_file(s, id, &path);
     state
-        .with_library(move |s| attach_file(s, id, &path))
+        .with_library(attach)
         .await
         .map(TranscriptContent::from)
 }

@@ -23,5 +23,16 @@ export function errorWords(error) {
   const report = /** @type {ErrorReport} */ (error);
   // In English the app's own sentence says it best (it words each case; the catalogue, one per code).
   if (currentLanguage() === "en") return String(report.message);
-  return tIfComplete(`error-${report.code}`, report.params ?? {}) ?? String(report.message);
+  return tIfComplete(`error-${report.code}`, numbered(report.params ?? {})) ?? String(report.message);
+}
+
+/**
+ * The params with whole numbers as numbers, so that a message picks its plural form
+ * and writes them the language's way (Rust sends every value as a string).
+ * @param {Record<string, string|number>} params
+ * @returns {Record<string, string|number>}
+ */
+function numbered(params) {
+  const entries = Object.entries(params).map(([k, v]) => [k, typeof v === "string" && /^\d{1,15}$/.test(v) ? Number(v) : v]);
+  return Object.fromEntries(entries);
 }

@@ -76,6 +76,18 @@ impl DriftError {
             DriftError::NothingMatched => "nothing_matched",
         }
     }
+
+    /// The values the sentence carries, by name, for a front end that words the error
+    /// from its code; `detail` is what the system or a library said, in English.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            DriftError::Mismatch { aligned, segments } => vec![
+                ("aligned", aligned.to_string()),
+                ("segments", segments.to_string()),
+            ],
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// A place where the transcript's offset to the audio changes: audio was inserted

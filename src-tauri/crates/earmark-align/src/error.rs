@@ -44,4 +44,16 @@ impl AlignError {
             AlignError::Cancelled => "cancelled",
         }
     }
+
+    /// The values the sentence carries, by name, for a front end that words the error
+    /// from its code; `detail` is what the system or a library said, in English.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            AlignError::SynthesizerMissing { program } => {
+                vec![("program", program.display().to_string())]
+            }
+            AlignError::Synthesizer(detail) => vec![("detail", detail.clone())],
+            _ => Vec::new(),
+        }
+    }
 }

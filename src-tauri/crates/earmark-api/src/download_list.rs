@@ -47,13 +47,19 @@ impl DownloadList {
     }
 
     /// An error saying so when an episode is waiting or downloading (the library cannot
-    /// be replaced under a running download).
-    pub fn ensure_idle(&self, then: &str) -> Result<(), ErrorReport> {
+    /// be replaced under a running download); `then` is what waits, `unsubscribe` or
+    /// `restore`, and its `then` param.
+    pub fn ensure_idle(&self, then: &'static str) -> Result<(), ErrorReport> {
         if self.busy() {
-            return Err(ErrorReport::new(
-                "downloads_running",
-                format!("Downloads are running. Let them finish or cancel them, then {then}."),
-            ));
+            let words = if then == "restore" {
+                "restore the library"
+            } else {
+                then
+            };
+            let message =
+                format!("Downloads are running. Let them finish or cancel them, then {words}.");
+            return Err(ErrorReport::new("downloads_running", message)
+                .with_params([("then", then.to_owned())]));
         }
         Ok(())
     }

@@ -62,7 +62,7 @@ impl DownloadRunner {
     /// Runs the queue for the life of the app. Should it panic, `report` gets the
     /// sentence saying so, the download it was running fails, the others wait their
     /// turn, and the queue starts again.
-    pub async fn keep_running(self: Arc<Self>, report: impl Fn(String) + Send) {
+    pub async fn keep_running(self: Arc<Self>, report: impl Fn(ErrorReport) + Send) {
         let stuck = Arc::clone(&self);
         supervise::keep_running(
             QUEUE_JOB,

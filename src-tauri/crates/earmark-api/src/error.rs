@@ -39,4 +39,12 @@ impl UseCaseError {
             UseCaseError::Store(e) => e.code(),
         }
     }
+
+    /// The values the sentence carries, by name (a store error's; the others have none).
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            UseCaseError::Store(e) => e.params(),
+            _ => Vec::new(),
+        }
+    }
 }

@@ -58,7 +58,7 @@ impl From<earmark_player::PlayerError> for ErrorReport {
 
 impl From<earmark_align::AlignError> for ErrorReport {
     fn from(e: earmark_align::AlignError) -> Self {
-        Self::new(e.code(), e.to_string())
+        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
@@ -69,38 +69,38 @@ impl From<crate::align::AlignJobError> for ErrorReport {
             E::Audio(e) => e.into(),
             E::Align(e) => e.into(),
             E::Drift(e) => e.into(),
-            E::Speech(e) => Self::new(e.code(), e.to_string()),
+            E::Speech(e) => Self::new(e.code(), e.to_string()).with_params(e.params()),
         }
     }
 }
 
 impl From<crate::UseCaseError> for ErrorReport {
     fn from(e: crate::UseCaseError) -> Self {
-        Self::new(e.code(), e.to_string())
+        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
 impl From<earmark_align::DriftError> for ErrorReport {
     fn from(e: earmark_align::DriftError) -> Self {
-        Self::new(e.code(), e.to_string())
+        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
 impl From<earmark_core::backup::BackupError> for ErrorReport {
     fn from(e: earmark_core::backup::BackupError) -> Self {
-        Self::new(e.code(), e.to_string())
+        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
 impl From<earmark_core::store::StoreError> for ErrorReport {
     fn from(e: earmark_core::store::StoreError) -> Self {
-        Self::new(e.code(), e.to_string())
+        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
 impl From<earmark_core::library::LibraryError> for ErrorReport {
     fn from(e: earmark_core::library::LibraryError) -> Self {
-        Self::new(e.code(), e.to_string())
+        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
@@ -112,36 +112,31 @@ impl From<earmark_core::http::NetError> for ErrorReport {
 
 impl From<earmark_core::feeds::SubscribeError> for ErrorReport {
     fn from(e: earmark_core::feeds::SubscribeError) -> Self {
-        let report = Self::new(e.code(), e.to_string());
-        match &e {
-            earmark_core::feeds::SubscribeError::Net(net) => report.with_params(net.params()),
-            _ => report,
-        }
+        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
 impl From<earmark_core::feeds::PageError> for ErrorReport {
     fn from(e: earmark_core::feeds::PageError) -> Self {
-        Self::new(e.code(), e.to_string())
+        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
 impl From<earmark_core::downloads::DownloadError> for ErrorReport {
     fn from(e: earmark_core::downloads::DownloadError) -> Self {
-        let report = Self::new(e.code(), e.to_string());
-        match &e {
-            // The queue's row names the episode: the network's own words are enough.
-            earmark_core::downloads::DownloadError::Net { source, .. } => {
-                report.with_params(source.params())
-            }
-            _ => report,
-        }
+        Self::new(e.code(), e.to_string()).with_params(e.params())
+    }
+}
+
+impl From<earmark_core::export::ExportError> for ErrorReport {
+    fn from(e: earmark_core::export::ExportError) -> Self {
+        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
 impl From<earmark_core::opml::OpmlError> for ErrorReport {
     fn from(e: earmark_core::opml::OpmlError) -> Self {
-        Self::new(e.code(), e.to_string())
+        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
@@ -164,5 +159,25 @@ mod tests {
         ))
         .expect("json");
         assert!(plain.get("params").is_none(), "{plain}");
+    }
+
+    #[test]
+    fn a_transcript_that_would_not_parse_carries_its_reason_and_values() {
+        use earmark_core::library::LibraryError;
+        use earmark_core::transcript::TranscriptError;
+        let broken = LibraryError::Transcript {
+            path: "/t/ep.json".into(),
+            source: TranscriptError::InvalidJson {
+                reason: "expected value".into(),
+                line: 3,
+                column: 7,
+            },
+        };
+        let report = ErrorReport::from(broken);
+        assert_eq!(report.code, "bad_transcript");
+        let p = |k: &str| report.params.get(k).cloned().unwrap_or_default();
+        assert_eq!(p("path"), "/t/ep.json");
+        assert_eq!(p("reason"), "invalid_json");
+        assert_eq!((p("line"), p("column")), ("3".into(), "7".into()));
     }
 }

@@ -56,9 +56,7 @@ pub fn notes(
     language: ExportLanguage,
 ) -> Result<(String, String), ErrorReport> {
     let notes = EpisodeNotes::read(store, episode)?;
-    let text = format
-        .render(std::slice::from_ref(&notes), language)
-        .map_err(|e| ErrorReport::new("export", e.to_string()))?;
+    let text = format.render(std::slice::from_ref(&notes), language)?;
     Ok((format!("{} - notes", notes.episode.title), text))
 }
 

@@ -46,7 +46,7 @@ pub async fn check_periodically<Progress, Found>(
     background: Arc<Background>,
     progress: Progress,
     found: Found,
-    report: impl Fn(String) + Send,
+    report: impl Fn(ErrorReport) + Send,
 ) where
     Progress: Fn(&RefreshProgress) + Clone + Send + Sync + 'static,
     Found: Fn(Result<RefreshReport, ErrorReport>) + Clone + Send + Sync + 'static,

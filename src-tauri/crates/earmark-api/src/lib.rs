@@ -14,6 +14,7 @@ pub mod artwork_fetch;
 pub mod artwork_file;
 pub mod audio_import;
 pub mod background;
+pub mod dialog_words;
 pub mod download_list;
 pub mod download_queue;
 pub mod download_runner;

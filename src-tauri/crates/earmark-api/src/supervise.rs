@@ -25,17 +25,17 @@ pub async fn blocking<T: Send + 'static>(
 }
 
 /// Runs the task `start` makes for the life of the app: when it panics, `report` gets
-/// the sentence naming `job`, `recover` puts its state right, and a new one starts.
+/// the error naming `job`, `recover` puts its state right, and a new one starts.
 pub async fn keep_running<Task>(
     job: &'static str,
     mut start: impl FnMut() -> Task + Send,
-    report: impl Fn(String) + Send,
+    report: impl Fn(ErrorReport) + Send,
     mut recover: impl FnMut() + Send,
 ) where
     Task: Future<Output = ()> + Send + 'static,
 {
     while tokio::spawn(start()).await.is_err() {
-        report(internal_error(job).message);
+        report(internal_error(job));
         recover();
         tokio::time::sleep(RESTART_AFTER).await;
     }
@@ -99,7 +99,7 @@ mod tests {
                     assert!(run > 0, "the first run hits a bug");
                 }
             },
-            move |message| lock(&n).push(message),
+            move |error: ErrorReport| lock(&n).push(error.message),
             move || {
                 r.fetch_add(1, Ordering::SeqCst);
             },

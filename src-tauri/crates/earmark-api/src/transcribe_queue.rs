@@ -42,8 +42,8 @@ pub trait QueueEvents: Send + Sync + 'static {
     fn progress(&self, episode: EpisodeId, stage: Stage, done: f32);
     /// The episode's transcription ended: its transcript kept, or why not.
     fn ended(&self, episode: EpisodeId, outcome: &Result<Transcribed, ErrorReport>);
-    /// A sentence for the user.
-    fn report(&self, message: String);
+    /// An error for the user.
+    fn report(&self, error: ErrorReport);
 }
 
 impl TranscribeQueue {
@@ -63,7 +63,7 @@ impl TranscribeQueue {
         keep_running(
             QUEUE_JOB,
             move || Arc::clone(&self).run(Arc::clone(&store), Arc::clone(&jobs), events.clone()),
-            move |message| told.report(message),
+            move |error| told.report(error),
             || {},
         )
         .await;
@@ -107,7 +107,7 @@ impl TranscribeQueue {
         lock(&self.passed).insert(episode);
         let quiet = ["cancelled", "align_running", "not_downloaded"];
         if !quiet.contains(&error.code) && lock(&self.told).insert(error.code) {
-            events.report(error.message);
+            events.report(error);
         }
     }
 }

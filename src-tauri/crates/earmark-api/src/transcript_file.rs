@@ -3,7 +3,7 @@
 //! library meanwhile would hold up everything else that needs it, the position
 //! saved every few seconds included. Blocking.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use earmark_core::library::{attach_parsed, read_transcript, read_transcript_bytes, LibraryError};
@@ -23,6 +23,13 @@ pub fn attach(
 ) -> Result<Transcript, LibraryError> {
     let transcript = read()?;
     attach_parsed(&lock(store), episode, transcript, source)
+}
+
+/// The folder of `episode`'s audio, where a dialog for its transcript opens (`None`
+/// for an episode not on this computer).
+pub fn audio_folder(store: &Store, episode: EpisodeId) -> Result<Option<PathBuf>, ErrorReport> {
+    let audio = store.episode(episode)?.audio_path;
+    Ok(audio.and_then(|audio| audio.parent().map(PathBuf::from)))
 }
 
 /// [`attach`] of the transcript file at `path`.

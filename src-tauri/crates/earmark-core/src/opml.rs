@@ -34,7 +34,7 @@ pub struct OpmlFeed {
 }
 
 /// An OPML file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum OpmlError {
     /// Not OPML, or broken XML.
     #[error("This is not an OPML subscription list: {0}.")]
@@ -42,20 +42,27 @@ pub enum OpmlError {
     /// Larger than [`MAX_OPML_BYTES`].
     #[error("The OPML file is larger than {} MB.", MAX_OPML_BYTES / 1_000_000)]
     TooLarge,
-    /// The file is over the cap: the sentence names it and its size.
-    #[error("{0}")]
-    FileTooLarge(String),
-    /// The file could not be read (the sentence names it).
-    #[error("{0}")]
-    Unreadable(String),
+    /// The file could not be read, or is over the cap (the sentence names it).
+    #[error(transparent)]
+    File(#[from] ReadError),
 }
 
 impl OpmlError {
     /// Stable machine-readable code.
     pub fn code(&self) -> &'static str {
         match self {
-            OpmlError::NotOpml(_) | OpmlError::TooLarge | OpmlError::FileTooLarge(_) => "not_opml",
-            OpmlError::Unreadable(_) => "io",
+            OpmlError::NotOpml(_) | OpmlError::TooLarge => "not_opml",
+            OpmlError::File(e) => e.code(),
+        }
+    }
+
+    /// The values the sentence carries, by name, for a front end that words the error
+    /// from its code.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            OpmlError::NotOpml(detail) => vec![("detail", detail.clone())],
+            OpmlError::TooLarge => vec![("detail", self.to_string())],
+            OpmlError::File(e) => e.params(),
         }
     }
 }
@@ -217,10 +224,7 @@ pub fn import_file(
     http: &HttpClient,
     path: &Path,
 ) -> Result<Vec<ImportedFeed>, OpmlError> {
-    let bytes = read_capped(path, MAX_OPML_BYTES as u64).map_err(|e| match e {
-        ReadError::TooLarge { .. } => OpmlError::FileTooLarge(e.to_string()),
-        ReadError::Io { .. } => OpmlError::Unreadable(e.to_string()),
-    })?;
+    let bytes = read_capped(path, MAX_OPML_BYTES as u64)?;
     import(store, http, &bytes)
 }
 

@@ -31,8 +31,8 @@ def say(message):
     sys.stdout.flush()
 
 
-def fail(code, message):
-    say({"error": code, "message": message})
+def fail(code, message, **params):
+    say({"error": code, "message": message, "params": params})
     sys.exit(2)
 
 
@@ -106,6 +106,7 @@ def main():
         fail(
             "no_runtime",
             f"The speech runtime (faster-whisper) is not installed in {sys.executable}.",
+            python=sys.executable,
         )
     model_dir = args.model or default_model()
     if not model_dir or not os.path.isfile(os.path.join(model_dir, "model.bin")):
@@ -113,19 +114,29 @@ def main():
             "no_model",
             f"No speech model was found in {model_dir or 'this Python'}: "
             "a model directory holds a CTranslate2 Whisper model (model.bin).",
+            model=model_dir or "",
+            why="missing",
         )
     try:
         model = WhisperModel(
             model_dir, device="cpu", compute_type="int8", cpu_threads=args.threads
         )
     except Exception as error:  # a damaged or foreign model directory
-        fail("no_model", f"The speech model in {model_dir} could not be loaded: {error}.")
+        fail(
+            "no_model",
+            f"The speech model in {model_dir} could not be loaded: {error}.",
+            model=model_dir,
+            why="broken",
+            detail=str(error),
+        )
     if not model.model.is_multilingual and args.language != "en":
         fail(
             "no_model_for_language",
             f"There is no speech model for the language “{args.language}”: "
             f"the model in {model_dir} understands English only. "
             "Settings can name a multilingual Whisper model (Speech model folder).",
+            language=args.language,
+            model=model_dir,
         )
     say({"ready": True, "model": model_dir, "multilingual": model.model.is_multilingual})
     stdin = sys.stdin.buffer

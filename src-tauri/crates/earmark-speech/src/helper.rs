@@ -19,6 +19,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::chunks::Chunk;
+use crate::error::HelperSaid;
 use crate::SpeechError;
 
 /// The helper's source, run with `python -c`.
@@ -61,7 +62,8 @@ pub struct HeardSegment {
 enum HelperLine {
     Failed {
         error: String,
-        message: String,
+        #[serde(flatten)]
+        said: HelperSaid,
     },
     Ready {
         ready: bool,
@@ -140,9 +142,7 @@ impl Helper {
         match helper.next_line(cancel)? {
             None => Ok(None),
             Some(HelperLine::Ready { ready: true }) => Ok(Some(helper)),
-            Some(HelperLine::Failed { error, message }) => {
-                Err(SpeechError::from_helper(&error, message))
-            }
+            Some(HelperLine::Failed { error, said }) => Err(SpeechError::from_helper(&error, said)),
             Some(other) => Err(SpeechError::HelperFailed(format!(
                 "it answered {other:?} instead of being ready."
             ))),
@@ -168,9 +168,7 @@ impl Helper {
                 chunk: index,
                 segments,
             }) if index == chunk.index => Ok(Some(segments)),
-            Some(HelperLine::Failed { error, message }) => {
-                Err(SpeechError::from_helper(&error, message))
-            }
+            Some(HelperLine::Failed { error, said }) => Err(SpeechError::from_helper(&error, said)),
             Some(other) => Err(SpeechError::HelperFailed(format!(
                 "it answered {other:?} for chunk {}.",
                 chunk.index

@@ -92,6 +92,33 @@ impl BackupError {
             BackupError::Store(e) => e.code(),
         }
     }
+
+    /// The values the sentence carries, by name, for a front end that words the error
+    /// from its code; `detail` is what the system said, in English.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let path = |p: &std::path::Path| ("path", p.display().to_string());
+        match self {
+            BackupError::NoLibrary(p) | BackupError::SameFile(p) | BackupError::InUse(p) => {
+                vec![path(p)]
+            }
+            BackupError::NotALibrary { path: p, reason } => {
+                vec![path(p), ("detail", reason.clone())]
+            }
+            BackupError::Newer {
+                path: p,
+                found,
+                known,
+            } => vec![
+                path(p),
+                ("found", found.to_string()),
+                ("known", known.to_string()),
+            ],
+            BackupError::Busy => Vec::new(),
+            BackupError::Copy { source, .. } => vec![("detail", source.to_string())],
+            BackupError::Io { path: p, source } => vec![path(p), ("detail", source.to_string())],
+            BackupError::Store(e) => e.params(),
+        }
+    }
 }
 
 /// An I/O error from inside an atomic write; the caller names the file.

@@ -147,6 +147,67 @@ impl DownloadError {
             DownloadError::Store(e) => e.code(),
         }
     }
+
+    /// The values the sentence carries, by name, for a front end that words the error
+    /// from its code: always the episode's `title`, and sizes already written out.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let named = |title: &str, more: Vec<(&'static str, String)>| {
+            let mut params = vec![("title", title.to_owned())];
+            params.extend(more);
+            params
+        };
+        match self {
+            DownloadError::NoAudioUrl { title } | DownloadError::Cancelled { title } => {
+                named(title, Vec::new())
+            }
+            DownloadError::Net { title, source } => named(title, source.params()),
+            DownloadError::DiskFull { title, dir, needed } => {
+                let mut more = vec![("dir", dir.display().to_string())];
+                more.extend(needed.map(|n| ("size", megabytes(n))));
+                named(title, more)
+            }
+            DownloadError::Io {
+                title,
+                path,
+                source,
+            } => named(
+                title,
+                vec![
+                    ("path", path.display().to_string()),
+                    ("detail", source.to_string()),
+                ],
+            ),
+            DownloadError::Incomplete { title, done, total } => {
+                let mut more = vec![("done", megabytes(*done))];
+                more.extend(total.map(|t| ("total", megabytes(t))));
+                named(title, more)
+            }
+            DownloadError::LengthMismatch {
+                title,
+                expected,
+                got,
+            } => named(
+                title,
+                vec![("expected", expected.to_string()), ("got", got.to_string())],
+            ),
+            DownloadError::NotAudio { title, got } => match got {
+                NotAudio::Unplayable(reason) => named(title, vec![("detail", reason.clone())]),
+                _ => named(title, Vec::new()),
+            },
+            DownloadError::Stalled { title, done, min } => named(
+                title,
+                vec![
+                    ("min", megabytes(min.bytes)),
+                    ("seconds", seconds(min.window_ms)),
+                    ("done", megabytes(*done)),
+                ],
+            ),
+            DownloadError::NotADownload { title, path } => {
+                named(title, vec![("path", path.display().to_string())])
+            }
+            DownloadError::Store(e) => e.params(),
+        }
+    }
 }
 
 /// `12.3 MB`, `16 KB`, or bytes below a kilobyte.
@@ -238,6 +299,7 @@ mod tests {
              The episode may have moved or be unavailable for now; try again later."
         );
         assert_eq!(page.code(), "web_page");
+        assert_eq!(page.params(), [("title", "Ep".to_owned())]);
         let stalled = DownloadError::Stalled {
             title: "Ep".into(),
             done: 2_000,
@@ -250,6 +312,15 @@ mod tests {
             stalled.to_string(),
             "The download of \"Ep\" stalled: the server sent less than 16 KB in 30 s. \
              What arrived (2 KB) is kept; download it again to go on where it stopped."
+        );
+        assert_eq!(
+            stalled.params(),
+            [
+                ("title", "Ep".to_owned()),
+                ("min", "16 KB".to_owned()),
+                ("seconds", "30".to_owned()),
+                ("done", "2 KB".to_owned()),
+            ]
         );
         assert_eq!(seconds(500), "0.5");
         assert_eq!(seconds(30_000), "30");

@@ -56,4 +56,21 @@ impl ExportError {
             ExportError::Store(e) => e.code(),
         }
     }
+
+    /// The values the sentence carries, by name, for a front end that words the error
+    /// from its code; `detail` is what the system or a library said, in English.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            ExportError::NotAnExport(e) | ExportError::Json(e) => vec![("detail", e.to_string())],
+            ExportError::NewerExport { found, known } => {
+                vec![("found", found.to_string()), ("known", known.to_string())]
+            }
+            ExportError::Csv(e) => vec![("detail", e.to_string())],
+            ExportError::Write { path, source } => vec![
+                ("path", path.display().to_string()),
+                ("detail", source.to_string()),
+            ],
+            ExportError::Store(e) => e.params(),
+        }
+    }
 }

@@ -55,6 +55,16 @@ impl PageError {
             PageError::Store(e) => e.code(),
         }
     }
+
+    /// The values the sentence carries, by name, for a front end that words the error
+    /// from its code.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            PageError::Net(e) => e.params(),
+            PageError::Transcript(e) => e.params(),
+            PageError::Store(e) => e.params(),
+        }
+    }
 }
 
 /// Fetches the page at `url` and reads its transcript.

@@ -39,7 +39,7 @@ pub use duration::parse_duration;
 pub use episode_page::{
     attach_page_transcript, fetch_page_transcript, FetchedPage, PageError, MAX_PAGE_BYTES,
 };
-pub use error::{FeedError, SubscribeError};
+pub use error::{FeedError, NotFeed, SubscribeError};
 pub use extras::{fetch_extras, Extras, MAX_SIDECAR_BYTES, TRANSCRIPT_TRIES};
 pub use model::{
     best_transcript, ChaptersLink, Enclosure, Feed, FeedEpisode, FeedKind, Person, TranscriptLink,

@@ -21,7 +21,7 @@ use reqwest::Url;
 
 use super::model::Feed;
 use super::salvage::salvage;
-use super::FeedError;
+use super::{FeedError, NotFeed};
 use crate::limits::XmlDepth;
 #[cfg(doc)]
 use crate::limits::MAX_XML_DEPTH;
@@ -256,15 +256,12 @@ fn unreadable() -> FeedError {
     FeedError::Malformed("its XML does not follow the RSS or Atom format".to_owned())
 }
 
-/// What a web page is called when it is not a feed.
-pub const WEB_PAGE: &str = "a web page";
-
-/// Words for a document that is not a feed.
-fn describe_root(name: &str) -> String {
+/// What a document with the root element `name` is, when it is not a feed.
+fn describe_root(name: &str) -> NotFeed {
     match name.to_ascii_lowercase().as_str() {
-        "html" => WEB_PAGE.to_owned(),
-        "opml" => "an OPML subscription list (import it as OPML)".to_owned(),
-        other => format!("an XML document of another kind (<{other}>)"),
+        "html" => NotFeed::WebPage,
+        "opml" => NotFeed::Opml,
+        other => NotFeed::OtherXml(other.to_owned()),
     }
 }
 
@@ -279,10 +276,10 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
         .unwrap_or(bytes.len());
     let head = &bytes[start..];
     if head.is_empty() {
-        return Err(FeedError::NotAFeed("an empty document".into()));
+        return Err(FeedError::NotAFeed(NotFeed::Empty));
     }
     if head.starts_with(b"{") || head.starts_with(b"[") {
-        return Err(FeedError::NotAFeed("a JSON document".into()));
+        return Err(FeedError::NotAFeed(NotFeed::Json));
     }
     let mut reader = Reader::from_reader(bytes);
     reader.config_mut().check_end_names = false;
@@ -295,9 +292,7 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
         let event = match reader.read_event_into(&mut buf) {
             Ok(event) => event,
             // Before the root, this is no XML; after it, a broken feed.
-            Err(_) if root.is_none() => {
-                return Err(FeedError::NotAFeed("not an XML document".into()))
-            }
+            Err(_) if root.is_none() => return Err(FeedError::NotAFeed(NotFeed::NotXml)),
             Err(_) => {
                 let at = usize::try_from(reader.error_position()).unwrap_or(bytes.len());
                 return Err(broken_at(bytes, at));
@@ -381,7 +376,7 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
         buf.clear();
     }
     let Some(root) = root else {
-        return Err(FeedError::NotAFeed("not an XML document".into()));
+        return Err(FeedError::NotAFeed(NotFeed::NotXml));
     };
     // Undeclared prefixes are common in hand-made feeds: take the usual ones unless
     // the document binds them to something else.

@@ -18,8 +18,8 @@ use super::discover::feed_links;
 use super::extras::fetch_extras;
 use super::model::{Feed, FeedEpisode};
 use super::page_episode::page_item;
-use super::parse::{parse_fetched_feed, MAX_FEED_BYTES, WEB_PAGE};
-use super::{FeedError, SubscribeError};
+use super::parse::{parse_fetched_feed, MAX_FEED_BYTES};
+use super::{FeedError, NotFeed, SubscribeError};
 
 /// How many of the newest new episodes get their transcript and chapters fetched at
 /// subscribe or refresh time (the others get theirs when downloaded).
@@ -373,7 +373,7 @@ fn fetch_feed(
         Some(Document::Feed(fetched)) => Ok(Some(*fetched)),
         Some(Document::Page { .. }) => Err(SubscribeError::NotAPodcast {
             url: url.to_owned(),
-            reason: FeedError::NotAFeed(WEB_PAGE.to_owned()),
+            reason: FeedError::NotAFeed(NotFeed::WebPage),
         }),
         None => Ok(None),
     }
@@ -399,7 +399,7 @@ fn fetch_document(
     };
     let feed = match parsed {
         Ok(feed) => feed,
-        Err(FeedError::NotAFeed(kind)) if kind == WEB_PAGE => {
+        Err(FeedError::NotAFeed(NotFeed::WebPage)) => {
             let html = text_encoding::decode(&fetched.bytes, fetched.content_type.as_deref());
             let at = base.ok_or_else(|| NetError::BadUrl {
                 url: fetched.url.clone(),

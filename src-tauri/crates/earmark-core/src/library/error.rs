@@ -57,4 +57,27 @@ impl LibraryError {
             LibraryError::Io { .. } => "io",
         }
     }
+
+    /// The values the sentence carries, by name, for a front end that words the error
+    /// from its code. A transcript that could not be read carries its own error's code
+    /// as `reason` (worded by the front end as `error-<reason>`) and that error's values.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let path = |p: &std::path::Path| ("path", p.display().to_string());
+        match self {
+            LibraryError::Store(e) => e.params(),
+            LibraryError::Transcript { path: p, source } => {
+                let mut params = vec![path(p), ("reason", source.code().to_owned())];
+                params.extend(source.params());
+                params
+            }
+            LibraryError::TooLarge { path: p, bytes } => vec![
+                path(p),
+                ("megabytes", megabytes(*bytes)),
+                ("limit", megabytes(super::MAX_TRANSCRIPT_BYTES)),
+            ],
+            LibraryError::Io { path: p, source } => {
+                vec![path(p), ("detail", source.to_string())]
+            }
+        }
+    }
 }

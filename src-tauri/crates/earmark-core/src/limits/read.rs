@@ -37,6 +37,32 @@ pub enum ReadError {
     },
 }
 
+impl ReadError {
+    /// A short stable code: `io` or `file_too_large`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReadError::Io { .. } => "io",
+            ReadError::TooLarge { .. } => "file_too_large",
+        }
+    }
+
+    /// The values the sentence carries, by name: the file's `path`, and what the
+    /// system said (`detail`, in English) or the `size` and `limit`.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            ReadError::Io { path, source } => vec![
+                ("path", path.display().to_string()),
+                ("detail", source.to_string()),
+            ],
+            ReadError::TooLarge { path, size, limit } => vec![
+                ("path", path.display().to_string()),
+                ("size", megabytes(*size)),
+                ("limit", megabytes(*limit)),
+            ],
+        }
+    }
+}
+
 /// Reads the whole of `path`, refusing (unread) a file over `limit` bytes. A file
 /// that grows while it is read, or that reports no size (a pipe, a device), is read
 /// no further than one byte past the limit, then refused.

@@ -208,4 +208,46 @@ impl StoreError {
             StoreError::Database(_) => "database",
         }
     }
+
+    /// The values the sentence carries, by name, for a front end that words the error
+    /// from its code (the window, in the listener's language); `detail` is what the
+    /// system or a library said, in English.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let path = |p: &std::path::Path| ("path", p.display().to_string());
+        let detail = |e: &dyn std::error::Error| ("detail", e.to_string());
+        match self {
+            StoreError::NewerDatabase { found, known } => {
+                vec![("found", found.to_string()), ("known", known.to_string())]
+            }
+            StoreError::NotADatabase { path: p } | StoreError::ForeignDatabase { path: p } => {
+                vec![path(p)]
+            }
+            StoreError::Open { path: p, source } | StoreError::Backup { path: p, source } => {
+                vec![path(p), detail(source)]
+            }
+            StoreError::DataDir { path: p, source } => vec![path(p), detail(source)],
+            StoreError::Migration { version, source } => {
+                vec![("version", version.to_string()), detail(source)]
+            }
+            StoreError::Busy => Vec::new(),
+            StoreError::EpisodeNotFound(id)
+            | StoreError::NoTranscript(id)
+            | StoreError::PodcastNotFound(id)
+            | StoreError::NoteNotFound(id)
+            | StoreError::HighlightNotFound(id) => vec![("id", id.to_string())],
+            StoreError::HighlightRange { start_ms, end_ms } => vec![
+                ("start_ms", start_ms.to_string()),
+                ("end_ms", end_ms.to_string()),
+            ],
+            StoreError::DuplicateFeed(url) => vec![("url", url.clone())],
+            StoreError::StoredTranscript { episode, source } => {
+                vec![("id", episode.to_string()), detail(source)]
+            }
+            StoreError::Setting { key, source } => vec![("key", key.clone()), detail(source)],
+            StoreError::TranscriptionChunk { chunk, source } => {
+                vec![("chunk", chunk.to_string()), detail(source)]
+            }
+            StoreError::Database(source) => vec![detail(source)],
+        }
+    }
 }

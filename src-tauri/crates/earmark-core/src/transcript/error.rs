@@ -55,4 +55,23 @@ impl TranscriptError {
             TranscriptError::NoTranscriptOnPage => "no_transcript_on_page",
         }
     }
+
+    /// The values the sentence carries, by name, for a front end that words the error
+    /// from its code.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            TranscriptError::InvalidJson {
+                reason,
+                line,
+                column,
+            } => vec![
+                ("detail", reason.clone()),
+                ("line", line.to_string()),
+                ("column", column.to_string()),
+            ],
+            TranscriptError::Untimed { format } => vec![("format", format.to_string())],
+            TranscriptError::UnknownFormat(name) => vec![("format", name.clone())],
+            _ => Vec::new(),
+        }
+    }
 }

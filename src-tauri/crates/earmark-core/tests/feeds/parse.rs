@@ -244,7 +244,9 @@ fn other_documents_are_not_feeds() {
     ];
     for (bytes, words) in cases {
         match parse_feed(bytes) {
-            Err(FeedError::NotAFeed(why)) => assert!(why.contains(words), "{why:?} vs {words:?}"),
+            Err(FeedError::NotAFeed(why)) => {
+                assert!(why.to_string().contains(words), "{why:?} vs {words:?}")
+            }
             other => panic!("expected NotAFeed({words}), got {other:?}"),
         }
     }
