@@ -18,13 +18,13 @@ fn emit(app: &AppHandle, event: &str, payload: impl Serialize + Clone) {
 }
 
 /// Shows `message` in the notice bar; `level` is `info`, `warning` or `error`.
-pub fn notice(app: &AppHandle, level: &str, message: &str) {
+fn notice(app: &AppHandle, level: &str, message: &str) {
     emit(app, "notice", json!({ "level": level, "message": message }));
 }
 
-/// Shows `error` in the notice bar, with its code and params for the window to word.
-pub fn error_report_notice(app: &AppHandle, error: &ErrorReport) {
-    let payload = json!({ "level": "error", "message": error.message, "error": error });
+/// Shows `error` in the notice bar at `level`, with its code and params for the window.
+pub fn report_notice(app: &AppHandle, level: &str, error: &ErrorReport) {
+    let payload = json!({ "level": level, "message": error.message, "error": error });
     emit(app, "notice", payload);
 }
 
@@ -53,7 +53,7 @@ pub fn feeds_checked(
     let app = app.clone();
     move |checked| match checked {
         Ok(report) => emit(&app, "feeds-refreshed", report),
-        Err(e) => error_report_notice(&app, &e),
+        Err(e) => report_notice(&app, "error", &e),
     }
 }
 

@@ -49,7 +49,7 @@ pub fn run(
             media.clock(clock);
         }
         Ok(PlayerEvent::Ended) => events::ended(&app),
-        Ok(PlayerEvent::Problem(message)) => events::notice(&app, "warning", &message),
-        Err(e) => events::error_report_notice(&app, &e),
+        Ok(PlayerEvent::Problem(p)) => events::report_notice(&app, "warning", &p.into()),
+        Err(e) => events::report_notice(&app, "error", &e),
     });
 }

@@ -353,16 +353,18 @@ export const restoreLibrary = () => call("library_restore", { dialog: dialog(t("
  * @typedef {EpisodeSummary & {excerpt: string|null}} EpisodeListing
  * @typedef {{start_ms: number, end_ms: number|null, title: string, url: string|null, image_url: string|null}} Chapter
  * @typedef {{podcast: number, title: string, episodes: number, new_episodes: number, transcripts: number,
- *   chapters: number, subscribed_now: boolean, warnings: string[], page_episode?: number}} Subscribed
+ *   chapters: number, subscribed_now: boolean, warnings: IpcError[], page_episode?: number}} Subscribed
  * @typedef {{podcast: number, title: string, new_episodes: number, error: string|null,
- *   error_report: IpcError|null, warnings: string[], waiting: boolean, not_modified: boolean, bytes: number}} PodcastOutcome
+ *   error_report: IpcError|null, warnings: string[], warning_reports?: IpcError[], waiting: boolean,
+ *   not_modified: boolean, bytes: number}} PodcastOutcome
  * @typedef {{new_episodes: number, podcasts: PodcastOutcome[], offline: boolean,
  *   not_modified: number, bytes: number, not_due: number}} RefreshReport
  * @typedef {{done: number, total: number, title: string}} RefreshProgress
  * @typedef {{title: string, author: string|null, feed_url: string, artwork_url: string|null,
  *   episodes: number|null, directory: string}} DirectoryHit
  * @typedef {{hits: DirectoryHit[], problems: string[]}} DirectorySearch
- * @typedef {{url: string, title: string|null, podcast: number|null, episodes: number, error: string|null}} ImportedFeed
+ * @typedef {{url: string, title: string|null, podcast: number|null, episodes: number, error: string|null,
+ *   error_report?: IpcError}} ImportedFeed
  * @typedef {{episodes: number[], problems: string[], launched?: boolean}} FilesImported
  * @typedef {"queued"|"downloading"|"done"|"failed"} DownloadState
  * @typedef {{episode: number, title: string, state: DownloadState, done_bytes: number,

@@ -98,7 +98,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
       const summary = done.subscribed_now
         ? t("subscribed", { title: done.title, count: done.episodes })
         : t("checked-feed", { title: done.title, count: done.episodes, new: done.new_episodes });
-      return [summary, ...done.warnings].join("\n");
+      return [summary, ...done.warnings.map((w) => api.messageOf(w))].join("\n");
     },
     onSearch: (terms) => api.searchDirectories(terms),
     onArtwork: (url) => api.directoryArtwork(url),
@@ -112,7 +112,7 @@ export function createLibrarySession(opened, { onOpen, showView, inform, report,
       await reload();
       const failed = feeds.filter((f) => f.error);
       const lines = [t("opml-subscribed", { done: feeds.length - failed.length, count: feeds.length })];
-      for (const f of failed) lines.push(`${f.title ?? f.url}: ${f.error}`);
+      for (const f of failed) lines.push(`${f.title ?? f.url}: ${api.messageOf(f.error_report ?? f.error)}`);
       return lines.join("\n");
     },
     onExportOpml: async () => {

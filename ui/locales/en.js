@@ -441,6 +441,34 @@ dialog-filter-opml = OPML subscription lists
 dialog-add-audio = Add audio to the library
 dialog-filter-audio = Audio
 
+## Warnings and problems from the app, by code (error-<code>, worded as errors are);
+## params as the app sends them. A check's warnings: what was repaired in a feed whose
+## XML was broken, and what could not be fetched for its newest episodes.
+
+# $count: how many
+error-feed_ampersands_escaped = { $count ->
+    [one] A bare “&” was read as text.
+   *[other] { $count } bare “&” characters were read as text.
+}
+error-feed_episodes_dropped = { $count ->
+    [one] One episode's XML was broken; it was left out.
+   *[other] { $count } episodes' XML was broken; they were left out.
+}
+error-feed_cut_short = The feed's XML breaks off after its last whole episode; the rest was left out.
+error-feed_closed = The feed's last elements were not closed; they were closed.
+# $cause: the network's error, in words
+error-transcript_not_fetched = The transcript could not be fetched: { $cause }
+# $cause: why it is no transcript, in words
+error-transcript_unreadable = The transcript at { $url } could not be read: { $cause }
+error-chapters_not_fetched = The chapters could not be fetched: { $cause }
+# $detail: what the reader said (English)
+error-chapters_unreadable = The chapters file could not be read: { $detail } ({ $url })
+
+## What the player says went wrong while playing
+
+error-engine_restarted = The player stopped on an internal error and was started again. Open the episode again to go on listening.
+error-output_lost = The audio output device was lost. Playback is paused.
+
 ## Errors from the app, by code (error-<code>); params as the app sends them.
 ## English is said in the app's own words; these are what translations follow.
 

@@ -420,6 +420,28 @@ dialog-filter-opml = OPML-tilausluettelot
 dialog-add-audio = Lisää ääntä kirjastoon
 dialog-filter-audio = Ääni
 
+## Warnings and problems from the app, by code
+
+error-feed_ampersands_escaped = { $count ->
+    [one] Irrallinen ”&”-merkki luettiin tekstiksi.
+   *[other] { $count } irrallista ”&”-merkkiä luettiin tekstiksi.
+}
+error-feed_episodes_dropped = { $count ->
+    [one] Yhden jakson XML oli rikki; se jätettiin pois.
+   *[other] XML oli rikki { $count } jaksossa; ne jätettiin pois.
+}
+error-feed_cut_short = Syötteen XML katkeaa viimeisen kokonaisen jakson jälkeen; loppu jätettiin pois.
+error-feed_closed = Syötteen viimeisiä elementtejä ei ollut suljettu; ne suljettiin.
+error-transcript_not_fetched = Tekstivastinetta ei voitu hakea: { $cause }
+error-transcript_unreadable = Tekstivastinetta osoitteessa { $url } ei voitu lukea: { $cause }
+error-chapters_not_fetched = Lukuja ei voitu hakea: { $cause }
+error-chapters_unreadable = Lukutiedostoa ei voitu lukea: { $detail } ({ $url })
+
+## What the player says went wrong while playing
+
+error-engine_restarted = Soitin pysähtyi sisäiseen virheeseen ja käynnistettiin uudelleen. Avaa jakso uudelleen jatkaaksesi kuuntelua.
+error-output_lost = Yhteys äänen toistolaitteeseen katkesi. Toisto on tauolla.
+
 ## Errors from the app, by code
 
 error-no_output_device = Äänen toistolaitetta ei löytynyt

@@ -402,6 +402,28 @@ dialog-filter-opml = OPML-prenumerationslistor
 dialog-add-audio = Lägg till ljud i biblioteket
 dialog-filter-audio = Ljud
 
+## Warnings and problems from the app, by code
+
+error-feed_ampersands_escaped = { $count ->
+    [one] Ett fristående ”&” lästes som text.
+   *[other] { $count } fristående ”&”-tecken lästes som text.
+}
+error-feed_episodes_dropped = { $count ->
+    [one] XML-koden för ett avsnitt var trasig, så avsnittet utelämnades.
+   *[other] XML-koden för { $count } avsnitt var trasig, så de utelämnades.
+}
+error-feed_cut_short = Flödets XML bryts av efter det sista hela avsnittet; resten utelämnades.
+error-feed_closed = Flödets sista element var inte stängda; de stängdes.
+error-transcript_not_fetched = Utskriften kunde inte hämtas: { $cause }
+error-transcript_unreadable = Utskriften på { $url } kunde inte läsas: { $cause }
+error-chapters_not_fetched = Kapitlen kunde inte hämtas: { $cause }
+error-chapters_unreadable = Kapitelfilen kunde inte läsas: { $detail } ({ $url })
+
+## What the player says went wrong while playing
+
+error-engine_restarted = Spelaren stannade på grund av ett internt fel och startades om. Öppna avsnittet igen för att fortsätta lyssna.
+error-output_lost = Ljudutgången försvann. Uppspelningen har pausats.
+
 ## Errors from the app, by code
 
 error-no_output_device = Ingen ljudutgång hittades

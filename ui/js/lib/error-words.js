@@ -4,6 +4,8 @@
  * `{code, message, params}`: the catalogue's `error-<code>` message, with the params
  * put in, is what the window says; the English `message` is said in English, and for
  * a code no catalogue knows yet, or a report without the params its words need.
+ * Warnings (a check's, an OPML import's failed feeds, the player's problems) come in
+ * the same shape and are worded the same way.
  * @module lib/error-words
  */
 
@@ -23,16 +25,28 @@ export function errorWords(error) {
   const report = /** @type {ErrorReport} */ (error);
   // In English the app's own sentence says it best (it words each case; the catalogue, one per code).
   if (currentLanguage() === "en") return String(report.message);
-  return tIfComplete(`error-${report.code}`, numbered(report.params ?? {})) ?? String(report.message);
+  return worded(report.code, report.params ?? {}) ?? String(report.message);
 }
 
 /**
- * The params with whole numbers as numbers, so that a message picks its plural form
- * and writes them the language's way (Rust sends every value as a string).
+ * The catalogue's words for `code`, or null. Whole numbers go in as numbers (so that
+ * plurals follow the language's rules), and a `cause` param (the code of the error
+ * under this one, whose params are among these) goes in worded.
+ * @param {string} code
  * @param {Record<string, string|number>} params
- * @returns {Record<string, string|number>}
+ * @returns {string|null}
  */
-function numbered(params) {
-  const entries = Object.entries(params).map(([k, v]) => [k, typeof v === "string" && /^\d{1,15}$/.test(v) ? Number(v) : v]);
-  return Object.fromEntries(entries);
+function worded(code, params) {
+  /** @type {Record<string, string|number>} */
+  const args = {};
+  for (const [name, value] of Object.entries(params)) {
+    args[name] = typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : value;
+  }
+  if (typeof params.cause === "string") {
+    const { cause, ...rest } = params;
+    const because = worded(cause, rest);
+    if (because === null) return null;
+    args.cause = because;
+  }
+  return tIfComplete(`error-${code}`, args);
 }

@@ -75,7 +75,7 @@ export function createRefreshStatus(status, bar, list) {
     }
     status.title = [
       ...[...failed, ...waiting].map((p) => `${p.title}: ${why(p)}`),
-      ...noted.flatMap((p) => p.warnings.map((w) => `${p.title}: ${w}`)),
+      ...noted.flatMap((p) => (p.warning_reports ?? p.warnings).map((w) => `${p.title}: ${errorWords(w)}`)),
     ].join("\n");
   }
 

@@ -41,18 +41,7 @@ impl ErrorReport {
 
 impl From<earmark_player::PlayerError> for ErrorReport {
     fn from(e: earmark_player::PlayerError) -> Self {
-        use earmark_player::PlayerError as E;
-        let code = match &e {
-            E::NoOutputDevice => "no_output_device",
-            E::Open { .. } | E::Empty(_) => "audio_missing",
-            E::Unsupported { .. } | E::UnsupportedCodec { .. } => "audio_unsupported",
-            E::Corrupt { .. } | E::CutShort(_) => "audio_corrupt",
-            E::SeekPastEnd => "seek_past_end",
-            E::ShorterThanAsked { .. } => "audio_shorter",
-            E::TimeStretch(_) => "time_stretch",
-            E::EngineStopped => "engine_stopped",
-        };
-        Self::new(code, e.to_string()).with_params(e.params())
+        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
@@ -131,6 +120,18 @@ impl From<earmark_core::downloads::DownloadError> for ErrorReport {
 impl From<earmark_core::export::ExportError> for ErrorReport {
     fn from(e: earmark_core::export::ExportError) -> Self {
         Self::new(e.code(), e.to_string()).with_params(e.params())
+    }
+}
+
+impl From<earmark_core::coded_message::CodedMessage> for ErrorReport {
+    fn from(m: earmark_core::coded_message::CodedMessage) -> Self {
+        Self::new(m.code, m.message).with_params(m.params)
+    }
+}
+
+impl From<earmark_player::Problem> for ErrorReport {
+    fn from(p: earmark_player::Problem) -> Self {
+        Self::new(p.code, p.message).with_params(p.params)
     }
 }
 

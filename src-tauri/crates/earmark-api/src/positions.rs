@@ -152,14 +152,15 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel();
         tx.send(SessionEvent::Loaded(Some(id))).expect("send");
         tx.send(clock(12_000, false)).expect("send");
-        tx.send(SessionEvent::Player(PlayerEvent::Problem("gone".into())))
+        let lost = earmark_player::Problem::output_lost();
+        tx.send(SessionEvent::Player(PlayerEvent::Problem(lost.clone())))
             .expect("send");
         drop(tx);
         let mut shown = Vec::new();
         follow(rx, &store, |heard| shown.push(heard));
         assert_eq!(lock(&store).episode(id).expect("read").position_ms, 12_000);
         assert_eq!(shown.len(), 2, "{shown:?}");
-        assert_eq!(shown[1], Ok(PlayerEvent::Problem("gone".into())));
+        assert_eq!(shown[1], Ok(PlayerEvent::Problem(lost)));
     }
 
     #[test]

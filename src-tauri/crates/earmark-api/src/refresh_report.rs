@@ -43,6 +43,10 @@ pub struct PodcastOutcome {
     pub error_report: Option<ErrorReport>,
     /// What was repaired in its feed, and what could not be fetched, as sentences.
     pub warnings: Vec<String>,
+    /// The same, by code with their params, for the window to word (left out when
+    /// there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warning_reports: Vec<ErrorReport>,
     /// The feed had not changed since it was last read.
     pub not_modified: bool,
     /// Bytes of feed received.
@@ -62,7 +66,8 @@ impl PodcastOutcome {
                 new_episodes: done.new_episodes,
                 error: None,
                 error_report: None,
-                warnings: done.warnings,
+                warnings: done.warnings.iter().map(|w| w.message.clone()).collect(),
+                warning_reports: done.warnings.into_iter().map(Into::into).collect(),
                 not_modified: done.not_modified,
                 bytes: done.bytes,
                 waiting: false,
@@ -78,6 +83,7 @@ impl PodcastOutcome {
                 error: Some(e.to_string()),
                 error_report: Some(e.into()),
                 warnings: Vec::new(),
+                warning_reports: Vec::new(),
                 not_modified: false,
                 bytes: 0,
             },
@@ -137,6 +143,7 @@ pub fn report(all: AllRefreshed) -> RefreshReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use earmark_core::coded_message::CodedMessage;
 
     #[test]
     fn progress_is_told_for_a_check_asked_for_and_not_for_a_background_one() {
@@ -239,6 +246,27 @@ mod tests {
             failed[0].error.as_ref(),
             "the same sentence"
         );
+    }
+
+    #[test]
+    fn warnings_go_by_code_beside_the_english_sentences() {
+        let mut done = refreshed(1, 1).expect("refreshed");
+        done.warnings =
+            vec![
+                CodedMessage::new("feed_episodes_dropped", "2 episodes' XML was broken.")
+                    .with_params([("count", "2".to_owned())]),
+            ];
+        let outcome = PodcastOutcome::of(show(1, "A"), Ok(done));
+        assert_eq!(outcome.warnings, ["2 episodes' XML was broken."]);
+        assert_eq!(outcome.warning_reports.len(), 1);
+        let report = &outcome.warning_reports[0];
+        assert_eq!(report.code, "feed_episodes_dropped");
+        assert_eq!(report.params.get("count").map(String::as_str), Some("2"));
+        let json = serde_json::to_value(&outcome).expect("json");
+        assert_eq!(json["warning_reports"][0]["params"]["count"], "2");
+        let quiet = PodcastOutcome::of(show(2, "B"), refreshed(2, 0));
+        let json = serde_json::to_value(&quiet).expect("json");
+        assert!(json.get("warning_reports").is_none(), "{json}");
     }
 
     #[test]

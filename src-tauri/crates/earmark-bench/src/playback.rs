@@ -114,7 +114,7 @@ pub fn bench_play(
                 last = player.clock()?;
                 break;
             }
-            Ok(PlayerEvent::Problem(message)) => return Err(CliError::Message(message)),
+            Ok(PlayerEvent::Problem(problem)) => return Err(CliError::Message(problem.message)),
             Err(_) => {
                 return Err(CliError::Message(format!(
                     "Playback stopped at {} ms of {target_ms} ms.",

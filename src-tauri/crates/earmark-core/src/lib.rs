@@ -6,6 +6,7 @@ pub mod artwork;
 pub mod atomic_file;
 pub mod backup;
 pub mod chapters;
+pub mod coded_message;
 pub mod directory;
 pub mod downloads;
 pub mod earmarks;

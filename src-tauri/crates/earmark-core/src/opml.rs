@@ -13,7 +13,8 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::{Reader, Writer};
 use serde::Serialize;
 
-use crate::feeds::subscribe;
+use crate::coded_message::CodedMessage;
+use crate::feeds::{subscribe, SubscribeError};
 use crate::http::{parse_url, HttpClient};
 use crate::limits::{read_capped, ReadError, XmlDepth};
 use crate::store::{Podcast, PodcastId, Store};
@@ -213,6 +214,10 @@ pub struct ImportedFeed {
     pub episodes: usize,
     /// Why it did not work, as a sentence.
     pub error: Option<String>,
+    /// The same, by code with its params, for a front end that words it itself (the
+    /// window, in the listener's language); left out when it worked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_report: Option<CodedMessage>,
 }
 
 /// Subscribes to every feed of an OPML file, one after the other; each feed's
@@ -243,6 +248,7 @@ pub fn import(
                 podcast: Some(done.podcast),
                 episodes: done.episodes,
                 error: None,
+                error_report: None,
             },
             Err(e) => ImportedFeed {
                 url: feed.url,
@@ -250,14 +256,42 @@ pub fn import(
                 podcast: None,
                 episodes: 0,
                 error: Some(e.to_string()),
+                error_report: Some(failure(&e)),
             },
         })
         .collect())
 }
 
+/// Why a feed could not be subscribed to, by code (a network error's params with it).
+fn failure(e: &SubscribeError) -> CodedMessage {
+    let params = match e {
+        SubscribeError::Net(net) => net.params(),
+        _ => Vec::new(),
+    };
+    CodedMessage::new(e.code(), e.to_string()).with_params(params)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_feed_is_reported_by_code_with_the_network_params() {
+        let gone = failure(&SubscribeError::Net(crate::http::NetError::Status {
+            url: "https://a.example/feed".into(),
+            status: 410,
+        }));
+        assert_eq!(gone.code, "http_status");
+        assert_eq!(gone.params.get("status").map(String::as_str), Some("410"));
+        assert_eq!(
+            gone.params.get("url").map(String::as_str),
+            Some("https://a.example/feed")
+        );
+        assert!(gone.message.contains("410"), "{}", gone.message);
+        let nothing = failure(&SubscribeError::NoFeedUrl("Mine".into()));
+        assert_eq!(nothing.code, "no_feed_url");
+        assert!(nothing.params.is_empty());
+    }
 
     #[test]
     fn nested_outlines_are_read_once_each() {

@@ -14,6 +14,7 @@ use crate::error::PlayerError;
 use crate::media_info::MediaInfo;
 use crate::output::{Output, OutputKind};
 use crate::player::{Command, Opened, PlayerEvent};
+use crate::problem::Problem;
 use crate::seek_index::SeekIndex;
 use crate::stream::{stream_pair, StreamFeed, StreamSettings, StreamSource};
 
@@ -310,7 +311,7 @@ impl Engine {
                 Err(e) => {
                     current.input_done = true;
                     current.feed.shared.finish_input();
-                    (self.on_event)(PlayerEvent::Problem(e.to_string()));
+                    (self.on_event)(PlayerEvent::Problem(Problem::from(&e)));
                 }
             }
         }
@@ -325,9 +326,7 @@ impl Engine {
             // The streams went with the lost output: a new one waits, detached, at `here`.
             self.retired.clear();
             let _ = self.start_stream_at(here);
-            (self.on_event)(PlayerEvent::Problem(
-                "The audio output device was lost. Playback is paused.".into(),
-            ));
+            (self.on_event)(PlayerEvent::Problem(Problem::output_lost()));
         }
         let ended = self.playing
             && self

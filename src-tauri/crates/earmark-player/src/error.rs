@@ -70,6 +70,23 @@ pub enum PlayerError {
 }
 
 impl PlayerError {
+    /// A short stable code for the window and scripts; several cases share one, told
+    /// apart by the `why` param ([`PlayerError::params`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            PlayerError::NoOutputDevice => "no_output_device",
+            PlayerError::Open { .. } | PlayerError::Empty(_) => "audio_missing",
+            PlayerError::Unsupported { .. } | PlayerError::UnsupportedCodec { .. } => {
+                "audio_unsupported"
+            }
+            PlayerError::Corrupt { .. } | PlayerError::CutShort(_) => "audio_corrupt",
+            PlayerError::SeekPastEnd => "seek_past_end",
+            PlayerError::ShorterThanAsked { .. } => "audio_shorter",
+            PlayerError::TimeStretch(_) => "time_stretch",
+            PlayerError::EngineStopped => "engine_stopped",
+        }
+    }
+
     /// The values the sentence carries, by name, for a front end that words the error
     /// itself from its code (the window, in the listener's language): the file, and
     /// `why` where one code covers several cases.

@@ -12,6 +12,7 @@ use crate::engine::Engine;
 use crate::error::PlayerError;
 use crate::media_info::MediaInfo;
 use crate::output::OutputKind;
+use crate::problem::Problem;
 use crate::seek_index::SeekIndex;
 
 /// Slowest playback speed.
@@ -39,14 +40,9 @@ pub enum PlayerEvent {
     Clock(ClockSnapshot),
     /// The episode played to its end.
     Ended,
-    /// Something went wrong; the message is for the listener.
-    Problem(String),
+    /// Something went wrong; the listener is told, by code.
+    Problem(Problem),
 }
-
-/// What the listener is told when the engine stopped on an internal error and was
-/// started again.
-pub const ENGINE_RESTARTED: &str =
-    "The player stopped on an internal error and was started again. Open the episode again to go on listening.";
 
 /// A file the engine opened.
 #[derive(Debug, Clone, PartialEq)]
@@ -191,7 +187,7 @@ fn serve(output: &OutputKind, on_event: Rc<dyn Fn(PlayerEvent)>, commands: &Rece
         let engine = Engine::new(output.clone(), Rc::clone(&on_event));
         match catch_unwind(AssertUnwindSafe(|| engine.run(commands))) {
             Ok(()) => return,
-            Err(_) => on_event(PlayerEvent::Problem(ENGINE_RESTARTED.into())),
+            Err(_) => on_event(PlayerEvent::Problem(Problem::engine_restarted())),
         }
     }
 }
@@ -225,7 +221,7 @@ mod tests {
             .iter()
             .find(|e| matches!(e, PlayerEvent::Problem(_)))
             .unwrap();
-        assert_eq!(told, PlayerEvent::Problem(ENGINE_RESTARTED.into()));
+        assert_eq!(told, PlayerEvent::Problem(Problem::engine_restarted()));
         let clock = player.clock().expect("the new engine answers");
         assert!(!clock.playing);
         player.set_volume(0.5);

@@ -172,7 +172,9 @@ pub fn client() -> Result<HttpClient, CliError> {
 fn add(store: &Store, data_dir: &Path, url: &str, out: &Report) -> Result<(), CliError> {
     let done = subscribe_with_artwork(store, &client()?, data_dir, url)
         .map_err(|e| CliError::Message(e.to_string()))?;
-    warn(&done.warnings, out);
+    // The command line says warnings in English, as it says everything.
+    let warnings: Vec<String> = done.warnings.iter().map(|w| w.message.clone()).collect();
+    warn(&warnings, out);
     let added = Added {
         podcast: done.podcast,
         episodes: done.episodes,
@@ -180,7 +182,7 @@ fn add(store: &Store, data_dir: &Path, url: &str, out: &Report) -> Result<(), Cl
         title: &done.title,
         transcripts: done.transcripts,
         chapters: done.chapters,
-        warnings: &done.warnings,
+        warnings: &warnings,
         page_episode: done.page_episode,
     };
     out.print(&added, || {

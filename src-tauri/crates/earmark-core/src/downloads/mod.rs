@@ -235,7 +235,8 @@ fn add_extras(
     let extras = fetch_extras(store, http, downloaded.episode)?;
     downloaded.transcript = extras.transcript;
     downloaded.chapters = extras.chapters;
-    downloaded.warnings = extras.warnings;
+    // Only the command line shows a download's warnings: in English.
+    downloaded.warnings = extras.warnings.into_iter().map(|w| w.message).collect();
     if store.chapters(downloaded.episode)?.is_none() {
         match read_embedded_chapters(&downloaded.path) {
             Ok((chapters, source)) if !chapters.is_empty() => {

@@ -7,10 +7,11 @@
 
 use serde::Serialize;
 
-use crate::chapters::{parse_json_chapters, ChapterSource};
-use crate::http::HttpClient;
+use crate::chapters::{parse_json_chapters, ChapterSource, ChaptersError};
+use crate::coded_message::CodedMessage;
+use crate::http::{HttpClient, NetError};
 use crate::store::{EpisodeId, EpisodeLink, LinkKind, Store, StoreResult};
-use crate::transcript::{parse_fetched, FormatHint};
+use crate::transcript::{parse_fetched, FormatHint, TranscriptError};
 
 use super::episode_page::fetch_page_transcript;
 use super::model::TranscriptLink;
@@ -31,8 +32,8 @@ pub struct Extras {
     pub transcript: bool,
     /// How many chapters were stored now.
     pub chapters: usize,
-    /// What could not be fetched, as sentences for the user.
-    pub warnings: Vec<String>,
+    /// What could not be fetched, as coded sentences for the user.
+    pub warnings: Vec<CodedMessage>,
 }
 
 /// Fetches and stores the episode's transcript (the best format its feed offers, then
@@ -80,9 +81,7 @@ fn fetch_transcript(
         let fetched = match http.fetch(&link.url, MAX_SIDECAR_BYTES) {
             Ok(fetched) => fetched,
             Err(e) => {
-                extras
-                    .warnings
-                    .push(format!("The transcript could not be fetched: {e}"));
+                extras.warnings.push(transcript_not_fetched(&e));
                 continue;
             }
         };
@@ -93,10 +92,7 @@ fn fetch_transcript(
                 extras.transcript = true;
                 return Ok(());
             }
-            Err(e) => extras.warnings.push(format!(
-                "The transcript at {} could not be read: {e}",
-                link.url
-            )),
+            Err(e) => extras.warnings.push(transcript_unreadable(&link.url, &e)),
         }
     }
     match links.iter().find(|l| l.kind == LinkKind::Page) {
@@ -133,9 +129,7 @@ fn fetch_chapters(
     let fetched = match http.fetch(&link.url, MAX_SIDECAR_BYTES) {
         Ok(fetched) => fetched,
         Err(e) => {
-            extras
-                .warnings
-                .push(format!("The chapters could not be fetched: {e}"));
+            extras.warnings.push(chapters_not_fetched(&e));
             return Ok(());
         }
     };
@@ -145,7 +139,100 @@ fn fetch_chapters(
             store.set_chapters(episode, &chapters, ChapterSource::Feed)?;
             extras.chapters = chapters.len();
         }
-        Err(e) => extras.warnings.push(format!("{e} ({})", link.url)),
+        Err(e) => extras.warnings.push(chapters_unreadable(&link.url, &e)),
     }
     Ok(())
+}
+
+/// A transcript the network did not give: the network's error is the cause.
+fn transcript_not_fetched(e: &NetError) -> CodedMessage {
+    CodedMessage::new(
+        "transcript_not_fetched",
+        format!("The transcript could not be fetched: {e}"),
+    )
+    .with_params(e.params())
+    .caused_by(e.code())
+}
+
+/// A transcript fetched from `url` that does not read as one.
+fn transcript_unreadable(url: &str, e: &TranscriptError) -> CodedMessage {
+    CodedMessage::new(
+        "transcript_unreadable",
+        format!("The transcript at {url} could not be read: {e}"),
+    )
+    .with_params([("url", url.to_owned())])
+    .caused_by(e.code())
+}
+
+/// Chapters the network did not give: the network's error is the cause.
+fn chapters_not_fetched(e: &NetError) -> CodedMessage {
+    CodedMessage::new(
+        "chapters_not_fetched",
+        format!("The chapters could not be fetched: {e}"),
+    )
+    .with_params(e.params())
+    .caused_by(e.code())
+}
+
+/// A chapters document fetched from `url` that does not read as one.
+fn chapters_unreadable(url: &str, e: &ChaptersError) -> CodedMessage {
+    let detail = match e {
+        ChaptersError::Json(detail) => detail.clone(),
+        ChaptersError::Tags { reason, .. } => reason.clone(),
+    };
+    CodedMessage::new("chapters_unreadable", format!("{e} ({url})"))
+        .with_params([("url", url.to_owned()), ("detail", detail)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param<'a>(warning: &'a CodedMessage, name: &str) -> Option<&'a str> {
+        warning.params.get(name).map(String::as_str)
+    }
+
+    #[test]
+    fn a_transcript_the_network_refused_names_the_network_error_as_its_cause() {
+        let warning = transcript_not_fetched(&NetError::Status {
+            url: "https://example.com/t.vtt".into(),
+            status: 404,
+        });
+        assert_eq!(warning.code, "transcript_not_fetched");
+        assert_eq!(param(&warning, "cause"), Some("not_found"));
+        assert_eq!(param(&warning, "status"), Some("404"));
+        assert_eq!(param(&warning, "url"), Some("https://example.com/t.vtt"));
+        assert!(
+            warning
+                .message
+                .starts_with("The transcript could not be fetched: 404"),
+            "{}",
+            warning.message
+        );
+    }
+
+    #[test]
+    fn an_unreadable_transcript_or_chapters_file_names_its_address() {
+        let warning = transcript_unreadable("https://e.com/t", &TranscriptError::Empty);
+        assert_eq!(warning.code, "transcript_unreadable");
+        assert_eq!(param(&warning, "url"), Some("https://e.com/t"));
+        assert_eq!(param(&warning, "cause"), Some("empty_transcript"));
+        let chapters = chapters_unreadable(
+            "https://e.com/c.json",
+            &ChaptersError::Json("expected value".into()),
+        );
+        assert_eq!(chapters.code, "chapters_unreadable");
+        assert_eq!(param(&chapters, "detail"), Some("expected value"));
+        assert_eq!(
+            chapters.message,
+            "The chapters file could not be read: expected value (https://e.com/c.json)"
+        );
+        let gone = chapters_not_fetched(&NetError::UnknownHost {
+            host: "e.com".into(),
+        });
+        assert_eq!(
+            (gone.code, param(&gone, "cause"), param(&gone, "host")),
+            ("chapters_not_fetched", Some("unknown_host"), Some("e.com"))
+        );
+    }
 }

@@ -45,10 +45,10 @@ pub struct Feed {
     /// `sy:updatePeriod`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub update_every_secs: Option<u64>,
-    /// What was repaired in a feed whose XML was broken, as sentences (empty for a
-    /// well-formed feed).
+    /// What was repaired in a feed whose XML was broken, as coded sentences (empty for
+    /// a well-formed feed).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub repairs: Vec<String>,
+    pub repairs: Vec<crate::coded_message::CodedMessage>,
 }
 
 /// One episode of a feed.

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::chapters::ChapterSource;
+use crate::coded_message::CodedMessage;
 use std::sync::LazyLock;
 
 use crate::directory::{apple_page_feed, Directories};
@@ -60,8 +61,8 @@ pub struct Refreshed {
     #[serde(skip)]
     pub update_every_secs: Option<u64>,
     /// What was repaired in the feed, and what could not be fetched (transcripts,
-    /// chapters), as sentences.
-    pub warnings: Vec<String>,
+    /// chapters), as coded sentences.
+    pub warnings: Vec<CodedMessage>,
     /// Subscribed from an episode's web page: that episode, to open.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page_episode: Option<EpisodeId>,

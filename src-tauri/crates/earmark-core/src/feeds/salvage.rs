@@ -19,15 +19,16 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+use crate::coded_message::CodedMessage;
 use crate::limits::MAX_XML_DEPTH;
 
-/// A repaired document and what was done to it, as sentences.
+/// A repaired document and what was done to it, as coded sentences.
 #[derive(Debug)]
 pub(super) struct Salvaged {
     /// The repaired document.
     pub text: String,
     /// What was repaired, for the refresh report.
-    pub repairs: Vec<String>,
+    pub repairs: Vec<CodedMessage>,
     /// Something was left out (a broken item, or what follows a break).
     pub lost_something: bool,
 }
@@ -43,36 +44,46 @@ pub(super) fn salvage(text: &str) -> Option<Salvaged> {
     let (escaped, ampersands) = escape_bare_ampersands(text);
     let mut repairs = Vec::new();
     if ampersands > 0 {
-        repairs.push(if ampersands == 1 {
+        let message = if ampersands == 1 {
             "A bare “&” was read as text.".to_owned()
         } else {
             format!("{ampersands} bare “&” characters were read as text.")
-        });
+        };
+        repairs.push(counted("feed_ampersands_escaped", message, ampersands));
     }
     let rebuilt = rebuild(&escaped)?;
     if rebuilt.dropped > 0 {
-        repairs.push(if rebuilt.dropped == 1 {
+        let message = if rebuilt.dropped == 1 {
             "One episode's XML was broken; it was left out.".to_owned()
         } else {
             format!(
                 "{} episodes' XML was broken; they were left out.",
                 rebuilt.dropped
             )
-        });
+        };
+        repairs.push(counted("feed_episodes_dropped", message, rebuilt.dropped));
     }
     if rebuilt.cut_short {
-        repairs.push(
-            "The feed's XML breaks off after its last whole episode; the rest was left out."
-                .to_owned(),
-        );
+        repairs.push(CodedMessage::new(
+            "feed_cut_short",
+            "The feed's XML breaks off after its last whole episode; the rest was left out.",
+        ));
     } else if rebuilt.closed > 0 {
-        repairs.push("The feed's last elements were not closed; they were closed.".to_owned());
+        repairs.push(CodedMessage::new(
+            "feed_closed",
+            "The feed's last elements were not closed; they were closed.",
+        ));
     }
     Some(Salvaged {
         lost_something: rebuilt.dropped > 0 || rebuilt.cut_short,
         text: rebuilt.text,
         repairs,
     })
+}
+
+/// A repair that happened `count` times.
+fn counted(code: &'static str, message: String, count: usize) -> CodedMessage {
+    CodedMessage::new(code, message).with_params([("count", count.to_string())])
 }
 
 /// Escapes each `&` that starts no reference; returns the text and how many there
@@ -329,6 +340,15 @@ mod tests {
              <item><title>three</title></item></channel></rss>"
         );
         assert_eq!(salvaged.repairs.len(), 1, "{:?}", salvaged.repairs);
+        assert_eq!(salvaged.repairs[0].code, "feed_episodes_dropped");
+        assert_eq!(
+            salvaged.repairs[0].params.get("count").map(String::as_str),
+            Some("1")
+        );
+        assert_eq!(
+            salvaged.repairs[0].message,
+            "One episode's XML was broken; it was left out."
+        );
         Ok(())
     }
 
@@ -342,12 +362,29 @@ mod tests {
         );
         assert_eq!(
             salvaged.repairs,
-            ["The feed's last elements were not closed; they were closed."]
+            [CodedMessage::new(
+                "feed_closed",
+                "The feed's last elements were not closed; they were closed."
+            )]
         );
         let cut = "<rss><channel><item><title>one</title></item><item><title>tw";
         let salvaged = salvage(cut).ok_or("nothing kept")?;
         assert!(salvaged.text.ends_with("</item></channel></rss>"));
-        assert!(salvaged.repairs[0].contains("breaks off"));
+        assert_eq!(salvaged.repairs[0].code, "feed_cut_short");
+        assert!(salvaged.repairs[0].message.contains("breaks off"));
+        Ok(())
+    }
+
+    #[test]
+    fn bare_ampersands_are_counted_for_the_window() -> Result<(), String> {
+        let feed = "<rss><channel><title>Q&A & more</title>\
+                    <item><title>one & two</title></item></channel></rss>";
+        let salvaged = salvage(feed).ok_or("nothing kept")?;
+        assert_eq!(salvaged.repairs.len(), 1, "{:?}", salvaged.repairs);
+        let repair = &salvaged.repairs[0];
+        assert_eq!(repair.code, "feed_ampersands_escaped");
+        assert_eq!(repair.params.get("count").map(String::as_str), Some("3"));
+        assert_eq!(repair.message, "3 bare “&” characters were read as text.");
         Ok(())
     }
 

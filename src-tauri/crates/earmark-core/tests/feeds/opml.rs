@@ -32,6 +32,10 @@ fn import_subscribes_to_each_feed_and_reports_failures() {
             .is_some_and(|e| e.starts_with("404 Not found")),
         "{gone:?}"
     );
+    let why = gone.error_report.as_ref().expect("the error by code too");
+    assert_eq!(why.code, "not_found");
+    assert_eq!(why.params.get("status").map(String::as_str), Some("404"));
+    assert_eq!(Some(&why.message), gone.error.as_ref(), "the same sentence");
     assert_eq!(library.store.podcasts().unwrap().len(), 2);
 
     // Export lists the subscriptions, and reads back as the same feeds.

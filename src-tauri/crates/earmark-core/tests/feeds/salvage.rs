@@ -31,12 +31,27 @@ fn a_bare_ampersand_and_a_cut_off_end_lose_no_episode() {
     let done = subscribe(&library.store, &quick_client(), &server.url("/feed.xml")).unwrap();
     assert_eq!(done.episodes, 10);
     assert_eq!(done.title, "Q&A Hour");
+    let said: Vec<(&str, &str)> = done
+        .warnings
+        .iter()
+        .map(|w| (w.code, w.message.as_str()))
+        .collect();
     assert_eq!(
-        done.warnings,
+        said,
         [
-            "21 bare “&” characters were read as text.",
-            "The feed's last elements were not closed; they were closed.",
+            (
+                "feed_ampersands_escaped",
+                "21 bare “&” characters were read as text."
+            ),
+            (
+                "feed_closed",
+                "The feed's last elements were not closed; they were closed."
+            ),
         ]
+    );
+    assert_eq!(
+        done.warnings[0].params.get("count").map(String::as_str),
+        Some("21")
     );
     let page = library
         .store
@@ -67,7 +82,9 @@ fn a_broken_episode_is_left_out_and_the_rest_kept() {
     assert_eq!(feed.episodes[3].title, "Episode 5");
     assert!(
         feed.repairs
-            .contains(&"One episode's XML was broken; it was left out.".to_owned()),
+            .iter()
+            .any(|r| r.code == "feed_episodes_dropped"
+                && r.message == "One episode's XML was broken; it was left out."),
         "{:?}",
         feed.repairs
     );
@@ -80,7 +97,9 @@ fn a_feed_cut_off_mid_episode_keeps_the_whole_ones() {
     let feed = parse_feed(cut.as_bytes()).unwrap();
     assert_eq!(feed.episodes.len(), 7);
     assert!(
-        feed.repairs.iter().any(|r| r.contains("breaks off")),
+        feed.repairs
+            .iter()
+            .any(|r| r.code == "feed_cut_short" && r.message.contains("breaks off")),
         "{:?}",
         feed.repairs
     );

@@ -22,7 +22,7 @@ fn a_lost_device_pauses_and_playback_resumes_where_it_was() {
     let problem = rig.wait_event(|e| matches!(e, PlayerEvent::Problem(_)));
     assert_eq!(
         problem,
-        PlayerEvent::Problem("The audio output device was lost. Playback is paused.".into())
+        PlayerEvent::Problem(earmark_player::Problem::output_lost())
     );
     let paused = rig.clock();
     assert!(!paused.playing, "paused after the loss");
