@@ -17,11 +17,6 @@ fn emit(app: &AppHandle, event: &str, payload: impl Serialize + Clone) {
     let _ = app.emit(event, payload);
 }
 
-/// Shows `message` in the notice bar; `level` is `info`, `warning` or `error`.
-fn notice(app: &AppHandle, level: &str, message: &str) {
-    emit(app, "notice", json!({ "level": level, "message": message }));
-}
-
 /// Shows `error` in the notice bar at `level`, with its code and params for the window.
 pub fn report_notice(app: &AppHandle, level: &str, error: &ErrorReport) {
     let payload = json!({ "level": level, "message": error.message, "error": error });
@@ -36,7 +31,7 @@ pub fn ended(app: &AppHandle) {
 /// Shows each message it gets as an error in the notice bar.
 pub fn error_notice(app: &AppHandle) -> impl Fn(ErrorReport) + Send + Sync + Clone + 'static {
     let app = app.clone();
-    move |error| error_report_notice(&app, &error)
+    move |error| report_notice(&app, "error", &error)
 }
 
 /// Tells the window how far a check of every feed has come.
@@ -94,7 +89,7 @@ impl QueueEvents for Transcriptions {
     }
 
     fn report(&self, error: ErrorReport) {
-        error_report_notice(&self.0, &error);
+        report_notice(&self.0, "error", &error);
     }
 }
 

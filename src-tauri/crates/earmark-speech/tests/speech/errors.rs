@@ -34,7 +34,10 @@ fn a_folder_without_a_model_says_so() {
     opts.model = Some(empty.path().to_path_buf());
     let error = fails(&opts);
     assert_eq!(error.code(), "no_model", "{error}");
-    assert!(error.params().contains(&("why", "missing".to_owned())), "{error:?}");
+    assert!(
+        error.params().contains(&("why", "missing".to_owned())),
+        "{error:?}"
+    );
     assert!(
         error
             .to_string()
@@ -52,6 +55,12 @@ fn a_language_without_a_model_says_so() {
     assert!(matches!(error, SpeechError::NoModelForLanguage(_)));
     assert!(error.to_string().contains("English only"), "{error}");
     let params = error.params();
-    assert!(params.contains(&("language", "de".to_owned())), "{params:?}");
-    assert!(params.iter().any(|(k, v)| *k == "model" && !v.is_empty()), "{params:?}");
+    assert!(
+        params.contains(&("language", "de".to_owned())),
+        "{params:?}"
+    );
+    assert!(
+        params.iter().any(|(k, v)| *k == "model" && !v.is_empty()),
+        "{params:?}"
+    );
 }
