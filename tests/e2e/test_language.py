@@ -23,6 +23,7 @@ from selenium.webdriver.support.ui import Select
 from harness.earmark_app import RunningApp
 from harness.earmark_page import EarmarkPage
 from harness.feed_server import FeedServer, Route
+from harness.native_dialog import answer_file_dialog
 from harness.notes_page import NOTE_INPUT, NOTE_ITEM, press
 from harness.page_screenshot import save_page_screenshot
 from harness.settings_dialog import close_settings, open_settings, saved_setting
@@ -38,6 +39,7 @@ class Words:
     find: str
     not_found_starts: str
     no_feed_on_page: str
+    export_notes_dialog: str
     help_heading: str
     help_play: str
     help_skip_back: str
@@ -51,6 +53,7 @@ FINNISH = Words(
     find="Etsi",
     not_found_starts="404 Ei löydy: osoitteessa",
     no_feed_on_page="on verkkosivu, joka ei nimeä podcastin syötettä",
+    export_notes_dialog="Vie muistiinpanot ja korostukset",
     help_heading="Pikanäppäimet",
     help_play="Toista tai tauko",
     help_skip_back="Taaksepäin 15 sekuntia (muuta asetuksissa)",
@@ -63,6 +66,7 @@ SWEDISH = Words(
     find="Sök",
     not_found_starts="404 Hittades inte: det finns inget på",
     no_feed_on_page="är en webbsida som inte nämner något poddflöde",
+    export_notes_dialog="Exportera anteckningar och markeringar",
     help_heading="Kortkommandon",
     help_play="Spela eller pausa",
     help_skip_back="Bakåt 15 sekunder (ändra i Inställningar)",
@@ -154,6 +158,16 @@ def check_error(page: EarmarkPage, server: FeedServer, words: Words) -> str:
     return said_page
 
 
+def check_export(page: EarmarkPage, display_env: dict, words: Words, path: Path) -> None:
+    """The notes panel's Markdown export: the native save dialog is titled in the
+    language, and the note in the file is called what the language calls it."""
+    Select(page.wait_visible('[data-testid="notes-export"]')).select_by_value("md")
+    answer_file_dialog(display_env, words.export_notes_dialog, path, save=True)
+    page.wait_until(lambda d: path.exists() and path.stat().st_size > 0, f"{path.name} was not written", 20)
+    text = path.read_text(encoding="utf-8")
+    assert "Ebbinghaus" in text and words.note_kind in text, text[:500]
+
+
 def check_help(page: EarmarkPage, words: Words) -> None:
     press(page, "?")
     help_text = page.wait_until(
@@ -163,9 +177,15 @@ def check_help(page: EarmarkPage, words: Words) -> None:
     assert words.help_heading in help_text and words.help_play in help_text, help_text
 
 
-def run_through(app: RunningApp, server: FeedServer, artifacts_dir: Path, words: Words, name: str) -> None:
+def run_through(
+    app: RunningApp, server: FeedServer, display_env: dict, artifacts_dir: Path, words: Words, name: str
+) -> None:
     page = app.page
     check_library_episode_and_notes(page, words)
+    notes_file = artifacts_dir / f"language-{name}-notes.md"
+    notes_file.unlink(missing_ok=True)
+    check_export(page, display_env, words, notes_file)
+    not_cut_off(page)
     not_cut_off(page)
     shoot(page, artifacts_dir, f"{name}-episode")
     check_error(page, server, words)
@@ -187,7 +207,7 @@ THEMES = pytest.mark.parametrize("theme", ["Adwaita", "Adwaita:dark"], ids=["lig
 
 @THEMES
 def test_finnish_from_the_system(
-    launch_app: Callable[..., RunningApp], server: FeedServer, artifacts_dir: Path, tmp_path: Path, theme: str
+    launch_app: Callable[..., RunningApp], server: FeedServer, display, artifacts_dir: Path, tmp_path: Path, theme: str
 ) -> None:
     app = launch_app({**finnish_locale(tmp_path), "GTK_THEME": theme})
     app.page.wait_until(
@@ -195,12 +215,12 @@ def test_finnish_from_the_system(
         "a Finnish system does not give Finnish (the window's languages: "
         f"{app.page.driver.execute_script('return navigator.languages')})",
     )
-    run_through(app, server, artifacts_dir, FINNISH, f"fi-{'dark' if 'dark' in theme else 'light'}")
+    run_through(app, server, display.env, artifacts_dir, FINNISH, f"fi-{'dark' if 'dark' in theme else 'light'}")
 
 
 @THEMES
 def test_swedish_from_the_setting(
-    launch_app: Callable[..., RunningApp], server: FeedServer, artifacts_dir: Path, theme: str
+    launch_app: Callable[..., RunningApp], server: FeedServer, display, artifacts_dir: Path, theme: str
 ) -> None:
     app = launch_app({"GTK_THEME": theme})
     page = app.page
@@ -215,4 +235,4 @@ def test_swedish_from_the_setting(
     page.wait_until(
         lambda d: d.execute_script("return document.documentElement.lang") == "sv", "the window did not turn Swedish"
     )
-    run_through(app, server, artifacts_dir, SWEDISH, f"sv-{'dark' if 'dark' in theme else 'light'}")
+    run_through(app, server, display.env, artifacts_dir, SWEDISH, f"sv-{'dark' if 'dark' in theme else 'light'}")

@@ -301,6 +301,13 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
         if let Event::Start(_) = event {
             depth.open()?;
         }
+        // HTML may leave out its <html> (`<!doctype html><title>…`): the doctype says.
+        if let Event::DocType(ref doctype) = event {
+            let name = doctype.trim_ascii_start();
+            if root.is_none() && name.get(..4).is_some_and(|n| n.eq_ignore_ascii_case(b"html")) {
+                return Err(FeedError::NotAFeed(NotFeed::WebPage));
+            }
+        }
         if root == Some(Root::Rss) {
             if let Event::Start(ref e) | Event::Empty(ref e) = event {
                 let at = depth.current() - usize::from(matches!(event, Event::Start(_)));

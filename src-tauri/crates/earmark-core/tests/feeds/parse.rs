@@ -229,7 +229,7 @@ fn atom_dates_at_the_epoch_are_dates_and_missing_ones_are_none() {
 
 #[test]
 fn other_documents_are_not_feeds() {
-    let cases: [(&[u8], &str); 5] = [
+    let cases: [(&[u8], &str); 7] = [
         (
             include_bytes!("../fixtures/feeds/webpage.html"),
             "a web page",
@@ -239,6 +239,8 @@ fn other_documents_are_not_feeds() {
             "a JSON document",
         ),
         (b"", "an empty document"),
+        (b"<!doctype html><title>About</title><p>Nothing", "a web page"),
+        (b"<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><TITLE>x</TITLE>", "a web page"),
         (b"just some words", "not an XML document"),
         (b"<?xml version=\"1.0\"?><svg></svg>", "<svg>"),
     ];
