@@ -40,14 +40,20 @@ pub struct Bounds {
 /// Snaps `bounds` (in order) to the onsets and offsets in `loudness`, then puts
 /// them in order.
 pub fn snap_to_speech(bounds: &mut [Bounds], loudness: &Loudness) {
+    snap_within(bounds, loudness, SNAP_MS);
+}
+
+/// [`snap_to_speech`] with boundaries moving up to `reach_ms` (a speech recogniser's
+/// line starts can sit further from the voice than the warp's).
+pub fn snap_within(bounds: &mut [Bounds], loudness: &Loudness, reach_ms: u64) {
     let levels = &loudness.levels_db;
     for b in bounds.iter_mut() {
         if !b.pinned {
-            if let Some(onset) = nearest(levels, b.start_ms, Edge::Onset) {
+            if let Some(onset) = nearest(levels, b.start_ms, Edge::Onset, reach_ms) {
                 b.start_ms = onset;
             }
         }
-        if let Some(offset) = nearest(levels, b.end_ms, Edge::Offset) {
+        if let Some(offset) = nearest(levels, b.end_ms, Edge::Offset, reach_ms) {
             b.end_ms = offset;
         }
     }
@@ -89,8 +95,8 @@ enum Edge {
     Offset,
 }
 
-/// The onset or offset nearest `at_ms` within [`SNAP_MS`], in milliseconds.
-fn nearest(levels: &[f32], at_ms: u64, edge: Edge) -> Option<u64> {
+/// The onset or offset nearest `at_ms` within `reach_ms`, in milliseconds.
+fn nearest(levels: &[f32], at_ms: u64, edge: Edge, reach_ms: u64) -> Option<u64> {
     let window = |ms: u64| usize::try_from(ms / LEVEL_MS).unwrap_or(usize::MAX);
     let at = window(at_ms);
     let quiet = window(QUIET_MS).max(1);
@@ -104,7 +110,7 @@ fn nearest(levels: &[f32], at_ms: u64, edge: Edge) -> Option<u64> {
             w >= 1 && loud(w - 1) && w + quiet <= levels.len() && (w..w + quiet).all(|q| !loud(q))
         }
     };
-    let reach = window(SNAP_MS);
+    let reach = window(reach_ms);
     (at.saturating_sub(reach)..=at + reach)
         .filter(|&w| is_edge(w))
         .min_by_key(|&w| w.abs_diff(at))

@@ -14,6 +14,7 @@ pub mod error;
 pub mod helper;
 pub mod lines;
 pub mod locate;
+pub mod refine;
 pub mod resample;
 pub mod resume;
 pub mod transcribe;

@@ -2,9 +2,10 @@
 //! progress, an estimate of the time left, and cancel.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use earmark_align::AudioAnalyzer;
 use earmark_core::store::FinishedChunk;
 use earmark_core::transcript::{Transcript, TranscriptFormat, Word};
 use earmark_player::MediaDecoder;
@@ -12,6 +13,7 @@ use earmark_player::MediaDecoder;
 use crate::chunks::{Chunk, ChunkCutter, ChunkLimits};
 use crate::helper::{Helper, HelperSettings};
 use crate::lines::{episode_words, lines};
+use crate::refine::refine_starts;
 use crate::resample::MonoResampler;
 use crate::resume::{ChunkJournal, NoJournal};
 use crate::{SpeechError, SAMPLE_RATE};
@@ -90,6 +92,8 @@ pub fn transcribe_resuming(
         return Ok(None);
     };
     let mut resampler = MonoResampler::new(info.sample_rate, info.channels, SAMPLE_RATE);
+    // What the words are refined against at the end (refine.rs).
+    let mut analyzer = AudioAnalyzer::new(SAMPLE_RATE, 1);
     let mut cutter = ChunkCutter::new(options.chunks);
     let mut decoded = Vec::with_capacity(8192);
     let mut mono = Vec::with_capacity(8192);
@@ -153,6 +157,7 @@ pub fn transcribe_resuming(
         if !more {
             resampler.finish(&mut mono);
         }
+        analyzer.push(&mono);
         let mut fresh: &[f32] = &mono;
         while let Some(chunk) = cutter.push(fresh) {
             fresh = &[];
@@ -170,9 +175,14 @@ pub fn transcribe_resuming(
         }
     }
     helper.finish()?;
+    let mut segments = lines(words);
+    refine_starts(&mut segments, &analyzer.finish(), &options.language, cancel);
+    if cancel.load(Ordering::Relaxed) {
+        return Ok(None);
+    }
     Ok(Some(Transcript {
         format: TranscriptFormat::Speech,
-        segments: lines(words),
+        segments,
         warnings: Vec::new(),
     }))
 }

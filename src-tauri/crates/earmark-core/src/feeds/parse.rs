@@ -304,7 +304,11 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
         // HTML may leave out its <html> (`<!doctype html><title>…`): the doctype says.
         if let Event::DocType(ref doctype) = event {
             let name = doctype.trim_ascii_start();
-            if root.is_none() && name.get(..4).is_some_and(|n| n.eq_ignore_ascii_case(b"html")) {
+            if root.is_none()
+                && name
+                    .get(..4)
+                    .is_some_and(|n| n.eq_ignore_ascii_case(b"html"))
+            {
                 return Err(FeedError::NotAFeed(NotFeed::WebPage));
             }
         }

@@ -239,8 +239,14 @@ fn other_documents_are_not_feeds() {
             "a JSON document",
         ),
         (b"", "an empty document"),
-        (b"<!doctype html><title>About</title><p>Nothing", "a web page"),
-        (b"<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><TITLE>x</TITLE>", "a web page"),
+        (
+            b"<!doctype html><title>About</title><p>Nothing",
+            "a web page",
+        ),
+        (
+            b"<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><TITLE>x</TITLE>",
+            "a web page",
+        ),
         (b"just some words", "not an XML document"),
         (b"<?xml version=\"1.0\"?><svg></svg>", "<svg>"),
     ];

@@ -9,4 +9,5 @@ mod demo;
 mod errors;
 mod fixtures;
 mod recognise;
+mod refine;
 mod resume;
