@@ -230,3 +230,83 @@ fn highlights_follow_their_text_when_the_transcript_is_retimed() {
     );
     assert_eq!(moved.text, "The passage I keep.", "its quote is unchanged");
 }
+
+#[test]
+fn highlights_on_a_machine_made_transcript_move_to_the_published_one_that_replaces_it() {
+    use earmark_core::store::NewHighlight;
+    let lib = library();
+    let episode = add_episode(&lib.store, "Transcribed, then published");
+    let heard = |start: u64, end: u64, text: &str| Segment {
+        start_ms: Some(start),
+        end_ms: Some(end),
+        speaker: None,
+        text: text.into(),
+        words: Some(vec![Word::new(start, end, text)]),
+    };
+    // What the recogniser heard: its own line breaks and punctuation.
+    let machine = Transcript {
+        format: TranscriptFormat::Speech,
+        warnings: Vec::new(),
+        segments: vec![
+            heard(0, 4_100, "welcome back to the show"),
+            heard(
+                4_100,
+                9_800,
+                "today we talk about memory and how we forget what we hear",
+            ),
+        ],
+    };
+    lib.store.set_transcript(episode, &machine, None).unwrap();
+    assert!(lib
+        .store
+        .get_transcript(episode)
+        .unwrap()
+        .unwrap()
+        .machine_made());
+    let id = lib
+        .store
+        .add_highlight(
+            episode,
+            &NewHighlight {
+                start_ms: 4_100,
+                end_ms: 9_800,
+                text: "how we forget what we hear".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    // The show publishes its transcript later: other cues, capitals, punctuation.
+    let cue = |start: u64, end: u64, text: &str| Segment {
+        start_ms: Some(start),
+        end_ms: Some(end),
+        speaker: Some("Maya".into()),
+        text: text.into(),
+        words: None,
+    };
+    let published = Transcript {
+        format: TranscriptFormat::Vtt,
+        warnings: Vec::new(),
+        segments: vec![
+            cue(0, 2_000, "Welcome back to the show."),
+            cue(2_000, 6_500, "Today we talk about memory,"),
+            cue(6_500, 9_500, "and how we forget what we hear."),
+        ],
+    };
+    lib.store.set_transcript(episode, &published, None).unwrap();
+    assert!(!lib
+        .store
+        .get_transcript(episode)
+        .unwrap()
+        .unwrap()
+        .machine_made());
+    let kept = lib.store.highlight(id).unwrap();
+    assert_eq!(
+        (kept.start_ms, kept.end_ms),
+        (6_500, 9_500),
+        "the highlight is on the published cue that says its words"
+    );
+    assert_eq!(
+        kept.text, "how we forget what we hear",
+        "its quote is unchanged"
+    );
+}
