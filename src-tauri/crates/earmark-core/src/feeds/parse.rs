@@ -288,6 +288,7 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
     let mut namespaces = Namespaces::default();
     let mut bound_elsewhere = BTreeSet::new();
     let mut depth = XmlDepth::default();
+    let mut html_doctype = false;
     loop {
         let event = match reader.read_event_into(&mut buf) {
             Ok(event) => event,
@@ -301,16 +302,13 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
         if let Event::Start(_) = event {
             depth.open()?;
         }
-        // HTML may leave out its <html> (`<!doctype html><title>…`): the doctype says.
+        // HTML may leave out its <html> (`<!doctype html><title>…`): the doctype says,
+        // unless the root is a feed's (feeds carry stray HTML doctypes too).
         if let Event::DocType(ref doctype) = event {
             let name = doctype.trim_ascii_start();
-            if root.is_none()
-                && name
-                    .get(..4)
-                    .is_some_and(|n| n.eq_ignore_ascii_case(b"html"))
-            {
-                return Err(FeedError::NotAFeed(NotFeed::WebPage));
-            }
+            html_doctype |= name
+                .get(..4)
+                .is_some_and(|n| n.eq_ignore_ascii_case(b"html"));
         }
         if root == Some(Root::Rss) {
             if let Event::Start(ref e) | Event::Empty(ref e) = event {
@@ -357,6 +355,7 @@ fn scan(bytes: &[u8]) -> Result<(Root, Namespaces), FeedError> {
                     root = Some(match name.as_str() {
                         "rss" | "RDF" => Root::Rss,
                         "feed" => Root::Atom,
+                        _ if html_doctype => return Ok((Root::Other("html".into()), namespaces)),
                         _ => return Ok((Root::Other(name), namespaces)),
                     });
                 }
