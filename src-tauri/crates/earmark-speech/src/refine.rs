@@ -13,7 +13,7 @@ use earmark_align::snap::{snap_within, Bounds};
 use earmark_align::synth::Voice;
 use earmark_align::words::time_words;
 use earmark_align::{AlignedSegment, AudioFeatures};
-use earmark_core::transcript::Segment;
+use earmark_core::transcript::{Segment, Word};
 
 /// How far a line's start or end may move onto the voice: Whisper starts a line
 /// heard after a pause at its chunk's start, up to half a second early.
@@ -61,11 +61,41 @@ pub fn refine_starts(
         return;
     };
     for ((segment, words), at) in segments.iter_mut().zip(timed).zip(&placed) {
-        if let Some(words) = words.filter(|w| !w.is_empty()) {
-            segment.start_ms = Some(at.start_ms);
+        if let Some(mut words) = words.filter(|w| !w.is_empty()) {
+            if let Some(heard) = &segment.words {
+                keep_near(&mut words, heard, at.end_ms);
+            }
+            segment.start_ms = words.first().map(|w| w.start_ms);
             segment.end_ms = Some(at.end_ms);
             segment.words = Some(words);
         }
+    }
+}
+
+/// How far a word (after the first) may move from where the recogniser heard it: the
+/// warp now and then pairs a word with a neighbouring syllable, further off than
+/// Whisper's own lag ever is.
+const MAX_MOVE_MS: u64 = 300;
+
+/// Each word of `words` (after the first, which the line's snapped start places) that
+/// moved more than [`MAX_MOVE_MS`] from the same word in `heard` starts where it was
+/// heard; starts then made non-decreasing, each word ending where the next starts and
+/// the last at `end_ms`. Left alone when the two do not have the same words.
+fn keep_near(words: &mut [Word], heard: &[Word], end_ms: u64) {
+    if words.len() != heard.len() {
+        return;
+    }
+    let mut at = words[0].start_ms;
+    for (word, heard) in words.iter_mut().zip(heard).skip(1) {
+        if word.start_ms.abs_diff(heard.start_ms) > MAX_MOVE_MS {
+            word.start_ms = heard.start_ms;
+        }
+        word.start_ms = word.start_ms.clamp(at, end_ms);
+        at = word.start_ms;
+    }
+    let starts: Vec<u64> = words.iter().map(|w| w.start_ms).collect();
+    for (k, word) in words.iter_mut().enumerate() {
+        word.end_ms = starts.get(k + 1).copied().unwrap_or(end_ms);
     }
 }
 
@@ -81,6 +111,24 @@ fn espeak_voice(language: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_the_warp_moved_too_far_starts_where_it_was_heard() {
+        let mut words = vec![
+            Word::new(1_000, 1_300, "a"),
+            Word::new(1_300, 2_500, "b"),
+            Word::new(2_500, 3_000, "c"),
+        ];
+        let heard = [
+            Word::new(1_100, 1_400, "a"),
+            Word::new(1_400, 1_900, "b"),
+            Word::new(1_900, 3_000, "c"),
+        ];
+        keep_near(&mut words, &heard, 3_200);
+        let times: Vec<(u64, u64)> = words.iter().map(|w| (w.start_ms, w.end_ms)).collect();
+        // "b" moved 100 ms: kept; "c" moved 600 ms: back where it was heard.
+        assert_eq!(times, vec![(1_000, 1_300), (1_300, 1_900), (1_900, 3_200)]);
+    }
 
     #[test]
     fn english_speaks_american_and_others_by_their_code() {
