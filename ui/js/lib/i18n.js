@@ -8,8 +8,11 @@
 
 import { FluentBundle, FluentResource } from "../../vendor/fluent-bundle/index.js";
 import en from "../../locales/en.js";
+import enErrors from "../../locales/en-errors.js";
 import fi from "../../locales/fi.js";
+import fiErrors from "../../locales/fi-errors.js";
 import sv from "../../locales/sv.js";
+import svErrors from "../../locales/sv-errors.js";
 
 /** The languages Earmark speaks, each named in itself (for the Settings menu). */
 export const LANGUAGES = /** @type {const} */ ({ en: "English", fi: "Suomi", sv: "Svenska" });
@@ -17,7 +20,7 @@ export const LANGUAGES = /** @type {const} */ ({ en: "English", fi: "Suomi", sv:
 /** @typedef {keyof typeof LANGUAGES} Language */
 
 /** Each language's catalogue, as Fluent text. @type {Record<Language, string>} */
-export const CATALOGUES = { en, fi, sv };
+export const CATALOGUES = { en: `${en}\n${enErrors}`, fi: `${fi}\n${fiErrors}`, sv: `${sv}\n${svErrors}` };
 
 /**
  * The language to speak: the one chosen in Settings, else the first of the system's
