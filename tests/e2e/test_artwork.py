@@ -18,7 +18,7 @@ import pytest
 from harness.earmark_app import RunningApp
 from harness.feed_server import FeedServer, Route
 from harness.library_feed import SHOW, feed, two_episodes
-from harness.library_page import open_from_sidebar, screenshot, show_item, subscribe
+from harness.library_page import open_from_sidebar, open_show, screenshot, subscribe
 
 
 def solid_png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
@@ -73,7 +73,7 @@ def check_pictures(app: RunningApp) -> None:
     """The show's picture in the sidebar and on its page, the episode's own in the
     header and the player bar, each a data: URL of the size kept for it."""
     page = app.page
-    show_item(page, SHOW).click()
+    open_show(page, SHOW)
     art = picture(app, '[data-testid="podcast-item"][aria-current] [data-testid="show-art"]', "no picture in the sidebar")
     assert (art["width"], art["height"]) == (96, 96) and near(art["rgb"], (214, 92, 40)), art
     assert art["src"].startswith("data:image/"), art
@@ -101,7 +101,7 @@ def test_the_feeds_pictures_are_shown_and_kept_for_offline(
         first.page.segments()  # the demo episode is open
         subscribe(first.page, server.url("/feed.xml"))
         check_pictures(first)
-        show_item(first.page, SHOW).click()
+        open_show(first.page, SHOW)
         screenshot(first.page, artifacts_dir, f"artwork-show-page-{name}")
         asked = [s.path for s in server.seen if s.path.startswith("/art/")]
         assert sorted(asked) == ["/art/ep-2.png", "/art/show.png"], f"each picture fetched once: {asked}"

@@ -22,7 +22,7 @@ from harness.earmark_cli import cli
 from harness.page_screenshot import save_page_screenshot
 from harness.feed_server import FeedServer, Route
 from harness.library_feed import DEMO_AUDIO, FIRST, SHOW, feed, item
-from harness.library_page import click_download_action, row, show_item, wait_control
+from harness.library_page import click_download_action, open_show, row, wait_control
 
 #: Free space left on the data directory's disk once the library is in it: less
 #: than the episode (1.3 MB), plenty for the library database.
@@ -99,7 +99,7 @@ def test_a_full_disk_says_so_keeps_the_library_and_the_download_goes_on_later(
 
     running = launch_app()
     page = running.page
-    show_item(page, SHOW).click()
+    open_show(page, SHOW)
     page.wait_until(lambda d: page.wait_visible('[data-testid="podcast-title"]').text == SHOW, "the show did not open")
     click_download_action(page, "Pilot", "download")
     downloads = data_dir / "downloads"
@@ -138,7 +138,7 @@ def test_a_full_disk_says_so_keeps_the_library_and_the_download_goes_on_later(
 
     # With room on the disk, Retry downloads the whole episode, byte for byte.
     resize_tmpfs(data_dir, used_bytes(data_dir) + 4 * len(DEMO_AUDIO))
-    show_item(page, SHOW).click()
+    open_show(page, SHOW)
     click_download_action(page, "Pilot", "retry")
     wait_control(page, "Pilot", "done", timeout=60)
     files = [p for p in downloads.rglob("*") if p.is_file()]

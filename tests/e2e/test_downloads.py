@@ -24,7 +24,7 @@ from harness.earmark_cli import cli, episode_titled
 from harness.feed_server import FeedServer, Route
 from harness.library_feed import DEMO_AUDIO, SHOW
 from harness.library_page import (
-    click_download_action, css, queue_states, row, screenshot, show_item, subscribe, wait_control,
+    click_download_action, css, open_show, queue_states, row, screenshot, subscribe, wait_control,
 )
 from harness.notes_page import open_from_notebook, opened_without_audio
 
@@ -96,7 +96,7 @@ def test_download_with_progress_then_listen_offline_by_chapter(
     screenshot(page, artifacts_dir, f"library-episode-chapters-{name}")
 
     # A download without network says so, without alarm, and can be tried again later.
-    show_item(page, SHOW).click()
+    open_show(page, SHOW)
     click_download_action(page, "Pilot", "download")
     wait_control(page, "Pilot", "failed")
     status = row(page, "Pilot").find_element(By.CSS_SELECTOR, '[data-testid="download-status"]')

@@ -6,7 +6,9 @@ call, and a row replaced between finding and clicking is found again.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Callable
 
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
@@ -138,24 +140,55 @@ def screenshot(page: EarmarkPage, artifacts_dir: Path, name: str) -> None:
     save_page_screenshot(page.driver, artifacts_dir / f"{name}.png", blur=True)
 
 
-def open_from_sidebar(page: EarmarkPage, title: str) -> None:
-    """Clicks the library's item titled `title` and waits for the episode to open."""
+def click_until(page: EarmarkPage, find: Callable[[], object], done: Callable[[], bool], why: str) -> None:
+    """Clicks what `find` gives until `done` holds. The sidebar is redrawn as the
+    library changes (a refresh, a job ending): a click that landed on an entry while
+    it was being replaced opens nothing, so it is made again, at most once a second."""
+    clicked_at = [float("-inf")]
 
-    def clicked(_: object) -> bool:
-        item = page.driver.execute_script(
+    def step(_: object) -> bool:
+        if done():
+            return True
+        if time.monotonic() - clicked_at[0] < 1.0:
+            return False
+        element = find()
+        if element is None:
+            return False
+        try:
+            page.scroll_into_view(element).click()
+        except StaleElementReferenceException:
+            return False  # replaced between finding and clicking
+        clicked_at[0] = time.monotonic()
+        return False
+
+    page.wait_until(step, why)
+
+
+def open_show(page: EarmarkPage, title: str) -> None:
+    """Clicks the sidebar's entry of the show titled `title` until its page is open."""
+    click_until(
+        page,
+        lambda: page.driver.execute_script(f"return {_FIND_SHOW} ?? null;", title),
+        lambda: page.driver.execute_script(f"return {_FIND_SHOW}?.hasAttribute('aria-current') ?? false;", title),
+        f"the page of {title!r} did not open",
+    )
+
+
+def open_from_sidebar(page: EarmarkPage, title: str) -> None:
+    """Clicks the library's item titled `title` until the episode is open."""
+    click_until(
+        page,
+        lambda: page.driver.execute_script(
             """
             return [...document.querySelectorAll('[data-testid="episode-item"]')]
               .find(i => i.querySelector('.episode-item-title').textContent === arguments[0]) ?? null;
             """,
             title,
-        )
-        if item is None:
-            return False
-        try:
-            page.scroll_into_view(item).click()
-            return True
-        except StaleElementReferenceException:
-            return False  # the list was redrawn between finding and clicking
-
-    page.wait_until(clicked, f"no {title!r} in the library list")
-    page.wait_until(lambda d: page.title() == title, f"{title!r} did not open")
+        ),
+        lambda: page.driver.execute_script(
+            "const h = document.querySelector('[data-testid=\"episode-title\"]');"
+            " return h != null && h.checkVisibility() && h.textContent.trim() === arguments[0];",
+            title,
+        ),
+        f"{title!r} did not open from the library list",
+    )
