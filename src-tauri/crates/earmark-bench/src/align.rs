@@ -9,7 +9,12 @@
 //! JSON: `{"audio_ms", "segments", "spoken", "decode_ms", "align_ms", "total_ms",
 //! "realtime_x", "cpu_ms", "realtime_cpu_x", "peak_rss_kb", "median_start_error_ms",
 //! "p95_start_error_ms", "max_start_error_ms", "unspoken", "unspoken_flagged",
-//! "spoken_flagged", "unmatched_ms", "unmatched_found_ms"}`.
+//! "spoken_flagged", "unmatched_ms", "unmatched_found_ms", "words_measured",
+//! "median_word_start_error_ms", "p95_word_start_error_ms"}`.
+//!
+//! Word starts are measured where the truth has them (`"words"`: one start per
+//! written word) and the segment itself was placed within 100 ms: placing segments
+//! is the start errors' subject, so a misplaced one does not count twice.
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -56,6 +61,9 @@ struct AlignReport {
     spoken_flagged: usize,
     unmatched_ms: u64,
     unmatched_found_ms: u64,
+    words_measured: usize,
+    median_word_start_error_ms: u64,
+    p95_word_start_error_ms: u64,
 }
 
 /// The parts of the truth file the benchmark reads.
@@ -68,6 +76,41 @@ struct Truth {
 #[derive(Debug, serde::Deserialize)]
 struct TruthSegment {
     start_ms: Option<u64>,
+    #[serde(default)]
+    words: Vec<u64>,
+}
+
+/// Where a word starts within a segment placed within this of its truth.
+const PLACED_MS: u64 = 100;
+
+/// The `percent`th percentile of sorted `values` (0 for none).
+fn percentile(values: &[u64], percent: usize) -> u64 {
+    values
+        .get(values.len().saturating_sub(1) * percent / 100)
+        .copied()
+        .unwrap_or(0)
+}
+
+/// |aligned word start − true word start| over the segments placed right.
+fn word_start_errors(
+    timed: &earmark_core::transcript::Transcript,
+    truth: &[TruthSegment],
+) -> Vec<u64> {
+    let mut errors: Vec<u64> = timed
+        .segments
+        .iter()
+        .zip(truth)
+        .filter(|(got, want)| {
+            got.start_ms
+                .zip(want.start_ms)
+                .is_some_and(|(g, w)| g.abs_diff(w) <= PLACED_MS)
+        })
+        .filter_map(|(got, want)| Some(got.words.as_deref()?.iter().zip(&want.words)))
+        .flatten()
+        .map(|(word, start)| word.start_ms.abs_diff(*start))
+        .collect();
+    errors.sort_unstable();
+    errors
 }
 
 /// Aligns once and prints the figures.
@@ -107,12 +150,8 @@ pub fn run(args: &AlignBenchArgs, out: &Report) -> Result<(), CliError> {
         .filter_map(|(got, want)| want.start_ms.map(|w| got.start_ms.abs_diff(w)))
         .collect();
     errors.sort_unstable();
-    let at = |percent: usize| {
-        errors
-            .get(errors.len().saturating_sub(1) * percent / 100)
-            .copied()
-            .unwrap_or(0)
-    };
+    let at = |percent: usize| percentile(&errors, percent);
+    let word_errors = word_start_errors(&alignment.apply(&transcript), &truth.segments);
     let flagged = |spoken: bool| {
         alignment
             .segments
@@ -151,13 +190,16 @@ pub fn run(args: &AlignBenchArgs, out: &Report) -> Result<(), CliError> {
         spoken_flagged: flagged(true),
         unmatched_ms: truth.unmatched.iter().map(|s| s.end_ms - s.start_ms).sum(),
         unmatched_found_ms: overlap,
+        words_measured: word_errors.len(),
+        median_word_start_error_ms: percentile(&word_errors, 50),
+        p95_word_start_error_ms: percentile(&word_errors, 95),
     };
     out.print(&report, || {
         format!(
             "{} segments over {} ms of audio aligned in {:.0} ms ({:.0}x real time; decoding \
              {:.0} ms), {} ms of CPU, peak memory {} KiB; start error median {} ms, p95 {} ms, \
              max {} ms; flagged: {} of {} unspoken, {} of {} spoken; unmatched audio found: \
-             {} of {} ms",
+             {} of {} ms; word start error median {} ms, p95 {} ms over {} words",
             report.segments,
             report.audio_ms,
             report.total_ms,
@@ -173,7 +215,10 @@ pub fn run(args: &AlignBenchArgs, out: &Report) -> Result<(), CliError> {
             report.spoken_flagged,
             report.spoken,
             report.unmatched_found_ms,
-            report.unmatched_ms
+            report.unmatched_ms,
+            report.median_word_start_error_ms,
+            report.p95_word_start_error_ms,
+            report.words_measured
         )
     })
 }
