@@ -16,6 +16,7 @@ from harness.earmark_cli import cli, episode_titled
 from harness.feed_server import FeedServer
 from harness.library_feed import SHOW
 from harness.library_page import click_download_action, screenshot, show_item, subscribe, wait_control
+from harness.notes_page import press
 
 #: The sidebar's show titles, read in one script call.
 _SHOWS = "return [...document.querySelectorAll('[data-testid=\"podcast-item\"] .show-title')].map(t => t.textContent)"
@@ -40,17 +41,24 @@ def test_unsubscribing_asks_then_removes_the_show_and_its_downloads_and_keeps_th
     noted = episode_titled(data_dir, "Hearing It Twice")["id"]
     cli(data_dir, "notes", "add", str(noted), "--at", "5000", "Worth keeping")
 
-    # Asked first; Cancel changes nothing.
+    # Asked first; Cancel changes nothing. Cancel has the focus: Space presses it,
+    # and does not start or stop playback behind the dialog.
     page.wait_visible('[data-testid="unsubscribe"]').click()
     dialog = page.wait_visible('[data-testid="confirm-dialog"]')
     assert SHOW in dialog.text and "notes or highlights" in dialog.text, dialog.text
-    screenshot(page, artifacts_dir, f"unsubscribe-confirm-{name}")
-    page.wait_visible('[data-testid="confirm-cancel"]').click()
-    page.wait_until(lambda d: not dialog.is_displayed(), "Cancel did not close the dialog")
+    playing = page.play_state()
+    page.wait_until(
+        lambda d: d.switch_to.active_element.get_attribute("data-testid") == "confirm-cancel", "Cancel has no focus"
+    )
+    press(page, " ")
+    page.wait_until(lambda d: not dialog.is_displayed(), "Space on Cancel did not close the dialog")
+    assert page.play_state() == playing, "Space in the dialog reached the player"
     assert SHOW in page.driver.execute_script(_SHOWS), "cancelled: the show stays"
     assert SHOW in shows(data_dir), "cancelled: still subscribed"
 
     page.wait_visible('[data-testid="unsubscribe"]').click()
+    page.wait_visible('[data-testid="confirm-dialog"]')
+    screenshot(page, artifacts_dir, f"unsubscribe-confirm-{name}")
     page.wait_visible('[data-testid="confirm-yes"]').click()
     said = page.wait_until(
         lambda d: t

@@ -25,7 +25,7 @@ function table() {
     { keys: { Escape: did("close find") }, keepsDefault: true },
   ];
   /** Runs what a press sets off; what it did and whether the default was kept, per action. */
-  const run = (/** @type {ReturnType<typeof press>} */ p, /** @type {"text"|"slider"|"none"} */ focus) =>
+  const run = (/** @type {ReturnType<typeof press>} */ p, /** @type {"text"|"slider"|"dialog"|"none"} */ focus) =>
     actionsFor(shortcuts, p, focus).map(({ run: action, keepsDefault }) => action() !== false && !keepsDefault);
   return { shortcuts, done, run };
 }
@@ -54,6 +54,16 @@ test("where the focus is decides: typing keeps its keys, a slider keeps its arro
   t.run(press(" "), "slider");
   t.run(press("f", { ctrlKey: true }), "text");
   assert.deepEqual(t.done, ["toggle", "find"]);
+});
+
+test("in a dialog its buttons keep Space and the arrows; Escape and Ctrl F still work", () => {
+  const t = table();
+  assert.deepEqual(t.run(press(" "), "dialog"), [], "Space presses the focused button, not play");
+  assert.deepEqual(t.run(press("ArrowUp"), "dialog"), []);
+  assert.deepEqual(t.run(press("?"), "dialog"), []);
+  assert.deepEqual(t.run(press("Escape"), "dialog"), [false], "Escape closes the dialog");
+  t.run(press("f", { ctrlKey: true }), "dialog");
+  assert.deepEqual(t.done, ["close dialogs", "find"]);
 });
 
 test("command keys need Ctrl or ⌘ without Alt; an action may leave the key unused", () => {

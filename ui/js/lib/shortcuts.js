@@ -24,7 +24,7 @@ import { formatNumber, formatSeconds, t } from "./i18n.js";
  *   Alt held; command: Ctrl or ⌘ held, Alt not; command-alt: Ctrl or ⌘ held, Alt too or not;
  *   any: whatever is held
  * @property {"outside"|"sliders"|"anywhere"} [reach] where the focus may be: outside every field
- *   (the default), on a slider too, or anywhere, a text field included
+ *   and dialog (the default), on a slider too, or anywhere, a text field or a dialog included
  * @property {boolean} [keepsDefault] the browser's own use of the key goes on
  */
 
@@ -32,8 +32,9 @@ import { formatNumber, formatSeconds, t } from "./i18n.js";
 
 /**
  * Where the focus is when a key is pressed: in a text field (or list, or editable
- * text), on a slider, or in neither.
- * @typedef {"text"|"slider"|"none"} Focus
+ * text), on a slider, in a modal dialog (its buttons answer Space and Enter
+ * themselves), or in none of them.
+ * @typedef {"text"|"slider"|"dialog"|"none"} Focus
  */
 
 /**
@@ -63,7 +64,7 @@ function reaches(shortcut, focus) {
     case "outside":
       return focus === "none";
     case "sliders":
-      return focus !== "text";
+      return focus === "none" || focus === "slider";
     case "anywhere":
       return true;
   }

@@ -8,13 +8,16 @@
 import { actionsFor } from "../lib/shortcuts.js";
 
 /**
- * Where the focus is: typing in a field, on a slider, or neither.
+ * Where the focus is: typing in a field, on a slider, in a modal dialog, or none.
  * @param {EventTarget|null} target
  * @returns {import("../lib/shortcuts.js").Focus}
  */
 function focusOf(target) {
-  if (!(target instanceof Element) || !target.closest("input, textarea, select, [contenteditable]")) return "none";
-  return target instanceof HTMLInputElement && target.type === "range" ? "slider" : "text";
+  if (!(target instanceof Element)) return "none";
+  if (target.closest("input, textarea, select, [contenteditable]")) {
+    return target instanceof HTMLInputElement && target.type === "range" ? "slider" : "text";
+  }
+  return target.closest("[aria-modal=true]") ? "dialog" : "none";
 }
 
 /** @param {import("../lib/shortcuts.js").Shortcut[]} table */
