@@ -189,7 +189,7 @@ def test_deleting_a_download_keeps_the_notes(app: RunningApp, server: FeedServer
 
 
 def test_an_episode_not_yet_downloaded_offers_it_and_then_plays(
-    app: RunningApp, server: FeedServer, data_dir: Path
+    app: RunningApp, server: FeedServer, data_dir: Path, artifacts_dir: Path
 ) -> None:
     server.set("/audio/1.mp3", Route(DEMO_AUDIO, "audio/mpeg", rate=400_000))
     page = app.page
@@ -203,6 +203,13 @@ def test_an_episode_not_yet_downloaded_offers_it_and_then_plays(
     assert page.driver.find_element(By.CSS_SELECTOR, '[data-testid="notice"]').get_attribute("hidden") is not None, (
         "not downloaded yet is an offer in the header, not a warning"
     )
+    tool = '[data-testid="transcript-transcribe"]'
+    transcribe = page.wait_until(
+        lambda d: (b := page.wait_visible(tool)).get_attribute("disabled") is not None and b,
+        "Transcribe is offered before the audio is here",
+    )
+    assert transcribe.get_attribute("title").startswith("Download the episode first"), transcribe.get_attribute("title")
+    screenshot(page, artifacts_dir, "not-downloaded-episode")
     header.click()
     page.wait_until(
         lambda d: d.execute_script(
@@ -215,6 +222,9 @@ def test_an_episode_not_yet_downloaded_offers_it_and_then_plays(
     page.wait_until(
         lambda d: d.find_element(By.CSS_SELECTOR, '[data-view="episode"]').get_attribute("data-audio") == "ready",
         "the episode was not loaded once its audio arrived",
+    )
+    page.wait_until(
+        lambda d: page.wait_visible(tool).get_attribute("disabled") is None, "Transcribe stayed off after the download"
     )
     page.click_play_toggle()
     page.wait_for_state("playing")

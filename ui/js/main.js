@@ -85,6 +85,7 @@ const library = createLibrarySession(opened, {
   report,
   // The open episode's audio just arrived: load it, when it is on screen and idle.
   onDownloaded: (id) => {
+    if (id === opened.id) transcript.setNeedsDownload(false);
     if (id === opened.id && !clock.playing && !$("[data-view=episode]").hidden) openEpisode(id);
   },
 });
@@ -135,7 +136,9 @@ async function openEpisode(id, atMs = null, reveal = true) {
     // The library selects it, the transcript shows it, its notes are read.
     opened.set(episode);
     // Audio to be downloaded is offered in the header: nothing to warn about then.
-    const warn = !(await library.offersDownload(id));
+    const toDownload = await library.offersDownload(id);
+    if (opened.id === id) transcript.setNeedsDownload(toDownload);
+    const warn = !toDownload;
     header.render(episode);
     api
       .artwork({ episode: id }, "large")

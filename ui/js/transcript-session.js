@@ -203,6 +203,10 @@ export function createTranscriptSession(opened, { scroller, lines, backToNow }, 
   });
 
   return {
+    /** Says whether the open episode's audio is still to be downloaded. @param {boolean} needed */
+    setNeedsDownload(needed) {
+      view.tools.setNeedsDownload(needed);
+    },
     /** Corrects words of a line of the open transcript, keeps and shows it. @param {import("./views/highlight-popover.js").Correction} fix */
     correct(fix) {
       const id = opened.id;

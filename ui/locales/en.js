@@ -324,6 +324,7 @@ align-cancel-title = Stop aligning
 aligning = Aligning the transcript
 transcribe = Transcribe
 transcribe-title = Recognise the speech on this computer, offline (Whisper)
+needs-download-title = Download the episode first: this works on the audio on this computer
 transcript-file = Transcript file
 transcript-add = Add transcript
 transcript-replace = Replace transcript

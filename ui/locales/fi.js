@@ -310,6 +310,7 @@ align-cancel-title = Lopeta tahdistus
 aligning = Tahdistetaan tekstivastinetta
 transcribe = Litteroi
 transcribe-title = Tunnista puhe tällä tietokoneella ilman verkkoa (Whisper)
+needs-download-title = Lataa jakso ensin: tämä käyttää tällä tietokoneella olevaa ääntä
 transcript-file = Tekstivastinetiedosto
 transcript-add = Lisää tekstivastine
 transcript-replace = Korvaa tekstivastine

@@ -292,6 +292,7 @@ align-cancel-title = Sluta synka
 aligning = Synkar utskriften
 transcribe = Transkribera
 transcribe-title = Känn igen talet på den här datorn, offline (Whisper)
+needs-download-title = Ladda ner avsnittet först: det här använder ljudet på den här datorn
 transcript-file = Utskriftsfil
 transcript-add = Lägg till utskrift
 transcript-replace = Ersätt utskrift

@@ -98,6 +98,19 @@ export function createTranscriptTools(
   let alignable = false;
   /** Whether the transcript shown has times to fix (it has lines and times). */
   let timable = false;
+  /** Whether the episode's audio is still to be downloaded (aligning and transcribing need it). */
+  let needsDownload = false;
+  /** Whether the transcript shown is timed by the paragraph. */
+  let coarseShown = false;
+
+  /** Align and Transcribe work on the downloaded audio: until then they say so. */
+  function sayWhatTheyNeed() {
+    align.disabled = needsDownload;
+    transcribe.disabled = needsDownload;
+    const waiting = t("needs-download-title");
+    align.title = needsDownload ? waiting : t(coarseShown ? "align-coarse-title" : "align-title");
+    transcribe.title = needsDownload ? waiting : t("transcribe-title");
+  }
   /** Whether the alignment shown was asked to stop. */
   let stopping = false;
 
@@ -238,9 +251,8 @@ export function createTranscriptTools(
       untranscribed = !hasTranscript;
       transcribe.hidden = !untranscribed || !aligning.hidden;
       alignable = hasTranscript && (!timed || coarse);
-      align.title = coarse
-        ? t("align-coarse-title")
-        : t("align-title");
+      coarseShown = coarse;
+      sayWhatTheyNeed();
       timable = hasTranscript && timed;
       align.hidden = !alignable || !aligning.hidden;
       timingMenu.hidden = !timable || !aligning.hidden;
@@ -286,6 +298,11 @@ export function createTranscriptTools(
     /** Says how long the running job has left ("" while it cannot tell). @param {string} words */
     setTimeLeft(words) {
       left.textContent = words;
+    },
+    /** Says whether the episode's audio is still to be downloaded. @param {boolean} needed */
+    setNeedsDownload(needed) {
+      needsDownload = needed;
+      sayWhatTheyNeed();
     },
     /** Marks the transcript shown as machine-made (transcribed here), or not. @param {boolean} machineMade */
     setMachineMade(machineMade) {
