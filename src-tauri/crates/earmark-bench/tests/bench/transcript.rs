@@ -70,7 +70,9 @@ fn bench_align_prints_its_figures() {
             "decode_ms",
             "max_start_error_ms",
             "median_start_error_ms",
+            "median_word_start_error_ms",
             "p95_start_error_ms",
+            "p95_word_start_error_ms",
             "peak_rss_kb",
             "realtime_cpu_x",
             "realtime_x",
@@ -81,7 +83,8 @@ fn bench_align_prints_its_figures() {
             "unmatched_found_ms",
             "unmatched_ms",
             "unspoken",
-            "unspoken_flagged"
+            "unspoken_flagged",
+            "words_measured"
         ],
         "{figures}"
     );
@@ -91,4 +94,5 @@ fn bench_align_prints_its_figures() {
         "{figures}"
     );
     assert_eq!(figures["spoken"], starts.len(), "{figures}");
+    assert_eq!(figures["words_measured"], 0, "this truth has no word starts: {figures}");
 }
