@@ -94,5 +94,8 @@ fn bench_align_prints_its_figures() {
         "{figures}"
     );
     assert_eq!(figures["spoken"], starts.len(), "{figures}");
-    assert_eq!(figures["words_measured"], 0, "this truth has no word starts: {figures}");
+    assert_eq!(
+        figures["words_measured"], 0,
+        "this truth has no word starts: {figures}"
+    );
 }
