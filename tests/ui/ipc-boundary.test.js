@@ -1,0 +1,29 @@
+// @ts-check
+// Only the api layer talks to Rust (docs/architecture.md): ui/js/api.js and its
+// folder ui/js/api/ (the bridge in api/ipc.js; the shows, feeds and downloads in
+// api/shows.js, split off when api.js passed 500 lines). No other module may reach
+// Tauri's global, invoke a command or listen to an event of the Rust side.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const JS = new URL("../../ui/js/", import.meta.url).pathname;
+
+/** Every module under ui/js, as paths relative to it. @param {string} dir @returns {string[]} */
+function modules(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return modules(path);
+    return entry.name.endsWith(".js") ? [relative(JS, path)] : [];
+  });
+}
+
+const IPC = /__TAURI__|\btauri\(\)|\binvoke\(|\bevent\.listen\(|\bChannel\b/;
+
+test("only api.js and api/ talk to Rust", () => {
+  const all = modules(JS);
+  assert.ok(all.includes("main.js") && all.includes("api/ipc.js"), `the modules were read: ${all.length}`);
+  const outside = all.filter((m) => m !== "api.js" && !m.startsWith("api/") && IPC.test(readFileSync(join(JS, m), "utf8")));
+  assert.deepEqual(outside, []);
+});
