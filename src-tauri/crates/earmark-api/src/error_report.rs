@@ -39,17 +39,34 @@ impl ErrorReport {
     }
 }
 
-impl From<earmark_player::PlayerError> for ErrorReport {
-    fn from(e: earmark_player::PlayerError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
-    }
+/// `From` for each error type that has a `code()` and `params()` beside its English
+/// `Display`: the report says the same in words, with its code and values.
+macro_rules! reported {
+    ($($error:ty),+ $(,)?) => {
+        $(impl From<$error> for ErrorReport {
+            fn from(e: $error) -> Self {
+                Self::new(e.code(), e.to_string()).with_params(e.params())
+            }
+        })+
+    };
 }
 
-impl From<earmark_align::AlignError> for ErrorReport {
-    fn from(e: earmark_align::AlignError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
-    }
-}
+reported!(
+    earmark_player::PlayerError,
+    earmark_align::AlignError,
+    earmark_align::DriftError,
+    earmark_speech::SpeechError,
+    crate::UseCaseError,
+    earmark_core::backup::BackupError,
+    earmark_core::store::StoreError,
+    earmark_core::library::LibraryError,
+    earmark_core::http::NetError,
+    earmark_core::feeds::SubscribeError,
+    earmark_core::feeds::PageError,
+    earmark_core::downloads::DownloadError,
+    earmark_core::export::ExportError,
+    earmark_core::opml::OpmlError,
+);
 
 impl From<crate::align::AlignJobError> for ErrorReport {
     fn from(e: crate::align::AlignJobError) -> Self {
@@ -58,68 +75,8 @@ impl From<crate::align::AlignJobError> for ErrorReport {
             E::Audio(e) => e.into(),
             E::Align(e) => e.into(),
             E::Drift(e) => e.into(),
-            E::Speech(e) => Self::new(e.code(), e.to_string()).with_params(e.params()),
+            E::Speech(e) => e.into(),
         }
-    }
-}
-
-impl From<crate::UseCaseError> for ErrorReport {
-    fn from(e: crate::UseCaseError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
-    }
-}
-
-impl From<earmark_align::DriftError> for ErrorReport {
-    fn from(e: earmark_align::DriftError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
-    }
-}
-
-impl From<earmark_core::backup::BackupError> for ErrorReport {
-    fn from(e: earmark_core::backup::BackupError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
-    }
-}
-
-impl From<earmark_core::store::StoreError> for ErrorReport {
-    fn from(e: earmark_core::store::StoreError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
-    }
-}
-
-impl From<earmark_core::library::LibraryError> for ErrorReport {
-    fn from(e: earmark_core::library::LibraryError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
-    }
-}
-
-impl From<earmark_core::http::NetError> for ErrorReport {
-    fn from(e: earmark_core::http::NetError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
-    }
-}
-
-impl From<earmark_core::feeds::SubscribeError> for ErrorReport {
-    fn from(e: earmark_core::feeds::SubscribeError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
-    }
-}
-
-impl From<earmark_core::feeds::PageError> for ErrorReport {
-    fn from(e: earmark_core::feeds::PageError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
-    }
-}
-
-impl From<earmark_core::downloads::DownloadError> for ErrorReport {
-    fn from(e: earmark_core::downloads::DownloadError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
-    }
-}
-
-impl From<earmark_core::export::ExportError> for ErrorReport {
-    fn from(e: earmark_core::export::ExportError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
@@ -132,12 +89,6 @@ impl From<earmark_core::coded_message::CodedMessage> for ErrorReport {
 impl From<earmark_player::Problem> for ErrorReport {
     fn from(p: earmark_player::Problem) -> Self {
         Self::new(p.code, p.message).with_params(p.params)
-    }
-}
-
-impl From<earmark_core::opml::OpmlError> for ErrorReport {
-    fn from(e: earmark_core::opml::OpmlError) -> Self {
-        Self::new(e.code(), e.to_string()).with_params(e.params())
     }
 }
 
