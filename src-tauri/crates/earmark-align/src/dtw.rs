@@ -107,41 +107,55 @@ pub const OPEN_END_SKIP: f32 = 0.6;
 pub struct FreeMoves {
     /// Columns entered from the left at no cost; missing entries are not free.
     pub columns: Vec<bool>,
-    /// Rows entered from above at no cost, in the columns of [`Self::waits`];
-    /// missing entries are not free.
-    pub rows: Vec<bool>,
-    /// The columns in which the free rows may be waited through: the pauses
-    /// between segments, so audio no text was matched to is passed between two
-    /// lines, never inside one; missing entries are not.
-    pub waits: Vec<bool>,
+    /// Rows entered from above at no cost: each free row carries the number of
+    /// the gap between two matches it lies in (0: not free), and is free only in
+    /// the [`Self::waits`] columns of that gap; missing entries are not free.
+    pub rows: Vec<Gap>,
+    /// The columns in which free rows may be waited through, and for which gap:
+    /// the pauses between the two segments matched on either side of that audio,
+    /// so audio no text was matched to is passed between those two lines, never
+    /// inside one, and never before a line that was matched before it (0: none;
+    /// missing entries are none).
+    pub waits: Vec<Gap>,
 }
+
+/// The number of a gap between two matches in [`FreeMoves`]; 0 is no gap.
+pub type Gap = u32;
 
 impl FreeMoves {
     /// True when no move is free.
     pub fn is_empty(&self) -> bool {
-        !self.columns.iter().chain(&self.rows).any(|&free| free)
+        !self.columns.iter().any(|&free| free) && self.rows.iter().all(|&gap| gap == 0)
     }
 
     /// The moves of a grid `factor` times coarser: a coarse frame is free when
-    /// every frame in it is, and a coarse column may be waited in when any of its
-    /// frames may (a pause can be shorter than a coarse frame).
+    /// every frame in it is, in the same gap, and a coarse column may be waited
+    /// in when any of its frames may (a pause can be shorter than a coarse frame).
     pub fn coarsened(&self, factor: usize) -> FreeMoves {
-        let coarsen = |frames: &[bool], every: bool| {
-            frames
-                .chunks(factor.max(1))
+        let factor = factor.max(1);
+        FreeMoves {
+            columns: self
+                .columns
+                .chunks(factor)
+                .map(|group| group.iter().all(|&free| free))
+                .collect(),
+            rows: self
+                .rows
+                .chunks(factor)
                 .map(|group| {
-                    if every {
-                        group.iter().all(|&free| free)
+                    let gap = group[0];
+                    if group.iter().all(|&g| g == gap) {
+                        gap
                     } else {
-                        group.iter().any(|&free| free)
+                        0
                     }
                 })
-                .collect()
-        };
-        FreeMoves {
-            columns: coarsen(&self.columns, true),
-            rows: coarsen(&self.rows, true),
-            waits: coarsen(&self.waits, false),
+                .collect(),
+            waits: self
+                .waits
+                .chunks(factor)
+                .map(|group| group.iter().copied().find(|&g| g != 0).unwrap_or(0))
+                .collect(),
         }
     }
 
@@ -150,7 +164,8 @@ impl FreeMoves {
     }
 
     fn wait(&self, i: usize, j: usize) -> bool {
-        self.rows.get(i).copied().unwrap_or(false) && self.waits.get(j).copied().unwrap_or(false)
+        let gap = self.rows.get(i).copied().unwrap_or(0);
+        gap != 0 && self.waits.get(j) == Some(&gap)
     }
 }
 

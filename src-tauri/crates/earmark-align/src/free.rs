@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::dtw::FreeMoves;
+use super::dtw::{FreeMoves, Gap};
 use super::verify::Verdict;
 
 /// The audio kept around each match when finding audio no segment was matched
@@ -23,10 +23,12 @@ pub const MIN_GAP_FRAMES: usize = 150;
 /// (quiet stretches, in audio frames, in order).
 ///
 /// - The synthetic frames of the segments left out are passed for nothing.
-/// - Audio far enough from every match (see [`MARGIN_SHARE`]) is waited through
-///   for nothing, in the pauses between segments only. After a match, the audio
-///   kept ends at the first pause, where its segment stopped speaking: without
-///   that, the next segment could take the start of an ad it follows.
+/// - Audio between two matches and far enough from both (see [`MARGIN_SHARE`])
+///   is waited through for nothing, in the pauses between the segments of those
+///   two matches only: not before them, which would let a short line said
+///   before an ad be moved to the ad's end. After a match, the audio kept ends at the first
+///   pause, where its segment stopped speaking: without that, the next segment
+///   could take the start of an ad it follows.
 pub fn free_moves(
     verdict: &Verdict,
     segments: &[Range<usize>],
@@ -35,44 +37,59 @@ pub fn free_moves(
     pauses: &[Range<usize>],
 ) -> FreeMoves {
     let mut free_columns = vec![false; columns];
-    // Only between two matches: the warp leaves out an intro or an outro itself.
-    let first = verdict
-        .iter()
-        .flatten()
-        .map(|at| at.start)
-        .min()
-        .unwrap_or(rows);
-    let last = verdict.iter().flatten().map(|at| at.end).max().unwrap_or(0);
-    let mut free_rows: Vec<bool> = (0..rows).map(|i| i >= first && i < last).collect();
     for (found, frames) in verdict.iter().zip(segments) {
-        match found {
-            Some(at) => {
-                let margin = ((frames.len() as f32 * MARGIN_SHARE) as usize)
-                    .clamp(MARGIN_FRAMES.start, MARGIN_FRAMES.end);
-                let quiet_from = pauses
-                    .iter()
-                    .find(|pause| pause.end > at.end)
-                    .map_or(usize::MAX, |pause| pause.start);
-                let after = quiet_from.saturating_sub(at.end).min(margin);
-                let near = at.start.saturating_sub(margin)..(at.end + after).min(rows);
-                free_rows[near].fill(false);
+        if found.is_none() {
+            free_columns[frames.start.min(columns)..frames.end.min(columns)].fill(true);
+        }
+    }
+    // Each match with the segments it covers (a group's members share one).
+    let mut matches: Vec<(Range<usize>, &Range<usize>)> = Vec::new();
+    for (k, found) in verdict.iter().enumerate() {
+        match (found, matches.last_mut()) {
+            (Some(at), Some((members, last))) if *last == at && members.end == k => {
+                members.end = k + 1;
             }
-            None => free_columns[frames.start.min(columns)..frames.end.min(columns)].fill(true),
+            (Some(at), _) => matches.push((k..k + 1, at)),
+            (None, _) => {}
         }
     }
-    let mut start = 0;
-    while start < rows {
-        let end = (start..rows)
-            .find(|&i| free_rows[i] != free_rows[start])
-            .unwrap_or(rows);
-        if free_rows[start] && end - start < MIN_GAP_FRAMES {
-            free_rows[start..end].fill(false);
+    let margin = |members: &Range<usize>| {
+        segments[members.clone()]
+            .iter()
+            .map(|frames| {
+                ((frames.len() as f32 * MARGIN_SHARE) as usize)
+                    .clamp(MARGIN_FRAMES.start, MARGIN_FRAMES.end)
+            })
+            .max()
+            .unwrap_or(MARGIN_FRAMES.start)
+    };
+    // Only between two matches: the warp leaves out an intro or an outro itself.
+    let mut free_rows = vec![0; rows];
+    let mut waits = vec![0; columns];
+    for pair in matches.windows(2) {
+        let ((before, at_before), (after, at_after)) = (&pair[0], &pair[1]);
+        let quiet_from = pauses
+            .iter()
+            .find(|pause| pause.end > at_before.end)
+            .map_or(usize::MAX, |pause| pause.start);
+        let kept = quiet_from.saturating_sub(at_before.end).min(margin(before));
+        let from = (at_before.end + kept).min(rows);
+        let to = at_after.start.saturating_sub(margin(after)).min(rows);
+        if to < from + MIN_GAP_FRAMES {
+            continue;
         }
-        start = end;
-    }
-    let mut waits = vec![true; columns];
-    for frames in segments {
-        waits[frames.start.min(columns)..frames.end.min(columns)].fill(false);
+        let gap = after.start as Gap + 1;
+        free_rows[from..to].fill(gap);
+        // The pauses from the first segment of the match before to the last of
+        // the match after: a group's match places its members only roughly.
+        let between =
+            segments[before.start].end.min(columns)..segments[after.end - 1].start.min(columns);
+        waits[between.clone()].fill(gap);
+        for frames in &segments[before.start + 1..after.end - 1] {
+            waits[frames.start.clamp(between.start, between.end)
+                ..frames.end.clamp(between.start, between.end)]
+                .fill(0);
+        }
     }
     FreeMoves {
         columns: free_columns,
@@ -85,8 +102,12 @@ pub fn free_moves(
 mod tests {
     use super::*;
 
-    fn free(rows: &[bool]) -> Vec<usize> {
-        (0..rows.len()).filter(|&i| rows[i]).collect()
+    fn free(columns: &[bool]) -> Vec<usize> {
+        (0..columns.len()).filter(|&i| columns[i]).collect()
+    }
+
+    fn in_gap(frames: &[Gap], gap: Gap) -> Vec<usize> {
+        (0..frames.len()).filter(|&i| frames[i] == gap).collect()
     }
 
     #[test]
@@ -96,14 +117,27 @@ mod tests {
         let moves = free_moves(&verdict, &segments, 700, 480, &[]);
         assert_eq!(free(&moves.columns), (160..310).collect::<Vec<_>>());
         // Margins: 0.4 of 150 frames = 60 on each side of each match; nothing
-        // after the last match (the warp leaves an outro out itself).
-        assert_eq!(free(&moves.rows), (160..440).collect::<Vec<_>>());
-        // Waiting is free only in the pauses around the segments.
-        let waits: Vec<usize> = [0..0, 150..160, 310..320, 470..480]
-            .into_iter()
-            .flatten()
-            .collect();
-        assert_eq!(free(&moves.waits), waits);
+        // after the last match (the warp leaves an outro out itself). The gap
+        // is numbered after the segment that follows it.
+        assert_eq!(in_gap(&moves.rows, 3), (160..440).collect::<Vec<_>>());
+        assert_eq!(in_gap(&moves.rows, 0).len(), 700 - 280);
+        // Waiting is free only in the pauses between the two matched segments.
+        let waits: Vec<usize> = [150..160, 310..320].into_iter().flatten().collect();
+        assert_eq!(in_gap(&moves.waits, 3), waits);
+        assert_eq!(in_gap(&moves.waits, 0).len(), 480 - 20);
+    }
+
+    #[test]
+    fn audio_between_two_matches_is_waited_through_only_between_those_two() {
+        // A short line matched right after the first line, an ad, then the
+        // next line: the ad may be waited through after the short line, not
+        // before it (which would move the short line to the ad's end).
+        let verdict = vec![Some(0..100), Some(110..150), Some(900..1_000)];
+        let segments = [0..100, 110..150, 160..260];
+        let moves = free_moves(&verdict, &segments, 1_000, 270, &[]);
+        assert!(in_gap(&moves.waits, 2).is_empty(), "{:?}", moves.waits);
+        assert_eq!(in_gap(&moves.waits, 3), (150..160).collect::<Vec<_>>());
+        assert_eq!(in_gap(&moves.rows, 3), (175..860).collect::<Vec<_>>());
     }
 
     #[test]
@@ -112,25 +146,27 @@ mod tests {
         let segments = [0..150, 160..310];
         let moves = free_moves(&verdict, &segments, 700, 320, &[110..130, 300..320]);
         // The first match keeps 10 frames after it, up to the pause, not 60.
-        assert_eq!(free(&moves.rows), (110..440).collect::<Vec<_>>());
+        assert_eq!(in_gap(&moves.rows, 2), (110..440).collect::<Vec<_>>());
     }
 
     #[test]
     fn a_short_gap_is_not_free() {
         let verdict = vec![Some(0..100), Some(270..400)];
         let moves = free_moves(&verdict, &[0..50, 50..100], 400, 100, &[]);
-        assert!(free(&moves.rows).is_empty(), "{moves:?}");
+        assert!(moves.is_empty(), "{moves:?}");
     }
 
     #[test]
     fn a_coarse_column_may_be_waited_in_when_any_of_its_frames_may() {
         let moves = FreeMoves {
             columns: vec![false; 8],
-            rows: vec![true; 8],
-            waits: vec![false, false, false, true, false, false, false, false],
+            rows: vec![0, 0, 0, 0, 2, 2, 2, 1],
+            waits: vec![0, 0, 0, 2, 0, 0, 0, 0],
         };
         let coarse = moves.coarsened(4);
-        assert_eq!(coarse.waits, [true, false]);
-        assert_eq!(coarse.rows, [true, true]);
+        assert_eq!(coarse.waits, [2, 0]);
+        // A coarse row is free when all of its frames are, in one gap.
+        assert_eq!(coarse.rows, [0, 0]);
+        assert_eq!(moves.coarsened(2).rows, [0, 0, 2, 0]);
     }
 }

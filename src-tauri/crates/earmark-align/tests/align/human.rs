@@ -4,9 +4,10 @@
 //! untranscribed human speech per round), in each variant of where the ad and
 //! the unspoken paragraph are.
 //!
-//! Every variant must meet the targets: median start error ≤ 100 ms, p95 ≤ 300 ms
-//! over the spoken paragraphs, every unspoken paragraph flagged, 70 % of each ad
-//! and of the intro reported as unmatched, at most one spoken paragraph flagged.
+//! Every variant must meet issue 17's targets: start errors over the spoken
+//! paragraphs of median ≤ 50 ms, p95 ≤ 200 ms, max ≤ 300 ms; every unspoken
+//! paragraph flagged and no spoken one; 70 % of each ad and of the intro reported
+//! as unmatched.
 //! They are met thanks to the second look of `earmark_align::verify`:
 //! without it, an unspoken paragraph took the next one's audio, every following
 //! line shifted by one until the ad absorbed the excess, and p95 was 1.6–8.7 s
@@ -19,9 +20,9 @@ use crate::{
 };
 
 /// The targets every variant must reach.
-const MEDIAN_MS: u64 = 100;
-const P95_MS: u64 = 300;
-const SPOKEN_FLAGGED: usize = 1;
+const MEDIAN_MS: u64 = 50;
+const P95_MS: u64 = 200;
+const MAX_MS: u64 = 300;
 
 fn check(args: &[&str]) -> TestResult {
     let mut all = vec!["--human", "--repeat", "3"];
@@ -31,9 +32,11 @@ fn check(args: &[&str]) -> TestResult {
     let starts: Vec<u64> = alignment.segments.iter().map(|s| s.start_ms).collect();
     let errors = start_errors(&starts, &episode.starts);
     let (median, p95) = (percentile(&errors, 50), percentile(&errors, 95));
+    let max = errors.iter().copied().max().unwrap_or(0);
     assert!(
-        median <= MEDIAN_MS && p95 <= P95_MS,
-        "{args:?}: start errors median {median} ms (≤ {MEDIAN_MS}), p95 {p95} ms (≤ {P95_MS}); all: {errors:?}"
+        median <= MEDIAN_MS && p95 <= P95_MS && max <= MAX_MS,
+        "{args:?}: start errors median {median} ms (≤ {MEDIAN_MS}), p95 {p95} ms (≤ {P95_MS}), \
+         max {max} ms (≤ {MAX_MS}); all: {errors:?}"
     );
     check_flags(args, &episode, &alignment);
     // Every paragraph never spoken is flagged; the intro and each ad are mostly
@@ -59,8 +62,8 @@ fn check_flags(args: &[&str], episode: &Episode, alignment: &Alignment) {
         .filter(|&k| episode.starts[k].is_some() && alignment.segments[k].flagged)
         .collect();
     assert!(
-        spoken_flagged.len() <= SPOKEN_FLAGGED,
-        "{args:?}: at most {SPOKEN_FLAGGED} spoken paragraphs flagged: {spoken_flagged:?}"
+        spoken_flagged.is_empty(),
+        "{args:?}: no spoken paragraph flagged: {spoken_flagged:?}"
     );
 }
 
@@ -93,6 +96,27 @@ fn an_unspoken_paragraph_and_an_ad_two_paragraphs_apart() -> TestResult {
 fn an_unspoken_paragraph_next_to_the_ad() -> TestResult {
     // Measured: median 6 ms, p95 129 ms, max 141 ms; as above.
     check(&["--ad-next-to-unspoken"])
+}
+
+#[test]
+fn an_ad_before_the_first_line() -> TestResult {
+    // Measured: median 6 ms, p95 129 ms, max 143 ms; 3 of 3 flagged, 0 spoken.
+    check(&["--ad-before", "0"])
+}
+
+#[test]
+fn an_ad_right_after_a_short_line() -> TestResult {
+    // "Ten of clubs.", then the ad, then a long line. Measured: median 7 ms, p95
+    // 129 ms, max 143 ms; 3 of 3 flagged, 0 spoken. Before the short line's own
+    // place was looked for (`verify::EARLIER_SHARE`) and the ad could be waited
+    // through only after it (`free::free_moves`): p95 8.2 s, 2 spoken flagged.
+    check(&["--ad-before", "2"])
+}
+
+#[test]
+fn an_ad_right_before_a_short_line() -> TestResult {
+    // The ad, then "Five, five.". Measured: median 6 ms, p95 129 ms, max 141 ms.
+    check(&["--ad-before", "7"])
 }
 
 /// Word starts on recorded speech, against where PocketSphinx's phone-level forced
