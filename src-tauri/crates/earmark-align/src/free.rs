@@ -81,13 +81,9 @@ pub fn free_moves(
         let gap = after.start as Gap + 1;
         free_rows[from..to].fill(gap);
         // The pauses from the first segment of the match before to the last of
-        // the match after: a group's match places its members only roughly. The
-        // column a segment's sound ends in is its own (its frames end before it).
-        let between = (segments[before.start].end + 1).min(columns)
-            ..segments[after.end - 1].start.min(columns);
-        if between.is_empty() {
-            continue;
-        }
+        // the match after: a group's match places its members only roughly.
+        let between =
+            segments[before.start].end.min(columns)..segments[after.end - 1].start.min(columns);
         waits[between.clone()].fill(gap);
         for frames in &segments[before.start + 1..after.end - 1] {
             waits[frames.start.clamp(between.start, between.end)
@@ -125,11 +121,10 @@ mod tests {
         // is numbered after the segment that follows it.
         assert_eq!(in_gap(&moves.rows, 3), (160..440).collect::<Vec<_>>());
         assert_eq!(in_gap(&moves.rows, 0).len(), 700 - 280);
-        // Waiting is free only in the pauses between the two matched segments,
-        // not in the column the first one's sound ends in.
-        let waits: Vec<usize> = [151..160, 310..320].into_iter().flatten().collect();
+        // Waiting is free only in the pauses between the two matched segments.
+        let waits: Vec<usize> = [150..160, 310..320].into_iter().flatten().collect();
         assert_eq!(in_gap(&moves.waits, 3), waits);
-        assert_eq!(in_gap(&moves.waits, 0).len(), 480 - 19);
+        assert_eq!(in_gap(&moves.waits, 0).len(), 480 - 20);
     }
 
     #[test]
@@ -141,7 +136,7 @@ mod tests {
         let segments = [0..100, 110..150, 160..260];
         let moves = free_moves(&verdict, &segments, 1_000, 270, &[]);
         assert!(in_gap(&moves.waits, 2).is_empty(), "{:?}", moves.waits);
-        assert_eq!(in_gap(&moves.waits, 3), (151..160).collect::<Vec<_>>());
+        assert_eq!(in_gap(&moves.waits, 3), (150..160).collect::<Vec<_>>());
         assert_eq!(in_gap(&moves.rows, 3), (175..860).collect::<Vec<_>>());
     }
 

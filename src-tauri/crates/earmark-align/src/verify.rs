@@ -52,7 +52,7 @@ use super::slide::{slide, Match};
 use super::AlignError;
 
 /// How far around the warp's placement each group is looked for (15 s).
-pub const WINDOW_FRAMES: usize = 1500;
+pub const WINDOW_FRAMES: usize = 750;
 /// A match counts when its mean distance is under this share of the group's
 /// median match over its window.
 pub const THRESHOLD_SHARE: f32 = 0.9;
@@ -78,13 +78,11 @@ pub const PACE_MIN_FRAMES: usize = 10;
 /// the audio does not hold.
 pub type Verdict = Vec<Option<Range<usize>>>;
 
-/// Segments judged together, their synthetic frames, and the frames their match
-/// is looked for by: their last segment's alone when it is long enough, or all.
+/// Segments judged together, and their synthetic frames.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Group {
     segments: Range<usize>,
     frames: Range<usize>,
-    judged: Range<usize>,
 }
 
 /// Judges `segments` (their synthetic frames, in order) against `audio`, each
@@ -116,7 +114,7 @@ pub fn verify(
         table.add(
             window.clone(),
             &matches,
-            group.judged.len(),
+            group.frames.len(),
             THRESHOLD_SHARE * typical,
         );
         medians.push(typical);
@@ -147,18 +145,9 @@ fn groups(segments: &[Range<usize>]) -> Vec<Group> {
     }
     groups
         .into_iter()
-        .map(|members| {
-            let last = &segments[members.end - 1];
-            let frames = segments[members.start].start..last.end;
-            Group {
-                judged: if last.len() >= MIN_JUDGED_FRAMES {
-                    last.clone()
-                } else {
-                    frames.clone()
-                },
-                frames,
-                segments: members,
-            }
+        .map(|members| Group {
+            frames: segments[members.start].start..segments[members.end - 1].end,
+            segments: members,
         })
         .collect()
 }
@@ -192,7 +181,7 @@ impl Look<'_> {
     fn slide(&self, group: &Group, within: &Range<usize>) -> Vec<Option<Match>> {
         slide(
             &self.audio.slice(within.start, within.end),
-            &self.synth.slice(group.judged.start, group.judged.end),
+            &self.synth.slice(group.frames.start, group.frames.end),
         )
     }
 
@@ -234,11 +223,11 @@ impl Look<'_> {
                 continue;
             }
             let gap = self.between(&found[..k], &found[k + 1..]);
-            let length = group.judged.len();
+            let length = group.frames.len();
             if gap.len() * 2 < length || gap.len() > length * 2 {
                 continue;
             }
-            if let Some((_, mean)) = self.best_in(&group.judged, &gap) {
+            if let Some((_, mean)) = self.best_in(&group.frames, &gap) {
                 if mean < FIT_SHARE * medians[k] {
                     found[k] = Some(gap);
                 }
@@ -269,23 +258,6 @@ impl Look<'_> {
         (early_mean < EARLIER_SHARE * late_mean).then_some(early)
     }
 
-    /// Where all of `group` was said, given `there`, where its last segment was
-    /// found alone: the group's best match ending there, looking back as far as
-    /// its first segments (expected to last `lead` audio frames) may reach.
-    /// Judged by the last segment alone, a group is not drawn into an ad read
-    /// in a voice close to the synthetic one by its short first segments; its
-    /// start is measured with them, so a short line's own audio is told from
-    /// the end of an ad right before it by the line that follows.
-    fn whole_group(&self, group: &Group, lead: f32, there: &Range<usize>) -> Range<usize> {
-        if group.judged == group.frames {
-            return there.clone();
-        }
-        let reach = (lead * 2.0) as usize + LEAD_PAUSE_FRAMES;
-        let window = there.start.saturating_sub(reach)..there.end;
-        self.best_in(&group.frames, &window)
-            .map_or(there.clone(), |(at, _)| at)
-    }
-
     /// The verdict for every segment from the matches of their groups.
     fn verdict(&self, groups: &[Group], found: &[Option<Range<usize>>]) -> Verdict {
         let pace = median(
@@ -305,9 +277,8 @@ impl Look<'_> {
                     let lead = group.frames.start..self.segments[last].start;
                     let before_last = lead.len() as f32 * pace;
                     let expected = group.frames.len() as f32 * pace;
-                    let whole = self.whole_group(group, before_last, there);
-                    let missed = (expected - whole.len() as f32).clamp(0.0, before_last);
-                    let covered = whole.start.saturating_sub(missed as usize)..whole.end;
+                    let missed = (expected - there.len() as f32).clamp(0.0, before_last);
+                    let covered = there.start.saturating_sub(missed as usize)..there.end;
                     let earlier = (missed > 0.0)
                         .then(|| {
                             self.said_earlier(
@@ -410,24 +381,20 @@ mod tests {
     }
 
     #[test]
-    fn short_segments_are_grouped_with_the_ones_after_them() {
+    fn short_segments_are_judged_with_the_ones_after_them() {
         let segments = [0..30, 40..200, 210..250, 260..400, 410..440];
         let found = groups(&segments);
         assert_eq!(
             found,
             [
-                // Judged by its long last segment alone.
                 Group {
                     segments: 0..2,
-                    frames: 0..200,
-                    judged: 40..200,
+                    frames: 0..200
                 },
-                // The short segment at the end joins the last group, which is
-                // judged whole: its last segment is short.
+                // The short segment at the end joins the last group.
                 Group {
                     segments: 2..5,
-                    frames: 210..440,
-                    judged: 210..440,
+                    frames: 210..440
                 },
             ]
         );

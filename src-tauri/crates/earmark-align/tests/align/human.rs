@@ -119,16 +119,6 @@ fn an_ad_right_before_a_short_line() -> TestResult {
     check(&["--ad-before", "7"])
 }
 
-#[test]
-fn ads_of_short_utterances_in_other_voices() -> TestResult {
-    // Each ad is 20 s of short pieces of untranscribed speech, pitch-shifted into
-    // other voices, right after "Ten of clubs.". Measured: median 7 ms, p95 128 ms,
-    // max 141 ms; 3 of 3 flagged, 0 spoken. Before a group was judged by its long
-    // line alone and looked for 30 s around the warp's placement (not 15 s): p95
-    // 23 s, no unspoken paragraph flagged.
-    check(&["--ad-utterances", "--ad-before", "2"])
-}
-
 /// Word starts on recorded speech, against where PocketSphinx's phone-level forced
 /// alignment hears each word (tests/fixtures/speech/word-starts.tsv, carried into
 /// the episode's truth by the generator). Measured where the paragraph itself was
