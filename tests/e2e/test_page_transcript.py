@@ -114,11 +114,11 @@ def test_add_transcript_from_a_web_page_replaces_it_and_a_page_without_one_chang
     app: RunningApp, server: FeedServer, data_dir: Path, artifacts_dir: Path
 ) -> None:
     page = app.page
-    before = [s.text for s in page.segments(at_least=5)]
+    before = page.segment_texts(at_least=5)
     server.set("/show-notes", Route(b"<html><body><h1>Notes</h1><ul><li>Links</li></ul></body></html>", "text/html"))
     add_from_page(page, server.url("/show-notes"))
     wait_notice(page, "This page has no transcript that Earmark could find.")
-    assert [s.text for s in page.segments(at_least=5)][:3] == before[:3], "a page without one changes nothing"
+    assert page.segment_texts(at_least=5)[:3] == before[:3], "a page without one changes nothing"
 
     whole = demo_paragraphs()
     server.set("/whole", Route(episode_page(whole, cut=False), "text/html; charset=utf-8"))

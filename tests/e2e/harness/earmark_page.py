@@ -124,6 +124,14 @@ class EarmarkPage:
             timeout,
         )
 
+    def segment_texts(self, at_least: int = 1, timeout: float | None = None) -> list[str]:
+        """The transcript lines' texts, once at least `at_least` are listed, read in
+        one script call: the list may be redrawn between two reads of its elements."""
+        self.segments(at_least, timeout)
+        return self.driver.execute_script(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim())", SEGMENT
+        )
+
     @staticmethod
     def segment_of(element: WebElement) -> Segment:
         return Segment(
