@@ -112,10 +112,10 @@ pub struct FreeMoves {
     /// the [`Self::waits`] columns of that gap; missing entries are not free.
     pub rows: Vec<Gap>,
     /// The columns in which free rows may be waited through, and for which gap:
-    /// the pauses between the two segments matched on either side of that audio,
-    /// so audio no text was matched to is passed between those two lines, never
-    /// inside one, and never before a line that was matched before it (0: none;
-    /// missing entries are none).
+    /// the pauses between the segments of the two matches on either side of that
+    /// audio, so audio no text was matched to is passed between those lines,
+    /// never inside one, and never before a line that was matched before it (0:
+    /// none; missing entries are none).
     pub waits: Vec<Gap>,
 }
 

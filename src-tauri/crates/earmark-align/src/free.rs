@@ -26,9 +26,9 @@ pub const MIN_GAP_FRAMES: usize = 150;
 /// - Audio between two matches and far enough from both (see [`MARGIN_SHARE`])
 ///   is waited through for nothing, in the pauses between the segments of those
 ///   two matches only: not before them, which would let a short line said
-///   before an ad be moved to the ad's end. After a match, the audio kept ends at the first
-///   pause, where its segment stopped speaking: without that, the next segment
-///   could take the start of an ad it follows.
+///   before an ad be moved to the ad's end. After a match, the audio kept ends
+///   at the first pause, where its segment stopped speaking: without that, the
+///   next segment could take the start of an ad it follows.
 pub fn free_moves(
     verdict: &Verdict,
     segments: &[Range<usize>],
