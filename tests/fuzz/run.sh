@@ -90,6 +90,9 @@ run_one() {
   local inputs=("$corpus")
   [ -d "$(seeds "$target")" ] && inputs+=("$(seeds "$target")")
   local status=0
+  # What this run finds is counted, not what an earlier run left beside it.
+  local started="$work/logs/$target.started"
+  touch "$started"
   nice -n 19 "$bin_dir/$target" "${inputs[@]}" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1 || status=$?
@@ -97,7 +100,7 @@ run_one() {
   execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   # The corpus libFuzzer ended with: inputs/bytes.
   corpus_size="$(sed -n 's/.*DONE .* corp: \([^ ]*\) .*/\1/p' "$log" | tail -1)"
-  found="$(find "$artifacts" -type f | wc -l)"
+  found="$(find "$artifacts" -type f -newer "$started" | wc -l)"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$seconds" "${execs:-?}" "${corpus_size:-?}" "$found" "$status" \
     >"$work/logs/$target.result"
   if [ "$status" -eq 0 ]; then

@@ -11,6 +11,7 @@
 
 mod cache;
 mod fetch;
+mod png_palette;
 mod scale;
 
 pub use cache::{ArtworkCache, ArtworkSize, ARTWORK_DIR, RETRY_FAILED_AFTER};

@@ -42,6 +42,9 @@ pub fn scaled(bytes: &[u8], sides: &[u32]) -> Option<Vec<Scaled>> {
 
 fn decode(bytes: &[u8]) -> Option<DynamicImage> {
     let format = ImageFormat::from_mime_type(crate::library::image_type(bytes)?)?;
+    if format == ImageFormat::Png && !super::png_palette::palette_is_sound(bytes) {
+        return None;
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
@@ -125,5 +128,13 @@ mod tests {
             None
         );
         assert_eq!(scaled(b"\x89PNG\r\n\x1a\n broken", &[96]), None);
+    }
+
+    #[test]
+    fn a_png_whose_palette_is_not_in_triples_is_refused_not_a_panic() {
+        // Found by the fuzz smoke run: a 295-byte PLTE panicked inside png 0.18.1.
+        let found =
+            include_bytes!("../../../../../tests/fuzz/seeds/artwork/palette-not-in-triples.png");
+        assert_eq!(scaled(found, &[96]), None);
     }
 }
