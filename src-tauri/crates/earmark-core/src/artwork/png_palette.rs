@@ -21,7 +21,9 @@ pub(super) fn palette_is_sound(bytes: &[u8]) -> bool {
         let length = u32::from_be_bytes([length[0], length[1], length[2], length[3]]) as usize;
         match kind {
             b"IDAT" => return true,
-            b"PLTE" if length % 3 != 0 || !(3..=3 * MAX_ENTRIES).contains(&length) => return false,
+            b"PLTE" if !length.is_multiple_of(3) || !(3..=3 * MAX_ENTRIES).contains(&length) => {
+                return false
+            }
             _ => {}
         }
         at = at
