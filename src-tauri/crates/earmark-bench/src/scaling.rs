@@ -12,11 +12,12 @@
 
 use std::time::Instant;
 
+use earmark_core::anchor::locate;
 use earmark_core::chapters::parse_json_chapters;
 use earmark_core::export::parse_export;
 use earmark_core::feeds::{html_to_text, parse_feed};
 use earmark_core::opml::parse_opml;
-use earmark_core::transcript::{parse_as, TranscriptFormat};
+use earmark_core::transcript::{parse_as, Segment, TranscriptFormat};
 use serde::Serialize;
 
 use earmark_cli::report::{CliError, Report};
@@ -450,7 +451,25 @@ fn subjects() -> Vec<Subject> {
             make: |n| format!("{}deep words{}", "<div>".repeat(n), "</div>".repeat(n)),
             parse: |s| drop(html_to_text(s)),
         },
+        Subject {
+            parser: "highlight quote",
+            shape: "count",
+            make: |n| vec!["a a a a a"; n].join("\n"),
+            parse: |s| drop(locate_half_quote(s)),
+        },
     ]
+}
+
+/// A highlight found again in a re-timed transcript, at its worst: each line of `s`
+/// a segment, every word the same, and a quote as long as half the transcript that
+/// is not there (it ends in a word the transcript lacks).
+fn locate_half_quote(s: &str) -> Option<(u64, u64)> {
+    let segments: Vec<Segment> = (0u64..)
+        .zip(s.lines())
+        .map(|(i, line)| Segment::timed(i * 1_000, i * 1_000 + 1_000, line))
+        .collect();
+    let quote = format!("{}b", "a ".repeat(s.len() / 4));
+    locate(&segments, &quote, 0)
 }
 
 /// `hh:mm:ss` for second `i`.

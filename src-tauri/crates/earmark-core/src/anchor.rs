@@ -4,6 +4,8 @@
 //! transcript's times change (pins, alignment, a corrected file), the text is found
 //! again in the new transcript and the range is taken from the segments that hold it.
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 use crate::transcript::Segment;
 
 /// Where `quote` lies in `segments`: the start of the first segment holding it and
@@ -17,7 +19,7 @@ pub fn locate(segments: &[Segment], quote: &str, near_ms: u64) -> Option<(u64, u
     if needle.is_empty() {
         return None;
     }
-    // The whole transcript as one normalized string, with each character's segment.
+    // The whole transcript as one normalized string, with each byte's segment.
     let mut haystack = String::new();
     let mut owner: Vec<usize> = Vec::new();
     for (index, segment) in segments.iter().enumerate() {
@@ -27,22 +29,22 @@ pub fn locate(segments: &[Segment], quote: &str, near_ms: u64) -> Option<(u64, u
         }
         if !haystack.is_empty() {
             haystack.push(' ');
-            owner.push(index);
         }
-        for ch in text.chars() {
-            haystack.push(ch);
-            owner.push(index);
-        }
+        haystack.push_str(&text);
+        owner.resize(haystack.len(), index);
     }
-    let chars: Vec<char> = haystack.chars().collect();
-    let needle: Vec<char> = needle.chars().collect();
+    // Every occurrence, overlapping ones too ("ha ha" twice in "ha ha ha"), in time
+    // linear in the transcript and the matches: a repetitive transcript and a long
+    // quote cannot make it quadratic. The NFA, not the DFA `AhoCorasick::new` would
+    // pick: building the DFA of a long quote is not linear (`earmark-bench scaling`).
+    let finder = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build([needle.as_str()])
+        .ok()?;
     let mut best: Option<(u64, u64, u64)> = None;
-    for at in 0..chars.len().saturating_sub(needle.len() - 1) {
-        if chars[at..at + needle.len()] != needle[..] {
-            continue;
-        }
-        let first = &segments[owner[at]];
-        let last = &segments[owner[at + needle.len() - 1]];
+    for found in finder.find_overlapping_iter(&haystack) {
+        let first = &segments[owner[found.start()]];
+        let last = &segments[owner[found.end() - 1]];
         let (Some(start), Some(end)) = (first.start_ms, last.end_ms.or(last.start_ms)) else {
             continue;
         };
@@ -109,5 +111,36 @@ mod tests {
             "an empty quote anchors nowhere"
         );
         assert_eq!(locate(&[], "x", 0), None);
+    }
+
+    #[test]
+    fn overlapping_occurrences_are_all_candidates() {
+        let segments = [
+            Segment::timed(0, 1_000, "Ha"),
+            Segment::timed(1_000, 2_000, "ha"),
+            Segment::timed(2_000, 3_000, "ha."),
+        ];
+        assert_eq!(locate(&segments, "ha ha", 1_900), Some((1_000, 3_000)));
+    }
+
+    #[test]
+    fn letters_beyond_ascii_map_back_to_their_segments() {
+        let segments = [
+            Segment::timed(0, 1_000, "Hyvää päivää,"),
+            Segment::timed(1_000, 2_000, "Ääninen öljy."),
+        ];
+        assert_eq!(locate(&segments, "päivää ääninen", 0), Some((0, 2_000)));
+        assert_eq!(locate(&segments, "öljy", 0), Some((1_000, 2_000)));
+    }
+
+    #[test]
+    fn a_long_quote_in_a_repetitive_transcript_is_found_where_it_is() {
+        let mut segments: Vec<Segment> = (0..2_000u64)
+            .map(|i| Segment::timed(i * 1_000, i * 1_000 + 1_000, "a a a a a"))
+            .collect();
+        segments.push(Segment::timed(2_000_000, 2_001_000, "a b"));
+        let quote = format!("{}b", "a ".repeat(1_000));
+        assert_eq!(locate(&segments, &quote, 0), Some((1_800_000, 2_001_000)));
+        assert_eq!(locate(&segments, &format!("{quote} c"), 0), None);
     }
 }
