@@ -40,6 +40,8 @@ for_test=(
     time
     # the aligner benchmark runs aeneas, whose C extension builds against these
     libespeak-ng-libespeak-dev python3-dev
+    # the acoustic check of placed lines (tests/bench/acoustic_check.py)
+    libpocketsphinx3 pocketsphinx-en-us
 )
 
 TAURI_DRIVER_VERSION="2.1.0"
