@@ -1,14 +1,37 @@
 // @ts-check
 /**
- * The only module that talks to the Rust side (with api/, which it re-exports): every
- * invoke(), listen() and Channel. The shows, feeds and downloads are in api/shows.js.
+ * The only module that talks to the Rust side: every invoke(), listen() and Channel.
+ * The episode, player, transcript and notes commands first; then the shows, feeds
+ * and downloads.
  * @module api
  */
 
-import { call, dialog, tauri } from "./api/ipc.js";
 import { t } from "./lib/i18n.js";
 
-export * from "./api/shows.js";
+/** @returns {any} */
+function tauri() {
+  // @ts-ignore -- injected by Tauri (app.withGlobalTauri).
+  return window.__TAURI__;
+}
+
+/**
+ * @template T
+ * @param {string} command
+ * @param {Record<string, unknown>} [args]
+ * @returns {Promise<T>}
+ */
+function call(command, args) {
+  return tauri().core.invoke(command, args);
+}
+
+/**
+ * Calls `handler` with the payload of each `event` the Rust side sends.
+ * @param {string} event @param {(payload: any) => void} handler
+ */
+const listen = (event, handler) => tauri().event.listen(event, (/** @type {any} */ e) => handler(e.payload));
+
+/** A native dialog's words, in the listener's language. @param {string} title @param {string|null} [filter] */
+const dialog = (title, filter = null) => ({ title, filter });
 
 /**
  * @typedef {{id: number, podcast: string|null, title: string, published: string|null,
@@ -191,7 +214,7 @@ export const transcribe = (id) => call("transcript_transcribe", { id });
  * @returns {Promise<() => void>}
  */
 export const onTranscribed = (onEnded) =>
-  tauri().event.listen("transcript-transcribed", (/** @type {any} */ e) => onEnded(e.payload));
+  listen("transcript-transcribed", onEnded);
 
 /** Stops the episode's alignment; false when none runs. @param {number} id @returns {Promise<boolean>} */
 export const cancelAlign = (id) => call("transcript_align_cancel", { id });
@@ -202,14 +225,14 @@ export const cancelAlign = (id) => call("transcript_align_cancel", { id });
  * @returns {Promise<() => void>}
  */
 export const onAlignProgress = (onProgress) =>
-  tauri().event.listen("transcript-align-progress", (/** @type {any} */ e) => onProgress(e.payload));
+  listen("transcript-align-progress", onProgress);
 
 /**
  * A transcript file is dragged over the window (or no longer).
  * @param {(drag: {active: boolean}) => void} onDrag
  * @returns {Promise<() => void>}
  */
-export const onTranscriptDrag = (onDrag) => tauri().event.listen("transcript-drag", (/** @type {any} */ e) => onDrag(e.payload));
+export const onTranscriptDrag = (onDrag) => listen("transcript-drag", onDrag);
 
 /**
  * A transcript file was dropped on the window (only its name is told).
@@ -217,7 +240,7 @@ export const onTranscriptDrag = (onDrag) => tauri().event.listen("transcript-dra
  * @returns {Promise<() => void>}
  */
 export const onTranscriptDropped = (onDropped) =>
-  tauri().event.listen("transcript-dropped", (/** @type {any} */ e) => onDropped(e.payload));
+  listen("transcript-dropped", onDropped);
 
 /**
  * Receives the player clock (~10 Hz while playing, and on every change).
@@ -234,7 +257,7 @@ export function subscribeClock(onClock) {
  * @param {(notice: {level: string, message: string, error?: IpcError}) => void} onNotice an error comes by code too
  * @returns {Promise<() => void>}
  */
-export const onNotice = (onNotice) => tauri().event.listen("notice", (/** @type {any} */ e) => onNotice(e.payload));
+export const onNotice = (onNotice) => listen("notice", onNotice);
 
 /**
  * @param {() => void} onEnded
@@ -331,3 +354,164 @@ export const backUpLibrary = () => call("library_backup", { dialog: dialog(t("di
  * @returns {Promise<Restored|null>}
  */
 export const restoreLibrary = () => call("library_restore", { dialog: dialog(t("dialog-restore"), t("dialog-filter-backup")) });
+
+// Shows: the podcasts and their episodes, subscribing, the directories, checking
+// feeds, OPML, local files and downloads.
+
+/**
+ * @typedef {{id: number, title: string, feed_url: string|null, description: string|null,
+ *   image_url: string|null, created: string}} Podcast
+ * @typedef {EpisodeSummary & {excerpt: string|null}} EpisodeListing
+ * @typedef {{start_ms: number, end_ms: number|null, title: string, url: string|null, image_url: string|null}} Chapter
+ * @typedef {{podcast: number, title: string, episodes: number, new_episodes: number, transcripts: number,
+ *   chapters: number, subscribed_now: boolean, warnings: IpcError[], page_episode?: number}} Subscribed
+ * @typedef {{podcast: number, title: string, new_episodes: number, error: string|null,
+ *   error_report: IpcError|null, warnings: string[], warning_reports?: IpcError[], waiting: boolean,
+ *   not_modified: boolean, bytes: number}} PodcastOutcome
+ * @typedef {{new_episodes: number, podcasts: PodcastOutcome[], offline: boolean,
+ *   not_modified: number, bytes: number, not_due: number}} RefreshReport
+ * @typedef {{done: number, total: number, title: string}} RefreshProgress
+ * @typedef {{title: string, author: string|null, feed_url: string, artwork_url: string|null,
+ *   episodes: number|null, directory: string}} DirectoryHit
+ * @typedef {{hits: DirectoryHit[], problems: string[]}} DirectorySearch
+ * @typedef {{url: string, title: string|null, podcast: number|null, episodes: number, error: string|null,
+ *   error_report?: IpcError}} ImportedFeed
+ * @typedef {{episodes: number[], problems: string[], launched?: boolean}} FilesImported
+ * @typedef {"queued"|"downloading"|"done"|"failed"} DownloadState
+ * @typedef {{episode: number, title: string, state: DownloadState, done_bytes: number,
+ *   total_bytes: number|null, error: {code: string, message: string}|null}} QueuedDownload
+ */
+
+/** @returns {Promise<Podcast[]>} */
+export const listPodcasts = () => call("library_podcasts");
+
+/**
+ * A page of a podcast's episodes (local files without a show: null), newest first,
+ * and how many there are in all.
+ * @param {number|null} podcast @param {number} offset @param {number} limit
+ * @returns {Promise<{total: number, episodes: EpisodeListing[]}>}
+ */
+export const podcastEpisodes = (podcast, offset, limit) => call("podcast_episodes", { podcast, offset, limit });
+
+/** @param {number} id @returns {Promise<Chapter[]>} */
+export const episodeChapters = (id) => call("episode_chapters", { id });
+
+/** Subscribes to a feed by its address. @param {string} url @returns {Promise<Subscribed>} */
+export const subscribe = (url) => call("feed_subscribe", { url });
+
+/**
+ * What unsubscribing did: episodes removed, kept under Local files (the listener's
+ * notes or highlights are on them, or one is in the player), downloads deleted.
+ * @typedef {{title: string, removed: number, kept: number, files_deleted: number}} Unsubscribed
+ */
+
+/**
+ * Unsubscribes from a show: it leaves the library with its episodes and their
+ * downloads, except the episodes with notes or highlights and the one in the player.
+ * @param {number} podcast @returns {Promise<Unsubscribed>}
+ */
+export const unsubscribe = (podcast) => call("feed_unsubscribe", { podcast });
+
+/** Shows found by name in the podcast directories. @param {string} terms @returns {Promise<DirectorySearch>} */
+export const searchDirectories = (terms) => call("directory_search", { terms });
+
+/** A directory's artwork as a data: URL (null: none to show). @param {string} url @returns {Promise<string|null>} */
+export const directoryArtwork = (url) => call("directory_artwork", { url });
+
+/** Checks one podcast (or all, with null) for new episodes. @param {number|null} podcast @returns {Promise<RefreshReport>} */
+export const refreshFeeds = (podcast) => call("feed_refresh", { podcast });
+
+/**
+ * Subscribes to the feeds of an OPML file: the one Earmark was launched with
+ * (`launched`), else one picked in a dialog; null when cancelled.
+ * @param {boolean} [launched]
+ * @returns {Promise<ImportedFeed[]|null>}
+ */
+export const importOpml = (launched = false) => call("opml_import", { launched, dialog: dialog(t("dialog-import-subscriptions"), t("dialog-filter-opml")) });
+
+/**
+ * @typedef {{files: string[], feeds: string[], lists_waiting: boolean}} Opening
+ */
+
+/**
+ * What `earmark FILE|URL…` asked for, the first launch's or a later one's handed over:
+ * the files are opening already (as a drop); the feeds are to offer.
+ * @returns {Promise<Opening>}
+ */
+export const takeLaunch = () => call("launch_take");
+
+/**
+ * A later launch handed something over: take it with `takeLaunch`.
+ * @param {() => void} onLaunch
+ * @returns {Promise<() => void>}
+ */
+export const onLaunchRequested = (onLaunch) => tauri().event.listen("launch-requested", () => onLaunch());
+
+/** Saves the subscriptions as OPML through a save dialog; the path, or null. @returns {Promise<string|null>} */
+export const exportOpml = () => call("opml_export", { dialog: dialog(t("dialog-export-subscriptions"), t("dialog-filter-opml")) });
+
+/** Adds audio files (or folders) picked in a dialog; null when cancelled. @param {boolean} folders @returns {Promise<FilesImported|null>} */
+export const addLocalFiles = (folders) => call("local_files_add", { folders, dialog: dialog(t("dialog-add-audio"), t("dialog-filter-audio")) });
+
+/**
+ * Receives the download queue now, on every change, and a few times a second while
+ * bytes flow.
+ * @param {(items: QueuedDownload[]) => void} onChange
+ * @returns {Promise<void>}
+ */
+export function subscribeDownloads(onChange) {
+  const channel = new (tauri().core.Channel)();
+  channel.onmessage = (/** @type {{items: QueuedDownload[]}} */ snapshot) => onChange(snapshot.items);
+  return call("downloads_subscribe", { onChange: channel });
+}
+
+/** Queues an episode's download, or retries it. @param {number} episode @returns {Promise<void>} */
+export const startDownload = (episode) => call("download_start", { episode });
+
+/** Stops a download (what arrived is kept) or takes it off the queue. @param {number} episode @returns {Promise<void>} */
+export const cancelDownload = (episode) => call("download_cancel", { episode });
+
+/** Takes finished and failed downloads off the list. @returns {Promise<void>} */
+export const clearDownloads = () => call("downloads_clear");
+
+/** Deletes the downloaded audio; notes and highlights stay. @param {number} episode @returns {Promise<boolean>} */
+export const deleteDownload = (episode) => call("download_delete", { episode });
+
+/**
+ * A background check for new episodes finished.
+ * @param {(report: RefreshReport) => void} onReport
+ * @returns {Promise<() => void>}
+ */
+export const onFeedsRefreshed = (onReport) =>
+  listen("feeds-refreshed", onReport);
+
+/**
+ * Pictures of a show just subscribed to arrived in the artwork cache.
+ * @param {(kept: {podcast: number}) => void} onKept
+ * @returns {Promise<() => void>}
+ */
+export const onArtworkKept = (onKept) =>
+  listen("artwork-kept", onKept);
+
+/**
+ * How far a check of every feed has come, after each feed.
+ * @param {(progress: RefreshProgress) => void} onProgress
+ * @returns {Promise<() => void>}
+ */
+export const onRefreshProgress = (onProgress) =>
+  listen("refresh-progress", onProgress);
+
+/**
+ * Audio files or folders are dragged over the window (or no longer).
+ * @param {(drag: {active: boolean}) => void} onDrag
+ * @returns {Promise<() => void>}
+ */
+export const onFilesDrag = (onDrag) => listen("files-drag", onDrag);
+
+/**
+ * Dropped audio files are in the library.
+ * @param {(done: FilesImported) => void} onImported
+ * @returns {Promise<() => void>}
+ */
+export const onFilesImported = (onImported) =>
+  listen("files-imported", onImported);
