@@ -14,9 +14,9 @@ line's true place, from the episode's truth.json.
 EPISODE_DIR is what tests/fixtures/align/make-episode.py writes (episode.wav,
 transcript.txt, truth.json). The alignment is `earmark-cli align --json`, from
 $EARMARK_CLI or $CARGO_TARGET_DIR/release/earmark-cli. Prints a summary (and each
-line with --lines; --wide widens the decoder's beams). Needs sox and the two Debian packages; words not in the model's
-dictionary are left out of a line's grammar. Results: docs/decisions.md, "An
-acoustic check of placed lines".
+line with --lines; --wide widens the decoder's beams). Needs sox and the two Debian
+packages. A line with a word not in the model's dictionary, or not placed, is not
+checked. Results: docs/decisions.md, "An acoustic check of placed lines".
 """
 
 import ctypes as C
@@ -63,8 +63,8 @@ class Checker:
         self.decoder = C.c_void_p(ps.ps_init(C.c_void_p(config)))
         self.searches = 0
 
-    def known(self, words):
-        return [w for w in words if self.ps.ps_lookup_word(self.decoder, w.encode())]
+    def knows(self, words):
+        return all(self.ps.ps_lookup_word(self.decoder, w.encode()) for w in words)
 
     def score(self, pcm, words):
         """Score per frame of `words` said over `pcm` (16-bit, 16 kHz), None if not reached."""
@@ -127,16 +127,15 @@ def main():
     rows = []
     for placed, true in zip(aligned, truth):
         words = words_of(placed["text"])
-        known = checker.known(words)
-        if not placed.get("start_ms") and placed.get("start_ms") != 0 or len(known) < len(words):
+        if placed.get("start_ms") is None or not checker.knows(words):
             continue
-        here = check(placed["start_ms"], placed["end_ms"], known)
+        here = check(placed["start_ms"], placed["end_ms"], words)
         checked_ms += placed["end_ms"] - placed["start_ms"] + 2 * PAD_MS
         if not true["spoken"]:
             rows.append(("unspoken", None, here, None, placed["text"]))
             continue
         off = placed["start_ms"] - true["start_ms"]
-        there = check(true["start_ms"], true["end_ms"], known)
+        there = check(true["start_ms"], true["end_ms"], words)
         kind = "well placed" if abs(off) <= WELL_PLACED_MS else "misplaced"
         rows.append((kind, off, here, there, placed["text"]))
     cpu = time.process_time() - began
