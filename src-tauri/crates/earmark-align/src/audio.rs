@@ -1,5 +1,6 @@
 //! What the aligner needs from the episode's audio, measured in one pass as it is
-//! decoded: its MFCC features, its loudness and its pauses.
+//! decoded: its MFCC features, its loudness and its pauses, and where PocketSphinx
+//! is installed the acoustic model's cepstra ([`earmark_sphinx::front`]).
 //!
 //! The caller decodes (core has no audio decoding) and pushes interleaved samples
 //! in pieces of any size to an [`AudioAnalyzer`]; nothing but the features and
@@ -9,6 +10,7 @@ use super::features::{Features, MfccExtractor};
 use crate::downmix::Downmix;
 use crate::loudness::{find_pauses, Loudness, LoudnessMeter};
 use earmark_core::transcript::Pause;
+use earmark_sphinx::{Cepstra, CepstrumFront};
 
 /// The episode's audio as the aligner sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,6 +23,9 @@ pub struct AudioFeatures {
     pub pauses: Vec<Pause>,
     /// The length of the audio, in milliseconds.
     pub duration_ms: u64,
+    /// The acoustic model's cepstra, for checking placed lines; empty without
+    /// the model.
+    pub cepstra: Cepstra,
 }
 
 /// Measures [`AudioFeatures`] from interleaved samples pushed in pieces.
@@ -31,19 +36,30 @@ pub struct AudioAnalyzer {
     frames: u64,
     mfcc: MfccExtractor,
     loudness: LoudnessMeter,
+    cepstra: Option<CepstrumFront>,
     mono: Vec<f32>,
 }
 
 impl AudioAnalyzer {
     /// An analyzer for audio at `sample_rate` frames per second with `channels`
-    /// interleaved channels (downmixed to mono for the features).
+    /// interleaved channels (downmixed to mono for the features), with the
+    /// acoustic model's cepstra where it is installed.
     pub fn new(sample_rate: u32, channels: u16) -> Self {
+        AudioAnalyzer {
+            cepstra: CepstrumFront::new(sample_rate),
+            ..Self::without_cepstra(sample_rate, channels)
+        }
+    }
+
+    /// An analyzer that leaves the cepstra out (for pauses and features alone).
+    pub fn without_cepstra(sample_rate: u32, channels: u16) -> Self {
         AudioAnalyzer {
             downmix: Downmix::new(channels),
             sample_rate: sample_rate.max(1),
             frames: 0,
             mfcc: MfccExtractor::new(sample_rate),
             loudness: LoudnessMeter::new(sample_rate, 1),
+            cepstra: None,
             mono: Vec::new(),
         }
     }
@@ -55,6 +71,9 @@ impl AudioAnalyzer {
         self.frames += self.mono.len() as u64;
         self.mfcc.push(&self.mono);
         self.loudness.push(&self.mono);
+        if let Some(front) = &mut self.cepstra {
+            front.push(&self.mono);
+        }
     }
 
     /// The features and pauses of everything pushed.
@@ -65,6 +84,7 @@ impl AudioAnalyzer {
             pauses: find_pauses(&loudness),
             loudness,
             duration_ms: self.frames * 1000 / u64::from(self.sample_rate),
+            cepstra: self.cepstra.map(CepstrumFront::finish).unwrap_or_default(),
         }
     }
 }

@@ -11,7 +11,9 @@
 //! audio lacks and waiting through audio no text matched for nothing ([`free`]). Boundaries
 //! are then snapped to the audio's pauses ([`snap`]), and each segment's words
 //! are placed inside it ([`words`]); [`mismatch`] scores every segment and finds audio no text
-//! was matched to. [`align`] runs it all, with progress and cancellation; pins
+//! was matched to. Where the language has an acoustic model (English, with
+//! PocketSphinx installed: [`earmark_sphinx`]), each placed segment is checked against it
+//! and flagged when its words are not heard there. [`align`] runs it all, with progress and cancellation; pins
 //! the user set are fixed points it keeps. [`drift`] uses an alignment to find
 //! and correct the offsets of a timed transcript whose audio gained an ad.
 //!
@@ -19,6 +21,7 @@
 //! [`AudioAnalyzer`], which keeps only the features and pauses (about 20 MB for a
 //! two-hour episode).
 
+mod acoustic;
 mod audio;
 mod choice;
 pub mod downmix;

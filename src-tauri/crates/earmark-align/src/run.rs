@@ -11,13 +11,15 @@
 //! moves free; read each segment's first and last sound through the path; find
 //! the audio no text matched and keep segments out of it, score and flag
 //! ([`super::mismatch`]); snap to where the voice starts and stops
-//! ([`super::snap`]).
+//! ([`super::snap`]); check each placed segment with the acoustic model where the
+//! language has one ([`super::acoustic`]).
 
 use std::ops::Range;
 use std::sync::atomic::AtomicBool;
 
 use serde::{Deserialize, Serialize};
 
+use super::acoustic::check_placed;
 use super::audio::AudioFeatures;
 use super::dtw::{Cell, Ends, FreeMoves};
 use super::features::HOP_MS;
@@ -296,7 +298,7 @@ pub fn align(
     keep_out_of_unmatched(&mut bounds, &unmatched);
     snap_to_speech(&mut bounds, &audio.loudness);
     let loud_from = silence_threshold_db(&audio.loudness);
-    let segments = bounds
+    let mut segments = bounds
         .iter()
         .zip(&measured)
         .zip(&left_out)
@@ -324,6 +326,13 @@ pub fn align(
             }
         })
         .collect::<Vec<AlignedSegment>>();
+    check_placed(
+        &audio.cepstra,
+        &texts,
+        &mut segments,
+        &options.voice.name,
+        cancel,
+    )?;
     let words = if options.words {
         time_words(&audio_n, &texts, &segments, &options.voice, cancel)?
     } else {

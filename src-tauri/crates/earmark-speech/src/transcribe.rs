@@ -93,7 +93,7 @@ pub fn transcribe_resuming(
     };
     let mut resampler = MonoResampler::new(info.sample_rate, info.channels, SAMPLE_RATE);
     // What the words are refined against at the end (refine.rs).
-    let mut analyzer = AudioAnalyzer::new(SAMPLE_RATE, 1);
+    let mut analyzer = AudioAnalyzer::without_cepstra(SAMPLE_RATE, 1);
     let mut cutter = ChunkCutter::new(options.chunks);
     let mut decoded = Vec::with_capacity(8192);
     let mut mono = Vec::with_capacity(8192);
