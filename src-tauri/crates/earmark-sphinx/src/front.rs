@@ -11,7 +11,8 @@ use std::ptr::NonNull;
 
 use super::library::{api, config, Api, Mfcc, MODEL_DIR};
 
-/// The front end's frame step.
+/// The front end's frame step, nominally: the step is a whole number of samples
+/// (sphinxbase rounds), so at 22.05 kHz it is 221 samples, 10.02 ms.
 pub const FRAME_MS: u64 = 10;
 /// Cepstra per frame.
 pub const CEPSTRA: usize = 13;
@@ -25,6 +26,8 @@ const FRONT_PARAMS: [&str; 5] = ["-lowerf", "-upperf", "-nfilt", "-transform", "
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cepstra {
     values: Vec<f32>,
+    /// The frame step, exactly, in milliseconds.
+    step_ms: f64,
 }
 
 impl Cepstra {
@@ -40,7 +43,10 @@ impl Cepstra {
 
     /// The frames from `start_ms` to `end_ms` (clamped to the episode), flat.
     pub fn between(&self, start_ms: u64, end_ms: u64) -> &[f32] {
-        let frame = |ms: u64| ((ms / FRAME_MS) as usize).min(self.len());
+        if self.step_ms <= 0.0 {
+            return &[];
+        }
+        let frame = |ms: u64| ((ms as f64 / self.step_ms) as usize).min(self.len());
         let (start, end) = (frame(start_ms), frame(end_ms.max(start_ms)));
         &self.values[start * CEPSTRA..end * CEPSTRA]
     }
@@ -52,6 +58,7 @@ pub struct CepstrumFront {
     fe: NonNull<c_void>,
     /// Samples per frame step.
     shift: usize,
+    rate: u32,
     pcm: Vec<i16>,
     block: Vec<Mfcc>,
     cepstra: Vec<f32>,
@@ -97,7 +104,9 @@ impl CepstrumFront {
         let front = CepstrumFront {
             api,
             fe,
-            shift: (sample_rate.max(100) as usize) * FRAME_MS as usize / 1000,
+            // As sphinxbase computes its frame shift.
+            shift: (f64::from(sample_rate.max(100)) * FRAME_MS as f64 / 1000.0).round() as usize,
+            rate: sample_rate.max(100),
             pcm: Vec::new(),
             block: Vec::new(),
             cepstra: Vec::new(),
@@ -131,6 +140,7 @@ impl CepstrumFront {
         }
         Cepstra {
             values: std::mem::take(&mut self.cepstra),
+            step_ms: self.shift as f64 * 1000.0 / f64::from(self.rate),
         }
     }
 
