@@ -6,16 +6,18 @@
 //! placed on someone else's words scores far worse than the episode's lines do.
 //!
 //! The rule (measured in docs/decisions.md, "An acoustic check of placed lines"): a
-//! line fails when the decoder cannot follow its words to the end, or when its
-//! score is below [`FAR_BELOW`] times the episode's median. A line with a word the
-//! model lacks is left as the warp judged it.
+//! line fails when the decoder cannot follow its words to the end, first with a
+//! fast search and then, to be sure, a wide one ([`Search`]), or when its score is
+//! below [`FAR_BELOW`] times the episode's median (words "heard" through a music
+//! bed where they are not said). A line with a word the model lacks, or a number,
+//! is left as the warp judged it.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::mismatch::median;
 use super::run::AlignedSegment;
 use super::AlignError;
-use earmark_sphinx::{Cepstra, Heard, LineChecker};
+use earmark_sphinx::{Cepstra, Heard, LineChecker, Search};
 
 /// Audio either side of a placed segment the decoder also hears, so a line placed
 /// a little early or late is still heard whole.
@@ -51,7 +53,10 @@ pub fn check_placed(
     if cepstra.is_empty() || !is_english(language) {
         return Ok(unchecked);
     }
-    let Some(mut checker) = LineChecker::new() else {
+    let (Some(mut fast), Some(mut wide)) = (
+        LineChecker::new(Search::Fast),
+        LineChecker::new(Search::Wide),
+    ) else {
         return Ok(unchecked);
     };
     let mut heard = Vec::with_capacity(segments.len());
@@ -64,7 +69,7 @@ pub fn check_placed(
             // Numbers are said in words the text does not spell.
             if segment.end_ms <= segment.start_ms
                 || text.chars().any(char::is_numeric)
-                || !words.iter().all(|w| checker.knows(w))
+                || !words.iter().all(|w| fast.knows(w))
             {
                 Heard::Unchecked
             } else {
@@ -72,7 +77,10 @@ pub fn check_placed(
                     segment.start_ms.saturating_sub(PAD_MS),
                     segment.end_ms + PAD_MS,
                 );
-                checker.hear(window, &words)
+                match fast.hear(window, &words) {
+                    Heard::Fails => wide.hear(window, &words),
+                    heard => heard,
+                }
             },
         );
     }

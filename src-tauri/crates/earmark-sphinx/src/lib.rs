@@ -12,5 +12,5 @@ pub mod check;
 pub mod front;
 mod library;
 
-pub use check::{Heard, LineChecker};
+pub use check::{Heard, LineChecker, Search};
 pub use front::{Cepstra, CepstrumFront};

@@ -8,6 +8,7 @@
 //! installs them; CI does). The episode is made once per build directory and reused.
 
 mod accuracy;
+mod acoustic;
 mod drift;
 mod drift_rules;
 mod errors;
