@@ -11,7 +11,7 @@ use std::path::Path;
 use std::ptr::NonNull;
 
 use super::front::CEPSTRA;
-use super::library::{api, config, Api, Mfcc, MODEL_DIR};
+use super::library::{api, create, Api, Mfcc, MODEL_DIR};
 
 /// How thoroughly a [`LineChecker`] searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,17 +81,8 @@ impl LineChecker {
             "/dev/null".to_string(),
         ];
         args.extend(search.args().iter().map(|a| a.to_string()));
-        // SAFETY: the configuration is parsed against the decoder's own table and
-        // freed once the decoder holds its own reference to it.
-        let decoder = unsafe {
-            let config = config(api, (api.ps_args)(), &args);
-            if config.is_null() {
-                return None;
-            }
-            let decoder = (api.ps_init)(config);
-            (api.cmd_ln_free_r)(config);
-            NonNull::new(decoder)?
-        };
+        // SAFETY: `ps_args` is the decoder's own table, `ps_init` its constructor.
+        let decoder = unsafe { create(api, (api.ps_args)(), &args, api.ps_init) }?;
         Some(LineChecker { api, decoder })
     }
 

@@ -9,7 +9,7 @@ use std::ffi::c_void;
 use std::path::Path;
 use std::ptr::NonNull;
 
-use super::library::{api, config, Api, Mfcc, MODEL_DIR};
+use super::library::{api, create, Api, Mfcc, MODEL_DIR};
 
 /// The front end's frame step, nominally: the step is a whole number of samples
 /// (sphinxbase rounds), so at 22.05 kHz it is 221 samples, 10.02 ms.
@@ -90,17 +90,9 @@ impl CepstrumFront {
             "-nfft".to_string(),
             fft.to_string(),
         ]);
-        // SAFETY: the configuration is parsed against the front end's own table
-        // and freed once the front end holds its own reference to it.
-        let fe = unsafe {
-            let config = config(api, (api.fe_get_args)(), &args);
-            if config.is_null() {
-                return None;
-            }
-            let fe = (api.fe_init_auto_r)(config);
-            (api.cmd_ln_free_r)(config);
-            NonNull::new(fe)?
-        };
+        // SAFETY: `fe_get_args` is the front end's own table, `fe_init_auto_r` its
+        // constructor.
+        let fe = unsafe { create(api, (api.fe_get_args)(), &args, api.fe_init_auto_r) }?;
         let front = CepstrumFront {
             api,
             fe,

@@ -7,6 +7,7 @@
 //! `cmd_ln.h`, `pocketsphinx.h`); `mfcc_t` is `float` in Debian's build.
 
 use std::ffi::{c_char, c_int, c_void};
+use std::ptr::NonNull;
 use std::sync::OnceLock;
 
 use libloading::Library;
@@ -120,28 +121,41 @@ unsafe fn open() -> Result<Api, libloading::Error> {
     }
 }
 
-/// A sphinxbase configuration parsed from `args` against `definitions` (not
-/// strict: arguments another part of the library reads are passed over); null when
-/// it does not parse. The caller frees it with `cmd_ln_free_r`.
+/// An object of the library made by `init` from a configuration parsed from
+/// `args` against `definitions` (not strict: arguments another part of the library
+/// reads are passed over); `None` when either fails. The configuration is freed
+/// again: the object holds its own reference to it.
 ///
 /// # Safety
-/// `definitions` must be an argument table of the same library (`fe_get_args`,
-/// `ps_args`).
-pub unsafe fn config(api: &Api, definitions: *const c_void, args: &[String]) -> Opaque {
+/// `definitions` must be the argument table `init` reads (`fe_get_args` for
+/// `fe_init_auto_r`, `ps_args` for `ps_init`).
+pub unsafe fn create(
+    api: &Api,
+    definitions: *const c_void,
+    args: &[String],
+    init: unsafe extern "C" fn(Opaque) -> Opaque,
+) -> Option<NonNull<c_void>> {
     let owned: Vec<std::ffi::CString> = args
         .iter()
         .filter_map(|a| std::ffi::CString::new(a.as_str()).ok())
         .collect();
     let pointers: Vec<*const c_char> = owned.iter().map(|a| a.as_ptr()).collect();
     // SAFETY: `pointers` holds `len` C strings that outlive the call (the library
-    // copies the values it keeps); `definitions` is the caller's.
+    // copies the values it keeps); the table and `init` match, as the caller
+    // promised; the configuration is released once, after `init` retained it.
     unsafe {
-        (api.cmd_ln_parse_r)(
+        let config = (api.cmd_ln_parse_r)(
             std::ptr::null_mut(),
             definitions,
             pointers.len() as i32,
             pointers.as_ptr(),
             0,
-        )
+        );
+        if config.is_null() {
+            return None;
+        }
+        let made = init(config);
+        (api.cmd_ln_free_r)(config);
+        NonNull::new(made)
     }
 }
